@@ -1,0 +1,69 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from ..syntax.target import Target, TargetError
+from .files import InputError, Source, read_file, read_stdin
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def target_options(f):  # type: ignore[no-untyped-def]
+    f = click.option(
+        "--sqlite-cflag",
+        "sqlite_cflags",
+        multiple=True,
+        metavar="NAME",
+        help="A compile-time option of the SQLite that will run the SQL (repeatable).",
+    )(f)
+    f = click.option(
+        "--sqlite-version",
+        metavar="X.Y.Z",
+        default=None,
+        help="The SQLite release that will run the SQL (default: latest).",
+    )(f)
+    return f
+
+
+def make_target(version: str | None, cflags: tuple[str, ...]) -> Target:
+    try:
+        return Target.from_options(version, cflags)
+    except TargetError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def iter_sources(files: tuple[str, ...], expr: str | None) -> Iterator[Source | InputError]:
+    """The inputs of a command: ``-e`` text, the files (``-`` is stdin), or
+    stdin when there is neither."""
+    if expr is not None:
+        yield Source("<expr>", expr)
+    for name in files:
+        if name == "-":
+            try:
+                yield read_stdin()
+            except InputError as exc:
+                yield exc
+            continue
+        try:
+            yield read_file(Path(name))
+        except InputError as exc:
+            yield exc
+    if expr is None and not files:
+        try:
+            yield read_stdin()
+        except InputError as exc:
+            yield exc
+
+
+def use_color(stream: object = None) -> bool:
+    stream = stream or sys.stderr
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in __import__("os").environ

@@ -1,0 +1,99 @@
+"""``syntaqlite parse`` and ``syntaqlite tokenize``."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..diagnostics import render
+from ..syntax.dump import dump_text, to_json
+from ..syntax.lexer import tokenize
+from ..syntax.parser import parse
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, iter_sources, make_target, target_options, use_color
+from .files import InputError
+
+
+@click.command("parse")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-e", "--expr", "expr", metavar="SQL", help="Parse this SQL instead of files.")
+@click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@target_options
+def parse_command(
+    files: tuple[str, ...],
+    expr: str | None,
+    as_json: bool,
+    quiet: bool,
+    sqlite_version: str | None,
+    sqlite_cflags: tuple[str, ...],
+) -> None:
+    """Parse SQL and print its syntax tree.
+
+    Reads FILES, or the SQL given with -e, or standard input.  Exits 0 when
+    everything parsed, 1 when there were syntax errors, 2 on usage or I/O
+    errors.
+    """
+    target = make_target(sqlite_version, sqlite_cflags)
+    status = EXIT_OK
+    documents = []
+    color = use_color()
+    for source in iter_sources(files, expr):
+        if isinstance(source, InputError):
+            click.echo(f"error: {source}", err=True)
+            status = EXIT_USAGE
+            continue
+        result = parse(source.text, target)
+        if result.errors and status == EXIT_OK:
+            status = EXIT_FINDINGS
+        for err in result.errors:
+            click.echo(render(err, source.text, source.path, color=color), err=True)
+        if quiet:
+            continue
+        if as_json:
+            documents.append(to_json(result, source.path))
+        else:
+            if files and len(files) > 1:
+                click.echo(f"==> {source.path} <==")
+            click.echo(dump_text(result), nl=False)
+    if as_json and not quiet:
+        payload = documents[0] if len(documents) == 1 else documents
+        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    sys.exit(status)
+
+
+@click.command("tokenize")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-e", "--expr", "expr", metavar="SQL", help="Tokenize this SQL instead of files.")
+@click.option("--json", "as_json", is_flag=True, help="Print the tokens as JSON lines.")
+@target_options
+def tokenize_command(
+    files: tuple[str, ...],
+    expr: str | None,
+    as_json: bool,
+    sqlite_version: str | None,
+    sqlite_cflags: tuple[str, ...],
+) -> None:
+    """Print the tokens of SQL, one per line: kind, position, text."""
+    target = make_target(sqlite_version, sqlite_cflags)
+    status = EXIT_OK
+    for source in iter_sources(files, expr):
+        if isinstance(source, InputError):
+            click.echo(f"error: {source}", err=True)
+            status = EXIT_USAGE
+            continue
+        for tok in tokenize(source.text, target.keywords):
+            if as_json:
+                click.echo(
+                    json.dumps(
+                        {"kind": tok.kind, "text": tok.text, "start": tok.start, "line": tok.line, "column": tok.column},
+                        ensure_ascii=False,
+                    )
+                )
+            else:
+                click.echo(f"{tok.line}:{tok.column}\t{tok.kind}\t{json.dumps(tok.text, ensure_ascii=False)}")
+            if tok.kind == "ILLEGAL" and status == EXIT_OK:
+                status = EXIT_FINDINGS
+    sys.exit(status)

@@ -1,0 +1,135 @@
+"""The lossless syntax tree: nodes whose leaves are the tokens of the input.
+
+A node's ``children`` are nodes and tokens in source order.  Every
+significant token of a statement is a leaf of exactly one node; whitespace and
+comments stay in the token list of the :class:`~syntaqlite.syntax.parser.ParseResult`
+(each token knows its ``index`` there), so the exact source can always be
+rebuilt.  Node kinds are the rule names and aliases of ``grammar/sqlite.lark``;
+each kind has a class in :mod:`syntaqlite.syntax.nodes` with typed accessors.
+
+Spans come from the first and last token, so nodes store nothing but their
+children.  Walks are iterative: a tree may be thousands of levels deep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar, TypeVar
+
+from .tokens import Token
+
+N = TypeVar("N", bound="Node")
+
+Child = "Node | Token"
+
+
+class Node:
+    """A syntax tree node.  Subclasses set ``kind`` and add accessors."""
+
+    __slots__ = ("children",)
+    kind: ClassVar[str] = "node"
+
+    def __init__(self, children: list[Node | Token]) -> None:
+        self.children = children
+
+    # -- position -----------------------------------------------------------
+
+    @property
+    def first_token(self) -> Token:
+        node: Node | Token = self
+        while isinstance(node, Node):
+            node = node.children[0]
+        return node
+
+    @property
+    def last_token(self) -> Token:
+        node: Node | Token = self
+        while isinstance(node, Node):
+            node = node.children[-1]
+        return node
+
+    @property
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self.first_token.start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last character."""
+        return self.last_token.end
+
+    @property
+    def line(self) -> int:
+        return self.first_token.line
+
+    @property
+    def column(self) -> int:
+        return self.first_token.column
+
+    @property
+    def end_line(self) -> int:
+        return self.last_token.end_line
+
+    @property
+    def end_column(self) -> int:
+        return self.last_token.end_column
+
+    def text(self, source: str) -> str:
+        """The node's exact source text (comments inside it included)."""
+        return source[self.start : self.end]
+
+    # -- navigation ---------------------------------------------------------
+
+    def tokens(self) -> Iterator[Token]:
+        """All tokens under this node, in source order."""
+        stack: list[Node | Token] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Node):
+                stack.extend(reversed(item.children))
+            else:
+                yield item
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every node below it, parents before children."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
+
+    def nodes(self) -> list[Node]:
+        """The direct child nodes."""
+        return [c for c in self.children if isinstance(c, Node)]
+
+    def child(self, cls: type[N]) -> N | None:
+        """The first direct child of class ``cls``."""
+        for c in self.children:
+            if isinstance(c, cls):
+                return c
+        return None
+
+    def children_of(self, cls: type[N]) -> list[N]:
+        return [c for c in self.children if isinstance(c, cls)]
+
+    def token(self, *kinds: str) -> Token | None:
+        """The first direct child token of one of ``kinds``."""
+        for c in self.children:
+            if isinstance(c, Token) and c.kind in kinds:
+                return c
+        return None
+
+    def has(self, *kinds: str) -> bool:
+        return self.token(*kinds) is not None
+
+    def keyword_text(self) -> str:
+        """The upper-cased text of the direct child tokens, joined by spaces
+        (``LEFT OUTER JOIN``, ``UNION ALL`` ...)."""
+        return " ".join(c.text.upper() for c in self.children if isinstance(c, Token))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.line}:{self.column})"
+
+
+def child_tokens(children: list[Node | Token]) -> list[Token]:
+    return [c for c in children if isinstance(c, Token)]

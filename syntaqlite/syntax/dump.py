@@ -1,0 +1,131 @@
+"""Stable text and JSON renderings of a syntax tree.
+
+The text form is what ``syntaqlite parse`` prints and what the parser golden
+files hold: one line per node (kind and span) or token (kind, text and
+position), children indented by two spaces::
+
+    select_core 1:1-1:16
+      SELECT "SELECT" 1:1
+      result_column 1:8-1:9
+        column_ref 1:8-1:9
+          ID "a" 1:8
+      ...
+
+Comments are listed where they occur, as ``COMMENT`` tokens.  Both
+renderings walk the tree with an explicit stack, so any depth works.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .cst import Node
+from .parser import ParseResult
+from .tokens import Token
+
+
+def _span(node: Node) -> str:
+    return f"{node.line}:{node.column}-{node.end_line}:{node.end_column}"
+
+
+def dump_text(result: ParseResult, *, comments: bool = True) -> str:
+    lines: list[str] = []
+    comment_tokens = [t for t in result.tokens if t.kind == "COMMENT"] if comments else []
+    next_comment = 0
+
+    def flush_comments(before: int, depth: int) -> None:
+        nonlocal next_comment
+        while next_comment < len(comment_tokens) and comment_tokens[next_comment].start < before:
+            c = comment_tokens[next_comment]
+            lines.append("  " * depth + f"COMMENT {json.dumps(c.text)} {c.line}:{c.column}")
+            next_comment += 1
+
+    stack: list[tuple[Node | Token, int]] = [
+        (c, 0) for c in reversed(result.root.children)
+    ]
+    while stack:
+        item, depth = stack.pop()
+        flush_comments(item.start, depth)
+        pad = "  " * depth
+        if isinstance(item, Node):
+            lines.append(f"{pad}{item.kind} {_span(item)}")
+            stack.extend((c, depth + 1) for c in reversed(item.children))
+        else:
+            lines.append(f"{pad}{item.kind} {json.dumps(item.text)} {item.line}:{item.column}")
+    flush_comments(len(result.source) + 1, 0)
+    for err in result.errors:
+        lines.append(f"error {err.line}:{err.column}: {err.message}")
+    return "\n".join(lines) + "\n"
+
+
+def _token_json(tok: Token) -> dict[str, Any]:
+    return {
+        "token": tok.kind,
+        "text": tok.text,
+        "start": tok.start,
+        "end": tok.end,
+        "line": tok.line,
+        "column": tok.column,
+    }
+
+
+def to_json(result: ParseResult, path: str | None = None) -> dict[str, Any]:
+    """The tree as plain data: nodes are ``{"kind", "start", "end", "line",
+    "column", "end_line", "end_column", "children"}``, tokens
+    ``{"token", "text", "start", "end", "line", "column"}``."""
+
+    def shell(node: Node) -> dict[str, Any]:
+        return {
+            "kind": node.kind,
+            "start": node.start,
+            "end": node.end,
+            "line": node.line,
+            "column": node.column,
+            "end_line": node.end_line,
+            "end_column": node.end_column,
+            "children": [],
+        }
+
+    statements: list[dict[str, Any]] = []
+    stack: list[tuple[Node, list[dict[str, Any]]]] = []
+    for top in reversed(result.root.children):
+        if isinstance(top, Node):
+            stack.append((top, statements))
+    # Build parents before children; children lists are filled in order.
+    order: list[tuple[Node, list[dict[str, Any]]]] = []
+    while stack:
+        node, out = stack.pop()
+        order.append((node, out))
+        data = shell(node)
+        out.append(data)
+        for child in reversed(node.children):
+            if isinstance(child, Node):
+                stack.append((child, data["children"]))
+        # Tokens and nodes must stay in source order: rebuild below.
+        data["_node"] = node
+    _fix_order(statements)
+    return {
+        "path": path,
+        "statements": statements,
+        "comments": [_token_json(t) for t in result.tokens if t.kind == "COMMENT"],
+        "errors": [e.to_dict() for e in result.errors],
+    }
+
+
+def _fix_order(items: list[dict[str, Any]]) -> None:
+    """Interleave tokens with child nodes in source order (iteratively)."""
+    stack = list(items)
+    while stack:
+        data = stack.pop()
+        node: Node = data.pop("_node")
+        kids = iter(data["children"])
+        ordered: list[dict[str, Any]] = []
+        for child in node.children:
+            if isinstance(child, Node):
+                sub = next(kids)
+                ordered.append(sub)
+                stack.append(sub)
+            else:
+                ordered.append(_token_json(child))
+        data["children"] = ordered

@@ -1,0 +1,149 @@
+"""Tokens and SQLite's keyword table.
+
+Token kinds are the names of SQLite's ``TK_`` codes (``SELECT``, ``ID``,
+``LP`` ...), which are also the terminal names of ``grammar/sqlite.lark``.
+Two extra kinds never reach the parser: ``SPACE`` and ``COMMENT`` (trivia).
+``ILLEGAL`` marks text SQLite's tokenizer cannot read.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+COMMENT: Final = "COMMENT"
+ILLEGAL: Final = "ILLEGAL"
+TRIVIA: Final = frozenset({COMMENT})
+
+
+class Token:
+    """One token of the input, with its exact place in the source.
+
+    ``start`` and ``end`` are offsets into the source string (``end``
+    exclusive); ``line`` and ``column`` are 1-based, the column counted in
+    characters.  ``kind`` is the SQLite token code name (``SELECT``, ``ID``,
+    ``LP`` ...); a keyword keeps its keyword kind even where the parser uses it
+    as a name.
+    """
+
+    __slots__ = ("kind", "text", "start", "end", "line", "column", "index")
+
+    def __init__(
+        self, kind: str, text: str, start: int, line: int, column: int, index: int = -1
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+        self.line = line
+        self.column = column
+        self.index = index  # position in the full token list, trivia included
+
+    @property
+    def end_line(self) -> int:
+        return self.line + self.text.count("\n")
+
+    @property
+    def end_column(self) -> int:
+        """1-based column just past the token's last character."""
+        if "\n" in self.text:
+            return len(self.text) - self.text.rindex("\n")
+        return self.column + len(self.text)
+
+    @property
+    def is_trivia(self) -> bool:
+        return self.kind in TRIVIA
+
+    @property
+    def is_keyword(self) -> bool:
+        return self.kind in KEYWORD_KINDS
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind}, {self.text!r}, {self.line}:{self.column})"
+
+
+# Keyword text -> token kind, as in SQLite's tool/mkkeywordhash.c (default
+# build).  WITHIN is a keyword only with SQLITE_ENABLE_ORDERED_SET_AGGREGATES;
+# the lexer adds it when asked.
+KEYWORDS: Final[dict[str, str]] = {
+    word: word
+    for word in """
+    ABORT ACTION ADD AFTER ALL ALTER ALWAYS ANALYZE AND AS ASC ATTACH BEFORE BEGIN
+    BETWEEN BY CASCADE CASE CAST CHECK COLLATE COMMIT CONFLICT CONSTRAINT CREATE
+    CURRENT DATABASE DEFAULT DEFERRED DEFERRABLE DELETE DESC DETACH DISTINCT DO DROP
+    END EACH ELSE ESCAPE EXCEPT EXCLUSIVE EXCLUDE EXISTS EXPLAIN FAIL FILTER FIRST
+    FOLLOWING FOR FOREIGN FROM GENERATED GROUP GROUPS HAVING IF IGNORE IMMEDIATE IN
+    INDEX INDEXED INITIALLY INSERT INSTEAD INTERSECT INTO IS ISNULL JOIN KEY LAST
+    LIMIT MATCH MATERIALIZED NO NOT NOTHING NOTNULL NULL NULLS OF OFFSET ON OR ORDER
+    OTHERS OVER PARTITION PLAN PRAGMA PRECEDING PRIMARY QUERY RAISE RANGE RECURSIVE
+    REFERENCES REINDEX RELEASE RENAME REPLACE RESTRICT RETURNING ROLLBACK ROW ROWS
+    SAVEPOINT SELECT SET TABLE TEMP THEN TIES TO TRANSACTION TRIGGER UNBOUNDED UNION
+    UNIQUE UPDATE USING VACUUM VALUES VIEW VIRTUAL WHEN WHERE WINDOW WITH WITHOUT
+    """.split()
+}
+KEYWORDS.update(
+    {
+        "AUTOINCREMENT": "AUTOINCR",
+        "COLUMN": "COLUMNKW",
+        "TEMPORARY": "TEMP",
+        "CROSS": "JOIN_KW",
+        "FULL": "JOIN_KW",
+        "INNER": "JOIN_KW",
+        "LEFT": "JOIN_KW",
+        "NATURAL": "JOIN_KW",
+        "OUTER": "JOIN_KW",
+        "RIGHT": "JOIN_KW",
+        "GLOB": "LIKE_KW",
+        "LIKE": "LIKE_KW",
+        "REGEXP": "LIKE_KW",
+        "CURRENT_DATE": "CTIME_KW",
+        "CURRENT_TIME": "CTIME_KW",
+        "CURRENT_TIMESTAMP": "CTIME_KW",
+    }
+)
+
+KEYWORD_KINDS: Final = frozenset(KEYWORDS.values()) | {"WITHIN"}
+
+# Kinds that name the same thing in every spelling: used for messages.
+KIND_DESCRIPTIONS: Final[dict[str, str]] = {
+    "ID": "an identifier",
+    "STRING": "a string",
+    "INTEGER": "a number",
+    "FLOAT": "a number",
+    "QNUMBER": "a number",
+    "BLOB": "a blob literal",
+    "VARIABLE": "a parameter",
+    "JOIN_KW": "a join keyword",
+    "LIKE_KW": "LIKE",
+    "CTIME_KW": "CURRENT_TIMESTAMP",
+    "AUTOINCR": "AUTOINCREMENT",
+    "COLUMNKW": "COLUMN",
+    "LP": "'('",
+    "RP": "')'",
+    "SEMI": "';'",
+    "COMMA": "','",
+    "DOT": "'.'",
+    "PLUS": "'+'",
+    "MINUS": "'-'",
+    "STAR": "'*'",
+    "SLASH": "'/'",
+    "REM": "'%'",
+    "CONCAT": "'||'",
+    "PTR": "'->'",
+    "BITAND": "'&'",
+    "BITOR": "'|'",
+    "BITNOT": "'~'",
+    "LSHIFT": "'<<'",
+    "RSHIFT": "'>>'",
+    "EQ": "'='",
+    "NE": "'!='",
+    "LT": "'<'",
+    "LE": "'<='",
+    "GT": "'>'",
+    "GE": "'>='",
+    "$END": "end of input",
+}
+
+
+def describe_kind(kind: str) -> str:
+    """How an error message names a token kind."""
+    return KIND_DESCRIPTIONS.get(kind, kind)
