@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from syntaqlite import parse  # noqa: E402
 from syntaqlite.target import Target, TargetError  # noqa: E402
+from syntaqlite.testing.verdicts import classify  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FILES = {
@@ -92,6 +93,14 @@ def run(name: str, rows: list[dict[str, str]], label: str, target: Target) -> Re
     return report
 
 
+def masked(row: dict[str, str], err_key: str) -> bool:
+    """SQLite stopped at an error of its parser actions (a reserved name, an
+    unknown database, VALUES rows of different lengths ...) before reaching
+    the syntax error syntaqlite reports: the label says "ok" only because
+    SQLite never saw the rest of the statement."""
+    return classify(row.get(err_key), row["sql"]) == "inconclusive"
+
+
 def pct(n: int, total: int) -> float:
     return 100.0 * n / total if total else 0.0
 
@@ -102,7 +111,10 @@ def print_report(r: Report, label: str, show: int, err_key: str) -> bool:
     print(f"  statements      {r.total}")
     print(f"  agreement       {r.agree} ({pct(r.agree, r.total):.3f}%)")
     print(f"  false accepts   {fa} ({pct(fa, r.total):.3f}%)")
-    print(f"  false rejects   {fr} ({pct(fr, r.total):.3f}%)")
+    hidden = sum(1 for x in r.false_rejects if masked(x, err_key))
+    print(
+        f"  false rejects   {fr} ({pct(fr, r.total):.3f}%), {hidden} of them after an earlier SQLite error that stops its parser"
+    )
     print(f"  crashes         {len(r.crashes)}")
     print(f"  time            {r.seconds:.2f}s ({r.total / max(r.seconds, 1e-9):.0f} statements/s)")
     groups: dict[str, collections.Counter[str]] = {

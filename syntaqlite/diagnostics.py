@@ -76,12 +76,12 @@ class Diagnostic:
 def render(diagnostic: Diagnostic, source: str, path: str, *, color: bool = False) -> str:
     """Render one diagnostic the way rustc does::
 
-        error[syntax]: syntax error near 'FORM': expected FROM, WHERE, ...
-         --> query.sql:3:10
-          |
-        3 | SELECT a FORM t
-          |          ^^^^
-          = help: did you mean 'FROM'?
+    error[syntax]: syntax error near 'FORM': expected FROM, WHERE, ...
+     --> query.sql:3:10
+      |
+    3 | SELECT a FORM t
+      |          ^^^^
+      = help: did you mean 'FROM'?
     """
 
     def paint(text: str, code: str) -> str:

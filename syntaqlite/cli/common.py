@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -16,7 +17,11 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-def target_options(f):  # type: ignore[no-untyped-def]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def target_options(f: F) -> F:
+    """Add --sqlite-version and --sqlite-cflag to a command."""
     f = click.option(
         "--sqlite-cflag",
         "sqlite_cflags",

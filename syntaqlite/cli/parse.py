@@ -88,7 +88,13 @@ def tokenize_command(
             if as_json:
                 click.echo(
                     json.dumps(
-                        {"kind": tok.kind, "text": tok.text, "start": tok.start, "line": tok.line, "column": tok.column},
+                        {
+                            "kind": tok.kind,
+                            "text": tok.text,
+                            "start": tok.start,
+                            "line": tok.line,
+                            "column": tok.column,
+                        },
                         ensure_ascii=False,
                     )
                 )

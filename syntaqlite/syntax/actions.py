@@ -176,14 +176,15 @@ def _check_dml(node: Node) -> None:
                 )
         if not Context.trigger_temp:
             for c in node.children:
-                if isinstance(c, Node) and c.kind == "target_table":
-                    if any(isinstance(t, Token) and t.kind == "DOT" for t in c.children):
-                        raise ActionError(
-                            "qualified table names are not allowed on INSERT, UPDATE, and "
-                            "DELETE statements within triggers",
-                            c.first_token,
-                            c.last_token,
-                        )
+                qualified = isinstance(c, Node) and c.kind == "target_table" and c.has("DOT")
+                if qualified:
+                    assert isinstance(c, Node)
+                    raise ActionError(
+                        "qualified table names are not allowed on INSERT, UPDATE, and "
+                        "DELETE statements within triggers",
+                        c.first_token,
+                        c.last_token,
+                    )
         return
     if Context.target.update_delete_limit:
         return
@@ -203,9 +204,7 @@ def check_literal(node: Node) -> None:
     tok = node.children[0]
     assert isinstance(tok, Token)
     if tok.kind == "QNUMBER" and not _valid_separators(tok.text):
-        raise ActionError(
-            f"unrecognized token: '{tok.text}' ('_' must stand between two digits)", tok
-        )
+        raise ActionError(f"unrecognized token: '{tok.text}' ('_' must stand between two digits)", tok)
 
 
 def _valid_separators(text: str) -> bool:

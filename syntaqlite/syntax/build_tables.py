@@ -121,9 +121,7 @@ def build(grammar_text: str) -> Tables:
     prec = directives.precedence
 
     def rule_precedence(rule: Rule) -> tuple[int, str] | None:
-        explicit = directives.rule_prec.get(_rule_kind(rule)) or directives.rule_prec.get(
-            _rule_name(rule)
-        )
+        explicit = directives.rule_prec.get(_rule_kind(rule)) or directives.rule_prec.get(_rule_name(rule))
         if explicit:
             return prec[explicit]
         for sym in rule.expansion:
@@ -214,9 +212,7 @@ def build(grammar_text: str) -> Tables:
     stmt_end = sorted(
         number[s]
         for s in order
-        if any(
-            _rule_name(item.rule) == START and item.is_satisfied for item in s.kernel
-        )
+        if any(_rule_name(item.rule) == START and item.is_satisfied for item in s.kernel)
     )
 
     nullable = _nullable(rules)
@@ -234,9 +230,7 @@ def build(grammar_text: str) -> Tables:
         shape = "".join(_shape(sym, nullable) for sym in r.expansion)
         rule_rows.append((name, len(r.expansion), _rule_kind(r), mode, shape))
 
-    terminals = sorted(
-        {t for acts in action for t in acts} | set(directives.fallback) | {END}
-    )
+    terminals = sorted({t for acts in action for t in acts} | set(directives.fallback) | {END})
     return Tables(
         terminals=terminals,
         rules=rule_rows,

@@ -41,9 +41,7 @@ def dump_text(result: ParseResult, *, comments: bool = True) -> str:
             lines.append("  " * depth + f"COMMENT {json.dumps(c.text)} {c.line}:{c.column}")
             next_comment += 1
 
-    stack: list[tuple[Node | Token, int]] = [
-        (c, 0) for c in reversed(result.root.children)
-    ]
+    stack: list[tuple[Node | Token, int]] = [(c, 0) for c in reversed(result.root.children)]
     while stack:
         item, depth = stack.pop()
         flush_comments(item.start, depth)

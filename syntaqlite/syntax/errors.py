@@ -88,7 +88,7 @@ def describe_expected(kinds: list[str]) -> list[str]:
     """Human names for a set of acceptable token kinds, most useful first."""
     kinds_set = set(kinds)
     items: list[str] = []
-    if _EXPR_START <= kinds_set:
+    if kinds_set >= _EXPR_START:
         items.append("an expression")
         kinds_set -= _EXPR_ALL
     elif "ID" in kinds_set:
@@ -175,9 +175,32 @@ def _misspelled_keyword(toks: list[Token], at: int) -> str | None:
 
 
 _LIKELY_KEYWORDS = (
-    "FROM", "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "SELECT", "JOIN", "UNION",
-    "VALUES", "INTO", "SET", "ON", "AND", "OR", "NOT", "LEFT", "INNER", "OFFSET",
-    "RETURNING", "WINDOW", "EXCEPT", "INTERSECT", "USING", "BETWEEN", "LIKE",
+    "FROM",
+    "WHERE",
+    "GROUP",
+    "ORDER",
+    "HAVING",
+    "LIMIT",
+    "SELECT",
+    "JOIN",
+    "UNION",
+    "VALUES",
+    "INTO",
+    "SET",
+    "ON",
+    "AND",
+    "OR",
+    "NOT",
+    "LEFT",
+    "INNER",
+    "OFFSET",
+    "RETURNING",
+    "WINDOW",
+    "EXCEPT",
+    "INTERSECT",
+    "USING",
+    "BETWEEN",
+    "LIKE",
 )
 
 
@@ -189,7 +212,12 @@ def _close(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     if len(a) > len(b):
         a, b = b, a
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
@@ -204,7 +232,7 @@ def unrecognized_token(tok: Token) -> Diagnostic:
     first = text[:1]
     if first == "'" and len(text) > 0:
         detail = "unterminated string"
-    elif first in "\"`[" and text:
+    elif first in '"`[' and text:
         detail = "unterminated quoted identifier"
     elif first in "xX" and text[1:2] == "'":
         detail = "a blob literal needs an even number of hex digits"

@@ -27,6 +27,4 @@ def normalize(text: str) -> str:
     """The case-folded name, for comparing names as SQLite does (ASCII
     case-insensitively)."""
     name = unquote(text)
-    return name.lower() if name.isascii() else "".join(
-        c.lower() if c.isascii() else c for c in name
-    )
+    return name.lower() if name.isascii() else "".join(c.lower() if c.isascii() else c for c in name)

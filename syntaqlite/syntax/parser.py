@@ -33,15 +33,19 @@ from ..diagnostics import Diagnostic
 from . import _tables as tables
 from .actions import HOOKS, ActionError, Context
 from .cst import Node
-from .target import DEFAULT_TARGET, Target
 from .errors import incomplete_input, syntax_error, unrecognized_token
 from .lexer import tokenize
 from .nodes import ErrorStatement, SourceFile, Statement, node_class
+from .target import DEFAULT_TARGET, Target
 from .tokens import COMMENT, ILLEGAL, TRIVIA, Token
 
 END = "$END"
 ERROR_ACTION = tables.ERROR_ACTION
 STACK_LIMIT = 2500  # SQLITE_MAX_PARSER_DEPTH: entries of Lemon's parser stack
+_TOO_DEEP = (
+    "parser stack overflow: the statement nests too deeply for SQLite "
+    f"(its parser stack holds {STACK_LIMIT} entries)"
+)
 
 _ACTION = tables.ACTION
 _DEFAULT = tables.DEFAULT
@@ -226,7 +230,7 @@ def _parse_statement(toks: list[Token], i: int) -> tuple[Statement, int]:
                     values.pop()  # the SEMI sent at the end of input
                 return Statement(values), i  # type: ignore[arg-type]
             if len(states) > STACK_LIMIT:
-                raise _SyntaxError(i - 1, states, ActionError("parser stack overflow", tok))
+                raise _SyntaxError(i - 1, states, ActionError(_TOO_DEEP, tok))
         elif action == ERROR_ACTION:
             raise _SyntaxError(i, states)
         else:
@@ -238,7 +242,8 @@ def _parse_statement(toks: list[Token], i: int) -> tuple[Statement, int]:
             else:
                 vals = []
                 if len(states) >= STACK_LIMIT:
-                    raise _SyntaxError(i, states, ActionError("parser stack overflow", tok))
+                    raise _SyntaxError(i, states, ActionError(_TOO_DEEP, tok))
+            value: object
             if op == 0:
                 value = vals
             elif op == 1:
@@ -290,14 +295,15 @@ def _prepare(tokens: list[Token]) -> list[Token]:
     for i, tok in enumerate(toks):
         kind = tok.kind
         if kind == "WINDOW":
-            if not (_id_like(toks, i + 1) and i + 2 < n and toks[i + 2].kind == "AS"):
-                tok.kind = "ID"
+            keyword = _id_like(toks, i + 1) and i + 2 < n and toks[i + 2].kind == "AS"
         elif kind == "OVER":
-            if not (last == "RP" and i + 1 < n and (toks[i + 1].kind == "LP" or _id_like(toks, i + 1))):
-                tok.kind = "ID"
+            keyword = last == "RP" and i + 1 < n and (toks[i + 1].kind == "LP" or _id_like(toks, i + 1))
         elif kind == "FILTER":
-            if not (last == "RP" and i + 1 < n and toks[i + 1].kind == "LP"):
-                tok.kind = "ID"
+            keyword = last == "RP" and i + 1 < n and toks[i + 1].kind == "LP"
+        else:
+            keyword = True
+        if not keyword:
+            tok.kind = "ID"
         last = tok.kind
     end_offset = tokens[-1].end if tokens else 0
     line = tokens[-1].end_line if tokens else 1
@@ -339,7 +345,7 @@ def parse(text: str, target: Target = DEFAULT_TARGET) -> ParseResult:
             if illegal is not None:
                 # SQLite stops at an unrecognized token before parsing it;
                 # parse up to it to report a syntax error that comes first.
-                stmt, i = _parse_statement(toks[: illegal] + [_stopper(toks[illegal])], start)
+                stmt, i = _parse_statement([*toks[:illegal], _stopper(toks[illegal])], start)
                 raise _SyntaxError(illegal, [])
             stmt, i = _parse_statement(toks, start)
             children.append(stmt)

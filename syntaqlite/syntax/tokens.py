@@ -27,9 +27,7 @@ class Token:
 
     __slots__ = ("kind", "text", "start", "end", "line", "column", "index")
 
-    def __init__(
-        self, kind: str, text: str, start: int, line: int, column: int, index: int = -1
-    ) -> None:
+    def __init__(self, kind: str, text: str, start: int, line: int, column: int, index: int = -1) -> None:
         self.kind = kind
         self.text = text
         self.start = start

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from ..cst import Node
 from .base import node_class, registered_kinds
-from .ddl import *  # noqa: F403
-from .dml import *  # noqa: F403
-from .expr import *  # noqa: F403
-from .select import *  # noqa: F403
-from .stmt import *  # noqa: F403
+from .ddl import *
+from .dml import *
+from .expr import *
+from .select import *
+from .stmt import *
 
 __all__ = ["Node", "node_class", "registered_kinds"]
 __all__ += [name for name in dir() if name[:1].isupper() and name != "Node"]

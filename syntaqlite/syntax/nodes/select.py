@@ -81,7 +81,7 @@ class CommonTableExpression(Node):
 
     @property
     def query(self) -> Node:
-        return [c for c in self.children if isinstance(c, Node) and not isinstance(c, ColumnList)][0]
+        return next(c for c in self.children if isinstance(c, Node) and not isinstance(c, ColumnList))
 
 
 @register

@@ -1,0 +1,1 @@
+"""Fuzzing syntaqlite against real SQLite (see fuzz/README.md)."""

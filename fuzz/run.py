@@ -1,0 +1,75 @@
+"""Long fuzzing runs.
+
+    python -m fuzz.run --minutes 30            # differential, both strategies
+    python -m fuzz.run --target parse_no_crash --minutes 5
+    python -m fuzz.run --replay                # re-check everything saved
+
+Findings are written to fuzz/failures/*.json (replayed by the test suite).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import time
+from pathlib import Path
+
+from fuzz.differential import check, saved
+from fuzz.grammar_gen import generate, random_chooser
+from fuzz.mutate import mutate
+from fuzz.targets import parse_no_crash
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sqlite-upstream.jsonl.gz"
+
+
+def corpus() -> list[str]:
+    if not CORPUS.exists():
+        return ["SELECT a, b FROM t WHERE c = 1 ORDER BY a"]
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        return [json.loads(line)["sql"] for line in fh]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--minutes", type=float, default=10.0)
+    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--target", choices=["differential", "parse_no_crash"], default="differential")
+    ap.add_argument("--replay", action="store_true")
+    args = ap.parse_args()
+    if args.replay:
+        bad = [row for row in saved() if check(row["sql"], save=False)]
+        for row in bad:
+            print(row["sql"][:200], "->", row["problem"][:200])
+        print(f"{len(bad)} of {len(saved())} saved findings still fail")
+        return 1 if bad else 0
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    rng = random.Random(seed)
+    choose = random_chooser(rng)
+    statements = corpus()
+    deadline = time.monotonic() + args.minutes * 60
+    n = found = 0
+    while time.monotonic() < deadline:
+        n += 1
+        if args.target == "parse_no_crash":
+            text = "".join(
+                chr(rng.choice([rng.randrange(32, 127), rng.randrange(0, 0x3000)]))
+                for _ in range(rng.randrange(80))
+            )
+            parse_no_crash(text)
+            continue
+        if rng.random() < 0.5:
+            sql = generate(choose, budget=rng.randrange(4, 16))
+        else:
+            sql, _kind = mutate(rng.choice(statements), choose)
+        problem = check(sql)
+        if problem:
+            found += 1
+            print(f"[{n}] {sql[:160]!r}\n    {problem[:300]}")
+    print(f"seed {seed}: {n} statements, {found} findings saved in fuzz/failures/")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Helpers for tests, fuzzers and benchmarks (need the ``test`` extra)."""

@@ -1,0 +1,81 @@
+"""``syntaqlite parse`` and ``syntaqlite tokenize`` on real files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from syntaqlite import __version__
+
+
+def test_version(run) -> None:  # type: ignore[no-untyped-def]
+    r = run("--version")
+    assert r.code == 0 and __version__ in r.out
+
+
+def test_parse_expression(run) -> None:  # type: ignore[no-untyped-def]
+    r = run("parse", "-e", "SELECT a FROM t")
+    assert r.code == 0
+    assert "select_core 1:1-1:16" in r.out
+    assert 'ID "t" 1:15' in r.out
+
+
+def test_parse_file_with_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "q.sql"
+    f.write_text("SELECT 1;\nSELECT a FORM t;\n")
+    r = run("parse", str(f))
+    assert r.code == 1
+    assert f"--> {f}:2:15" in r.err
+    assert "error[syntax]: syntax error near 't'" in r.err
+    assert "^" in r.err
+
+
+def test_parse_json(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "q.sql"
+    f.write_text("SELECT 1 -- one\n")
+    r = run("parse", "--json", str(f))
+    assert r.code == 0
+    data = json.loads(r.out)
+    (stmt,) = data["statements"]
+    assert stmt["kind"] == "stmt"
+    assert stmt["children"][0]["kind"] == "select_core"
+    assert data["comments"][0]["text"] == "-- one"
+    assert data["errors"] == []
+
+
+def test_parse_stdin(run) -> None:  # type: ignore[no-untyped-def]
+    r = run("parse", stdin="SELECT 1")
+    assert r.code == 0 and "select_core" in r.out
+    r = run("parse", "-", stdin="SELEC 1")
+    assert r.code == 1 and "<stdin>:1:1" in r.err
+
+
+def test_missing_file_and_bad_utf8(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = run("parse", str(tmp_path / "nope.sql"))
+    assert r.code == 2 and "no such file" in r.err and "Traceback" not in r.err
+    bad = tmp_path / "bad.sql"
+    bad.write_bytes(b"SELECT 1;\nSELECT '\xff';\n")
+    r = run("parse", str(bad))
+    assert r.code == 2
+    assert f"{bad}:2:9: not valid UTF-8" in r.err
+    assert "Traceback" not in r.err
+
+
+def test_directory_is_usage_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = run("parse", str(tmp_path))
+    assert r.code == 2 and "Traceback" not in r.err
+
+
+def test_unknown_option_is_usage_error(run) -> None:  # type: ignore[no-untyped-def]
+    r = run("parse", "--frobnicate")
+    assert r.code == 2 and "No such option" in r.err
+
+
+def test_tokenize(run) -> None:  # type: ignore[no-untyped-def]
+    r = run("tokenize", "-e", "SELECT a -- c")
+    assert r.code == 0
+    lines = r.out.splitlines()
+    assert lines[0] == '1:1\tSELECT\t"SELECT"'
+    assert lines[-1] == '1:10\tCOMMENT\t"-- c"'
+    r = run("tokenize", "--json", "-e", "'x")
+    assert r.code == 1 and json.loads(r.out.splitlines()[0])["kind"] == "ILLEGAL"

@@ -1,0 +1,74 @@
+"""Shared fixtures: the golden-file harness and the SQLite oracle."""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite expected golden files from the current output",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[Path, str], None]:
+    """``golden(path, actual)``: compare ``actual`` with the file at ``path``.
+
+    A missing file is written and the test fails (so that new goldens get
+    reviewed); ``pytest --update-goldens`` rewrites every file that differs.
+    """
+    update = request.config.getoption("--update-goldens")
+
+    def check(path: Path, actual: str) -> None:
+        if not path.exists():
+            path.write_text(actual, encoding="utf-8")
+            if not update:
+                pytest.fail(f"created missing golden {path.relative_to(ROOT)}; review it and rerun")
+            return
+        expected = path.read_text(encoding="utf-8")
+        if expected == actual:
+            return
+        if update:
+            path.write_text(actual, encoding="utf-8")
+            return
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                str(path.relative_to(ROOT)),
+                "actual",
+            )
+        )
+        pytest.fail(f"golden mismatch (run pytest --update-goldens to accept):\n{diff}")
+
+    return check
+
+
+def load_corpus(name: str) -> list[dict[str, str]]:
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"corpus {path} not available")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+@pytest.fixture(scope="session")
+def upstream_corpus() -> list[dict[str, str]]:
+    return load_corpus("sqlite-upstream.jsonl.gz")
+
+
+@pytest.fixture(scope="session")
+def mutant_corpus() -> list[dict[str, str]]:
+    return load_corpus("sqlite-mutants.jsonl.gz")

@@ -1,0 +1,215 @@
+"""Checks for the editor integrations under editors/.
+
+These tests only read the files (and, in the slow test, build the VS Code
+extension in a scratch copy); they never start an editor or the server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITORS = ROOT / "editors"
+VSCODE = EDITORS / "vscode"
+
+
+def _load_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def package_json() -> dict[str, Any]:
+    data = _load_json(VSCODE / "package.json")
+    assert isinstance(data, dict)
+    return data
+
+
+# --------------------------------------------------------------------- VS Code
+
+
+def test_vscode_package_metadata(package_json: dict[str, Any]) -> None:
+    assert package_json["name"] == "syntaqlite"
+    assert package_json["displayName"] == "syntaqlite"
+    assert package_json["publisher"] == "syntaqlite"
+    assert package_json["repository"]
+    assert package_json["engines"]["vscode"].startswith("^1.")
+    assert package_json["main"] == "./out/extension.js"
+    assert set(package_json["activationEvents"]) >= {"onLanguage:sql", "onLanguage:sqlite"}
+
+
+def test_vscode_languages(package_json: dict[str, Any]) -> None:
+    languages = {lang["id"]: lang for lang in package_json["contributes"]["languages"]}
+    assert {"sql", "sqlite"} <= set(languages)
+    assert ".sql" in languages["sql"]["extensions"]
+    assert "SQLite" in languages["sqlite"]["aliases"]
+    assert languages["sqlite"]["extensions"]
+
+
+def test_vscode_configuration(package_json: dict[str, Any]) -> None:
+    props = package_json["contributes"]["configuration"]["properties"]
+    assert props["syntaqlite.server.path"]["type"] == "string"
+    assert props["syntaqlite.server.path"]["default"] == "syntaqlite"
+    assert props["syntaqlite.server.args"]["type"] == "array"
+    assert props["syntaqlite.server.args"]["items"]["type"] == "string"
+    assert props["syntaqlite.server.args"]["default"] == ["lsp"]
+    assert props["syntaqlite.sqliteVersion"]["type"] == "string"
+    assert props["syntaqlite.sqliteVersion"]["default"] == "latest"
+    assert props["syntaqlite.sqliteCflags"]["type"] == "array"
+    assert props["syntaqlite.sqliteCflags"]["items"]["type"] == "string"
+    assert props["syntaqlite.trace.server"]["enum"] == ["off", "messages", "verbose"]
+
+
+def test_vscode_restart_command(package_json: dict[str, Any]) -> None:
+    commands = {c["command"] for c in package_json["contributes"]["commands"]}
+    assert "syntaqlite.restartServer" in commands
+
+
+def test_vscode_scripts_and_dependencies(package_json: dict[str, Any]) -> None:
+    scripts = package_json["scripts"]
+    assert scripts["compile"] == "tsc -p ./"
+    assert "watch" in scripts
+    assert scripts["package"].startswith("vsce package")
+    assert package_json["dependencies"]["vscode-languageclient"].lstrip("^~").startswith("9.")
+    assert {"typescript", "@types/vscode", "@types/node", "@vscode/vsce"} <= set(
+        package_json["devDependencies"]
+    )
+
+
+def _major_minor(spec: str) -> tuple[int, int]:
+    match = re.search(r"(\d+)\.(\d+)", spec)
+    assert match, spec
+    return int(match.group(1)), int(match.group(2))
+
+
+def test_vscode_types_not_newer_than_engine(package_json: dict[str, Any]) -> None:
+    # vsce refuses to package when @types/vscode is newer than engines.vscode.
+    engine = _major_minor(package_json["engines"]["vscode"])
+    types = _major_minor(package_json["devDependencies"]["@types/vscode"])
+    assert types <= engine
+
+
+def test_vscode_lockfile_matches_package_json(package_json: dict[str, Any]) -> None:
+    lock = _load_json(VSCODE / "package-lock.json")
+    assert lock["name"] == package_json["name"]
+    root = lock["packages"][""]
+    assert root.get("dependencies", {}) == package_json.get("dependencies", {})
+    assert root.get("devDependencies", {}) == package_json.get("devDependencies", {})
+
+
+def test_vscode_extension_source() -> None:
+    source = (VSCODE / "src" / "extension.ts").read_text(encoding="utf-8")
+    assert "vscode-languageclient/node" in source
+    assert "syntaqlite.restartServer" in source
+    assert "initializationOptions" in source
+    assert "configurationSection" in source
+    for pattern in ("**/syntaqlite.toml", "**/pyproject.toml"):
+        assert pattern in source
+    assert "showErrorMessage" in source
+    assert "pip install" in source
+    assert (VSCODE / "tsconfig.json").is_file()
+    assert (VSCODE / ".vscodeignore").is_file()
+
+
+# --------------------------------------------------------------------- Helix
+
+
+def test_helix_languages_toml() -> None:
+    with (EDITORS / "helix" / "languages.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    server = data["language-server"]["syntaqlite"]
+    assert server["command"] == "syntaqlite"
+    assert server["args"] == ["lsp"]
+    sql = [lang for lang in data["language"] if lang["name"] == "sql"]
+    assert len(sql) == 1
+    lang = sql[0]
+    assert lang["scope"] == "source.sql"
+    assert lang["file-types"] == ["sql"]
+    assert lang["roots"] == ["syntaqlite.toml", "pyproject.toml"]
+    assert "syntaqlite" in lang["language-servers"]
+
+
+# --------------------------------------------------------------------- Zed
+
+
+def test_zed_settings_snippet() -> None:
+    data = _load_json(EDITORS / "zed" / "settings.json")
+    binary = data["lsp"]["syntaqlite"]["binary"]
+    assert binary["path"] == "syntaqlite"
+    assert binary["arguments"] == ["lsp"]
+    servers = data["languages"]["SQL"]["language_servers"]
+    assert servers[0] == "syntaqlite"
+    assert "..." in servers
+
+
+# --------------------------------------------------------------------- Neovim
+
+
+def test_neovim_lua() -> None:
+    text = (EDITORS / "neovim" / "syntaqlite.lua").read_text(encoding="utf-8")
+    assert "syntaqlite" in text
+    assert "lsp" in text
+    assert "vim.lsp.start" in text
+    assert "lspconfig.configs" in text
+    assert "vim.lsp.config" in text
+    assert "vim.lsp.enable" in text
+    for marker in ("syntaqlite.toml", "pyproject.toml", ".git"):
+        assert marker in text
+
+
+# --------------------------------------------------------------------- Docs
+
+
+@pytest.mark.parametrize("folder", ["vscode", "neovim", "helix", "zed"])
+def test_each_editor_has_readme_linked_from_overview(folder: str) -> None:
+    assert (EDITORS / folder / "README.md").is_file()
+    overview = (EDITORS / "README.md").read_text(encoding="utf-8")
+    assert f"{folder}/" in overview
+
+
+# --------------------------------------------------------------------- Build
+
+
+@pytest.mark.slow
+def test_vscode_extension_compiles(tmp_path: Path) -> None:
+    if os.environ.get("SYNTAQLITE_SKIP_NPM") == "1":
+        pytest.skip("SYNTAQLITE_SKIP_NPM=1")
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip("npm is not on PATH")
+
+    work = tmp_path / "vscode"
+    # Build in a scratch copy so the repository tree stays clean; leave out
+    # anything a local build may have left behind.
+    shutil.copytree(VSCODE, work, ignore=shutil.ignore_patterns("node_modules", "out", "*.vsix"))
+    env = {
+        **os.environ,
+        "npm_config_audit": "false",
+        "npm_config_fund": "false",
+        "npm_config_update_notifier": "false",
+    }
+
+    for args in (["ci"], ["run", "compile"]):
+        result = subprocess.run(
+            [npm, *args],
+            cwd=work,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        assert result.returncode == 0, (
+            f"npm {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+        )
+
+    assert (work / "out" / "extension.js").is_file()

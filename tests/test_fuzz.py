@@ -1,0 +1,66 @@
+"""A bounded differential fuzzing run against SQLite (about a minute), and
+the replay of every finding saved under fuzz/failures/.
+
+The long run is ``python -m fuzz.run --minutes 30``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fuzz.differential import check, saved
+from fuzz.grammar_gen import generate
+from fuzz.mutate import mutate
+from fuzz.targets import parse_no_crash
+from tests.conftest import CORPUS
+
+FUZZ = settings(
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    database=None,
+)
+
+
+@cache
+def corpus() -> list[str]:
+    path = CORPUS / "sqlite-upstream.jsonl.gz"
+    if not path.exists():
+        return ["SELECT a, b FROM t WHERE c = 1 ORDER BY a", "INSERT INTO t VALUES (1, 2)"]
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line)["sql"] for line in fh][::7]
+
+
+@FUZZ
+@given(st.data())
+def test_differential_grammar(data: st.DataObject) -> None:
+    budget = data.draw(st.integers(3, 14))
+    sql = generate(lambda n: data.draw(st.integers(0, n - 1)), budget=budget)
+    problem = check(sql)
+    assert problem is None, f"{sql!r}: {problem}"
+
+
+@FUZZ
+@given(st.data())
+def test_differential_mutants(data: st.DataObject) -> None:
+    statements = corpus()
+    base = statements[data.draw(st.integers(0, len(statements) - 1))]
+    sql, _kind = mutate(base, lambda n: data.draw(st.integers(0, n - 1)))
+    problem = check(sql)
+    assert problem is None, f"{sql!r}: {problem}"
+
+
+@settings(max_examples=1000, deadline=None, database=None)
+@given(st.text(max_size=200))
+def test_parse_no_crash(text: str) -> None:
+    parse_no_crash(text)
+
+
+def test_replay_saved_findings() -> None:
+    still = [row for row in saved() if check(row["sql"], save=False)]
+    assert not still, still[:3]

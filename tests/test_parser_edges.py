@@ -1,0 +1,139 @@
+"""Inputs at the edges: every one gets a clear answer, never a traceback or
+a hang."""
+
+from __future__ import annotations
+
+import pytest
+
+from syntaqlite import parse
+from syntaqlite.syntax.nodes import Statement
+from syntaqlite.testing.oracle import judge
+
+
+def messages(sql: str) -> list[str]:
+    return [e.message for e in parse(sql).errors]
+
+
+def test_empty_and_blank_inputs() -> None:
+    for sql in ["", " \n\t ", ";", ";;;", "-- comment only", "/* only */"]:
+        result = parse(sql)
+        assert result.errors == [] and result.statements == []
+
+
+def test_unterminated_block_comment_at_end_is_allowed() -> None:
+    assert messages("SELECT 1 /* open to the end") == []
+    assert judge("SELECT 1 /* open to the end").kind == "ok"
+
+
+@pytest.mark.parametrize(
+    ("sql", "fragment"),
+    [
+        ("SELECT 'abc", "unterminated string"),
+        ('SELECT "abc', "unterminated quoted identifier"),
+        ("SELECT [abc", "unterminated quoted identifier"),
+        ("SELECT `abc", "unterminated quoted identifier"),
+        ("SELECT 1 ! 2", "unrecognized token: '!'"),
+        ("SELECT 1 ^ 2", "unrecognized token: '^'"),
+        ("SELECT 12abc", "a number cannot run into letters"),
+        ("SELECT x'0G'", "blob literal"),
+        ("SELECT $", "malformed parameter"),
+        ("SELECT 1_", "'_' must stand between two digits"),
+    ],
+)
+def test_unrecognized_tokens(sql: str, fragment: str) -> None:
+    (msg,) = messages(sql)
+    assert fragment in msg
+    assert judge(sql).kind == "syntax"
+
+
+def test_syntax_error_before_unrecognized_token_wins() -> None:
+    # SQLite reports the first problem it meets, reading left to right.
+    (msg,) = messages("SELECT FROM 'abc")
+    assert msg.startswith("syntax error near 'FROM'")
+
+
+def test_error_message_names_what_was_expected() -> None:
+    (err,) = parse("SELECT a FROM t GROUP a").errors
+    assert err.message == "syntax error near 'a': expected BY"
+    assert (err.line, err.column) == (1, 23)
+
+
+def test_incomplete_input() -> None:
+    (err,) = parse("SELECT * FROM t WHERE").errors
+    assert err.message == "incomplete input: expected an expression"
+
+
+def test_misspelled_keyword_hint() -> None:
+    (err,) = parse("SELECT a FORM t").errors
+    assert err.help is not None and "FROM" in err.help
+
+
+def test_recovery_reports_each_broken_statement() -> None:
+    sql = "SELECT 1;\nSELEC 2;\nSELECT 3;\nSELECT FROM;\nSELECT 5"
+    result = parse(sql)
+    assert [e.line for e in result.errors] == [2, 4]
+    assert len(result.statements) == 3
+
+
+def test_recovery_keeps_trigger_body_together() -> None:
+    sql = "CREATE TRIGGER r AFTER INSERT ON t BEGIN SELECT FROM; SELECT 2; END; SELECT 3"
+    result = parse(sql)
+    assert len(result.errors) == 1
+    assert len(result.statements) == 1  # SELECT 3
+
+
+@pytest.mark.parametrize("depth", [2493, 2494, 5000])
+def test_deep_nesting_matches_sqlite(depth: int) -> None:
+    sql = "SELECT " + "(" * depth + "1" + ")" * depth
+    ours = parse(sql)
+    theirs = judge(sql)
+    assert (not ours.errors) == (theirs.kind == "ok"), (ours.errors, theirs)
+    if ours.errors:
+        assert "nests too deeply" in ours.errors[0].message
+
+
+def test_nested_subqueries_match_sqlite() -> None:
+    for depth in (498, 499):
+        sql = "SELECT " + "(SELECT " * depth + "1" + ")" * depth
+        assert (not parse(sql).errors) == (judge(sql).kind != "syntax")
+
+
+def test_very_long_left_deep_expression() -> None:
+    sql = "SELECT " + " + ".join(["1"] * 50_000)
+    result = parse(sql)
+    assert not result.errors
+    assert sum(1 for _ in result.statements[0].walk()) > 50_000
+
+
+def test_ten_megabyte_inputs() -> None:
+    big_string = "SELECT '" + "x" * 10_000_000 + "'"
+    assert not parse(big_string).errors
+    big_comment = "/*" + "y" * 10_000_000 + "*/ SELECT 1"
+    assert len(parse(big_comment).statements) == 1
+    many = "SELECT a, b FROM t WHERE c = 1;\n" * 30_000  # ~1 MB
+    assert len(parse(many).statements) == 30_000
+
+
+def test_nul_and_control_characters() -> None:
+    for sql in ["SELECT 1\x00", "SELECT \x01", "SELECT 1\v"]:
+        (msg,) = messages(sql)
+        assert msg.startswith("unrecognized token")
+    # A vertical tab may continue a run of whitespace, as in SQLite.
+    assert messages("SELECT 1 \v") == []
+    assert judge("SELECT 1 \v").kind == "ok"
+    assert judge("SELECT 1\v").kind == "syntax"
+
+
+def test_non_ascii_identifiers_and_positions() -> None:
+    result = parse("SELECT café, 名前 FROM t;\nSELECT é FORM t")
+    assert len(result.statements) == 1
+    (err,) = result.errors
+    assert (err.line, err.column) == (2, 15)
+
+
+def test_statement_api() -> None:
+    (stmt,) = parse("EXPLAIN QUERY PLAN SELECT 1;").statements
+    assert isinstance(stmt, Statement)
+    assert stmt.explain is not None and stmt.explain.query_plan
+    assert stmt.body.kind == "select_core"
+    assert stmt.semicolon is not None

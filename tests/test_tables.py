@@ -1,0 +1,19 @@
+"""The committed parser tables match grammar/sqlite.lark."""
+
+from __future__ import annotations
+
+from syntaqlite.syntax import _tables, build_tables
+from syntaqlite.syntax.nodes import registered_kinds
+
+
+def test_tables_are_up_to_date() -> None:
+    text = build_tables.GRAMMAR_PATH.read_text(encoding="utf-8")
+    expected = build_tables.render(build_tables.build(text))
+    assert build_tables.OUTPUT_PATH.read_text(encoding="utf-8") == expected, (
+        "run: python -m syntaqlite.syntax.build_tables"
+    )
+
+
+def test_every_node_kind_has_a_class() -> None:
+    built = {kind for _lhs, _n, kind, mode, shape in _tables.RULES if mode == "node"}
+    assert built <= registered_kinds()
