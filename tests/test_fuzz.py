@@ -20,7 +20,7 @@ from fuzz.targets import parse_no_crash
 from tests.conftest import CORPUS
 
 FUZZ = settings(
-    max_examples=1500,
+    max_examples=4000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,
