@@ -1,9 +1,9 @@
-"""Agreement with SQLite on a fixed sample of the labelled corpus (the full
-run is ``python bench/fidelity.py``)."""
+"""Agreement with SQLite on a fixed sample of the labelled corpus, committed
+as tests/data/corpus-sample.jsonl.gz (the full run is
+``python bench/fidelity.py``)."""
 
 from __future__ import annotations
 
-import random
 import sys
 from pathlib import Path
 
@@ -13,13 +13,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 import fidelity  # noqa: E402
 
 from syntaqlite.target import Target  # noqa: E402
-
-SAMPLE = 3000
+from tests.conftest import load_sample  # noqa: E402
 
 
 def _sample(name: str) -> list[dict[str, str]]:
-    rows = fidelity.load(name, "v3_54_1")
-    return random.Random(1234).sample(rows, min(SAMPLE, len(rows)))
+    return load_sample(name)
 
 
 def test_real_statements() -> None:

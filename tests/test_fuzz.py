@@ -17,7 +17,7 @@ from fuzz.differential import check, saved
 from fuzz.grammar_gen import generate
 from fuzz.mutate import mutate
 from fuzz.targets import parse_no_crash
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, load_sample
 
 FUZZ = settings(
     max_examples=4000,
@@ -31,7 +31,7 @@ FUZZ = settings(
 def corpus() -> list[str]:
     path = CORPUS / "sqlite-upstream.jsonl.gz"
     if not path.exists():
-        return ["SELECT a, b FROM t WHERE c = 1 ORDER BY a", "INSERT INTO t VALUES (1, 2)"]
+        return [row["sql"] for row in load_sample("real")]
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line)["sql"] for line in fh][::7]
 
