@@ -193,14 +193,21 @@ def _find_action(state: int, kind: str) -> int | None:
 
 
 # Actions looked up so far, per state: the result of _find_action memoized,
-# with ERROR_ACTION for "no action".  One dict lookup per parser step.
+# with ERROR_ACTION for "no action".  One dict lookup per parser step.  A
+# keyword shifted because it fell back to ID has _AS_NAME added to its shift
+# action: the driver then turns the token into an ID, since that is what it
+# is in the tree (a name that happens to be spelled like a keyword).
 _RESOLVED: list[dict[str, int]] = [dict(row) for row in _ACTION]
+_AS_NAME = 1 << 20
 
 
 def _resolve(state: int, kind: str) -> int:
     action = _find_action(state, kind)
     if action is None:
         action = ERROR_ACTION
+    elif action >= 0 and kind in _FALLBACK and kind not in _ACTION[state]:
+        if _ACTION[state].get("ID") == action:
+            action += _AS_NAME
     _RESOLVED[state][kind] = action
     return action
 
@@ -222,6 +229,9 @@ def _parse_statement(toks: list[Token], i: int) -> tuple[Statement, int]:
         if action is None:
             action = _resolve(states[-1], tok.kind)
         if action >= 0:
+            if action >= _AS_NAME:
+                action -= _AS_NAME
+                tok.kind = "ID"
             push_state(action)
             push_value(tok)
             i += 1
@@ -257,8 +267,17 @@ def _parse_statement(toks: list[Token], i: int) -> tuple[Statement, int]:
             push_value(value)
 
 
-# sqlite3_complete's state machine, over token kinds instead of characters.
-_COMPLETE_CLASS = {"SEMI": 0, "EXPLAIN": 2, "CREATE": 3, "TEMP": 4, "TRIGGER": 5, "END": 6}
+# sqlite3_complete's state machine, over tokens instead of characters.
+_COMPLETE_CLASS = {
+    "SEMI": 0,
+    "EXPLAIN": 2,
+    "CREATE": 3,
+    "TEMP": 4,
+    "TEMPORARY": 4,
+    "TRIGGER": 5,
+    "END": 6,
+}
+_WORDLIKE = frozenset({"ID", "EXPLAIN", "CREATE", "TEMP", "TRIGGER", "END"})
 _COMPLETE = (
     (1, 2, 3, 4, 2, 2, 2),
     (1, 2, 3, 4, 2, 2, 2),
@@ -278,7 +297,11 @@ def statement_end(toks: list[Token], start: int, at_least: int) -> int:
     state = 0
     i = start
     while toks[i].kind != END:
-        state = _COMPLETE[state][_COMPLETE_CLASS.get(toks[i].kind, 1)]
+        tok = toks[i]
+        # Like sqlite3_complete, look at the words, whatever the parser made
+        # of them (a keyword it read as a name is still "END" here).
+        word = tok.text.upper() if tok.kind in _WORDLIKE else tok.kind
+        state = _COMPLETE[state][_COMPLETE_CLASS.get(word, 1)]
         if state == 1 and i >= at_least:
             return i
         i += 1

@@ -1,0 +1,95 @@
+"""Where each comment goes: attached to a token, before or after it.
+
+A comment on the same line as the token before it is that token's trailing
+comment; any other comment leads the next token (or dangles at the end of
+the file).  Formatting emits every token exactly once, with its comments, so
+no comment can be lost and their order never changes.
+
+Comments inside spans that are copied verbatim (``-- fmt: off`` statements,
+virtual-table arguments) are not attached: the copied text carries them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..syntax.parser import ParseResult
+from ..syntax.tokens import Token
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A comment that leads a token (or ends the file)."""
+
+    token: Token
+    own_line: bool
+    """A line break separates it from what follows (always so for ``--``)."""
+    blank_before: bool
+    """A blank line separates it from what precedes it."""
+
+
+@dataclass
+class Comments:
+    leading: dict[int, list[Placed]] = field(default_factory=dict)
+    trailing: dict[int, list[Token]] = field(default_factory=dict)
+    dangling: list[Placed] = field(default_factory=list)
+    blank_after: set[int] = field(default_factory=set)
+    """Indexes of leading comments followed by a blank line."""
+
+
+def is_line_comment(tok: Token) -> bool:
+    return tok.text.startswith("--")
+
+
+def attach(result: ParseResult, skip: Sequence[tuple[int, int]] = ()) -> Comments:
+    """Attach every comment that lies outside the ``skip`` spans
+    (``(start, end)`` offsets) to a token."""
+    source = result.source
+    comments = Comments()
+    prev: Token | None = None  # the last significant token
+    last_end = 0  # end of the last token of any kind
+    group: list[Token] = []  # comments waiting for the next significant token
+    group_start = 0  # end of what preceded the group
+
+    def flush(next_tok: Token | None) -> None:
+        placed: list[Placed] = []
+        before = group_start
+        for i, c in enumerate(group):
+            after = (
+                group[i + 1].start if i + 1 < len(group) else (next_tok.start if next_tok else len(source))
+            )
+            placed.append(
+                Placed(
+                    c,
+                    own_line=is_line_comment(c) or "\n" in source[c.end : after],
+                    blank_before=source.count("\n", before, c.start) >= 2,
+                )
+            )
+            if source.count("\n", c.end, after) >= 2:
+                comments.blank_after.add(c.index)
+            before = c.end
+        if next_tok is None:
+            comments.dangling.extend(placed)
+        else:
+            comments.leading.setdefault(next_tok.index, []).extend(placed)
+        group.clear()
+
+    for tok in result.tokens:
+        if tok.kind == "COMMENT":
+            if any(a <= tok.start < b for a, b in skip):
+                continue
+            if prev is not None and not group and "\n" not in source[last_end : tok.start]:
+                comments.trailing.setdefault(prev.index, []).append(tok)
+            else:
+                if not group:
+                    group_start = last_end
+                group.append(tok)
+            last_end = tok.end
+            continue
+        if group:
+            flush(tok)
+        prev = tok
+        last_end = tok.end
+    flush(None)
+    return comments

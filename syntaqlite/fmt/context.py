@@ -1,0 +1,207 @@
+"""The formatting context: turns tokens and nodes into docs.
+
+Rules (``fmt/rules/``) receive a :class:`Formatter` and build docs from a
+node's children through it, so that every token goes through :meth:`tok`,
+which adds the token's comments.  That is what guarantees that no comment is
+lost: each comment is attached to exactly one token, and each token is
+emitted exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from ..syntax.cst import Node
+from ..syntax.tokens import KEYWORD_KINDS, Token
+from .comments import Comments, is_line_comment
+from .doc import (
+    BREAK_PARENT,
+    FRESH_LINE,
+    HARDLINE,
+    LINE,
+    SOFTLINE,
+    Doc,
+    Group,
+    Keyword,
+    LineSuffix,
+    Verbatim,
+    group,
+    nest,
+)
+from .options import FormatOptions
+
+Rule = Callable[["Formatter", Node], Doc]
+
+# Keyword kinds that may also be names: they are keywords only where a rule
+# says so (JOIN_KW in a join operator, INDEXED in INDEXED BY).
+_NAME_LIKE = frozenset({"JOIN_KW", "INDEXED"})
+KEYWORDS = KEYWORD_KINDS - _NAME_LIKE
+
+# No space after these tokens, and none before those.
+_NO_SPACE_AFTER = frozenset({"LP", "DOT"})
+_NO_SPACE_BEFORE = frozenset({"RP", "COMMA", "DOT", "SEMI"})
+
+
+class Formatter:
+    def __init__(
+        self,
+        source: str,
+        options: FormatOptions,
+        comments: Comments,
+        rules: dict[str, Rule],
+    ) -> None:
+        self.source = source
+        self.options = options
+        self.comments = comments
+        self.rules = rules
+        self.emitted_comments = 0
+        self.tail_tokens: set[int] = set()
+        """Token indexes followed by nothing but ``)`` and ``;`` up to the end
+        of their statement: a trailing comment there ends the statement's
+        last line anyway, so it breaks no group."""
+
+    # -- tokens ---------------------------------------------------------------
+
+    def tok(self, t: Token, *, keyword: bool | None = None) -> Doc:
+        """A token as a doc, with its comments.  Keyword kinds become
+        :class:`Keyword` (cased when printed); names keep their spelling."""
+        if keyword is None:
+            keyword = t.kind in KEYWORDS
+        text: Doc = Keyword(t.text) if keyword else t.text
+        return self._with_comments(t, text, t)
+
+    def kw(self, t: Token) -> Doc:
+        """A token that is a keyword here even if its kind can be a name."""
+        return self.tok(t, keyword=True)
+
+    def _with_comments(self, first: Token, body: Doc, last: Token) -> Doc:
+        leading = self.take_leading(first)
+        trailing = self.comments.trailing.get(last.index)
+        if leading is None and not trailing:
+            return body
+        parts: list[Doc] = [leading] if leading is not None else []
+        parts.append(body)
+        for c in trailing or ():
+            self.emitted_comments += 1
+            if is_line_comment(c):
+                parts.append(LineSuffix([" ", c.text]))
+                if last.index not in self.tail_tokens:
+                    parts.append(BREAK_PARENT)
+            else:
+                parts.extend([" ", self._comment_text(c)])
+        return parts
+
+    def take_leading(self, first: Token) -> Doc | None:
+        """The comments before ``first`` as a doc, once: a second call
+        returns None.  A statement takes its first token's comments this way
+        so that they sit outside its groups and force no line breaks."""
+        leading = self.comments.leading.pop(first.index, None)
+        if not leading:
+            return None
+        parts: list[Doc] = []
+        for i, placed in enumerate(leading):
+            c = placed.token
+            self.emitted_comments += 1
+            if not placed.own_line:
+                parts.extend([self._comment_text(c), " "])
+                continue
+            parts.extend([HARDLINE, HARDLINE] if i and placed.blank_before else [FRESH_LINE])
+            parts.append(self._comment_text(c))
+            if i == len(leading) - 1 and c.index in self.comments.blank_after:
+                parts.extend([HARDLINE, HARDLINE])
+            else:
+                parts.extend([FRESH_LINE, BREAK_PARENT])
+        return parts
+
+    @staticmethod
+    def _comment_text(c: Token) -> Doc:
+        return Verbatim(c.text) if "\n" in c.text else c.text
+
+    def verbatim(self, first: Token, last: Token) -> Doc:
+        """The source from ``first`` to ``last`` exactly as written (comments
+        inside it included), with the comments around it."""
+        return self._with_comments(first, Verbatim(self.source[first.start : last.end]), last)
+
+    def verbatim_node(self, node: Node) -> Doc:
+        return self.verbatim(node.first_token, node.last_token)
+
+    # -- nodes ---------------------------------------------------------------
+
+    def fmt(self, item: Node | Token) -> Doc:
+        if isinstance(item, Token):
+            return self.tok(item)
+        rule = self.rules.get(item.kind)
+        if rule is None:
+            return self.spaced(item.children)
+        return rule(self, item)
+
+    def spaced(self, items: Sequence[Node | Token]) -> Doc:
+        """Items separated by single spaces, except around ``.`` and inside
+        parentheses, and before ``,`` ``)`` ``;``."""
+        parts: list[Doc] = []
+        prev: Node | Token | None = None
+        for item in items:
+            if prev is not None and _space_between(prev, item):
+                parts.append(" ")
+            parts.append(self.fmt(item))
+            prev = item
+        return parts
+
+    # -- layout helpers ------------------------------------------------------
+
+    def comma_list(self, items: Iterable[Node | Token]) -> list[Doc]:
+        """``a, b, c`` where ``items`` holds the elements and their comma
+        tokens: a line break opportunity after each comma."""
+        parts: list[Doc] = []
+        after_element = False
+        for item in items:
+            if isinstance(item, Token) and item.kind == "COMMA":
+                parts.extend([self.tok(item), LINE])
+                after_element = False
+            else:
+                if after_element:  # two elements without a comma (table constraints)
+                    parts.append(LINE)
+                parts.append(self.fmt(item))
+                after_element = True
+        return parts
+
+    def parenthesized(self, lp: Token, inner: Sequence[Node | Token], rp: Token) -> Group:
+        """``(a, b)`` when it fits, else one item per line, indented, with the
+        closing parenthesis back at the line's indentation."""
+        if not inner:
+            return group(self.tok(lp), self.tok(rp))
+        return group(self.tok(lp), nest(SOFTLINE, self.comma_list(inner)), SOFTLINE, self.tok(rp))
+
+    def clause(self, head: Sequence[Doc], body: Doc) -> Group:
+        """``KEYWORD body`` where the body moves to its own indented lines
+        when it does not fit after the keyword."""
+        return group(*head, nest(LINE, body))
+
+
+def _last_kind(item: Node | Token) -> str:
+    return (item.last_token if isinstance(item, Node) else item).kind
+
+
+def _first_kind(item: Node | Token) -> str:
+    return (item.first_token if isinstance(item, Node) else item).kind
+
+
+def _space_between(a: Node | Token, b: Node | Token) -> bool:
+    return _last_kind(a) not in _NO_SPACE_AFTER and _first_kind(b) not in _NO_SPACE_BEFORE
+
+
+def split_at(children: Sequence[Node | Token], kinds: frozenset[str]) -> tuple[int, int]:
+    """Indexes of the first child token of one of ``kinds`` and the next
+    token of a closing kind: used to find a parenthesized part."""
+    start = next(i for i, c in enumerate(children) if isinstance(c, Token) and c.kind in kinds)
+    depth = 0
+    for j in range(start, len(children)):
+        c = children[j]
+        if isinstance(c, Token):
+            if c.kind == "LP":
+                depth += 1
+            elif c.kind == "RP":
+                depth -= 1
+                if depth == 0:
+                    return start, j
+    raise ValueError("unbalanced parentheses")

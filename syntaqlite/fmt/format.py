@@ -1,0 +1,181 @@
+"""Format a whole text: statements, the blank lines between them, comments
+that end the file, ``-- fmt: off`` regions.
+
+    text -> parse -> comments attached -> per statement: rules -> doc -> printer
+
+A text with syntax errors is not formatted: :class:`FormatError` carries the
+parse diagnostics.  Statements inside a ``-- fmt: off`` ... ``-- fmt: on``
+region (or after a ``-- fmt: off`` with no ``on``) are copied as written.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic
+from ..syntax.cst import Node
+from ..syntax.nodes import Statement
+from ..syntax.parser import ParseResult, parse
+from ..syntax.target import DEFAULT_TARGET, Target
+from ..syntax.tokens import Token
+from .comments import Comments, attach
+from .context import Formatter
+from .doc import Doc
+from .options import FormatOptions
+from .printer import print_doc
+from .rules import RULES
+from .rules.ddl import virtual_table_spans
+
+_FMT_OFF = re.compile(r"(?:--|/\*)\s*fmt:\s*off\b", re.I)
+_FMT_ON = re.compile(r"(?:--|/\*)\s*fmt:\s*on\b", re.I)
+_RECURSION = 20_000
+
+
+class FormatError(Exception):
+    """The text does not parse; ``diagnostics`` says where and why."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        first = diagnostics[0]
+        super().__init__(f"{first.line}:{first.column}: {first.message}")
+        self.diagnostics = diagnostics
+
+
+class FormatterBug(RuntimeError):
+    """The formatter would have lost or changed something: nothing is
+    written.  Please report the input."""
+
+
+def format_sql(text: str, options: FormatOptions | None = None, target: Target = DEFAULT_TARGET) -> str:
+    """Format SQL text.  Raises :class:`FormatError` when it does not parse."""
+    result = parse(text, target)
+    if result.errors:
+        raise FormatError(result.errors)
+    return format_result(result, options or FormatOptions())
+
+
+def _fmt_off_regions(result: ParseResult) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    start: int | None = None
+    for tok in result.tokens:
+        if tok.kind != "COMMENT":
+            continue
+        if start is None and _FMT_OFF.match(tok.text):
+            start = tok.start
+        elif start is not None and _FMT_ON.match(tok.text):
+            regions.append((start, tok.start))
+            start = None
+    if start is not None:
+        regions.append((start, len(result.source) + 1))
+    return regions
+
+
+def _statements(result: ParseResult) -> Iterator[Node | Token]:
+    yield from result.root.children
+
+
+def format_result(result: ParseResult, options: FormatOptions) -> str:
+    """Format an already parsed text (it must have no errors)."""
+    assert not result.errors
+    regions = _fmt_off_regions(result)
+    items = list(_statements(result))
+    verbatim: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    for i, item in enumerate(items):
+        if isinstance(item, Statement):
+            if any(item.start < b and item.end > a for a, b in regions):
+                verbatim.add(i)
+                spans.append((item.start, item.end))
+            else:
+                for node in item.walk():
+                    if node.kind == "create_virtual_table_stmt":
+                        spans.extend(virtual_table_spans(node))
+    comments = attach(result, spans)
+    extents = [_extent(comments, item) for item in items]
+    f = Formatter(result.source, options, comments, RULES)
+    last_statement = max((i for i, it in enumerate(items) if isinstance(it, Statement)), default=-1)
+
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, _RECURSION))
+    try:
+        chunks: list[tuple[str, int, int]] = []  # text, start, end in the source
+        for i, item in enumerate(items):
+            if isinstance(item, Statement):
+                doc = _statement_doc(
+                    f, item, i in verbatim, keep_semicolon=options.semicolons or i != last_statement
+                )
+            else:  # a stray semicolon: drop it, keep its comments
+                doc = f._with_comments(item, "", item)
+            text = print_doc(doc, options.line_width, options.indent, options.keyword_case)
+            if text.strip():
+                chunks.append((text, *extents[i]))
+        tail = [p for p in comments.dangling]
+        if tail:
+            f.emitted_comments += len(tail)
+            lines: list[str] = []
+            for k, placed in enumerate(tail):
+                if placed.blank_before and (k or chunks):
+                    lines.append("")
+                lines.append(placed.token.text)
+            chunks.append(("\n".join(lines), tail[0].token.start, tail[-1].token.end))
+    finally:
+        sys.setrecursionlimit(old_limit)
+
+    expected = sum(
+        1 for t in result.tokens if t.kind == "COMMENT" and not any(a <= t.start < b for a, b in spans)
+    )
+    if f.emitted_comments != expected:
+        raise FormatterBug(f"formatting would print {f.emitted_comments} comments of {expected}")
+
+    out: list[str] = []
+    prev_end: int | None = None
+    for text, start, end in chunks:
+        if prev_end is not None:
+            gap = result.source.count("\n", prev_end, start)
+            out.append("\n\n" if gap >= 2 else "\n")
+        out.append(text)
+        prev_end = end
+    return "".join(out) + "\n" if out else ""
+
+
+def _extent(comments: Comments, item: Node | Token) -> tuple[int, int]:
+    """Where an item starts and ends in the source, its own comments
+    included (for the blank lines between statements)."""
+    first = item.first_token if isinstance(item, Node) else item
+    last = item.last_token if isinstance(item, Node) else item
+    leading = comments.leading.get(first.index)
+    trailing = comments.trailing.get(last.index)
+    start = leading[0].token.start if leading else first.start
+    end = trailing[-1].end if trailing else last.end
+    return start, end
+
+
+def _mark_tail(f: Formatter, stmt: Statement) -> None:
+    for tok in reversed(list(stmt.tokens())):
+        f.tail_tokens.add(tok.index)
+        if tok.kind not in ("SEMI", "RP"):
+            break
+
+
+def _statement_doc(f: Formatter, stmt: Statement, verbatim: bool, keep_semicolon: bool) -> Doc:
+    semi = stmt.semicolon
+    _mark_tail(f, stmt)
+    if verbatim:
+        body: Doc = f.verbatim(stmt.first_token, stmt.last_token)
+        if semi is None and keep_semicolon:
+            return [body, ";"]
+        return body
+    leading = f.take_leading(stmt.first_token)
+    parts: list[Doc] = [leading] if leading is not None else []
+    children = stmt.children
+    end = len(children) - (1 if semi is not None else 0)
+    for i, child in enumerate(children[:end]):
+        if i:
+            parts.append(" ")
+        parts.append(f.fmt(child))
+    if semi is not None:
+        parts.append(f.tok(semi) if keep_semicolon else f._with_comments(semi, "", semi))
+    elif keep_semicolon:
+        parts.append(";")
+    return parts

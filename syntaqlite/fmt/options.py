@@ -1,0 +1,54 @@
+"""The formatter's options: one dataclass, as black's ``Mode``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+KEYWORD_CASES = ("upper", "lower", "preserve")
+
+
+class OptionsError(ValueError):
+    """A format option with a bad value; the message names it."""
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    line_width: int = 80
+    """Lines longer than this are broken where the SQL allows."""
+    indent: int = 2
+    """Spaces per indentation level."""
+    keyword_case: str = "upper"
+    """``upper``, ``lower`` or ``preserve`` (as written)."""
+    semicolons: bool = True
+    """End every statement with ``;``.  When false, the last statement keeps
+    no semicolon (the others need theirs to stay separate statements)."""
+    preview: frozenset[str] = field(default_factory=frozenset)
+    """Names of unreleased style changes to turn on."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.line_width, int) or self.line_width < 1:
+            raise OptionsError(f"line-width must be a positive integer, not {self.line_width!r}")
+        if not isinstance(self.indent, int) or not 0 <= self.indent <= 16:
+            raise OptionsError(f"indent must be an integer from 0 to 16, not {self.indent!r}")
+        if self.keyword_case not in KEYWORD_CASES:
+            raise OptionsError(
+                f"keyword-case must be one of {', '.join(KEYWORD_CASES)}, not {self.keyword_case!r}"
+            )
+        if not isinstance(self.semicolons, bool):
+            raise OptionsError(f"semicolons must be true or false, not {self.semicolons!r}")
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], base: FormatOptions | None = None) -> FormatOptions:
+        """Options from a ``[format]`` table (keys ``line-width``, ``indent``,
+        ``keyword-case``, ``semicolons``, ``preview``) over ``base``."""
+        known = {f.name.replace("_", "-"): f.name for f in fields(cls)}
+        changes: dict[str, Any] = {}
+        for key, value in data.items():
+            name = known.get(key) or known.get(key.replace("_", "-"))
+            if name is None:
+                raise OptionsError(f"unknown format option {key!r}; known: {', '.join(sorted(known))}")
+            if name == "preview":
+                value = frozenset(value) if isinstance(value, (list, tuple)) else frozenset()
+            changes[name] = value
+        return replace(base or cls(), **changes)

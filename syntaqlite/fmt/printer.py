@@ -1,0 +1,230 @@
+"""Lay a doc out within a line width: Wadler–Lindig, iteratively.
+
+The printer keeps an explicit stack of commands ``(indent, mode, doc)``, as
+Lindig's strict variant and Prettier do, so documents of any depth print
+without recursion.  A group is printed flat when its flat form, followed by
+what comes after it up to the next possible line break, fits the rest of the
+line; otherwise its lines break.
+
+Before printing, :func:`propagate_breaks` marks every group that contains a
+hard line, a break-parent, a fresh-line or a multi-line verbatim text as
+broken, and every group that encloses a broken one too.
+"""
+
+from __future__ import annotations
+
+from .doc import (
+    BREAK_PARENT,
+    FRESH_LINE,
+    Doc,
+    Group,
+    Keyword,
+    Line,
+    LineSuffix,
+    Nest,
+    Verbatim,
+)
+
+BREAK = 0
+FLAT = 1
+
+_CLOSERS = frozenset({",", ")", ";"})
+
+
+def propagate_breaks(doc: Doc) -> None:
+    """Mark groups that must break (iteratively, post-order)."""
+    # Stack entries: a doc to visit, or a Group to close (after its contents).
+    stack: list[tuple[Doc, bool]] = [(doc, False)]
+    open_groups: list[Group] = []
+    seen: set[int] = set()
+    while stack:
+        item, closing = stack.pop()
+        if closing:
+            g = open_groups.pop()
+            assert g is item
+            if g.broken and open_groups:
+                open_groups[-1].broken = True
+            continue
+        cls = item.__class__
+        if cls is str or cls is Keyword:
+            continue
+        if cls is list:
+            stack.extend((d, False) for d in reversed(item))  # type: ignore[arg-type]
+        elif cls is Group:
+            if id(item) in seen:  # a shared group: its flag is already known
+                if item.broken and open_groups:  # type: ignore[union-attr]
+                    open_groups[-1].broken = True
+                continue
+            seen.add(id(item))
+            open_groups.append(item)  # type: ignore[arg-type]
+            stack.append((item, True))
+            stack.append((item.contents, False))  # type: ignore[union-attr]
+        elif cls is Nest or cls is LineSuffix:
+            stack.append((item.contents, False))  # type: ignore[union-attr]
+        elif cls is Line:
+            if item.hard and open_groups:  # type: ignore[union-attr]
+                open_groups[-1].broken = True
+        elif item is BREAK_PARENT or item is FRESH_LINE:
+            if open_groups:
+                open_groups[-1].broken = True
+        elif cls is Verbatim:
+            if "\n" in item.text and open_groups:  # type: ignore[union-attr]
+                open_groups[-1].broken = True
+
+
+def _fits(
+    first: tuple[int, int, Doc],
+    rest: list[tuple[int, int, Doc]],
+    width: int,
+    case: str,
+) -> bool:
+    """Does ``first`` (flat), then the commands below it up to the first
+    line break, fit in ``width`` columns?"""
+    remaining = width
+    stack = [first]
+    rest_index = len(rest)
+    while remaining >= 0:
+        if not stack:
+            if rest_index == 0:
+                return True
+            rest_index -= 1
+            stack.append(rest[rest_index])
+            continue
+        _indent, mode, doc = stack.pop()
+        cls = doc.__class__
+        if cls is str:
+            remaining -= len(doc)  # type: ignore[arg-type]
+        elif cls is list:
+            for d in reversed(doc):  # type: ignore[union-attr]
+                stack.append((_indent, mode, d))
+        elif cls is Keyword:
+            remaining -= len(doc.text)  # type: ignore[union-attr]
+        elif cls is Group:
+            stack.append((_indent, BREAK if doc.broken else mode, doc.contents))  # type: ignore[union-attr]
+        elif cls is Nest:
+            stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
+        elif cls is Line:
+            if mode == BREAK or doc.hard:  # type: ignore[union-attr]
+                return True
+            remaining -= len(doc.flat)  # type: ignore[union-attr]
+        elif cls is Verbatim:
+            text = doc.text  # type: ignore[union-attr]
+            if "\n" in text:
+                return remaining - text.index("\n") >= 0
+            remaining -= len(text)
+        elif doc is FRESH_LINE:
+            if mode == BREAK:
+                return True
+        # LineSuffix and BREAK_PARENT take no width here.
+    return False
+
+
+def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "upper") -> str:
+    """Lay ``doc`` out and return the text (no trailing whitespace on any
+    line, no final newline)."""
+    propagate_breaks(doc)
+    out: list[str] = []
+    pos = 0  # column of the next character
+    at_line_start = True
+    need_newline = False  # a FRESH_LINE or a hard line suffix is pending
+    suffixes: list[tuple[int, int, Doc]] = []
+    hard_suffix = False
+    cmds: list[tuple[int, int, Doc]] = [(0, BREAK, doc)]
+
+    def newline(ind: int) -> None:
+        nonlocal pos, at_line_start, need_newline
+        # Drop the spaces the printer itself put before the break (never
+        # touch token text: a string literal may end a line with spaces).
+        while out and out[-1] and not out[-1].strip(" "):
+            out.pop()
+        out.append("\n" + " " * ind)
+        pos = ind
+        at_line_start = True
+        need_newline = False
+
+    while cmds:
+        ind, mode, d = cmds.pop()
+        cls = d.__class__
+        if cls is str or cls is Keyword or cls is Verbatim:
+            if cls is str:
+                text: str = d  # type: ignore[assignment]
+            elif cls is Keyword:
+                text = d.text  # type: ignore[union-attr]
+                if keyword_case == "upper":
+                    text = text.upper()
+                elif keyword_case == "lower":
+                    text = text.lower()
+            else:
+                text = d.text  # type: ignore[union-attr]
+            if not text:
+                continue
+            if not text.strip(" ") and (at_line_start or need_newline or (suffixes and hard_suffix)):
+                continue  # a separating space where a line break comes instead
+            if suffixes and hard_suffix and text not in _CLOSERS:
+                # A trailing "--" comment ends its line before more code.
+                cmds.append((ind, mode, d))
+                cmds.append((ind, mode, FRESH_LINE))
+                cmds.extend(reversed(suffixes))
+                suffixes = []
+                hard_suffix = False
+                continue
+            if need_newline and not at_line_start:
+                newline(ind)
+            need_newline = False
+            out.append(text)
+            if "\n" in text:
+                pos = len(text) - text.rindex("\n") - 1
+            else:
+                pos += len(text)
+            at_line_start = False
+        elif cls is list:
+            for x in reversed(d):  # type: ignore[union-attr]
+                cmds.append((ind, mode, x))
+        elif cls is Group:
+            if d.broken:  # type: ignore[union-attr]
+                cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
+            elif mode == FLAT:
+                cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
+            else:
+                flat = (ind, FLAT, d.contents)  # type: ignore[union-attr]
+                # With a line break pending, the group will start a new line.
+                column = ind if need_newline and not at_line_start else pos
+                if _fits(flat, cmds, width - column, keyword_case):
+                    cmds.append(flat)
+                else:
+                    cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
+        elif cls is Nest:
+            cmds.append((ind + indent * d.levels, mode, d.contents))  # type: ignore[union-attr]
+        elif cls is Line:
+            if mode == FLAT and not d.hard and not need_newline:  # type: ignore[union-attr]
+                if d.flat:  # type: ignore[union-attr]
+                    out.append(d.flat)  # type: ignore[union-attr]
+                    pos += len(d.flat)  # type: ignore[union-attr]
+                continue
+            if suffixes:
+                cmds.append((ind, mode, d))
+                cmds.extend(reversed(suffixes))
+                suffixes = []
+                hard_suffix = False
+                continue
+            if at_line_start and need_newline:
+                need_newline = False
+                continue
+            newline(ind)
+        elif cls is LineSuffix:
+            suffixes.append((ind, mode, d.contents))  # type: ignore[union-attr]
+            hard_suffix = hard_suffix or d.hard  # type: ignore[union-attr]
+        elif d is FRESH_LINE:
+            if not at_line_start:
+                need_newline = True
+        elif d is BREAK_PARENT:
+            pass
+        else:
+            raise TypeError(f"not a doc: {d!r}")
+        if not cmds and suffixes:
+            cmds.extend(reversed(suffixes))
+            suffixes = []
+            hard_suffix = False
+    while out and out[-1] and not out[-1].strip(" "):
+        out.pop()
+    return "".join(out)

@@ -1,0 +1,15 @@
+-- Header comment.
+
+-- About the first query.
+SELECT a, -- the a column
+  b /* inline */ , c
+FROM t -- where from
+WHERE x = 1 /* trailing block */;
+
+/* A block comment
+   on several lines. */
+SELECT
+  -- leading own-line comment
+  1;
+SELECT 2; -- after the semicolon
+-- dangling at the end

@@ -1,0 +1,13 @@
+create unique index if not exists idx_accounts_owner on accounts (owner collate nocase desc, currency) where balance > 0;
+create view if not exists rich (owner, balance) as select owner, balance from accounts where balance > 1000000;
+create virtual table docs using fts5(title,   body, tokenize = 'porter unicode61' /* keep */);
+alter table accounts add column note text default '';
+alter table accounts rename column note to notes;
+drop table if exists old_accounts;
+pragma foreign_keys = on;
+pragma main.cache_size = -2000;
+pragma table_info(accounts);
+attach database 'other.db' as other;
+vacuum into 'backup.db';
+begin immediate transaction;
+commit;

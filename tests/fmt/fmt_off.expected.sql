@@ -1,0 +1,7 @@
+SELECT 1;
+-- fmt: off
+select   *   from   t   where   a=1;
+insert into t values (1,2),
+                     (3,4);
+-- fmt: on
+SELECT 2;

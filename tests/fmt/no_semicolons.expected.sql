@@ -1,0 +1,3 @@
+-- fmt: semicolons=false
+SELECT 1;
+SELECT 2

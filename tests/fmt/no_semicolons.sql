@@ -1,0 +1,3 @@
+-- fmt: semicolons=false
+select 1;
+select 2

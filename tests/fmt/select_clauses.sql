@@ -1,0 +1,1 @@
+select distinct customer_id, count(*) as orders, sum(total) as spent, max(placed_at) as last_order from orders as o where status = 'paid' and placed_at >= date('now', '-1 year') group by customer_id having count(*) > 3 order by spent desc nulls last limit 10 offset 20;

@@ -1,0 +1,1 @@
+create trigger if not exists audit_update after update of balance on accounts for each row when new.balance <> old.balance begin insert into audit (account, old_balance, new_balance) values (new.id, old.balance, new.balance); update stats set changes = changes + 1; select raise(abort, 'negative') where new.balance < 0; end;

@@ -1,0 +1,18 @@
+SELECT
+  id,
+  row_number() OVER (
+    PARTITION BY grp
+    ORDER BY ts
+    ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+  ) AS rn,
+  sum(x) OVER w
+FROM t
+WINDOW w AS (
+  PARTITION BY grp
+  ORDER BY ts
+  RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE TIES
+);
+SELECT
+  count(*) FILTER (WHERE ok) OVER (),
+  group_concat(name, ', ' ORDER BY name)
+FROM t;
