@@ -1,4 +1,4 @@
-"""The formatter: a Wadler–Lindig pretty printer that never changes what the
+"""The formatter: a Wadler-Lindig pretty printer that never changes what the
 SQL means, never loses a comment, and is idempotent."""
 
 from .format import FormatError, FormatterBug, format_result, format_sql

@@ -62,19 +62,21 @@ class Formatter:
 
     # -- tokens ---------------------------------------------------------------
 
-    def tok(self, t: Token, *, keyword: bool | None = None) -> Doc:
+    def tok(self, t: Node | Token, *, keyword: bool | None = None) -> Doc:
         """A token as a doc, with its comments.  Keyword kinds become
         :class:`Keyword` (cased when printed); names keep their spelling."""
+        assert isinstance(t, Token), t
         if keyword is None:
             keyword = t.kind in KEYWORDS
         text: Doc = Keyword(t.text) if keyword else t.text
         return self._with_comments(t, text, t)
 
-    def kw(self, t: Token) -> Doc:
+    def kw(self, t: Node | Token) -> Doc:
         """A token that is a keyword here even if its kind can be a name."""
         return self.tok(t, keyword=True)
 
-    def _with_comments(self, first: Token, body: Doc, last: Token) -> Doc:
+    def _with_comments(self, first: Node | Token, body: Doc, last: Node | Token) -> Doc:
+        assert isinstance(first, Token) and isinstance(last, Token)
         leading = self.take_leading(first)
         trailing = self.comments.trailing.get(last.index)
         if leading is None and not trailing:
@@ -117,9 +119,10 @@ class Formatter:
     def _comment_text(c: Token) -> Doc:
         return Verbatim(c.text) if "\n" in c.text else c.text
 
-    def verbatim(self, first: Token, last: Token) -> Doc:
+    def verbatim(self, first: Node | Token, last: Node | Token) -> Doc:
         """The source from ``first`` to ``last`` exactly as written (comments
         inside it included), with the comments around it."""
+        assert isinstance(first, Token) and isinstance(last, Token)
         return self._with_comments(first, Verbatim(self.source[first.start : last.end]), last)
 
     def verbatim_node(self, node: Node) -> Doc:
@@ -165,17 +168,17 @@ class Formatter:
                 after_element = True
         return parts
 
-    def parenthesized(self, lp: Token, inner: Sequence[Node | Token], rp: Token) -> Group:
+    def parenthesized(self, lp: Node | Token, inner: Sequence[Node | Token], rp: Node | Token) -> Group:
         """``(a, b)`` when it fits, else one item per line, indented, with the
         closing parenthesis back at the line's indentation."""
         if not inner:
             return group(self.tok(lp), self.tok(rp))
         return group(self.tok(lp), nest(SOFTLINE, self.comma_list(inner)), SOFTLINE, self.tok(rp))
 
-    def clause(self, head: Sequence[Doc], body: Doc) -> Group:
+    def clause(self, head: Doc, body: Doc) -> Group:
         """``KEYWORD body`` where the body moves to its own indented lines
         when it does not fit after the keyword."""
-        return group(*head, nest(LINE, body))
+        return group(head, nest(LINE, body))
 
 
 def _last_kind(item: Node | Token) -> str:

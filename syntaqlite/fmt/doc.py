@@ -114,7 +114,7 @@ class _Marker:
         return self.name
 
 
-Doc = Union[str, list["Doc"], Keyword, Group, Nest, Line, LineSuffix, Verbatim, _Marker]
+Doc = Union[str, list["Doc"], Keyword, Group, Nest, Line, LineSuffix, Verbatim, _Marker]  # noqa: UP007
 
 LINE = Line(" ")
 SOFTLINE = Line("")

@@ -1,4 +1,4 @@
-"""Lay a doc out within a line width: Wadler–Lindig, iteratively.
+"""Lay a doc out within a line width: Wadler-Lindig, iteratively.
 
 The printer keeps an explicit stack of commands ``(indent, mode, doc)``, as
 Lindig's strict variant and Prettier do, so documents of any depth print
@@ -49,7 +49,7 @@ def propagate_breaks(doc: Doc) -> None:
         if cls is str or cls is Keyword:
             continue
         if cls is list:
-            stack.extend((d, False) for d in reversed(item))  # type: ignore[arg-type]
+            stack.extend((d, False) for d in reversed(item))  # type: ignore[arg-type,union-attr]
         elif cls is Group:
             if id(item) in seen:  # a shared group: its flag is already known
                 if item.broken and open_groups:  # type: ignore[union-attr]
@@ -95,7 +95,7 @@ def _fits(
         if cls is str:
             remaining -= len(doc)  # type: ignore[arg-type]
         elif cls is list:
-            for d in reversed(doc):  # type: ignore[union-attr]
+            for d in reversed(doc):  # type: ignore[arg-type,union-attr]
                 stack.append((_indent, mode, d))
         elif cls is Keyword:
             remaining -= len(doc.text)  # type: ignore[union-attr]
@@ -178,7 +178,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 pos += len(text)
             at_line_start = False
         elif cls is list:
-            for x in reversed(d):  # type: ignore[union-attr]
+            for x in reversed(d):  # type: ignore[arg-type,union-attr]
                 cmds.append((ind, mode, x))
         elif cls is Group:
             if d.broken:  # type: ignore[union-attr]

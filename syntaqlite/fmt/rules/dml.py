@@ -48,7 +48,7 @@ def _head_and_clauses(f: Formatter, children: list[Node | Token]) -> list[Doc]:
             k = j + 1
             while k < len(rest) and (isinstance(rest[k], Token) or rest[k].kind == "set_item"):  # type: ignore[union-attr]
                 k += 1
-            docs.append(f.clause([f.tok(c)], f.comma_list(rest[j + 1 : k])))  # type: ignore[arg-type]
+            docs.append(f.clause(f.tok(c), f.comma_list(rest[j + 1 : k])))  # type: ignore[arg-type]
             j = k
             continue
         if is_token(c, "DEFAULT"):  # DEFAULT VALUES
@@ -94,7 +94,7 @@ def fmt_upsert(f: Formatter, node: Node) -> Doc:
     end = set_at + 1
     while end < len(action) and not _is_where(action[end]):
         end += 1
-    rest: list[Doc] = [LINE, f.clause([f.tok(action[set_at])], f.comma_list(action[set_at + 1 : end]))]  # type: ignore[arg-type]
+    rest: list[Doc] = [LINE, f.clause(f.tok(action[set_at]), f.comma_list(action[set_at + 1 : end]))]  # type: ignore[arg-type]
     for c in action[end:]:
         rest.extend([LINE, f.fmt(c)])
     return group(*head, " ", f.spaced(action[:set_at]), nest(*rest))

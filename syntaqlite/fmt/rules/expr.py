@@ -174,7 +174,7 @@ def fmt_call_like(f: Formatter, node: Node) -> Doc:
     """``CAST(x AS type)``, ``RAISE(ABORT, 'message')``: no space before the
     parenthesis."""
     children = node.children
-    return [f.tok(children[0]), *f.spaced(children[1:])]  # type: ignore[arg-type]
+    return [f.tok(children[0]), f.spaced(children[1:])]
 
 
 @rule("type_name")

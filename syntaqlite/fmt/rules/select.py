@@ -82,7 +82,7 @@ def fmt_spaced(f: Formatter, node: Node) -> Doc:
 
 @rule("values")
 def fmt_values(f: Formatter, node: Node) -> Doc:
-    return f.clause([f.tok(node.children[0])], f.comma_list(node.children[1:]))  # type: ignore[arg-type]
+    return f.clause(f.tok(node.children[0]), f.comma_list(node.children[1:]))  # type: ignore[arg-type]
 
 
 @rule("value_row", "column_list", "using_clause")
@@ -218,7 +218,7 @@ def fmt_list_clause(f: Formatter, node: Node) -> Doc:
 
 @rule("returning_clause")
 def fmt_returning(f: Formatter, node: Node) -> Doc:
-    return f.clause([f.tok(node.children[0])], f.comma_list(node.children[1:]))  # type: ignore[arg-type]
+    return f.clause(f.tok(node.children[0]), f.comma_list(node.children[1:]))  # type: ignore[arg-type]
 
 
 @rule("limit_clause")
