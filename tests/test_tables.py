@@ -10,8 +10,9 @@ def test_tables_are_up_to_date() -> None:
     text = build_tables.GRAMMAR_PATH.read_text(encoding="utf-8")
     expected = build_tables.render(build_tables.build(text))
     assert build_tables.OUTPUT_PATH.read_text(encoding="utf-8") == expected, (
-        "run: python -m syntaqlite.syntax.build_tables"
+        "syntaqlite/syntax/tables.json is stale: run python -m syntaqlite.syntax.build_tables"
     )
+    assert build_tables.build(text).grammar_sha256 == _tables.GRAMMAR_SHA256
 
 
 def test_every_node_kind_has_a_class() -> None:

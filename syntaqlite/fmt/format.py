@@ -139,6 +139,14 @@ def format_result(result: ParseResult, options: FormatOptions) -> str:
     return "".join(out) + "\n" if out else ""
 
 
+def statement_docs(result: ParseResult, options: FormatOptions) -> list[Doc]:
+    """The doc of each statement (for ``--print-doc``)."""
+    comments = attach(result, [])
+    f = Formatter(result.source, options, comments, RULES)
+    stmts = [c for c in result.root.children if isinstance(c, Statement)]
+    return [_statement_doc(f, s, False, True) for s in stmts]
+
+
 def _extent(comments: Comments, item: Node | Token) -> tuple[int, int]:
     """Where an item starts and ends in the source, its own comments
     included (for the blank lines between statements)."""

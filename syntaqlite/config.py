@@ -1,0 +1,154 @@
+"""Project configuration: ``syntaqlite.toml`` or ``[tool.syntaqlite]`` in
+``pyproject.toml``, found by walking up from each file, like ruff.
+
+The nearest directory that has either file wins (a ``pyproject.toml``
+without a ``[tool.syntaqlite]`` table does not count).  Keys::
+
+    sqlite-version = "3.45.0"          # default "latest"
+    sqlite-cflags = ["SQLITE_ENABLE_UPDATE_DELETE_LIMIT"]
+
+    [format]                            # [tool.syntaqlite.format] in pyproject.toml
+    line-width = 100
+    indent = 4
+    keyword-case = "lower"              # upper | lower | preserve
+    semicolons = true
+
+    schema = ["db/schema.sql"]          # schema files for the validator (globs)
+    [schemas]                           # per-path schema files
+    "reports/**.sql" = ["db/reporting.sql"]
+
+    [check]                             # per-code severity: "error" | "warning" | "off"
+    unknown-function = "warning"
+
+Front ends only: the formatter and the validator take the parsed values.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .fmt.options import FormatOptions, OptionsError
+from .syntax.target import Target, TargetError
+
+CONFIG_FILE = "syntaqlite.toml"
+PYPROJECT = "pyproject.toml"
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message says where."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    """The file the settings came from (None: defaults)."""
+    format: FormatOptions = field(default_factory=FormatOptions)
+    sqlite_version: str | None = None
+    sqlite_cflags: tuple[str, ...] = ()
+    schema: tuple[str, ...] = ()
+    schemas: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    checks: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def root(self) -> Path | None:
+        return self.path.parent if self.path else None
+
+    def target(self) -> Target:
+        try:
+            return Target.from_options(self.sqlite_version, self.sqlite_cflags)
+        except TargetError as exc:
+            raise ConfigError(f"{self.path}: {exc}") from None
+
+
+def _table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    if path.name == PYPROJECT:
+        tool = data.get("tool", {})
+        section = tool.get("syntaqlite") if isinstance(tool, dict) else None
+        return section if isinstance(section, dict) else None
+    return data
+
+
+def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{path}: {key} must be a string or a list of strings")
+
+
+def parse_config(data: dict[str, Any], path: Path) -> Config:
+    known = {"format", "sqlite-version", "sqlite-cflags", "schema", "schemas", "check"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r}; known keys: {', '.join(sorted(known))}")
+    fmt = data.get("format", {})
+    if not isinstance(fmt, dict):
+        raise ConfigError(f"{path}: [format] must be a table")
+    try:
+        options = FormatOptions.from_mapping(fmt)
+    except (OptionsError, TypeError) as exc:
+        raise ConfigError(f"{path}: [format] {exc}") from None
+    version = data.get("sqlite-version")
+    if version is not None and not isinstance(version, str):
+        raise ConfigError(f'{path}: sqlite-version must be a string such as "3.45.0"')
+    cflags = _strings(data.get("sqlite-cflags", []), "sqlite-cflags", path)
+    schema = _strings(data.get("schema", []), "schema", path)
+    schemas_raw = data.get("schemas", {})
+    if not isinstance(schemas_raw, dict):
+        raise ConfigError(f"{path}: [schemas] must be a table of glob = [files]")
+    schemas = tuple((glob, _strings(files, f"schemas.{glob}", path)) for glob, files in schemas_raw.items())
+    checks_raw = data.get("check", {})
+    if not isinstance(checks_raw, dict) or not all(isinstance(v, str) for v in checks_raw.values()):
+        raise ConfigError(f'{path}: [check] must map codes to "error", "warning" or "off"')
+    for code, level in checks_raw.items():
+        if level not in ("error", "warning", "info", "off"):
+            raise ConfigError(f'{path}: [check] {code} = {level!r}: use "error", "warning", "info" or "off"')
+    config = Config(path, options, version, cflags, schema, schemas, tuple(checks_raw.items()))
+    config.target()  # validate now, with the file's name in the message
+    return config
+
+
+def load(path: Path) -> Config | None:
+    """The configuration in ``path`` (None for a pyproject.toml without
+    ``[tool.syntaqlite]``)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid UTF-8") from None
+    table = _table(data, path)
+    if table is None:
+        return None
+    return parse_config(table, path)
+
+
+@lru_cache(maxsize=1024)
+def _find_in(directory: Path) -> Config:
+    for name in (CONFIG_FILE, PYPROJECT):
+        candidate = directory / name
+        if candidate.is_file():
+            config = load(candidate)
+            if config is not None:
+                return config
+    parent = directory.parent
+    if parent == directory:
+        return Config()
+    return _find_in(parent)
+
+
+def find_config(start: Path) -> Config:
+    """The configuration that applies to ``start`` (a file or directory)."""
+    start = start.resolve()
+    directory = start if start.is_dir() else start.parent
+    return _find_in(directory)
+
+
+def clear_cache() -> None:
+    _find_in.cache_clear()

@@ -1,0 +1,57 @@
+"""The pre-commit hooks work as a user installs them: ``pre-commit
+try-repo`` on a fresh git repository (installs syntaqlite from this checkout
+into pre-commit's own environment)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _pre_commit() -> list[str]:
+    exe = Path(sys.executable).with_name("pre-commit")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("pre-commit")
+    if found is None:
+        pytest.skip("pre-commit is not installed")
+    return [found]
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_try_repo_formats_and_then_passes(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "project"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "t@example.invalid")
+    _git(repo, "config", "user.name", "t")
+    (repo / "q.sql").write_text("select a,b from t where x=1\n")
+    (repo / "ok.sql").write_text("SELECT 1;\n")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    cmd = [*_pre_commit(), "try-repo", str(ROOT), "syntaqlite-fmt", "--all-files"]
+    first = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert first.returncode == 1, first.stdout + first.stderr  # it changed a file
+    assert "files were modified by this hook" in first.stdout
+    assert (repo / "q.sql").read_text() == "SELECT a, b FROM t WHERE x = 1;\n"
+    second = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert second.returncode == 0, second.stdout + second.stderr
+
+    check = [*_pre_commit(), "try-repo", str(ROOT), "syntaqlite-fmt-check", "--all-files"]
+    (repo / "q.sql").write_text("select 2\n")
+    third = subprocess.run(check, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert third.returncode == 1 and "would reformat: q.sql" in third.stdout
+    assert (repo / "q.sql").read_text() == "select 2\n"
