@@ -2,6 +2,7 @@
 
     python -m fuzz.run --minutes 30            # differential, both strategies
     python -m fuzz.run --target parse_no_crash --minutes 5
+    python -m fuzz.run --target fmt_idempotent --minutes 10   # also fmt_valid
     python -m fuzz.run --replay                # re-check everything saved
 
 Findings are written to fuzz/failures/*.json (replayed by the test suite).
@@ -16,10 +17,10 @@ import random
 import time
 from pathlib import Path
 
-from fuzz.differential import check, saved
+from fuzz.differential import check, record, saved
 from fuzz.grammar_gen import generate, random_chooser
 from fuzz.mutate import mutate
-from fuzz.targets import parse_no_crash
+from fuzz.targets import fmt_idempotent, fmt_valid, parse_no_crash
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sqlite-upstream.jsonl.gz"
 
@@ -35,7 +36,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--minutes", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=None)
-    ap.add_argument("--target", choices=["differential", "parse_no_crash"], default="differential")
+    ap.add_argument(
+        "--target",
+        choices=["differential", "parse_no_crash", "fmt_idempotent", "fmt_valid"],
+        default="differential",
+    )
     ap.add_argument("--replay", action="store_true")
     args = ap.parse_args()
     if args.replay:
@@ -63,7 +68,16 @@ def main() -> int:
             sql = generate(choose, budget=rng.randrange(4, 16))
         else:
             sql, _kind = mutate(rng.choice(statements), choose)
-        problem = check(sql)
+        if args.target in ("fmt_idempotent", "fmt_valid"):
+            width = rng.choice([80, 40, 20, 1])
+            try:
+                (fmt_idempotent if args.target == "fmt_idempotent" else fmt_valid)(sql, width)
+                problem = None
+            except AssertionError as exc:
+                problem = f"{args.target} at width {width}: {exc}"[:2000]
+                record(sql, problem)
+        else:
+            problem = check(sql)
         if problem:
             found += 1
             print(f"[{n}] {sql[:160]!r}\n    {problem[:300]}")

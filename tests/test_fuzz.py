@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from fuzz.differential import check, saved
 from fuzz.grammar_gen import generate
 from fuzz.mutate import mutate
-from fuzz.targets import parse_no_crash
+from fuzz.targets import fmt_idempotent, fmt_valid, parse_no_crash
 from tests.conftest import CORPUS, load_sample
 
 FUZZ = settings(
@@ -64,3 +64,29 @@ def test_parse_no_crash(text: str) -> None:
 def test_replay_saved_findings() -> None:
     still = [row for row in saved() if check(row["sql"], save=False)]
     assert not still, still[:3]
+
+
+FMT = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+
+
+@FMT
+@given(st.data(), st.sampled_from([80, 20, 1]))
+def test_fmt_idempotent(data: st.DataObject, width: int) -> None:
+    if data.draw(st.booleans()):
+        sql = generate(lambda n: data.draw(st.integers(0, n - 1)), budget=data.draw(st.integers(3, 12)))
+    else:
+        statements = corpus()
+        sql = statements[data.draw(st.integers(0, len(statements) - 1))]
+    fmt_idempotent(sql, width)
+
+
+@FMT
+@given(st.data(), st.sampled_from([80, 20]))
+def test_fmt_valid(data: st.DataObject, width: int) -> None:
+    if data.draw(st.booleans()):
+        sql = generate(lambda n: data.draw(st.integers(0, n - 1)), budget=data.draw(st.integers(3, 12)))
+    else:
+        statements = corpus()
+        base = statements[data.draw(st.integers(0, len(statements) - 1))]
+        sql, _kind = mutate(base, lambda n: data.draw(st.integers(0, n - 1)))
+    fmt_valid(sql, width)

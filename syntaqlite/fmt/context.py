@@ -55,6 +55,9 @@ class Formatter:
         self.comments = comments
         self.rules = rules
         self.emitted_comments = 0
+        self.verbatim_starts: set[int] = set()
+        """Offsets where a span to copy verbatim starts (see
+        ``rules.verbatim_spans``)."""
         self.tail_tokens: set[int] = set()
         """Token indexes followed by nothing but ``)`` and ``;`` up to the end
         of their statement: a trailing comment there ends the statement's

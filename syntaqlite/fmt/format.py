@@ -25,8 +25,7 @@ from .context import Formatter
 from .doc import Doc
 from .options import FormatOptions
 from .printer import print_doc
-from .rules import RULES
-from .rules.ddl import virtual_table_spans
+from .rules import RULES, verbatim_spans
 
 _FMT_OFF = re.compile(r"(?:--|/\*)\s*fmt:\s*off\b", re.I)
 _FMT_ON = re.compile(r"(?:--|/\*)\s*fmt:\s*on\b", re.I)
@@ -88,12 +87,11 @@ def format_result(result: ParseResult, options: FormatOptions) -> str:
                 verbatim.add(i)
                 spans.append((item.start, item.end))
             else:
-                for node in item.walk():
-                    if node.kind == "create_virtual_table_stmt":
-                        spans.extend(virtual_table_spans(node))
+                spans.extend(verbatim_spans(item))
     comments = attach(result, spans)
     extents = [_extent(comments, item) for item in items]
     f = Formatter(result.source, options, comments, RULES)
+    f.verbatim_starts = {a for a, _b in spans}
     last_statement = max((i for i, it in enumerate(items) if isinstance(it, Statement)), default=-1)
 
     old_limit = sys.getrecursionlimit()
@@ -141,9 +139,11 @@ def format_result(result: ParseResult, options: FormatOptions) -> str:
 
 def statement_docs(result: ParseResult, options: FormatOptions) -> list[Doc]:
     """The doc of each statement (for ``--print-doc``)."""
-    comments = attach(result, [])
-    f = Formatter(result.source, options, comments, RULES)
     stmts = [c for c in result.root.children if isinstance(c, Statement)]
+    spans = [span for s in stmts for span in verbatim_spans(s)]
+    comments = attach(result, spans)
+    f = Formatter(result.source, options, comments, RULES)
+    f.verbatim_starts = {a for a, _b in spans}
     return [_statement_doc(f, s, False, True) for s in stmts]
 
 

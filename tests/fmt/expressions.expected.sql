@@ -5,7 +5,7 @@ SELECT
     WHEN score >= 70 THEN 'C'
     ELSE 'F'
   END AS grade,
-  CASE kind WHEN 1 THEN 'one' END
+  CASE kind WHEN 1 THEN 'one' END AS k
 FROM results;
 SELECT *
 FROM t
@@ -16,15 +16,15 @@ WHERE (a = 1 OR b = 2)
   AND f IS NOT NULL
   AND g LIKE 'a%' ESCAPE '\';
 SELECT
-  - -1,
-  -(-1),
-  NOT NOT x,
-  ~y,
-  CAST(a AS integer),
-  a COLLATE nocase,
-  x -> '$.a',
-  x ->> '$.b',
-  (1, 2) = (3, 4);
+  - -1 AS a,
+  -(-1) AS b,
+  NOT NOT x AS c,
+  ~y AS d,
+  CAST(a AS integer) AS e,
+  a COLLATE nocase AS f,
+  x -> '$.a' AS g,
+  x ->> '$.b' AS h,
+  (1, 2) = (3, 4) AS i;
 SELECT
   coalesce(
     first_name,
@@ -33,6 +33,6 @@ SELECT
     nickname,
     email_address,
     'anonymous user'
-  )
+  ) AS display_name
 FROM people;
-SELECT EXISTS (SELECT 1 FROM t WHERE t.a = u.a) FROM u;
+SELECT EXISTS (SELECT 1 FROM t WHERE t.a = u.a) AS found FROM u;

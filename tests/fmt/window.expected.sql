@@ -5,7 +5,7 @@ SELECT
     ORDER BY ts
     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
   ) AS rn,
-  sum(x) OVER w
+  sum(x) OVER w AS total
 FROM t
 WINDOW w AS (
   PARTITION BY grp
@@ -13,6 +13,6 @@ WINDOW w AS (
   RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE TIES
 );
 SELECT
-  count(*) FILTER (WHERE ok) OVER (),
-  group_concat(name, ', ' ORDER BY name)
+  count(*) FILTER (WHERE ok) OVER () AS n,
+  group_concat(name, ', ' ORDER BY name) AS names
 FROM t;

@@ -75,7 +75,70 @@ def fmt_select_core(f: Formatter, node: Node) -> Doc:
     return group(*join(LINE, clauses))
 
 
-@rule("result_column", "ordering_term")
+def named_by_text(node: Node) -> bool:
+    """A result column SQLite names after its source text: an expression
+    other than a column reference, with no alias."""
+    first = node.children[0]
+    return len(node.children) == 1 and isinstance(first, Node) and first.kind != "column_ref"
+
+
+_QUERIES = frozenset({"select", "select_core", "values"})
+
+
+def _first_core(query: Node) -> Node:
+    """The SELECT whose result columns name a query's columns: the first of
+    a compound."""
+    if query.kind == "select":
+        return next(c for c in query.children if isinstance(c, Node) and c.kind in ("select_core", "values"))
+    return query
+
+
+def _has_column_list(node: Node) -> bool:
+    return any(isinstance(c, Node) and c.kind == "column_list" for c in node.children)
+
+
+def text_named_columns(statement: Node) -> list[Node]:
+    """Result columns of ``statement`` whose SQLite-given name (their source
+    text) can be seen: by the application (the statement's own query,
+    RETURNING), by a table or view made from the query, or by an outer query
+    (subqueries in FROM, CTEs without a column list).  Inside scalar
+    subqueries, EXISTS, IN and INSERT sources the names cannot be seen."""
+    cores: list[Node] = []
+    body = next((c for c in statement.children if isinstance(c, Node) and c.kind != "explain"), None)
+    if body is not None and body.kind in _QUERIES:
+        cores.append(_first_core(body))
+    for node in statement.walk():
+        kind = node.kind
+        as_select = kind == "create_table_stmt" and node.has("AS")
+        if as_select or (kind == "create_view_stmt" and not _has_column_list(node)):
+            query = node.children[-1]
+            assert isinstance(query, Node)
+            cores.append(_first_core(query))
+        elif kind == "subquery":
+            query = node.children[1]
+            assert isinstance(query, Node)
+            cores.append(_first_core(query))
+        elif kind == "common_table_expression" and not _has_column_list(node):
+            query = next(c for c in node.children if isinstance(c, Node) and c.kind in _QUERIES)
+            cores.append(_first_core(query))
+        elif kind == "returning_clause":
+            cores.append(node)
+    return [
+        c
+        for core in cores
+        for c in core.children
+        if isinstance(c, Node) and c.kind == "result_column" and named_by_text(c)
+    ]
+
+
+@rule("result_column")
+def fmt_result_column(f: Formatter, node: Node) -> Doc:
+    if node.start in f.verbatim_starts and named_by_text(node):
+        return f.verbatim_node(node)
+    return f.spaced(node.children)
+
+
+@rule("ordering_term")
 def fmt_spaced(f: Formatter, node: Node) -> Doc:
     return f.spaced(node.children)
 

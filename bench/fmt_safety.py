@@ -1,0 +1,242 @@
+"""The formatter's promises, measured on every statement SQLite accepts.
+
+    python bench/fmt_safety.py                 # the whole real-statement corpus
+    python bench/fmt_safety.py --limit 2000
+
+For each statement (and every golden file under tests/fmt/) it checks:
+
+* SQLite (apsw) still accepts the formatted statement;
+* the EXPLAIN bytecode of input and output is identical, for statements
+  SQLite can prepare: on an empty database, or on one with the tables and
+  columns the statement names (created on the fly from SQLite's "no such
+  table/column" errors);
+* the tokens are unchanged but for whitespace, keyword case and optional
+  semicolons, and every comment is there, in order;
+* formatting is idempotent at widths 80, 20 and 1.
+
+Prints each figure; exits 1 unless all are 100%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import apsw  # noqa: E402
+
+from syntaqlite.fmt import FormatOptions, format_result  # noqa: E402
+from syntaqlite.fmt.verify import difference  # noqa: E402
+from syntaqlite.syntax.lexer import tokenize  # noqa: E402
+from syntaqlite.syntax.names import unquote  # noqa: E402
+from syntaqlite.syntax.parser import parse  # noqa: E402
+from syntaqlite.syntax.tokens import KEYWORD_KINDS  # noqa: E402
+from syntaqlite.testing.oracle import prepare  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "sqlite-upstream.jsonl.gz"
+SAMPLE = ROOT / "tests" / "data" / "corpus-sample.jsonl.gz"
+WIDTHS = (80, 20, 1)
+
+_POINTER = re.compile(r"(?:vtab|func|coll|keyinfo|subrtnsig):[0-9A-Fa-fx]+.*|0x[0-9A-Fa-f]+")
+_NO_TABLE = re.compile(r"no such table: (?:(\w+)\.)?(\w+)")
+_NO_COLUMN = re.compile(r"no such column: (?:(\w+)\.)?(\w+)")
+
+
+@dataclass
+class Tally:
+    statements: int = 0
+    accepted: int = 0
+    explained: int = 0
+    same_bytecode: int = 0
+    same_tokens: int = 0
+    idempotent: dict[int, int] = field(default_factory=lambda: dict.fromkeys(WIDTHS, 0))
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def fail(self, what: str, sql: str, detail: str) -> None:
+        if len(self.failures) < 50:
+            self.failures.append((what, sql, detail))
+
+
+def statements(limit: int) -> list[str]:
+    path = CORPUS if CORPUS.exists() else SAMPLE
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    sql = [r["sql"] for r in rows if r.get("v3_54_1") == "ok" and r.get("set", "real") == "real"]
+    return sql[:limit] if limit else sql
+
+
+def golden_inputs() -> list[str]:
+    """Every statement of the formatter's golden inputs."""
+    out = []
+    for path in sorted((ROOT / "tests" / "fmt").glob("*.sql")):
+        if path.name.endswith(".expected.sql"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        out.extend(text[s.start : s.end] for s in parse(text).statements)
+    return out
+
+
+def _bytecode(con: apsw.Connection, sql: str) -> list[tuple[object, ...]] | None:
+    try:
+        rows = list(con.execute("EXPLAIN " + sql))
+    except Exception:  # noqa: BLE001 - apsw.Error, or p4 bytes that are not UTF-8
+        return None
+    out = []
+    for row in rows:
+        addr, opcode, p1, p2, p3, p4, p5, _comment = row[:8]
+        if isinstance(p4, str) and _POINTER.fullmatch(p4):
+            p4 = "<pointer>"  # an address, different in every connection
+        elif isinstance(p4, str):
+            # DDL stores its SQL text as written; compare it token by token
+            # (keyword case and whitespace are the formatter's to change),
+            # also where ParseSchema quotes it in its WHERE condition.
+            if opcode == "ParseSchema":
+                p4 = tuple(
+                    _sql_signature(unquote(t.text)) if t.kind == "STRING" else (t.kind, t.text)
+                    for t in tokenize(p4)
+                )
+            else:
+                p4 = _sql_signature(p4)
+        out.append((addr, opcode, p1, p2, p3, p4, p5))
+    return out
+
+
+def _sql_signature(text: str) -> tuple[tuple[str, str], ...]:
+    """Tokens of stored SQL, keyword case folded, comments left out (their
+    order among themselves is checked separately)."""
+    return tuple(
+        (t.kind, t.text.upper() if t.kind in KEYWORD_KINDS else t.text)
+        for t in tokenize(text)
+        if t.kind != "COMMENT"
+    )
+
+
+def _create(table: str, columns: set[str]) -> str:
+    names = ", ".join(f'"{c}"' for c in sorted(columns)) or "_x"
+    return f'CREATE TABLE "{table}"({names})'
+
+
+def schema_for(sql: str, rounds: int = 8) -> list[str] | None:
+    """DDL under which ``sql`` prepares, guessed from SQLite's errors; None
+    when it cannot be found."""
+    tables: dict[str, set[str]] = {}
+    for _ in range(rounds):
+        setup = [_create(t, cols) for t, cols in tables.items()]
+        try:
+            verdict = prepare(sql, tuple(setup))
+        except apsw.Error:  # a name SQLite will not let us create
+            return None
+        if verdict.message is None:
+            return setup
+        m = _NO_TABLE.search(verdict.message)
+        if m and not m.group(1):
+            tables.setdefault(m.group(2), {"a", "b", "c"})
+            continue
+        m = _NO_COLUMN.search(verdict.message)
+        if m and tables:
+            owner = m.group(1)
+            for t, cols in tables.items():
+                if owner is None or owner == t:
+                    cols.add(m.group(2))
+            continue
+        return None
+    return None
+
+
+def check_statement(sql: str, tally: Tally) -> None:
+    result = parse(sql)
+    if result.errors:
+        return
+    tally.statements += 1
+    try:
+        outputs = {w: format_result(result, FormatOptions(line_width=w)) for w in WIDTHS}
+    except Exception as exc:  # noqa: BLE001 - a crash is a finding
+        tally.fail("crash", sql, repr(exc))
+        return
+    out = outputs[80]
+    problem = difference(result, out)
+    if problem is None:
+        tally.same_tokens += 1
+    else:
+        tally.fail("tokens", sql, problem)
+    for w, text in outputs.items():
+        again = parse(text)
+        if not again.errors and format_result(again, FormatOptions(line_width=w)) == text:
+            tally.idempotent[w] += 1
+        else:
+            tally.fail(f"idempotent@{w}", sql, text)
+    if prepare(out).kind != "syntax":
+        tally.accepted += 1
+    else:
+        tally.fail("accepted", sql, out)
+    setup = schema_for(sql)
+    if setup is None:
+        return
+    con_a, con_b = apsw.Connection(":memory:"), apsw.Connection(":memory:")
+    try:
+        for ddl in setup:
+            con_a.execute(ddl)
+            con_b.execute(ddl)
+        before, after = _bytecode(con_a, sql.rstrip().rstrip(";")), _bytecode(con_b, out.rstrip().rstrip(";"))
+    finally:
+        con_a.close()
+        con_b.close()
+    if before is None:
+        return
+    tally.explained += 1
+    if before == after:
+        tally.same_bytecode += 1
+    else:
+        tally.fail("bytecode", sql, out)
+
+
+def pct(n: int, d: int) -> str:
+    return f"{n}/{d} ({100.0 * n / d if d else 100.0:.3f}%)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--show", type=int, default=10)
+    args = ap.parse_args(argv)
+    tally = Tally()
+    start = time.perf_counter()
+    inputs = statements(args.limit)
+    golden = golden_inputs()
+    for text in golden:
+        check_statement(text, tally)
+    for sql in inputs:
+        check_statement(sql, tally)
+    seconds = time.perf_counter() - start
+    print(
+        f"{tally.statements} statements ({len(golden)} from tests/fmt, the rest from the corpus) in {seconds:.0f}s"
+    )
+    print(f"  accepted by SQLite after formatting   {pct(tally.accepted, tally.statements)}")
+    print(
+        f"  same EXPLAIN bytecode                 {pct(tally.same_bytecode, tally.explained)} of those SQLite could prepare"
+    )
+    print(f"  same tokens and comments              {pct(tally.same_tokens, tally.statements)}")
+    for w in WIDTHS:
+        print(f"  idempotent at width {w:<3}              {pct(tally.idempotent[w], tally.statements)}")
+    for what, sql, detail in tally.failures[: args.show]:
+        print(f"  - {what}: {sql[:200]!r}\n      {detail[:400]!r}")
+    ok = (
+        tally.accepted == tally.statements
+        and tally.same_bytecode == tally.explained
+        and tally.same_tokens == tally.statements
+        and all(v == tally.statements for v in tally.idempotent.values())
+    )
+    print("  all promises kept" if ok else "  PROMISE BROKEN")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
