@@ -12,9 +12,14 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from os import PathLike
+
+    from .diagnostics import Diagnostic
     from .fmt import FormatError, FormatOptions
     from .syntax.parser import ParseResult
     from .syntax.target import Target, TargetError
+    from .validator.catalog import Catalog
 
 
 def parse(
@@ -51,6 +56,46 @@ def format_sql(
     return _format_sql(text, options, target)
 
 
+def check(
+    text: str,
+    *,
+    schema: Catalog | str | Iterable[str | PathLike[str]] | None = None,
+    sqlite_version: str | None = None,
+    sqlite_cflags: list[str] | tuple[str, ...] = (),
+    severities: Mapping[str, str] | None = None,
+    target: Target | None = None,
+) -> list[Diagnostic]:
+    """Check SQL text: its syntax errors and every semantic problem
+    (unknown tables, columns and functions, wrong arity, misused aggregates
+    ...), each a :class:`~syntaqlite.diagnostics.Diagnostic`.
+
+    ``schema`` is the schema the text runs against: a catalog, SQL text
+    (DDL), or schema file paths (``.sql`` files or SQLite database files).
+    The text's own CREATE/ALTER/DROP statements extend it.  ``severities``
+    maps check codes to "error", "warning", "info" or "off".
+    """
+    from pathlib import Path
+
+    from .syntax.target import Target
+    from .validator.catalog import Catalog
+    from .validator.checker import check_text
+    from .validator.schema import load_files, load_sql
+
+    if target is None:
+        target = Target.from_options(sqlite_version, sqlite_cflags)
+    if schema is None:
+        catalog = Catalog()
+    elif isinstance(schema, Catalog):
+        catalog = schema
+    elif isinstance(schema, str):
+        catalog = Catalog()
+        load_sql(catalog, schema, "<schema>", target)
+        catalog.databases["main"].known = True
+    else:
+        catalog = load_files([Path(p) for p in schema], target)
+    return check_text(text, catalog=catalog, target=target, severities=severities).diagnostics
+
+
 _LAZY = {
     "FormatError": ("syntaqlite.fmt", "FormatError"),
     "FormatOptions": ("syntaqlite.fmt", "FormatOptions"),
@@ -70,6 +115,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "check",
     "FormatError",
     "FormatOptions",
     "ParseResult",

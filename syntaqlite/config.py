@@ -57,6 +57,27 @@ class Config:
     def root(self) -> Path | None:
         return self.path.parent if self.path else None
 
+    def schema_files_for(self, file: Path | None) -> list[Path]:
+        """Schema files that apply to ``file``: the ``schema`` list, then the
+        ``[schemas]`` entries whose glob matches the file (paths relative to
+        the configuration file's directory)."""
+        root = self.root
+        if root is None:
+            return []
+        out: list[Path] = []
+        for pattern in self.schema:
+            out.extend(_expand(root, pattern, self.path))
+        if file is not None:
+            try:
+                rel = file.resolve().relative_to(root.resolve()).as_posix()
+            except ValueError:
+                rel = None
+            for glob_pattern, files in self.schemas:
+                if rel is not None and _glob_match(rel, glob_pattern):
+                    for pattern in files:
+                        out.extend(_expand(root, pattern, self.path))
+        return out
+
     def target(self) -> Target:
         try:
             return Target.from_options(self.sqlite_version, self.sqlite_cflags)
@@ -152,3 +173,36 @@ def find_config(start: Path) -> Config:
 
 def clear_cache() -> None:
     _find_in.cache_clear()
+
+
+def _expand(root: Path, pattern: str, config_path: Path | None) -> list[Path]:
+    if any(ch in pattern for ch in "*?["):
+        matches = sorted(root.glob(pattern))
+        if not matches:
+            raise ConfigError(f"{config_path}: schema pattern {pattern!r} matches no file")
+        return matches
+    path = root / pattern
+    if not path.exists():
+        raise ConfigError(f"{config_path}: schema file {pattern!r} does not exist")
+    return [path]
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    """``fnmatch``-style matching where ``**`` spans directories."""
+    import re
+
+    regex = ""
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            regex += "(?:.*/)?"
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            regex += ".*"
+            i += 2
+            continue
+        regex += {"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c))
+        i += 1
+    return re.fullmatch(regex, rel) is not None

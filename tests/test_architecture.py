@@ -2,7 +2,7 @@
 
 * ``syntaqlite.syntax`` imports nothing else of ours (and never Lark at run
   time: only the table builder does);
-* ``fmt`` and ``check`` import only ``syntax`` (and ``diagnostics``/``text``);
+* ``fmt`` and ``validator`` import only ``syntax`` (and ``diagnostics``/``text``);
 * only ``cli`` imports click; only ``lsp`` imports pygls/lsprotocol.
 """
 
@@ -50,9 +50,10 @@ def test_syntax_imports_nothing_else_of_ours() -> None:
             assert not {n for n in imports_of(path) if n.startswith("lark")}, path
 
 
-def test_fmt_and_check_import_only_syntax() -> None:
+def test_fmt_and_validator_import_only_syntax() -> None:
     allowed = ("syntaqlite.syntax", "syntaqlite.diagnostics", "syntaqlite.text")
-    for sub in ("fmt", "check"):
+    for sub in ("fmt", "validator"):
+        assert files_in(sub), sub
         for path in files_in(sub):
             bad = {n for n in ours(imports_of(path)) if not n.startswith((*allowed, f"syntaqlite.{sub}"))}
             assert not bad, f"{sub}/{path.name} imports {bad}"

@@ -16,8 +16,8 @@ from collections import defaultdict
 import apsw
 import pytest
 
-from syntaqlite.check import builtins as B
-from syntaqlite.check.builtins import Function
+from syntaqlite.validator import builtins as B
+from syntaqlite.validator.builtins import Function
 
 
 def parse_version(text: str) -> B.Version:

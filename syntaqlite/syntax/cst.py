@@ -112,6 +112,16 @@ class Node:
     def children_of(self, cls: type[N]) -> list[N]:
         return [c for c in self.children if isinstance(c, cls)]
 
+    def child_kind(self, kind: str) -> Node | None:
+        """The first direct child node of ``kind``."""
+        for c in self.children:
+            if isinstance(c, Node) and c.kind == kind:
+                return c
+        return None
+
+    def children_of_kind(self, kind: str) -> list[Node]:
+        return [c for c in self.children if isinstance(c, Node) and c.kind == kind]
+
     def token(self, *kinds: str) -> Token | None:
         """The first direct child token of one of ``kinds``."""
         for c in self.children:

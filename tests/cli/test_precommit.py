@@ -55,3 +55,17 @@ def test_try_repo_formats_and_then_passes(tmp_path: Path) -> None:
     third = subprocess.run(check, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
     assert third.returncode == 1 and "would reformat: q.sql" in third.stdout
     assert (repo / "q.sql").read_text() == "select 2\n"
+
+    # syntaqlite-check: the schema comes from the project's configuration.
+    (repo / "syntaqlite.toml").write_text('schema = ["schema.sql"]\n')
+    (repo / "schema.sql").write_text("CREATE TABLE t (a INTEGER, b TEXT);\n")
+    (repo / "q.sql").write_text("SELECT a, c FROM t;\n")
+    (repo / "ok.sql").write_text("SELECT a, b FROM t;\n")
+    _git(repo, "add", ".")
+    lint = [*_pre_commit(), "try-repo", str(ROOT), "syntaqlite-check", "--all-files"]
+    fourth = subprocess.run(lint, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert fourth.returncode == 1, fourth.stdout + fourth.stderr
+    assert "error[unknown-column]: no such column: c" in fourth.stdout and "--> q.sql:1:11" in fourth.stdout
+    (repo / "q.sql").write_text("SELECT a, b FROM t;\n")
+    fifth = subprocess.run(lint, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert fifth.returncode == 0, fifth.stdout + fifth.stderr

@@ -307,6 +307,10 @@ class TriggerHeader(Node):
         return self.children_of(QualifiedName)[1]
 
     @property
+    def if_not_exists(self) -> bool:
+        return self.has("IF")
+
+    @property
     def event(self) -> str:
         tok = self.token("DELETE", "INSERT", "UPDATE")
         assert tok is not None
@@ -316,6 +320,23 @@ class TriggerHeader(Node):
     def timing(self) -> str | None:
         tok = self.token("BEFORE", "AFTER", "INSTEAD")
         return tok.kind if tok is not None else None
+
+    @property
+    def columns(self) -> list[Token]:
+        """The names after ``UPDATE OF`` (empty: any column)."""
+        kinds = [getattr(c, "kind", None) for c in self.children]
+        if "UPDATE" not in kinds:
+            return []
+        i = kinds.index("UPDATE") + 1
+        if i >= len(kinds) or kinds[i] != "OF":
+            return []
+        names: list[Token] = []
+        for c in self.children[i + 1 :]:
+            if not isinstance(c, Token) or c.kind == "ON":
+                break
+            if c.kind != "COMMA":
+                names.append(c)
+        return names
 
     @property
     def when(self) -> Node | None:

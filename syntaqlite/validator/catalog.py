@@ -1,0 +1,420 @@
+"""The schema the validator checks against: tables, views, indexes and
+triggers per database (main, temp, attached), built from DDL in order.
+
+A catalog starts with SQLite's built-in tables and grows as statements are
+applied: CREATE TABLE/VIEW/INDEX/TRIGGER/VIRTUAL TABLE, ALTER TABLE (rename
+table, add/rename/drop column), DROP, ATTACH/DETACH.  Schema files and the
+file being checked feed it the same way; an existing database file feeds it
+the SQL texts of its ``sqlite_schema``.
+
+Each database knows whether its contents are *known* (some DDL or a schema
+was seen for it): an unknown name in a known database is an error, in an
+unknown one only a warning, since it may come from a schema syntaqlite was
+not given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..syntax.cst import Node
+from ..syntax.names import normalize, unquote
+from ..syntax.nodes import (
+    AlterTableStmt,
+    ColumnDef,
+    CreateIndexStmt,
+    CreateTableStmt,
+    CreateTriggerStmt,
+    CreateViewStmt,
+    CreateVirtualTableStmt,
+    QualifiedName,
+)
+from ..syntax.tokens import Token
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is defined: a file (None: the text being checked)
+    and offsets into it."""
+
+    path: str | None
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+def location_of(tok: Token | Node, path: str | None) -> Location:
+    return Location(path, tok.start, tok.end, tok.line, tok.column)
+
+
+@dataclass
+class Column:
+    name: str
+    type: str | None = None
+    hidden: bool = False
+    primary_key: bool = False
+    generated: bool = False
+    location: Location | None = None
+
+    @property
+    def key(self) -> str:
+        return normalize(self.name)
+
+
+@dataclass
+class Table:
+    name: str
+    schema: str
+    kind: str = "table"  # table, view, virtual, builtin
+    columns: list[Column] = field(default_factory=list)
+    columns_known: bool = True
+    without_rowid: bool = False
+    strict: bool = False
+    module: str | None = None
+    autoincrement: bool = False
+    location: Location | None = None
+    sql: str | None = None
+
+    @property
+    def key(self) -> str:
+        return normalize(self.name)
+
+    def column(self, name: str) -> Column | None:
+        key = normalize(name)
+        for c in self.columns:
+            if c.key == key:
+                return c
+        return None
+
+    @property
+    def has_rowid(self) -> bool:
+        return self.kind in ("table", "virtual", "builtin") and not self.without_rowid
+
+    @property
+    def visible_columns(self) -> list[Column]:
+        return [c for c in self.columns if not c.hidden]
+
+
+@dataclass
+class Index:
+    name: str
+    schema: str
+    table: str
+    location: Location | None = None
+
+
+@dataclass
+class Trigger:
+    name: str
+    schema: str
+    table: str
+    location: Location | None = None
+    timing: str = "BEFORE"  # BEFORE, AFTER or INSTEAD
+    event: str = "INSERT"  # INSERT, UPDATE or DELETE
+    columns: tuple[str, ...] = ()  # UPDATE OF these (empty: any)
+
+    def fires_for(self, event: str, changed: Iterable[str]) -> bool:
+        """Whether this trigger fires for ``event`` changing ``changed``
+        columns (SQLite's checkColumnOverlap)."""
+        if self.event != event:
+            return False
+        if event != "UPDATE" or not self.columns:
+            return True
+        mine = {normalize(c) for c in self.columns}
+        return any(normalize(c) in mine for c in changed)
+
+
+@dataclass
+class Database:
+    name: str
+    known: bool = False
+    tables: dict[str, Table] = field(default_factory=dict)
+    indexes: dict[str, Index] = field(default_factory=dict)
+    triggers: dict[str, Trigger] = field(default_factory=dict)
+
+
+SCHEMA_COLUMNS = ("type", "name", "tbl_name", "rootpage", "sql")
+BUILTIN_TABLES: dict[str, tuple[str, ...]] = {
+    "sqlite_sequence": ("name", "seq"),
+    "sqlite_stat1": ("tbl", "idx", "stat"),
+    "sqlite_stat4": ("tbl", "idx", "neq", "nlt", "ndlt", "sample"),
+}
+# Names of the schema table in each database, and their legacy aliases.
+SCHEMA_TABLE_NAMES = {"sqlite_schema", "sqlite_master"}
+TEMP_SCHEMA_TABLE_NAMES = {"sqlite_temp_schema", "sqlite_temp_master"}
+
+
+def is_builtin_name(name: str) -> bool:
+    key = normalize(name)
+    return key in SCHEMA_TABLE_NAMES or key in TEMP_SCHEMA_TABLE_NAMES or key in BUILTIN_TABLES
+
+
+class Catalog:
+    """All databases of a connection, as far as the SQL seen so far tells."""
+
+    def __init__(self) -> None:
+        self.databases: dict[str, Database] = {}
+        self.add_database("main")
+        self.add_database("temp")
+
+    def add_database(self, name: str) -> Database:
+        key = normalize(name)
+        db = Database(name)
+        schema_names = TEMP_SCHEMA_TABLE_NAMES | SCHEMA_TABLE_NAMES if key == "temp" else SCHEMA_TABLE_NAMES
+        for table_name in sorted(schema_names):
+            db.tables[table_name] = Table(table_name, name, "builtin", [Column(c) for c in SCHEMA_COLUMNS])
+        self.databases[key] = db
+        return db
+
+    def database(self, name: str | None) -> Database | None:
+        if name is None:
+            return None
+        return self.databases.get(normalize(name))
+
+    def search_order(self) -> list[Database]:
+        """Unqualified names are looked up in temp, then main, then the
+        attached databases in the order they were attached."""
+        dbs = list(self.databases.values())
+        return [
+            self.databases["temp"],
+            self.databases["main"],
+            *[d for d in dbs if d.name not in ("main", "temp")],
+        ]
+
+    def find_table(self, name: str, schema: str | None = None) -> Table | None:
+        key = normalize(name)
+        if schema is not None:
+            db = self.database(schema)
+            return db.tables.get(key) if db else None
+        for db in self.search_order():
+            table = db.tables.get(key)
+            if table is not None:
+                return table
+        return None
+
+    def find_index(self, name: str, schema: str | None = None) -> Index | None:
+        key = normalize(name)
+        dbs = [self.database(schema)] if schema else self.search_order()
+        for db in dbs:
+            if db is not None and key in db.indexes:
+                return db.indexes[key]
+        return None
+
+    def find_trigger(self, name: str, schema: str | None = None) -> Trigger | None:
+        key = normalize(name)
+        dbs = [self.database(schema)] if schema else self.search_order()
+        for db in dbs:
+            if db is not None and key in db.triggers:
+                return db.triggers[key]
+        return None
+
+    def triggers_on(self, table: Table) -> list[Trigger]:
+        """Triggers on ``table``: those of its own database, and TEMP ones."""
+        found = []
+        for db in self.databases.values():
+            if db.name not in (table.schema, "temp"):
+                continue
+            found += [tr for tr in db.triggers.values() if normalize(tr.table) == table.key]
+        return found
+
+    def all_tables(self) -> list[Table]:
+        return [t for db in self.databases.values() for t in db.tables.values()]
+
+    def known(self, schema: str | None) -> bool:
+        """Whether a name missing from ``schema`` (None: any) is really
+        missing, rather than defined somewhere syntaqlite was not shown."""
+        if schema is None:
+            return any(db.known for db in self.databases.values())
+        db = self.database(schema)
+        return db is not None and db.known
+
+    def add_table(self, table: Table) -> None:
+        db = self.database(table.schema) or self.add_database(table.schema)
+        db.known = True
+        db.tables[table.key] = table
+        if table.autoincrement and "sqlite_sequence" not in db.tables:
+            db.tables["sqlite_sequence"] = Table(
+                "sqlite_sequence", db.name, "builtin", [Column(c) for c in BUILTIN_TABLES["sqlite_sequence"]]
+            )
+
+    def drop_table(self, table: Table) -> None:
+        db = self.database(table.schema)
+        if db is None:
+            return
+        db.tables.pop(table.key, None)
+        for key in [k for k, ix in db.indexes.items() if normalize(ix.table) == table.key]:
+            del db.indexes[key]
+        for key in [k for k, tr in db.triggers.items() if normalize(tr.table) == table.key]:
+            del db.triggers[key]
+
+    def analyzed(self, schema: str | None) -> None:
+        """ANALYZE creates sqlite_stat1 (and sqlite_stat4 where enabled)."""
+        for db in [self.database(schema)] if schema else [self.databases["main"]]:
+            if db is None:
+                continue
+            for name in ("sqlite_stat1", "sqlite_stat4"):
+                db.tables.setdefault(
+                    name, Table(name, db.name, "builtin", [Column(c) for c in BUILTIN_TABLES[name]])
+                )
+
+
+# -- building tables from DDL -----------------------------------------------
+
+
+def qualified(name: QualifiedName) -> tuple[str | None, str]:
+    schema = unquote(name.schema.text) if name.schema is not None else None
+    return schema, unquote(name.name.text)
+
+
+def table_from_create(stmt: CreateTableStmt, source: str, path: str | None, schema: str) -> Table:
+    _schema, name = qualified(stmt.name)
+    table = Table(name, schema, "table", location=location_of(stmt.name.name, path), sql=stmt.text(source))
+    for option in stmt.options:
+        words = [unquote(t.text).lower() for t in option.children if isinstance(t, Token)]
+        if words[-1] == "rowid":
+            table.without_rowid = True
+        elif words == ["strict"]:
+            table.strict = True
+    for col in stmt.columns:
+        table.columns.append(column_from_def(col, path))
+    for constraint in stmt.constraints:
+        if constraint.kind == "primary_key_constraint":
+            for term in constraint.children:
+                if isinstance(term, Node) and term.kind == "ordering_term":
+                    expr = term.children[0]
+                    if isinstance(expr, Node) and expr.kind == "column_ref" and len(expr.children) == 1:
+                        c = table.column(expr.first_token.text)
+                        if c is not None:
+                            c.primary_key = True
+            if constraint.has("AUTOINCR"):
+                table.autoincrement = True
+    for col in stmt.columns:
+        for cons in col.constraints:
+            if cons.kind == "primary_key_constraint" and cons.has("AUTOINCR"):
+                table.autoincrement = True
+    return table
+
+
+def column_from_def(col: ColumnDef, path: str | None) -> Column:
+    type_name = col.type_name
+    type_text = " ".join(t.text for t in type_name.tokens()) if type_name is not None else None
+    column = Column(unquote(col.name.text), type_text, location=location_of(col.name, path))
+    for c in col.constraints:
+        if c.kind == "primary_key_constraint":
+            column.primary_key = True
+        elif c.kind == "generated_constraint":
+            column.generated = True
+    return column
+
+
+_OPTION = re.compile(r"^\s*\w+\s*=")
+
+
+def virtual_table_columns(module: str, args: list[str], table_name: str) -> tuple[list[Column], bool]:
+    """Columns of a virtual table from its module arguments, for the modules
+    SQLite ships; (columns, known).  An unknown module's columns are
+    unknown."""
+    mod = module.lower()
+
+    def plain(arg: str) -> str:
+        first = arg.strip().split()[0] if arg.strip() else ""
+        return unquote(first)
+
+    if mod == "fts5":
+        cols = [Column(plain(a)) for a in args if a.strip() and not _OPTION.match(a)]
+        cols += [Column(table_name, hidden=True), Column("rank", hidden=True)]
+        return cols, True
+    if mod in ("fts3", "fts4"):
+        cols = [Column(plain(a)) for a in args if a.strip() and not _OPTION.match(a)]
+        if not cols:
+            cols = [Column("content")]
+        cols += [Column(table_name, hidden=True), Column("docid", hidden=True), Column("langid", hidden=True)]
+        return cols, True
+    if mod in ("rtree", "rtree_i32"):
+        cols = [Column(plain(a).lstrip("+")) for a in args if a.strip()]
+        return cols, True
+    if mod == "fts5vocab":
+        kind = plain(args[-1]).lower() if args else "row"
+        names = {
+            "row": ("term", "doc", "cnt"),
+            "col": ("term", "col", "doc", "cnt"),
+            "instance": ("term", "doc", "col", "offset"),
+        }.get(kind, ("term", "doc", "cnt"))
+        return [Column(n) for n in names], True
+    if mod == "dbstat":
+        names = (
+            "name",
+            "path",
+            "pageno",
+            "pagetype",
+            "ncell",
+            "payload",
+            "unused",
+            "mx_payload",
+            "pgoffset",
+            "pgsize",
+        )
+        return [Column(n) for n in names] + [
+            Column("schema", hidden=True),
+            Column("aggregate", hidden=True),
+        ], True
+    return [], False
+
+
+def table_from_virtual(stmt: CreateVirtualTableStmt, source: str, path: str | None, schema: str) -> Table:
+    _schema, name = qualified(stmt.name)
+    module = unquote(stmt.module.text)
+    args = [source[a.start : a.end] for a in stmt.arguments]
+    columns, known = virtual_table_columns(module, args, name)
+    return Table(
+        name,
+        schema,
+        "virtual",
+        columns,
+        columns_known=known,
+        module=module,
+        location=location_of(stmt.name.name, path),
+        sql=stmt.text(source),
+    )
+
+
+def column_names_of(items: Iterable[str]) -> list[str]:
+    """SQLite's de-duplication of result column names (``a``, ``a:1`` ...)."""
+    seen: set[str] = set()
+    out = []
+    for name in items:
+        candidate = name
+        n = 0
+        while normalize(candidate) in seen:
+            n += 1
+            candidate = f"{name}:{n}"
+        seen.add(normalize(candidate))
+        out.append(candidate)
+    return out
+
+
+__all__ = [
+    "BUILTIN_TABLES",
+    "Catalog",
+    "Column",
+    "CreateIndexStmt",
+    "CreateTriggerStmt",
+    "CreateViewStmt",
+    "Database",
+    "Index",
+    "Location",
+    "Table",
+    "Trigger",
+    "AlterTableStmt",
+    "column_from_def",
+    "column_names_of",
+    "is_builtin_name",
+    "location_of",
+    "qualified",
+    "table_from_create",
+    "table_from_virtual",
+    "virtual_table_columns",
+]

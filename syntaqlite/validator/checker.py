@@ -1,0 +1,87 @@
+"""Check a text: syntax errors and semantic diagnostics, in one pass.
+
+Statements are checked in order against the catalog built so far, and each
+schema statement changes the catalog for the statements after it.  Every
+problem is reported (SQLite stops at the first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from ..diagnostics import Diagnostic, Severity
+from ..syntax.nodes import Statement
+from ..syntax.parser import ParseResult, parse
+from ..syntax.target import DEFAULT_TARGET, Target
+from .catalog import Catalog
+from .ddl import Schema
+from .model import SemanticModel
+from .resolve import Resolver
+
+LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+@dataclass
+class CheckResult:
+    diagnostics: list[Diagnostic]
+    model: SemanticModel
+    catalog: Catalog
+    parsed: ParseResult
+    internal_errors: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+
+def check_text(
+    text: str,
+    *,
+    catalog: Catalog | None = None,
+    path: str | None = None,
+    target: Target = DEFAULT_TARGET,
+    severities: Mapping[str, str] | None = None,
+    parsed: ParseResult | None = None,
+) -> CheckResult:
+    """Check ``text`` against ``catalog`` (which it extends with the text's
+    own schema statements).  ``severities`` maps codes to "error",
+    "warning", "info" or "off"."""
+    catalog = catalog if catalog is not None else Catalog()
+    parsed = parsed if parsed is not None else parse(text, target)
+    found: list[Diagnostic] = list(parsed.errors)
+    model = SemanticModel()
+    resolver = Resolver(catalog, text, path, target, found.append, model)
+    schema = Schema(resolver)
+    internal: list[str] = []
+    for stmt in parsed.statements:
+        run_statement(resolver, schema, stmt, internal)
+    return CheckResult(apply_severities(found, severities), model, catalog, parsed, internal)
+
+
+def run_statement(resolver: Resolver, schema: Schema, stmt: Statement, internal: list[str]) -> None:
+    body = stmt.body
+    resolver.ctes.clear()
+    resolver.trigger = None
+    resolver.upsert_target = None
+    resolver.in_upsert = False
+    try:
+        resolver.statement(body)
+        schema.apply(body)
+    except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the rest
+        internal.append(
+            f"{stmt.line}:{stmt.column}: internal error while checking: {type(exc).__name__}: {exc}"
+        )
+
+
+def apply_severities(found: list[Diagnostic], severities: Mapping[str, str] | None) -> list[Diagnostic]:
+    out = []
+    for d in found:
+        level = (severities or {}).get(d.code)
+        if level == "off":
+            continue
+        if level in LEVELS:
+            d = replace(d, severity=LEVELS[level])
+        out.append(d)
+    out.sort(key=lambda d: (d.start, d.end))
+    return out

@@ -1,0 +1,527 @@
+"""Schema statements: their checks (a name already taken, a duplicate
+column, DROP of the wrong kind, SQLite's own tables ...), then their effect
+on the catalog, so that later statements are checked against it."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from ..syntax.cst import Node
+from ..syntax.names import normalize, unquote
+from ..syntax.nodes import (
+    AlterTableStmt,
+    CreateIndexStmt,
+    CreateTableStmt,
+    CreateTriggerStmt,
+    CreateViewStmt,
+    CreateVirtualTableStmt,
+    QualifiedName,
+    TriggerHeader,
+)
+from ..syntax.tokens import Token
+from .catalog import (
+    Column,
+    Index,
+    Table,
+    Trigger,
+    column_from_def,
+    is_builtin_name,
+    location_of,
+    table_from_create,
+    table_from_virtual,
+)
+from .resolve import Ctx, Resolver, Scope, Shape, Source
+from .rules import RULES
+
+_SCHEMA_TABLES = frozenset({"sqlite_schema", "sqlite_master", "sqlite_temp_schema", "sqlite_temp_master"})
+
+
+class Schema:
+    """Applies schema statements to the resolver's catalog."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.r = resolver
+        self.catalog = resolver.catalog
+
+    # -- helpers -------------------------------------------------------------
+
+    def schema_of(self, name: QualifiedName, temp: bool) -> str | None:
+        """The database a CREATE puts its object in (None: an unknown one,
+        reported)."""
+        if name.schema is not None:
+            if not self.r.check_schema(name.schema):
+                return None
+            return self.catalog.database(unquote(name.schema.text)).name  # type: ignore[union-attr]
+        return "temp" if temp else "main"
+
+    def reserved(self, name_tok: Token) -> bool:
+        if normalize(name_tok.text).startswith("sqlite_"):
+            self.r.report(
+                RULES["builtin-table"],
+                name_tok,
+                f"object name reserved for internal use: {unquote(name_tok.text)}",
+            )
+            return True
+        return False
+
+    def taken(self, name_tok: Token, schema: str, kind: str, if_not_exists: bool) -> bool:
+        """Report a CREATE of a name already in use; True if it is."""
+        name = unquote(name_tok.text)
+        existing = self.catalog.find_table(name, schema)
+        index = self.catalog.find_index(name, schema)
+        trigger = self.catalog.find_trigger(name, schema) if kind == "trigger" else None
+        clash: str | None = None
+        if kind in ("table", "view") and existing is not None and existing.kind != "builtin":
+            clash = f"{'view' if existing.kind == 'view' else 'table'} {name} already exists"
+        elif kind in ("table", "view") and index is not None:
+            clash = f"there is already an index named {name}"
+        elif kind == "index" and index is not None:
+            clash = f"index {name} already exists"
+        elif kind == "index" and existing is not None:
+            clash = f"there is already a table named {name}"
+        elif kind == "trigger" and trigger is not None:
+            clash = f"trigger {name} already exists"
+        if clash is None:
+            return False
+        if not if_not_exists:
+            target = (
+                self.r.table_target(existing) if existing is not None and kind in ("table", "view") else None
+            )
+            related = (
+                f"defined at line {existing.location.line}"
+                if existing is not None and existing.location and existing.location.path is None
+                else None
+            )
+            self.r.report(RULES["already-exists"], name_tok, clash, help=related)
+            del target
+        return True
+
+    def own_columns_scope(self, table: Table) -> Scope:
+        return Scope(
+            [
+                Source(
+                    table.name,
+                    table.columns,
+                    table,
+                    table.schema,
+                    rowid=table.has_rowid,
+                    target=self.r.table_target(table),
+                )
+            ]
+        )
+
+    # -- statements ----------------------------------------------------------------
+
+    def apply(self, body: Node) -> None:
+        handler = getattr(self, "on_" + body.kind, None)
+        if handler is not None:
+            handler(body)
+
+    def on_create_table_stmt(self, stmt: CreateTableStmt) -> None:
+        name_tok = stmt.name.name
+        schema = self.schema_of(stmt.name, stmt.temp)
+        if schema is None:
+            return
+        reserved = self.reserved(name_tok)
+        exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
+        if stmt.as_select is not None:
+            shape: Shape = self.r.query(stmt.as_select, None)
+            table = Table(
+                unquote(name_tok.text), schema, "table", location=location_of(name_tok, self.r.path)
+            )
+            if shape.names is None:
+                table.columns_known = False
+            else:
+                table.columns = [Column(n) for n in shape.names]
+        else:
+            table = table_from_create(stmt, self.r.source, self.r.path, schema)
+            seen: dict[str, Token] = {}
+            for col in stmt.columns:
+                key = normalize(col.name.text)
+                if key in seen:
+                    self.r.report(
+                        RULES["duplicate-column"],
+                        col.name,
+                        f"duplicate column name: {unquote(col.name.text)}",
+                    )
+                seen[key] = col.name
+                self.r.define(col.name, self.column_target(table, col.name))
+            scope = self.own_columns_scope(table)
+            for col in stmt.columns:
+                for c in col.constraints:
+                    if c.kind in ("check_constraint", "generated_constraint"):
+                        for e in c.nodes():
+                            self.r.expr(e, Ctx(scope, clause="CHECK"))
+            for c in stmt.constraints:
+                if c.kind == "check_constraint":
+                    for e in c.nodes():
+                        self.r.expr(e, Ctx(scope, clause="CHECK"))
+                elif c.kind in ("primary_key_constraint", "unique_constraint"):
+                    for term in c.children_of_kind("ordering_term"):
+                        self.r.expr(term.children[0], Ctx(scope, clause="constraint"))
+        self.r.define(name_tok, self.r.table_target(table))
+        if not exists and not reserved:  # SQLite refuses a reserved name
+            self.catalog.add_table(table)
+
+    def column_target(self, table: Table, tok: Token):  # type: ignore[no-untyped-def]
+        src = Source(table.name, table.columns, table, table.schema, target=self.r.table_target(table))
+        col = table.column(unquote(tok.text)) or Column(unquote(tok.text))
+        return src.column_target(col)
+
+    def on_create_view_stmt(self, stmt: CreateViewStmt) -> None:
+        name_tok = stmt.name.name
+        schema = self.schema_of(stmt.name, stmt.temp)
+        if schema is None:
+            return
+        self.reserved(name_tok)
+        exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
+        shape = self.r.query(stmt.query, None)
+        view = Table(
+            unquote(name_tok.text),
+            schema,
+            "view",
+            location=location_of(name_tok, self.r.path),
+            sql=stmt.text(self.r.source),
+        )
+        listed = stmt.columns
+        if listed is not None:
+            names = [unquote(c.first_token.text) for c in listed.names]
+            if shape.width is not None and shape.width != len(names):
+                self.r.report(
+                    RULES["cte-column-count"],
+                    name_tok,
+                    f"expected {len(names)} columns for '{unquote(name_tok.text)}' but got {shape.width}",
+                    last=listed,
+                )
+            view.columns = [Column(n) for n in names]
+        elif shape.names is None:
+            view.columns_known = False
+        else:
+            view.columns = [
+                Column(n, location=c.location)
+                for n, c in zip(shape.names, shape.columns or [Column(n) for n in shape.names])
+            ]
+        self.r.define(name_tok, self.r.table_target(view))
+        if not exists:
+            self.catalog.add_table(view)
+
+    def on_create_virtual_table_stmt(self, stmt: CreateVirtualTableStmt) -> None:
+        name_tok = stmt.name.name
+        schema = self.schema_of(stmt.name, False)
+        if schema is None:
+            return
+        self.reserved(name_tok)
+        exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
+        table = table_from_virtual(stmt, self.r.source, self.r.path, schema)
+        self.r.define(name_tok, self.r.table_target(table))
+        if not exists:
+            self.catalog.add_table(table)
+
+    def on_create_index_stmt(self, stmt: CreateIndexStmt) -> None:
+        name_tok = stmt.name.name
+        schema = self.schema_of(stmt.name, False)
+        if schema is None:
+            return
+        self.reserved(name_tok)
+        table_tok = stmt.table
+        table = self.catalog.find_table(unquote(table_tok.text), schema)
+        exists = self.taken(name_tok, schema, "index", stmt.if_not_exists)
+        if table is None:
+            self.r.unknown_table(
+                table_tok, unquote(table_tok.text), schema if stmt.name.schema is not None else None
+            )
+        else:
+            self.r.refer(table_tok, self.r.table_target(table))
+            if table.kind == "view":
+                self.r.report(RULES["index-on-view"], table_tok, "views may not be indexed")
+            elif table.kind == "builtin" and table.key in _SCHEMA_TABLES:
+                self.r.report(RULES["builtin-table"], table_tok, f"table {table.name} may not be indexed")
+            else:
+                scope = self.own_columns_scope(table)
+                for term in stmt.children_of_kind("ordering_term"):
+                    self.r.expr(term.children[0], Ctx(scope, clause="index"))
+                where = stmt.child_kind("where_clause")
+                if where is not None:
+                    self.r.expr(where.children[1], Ctx(scope, clause="WHERE"))  # type: ignore[arg-type]
+        if not exists:
+            db = self.catalog.database(schema)
+            assert db is not None
+            db.indexes[normalize(name_tok.text)] = Index(
+                unquote(name_tok.text), schema, unquote(table_tok.text), location_of(name_tok, self.r.path)
+            )
+
+    def on_create_trigger_stmt(self, stmt: CreateTriggerStmt) -> None:
+        header = stmt.header
+        name_tok = header.name.name
+        temp = header.has("TEMP")
+        schema = self.schema_of(header.name, temp)
+        table_schema_tok = header.table.schema
+        table_name = unquote(header.table.name.text)
+        # A trigger lives in its table's database (a TEMP one may watch any).
+        table_db = (
+            self.catalog.database(unquote(table_schema_tok.text)) if table_schema_tok is not None else None
+        )
+        if table_schema_tok is not None and (
+            table_db is None or (not temp and schema is not None and table_db.name != schema)
+        ):
+            self.r.report(
+                RULES["unknown-database"],
+                table_schema_tok,
+                f"trigger {unquote(name_tok.text)} cannot reference objects in database {unquote(table_schema_tok.text)}",
+                severity=Severity.ERROR if table_db is not None else None,
+            )
+            table = None
+            schema = None  # refused: the trigger never exists
+        else:
+            table = self.catalog.find_table(
+                table_name, unquote(table_schema_tok.text) if table_schema_tok else None
+            )
+            if table is None:
+                self.r.unknown_table(
+                    header.table.name,
+                    table_name,
+                    unquote(table_schema_tok.text) if table_schema_tok else None,
+                )
+            else:
+                self.r.refer(header.table.name, self.r.table_target(table))
+        timing = header.timing or "BEFORE"
+        if schema is not None:
+            self.reserved(name_tok)
+            exists = self.taken(name_tok, schema, "trigger", header.if_not_exists)
+        else:
+            exists = True
+        if table is not None and not exists and not self.fits(header, table, timing):
+            table = None  # SQLite refuses the trigger: it never exists
+            exists = True
+        event = header.event
+        saved = self.r.trigger
+        self.r.trigger = (table, event)
+        try:
+            when = header.when
+            if when is not None:
+                self.r.expr(when, Ctx(Scope([]), clause="WHEN"))
+            for body_stmt in stmt.body:
+                self.r.statement(body_stmt)
+        finally:
+            self.r.trigger = saved
+        if schema is not None and not exists:
+            db = self.catalog.database(schema)
+            assert db is not None
+            db.known = True
+            db.triggers[normalize(name_tok.text)] = Trigger(
+                unquote(name_tok.text),
+                schema,
+                table_name,
+                location_of(name_tok, self.r.path),
+                timing=timing,
+                event=event,
+                columns=tuple(unquote(t.text) for t in header.columns),
+            )
+
+    def fits(self, header: TriggerHeader, table: Table, timing: str) -> bool:
+        """Whether SQLite lets a ``timing`` trigger be created on ``table``
+        (reporting why not)."""
+        where = header.table.name
+        if table.kind == "virtual":
+            self.r.report(RULES["trigger-target"], where, "cannot create triggers on virtual tables")
+        elif is_builtin_name(table.name):
+            self.r.report(RULES["trigger-target"], where, "cannot create trigger on system table")
+        elif table.kind == "view" and timing != "INSTEAD":
+            self.r.report(
+                RULES["trigger-target"], where, f"cannot create {timing} trigger on view: {table.name}"
+            )
+        elif table.kind != "view" and timing == "INSTEAD":
+            self.r.report(
+                RULES["trigger-target"], where, f"cannot create INSTEAD OF trigger on table: {table.name}"
+            )
+        else:
+            return True
+        return False
+
+    def _drop_target(self, stmt: Node) -> tuple[QualifiedName, str | None]:
+        qn = stmt.child_kind("qualified_name")
+        assert isinstance(qn, QualifiedName)
+        schema = None
+        if qn.schema is not None:
+            kind = stmt.kind.removeprefix("drop_").removesuffix("_stmt")
+            if not self.r.check_schema(qn.schema, lookup=(kind, qn.name), quiet=stmt.has("IF")):
+                return qn, "?"
+            schema = unquote(qn.schema.text)
+        return qn, schema
+
+    def on_drop_table_stmt(self, stmt: Node) -> None:
+        self._drop_table(stmt, "table")
+
+    def on_drop_view_stmt(self, stmt: Node) -> None:
+        self._drop_table(stmt, "view")
+
+    def _drop_table(self, stmt: Node, kind: str) -> None:
+        qn, schema = self._drop_target(stmt)
+        if schema == "?":
+            return
+        name = unquote(qn.name.text)
+        table = self.catalog.find_table(name, schema)
+        if_exists = stmt.has("IF")
+        if table is None:
+            if not if_exists:
+                self.r.unknown_table(qn.name, name, schema, kind)
+            return
+        self.r.refer(qn.name, self.r.table_target(table))
+        if table.kind == "builtin" and is_builtin_name(table.name):
+            if table.key in _SCHEMA_TABLES:
+                self.r.report(RULES["builtin-table"], qn.name, f"table {table.name} may not be dropped")
+                return
+        if kind == "table" and table.kind == "view":
+            self.r.report(
+                RULES["drop-wrong-kind"],
+                qn.name,
+                f"use DROP VIEW to delete view {table.name}",
+                replacement=None,
+            )
+            return
+        if kind == "view" and table.kind != "view":
+            self.r.report(RULES["drop-wrong-kind"], qn.name, f"use DROP TABLE to delete table {table.name}")
+            return
+        self.catalog.drop_table(table)
+
+    def on_drop_index_stmt(self, stmt: Node) -> None:
+        qn, schema = self._drop_target(stmt)
+        if schema == "?":
+            return
+        name = unquote(qn.name.text)
+        index = self.catalog.find_index(name, schema)
+        if index is None:
+            if not stmt.has("IF"):
+                self.r.unknown_table(qn.name, name, schema, "index")
+            return
+        db = self.catalog.database(index.schema)
+        assert db is not None
+        db.indexes.pop(normalize(name), None)
+
+    def on_drop_trigger_stmt(self, stmt: Node) -> None:
+        qn, schema = self._drop_target(stmt)
+        if schema == "?":
+            return
+        name = unquote(qn.name.text)
+        trigger = self.catalog.find_trigger(name, schema)
+        if trigger is None:
+            if not stmt.has("IF"):
+                self.r.unknown_table(qn.name, name, schema, "trigger")
+            return
+        db = self.catalog.database(trigger.schema)
+        assert db is not None
+        db.triggers.pop(normalize(name), None)
+
+    def on_alter_table_stmt(self, stmt: AlterTableStmt) -> None:
+        qn = stmt.name
+        if qn.schema is not None and not self.r.check_schema(qn.schema, lookup=("table", qn.name)):
+            return
+        schema = unquote(qn.schema.text) if qn.schema is not None else None
+        name = unquote(qn.name.text)
+        table = self.catalog.find_table(name, schema)
+        if table is None:
+            self.r.unknown_table(qn.name, name, schema)
+            return
+        self.r.refer(qn.name, self.r.table_target(table))
+        if table.kind == "builtin":
+            self.r.report(RULES["builtin-table"], qn.name, f"table {table.name} may not be altered")
+            return
+        action = stmt.action
+        words = [c for c in stmt.children[3:] if isinstance(c, Token)]
+        if action == "rename_table":
+            new_tok = words[-1]
+            new = unquote(new_tok.text)
+            if (
+                self.catalog.find_table(new, table.schema) is not None
+                or self.catalog.find_index(new, table.schema) is not None
+            ):
+                self.r.report(
+                    RULES["already-exists"],
+                    new_tok,
+                    f"there is already another table or index with this name: {new}",
+                )
+                return
+            self.catalog.drop_table(table)
+            table.name = new
+            self.catalog.add_table(table)
+        elif action == "add_column":
+            col_def = stmt.column_def
+            assert col_def is not None
+            if table.kind == "view":
+                self.r.report(
+                    RULES["builtin-table"], qn.name, "Cannot add a column to a view", severity=Severity.ERROR
+                )
+                return
+            column = column_from_def(col_def, self.r.path)
+            if table.column(column.name) is not None:
+                self.r.report(
+                    RULES["duplicate-column"], col_def.name, f"duplicate column name: {column.name}"
+                )
+                return
+            table.columns.append(column)
+        elif action in ("rename_column", "drop_column", "drop_not_null", "set_not_null"):
+            col_tok = next(t for t in words if t.kind not in ("RENAME", "DROP", "ALTER", "COLUMNKW", "TO"))
+            col = table.column(unquote(col_tok.text)) if table.columns_known else None
+            if table.columns_known and col is None:
+                self.r.report(RULES["unknown-column"], col_tok, f'no such column: "{unquote(col_tok.text)}"')
+                return
+            if col is not None:
+                self.r.refer(col_tok, self.column_target(table, col_tok))
+            if action == "rename_column" and col is not None:
+                new_tok = words[-1]
+                if table.column(unquote(new_tok.text)) is not None:
+                    self.r.report(
+                        RULES["duplicate-column"], new_tok, f"duplicate column name: {unquote(new_tok.text)}"
+                    )
+                    return
+                col.name = unquote(new_tok.text)
+            elif action == "drop_column" and col is not None:
+                table.columns.remove(col)
+
+    def on_attach_stmt(self, stmt: Node) -> None:
+        exprs = stmt.nodes()
+        if len(exprs) < 2:
+            return
+        alias = exprs[1]
+        tok = alias.first_token
+        if alias.kind in ("column_ref", "literal") and len(list(alias.tokens())) == 1:
+            name = unquote(tok.text)
+            if self.catalog.database(name) is None:
+                self.catalog.add_database(name)
+
+    def on_detach_stmt(self, stmt: Node) -> None:
+        exprs = stmt.nodes()
+        if not exprs:
+            return
+        expr = exprs[0]
+        if expr.kind not in ("column_ref", "literal") or len(list(expr.tokens())) != 1:
+            return  # an expression: its value is known only when it runs
+        name = unquote(expr.first_token.text)
+        key = normalize(name)
+        if key in ("main", "temp"):
+            self.r.report(
+                RULES["unknown-database"], expr, f"cannot detach database {name}", severity=Severity.ERROR
+            )
+        elif self.catalog.databases.pop(key, None) is None:
+            self.r.report(RULES["unknown-database"], expr, f"no such database: {name}")
+
+    def on_pragma_stmt(self, stmt: Node) -> None:
+        qn = stmt.child_kind("qualified_name")
+        if isinstance(qn, QualifiedName) and qn.schema is not None:
+            self.r.check_schema(qn.schema)
+
+    def on_reindex_stmt(self, stmt: Node) -> None:
+        self.on_pragma_stmt(stmt)
+
+    def on_vacuum_stmt(self, stmt: Node) -> None:
+        tok = stmt.children[1] if len(stmt.children) > 1 else None
+        if isinstance(tok, Token) and tok.kind != "INTO":
+            self.r.check_schema(tok)
+
+    def on_analyze_stmt(self, stmt: Node) -> None:
+        qn = stmt.child_kind("qualified_name")
+        schema = None
+        if isinstance(qn, QualifiedName) and qn.schema is not None:
+            if not self.r.check_schema(qn.schema):
+                return
+            schema = unquote(qn.schema.text)
+        self.catalog.analyzed(schema)

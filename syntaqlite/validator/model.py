@@ -1,0 +1,53 @@
+"""The semantic model: what each name in the text refers to.
+
+The resolver records a :class:`Reference` for every table, column, CTE,
+alias, function and window name it resolves (or fails to), and a
+:class:`Definition` for everything the text itself defines.  The language
+server answers hover, go to definition, find references, rename and
+highlights from this; the diagnostics come out of the same pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..syntax.tokens import Token
+from .catalog import Location
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a name means: its kind, a key that is the same for every name
+    meaning the same thing, a description for hover, and where it is
+    defined (None for built-ins and unknown names)."""
+
+    kind: str  # table, view, column, cte, alias, function, window, database
+    key: str
+    detail: str
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    token: Token
+    target: Target | None  # None: the name resolved to nothing
+
+
+@dataclass
+class SemanticModel:
+    references: list[Reference] = field(default_factory=list)
+    definitions: list[Reference] = field(default_factory=list)
+
+    def at(self, offset: int) -> Reference | None:
+        """The reference or definition whose name covers ``offset``."""
+        for ref in self.references + self.definitions:
+            if ref.token.start <= offset <= ref.token.end:
+                return ref
+        return None
+
+    def same_target(self, target: Target) -> list[Reference]:
+        return [
+            r
+            for r in self.references + self.definitions
+            if r.target is not None and r.target.key == target.key
+        ]

@@ -1,0 +1,23 @@
+"""Reports `"text"` used where a column is expected but no column has that name: SQLite
+then treats it as the string 'text' (a legacy MySQL compatibility rule).
+
+Why is this bad?
+It is almost always a misspelled column name, or a string that should be in single
+quotes; SQLite silently compares against a constant instead of failing.
+
+Example:
+    SELECT * FROM users WHERE status = "active";
+
+Use instead:
+    SELECT * FROM users WHERE status = 'active';
+"""
+
+from ...diagnostics import Severity
+from .base import Rule
+
+RULE = Rule(
+    code="double-quoted-string",
+    summary="A double-quoted name that matches no column, which SQLite reads as a string.",
+    severity=Severity.WARNING,
+    module=__name__,
+)

@@ -1,0 +1,22 @@
+"""Reports an index created on a view.
+
+Why is this bad?
+SQLite stops with `views may not be indexed`.
+
+Example:
+    CREATE VIEW v AS SELECT a FROM t;
+    CREATE INDEX i ON v (a);
+
+Use instead:
+    CREATE INDEX i ON t (a);
+"""
+
+from ...diagnostics import Severity
+from .base import Rule
+
+RULE = Rule(
+    code="index-on-view",
+    summary="CREATE INDEX on a view.",
+    severity=Severity.ERROR,
+    module=__name__,
+)

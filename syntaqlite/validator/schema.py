@@ -1,0 +1,121 @@
+"""Schemas from files: SQL files of DDL, and existing SQLite databases.
+
+A database file is opened read-only and its ``sqlite_schema`` read; the SQL
+of each object feeds the catalog as if it were in a schema file.  Problems in
+a schema file are not reported (it is not the file being checked) unless
+asked for.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+from ..syntax.names import normalize
+from ..syntax.parser import parse
+from ..syntax.target import DEFAULT_TARGET, Target
+from .catalog import Catalog, Column
+from .checker import run_statement
+from .ddl import Schema
+from .model import SemanticModel
+from .resolve import Resolver
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class SchemaError(Exception):
+    """A schema file that cannot be read; the message says which and why."""
+
+
+def is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def load_sql(
+    catalog: Catalog, text: str, path: str | None, target: Target = DEFAULT_TARGET
+) -> list[Diagnostic]:
+    """Apply the schema statements of ``text`` to ``catalog``; what it
+    would report if checked (its syntax errors first: a statement that does
+    not parse adds nothing to the schema)."""
+    found: list[Diagnostic] = []
+    resolver = Resolver(catalog, text, path, target, found.append, SemanticModel())
+    schema = Schema(resolver)
+    internal: list[str] = []
+    result = parse(text, target)
+    for stmt in result.statements:
+        run_statement(resolver, schema, stmt, internal)
+    return [*result.errors, *found]
+
+
+def load_database(catalog: Catalog, path: Path, target: Target = DEFAULT_TARGET) -> None:
+    """Read the schema of an existing database file (opened read-only)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise SchemaError(f"{path}: cannot open as a SQLite database: {exc}") from None
+    try:
+        rows = con.execute(
+            "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type = 'table' DESC, rowid"
+        ).fetchall()
+        for _kind, _name, sql in rows:
+            load_sql(catalog, sql + ";", str(path), target)
+        # Virtual tables: ask SQLite for their columns when it knows the module.
+        for table in catalog.databases["main"].tables.values():
+            if table.kind == "virtual" and not table.columns_known:
+                try:
+                    info = con.execute(
+                        f'PRAGMA main.table_xinfo("{table.name.replace(chr(34), chr(34) * 2)}")'
+                    ).fetchall()
+                except sqlite3.Error:
+                    continue
+                table.columns = [Column(r[1], r[2] or None, hidden=bool(r[6])) for r in info]
+                table.columns_known = bool(info)
+    except sqlite3.Error as exc:
+        raise SchemaError(f"{path}: cannot read its schema: {exc}") from None
+    finally:
+        con.close()
+    catalog.databases["main"].known = True
+
+
+def load_files(
+    paths: Iterable[Path],
+    target: Target = DEFAULT_TARGET,
+    catalog: Catalog | None = None,
+    on_problem: Callable[[str], None] | None = None,
+) -> Catalog:
+    """A catalog from schema files (SQL or databases), in order.  A schema
+    file's syntax errors leave the schema incomplete: each is passed to
+    ``on_problem`` as ``path:line:col: message``."""
+    catalog = catalog if catalog is not None else Catalog()
+    for path in paths:
+        if is_database(path):
+            load_database(catalog, path, target)
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise SchemaError(f"{path}: no such schema file") from None
+        except UnicodeDecodeError:
+            raise SchemaError(f"{path}: not valid UTF-8 and not a SQLite database") from None
+        except OSError as exc:
+            raise SchemaError(f"{path}: cannot read: {exc.strerror}") from None
+        problems = load_sql(catalog, text, str(path), target)
+        if on_problem is not None:
+            for d in problems:
+                if d.code == "syntax":
+                    on_problem(
+                        f"{path}:{d.line}:{d.column}: {d.message} (this statement is left out of the schema)"
+                    )
+        catalog.databases["main"].known = True
+    return catalog
+
+
+def table_names(catalog: Catalog) -> list[str]:
+    return sorted(normalize(t.name) for t in catalog.all_tables())

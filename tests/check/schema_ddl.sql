@@ -1,0 +1,48 @@
+-- Schema statements: the catalog grows and shrinks in file order.
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT);
+CREATE TABLE IF NOT EXISTS users (x);
+CREATE TABLE users (id);
+CREATE TABLE Users (id);
+CREATE TABLE dup (a INTEGER, b TEXT, A REAL);
+CREATE TABLE sqlite_things (a);
+CREATE INDEX users_email ON users (email);
+CREATE INDEX users_email ON users (name);
+CREATE INDEX users_bad ON users (emial);
+CREATE INDEX users_lower ON users (lower(name), id DESC);
+CREATE VIEW user_names AS SELECT id, name FROM users;
+CREATE VIEW user_names AS SELECT 1;
+CREATE INDEX on_view ON user_names (name);
+CREATE INDEX on_schema ON sqlite_schema (name);
+DROP TABLE user_names;
+DROP VIEW users;
+DROP TABLE sqlite_schema;
+DROP TABLE IF EXISTS nothing_here;
+DROP TABLE nothing_here;
+DROP INDEX no_index;
+DROP INDEX IF EXISTS no_index;
+DROP TRIGGER no_trigger;
+-- ALTER TABLE: renames and new columns are visible afterwards.
+ALTER TABLE users RENAME COLUMN email TO mail;
+SELECT email FROM users;
+SELECT mail FROM users;
+ALTER TABLE users ADD COLUMN created TEXT;
+ALTER TABLE users ADD COLUMN created TEXT;
+SELECT created FROM users;
+ALTER TABLE users RENAME TO people;
+SELECT id FROM users;
+SELECT id, name, mail, created FROM people;
+ALTER TABLE people DROP COLUMN created;
+SELECT created FROM people;
+ALTER TABLE people RENAME COLUMN nope TO yes;
+ALTER TABLE nowhere ADD COLUMN a;
+ALTER TABLE sqlite_master RENAME TO m;
+DROP VIEW user_names;
+SELECT * FROM user_names;
+CREATE TABLE t2 AS SELECT id AS k, name FROM people;
+SELECT k, name, id FROM t2;
+-- A view's query is checked when it is created (SQLite waits until it is used).
+CREATE VIEW broken AS SELECT k, nme FROM t2;
+CREATE VIEW counted (a, b) AS SELECT k FROM t2;
+CREATE VIEW fine (a, b) AS SELECT k, name FROM t2;
+SELECT a, b FROM fine;
+SELECT k FROM fine;

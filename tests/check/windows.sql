@@ -1,0 +1,21 @@
+-- Window functions and named windows.
+CREATE TABLE w (id INTEGER PRIMARY KEY, grp TEXT, v REAL);
+SELECT id, row_number() OVER (PARTITION BY grp ORDER BY v) FROM w;
+SELECT id, rank() OVER win, dense_rank() OVER win FROM w WINDOW win AS (ORDER BY v);
+SELECT id, rank() OVER nope FROM w;
+SELECT id, sum(v) OVER (base ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM w WINDOW base AS (PARTITION BY grp);
+SELECT id, sum(v) OVER (missing ORDER BY id) FROM w;
+SELECT row_number() FROM w;
+SELECT id FROM w WHERE row_number() OVER () > 1;
+SELECT upper(grp) OVER () FROM w;
+SELECT lag(v), lead(v, 1, 0), first_value(v), last_value(v), nth_value(v, 2) FROM w;
+SELECT lag(v) OVER (ORDER BY id), nth_value(v, 2) OVER (ORDER BY id), ntile(4) OVER (ORDER BY id) FROM w;
+SELECT ntile() OVER (ORDER BY id) FROM w;
+SELECT grp, sum(sum(v)) OVER (ORDER BY grp) FROM w GROUP BY grp;
+SELECT id, row_number() OVER (ORDER BY id) AS rn FROM w ORDER BY rn;
+SELECT id, row_number() OVER (ORDER BY id) AS rn FROM w WHERE rn > 1;
+SELECT id, count(*) OVER (ORDER BY id) FROM w ORDER BY count(*) OVER ();
+SELECT percent_rank() OVER (ORDER BY v), cume_dist() OVER (ORDER BY v) FROM w;
+SELECT sum(v) FILTER (WHERE v > 0) OVER (ORDER BY id) FROM w;
+SELECT id FROM w WINDOW a AS (ORDER BY id), b AS (a ROWS 1 PRECEDING);
+SELECT id FROM w WINDOW a AS (ORDER BY id), b AS (zz);
