@@ -147,6 +147,10 @@ def check_command(
             severities = dict(config.checks)
             severities.update({code: "off" for code in ignore})
             schema_files = [*config.schema_files_for(source.file), *cli_schema]
+            if source.file is not None:
+                # A schema file being checked is its own schema: not twice.
+                me = source.file.resolve()
+                schema_files = [p for p in schema_files if p.resolve() != me]
             catalog = catalogs.get(schema_files, target)
         except (ConfigError, SchemaError, click.UsageError) as exc:
             click.echo(f"error: {exc}", err=True)

@@ -192,3 +192,11 @@ def test_unreadable_file_is_a_clear_error(run, tmp_path: Path) -> None:  # type:
     missing = tmp_path / "nope.sql"
     r = run("check", str(missing))
     assert r.code == 2 and "nope.sql" in r.err and "Traceback" not in r.err
+
+
+def test_schema_file_checked_itself_is_not_its_own_schema(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write(tmp_path / "syntaqlite.toml", 'schema = ["schema.sql"]\n')
+    schema = write(tmp_path / "schema.sql", SCHEMA + "CREATE INDEX users_name ON users (name);\n")
+    q = write(tmp_path / "q.sql", "SELECT name FROM users;\n")
+    r = run("check", "--format", "concise", str(schema), str(q), cwd=tmp_path)
+    assert r.code == 0 and r.out == "", r.out
