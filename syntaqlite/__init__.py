@@ -93,7 +93,7 @@ def check(
         catalog.databases["main"].known = True
     else:
         catalog = load_files([Path(p) for p in schema], target)
-    return check_text(text, catalog=catalog, target=target, severities=severities).diagnostics
+    return check_text(text, catalog=catalog, target=target, severities=severities, model=False).diagnostics
 
 
 _LAZY = {

@@ -18,3 +18,11 @@ def test_tables_are_up_to_date() -> None:
 def test_every_node_kind_has_a_class() -> None:
     built = {kind for _lhs, _n, kind, mode, shape in _tables.RULES if mode == "node"}
     assert built <= registered_kinds()
+
+
+def test_node_kinds_are_lower_case_and_token_kinds_upper_case() -> None:
+    """Tree walkers compare ``child.kind`` without type tests
+    (``Node.child_kind``): a node kind never equals a token kind."""
+    built = {kind for _lhs, _n, kind, mode, _shape in _tables.RULES if mode == "node"}
+    assert all(kind == kind.lower() for kind in built | registered_kinds())
+    assert all(term == term.upper() for term in _tables.TERMINALS)

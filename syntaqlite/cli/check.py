@@ -157,7 +157,7 @@ def check_command(
             status = EXIT_USAGE
             continue
         result = check_text(
-            source.text, catalog=catalog, path=source.path, target=target, severities=severities
+            source.text, catalog=catalog, path=source.path, target=target, severities=severities, model=False
         )
         for message in result.internal_errors:
             click.echo(f"warning: {source.path}:{message}", err=True)

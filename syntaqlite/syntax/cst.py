@@ -113,14 +113,15 @@ class Node:
         return [c for c in self.children if isinstance(c, cls)]
 
     def child_kind(self, kind: str) -> Node | None:
-        """The first direct child node of ``kind``."""
+        """The first direct child node of ``kind`` (a node kind: lower case,
+        which no token kind is, so tokens need no type test)."""
         for c in self.children:
-            if isinstance(c, Node) and c.kind == kind:
-                return c
+            if c.kind == kind:
+                return c  # type: ignore[return-value]
         return None
 
     def children_of_kind(self, kind: str) -> list[Node]:
-        return [c for c in self.children if isinstance(c, Node) and c.kind == kind]
+        return [c for c in self.children if c.kind == kind]  # type: ignore[misc]
 
     def token(self, *kinds: str) -> Token | None:
         """The first direct child token of one of ``kinds``."""

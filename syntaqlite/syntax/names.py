@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _CLOSE = {'"': '"', "`": "`", "'": "'", "[": "]"}
 
 
@@ -23,6 +25,7 @@ def is_quoted(text: str) -> bool:
     return bool(text) and text[0] in _CLOSE
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """The case-folded name, for comparing names as SQLite does (ASCII
     case-insensitively)."""

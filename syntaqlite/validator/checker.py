@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, Severity
+from ..syntax.memory import gc_paused
 from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
@@ -43,20 +44,35 @@ def check_text(
     target: Target = DEFAULT_TARGET,
     severities: Mapping[str, str] | None = None,
     parsed: ParseResult | None = None,
+    model: bool = True,
 ) -> CheckResult:
     """Check ``text`` against ``catalog`` (which it extends with the text's
     own schema statements).  ``severities`` maps codes to "error",
-    "warning", "info" or "off"."""
+    "warning", "info" or "off".  ``model=False`` skips recording what each
+    name means (the result's model is empty): diagnostics only, faster."""
+    with gc_paused():
+        return _check_text(text, catalog, path, target, severities, parsed, model)
+
+
+def _check_text(
+    text: str,
+    catalog: Catalog | None,
+    path: str | None,
+    target: Target,
+    severities: Mapping[str, str] | None,
+    parsed: ParseResult | None,
+    model: bool,
+) -> CheckResult:
     catalog = catalog if catalog is not None else Catalog()
     parsed = parsed if parsed is not None else parse(text, target)
     found: list[Diagnostic] = list(parsed.errors)
-    model = SemanticModel()
-    resolver = Resolver(catalog, text, path, target, found.append, model)
+    semantic = SemanticModel()
+    resolver = Resolver(catalog, text, path, target, found.append, semantic, keep_model=model)
     schema = Schema(resolver)
     internal: list[str] = []
     for stmt in parsed.statements:
         run_statement(resolver, schema, stmt, internal)
-    return CheckResult(apply_severities(found, severities), model, catalog, parsed, internal)
+    return CheckResult(apply_severities(found, severities), semantic, catalog, parsed, internal)
 
 
 def run_statement(resolver: Resolver, schema: Schema, stmt: Statement, internal: list[str]) -> None:

@@ -115,6 +115,7 @@ class Schema:
         handler = getattr(self, "on_" + body.kind, None)
         if handler is not None:
             handler(body)
+            self.r.table_targets.clear()  # tables may have changed
 
     def on_create_table_stmt(self, stmt: CreateTableStmt) -> None:
         name_tok = stmt.name.name

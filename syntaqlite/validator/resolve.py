@@ -60,17 +60,25 @@ class Source:
     position: int = 0
     target: Target | None = None
     qualifier_only: bool = False  # new/old/excluded: reachable only as name.column
+    _index: dict[str, Column] | None = field(default=None, repr=False)
+    _targets: dict[int, Target] = field(default_factory=dict, repr=False)
 
     def column(self, name: str) -> Column | None:
         if self.columns is None:
             return None
-        key = normalize(name)
-        for c in self.columns:
-            if c.key == key:
-                return c
-        return None
+        if self._index is None:
+            self._index = {}
+            for c in self.columns:
+                self._index.setdefault(c.key, c)
+        return self._index.get(normalize(name))
 
     def column_target(self, col: Column) -> Target:
+        cached = self._targets.get(id(col))
+        if cached is None:
+            cached = self._targets[id(col)] = self._column_target(col)
+        return cached
+
+    def _column_target(self, col: Column) -> Target:
         if self.table is not None and self.table.kind != "builtin":
             owner = f"{self.table.schema}.{self.table.name}"
             return Target(
@@ -97,6 +105,8 @@ class Scope:
     aliases: dict[str, Node] | None = None  # result-set aliases usable here
     windows: dict[str, Node] = field(default_factory=dict)
     aggregate: bool = False  # an aggregate function was seen in the result columns
+    # Did-you-mean candidates by qualifier, with the sizes they were made at.
+    candidates: dict[str | None, tuple[int, int, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -153,6 +163,8 @@ class Resolver:
         target: SqliteTarget,
         report: Callable[[Diagnostic], None],
         model: SemanticModel,
+        *,
+        keep_model: bool = True,
     ) -> None:
         self.catalog = catalog
         self.source = source
@@ -160,12 +172,15 @@ class Resolver:
         self.sqlite = target
         self.report_diagnostic = report
         self.model = model
+        self.keep_model = keep_model  # False: only diagnostics are wanted
         self.ctes: list[dict[str, Cte]] = []
         self.trigger: tuple[Table | None, str] | None = None  # (table, event) inside a trigger body
         self.upsert_target: Table | None = None
         self.in_upsert = False
         self.cte_counter = 0
         self.muted = 0  # >0: diagnostics are dropped (an unused CTE's body)
+        self.table_targets: dict[int, tuple[Table, Target]] = {}
+        self.function_names: list[str] | None = None  # the functions the target has (did-you-mean)
         # Every column reference resolved to a FROM source, in order (the ON
         # clause check looks at those made inside an ON clause).
         self.resolved: list[tuple[Node, Source]] = []
@@ -205,14 +220,25 @@ class Resolver:
         )
 
     def refer(self, tok: Token, target: Target | None) -> None:
-        self.model.references.append(Reference(tok, target))
+        if self.keep_model:
+            self.model.references.append(Reference(tok, target))
 
     def define(self, tok: Token, target: Target) -> None:
-        self.model.definitions.append(Reference(tok, target))
+        if self.keep_model:
+            self.model.definitions.append(Reference(tok, target))
 
     # -- tables ---------------------------------------------------------------
 
     def table_target(self, table: Table) -> Target:
+        """What a table's name means (cached until a schema statement)."""
+        cached = self.table_targets.get(id(table))
+        if cached is not None and cached[0] is table:
+            return cached[1]
+        target = self._table_target(table)
+        self.table_targets[id(table)] = (table, target)
+        return target
+
+    def _table_target(self, table: Table) -> Target:
         kind = "view" if table.kind == "view" else "table"
         cols = ", ".join(c.name + (f" {c.type}" if c.type else "") for c in table.visible_columns[:12])
         more = "" if len(table.visible_columns) <= 12 else ", ..."
@@ -569,6 +595,7 @@ class Resolver:
             alias = _alias_of(rc)
             if alias is not None:
                 aliases[normalize(alias.text)] = expr
+            if alias is not None and self.keep_model:
                 self.define(
                     alias,
                     Target(
@@ -582,7 +609,8 @@ class Resolver:
                 name = unquote(alias.text) if alias is not None else self.result_name(expr)
                 names.append(name)
                 assert columns is not None
-                columns.append(Column(name, location=location_of(alias or expr, self.path)))
+                place = location_of(alias or expr, self.path) if self.keep_model else None
+                columns.append(Column(name, location=place))
         aggregate = result_ctx.saw_agg[0] or node.child_kind("group_by_clause") is not None
         scope.aggregate = aggregate
         scope.aliases = aliases
@@ -1026,9 +1054,10 @@ class Resolver:
             if len(matches) == 1:
                 src, c = matches[0]
                 self.resolved.append((node, src))
-                if table_tok is not None:
-                    self.refer(table_tok, src.target)
-                self.refer(col_tok, src.column_target(c))
+                if self.keep_model:
+                    if table_tok is not None:
+                        self.refer(table_tok, src.target)
+                    self.refer(col_tok, src.column_target(c))
                 return
             if len(matches) > 1:
                 shown = ".".join(unquote(p.text) for p in parts)
@@ -1194,7 +1223,18 @@ class Resolver:
             scope = scope.parent
         return out + self.pseudo_sources(False)
 
-    def column_candidates(self, scope: Scope, qualifier: str | None) -> list[str]:
+    def column_candidates(self, scope: Scope, qualifier: str | None) -> tuple[str, ...]:
+        """Column names (and aliases) a misspelled name in ``scope`` may have
+        meant; cached on the scope while it does not grow."""
+        sizes = (len(scope.sources), len(scope.aliases or ()))
+        cached = scope.candidates.get(qualifier)
+        if cached is not None and cached[:2] == sizes:
+            return cached[2]
+        found = tuple(self._column_candidates(scope, qualifier))
+        scope.candidates[qualifier] = (*sizes, found)
+        return found
+
+    def _column_candidates(self, scope: Scope, qualifier: str | None) -> list[str]:
         out: list[str] = []
         for src in self.all_sources(scope):
             if qualifier is not None and (src.name is None or normalize(src.name) != qualifier):
@@ -1241,9 +1281,7 @@ class Resolver:
             where = f" in {ctx.clause}" if ctx.clause not in ("expression", "result") else ""
             self.report(rule, node, f"misuse of {kind} function {name}(){where}", last=name_tok)
         elif not fns and not all_fns:
-            suggestion = closest(
-                name, [f.name for f in builtins.FUNCTIONS if f.kind != "table" and self.available(f)]
-            )
+            suggestion = closest(name, self.known_function_names())
             self.report(
                 RULES["unknown-function"],
                 name_tok,
@@ -1299,6 +1337,13 @@ class Resolver:
             self.expr(node.filter.expr, Ctx(ctx.scope, clause="FILTER"))
         if over is not None:
             self.over(over, ctx)
+
+    def known_function_names(self) -> list[str]:
+        if self.function_names is None:
+            self.function_names = [
+                f.name for f in builtins.FUNCTIONS if f.kind != "table" and self.available(f)
+            ]
+        return self.function_names
 
     def _arity_ok(self, fn: builtins.Function, nargs: int) -> bool:
         bounds = builtins.arity_at(fn, self.sqlite.version)
@@ -1363,13 +1408,14 @@ class Resolver:
     # -- row values -----------------------------------------------------------
 
     def width(self, node: Node | Token, scope: Scope) -> int:
-        while isinstance(node, Node) and node.kind == "paren_expr":
-            node = node.children[1]
-        if isinstance(node, Node):
-            if node.kind == "row_value":
-                return len(node.nodes())
-            if node.kind == "subquery_expr":
-                return self.query_width(node.children[1])  # type: ignore[arg-type]
+        kind = node.kind  # node kinds are lower case, token kinds upper
+        while kind == "paren_expr":
+            node = node.children[1]  # type: ignore[union-attr]
+            kind = node.kind
+        if kind == "row_value":
+            return len(node.nodes())  # type: ignore[union-attr]
+        if kind == "subquery_expr":
+            return self.query_width(node.children[1])  # type: ignore[union-attr,arg-type]
         return 1
 
     def query_width(self, query: Node) -> int:

@@ -29,7 +29,8 @@ class ColumnRef(Node):
 
     @property
     def parts(self) -> list[Token]:
-        return [c for c in self.children if isinstance(c, Token) and c.kind != "DOT"]
+        """The names, without the dots (the children are ``name (DOT name)*``)."""
+        return self.children[::2]  # type: ignore[return-value]
 
     @property
     def name(self) -> Token:
