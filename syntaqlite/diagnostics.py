@@ -29,6 +29,10 @@ class Related:
     column: int
     end_line: int
     end_column: int
+    anchor: object = field(default=None, compare=False, repr=False)
+    """Which piece of a larger document the offsets were found in, and where
+    that piece started then (``base``): see ``syntaqlite.validator.catalog.Where``."""
+    base: int = 0
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
@@ -37,17 +37,45 @@ from ..syntax.tokens import Token
 @dataclass(frozen=True)
 class Location:
     """Where something is defined: a file (None: the text being checked)
-    and offsets into it."""
+    and offsets into it.  ``anchor`` and ``base`` say which piece of a larger
+    document it was found in and where that piece was then (see
+    :class:`Where`), so that it can be placed again after the piece moved."""
 
     path: str | None
     start: int
     end: int
     line: int
     column: int
+    anchor: object = field(default=None, compare=False, repr=False)
+    base: int = 0
 
 
-def location_of(tok: Token | Node, path: str | None) -> Location:
-    return Location(path, tok.start, tok.end, tok.line, tok.column)
+@dataclass(frozen=True)
+class Where:
+    """Where the text being checked comes from: its file (None: text given
+    directly) and, when it is one piece of a larger document (a statement
+    the language server checks alone), the offset, line and column at which
+    that piece starts, so that locations are the document's."""
+
+    path: str | None = None
+    offset: int = 0
+    line: int = 1
+    column: int = 1
+    anchor: object = field(default=None, compare=False)
+    """What identifies the piece (the language server's statement chunk)."""
+
+
+def location_of(tok: Token | Node, where: Where) -> Location:
+    first_line = tok.line == 1
+    return Location(
+        where.path,
+        tok.start + where.offset,
+        tok.end + where.offset,
+        tok.line + where.line - 1,
+        tok.column + where.column - 1 if first_line else tok.column,
+        where.anchor,
+        where.offset,
+    )
 
 
 @dataclass
@@ -153,12 +181,34 @@ def is_builtin_name(name: str) -> bool:
 
 
 class Catalog:
-    """All databases of a connection, as far as the SQL seen so far tells."""
+    """All databases of a connection, as far as the SQL seen so far tells.
+
+    Tables, indexes and triggers are never changed in place once added (an
+    ALTER TABLE puts a changed copy in the table's place, see ``writable``),
+    so ``snapshot`` can share them: a snapshot copies only the dictionaries.
+    """
 
     def __init__(self) -> None:
         self.databases: dict[str, Database] = {}
         self.add_database("main")
         self.add_database("temp")
+
+    def snapshot(self) -> Catalog:
+        """A copy that later changes to either side do not reach."""
+        copy = Catalog.__new__(Catalog)
+        copy.databases = {
+            key: Database(db.name, db.known, dict(db.tables), dict(db.indexes), dict(db.triggers))
+            for key, db in self.databases.items()
+        }
+        return copy
+
+    def writable(self, table: Table) -> Table:
+        """A copy of ``table`` (columns too) put in its place, to change."""
+        db = self.database(table.schema)
+        assert db is not None
+        copy = replace(table, columns=[replace(c) for c in table.columns])
+        db.tables[table.key] = copy
+        return copy
 
     def add_database(self, name: str) -> Database:
         key = normalize(name)
@@ -269,9 +319,9 @@ def qualified(name: QualifiedName) -> tuple[str | None, str]:
     return schema, unquote(name.name.text)
 
 
-def table_from_create(stmt: CreateTableStmt, source: str, path: str | None, schema: str) -> Table:
+def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: str) -> Table:
     _schema, name = qualified(stmt.name)
-    table = Table(name, schema, "table", location=location_of(stmt.name.name, path), sql=stmt.text(source))
+    table = Table(name, schema, "table", location=location_of(stmt.name.name, where), sql=stmt.text(source))
     for option in stmt.options:
         words = [unquote(t.text).lower() for t in option.children if isinstance(t, Token)]
         if words[-1] == "rowid":
@@ -279,7 +329,7 @@ def table_from_create(stmt: CreateTableStmt, source: str, path: str | None, sche
         elif words == ["strict"]:
             table.strict = True
     for col in stmt.columns:
-        table.columns.append(column_from_def(col, path))
+        table.columns.append(column_from_def(col, where))
     for constraint in stmt.constraints:
         if constraint.kind == "primary_key_constraint":
             for term in constraint.children:
@@ -298,10 +348,10 @@ def table_from_create(stmt: CreateTableStmt, source: str, path: str | None, sche
     return table
 
 
-def column_from_def(col: ColumnDef, path: str | None) -> Column:
+def column_from_def(col: ColumnDef, where: Where) -> Column:
     type_name = col.type_name
     type_text = " ".join(t.text for t in type_name.tokens()) if type_name is not None else None
-    column = Column(unquote(col.name.text), type_text, location=location_of(col.name, path))
+    column = Column(unquote(col.name.text), type_text, location=location_of(col.name, where))
     for c in col.constraints:
         if c.kind == "primary_key_constraint":
             column.primary_key = True
@@ -364,7 +414,7 @@ def virtual_table_columns(module: str, args: list[str], table_name: str) -> tupl
     return [], False
 
 
-def table_from_virtual(stmt: CreateVirtualTableStmt, source: str, path: str | None, schema: str) -> Table:
+def table_from_virtual(stmt: CreateVirtualTableStmt, source: str, where: Where, schema: str) -> Table:
     _schema, name = qualified(stmt.name)
     module = unquote(stmt.module.text)
     args = [source[a.start : a.end] for a in stmt.arguments]
@@ -376,7 +426,7 @@ def table_from_virtual(stmt: CreateVirtualTableStmt, source: str, path: str | No
         columns,
         columns_known=known,
         module=module,
-        location=location_of(stmt.name.name, path),
+        location=location_of(stmt.name.name, where),
         sql=stmt.text(source),
     )
 
@@ -413,6 +463,7 @@ __all__ = [
     "column_names_of",
     "is_builtin_name",
     "location_of",
+    "Where",
     "qualified",
     "table_from_create",
     "table_from_virtual",

@@ -4,7 +4,9 @@ on the catalog, so that later statements are checked against it."""
 
 from __future__ import annotations
 
-from ..diagnostics import Severity
+from dataclasses import replace
+
+from ..diagnostics import Related, Severity
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
@@ -31,6 +33,25 @@ from .catalog import (
 )
 from .resolve import Ctx, Resolver, Scope, Shape, Source
 from .rules import RULES
+
+SCHEMA_CHANGES = frozenset(
+    {
+        "create_table_stmt",
+        "create_view_stmt",
+        "create_virtual_table_stmt",
+        "create_index_stmt",
+        "create_trigger_stmt",
+        "drop_table_stmt",
+        "drop_view_stmt",
+        "drop_index_stmt",
+        "drop_trigger_stmt",
+        "alter_table_stmt",
+        "attach_stmt",
+        "detach_stmt",
+        "analyze_stmt",
+    }
+)
+"""Statement kinds that change the catalog (the others only read it)."""
 
 _SCHEMA_TABLES = frozenset({"sqlite_schema", "sqlite_master", "sqlite_temp_schema", "sqlite_temp_master"})
 
@@ -83,16 +104,28 @@ class Schema:
         if clash is None:
             return False
         if not if_not_exists:
-            target = (
-                self.r.table_target(existing) if existing is not None and kind in ("table", "view") else None
-            )
-            related = (
-                f"defined at line {existing.location.line}"
-                if existing is not None and existing.location and existing.location.path is None
-                else None
-            )
-            self.r.report(RULES["already-exists"], name_tok, clash, help=related)
-            del target
+            first = existing if kind in ("table", "view") or index is None else index
+            loc = first.location if first is not None else None
+            help: str | None = None
+            related: tuple[Related, ...] = ()
+            if loc is not None and loc.path == self.r.where.path:
+                end_column = loc.column + (loc.end - loc.start)
+                related = (
+                    Related(
+                        "first defined here",
+                        loc.start,
+                        loc.end,
+                        loc.line,
+                        loc.column,
+                        loc.line,
+                        end_column,
+                        loc.anchor,
+                        loc.base,
+                    ),
+                )
+            elif loc is not None and loc.path is not None:
+                help = f"defined in {loc.path}:{loc.line}:{loc.column}"
+            self.r.report(RULES["already-exists"], name_tok, clash, help=help, related=related)
         return True
 
     def own_columns_scope(self, table: Table) -> Scope:
@@ -127,14 +160,14 @@ class Schema:
         if stmt.as_select is not None:
             shape: Shape = self.r.query(stmt.as_select, None)
             table = Table(
-                unquote(name_tok.text), schema, "table", location=location_of(name_tok, self.r.path)
+                unquote(name_tok.text), schema, "table", location=location_of(name_tok, self.r.where)
             )
             if shape.names is None:
                 table.columns_known = False
             else:
                 table.columns = [Column(n) for n in shape.names]
         else:
-            table = table_from_create(stmt, self.r.source, self.r.path, schema)
+            table = table_from_create(stmt, self.r.source, self.r.where, schema)
             seen: dict[str, Token] = {}
             for col in stmt.columns:
                 key = normalize(col.name.text)
@@ -180,7 +213,7 @@ class Schema:
             unquote(name_tok.text),
             schema,
             "view",
-            location=location_of(name_tok, self.r.path),
+            location=location_of(name_tok, self.r.where),
             sql=stmt.text(self.r.source),
         )
         listed = stmt.columns
@@ -212,7 +245,7 @@ class Schema:
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
-        table = table_from_virtual(stmt, self.r.source, self.r.path, schema)
+        table = table_from_virtual(stmt, self.r.source, self.r.where, schema)
         self.r.define(name_tok, self.r.table_target(table))
         if not exists:
             self.catalog.add_table(table)
@@ -247,7 +280,7 @@ class Schema:
             db = self.catalog.database(schema)
             assert db is not None
             db.indexes[normalize(name_tok.text)] = Index(
-                unquote(name_tok.text), schema, unquote(table_tok.text), location_of(name_tok, self.r.path)
+                unquote(name_tok.text), schema, unquote(table_tok.text), location_of(name_tok, self.r.where)
             )
 
     def on_create_trigger_stmt(self, stmt: CreateTriggerStmt) -> None:
@@ -312,7 +345,7 @@ class Schema:
                 unquote(name_tok.text),
                 schema,
                 table_name,
-                location_of(name_tok, self.r.path),
+                location_of(name_tok, self.r.where),
                 timing=timing,
                 event=event,
                 columns=tuple(unquote(t.text) for t in header.columns),
@@ -442,8 +475,7 @@ class Schema:
                 )
                 return
             self.catalog.drop_table(table)
-            table.name = new
-            self.catalog.add_table(table)
+            self.catalog.add_table(replace(table, name=new))
         elif action == "add_column":
             col_def = stmt.column_def
             assert col_def is not None
@@ -452,13 +484,13 @@ class Schema:
                     RULES["builtin-table"], qn.name, "Cannot add a column to a view", severity=Severity.ERROR
                 )
                 return
-            column = column_from_def(col_def, self.r.path)
+            column = column_from_def(col_def, self.r.where)
             if table.column(column.name) is not None:
                 self.r.report(
                     RULES["duplicate-column"], col_def.name, f"duplicate column name: {column.name}"
                 )
                 return
-            table.columns.append(column)
+            self.catalog.writable(table).columns.append(column)
         elif action in ("rename_column", "drop_column", "drop_not_null", "set_not_null"):
             col_tok = next(t for t in words if t.kind not in ("RENAME", "DROP", "ALTER", "COLUMNKW", "TO"))
             col = table.column(unquote(col_tok.text)) if table.columns_known else None
@@ -474,9 +506,11 @@ class Schema:
                         RULES["duplicate-column"], new_tok, f"duplicate column name: {unquote(new_tok.text)}"
                     )
                     return
-                col.name = unquote(new_tok.text)
+                changed = self.catalog.writable(table)
+                changed.columns[table.columns.index(col)].name = unquote(new_tok.text)
             elif action == "drop_column" and col is not None:
-                table.columns.remove(col)
+                changed = self.catalog.writable(table)
+                del changed.columns[table.columns.index(col)]
 
     def on_attach_stmt(self, stmt: Node) -> None:
         exprs = stmt.nodes()

@@ -23,7 +23,7 @@ class Target:
 
     kind: str  # table, view, column, cte, alias, function, window, database
     key: str
-    detail: str
+    detail: str  # first line: how it reads in SQL (a signature); more lines: prose
     location: Location | None = None
 
 

@@ -29,14 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Related, Severity
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import FROM_TERMS, ColumnRef, FunctionCall
 from ..syntax.target import Target as SqliteTarget
 from ..syntax.tokens import Token
 from . import builtins
-from .catalog import Catalog, Column, Table, column_names_of, is_builtin_name, location_of
+from .catalog import Catalog, Column, Table, Where, column_names_of, is_builtin_name, location_of
 from .model import Reference, SemanticModel, Target
 from .rules import RULES, Rule
 from .suggest import closest
@@ -60,6 +60,7 @@ class Source:
     position: int = 0
     target: Target | None = None
     qualifier_only: bool = False  # new/old/excluded: reachable only as name.column
+    alias_target: Target | None = None  # what the alias of a table means, when it has one
     _index: dict[str, Column] | None = field(default=None, repr=False)
     _targets: dict[int, Target] = field(default_factory=dict, repr=False)
 
@@ -84,16 +85,17 @@ class Source:
             return Target(
                 "column",
                 f"column:{normalize(owner)}.{col.key}",
-                f"column {col.name}"
+                f"{self.table.name}.{col.name}"
                 + (f" {col.type}" if col.type else "")
-                + f" of {self.table.kind} {self.table.name}",
+                + f"\ncolumn of {self.table.kind} {self.table.name}",
                 col.location,
             )
         base = self.target.key if self.target else (self.name or "?")
+        owner_name = self.name or "subquery"
         return Target(
             "column",
             f"column:{base}.{col.key}",
-            f"column {col.name} of {self.name or 'subquery'}",
+            f"{owner_name}.{col.name}\ncolumn of {owner_name}",
             col.location,
         )
 
@@ -165,10 +167,12 @@ class Resolver:
         model: SemanticModel,
         *,
         keep_model: bool = True,
+        where: Where | None = None,
     ) -> None:
         self.catalog = catalog
         self.source = source
         self.path = path
+        self.where = where if where is not None else Where(path)
         self.sqlite = target
         self.report_diagnostic = report
         self.model = model
@@ -197,6 +201,7 @@ class Resolver:
         help: str | None = None,
         replacement: str | None = None,
         severity: Severity | None = None,
+        related: tuple[Related, ...] = (),
     ) -> None:
         if self.muted:
             return
@@ -216,6 +221,7 @@ class Resolver:
                 severity=severity or rule.severity,
                 help=help,
                 replacement=replacement,
+                related=related,
             )
         )
 
@@ -299,7 +305,7 @@ class Resolver:
             return True
         schema = unquote(schema_tok.text)
         if self.catalog.database(schema) is not None:
-            self.refer(schema_tok, Target("database", f"database:{normalize(schema)}", f"database {schema}"))
+            self.refer(schema_tok, Target("database", f"database:{normalize(schema)}", f"{schema}\ndatabase"))
             return True
         if quiet:
             return False
@@ -350,8 +356,8 @@ class Resolver:
             target = Target(
                 "cte",
                 f"cte:{self.cte_counter}:{normalize(name)}",
-                f"common table expression {name}",
-                location_of(name_tok, self.path),
+                f"{name}\ncommon table expression",
+                location_of(name_tok, self.where),
             )
             self.define(name_tok, target)
             if normalize(name) in frame:
@@ -569,8 +575,8 @@ class Resolver:
                 Target(
                     "window",
                     f"window:{id(wd)}",
-                    f"window {unquote(name_tok.text)}",
-                    location_of(name_tok, self.path),
+                    f"WINDOW {unquote(name_tok.text)}\nnamed window",
+                    location_of(name_tok, self.where),
                 ),
             )
         # Result columns: aggregates and window functions allowed.
@@ -601,15 +607,15 @@ class Resolver:
                     Target(
                         "alias",
                         f"alias:{id(rc)}",
-                        f"result column {unquote(alias.text)}",
-                        location_of(alias, self.path),
+                        f"{self.source[expr.start : expr.end]} AS {unquote(alias.text)}\nresult column",
+                        location_of(alias, self.where),
                     ),
                 )
             if names is not None:
                 name = unquote(alias.text) if alias is not None else self.result_name(expr)
                 names.append(name)
                 assert columns is not None
-                place = location_of(alias or expr, self.path) if self.keep_model else None
+                place = location_of(alias or expr, self.where) if self.keep_model else None
                 columns.append(Column(name, location=place))
         aggregate = result_ctx.saw_agg[0] or node.child_kind("group_by_clause") is not None
         scope.aggregate = aggregate
@@ -846,8 +852,8 @@ class Resolver:
             target = Target(
                 "alias",
                 f"subquery:{id(node)}",
-                f"subquery {alias or ''}".strip(),
-                location_of(alias_tok, self.path) if alias_tok else None,
+                f"{alias or 'subquery'}\nsubquery in FROM",
+                location_of(alias_tok, self.where) if alias_tok else None,
             )
             src = Source(alias, cols, position=position, target=target)
         else:  # join_group: a parenthesized join
@@ -866,15 +872,25 @@ class Resolver:
             target = Target(
                 "alias",
                 f"subquery:{id(node)}",
-                f"join {alias}",
-                location_of(alias_tok, self.path) if alias_tok else None,
+                f"{alias}\nparenthesized join",
+                location_of(alias_tok, self.where) if alias_tok else None,
             )
             src = Source(alias, cols, position=position, target=target)
         if alias_tok is not None and src.target is not None:
-            self.define(
-                alias_tok,
-                Target("alias", src.target.key, src.target.detail, location_of(alias_tok, self.path)),
-            )
+            if src.table is not None or src.target.kind == "cte":
+                # An alias of a table is a name of its own (renamed alone).
+                src.alias_target = Target(
+                    "alias",
+                    f"alias:{id(node)}",
+                    f"{unquote(alias_tok.text)}\nalias of {src.target.detail.partition(chr(10))[0]}",
+                    location_of(alias_tok, self.where),
+                )
+                self.define(alias_tok, src.alias_target)
+            else:
+                self.define(
+                    alias_tok,
+                    Target("alias", src.target.key, src.target.detail, location_of(alias_tok, self.where)),
+                )
         scope.sources.append(src)
         return src
 
@@ -939,7 +955,7 @@ class Resolver:
             return Source(alias or name, None, position=position)
         fn = fns[0]
         target = Target(
-            "function", f"function:{normalize(name)}", f"table-valued function {fn.signature}: {fn.summary}"
+            "function", f"function:{normalize(name)}", f"{fn.signature}\ntable-valued function: {fn.summary}"
         )
         self.refer(name_tok, target)
         cols = [Column(c) for c in fn.columns] + [Column(c, hidden=True) for c in fn.hidden_columns]
@@ -1056,7 +1072,7 @@ class Resolver:
                 self.resolved.append((node, src))
                 if self.keep_model:
                     if table_tok is not None:
-                        self.refer(table_tok, src.target)
+                        self.refer(table_tok, src.alias_target or src.target)
                     self.refer(col_tok, src.column_target(c))
                 return
             if len(matches) > 1:
@@ -1068,13 +1084,13 @@ class Resolver:
                     src = rowid_sources[0]
                     self.resolved.append((node, src))
                     if table_tok is not None:
-                        self.refer(table_tok, src.target)
+                        self.refer(table_tok, src.alias_target or src.target)
                     self.refer(
                         col_tok,
                         Target(
                             "column",
                             f"rowid:{src.target.key if src.target else src.name}",
-                            f"rowid of {src.name}",
+                            f"{src.name}.rowid INTEGER\nthe rowid of {src.name}",
                         ),
                     )
                     return
@@ -1149,7 +1165,10 @@ class Resolver:
         tok = node.children[-1]
         assert isinstance(tok, Token)
         shown = self.source[alias_expr.start : alias_expr.end]
-        self.refer(tok, Target("alias", f"alias-expr:{id(alias_expr)}", f"alias of {shown}"))
+        self.refer(
+            tok,
+            Target("alias", f"alias-expr:{id(alias_expr)}", f"{shown} AS {unquote(tok.text)}\nresult column"),
+        )
         alias = unquote(tok.text)
         if _has_window(alias_expr):
             if not ctx.allow_win:
@@ -1263,7 +1282,7 @@ class Resolver:
         if chosen is not None:
             self.refer(
                 name_tok,
-                Target("function", f"function:{normalize(name)}", f"{chosen.signature}: {chosen.summary}"),
+                Target("function", f"function:{normalize(name)}", f"{chosen.signature}\n{chosen.summary}"),
             )
         else:
             self.refer(name_tok, None)
@@ -1390,8 +1409,8 @@ class Resolver:
                     Target(
                         "window",
                         f"window:{id(wd)}",
-                        f"window {unquote(name_tok.text)}",
-                        location_of(name_tok, self.path),
+                        f"WINDOW {unquote(name_tok.text)}\nnamed window",
+                        location_of(name_tok, self.where),
                     ),
                 )
                 return
@@ -1557,30 +1576,33 @@ class Resolver:
     def target_table(self, node: Node) -> tuple[Table | None, Source]:
         """The table an INSERT, UPDATE or DELETE changes, as a source."""
         children = [c for c in node.children if isinstance(c, Token)]
-        alias = None
+        alias_tok = None
         if any(t.kind == "AS" for t in children):
-            alias = unquote(children[-1].text)
-            self.define(
-                children[-1],
-                Target(
-                    "alias",
-                    f"target-alias:{id(node)}",
-                    f"alias {alias}",
-                    location_of(children[-1], self.path),
-                ),
-            )
+            alias_tok = children[-1]
             children = children[: children.index(next(t for t in children if t.kind == "AS"))]
+        alias = unquote(alias_tok.text) if alias_tok is not None else None
         name_tok = children[-1]
         schema_tok = children[0] if len(children) == 3 else None
         name = unquote(name_tok.text)
-        if schema_tok is not None and not self.check_schema(schema_tok, lookup=("table", name_tok)):
+        table = None
+        if schema_tok is None or self.check_schema(schema_tok, lookup=("table", name_tok)):
+            schema = unquote(schema_tok.text) if schema_tok is not None else None
+            table = self.catalog.find_table(name, schema)
+            if table is None:
+                self.unknown_table(name_tok, name, schema)
+        target = self.table_target(table) if table is not None else None
+        alias_target = None
+        if alias_tok is not None:
+            alias_target = Target(
+                "alias",
+                f"target-alias:{id(node)}",
+                f"{alias}\nalias"
+                + (f" of {target.detail.partition(chr(10))[0]}" if target is not None else ""),
+                location_of(alias_tok, self.where),
+            )
+            self.define(alias_tok, alias_target)
+        if table is None or target is None:
             return None, Source(alias or name, None)
-        schema = unquote(schema_tok.text) if schema_tok is not None else None
-        table = self.catalog.find_table(name, schema)
-        if table is None:
-            self.unknown_table(name_tok, name, schema)
-            return None, Source(alias or name, None)
-        target = self.table_target(table)
         self.refer(name_tok, target)
         if (
             table.kind == "builtin"
@@ -1595,6 +1617,7 @@ class Resolver:
             table.schema,
             rowid=table.has_rowid,
             target=target,
+            alias_target=alias_target,
         )
         return table, src
 

@@ -1,0 +1,31 @@
+"""The language server, ``syntaqlite lsp``: pygls 2 over stdio.
+
+* :mod:`.server` creates the server and registers the features;
+* :mod:`.protocol` adapts pygls (position encoding, text sync, bad params);
+* :mod:`.session` holds the state: documents, configuration, the analysis
+  thread and the diagnostics pipeline;
+* :mod:`.documents` keeps each document's statement chunks and re-parses
+  only what an edit changed;
+* :mod:`.convert` is the one place where offsets become LSP positions;
+* :mod:`.semantics` is the hook for the semantic model, with a fallback
+  that reads tokens; :mod:`.validation` implements it with the validator,
+  statement by statement and incrementally;
+* :mod:`.features` has one module per LSP feature.
+
+Only this package imports pygls and lsprotocol.
+"""
+
+from __future__ import annotations
+
+
+def serve() -> None:
+    """Run the server on stdin/stdout until the client says ``exit`` (or
+    closes stdin)."""
+    import logging
+
+    from .protocol import QuietExpectedErrors
+    from .server import create_server
+
+    for name in ("pygls", "pygls.protocol.json_rpc"):
+        logging.getLogger(name).addFilter(QuietExpectedErrors())
+    create_server().start_io()

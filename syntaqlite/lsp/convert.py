@@ -1,0 +1,199 @@
+"""Offsets <-> LSP positions: the only place where the two meet.
+
+syntaqlite speaks in offsets into a Python ``str`` (code points: every span,
+token and diagnostic has ``start``/``end``).  LSP speaks in zero-based
+``(line, character)`` positions whose ``character`` counts code units of the
+*position encoding* negotiated in ``initialize``: UTF-16 unless the client
+offers UTF-8 in ``general.positionEncodings`` (:func:`negotiate`).  Lines end
+at ``\\n``, ``\\r\\n`` or ``\\r`` (the LSP definition; not Python's
+``splitlines``, which also splits at form feeds and U+2028).
+
+:class:`LineIndex` is built once per document version and answers both ways
+in O(log lines + line length).  Everything else in :mod:`syntaqlite.lsp`
+converts through it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+from lsprotocol import types
+
+from ..diagnostics import Diagnostic, Severity
+
+UTF8 = "utf-8"
+UTF16 = "utf-16"
+UTF32 = "utf-32"
+
+_BREAK = re.compile(r"\r\n?|\n")
+
+
+def negotiate(offered: Sequence[str] | None) -> str:
+    """The position encoding to use: UTF-8 when the client offers it (our
+    offsets turn into UTF-8 counts cheaply and Neovim prefers it), else the
+    LSP default, UTF-16."""
+    if offered and UTF8 in offered:
+        return UTF8
+    return UTF16
+
+
+def units(text: str, encoding: str) -> int:
+    """Length of ``text`` in code units of ``encoding``."""
+    if encoding == UTF32 or text.isascii():
+        return len(text)
+    if encoding == UTF8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _char_units(ch: str, encoding: str) -> int:
+    o = ord(ch)
+    if encoding == UTF8:
+        return 1 if o < 0x80 else 2 if o < 0x800 else 3 if o < 0x10000 else 4
+    if encoding == UTF16:
+        return 2 if o > 0xFFFF else 1
+    return 1
+
+
+class LineIndex:
+    """Line starts of one text, for conversions in one encoding."""
+
+    __slots__ = ("encoding", "starts", "text")
+
+    def __init__(self, text: str, encoding: str = UTF16) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _BREAK.finditer(text))
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def line_of(self, offset: int) -> int:
+        """Zero-based line of ``offset`` (clamped to the text)."""
+        offset = min(max(offset, 0), len(self.text))
+        return bisect_right(self.starts, offset) - 1
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of ``line``'s content (before its line break)."""
+        if line + 1 < len(self.starts):
+            end = self.starts[line + 1]
+            if self.text[end - 1] == "\n" and end - 2 >= self.starts[line] and self.text[end - 2] == "\r":
+                return end - 2
+            return end - 1
+        return len(self.text)
+
+    # -- offsets -> LSP -------------------------------------------------------
+
+    def position(self, offset: int) -> types.Position:
+        offset = min(max(offset, 0), len(self.text))
+        line = bisect_right(self.starts, offset) - 1
+        start = self.starts[line]
+        offset = min(offset, self.line_end(line))
+        return types.Position(line=line, character=units(self.text[start:offset], self.encoding))
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(start=self.position(start), end=self.position(max(start, end)))
+
+    def segments(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """``(line, character, length)`` of each one-line piece of the span
+        (line breaks excluded): how semantic tokens are sent to clients that
+        do not take multi-line tokens."""
+        start = min(max(start, 0), len(self.text))
+        end = min(max(end, start), len(self.text))
+        line = bisect_right(self.starts, start) - 1
+        while True:
+            line_start = self.starts[line]
+            stop = min(end, self.line_end(line))
+            if stop > start:
+                yield (
+                    line,
+                    units(self.text[line_start:start], self.encoding),
+                    units(self.text[start:stop], self.encoding),
+                )
+            if line + 1 >= len(self.starts) or self.starts[line + 1] >= end:
+                return
+            line += 1
+            start = self.starts[line]
+
+    # -- LSP -> offsets -------------------------------------------------------
+
+    def offset(self, position: types.Position) -> int:
+        """The offset of an LSP position; a line past the end means the end
+        of the text, a character past the end of its line the line's end."""
+        line = position.line
+        if line < 0:
+            return 0
+        if line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[line]
+        end = self.line_end(line)
+        want = max(position.character, 0)
+        piece = self.text[start:end]
+        if self.encoding == UTF32 or piece.isascii():
+            return start + min(want, len(piece))
+        count = 0
+        for i, ch in enumerate(piece):
+            if count >= want:
+                return start + i
+            count += _char_units(ch, self.encoding)
+        return end
+
+    def span(self, rng: types.Range) -> tuple[int, int]:
+        start = self.offset(rng.start)
+        return start, max(start, self.offset(rng.end))
+
+    def apply_change(self, rng: types.Range, new_text: str) -> str:
+        """The text after replacing ``rng`` with ``new_text``."""
+        start, end = self.span(rng)
+        return self.text[:start] + new_text + self.text[end:]
+
+
+def label_offsets(label: str, start: int, end: int, encoding: str = UTF16) -> tuple[int, int]:
+    """``[start, end)`` of a substring of a signature label, in the code
+    units LSP's ``ParameterInformation.label`` offsets use (UTF-16)."""
+    begin = units(label[:start], encoding)
+    return begin, begin + units(label[start:end], encoding)
+
+
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+def diagnostic(
+    d: Diagnostic, index: LineIndex, uri: str, *, related_information: bool = True
+) -> types.Diagnostic:
+    """A syntaqlite diagnostic (document offsets) as an LSP diagnostic.
+
+    ``help`` becomes a second line of the message; ``related`` locations
+    become ``relatedInformation`` when the client takes it, else more lines.
+    """
+    message = d.message
+    if d.help:
+        message += f"\nhelp: {d.help}"
+    related: list[types.DiagnosticRelatedInformation] | None = None
+    if d.related:
+        if related_information:
+            related = [
+                types.DiagnosticRelatedInformation(
+                    location=types.Location(uri=uri, range=index.range(r.start, r.end)), message=r.message
+                )
+                for r in d.related
+            ]
+        else:
+            for r in d.related:
+                message += f"\nnote: {r.message} (line {index.line_of(r.start) + 1})"
+    return types.Diagnostic(
+        range=index.range(d.start, d.end),
+        message=message,
+        severity=_SEVERITY.get(d.severity, types.DiagnosticSeverity.Error),
+        code=d.code,
+        source="syntaqlite",
+        related_information=related,
+    )

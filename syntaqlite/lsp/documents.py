@@ -1,0 +1,396 @@
+"""Open documents and their analysis, re-done incrementally after each edit.
+
+Statement chunks
+----------------
+A document is cut into *statement chunks*: each chunk runs from just after
+the semicolon that ends the previous statement up to and including the
+semicolon that ends its own, so it holds one statement with the whitespace
+and comments before it.  Where statements end is decided the way
+``sqlite3_complete`` decides it (:func:`syntaqlite.syntax.parser.statement_end`),
+so a CREATE TRIGGER body stays in one chunk.  The last chunk is what follows
+the last semicolon (possibly empty, or an unterminated statement); the chunks
+cover the text exactly, in order.
+
+Each chunk's text is parsed *alone* (``parse(chunk_text, target)``): the
+parser works statement by statement and starts afresh after every statement,
+so a chunk's tree and diagnostics are those of the whole-file parse, with
+offsets relative to the chunk.  :class:`Chunk` pairs that position-free
+result (:class:`ChunkData`) with the chunk's offset in the document; features
+shift by it.
+
+Incremental re-analysis
+-----------------------
+After an edit, :meth:`Analyzer.analyze` compares the new text with the
+previous chunks, without a diff:
+
+1. from the front, every chunk whose text is still found at its offset is
+   kept (its boundary is still one: the text before it is unchanged);
+2. from the back, every chunk whose text is found at its offset shifted by
+   the change in length is a candidate for reuse;
+3. only the text between the two (the *region*) is tokenized and split
+   again.  The old chunks after it are reused when the region ends exactly
+   after a statement-ending semicolon (then lexing and splitting restart
+   there as they did before, since a token never depends on the text before
+   it); otherwise, as when an edit opens a string or a comment that now runs
+   further, the region grows to the end of the text.
+
+Parsed chunks are cached by their text (a dict from chunk text to
+:class:`ChunkData`, keeping the current and the previous generation), so a
+chunk is parsed only when its text is new: typing in one statement of a
+5,000-line file re-tokenizes and re-parses that statement alone, and
+identical statements share one parse.  Changing the target SQLite (the
+configuration) empties the cache.
+
+Threads
+-------
+:class:`Document` (the text, updated by the event loop) is separate from the
+:class:`Analyzer` (only ever used on the session's single analysis thread, so
+the parser, which is not re-entrant, never runs twice at once).  An
+:class:`Analysis` is an immutable snapshot for one version: features read it
+on the analysis thread and turn it into LSP results.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from lsprotocol import types
+
+from ..config import Config
+from ..diagnostics import Diagnostic
+from ..syntax.lexer import tokenize
+from ..syntax.nodes import ErrorStatement, Statement
+from ..syntax.parser import END, ParseResult, parse, statement_end
+from ..syntax.target import Target
+from ..syntax.tokens import COMMENT, Token
+from .convert import LineIndex
+
+MAX_ANALYZED_CHARS = 3_000_000
+"""Larger documents are not analysed (a 3 MB SQL file takes seconds to parse)."""
+
+
+# -- text ---------------------------------------------------------------------
+
+
+class Document:
+    """An open document's text and version, as the client sent them."""
+
+    def __init__(self, uri: str, text: str, version: int, path: Path | None, encoding: str) -> None:
+        self.uri = uri
+        self.text = text
+        self.version = version
+        self.path = path
+        self.encoding = encoding
+
+    def apply(self, changes: list[types.TextDocumentContentChangeEvent], version: int) -> None:
+        """Apply ``didChange`` content changes in order (full or ranged)."""
+        text = self.text
+        for change in changes:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                text = LineIndex(text, self.encoding).apply_change(change.range, change.text)
+            else:
+                text = change.text
+        self.text = text
+        self.version = version
+
+
+# -- statement chunks -------------------------------------------------------------
+
+
+def split_statements(text: str, keywords: dict[str, str]) -> list[str]:
+    """Cut ``text`` into statement chunks (see the module docstring).  The
+    last item is the text after the last statement-ending semicolon."""
+    tokens = [t for t in tokenize(text, keywords) if t.kind != COMMENT]
+    n = len(text)
+    # A semicolon that is not in the text: ``statement_end`` returning it means
+    # "no more complete statements".
+    tokens.append(Token("SEMI", "", n, 0, 0))
+    tokens.append(Token(END, "", n, 0, 0))
+    out: list[str] = []
+    begin = 0
+    i = 0
+    while tokens[i].kind != END:
+        e = statement_end(tokens, i, i)
+        tok = tokens[e]
+        if not tok.text:
+            break
+        out.append(text[begin : tok.end])
+        begin = tok.end
+        i = e + 1
+    out.append(text[begin:])
+    return out
+
+
+@dataclass
+class ChunkData:
+    """The analysis of one chunk's text, wherever it sits in the document."""
+
+    text: str
+    result: ParseResult
+    memo: dict[str, object] = field(default_factory=dict)
+    """Per-chunk cache for features and semantics: it lives as long as this
+    exact statement text is in the document (key it by feature name)."""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A statement chunk at its place in the document."""
+
+    start: int
+    data: ChunkData
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.data.text)
+
+    @property
+    def text(self) -> str:
+        return self.data.text
+
+    @property
+    def result(self) -> ParseResult:
+        """The chunk's parse, offsets relative to :attr:`start`."""
+        return self.data.result
+
+    def statements(self) -> list[Statement | ErrorStatement]:
+        """The chunk's statements (usually one), parsed or broken."""
+        return [c for c in self.result.root.children if isinstance(c, (Statement, ErrorStatement))]
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token (comments included) that contains document ``offset``,
+        or ends at it."""
+        rel = offset - self.start
+        found: Token | None = None
+        for tok in self.result.tokens:
+            if tok.start > rel:
+                break
+            if tok.start <= rel < tok.end:
+                return tok
+            if tok.end == rel:
+                found = tok
+        return found
+
+
+@dataclass
+class Analysis:
+    """One version of a document, analysed: what features and semantics read.
+
+    Offsets are into :attr:`text`.  ``chunks`` cover the text in order;
+    ``syntax_errors`` are the parser's diagnostics with document offsets and
+    line/column; ``semantic_diagnostics`` are filled in by the session from
+    :meth:`Semantics.diagnostics <syntaqlite.lsp.semantics.Semantics.diagnostics>`.
+    """
+
+    uri: str
+    path: Path | None
+    text: str
+    version: int
+    config: Config
+    target: Target
+    chunks: list[Chunk]
+    index: LineIndex
+    too_large: bool = False
+    semantic_diagnostics: list[Diagnostic] = field(default_factory=list)
+    _syntax: list[Diagnostic] | None = field(default=None, repr=False)
+    _starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [c.start for c in self.chunks]
+
+    def chunk_at(self, offset: int) -> Chunk | None:
+        """The chunk holding ``offset`` (at a boundary: the chunk that starts
+        there; at the end of the text: the last chunk)."""
+        if not self.chunks:
+            return None
+        i = bisect_right(self._starts, offset) - 1
+        return self.chunks[max(i, 0)]
+
+    def chunks_between(self, start: int, end: int) -> Iterator[Chunk]:
+        """The chunks that overlap ``[start, end]``."""
+        for chunk in self.chunks:
+            if chunk.end < start:
+                continue
+            if chunk.start > end:
+                break
+            yield chunk
+
+    @property
+    def syntax_errors(self) -> list[Diagnostic]:
+        if self._syntax is None:
+            out: list[Diagnostic] = []
+            for chunk in self.chunks:
+                for d in chunk.result.errors:
+                    out.append(shift_diagnostic(d, chunk.start, self.text))
+            self._syntax = out
+        return self._syntax
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.syntax_errors + self.semantic_diagnostics
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset`` as the parser counts them
+        (lines end at ``\\n``; columns in characters)."""
+        return _line_column(self.text, offset)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def shift_diagnostic(d: Diagnostic, by: int, text: str) -> Diagnostic:
+    """``d`` (offsets relative to a chunk) moved to document offsets, with
+    its line and column recomputed in ``text``."""
+    if by == 0:
+        return d
+    start, end = d.start + by, d.end + by
+    line, column = _line_column(text, start)
+    end_line, end_column = _line_column(text, end)
+    related = tuple(
+        replace(
+            r,
+            start=r.start + by,
+            end=r.end + by,
+            line=_line_column(text, r.start + by)[0],
+            column=_line_column(text, r.start + by)[1],
+            end_line=_line_column(text, r.end + by)[0],
+            end_column=_line_column(text, r.end + by)[1],
+        )
+        for r in d.related
+    )
+    return replace(
+        d,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        related=related,
+    )
+
+
+# -- the analyzer -------------------------------------------------------------------
+
+
+class Analyzer:
+    """Keeps one document's chunks and parse cache between versions.  Used
+    on the analysis thread only."""
+
+    def __init__(self, uri: str) -> None:
+        self.uri = uri
+        self._target: Target | None = None
+        self._text = ""
+        self._chunks: list[Chunk] = []
+        self._cache: dict[str, ChunkData] = {}
+        self._spare: dict[str, ChunkData] = {}
+        self._last: Analysis | None = None
+        self.parsed = 0  # chunks parsed so far (for tests and the benchmark)
+
+    def analyze(
+        self, text: str, version: int, path: Path | None, config: Config, target: Target, encoding: str
+    ) -> Analysis:
+        last = self._last
+        if (
+            last is not None
+            and last.version == version
+            and last.text is text
+            and last.target == target
+            and last.config == config
+            and last.index.encoding == encoding
+        ):
+            return last
+        if len(text) > MAX_ANALYZED_CHARS:
+            self._reset(target)
+            analysis = Analysis(
+                self.uri, path, text, version, config, target, [], LineIndex("", encoding), too_large=True
+            )
+        else:
+            if target != self._target:
+                self._reset(target)
+            chunks = self._update(text, target)
+            analysis = Analysis(
+                self.uri, path, text, version, config, target, chunks, LineIndex(text, encoding)
+            )
+        self._last = analysis
+        return analysis
+
+    def _reset(self, target: Target) -> None:
+        self._target = target
+        self._text = ""
+        self._chunks = []
+        self._cache = {}
+        self._spare = {}
+
+    def _data(self, text: str, target: Target, fresh: dict[str, ChunkData]) -> ChunkData:
+        data = fresh.get(text) or self._cache.get(text) or self._spare.get(text)
+        if data is None:
+            data = ChunkData(text, parse(text, target))
+            self.parsed += 1
+        fresh[text] = data
+        return data
+
+    def _update(self, text: str, target: Target) -> list[Chunk]:
+        old = self._chunks
+        keywords = target.keywords
+        fresh: dict[str, ChunkData] = {}
+        if not old:
+            pieces = split_statements(text, keywords)
+            chunks = self._place(pieces, 0, target, fresh)
+        else:
+            chunks = self._incremental(old, text, target, fresh)
+        self._spare = self._cache
+        self._cache = fresh
+        self._text = text
+        self._chunks = chunks
+        return chunks
+
+    def _place(
+        self, pieces: list[str], start: int, target: Target, fresh: dict[str, ChunkData]
+    ) -> list[Chunk]:
+        out: list[Chunk] = []
+        for piece in pieces:
+            out.append(Chunk(start, self._data(piece, target, fresh)))
+            start += len(piece)
+        return out
+
+    def _incremental(
+        self, old: list[Chunk], text: str, target: Target, fresh: dict[str, ChunkData]
+    ) -> list[Chunk]:
+        n = len(old)
+        # 1. unchanged chunks at the front (never the last one, which ends at
+        #    the end of the text and so may have grown).
+        i = 0
+        while i < n - 1 and text.startswith(old[i].text, old[i].start):
+            i += 1
+        region_start = old[i].start
+        # 2. unchanged chunks at the back, at their shifted offsets.
+        delta = len(text) - len(self._text)
+        m = n
+        while m - 1 >= i:
+            c = old[m - 1]
+            shifted = c.start + delta
+            if shifted < region_start or not text.startswith(c.text, shifted):
+                break
+            m -= 1
+        # 3. re-split the region in between; reuse the back if it lines up.
+        if m < n:
+            region_end = old[m].start + delta
+            pieces = split_statements(text[region_start:region_end], target.keywords)
+            if pieces[-1] == "":
+                for k in range(i):
+                    fresh.setdefault(old[k].text, old[k].data)
+                middle = self._place(pieces[:-1], region_start, target, fresh)
+                back = []
+                for c in old[m:]:
+                    back.append(Chunk(c.start + delta, c.data))
+                    fresh.setdefault(c.text, c.data)
+                return old[:i] + middle + back
+        pieces = split_statements(text[region_start:], target.keywords)
+        for k in range(i):
+            fresh.setdefault(old[k].text, old[k].data)
+        return old[:i] + self._place(pieces, region_start, target, fresh)

@@ -1,0 +1,373 @@
+"""Completion: what the grammar accepts at the cursor, also inside a
+statement that does not parse yet.
+
+The statement's tokens before the cursor (minus the word being typed) are
+fed to the parser's state machine
+(:func:`~syntaqlite.syntax.parser.shift_kind`); a token it cannot take is
+skipped, so ``SELECT a FORM t WHERE |`` still ends in "an expression comes
+next".  :func:`~syntaqlite.syntax.parser.expected_kinds` then says which
+token kinds may follow:
+
+* keyword kinds become their spellings (``JOIN_KW`` is LEFT, RIGHT, FULL,
+  INNER, CROSS, NATURAL and OUTER; ``LIKE_KW`` LIKE, GLOB and REGEXP ...);
+  GROUP, ORDER, PARTITION, PRIMARY, FOREIGN and INDEXED come with their
+  BY/KEY;
+* where an expression may start: column names (from the semantic hook) and
+  the built-in functions available in the target SQLite;
+* where a table is named (after FROM, JOIN, INTO, UPDATE ...): tables,
+  views and CTEs (hook) and table-valued functions;
+* after ``name.``: that table's (or alias's) columns.
+
+Items are plain text with a text edit over the word under the cursor,
+sorted columns and tables, then functions, then keywords.  Keywords follow
+the configured keyword case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from lsprotocol import types
+
+from ...syntax.names import unquote
+from ...syntax.parser import expected_kinds, shift_kind
+from ...syntax.target import Target
+from ...syntax.tokens import COMMENT, ILLEGAL, KEYWORD_KINDS, Token
+from ...validator.builtins import FUNCTIONS, USUALLY_ENABLED, Function, arity_at
+from ..documents import Analysis
+from ..protocol import SyntaqliteServer
+from ..scan import is_bare_word, is_name, significant
+from ..semantics import ColumnInfo, Semantics, TableInfo, name_key_text
+
+TRIGGER_CHARACTERS = [".", " "]
+
+_COLUMN, _TABLE, _FUNCTION, _KEYWORD = "0", "1", "2", "3"
+_PAIRS = {
+    "GROUP": "BY",
+    "ORDER": "BY",
+    "PARTITION": "BY",
+    "PRIMARY": "KEY",
+    "FOREIGN": "KEY",
+    "INDEXED": "BY",
+}
+_NAME_ALTERNATIVES = ("JOIN_KW", "INDEXED")  # kinds the grammar also takes as names
+_TABLE_AFTER = frozenset({"FROM", "JOIN", "INTO", "UPDATE", "REFERENCES"})
+_CLAUSES = frozenset(
+    {
+        "FROM",
+        "WHERE",
+        "SELECT",
+        "SET",
+        "GROUP",
+        "ORDER",
+        "HAVING",
+        "LIMIT",
+        "VALUES",
+        "ON",
+        "USING",
+        "RETURNING",
+    }
+)
+_TABLE_KINDS = {
+    "table": types.CompletionItemKind.Class,
+    "virtual": types.CompletionItemKind.Class,
+    "builtin": types.CompletionItemKind.Class,
+    "view": types.CompletionItemKind.Interface,
+    "cte": types.CompletionItemKind.Struct,
+}
+
+
+@lru_cache(maxsize=8)
+def _spellings(target: Target) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word, kind in target.keywords.items():
+        out.setdefault(kind, []).append(word)
+    return {kind: tuple(sorted(words)) for kind, words in out.items()}
+
+
+def available(fn: Function, target: Target) -> bool:
+    """Whether the target SQLite has ``fn``."""
+    if arity_at(fn, target.version) is None:
+        return False
+    return fn.requires is None or fn.requires in target.cflags or fn.requires in USUALLY_ENABLED
+
+
+@lru_cache(maxsize=8)
+def _functions(target: Target) -> tuple[tuple[str, tuple[Function, ...]], ...]:
+    by_name: dict[str, list[Function]] = {}
+    for fn in FUNCTIONS:
+        if available(fn, target):
+            by_name.setdefault(fn.name, []).append(fn)
+    return tuple((name, tuple(fns)) for name, fns in sorted(by_name.items()))
+
+
+def parser_states(toks: list[Token]) -> list[int]:
+    """The parser's configuration after ``toks``, skipping tokens it cannot
+    take (panic-mode recovery, good enough to know what comes next)."""
+    states = [0]
+    for tok in toks:
+        if tok.kind == ILLEGAL:
+            continue
+        nxt = shift_kind(states, tok.kind)
+        if nxt is not None:
+            states = nxt
+    return states
+
+
+def _is_name_here(states: list[int], kind: str) -> bool:
+    """Whether ``kind`` would be read as a name here (JOIN_KW, INDEXED)."""
+    as_kind = shift_kind(states, kind)
+    as_name = shift_kind(states, "ID")
+    if as_kind is None or as_name is None:
+        return False
+    return expected_kinds(as_kind) == expected_kinds(as_name)
+
+
+def _clause_before(toks: list[Token]) -> str | None:
+    """The nearest clause keyword before the end of ``toks`` at the same
+    parenthesis depth."""
+    depth = 0
+    for tok in reversed(toks):
+        if tok.kind == "RP":
+            depth += 1
+        elif tok.kind == "LP":
+            if depth == 0:
+                return "LP"
+            depth -= 1
+        elif depth == 0 and tok.kind in _CLAUSES | {"JOIN"}:
+            return tok.kind
+    return None
+
+
+def _table_position(toks: list[Token]) -> bool:
+    if not toks:
+        return False
+    prev = toks[-1].kind
+    first = toks[0].kind
+    kinds = {t.kind for t in toks}
+    if prev in _TABLE_AFTER:
+        return True
+    if prev in ("TABLE", "VIEW") or (
+        prev == "EXISTS" and len(toks) >= 3 and toks[-3].kind in ("TABLE", "VIEW")
+    ):
+        return first in ("DROP", "ALTER")
+    if prev == "ON":
+        return (
+            first == "CREATE"
+            and ("INDEX" in kinds or "TRIGGER" in kinds)
+            and _clause_before(toks[:-1]) is None
+        )
+    if prev == "COMMA":
+        return _clause_before(toks[:-1]) == "FROM"
+    return False
+
+
+def _open_paren(toks: list[Token]) -> int | None:
+    """Index of the parenthesis still open at the end of ``toks``."""
+    depth = 0
+    for i in range(len(toks) - 1, -1, -1):
+        kind = toks[i].kind
+        if kind == "RP":
+            depth += 1
+        elif kind == "LP":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _column_position(toks: list[Token]) -> bool:
+    """A column name (not an expression) is expected: UPDATE ... SET,
+    INSERT INTO t (...), CREATE INDEX ... ON t (...), USING (...)."""
+    if not toks:
+        return False
+    prev = toks[-1].kind
+    if prev == "SET" or (prev == "COMMA" and _clause_before(toks[:-1]) == "SET"):
+        return True
+    if prev not in ("LP", "COMMA"):
+        return False
+    opener = _open_paren(toks)
+    if opener is None:
+        return False
+    before = [t.kind for t in toks[max(0, opener - 3) : opener]]
+    # "USING (", or "INTO|ON [schema.]table ("
+    return before[-1:] == ["USING"] or before[-2:-1] in (["INTO"], ["ON"], ["DOT"])
+
+
+def _keyword_case(config_case: str, prefix: str) -> str:
+    if config_case == "lower" or (config_case == "preserve" and prefix and prefix.islower()):
+        return "lower"
+    return "upper"
+
+
+def _doc(text: str, markdown: bool) -> types.MarkupContent | str:
+    return types.MarkupContent(kind=types.MarkupKind.Markdown, value=text) if markdown else text
+
+
+def function_doc(fns: Iterable[Function]) -> str:
+    """Markdown about a built-in function (used by hover too)."""
+    parts: list[str] = []
+    for fn in fns:
+        kind = "table-valued" if fn.kind == "table" else fn.kind
+        line = f"`{fn.signature}` — {kind} function. {fn.summary}"
+        notes: list[str] = []
+        if fn.since > (3, 0, 0):
+            notes.append(f"SQLite {'.'.join(map(str, fn.since))}+")
+        if fn.requires:
+            notes.append(f"needs {fn.requires}")
+        if notes:
+            line += f" ({', '.join(notes)})"
+        parts.append(line)
+    return "\n\n".join(parts)
+
+
+class _Builder:
+    def __init__(self, rng: types.Range, markdown: bool) -> None:
+        self.rng = rng
+        self.markdown = markdown
+        self.items: list[types.CompletionItem] = []
+        self.seen: set[str] = set()
+
+    def add(
+        self,
+        label: str,
+        kind: types.CompletionItemKind,
+        group: str,
+        detail: str | None = None,
+        documentation: str | None = None,
+    ) -> None:
+        key = label.lower()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.items.append(
+            types.CompletionItem(
+                label=label,
+                kind=kind,
+                detail=detail,
+                documentation=_doc(documentation, self.markdown) if documentation else None,
+                sort_text=f"{group}{key}",
+                text_edit=types.TextEdit(range=self.rng, new_text=label),
+            )
+        )
+
+
+def completions(
+    analysis: Analysis, offset: int, semantics: Semantics, markdown: bool
+) -> types.CompletionList:
+    """The completion list at ``offset``."""
+    empty = types.CompletionList(is_incomplete=False, items=[])
+    chunk = analysis.chunk_at(offset)
+    if chunk is None:
+        return empty
+    rel = offset - chunk.start
+    tokens = chunk.result.tokens
+    word: Token | None = None
+    for tok in tokens:
+        if tok.start >= rel:
+            break
+        if tok.end < rel:
+            continue
+        # tok.start < rel <= tok.end: the cursor is inside tok or just after it
+        inside = rel < tok.end
+        if tok.kind == COMMENT:
+            closed = tok.text.startswith("/*") and len(tok.text) >= 4 and tok.text.endswith("*/")
+            if inside or not closed:
+                return empty
+        elif tok.kind == ILLEGAL:
+            return empty
+        elif is_name(tok):
+            if is_bare_word(tok.text[: rel - tok.start]):
+                word = tok
+            elif inside:
+                return empty  # inside a quoted identifier
+        elif tok.kind in ("INTEGER", "FLOAT", "QNUMBER", "STRING", "BLOB", "VARIABLE"):
+            return empty
+    cut = word.start if word is not None else rel
+    context = significant([t for t in tokens if t.end <= cut])
+    index = analysis.index
+    start = word.start + chunk.start if word is not None else offset
+    end = word.end + chunk.start if word is not None else offset
+    builder = _Builder(index.range(start, end), markdown)
+    prefix = word.text[: rel - word.start] if word is not None else ""
+    target = analysis.target
+
+    def add_columns(columns: Iterable[ColumnInfo]) -> None:
+        for col in columns:
+            detail = col.detail or " ".join(
+                p for p in (f"{col.table}.{col.name}" if col.table else col.name, col.type) if p
+            )
+            builder.add(col.name, types.CompletionItemKind.Field, _COLUMN, detail)
+
+    def add_tables(tables: Iterable[TableInfo]) -> None:
+        for table in tables:
+            kind = _TABLE_KINDS.get(table.kind, types.CompletionItemKind.Class)
+            detail = table.detail or (
+                f"{table.kind} ({len(table.columns)} columns)" if table.columns else table.kind
+            )
+            # SQLite's own tables after the project's.
+            builder.add(table.name, kind, _TABLE + ("1" if table.kind == "builtin" else "0"), detail)
+
+    def add_functions(table_valued: bool) -> None:
+        for name, fns in _functions(target):
+            chosen = [f for f in fns if (f.kind == "table") == table_valued]
+            if chosen:
+                detail = " | ".join(dict.fromkeys(f.signature for f in chosen))
+                builder.add(name, types.CompletionItemKind.Function, _FUNCTION, detail, function_doc(chosen))
+
+    # after "name." : columns of that table (or tables of that schema)
+    if context and context[-1].kind == "DOT" and len(context) >= 2 and is_name(context[-2]):
+        plain = unquote(context[-2].text)
+        before = context[:-2]
+        if _table_position(before) or name_key_text(plain) in ("main", "temp"):
+            add_tables(semantics.tables_at(analysis, offset))
+        else:
+            add_columns(semantics.columns_at(analysis, offset, plain))
+        return types.CompletionList(is_incomplete=False, items=builder.items)
+
+    states = parser_states(context)
+    expected = expected_kinds(states)
+    expected_set = set(expected)
+    expression = "ID" in expected_set and ("INTEGER" in expected_set or "VARIABLE" in expected_set)
+    if "ID" in expected_set:
+        if expression:
+            add_columns(semantics.columns_at(analysis, offset, None))
+            add_functions(table_valued=False)
+        elif _table_position(context):
+            add_tables(semantics.tables_at(analysis, offset))
+            add_functions(table_valued=True)
+        elif _column_position(context):
+            add_columns(semantics.columns_at(analysis, offset, None))
+
+    case = _keyword_case(analysis.config.format.keyword_case, prefix)
+    spellings = _spellings(target)
+    for kind in expected:
+        if kind not in KEYWORD_KINDS:
+            continue
+        if kind in _NAME_ALTERNATIVES and "ID" in expected_set and _is_name_here(states, kind):
+            continue
+        for word_text in spellings.get(kind, ()):
+            label = word_text
+            follow = _PAIRS.get(word_text)
+            if follow is not None:
+                label = f"{word_text} {follow}"
+            if case == "lower":
+                label = label.lower()
+            builder.add(label, types.CompletionItemKind.Keyword, _KEYWORD)
+    return types.CompletionList(is_incomplete=False, items=builder.items)
+
+
+def register(server: SyntaqliteServer) -> None:
+    session = server.session
+
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION,
+        types.CompletionOptions(trigger_characters=TRIGGER_CHARACTERS, resolve_provider=False),
+    )
+    async def completion(params: types.CompletionParams) -> types.CompletionList | None:
+        def run(analysis: Analysis) -> types.CompletionList:
+            offset = analysis.index.offset(params.position)
+            return completions(analysis, offset, session.semantics, session.client.markdown_completion)
+
+        return await session.request(params.text_document.uri, "completion", run, None)

@@ -1,0 +1,267 @@
+"""Document symbols: one per statement (parsed or not), named by what it
+does ("CREATE TABLE accounts", "SELECT … FROM orders", "INSERT INTO
+customers"), with the columns of created tables and views as children."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lsprotocol import types
+
+from ...syntax.cst import Node
+from ...syntax.nodes import (
+    ColumnRef,
+    CreateIndexStmt,
+    CreateTableStmt,
+    CreateTriggerStmt,
+    CreateViewStmt,
+    CreateVirtualTableStmt,
+    ErrorStatement,
+    FromClause,
+    Literal,
+    QualifiedName,
+    Select,
+    SelectCore,
+    Statement,
+    TableRef,
+    TriggerHeader,
+    WithClause,
+)
+from ...syntax.tokens import KEYWORD_KINDS, Token
+from ..convert import LineIndex
+from ..documents import Analysis, Chunk
+from ..protocol import SyntaqliteServer
+
+K = types.SymbolKind
+_KINDS = {
+    "create_table_stmt": K.Class,
+    "create_virtual_table_stmt": K.Class,
+    "create_view_stmt": K.Interface,
+    "create_index_stmt": K.Key,
+    "create_trigger_stmt": K.Event,
+    "select": K.Function,
+    "select_core": K.Function,
+    "values": K.Function,
+    "insert_stmt": K.Method,
+    "update_stmt": K.Method,
+    "delete_stmt": K.Method,
+    "pragma_stmt": K.Property,
+    "attach_stmt": K.Module,
+    "detach_stmt": K.Module,
+    "begin_stmt": K.Event,
+    "commit_stmt": K.Event,
+    "rollback_stmt": K.Event,
+    "savepoint_stmt": K.Event,
+    "release_stmt": K.Event,
+}
+_FIRST_WORD_KINDS = {
+    "SELECT": K.Function,
+    "VALUES": K.Function,
+    "WITH": K.Function,
+    "INSERT": K.Method,
+    "REPLACE": K.Method,
+    "UPDATE": K.Method,
+    "DELETE": K.Method,
+    "PRAGMA": K.Property,
+    "ATTACH": K.Module,
+    "DETACH": K.Module,
+    "BEGIN": K.Event,
+    "COMMIT": K.Event,
+    "END": K.Event,
+    "ROLLBACK": K.Event,
+    "SAVEPOINT": K.Event,
+    "RELEASE": K.Event,
+}
+MAX_WORDS = 6
+ELLIPSIS = "…"
+
+
+@dataclass
+class Spec:
+    """A symbol with offsets relative to its chunk."""
+
+    name: str
+    kind: types.SymbolKind
+    start: int
+    end: int
+    sel_start: int
+    sel_end: int
+    detail: str | None = None
+    children: list[Spec] = field(default_factory=list)
+
+
+def _words(tokens: list[Token]) -> tuple[str, Token | None]:
+    """Leading keywords then the first name (qualified): "CREATE TABLE IF
+    NOT EXISTS main.accounts"; and the name's last token."""
+    words: list[str] = []
+    name_tok: Token | None = None
+    i = 0
+    while i < len(tokens) and len(words) < MAX_WORDS:
+        tok = tokens[i]
+        if tok.kind in KEYWORD_KINDS:
+            words.append(tok.text.upper())
+            i += 1
+            continue
+        if tok.kind == "ID":
+            name = tok.text
+            name_tok = tok
+            while (
+                i + 2 < len(tokens)
+                and tokens[i + 1].kind == "DOT"
+                and tokens[i + 2].kind in ("ID", *KEYWORD_KINDS)
+            ):
+                name += "." + tokens[i + 2].text
+                name_tok = tokens[i + 2]
+                i += 2
+            words.append(name)
+        break
+    return " ".join(words), name_tok
+
+
+def _qtext(name: QualifiedName) -> str:
+    return "".join(t.text for t in name.tokens())
+
+
+def _query_name(query: Node, explain: str) -> tuple[str, Token | None]:
+    prefix = explain
+    core: Node | None = query
+    if isinstance(query, Select):
+        with_clause = query.with_clause
+        if with_clause is not None:
+            prefix += "WITH " + ", ".join(c.name.text for c in with_clause.ctes) + f" {ELLIPSIS} "
+        cores = query.cores
+        core = cores[0] if cores else None
+    if isinstance(core, SelectCore):
+        from_clause = core.from_clause
+        if isinstance(from_clause, FromClause):
+            for term in from_clause.terms:
+                if isinstance(term, TableRef):
+                    return f"{prefix}SELECT {ELLIPSIS} FROM {_qtext(term.name)}", term.name.name
+            return f"{prefix}SELECT {ELLIPSIS} FROM {ELLIPSIS}", None
+        cols = core.columns
+        if len(cols) == 1 and isinstance(cols[0].expr, (Literal, ColumnRef)):
+            return f"{prefix}SELECT {cols[0].expr.first_token.text}", None
+        return f"{prefix}SELECT {ELLIPSIS}", None
+    return f"{prefix}VALUES {ELLIPSIS}", None
+
+
+def _spec(stmt: Statement | ErrorStatement) -> Spec:
+    tokens = list(stmt.tokens())
+    first = tokens[0]
+    last = tokens[-1] if tokens[-1].kind != "SEMI" or len(tokens) == 1 else tokens[-2]
+    start, end = first.start, last.end
+    if isinstance(stmt, ErrorStatement):
+        name, name_tok = _words(tokens)
+        if first.kind in ("SELECT", "VALUES", "WITH"):
+            name, name_tok = f"{first.text.upper()} {ELLIPSIS}", None
+        kind = _FIRST_WORD_KINDS.get(first.kind, K.Object)
+        words = name.split()
+        if len(words) >= 2 and words[0] == "CREATE":
+            kind = {"TABLE": K.Class, "VIEW": K.Interface, "INDEX": K.Key, "TRIGGER": K.Event}.get(
+                next((w for w in words[1:] if w in ("TABLE", "VIEW", "INDEX", "TRIGGER")), ""), K.Object
+            )
+        sel = name_tok or first
+        return Spec(name or first.text, kind, start, end, sel.start, sel.end, "syntax error")
+    body = stmt.body
+    explain = (
+        " ".join(t.text.upper() for t in stmt.explain.tokens()) + " " if stmt.explain is not None else ""
+    )
+    kind = _KINDS.get(body.kind, K.Object)
+    detail: str | None = None
+    children: list[Spec] = []
+    if body.kind in ("select", "select_core", "values"):
+        name, name_tok = _query_name(body, explain)
+    else:
+        lead = [t for t in body.tokens()]
+        if isinstance(body.children[0], WithClause):
+            lead = list(body.tokens())[len(list(body.children[0].tokens())) :]
+        name, name_tok = _words(lead)
+        name = explain + name
+    if isinstance(body, CreateTableStmt):
+        for col in body.columns:
+            type_name = col.type_name
+            children.append(
+                Spec(
+                    col.name.text,
+                    K.Field,
+                    col.start,
+                    col.end,
+                    col.name.start,
+                    col.name.end,
+                    " ".join(t.text for t in type_name.tokens()) if type_name is not None else None,
+                )
+            )
+        detail = f"{len(children)} columns" if body.as_select is None else "AS SELECT"
+    elif isinstance(body, CreateViewStmt) and body.columns is not None:
+        for cn in body.columns.names:
+            children.append(Spec(cn.name.text, K.Field, cn.start, cn.end, cn.name.start, cn.name.end))
+    elif isinstance(body, CreateVirtualTableStmt):
+        detail = f"USING {body.module.text}"
+    elif isinstance(body, CreateIndexStmt):
+        detail = f"ON {body.table.text}"
+    elif isinstance(body, CreateTriggerStmt) and isinstance(body.header, TriggerHeader):
+        header = body.header
+        timing = f"{header.timing} " if header.timing else ""
+        detail = f"{timing}{header.event} ON {_qtext(header.table)}"
+    sel = name_tok or first
+    return Spec(name, kind, start, end, sel.start, sel.end, detail, children)
+
+
+_MEMO = "symbols"
+
+
+def chunk_specs(chunk: Chunk) -> list[Spec]:
+    cached = chunk.data.memo.get(_MEMO)
+    if cached is None:
+        cached = [_spec(s) for s in chunk.statements()]
+        chunk.data.memo[_MEMO] = cached
+    return cached  # type: ignore[return-value]
+
+
+def _symbol(spec: Spec, base: int, index: LineIndex) -> types.DocumentSymbol:
+    return types.DocumentSymbol(
+        name=spec.name,
+        kind=spec.kind,
+        range=index.range(spec.start + base, spec.end + base),
+        selection_range=index.range(spec.sel_start + base, spec.sel_end + base),
+        detail=spec.detail,
+        children=[_symbol(c, base, index) for c in spec.children] or None,
+    )
+
+
+def document_symbols(
+    analysis: Analysis, hierarchical: bool
+) -> list[types.DocumentSymbol] | list[types.SymbolInformation]:
+    index = analysis.index
+    if hierarchical:
+        return [_symbol(spec, chunk.start, index) for chunk in analysis.chunks for spec in chunk_specs(chunk)]
+    flat: list[types.SymbolInformation] = []
+    for chunk in analysis.chunks:
+        for spec in chunk_specs(chunk):
+            loc = types.Location(
+                uri=analysis.uri, range=index.range(spec.start + chunk.start, spec.end + chunk.start)
+            )
+            flat.append(types.SymbolInformation(name=spec.name, kind=spec.kind, location=loc))
+            for child in spec.children:
+                loc = types.Location(
+                    uri=analysis.uri, range=index.range(child.start + chunk.start, child.end + chunk.start)
+                )
+                flat.append(
+                    types.SymbolInformation(
+                        name=child.name, kind=child.kind, location=loc, container_name=spec.name
+                    )
+                )
+    return flat
+
+
+def register(server: SyntaqliteServer) -> None:
+    session = server.session
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    async def symbols(
+        params: types.DocumentSymbolParams,
+    ) -> list[types.DocumentSymbol] | list[types.SymbolInformation] | None:
+        def run(analysis: Analysis) -> list[types.DocumentSymbol] | list[types.SymbolInformation]:
+            return document_symbols(analysis, session.client.hierarchical_symbols)
+
+        return await session.request(params.text_document.uri, "document symbols", run, None)

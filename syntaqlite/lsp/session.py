@@ -1,0 +1,420 @@
+"""The server's state: open documents, configuration, the analysis thread,
+and the diagnostics pipeline.
+
+* Documents are updated on the event loop as notifications arrive
+  (:class:`~syntaqlite.lsp.documents.Document`).
+* All parsing and every feature's computation runs on ONE analysis thread
+  (the parser is not re-entrant, and this keeps the event loop free to read
+  messages while a large statement is parsed).  Each document has an
+  :class:`~syntaqlite.lsp.documents.Analyzer` there that re-parses only the
+  statements an edit touched and caches the analysis per version.
+* Diagnostics are published after ``didOpen`` and after edits.  An edit that
+  comes after a pause is analysed at once; edits that follow each other
+  within :data:`DEBOUNCE` seconds (typing) are coalesced and analysed when
+  the typing pauses for that long.  Work is never stale: a job whose version
+  is no longer the document's is skipped before it starts, and a result is
+  published only if the document still has the version it was computed for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from ..config import Config, ConfigError, clear_cache, find_config
+from ..syntax.target import Target, TargetError
+from . import convert
+from .documents import MAX_ANALYZED_CHARS, Analysis, Analyzer, Document
+from .semantics import Semantics
+
+DEBOUNCE = 0.15
+"""Seconds of quiet after a burst of edits before re-analysing."""
+
+REQUEST_FAILED = -32803  # LSP's RequestFailed error code
+
+T = TypeVar("T")
+log = logging.getLogger("syntaqlite.lsp")
+
+
+class RequestFailed(JsonRpcException):
+    """A request that cannot be answered for a reason the user should read
+    (formatting a file with syntax errors ...): sent as an LSP error, not
+    logged as a server fault."""
+
+    CODE = REQUEST_FAILED
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """Settings the editor sends (``initializationOptions`` and
+    ``workspace/didChangeConfiguration``).  The project's configuration file
+    wins where it sets the same thing."""
+
+    sqlite_version: str | None = None
+    sqlite_cflags: tuple[str, ...] = ()
+
+    @classmethod
+    def from_mapping(cls, data: object, base: EditorSettings | None = None) -> EditorSettings:
+        base = base or cls()
+        if not isinstance(data, dict):
+            return base
+        if isinstance(data.get("syntaqlite"), dict):
+            data = data["syntaqlite"]
+        assert isinstance(data, dict)
+        version = base.sqlite_version
+        cflags = base.sqlite_cflags
+        for key in ("sqliteVersion", "sqlite-version", "sqlite_version"):
+            if key in data:
+                value = data[key]
+                version = str(value) if value not in (None, "") else None
+        for key in ("sqliteCflags", "sqlite-cflags", "sqlite_cflags"):
+            if key in data:
+                value = data[key]
+                if isinstance(value, str):
+                    cflags = (value,)
+                elif isinstance(value, list):
+                    cflags = tuple(str(v) for v in value)
+        return cls(version, cflags)
+
+
+@dataclass
+class ClientSupport:
+    """What the client said it can take (from its capabilities)."""
+
+    related_information: bool = False
+    markdown_hover: bool = False
+    markdown_completion: bool = False
+    hierarchical_symbols: bool = False
+    watched_files_dynamic: bool = False
+    configuration_pull: bool = False
+    multiline_tokens: bool = False
+    label_offsets: bool = False
+
+    @classmethod
+    def of(cls, caps: types.ClientCapabilities) -> ClientSupport:
+        td = caps.text_document
+        ws = caps.workspace
+        out = cls()
+        if td is not None:
+            if td.publish_diagnostics is not None:
+                out.related_information = bool(td.publish_diagnostics.related_information)
+            if td.hover is not None and td.hover.content_format:
+                out.markdown_hover = types.MarkupKind.Markdown in td.hover.content_format
+            item = td.completion.completion_item if td.completion is not None else None
+            if item is not None and item.documentation_format:
+                out.markdown_completion = types.MarkupKind.Markdown in item.documentation_format
+            if td.document_symbol is not None:
+                out.hierarchical_symbols = bool(td.document_symbol.hierarchical_document_symbol_support)
+            if td.semantic_tokens is not None:
+                out.multiline_tokens = bool(td.semantic_tokens.multiline_token_support)
+            sig = td.signature_help.signature_information if td.signature_help is not None else None
+            if sig is not None and sig.parameter_information is not None:
+                out.label_offsets = bool(sig.parameter_information.label_offset_support)
+        if ws is not None:
+            if ws.did_change_watched_files is not None:
+                out.watched_files_dynamic = bool(ws.did_change_watched_files.dynamic_registration)
+            out.configuration_pull = bool(ws.configuration)
+        return out
+
+
+@dataclass
+class _Settings:
+    config: Config
+    target: Target
+
+
+@dataclass
+class Session:
+    """Everything the features share.  Created by
+    :func:`syntaqlite.lsp.server.create_server`."""
+
+    server: LanguageServer
+    semantics: Semantics
+    encoding: str = convert.UTF16
+    editor: EditorSettings = field(default_factory=EditorSettings)
+    client: ClientSupport = field(default_factory=ClientSupport)
+    roots: list[Path] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+    _settings: dict[str, _Settings] = field(default_factory=dict)
+    _analyzers: dict[str, Analyzer] = field(default_factory=dict)  # analysis thread only
+    _timers: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
+    _last_edit: dict[str, float] = field(default_factory=dict)
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    _shown: set[str] = field(default_factory=set)
+    _loop: asyncio.AbstractEventLoop | None = None
+    _loop_thread: int = 0
+    _worker: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="syntaqlite-analysis")
+    )
+
+    # -- messages to the client ----------------------------------------------------
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
+        """A line in the client's log (``window/logMessage``); never raises.
+        Safe to call from the analysis thread (it is sent from the loop)."""
+        loop = self._loop
+        if loop is not None and threading.get_ident() != self._loop_thread:
+            try:
+                loop.call_soon_threadsafe(self.log, message, kind)
+                return
+            except RuntimeError:  # the loop is closed
+                pass
+        try:
+            self.server.window_log_message(types.LogMessageParams(type=kind, message=message))
+        except Exception:  # noqa: BLE001 - the client may be gone
+            log.warning("%s", message)
+
+    def show_once(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
+        """A message shown to the user (``window/showMessage``), once per text."""
+        if message in self._shown:
+            return
+        self._shown.add(message)
+        self.log(message, kind)
+        try:
+            self.server.window_show_message(types.ShowMessageParams(type=kind, message=message))
+        except Exception:  # noqa: BLE001
+            log.warning("%s", message)
+
+    def log_exception(self, what: str, exc: BaseException) -> None:
+        trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        self.log(f"syntaqlite: {what} failed: {exc}\n{trace}", types.MessageType.Error)
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    def initialize(self, params: types.InitializeParams, encoding: str) -> None:
+        try:
+            self._loop = asyncio.get_running_loop()
+            self._loop_thread = threading.get_ident()
+        except RuntimeError:  # not run by an event loop (unit tests)
+            pass
+        self.encoding = encoding
+        self.client = ClientSupport.of(params.capabilities)
+        self.editor = EditorSettings.from_mapping(params.initialization_options)
+        roots: list[Path] = []
+        for folder in params.workspace_folders or []:
+            path = to_fs_path(folder.uri)
+            if path:
+                roots.append(Path(path))
+        if not roots and params.root_uri:
+            path = to_fs_path(params.root_uri)
+            if path:
+                roots.append(Path(path))
+        if not roots and params.root_path:
+            roots.append(Path(params.root_path))
+        self.roots = roots
+
+    def shutdown(self) -> None:
+        for timer in self._timers.values():
+            timer.cancel()
+        self._timers.clear()
+        self._worker.shutdown(wait=False, cancel_futures=True)
+
+    # -- configuration -------------------------------------------------------------
+
+    def _resolve(self, path: Path | None) -> _Settings:
+        start = path if path is not None else (self.roots[0] if self.roots else None)
+        config = Config()
+        if start is not None:
+            try:
+                config = find_config(start)
+            except ConfigError as exc:
+                self.show_once(f"syntaqlite: {exc}", types.MessageType.Error)
+            except OSError as exc:
+                self.log(f"syntaqlite: cannot read the configuration for {start}: {exc}")
+        version = config.sqlite_version if config.sqlite_version is not None else self.editor.sqlite_version
+        cflags = config.sqlite_cflags or self.editor.sqlite_cflags
+        try:
+            target = Target.from_options(version, cflags)
+        except TargetError as exc:
+            self.show_once(
+                f"syntaqlite: {exc} (from the editor settings); using the defaults", types.MessageType.Error
+            )
+            try:
+                target = config.target()
+            except ConfigError:
+                target = Target()
+        return _Settings(config, target)
+
+    def settings(self, uri: str) -> _Settings:
+        found = self._settings.get(uri)
+        if found is None:
+            doc = self.documents.get(uri)
+            found = self._resolve(doc.path if doc is not None else None)
+            self._settings[uri] = found
+        return found
+
+    def reload_configuration(self) -> None:
+        """Configuration files or editor settings changed: read everything
+        again and re-publish diagnostics."""
+        clear_cache()
+        self._settings.clear()
+        for uri in list(self.documents):
+            self.schedule(uri, delay=0.0)
+
+    def set_editor_settings(self, data: object) -> None:
+        new = EditorSettings.from_mapping(data, self.editor)
+        if new != self.editor:
+            self.editor = new
+            self.reload_configuration()
+
+    # -- documents -----------------------------------------------------------------
+
+    def open(self, item: types.TextDocumentItem) -> None:
+        path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
+        doc = Document(item.uri, item.text, item.version, Path(path) if path else None, self.encoding)
+        self.documents[item.uri] = doc
+        self._settings.pop(item.uri, None)
+        self._last_edit.pop(item.uri, None)
+        self.schedule(item.uri, delay=0.0)
+
+    def change(self, params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        doc = self.documents.get(uri)
+        if doc is None:
+            self.log(f"syntaqlite: change to {uri}, which is not open: ignored", types.MessageType.Warning)
+            return
+        doc.apply(list(params.content_changes), params.text_document.version)
+        self.schedule(uri)
+
+    def close(self, uri: str) -> None:
+        self.documents.pop(uri, None)
+        self._settings.pop(uri, None)
+        self._last_edit.pop(uri, None)
+        timer = self._timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        try:
+            self._worker.submit(self._analyzers.pop, uri, None)
+            self._worker.submit(self.semantics.forget, uri)
+        except RuntimeError:  # after shutdown
+            pass
+        self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    # -- diagnostics ------------------------------------------------------------------
+
+    def schedule(self, uri: str, delay: float | None = None) -> None:
+        """Analyse ``uri`` and publish its diagnostics: now after a pause (or
+        when ``delay`` is 0), else once edits stop for :data:`DEBOUNCE`."""
+        loop = asyncio.get_running_loop()
+        if delay is None:
+            now = loop.time()
+            last = self._last_edit.get(uri)
+            self._last_edit[uri] = now
+            delay = 0.0 if last is None or now - last >= DEBOUNCE else DEBOUNCE
+        timer = self._timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        self._timers[uri] = loop.call_later(delay, self._start_publish, uri)
+
+    def _start_publish(self, uri: str) -> None:
+        self._timers.pop(uri, None)
+        task = asyncio.ensure_future(self._publish(uri))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _publish(self, uri: str) -> None:
+        doc = self.documents.get(uri)
+        if doc is None:
+            return
+        version = doc.version
+        run = self._job(doc)
+
+        def job() -> list[types.Diagnostic] | None:
+            if doc.version != version or self.documents.get(uri) is not doc:
+                return None  # a newer edit came in while this waited: skip
+            analysis = run()
+            if analysis.too_large:
+                return []
+            self.semantic_diagnostics(analysis)
+            return [
+                convert.diagnostic(
+                    d, analysis.index, uri, related_information=self.client.related_information
+                )
+                for d in analysis.diagnostics
+            ]
+
+        try:
+            diagnostics = await asyncio.get_running_loop().run_in_executor(self._worker, job)
+        except Exception as exc:  # noqa: BLE001 - keep serving
+            self.log_exception(f"analysing {uri}", exc)
+            return
+        if diagnostics is None or self.documents.get(uri) is not doc or doc.version != version:
+            return
+        if len(doc.text) > MAX_ANALYZED_CHARS:
+            self.show_once(
+                f"syntaqlite: {Path(doc.path).name if doc.path else uri} is "
+                f"{len(doc.text) / 1e6:.1f} MB; files over {MAX_ANALYZED_CHARS / 1e6:.0f} MB are not analysed",
+            )
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
+
+    def semantic_diagnostics(self, analysis: Analysis) -> None:
+        """Fill ``analysis.semantic_diagnostics``.  Asked again for the same
+        analysis (a configuration or schema file changed), the semantics
+        decide whether anything changed (the validator's answer is cached)."""
+        try:
+            analysis.semantic_diagnostics = list(self.semantics.diagnostics(analysis))
+        except Exception as exc:  # noqa: BLE001 - a validator bug must not stop syntax errors
+            self.log_exception("semantic analysis", exc)
+
+    # -- requests -----------------------------------------------------------------------
+
+    def _job(self, doc: Document) -> Callable[[], Analysis]:
+        """A function for the analysis thread that analyses ``doc`` as it is
+        now (text, version and settings are captured here, on the loop)."""
+        uri, text, version, path, encoding = doc.uri, doc.text, doc.version, doc.path, self.encoding
+        settings = self.settings(uri)
+
+        def run() -> Analysis:
+            analyzer = self._analyzers.get(uri)
+            if analyzer is None:
+                analyzer = self._analyzers[uri] = Analyzer(uri)
+            return analyzer.analyze(text, version, path, settings.config, settings.target, encoding)
+
+        return run
+
+    async def request(
+        self, uri: str, name: str, fn: Callable[[Analysis], T], default: T, *, refuse_large: bool = False
+    ) -> T:
+        """Answer a request about ``uri``: run ``fn`` on the document's
+        current analysis, on the analysis thread.  An unknown document gets
+        ``default``; so does a document too large to analyse, unless
+        ``refuse_large`` (then the request fails with a message); an
+        exception in ``fn`` is logged and answered with an error."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            self.log(f"syntaqlite: {name} for {uri}, which is not open: no result", types.MessageType.Warning)
+            return default
+        run = self._job(doc)
+
+        def job() -> T:
+            analysis = run()
+            if analysis.too_large:
+                if refuse_large:
+                    raise RequestFailed(
+                        f"syntaqlite: {name}: the document is over {MAX_ANALYZED_CHARS / 1e6:.0f} MB, "
+                        "too large to analyse"
+                    )
+                return default
+            return fn(analysis)
+
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._worker, job)
+        except JsonRpcException:
+            raise
+        except Exception as exc:  # noqa: BLE001 - answered with an error, and logged
+            self.log_exception(name, exc)
+            raise JsonRpcException(message=f"syntaqlite: {name} failed: {exc}", code=-32603) from None

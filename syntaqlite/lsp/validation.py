@@ -1,0 +1,521 @@
+"""The validator behind the language server: semantic diagnostics,
+completion candidates from the schema, hover, go to definition, references
+and rename, all from :mod:`syntaqlite.validator`.
+
+Incremental checking
+--------------------
+The document is checked statement chunk by statement chunk, in order, each
+against the catalog built so far: the project's schema files (from the
+configuration, cached while their modification times stay the same), then
+the document's own CREATE/ALTER/DROP/ATTACH ... statements.  A chunk that
+changes no schema is checked against a catalog that only the schema chunks
+before it decide, so its result is kept in the chunk's memo under a
+*fingerprint* of those chunks' texts and reused while they stay the same:
+typing in one SELECT of a 5,000-line file re-checks that SELECT and the
+schema statements (which must run again to rebuild the catalog), nothing
+else.
+
+Every chunk is checked alone, so its tokens are relative to the chunk; the
+resolver is told where the chunk starts (:class:`~syntaqlite.validator.catalog.Where`)
+so that the locations it records in the catalog are the document's.  The
+names a chunk defines and uses (its :class:`~syntaqlite.validator.model.SemanticModel`)
+are found again by their target's key: a table or a table's column is the
+same thing everywhere in the document, a CTE, an alias or a window only
+inside its statement.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+from ..syntax.names import is_quoted, normalize, unquote
+from ..syntax.target import Target as SqliteTarget
+from ..syntax.tokens import KEYWORDS, Token
+from ..validator.catalog import Catalog, Index, Table, Trigger, Where
+from ..validator.checker import apply_severities, run_statement
+from ..validator.ddl import SCHEMA_CHANGES, Schema
+from ..validator.model import Reference, SemanticModel, Target
+from ..validator.resolve import Resolver
+from ..validator.schema import SchemaError, load_files
+from .convert import LineIndex
+from .documents import Chunk
+from .semantics import ColumnInfo, DocumentSemantics, Edit, HoverInfo, Place, SqlDocument, TableInfo
+
+_MEMO = "validator.checks"
+_CHANGES = "validator.changes-schema"
+DOCUMENT = "\x00document"
+"""The path the resolver is given for the document itself, so that a
+location in it is told apart from one in a schema file."""
+
+
+@dataclass
+class ChunkCheck:
+    """One chunk's check: diagnostics and model, relative to the chunk."""
+
+    diagnostics: list[Diagnostic]
+    model: SemanticModel
+    internal: list[str]
+    after: int = 0  # the schema's digest after the chunk
+    # At document offsets, by where the chunk starts (offset, line, line start).
+    placed: dict[tuple[int, int, int], list[Diagnostic]] = field(default_factory=dict)
+
+
+@dataclass
+class Checked:
+    """A document version, checked."""
+
+    version: int
+    text: str
+    stamp: tuple[object, ...]  # the schema files it was checked against
+    checks_config: tuple[tuple[str, str], ...]
+    checks: list[ChunkCheck]
+    catalog: Catalog  # the schema after the last chunk
+    diagnostics: list[Diagnostic]
+    problems: list[str] = field(default_factory=list)
+    snapshots: dict[int, Catalog] = field(
+        default_factory=dict
+    )  # by fingerprint: the schema before those chunks
+    tables: dict[str, TableInfo] | None = None
+
+
+class SchemaFiles:
+    """Catalogs of the configured schema files, cached by file, size and
+    modification time."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[object, ...], tuple[Catalog, list[str]]] = {}
+
+    def catalog(
+        self, files: Sequence[Path], target: SqliteTarget
+    ) -> tuple[Catalog, list[str], tuple[object, ...]]:
+        stamp: list[object] = [target]
+        for f in files:
+            try:
+                st = os.stat(f)
+                stamp.append((str(f.resolve()), st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamp.append((str(f), None, None))
+        key = tuple(stamp)
+        found = self._cache.get(key)
+        if found is None:
+            problems: list[str] = []
+            try:
+                catalog = load_files(files, target, on_problem=problems.append)
+            except SchemaError as exc:
+                catalog, problems = Catalog(), [str(exc)]
+            if len(self._cache) > 8:
+                self._cache.clear()
+            found = self._cache[key] = (catalog, problems)
+        return found[0], found[1], key
+
+
+def digest(catalog: Catalog, before: Catalog | None = None, before_digest: int = 0) -> int:
+    """A digest of what the catalog holds (tables with their columns,
+    indexes, triggers, databases), the same for equal contents.  It is a sum
+    (XOR) over the entries, so from ``before`` and its digest only the
+    entries that changed (dictionaries share unchanged ones, see
+    :meth:`Catalog.snapshot`) are hashed again."""
+    value = before_digest if before is not None else 0
+    old_dbs = before.databases if before is not None else {}
+    for key in old_dbs.keys() | catalog.databases.keys():
+        a, b = old_dbs.get(key), catalog.databases.get(key)
+        if a is not None and b is not None and a.known == b.known:
+            pass
+        else:
+            value ^= hash(("db", key, a.known)) if a is not None else 0
+            value ^= hash(("db", key, b.known)) if b is not None else 0
+        for part in ("tables", "indexes", "triggers"):
+            x: dict[str, object] = getattr(a, part) if a is not None else {}
+            y: dict[str, object] = getattr(b, part) if b is not None else {}
+            for name in x.keys() | y.keys() if x else y.keys():
+                u, v = x.get(name), y.get(name)
+                if u is v:
+                    continue
+                if u is not None:
+                    value ^= hash((key, part, name, _entry(u)))
+                if v is not None:
+                    value ^= hash((key, part, name, _entry(v)))
+    return value
+
+
+def _entry(item: object) -> object:
+    """What counts of a table, index or trigger (not where it was defined)."""
+    if isinstance(item, Table):
+        cols = tuple((c.key, c.type, c.hidden) for c in item.columns)
+        return (item.key, item.kind, item.columns_known, item.without_rowid, item.autoincrement, cols)
+    if isinstance(item, Index):
+        return (normalize(item.name), normalize(item.table))
+    if isinstance(item, Trigger):
+        return (normalize(item.name), normalize(item.table), item.timing, item.event, item.columns)
+    raise TypeError(f"not a catalog entry: {item!r}")
+
+
+def is_global(target: Target) -> bool:
+    """Whether a name means the same thing in every statement: a table or
+    view, a column of one, a database.  CTEs, aliases, windows and the
+    columns of subqueries belong to their statement."""
+    if target.key.startswith(("table:", "database:", "function:")):
+        return True
+    return target.key.startswith("column:") and ":" not in target.key[len("column:") :]
+
+
+class ValidatorSemantics(DocumentSemantics):
+    """The :class:`~syntaqlite.lsp.semantics.Semantics` of the language
+    server, from the validator (with :class:`DocumentSemantics`, which reads
+    tokens, for statements that do not parse yet)."""
+
+    def __init__(self) -> None:
+        self.schemas = SchemaFiles()
+        self._checked: dict[str, Checked] = {}
+
+    # -- checking ---------------------------------------------------------------------
+
+    def checked(self, doc: SqlDocument) -> Checked:
+        """The document checked (cached for its version, while the schema
+        files stay as they were)."""
+        files = self.schema_files(doc)
+        base, problems, stamp = self.schemas.catalog(files, doc.target)
+        found = self._checked.get(doc.uri)
+        if (
+            found is None
+            or found.version != doc.version
+            or found.text is not doc.text
+            or found.stamp != stamp
+            or found.checks_config != doc.config.checks
+        ):
+            found = self._check(doc, base, problems, stamp)
+            self._checked[doc.uri] = found
+        return found
+
+    def schema_files(self, doc: SqlDocument) -> list[Path]:
+        """The configured schema files for the document, but itself."""
+        me = doc.path.resolve() if doc.path is not None else None
+        return [p for p in doc.config.schema_files_for(doc.path) if p.resolve() != me]
+
+    def forget(self, uri: str) -> None:
+        self._checked.pop(uri, None)
+
+    def _check(
+        self, doc: SqlDocument, base: Catalog, problems: list[str], stamp: tuple[object, ...]
+    ) -> Checked:
+        """Check every chunk, reusing what the previous check of this
+        document found where it still holds (see the module docstring)."""
+        previous = self._checked.get(doc.uri)
+        old = previous.snapshots if previous is not None and previous.stamp == stamp else {}
+        state = hash((hash(stamp), digest(base)))
+        snapshots: dict[int, Catalog] = {state: base}
+        checks: list[ChunkCheck] = []
+        for chunk in doc.chunks:
+            memo = chunk.data.memo.get(_MEMO)
+            if memo is None:
+                memo = chunk.data.memo[_MEMO] = {}
+                chunk.data.memo[_CHANGES] = any(
+                    stmt.body.kind in SCHEMA_CHANGES for stmt in chunk.result.statements
+                )
+            assert isinstance(memo, dict)
+            changes = chunk.data.memo[_CHANGES]
+            check = memo.get(state)
+            if check is None or (changes and check.after not in snapshots and check.after not in old):
+                before = snapshots[state]
+                # A schema statement changes a copy; the others only read.
+                catalog = before.snapshot() if changes else before
+                check = self._check_chunk(doc, chunk, catalog)
+                if changes:
+                    check.after = digest(catalog, before, state)
+                    snapshots.setdefault(check.after, catalog if check.after != state else before)
+                else:
+                    check.after = state
+                if len(memo) > 4:
+                    memo.clear()
+                memo[state] = check
+            elif changes and check.after not in snapshots:
+                snapshots[check.after] = old[check.after]  # the same schema as last time
+            state = check.after
+            checks.append(check)
+        return Checked(
+            doc.version,
+            doc.text,
+            stamp,
+            doc.config.checks,
+            checks,
+            snapshots[state],
+            self._assemble(doc, checks),
+            problems,
+            snapshots,
+        )
+
+    def _assemble(self, doc: SqlDocument, checks: list[ChunkCheck]) -> list[Diagnostic]:
+        """Every chunk's diagnostics at their place in the document now."""
+        starts: dict[int, int] = {}
+        for chunk in doc.chunks:
+            starts.setdefault(id(chunk.data), chunk.start)
+        lines = doc.index
+        out: list[Diagnostic] = []
+        for chunk, check in zip(doc.chunks, checks, strict=True):
+            if not check.diagnostics:
+                continue
+            # Placed diagnostics are kept by the chunk's start (a chunk's text
+            # may sit at several places); those with related locations in
+            # other chunks are placed every time.
+            line = lines.line_of(chunk.start)
+            key = (chunk.start, line, lines.starts[line])
+            placed = check.placed.get(key)
+            if placed is None:
+                placed = [_placed(d, chunk.start, lines, starts) for d in check.diagnostics]
+                if len(check.placed) > 8:
+                    check.placed.clear()
+                check.placed[key] = placed
+            else:
+                placed = [
+                    _placed(d, chunk.start, lines, starts) if d.related and _moved(d, p, starts) else p
+                    for d, p in zip(check.diagnostics, placed, strict=True)
+                ]
+            out.extend(placed)
+        severities = dict(doc.config.checks)
+        if not severities:
+            out.sort(key=lambda d: (d.start, d.end))
+            return out
+        return apply_severities(out, severities)
+
+    def _check_chunk(self, doc: SqlDocument, chunk: Chunk, catalog: Catalog) -> ChunkCheck:
+        found: list[Diagnostic] = []
+        model = SemanticModel()
+        line, column = doc.line_column(chunk.start)
+        where = Where(DOCUMENT, chunk.start, line, column, chunk.data)
+        resolver = Resolver(catalog, chunk.text, DOCUMENT, doc.target, found.append, model, where=where)
+        schema = Schema(resolver)
+        internal: list[str] = []
+        for stmt in chunk.result.statements:
+            run_statement(resolver, schema, stmt, internal)
+        return ChunkCheck(found, model, internal)
+
+    def diagnostics(self, doc: SqlDocument) -> Sequence[Diagnostic]:
+        return self.checked(doc).diagnostics
+
+    # -- names at a place -------------------------------------------------------------
+
+    def reference_at(self, doc: SqlDocument, offset: int) -> tuple[int, Reference] | None:
+        """The chunk index and the reference (or definition) at ``offset``."""
+        chunk = doc.chunk_at(offset)
+        if chunk is None:
+            return None
+        i = doc.chunks.index(chunk)
+        checked = self.checked(doc)
+        ref = checked.checks[i].model.at(offset - chunk.start)
+        return (i, ref) if ref is not None else None
+
+    def occurrences(
+        self,
+        doc: SqlDocument,
+        where: int,
+        target: Target,
+        *,
+        definitions: bool = True,
+        references: bool = True,
+    ) -> list[tuple[int, Reference]]:
+        """Every place the document names ``target``: in all chunks for a
+        global name, in chunk ``where`` for a statement's own."""
+        checked = self.checked(doc)
+        chunks = range(len(doc.chunks)) if is_global(target) else [where]
+        found: list[tuple[int, Reference]] = []
+        for i in chunks:
+            model = checked.checks[i].model
+            pools = ([model.definitions] if definitions else []) + ([model.references] if references else [])
+            for pool in pools:
+                found.extend((i, r) for r in pool if r.target is not None and r.target.key == target.key)
+        found.sort(key=lambda item: doc.chunks[item[0]].start + item[1].token.start)
+        return found
+
+    def _place(self, doc: SqlDocument, i: int, tok: Token) -> Place:
+        start = doc.chunks[i].start
+        return Place(start + tok.start, start + tok.end)
+
+    # -- the hook --------------------------------------------------------------------
+
+    def known_at(self, doc: SqlDocument, offset: int) -> dict[str, TableInfo]:
+        """What the document declares (and the statement's CTEs) first, then
+        the schema files' tables, then SQLite's own."""
+        known = super().known_at(doc, offset)
+        tables = self.catalog_tables(doc)
+        for builtin in (False, True):
+            for key, info in tables.items():
+                if (info.kind == "builtin") == builtin:
+                    known.setdefault(key, info)
+        return known
+
+    def catalog_tables(self, doc: SqlDocument) -> dict[str, TableInfo]:
+        """The tables the catalog knows at the end of the document (schema
+        files, the document's own, SQLite's), by name key."""
+        checked = self.checked(doc)
+        if checked.tables is None:
+            tables: dict[str, TableInfo] = {}
+            for table in checked.catalog.all_tables():
+                tables.setdefault(table.key, _table_info(table))
+            checked.tables = tables
+        return checked.tables
+
+    def hover_at(self, doc: SqlDocument, offset: int) -> HoverInfo | None:
+        found = self.reference_at(doc, offset)
+        if found is None or found[1].target is None:
+            return super().hover_at(doc, offset)
+        i, ref = found
+        target = ref.target
+        assert target is not None
+        place = self._place(doc, i, ref.token)
+        signature, _, prose = target.detail.partition("\n")
+        text = f"```sql\n{signature}\n```" + (f"\n{prose}" if prose else "")
+        loc = target.location
+        if loc is not None and loc.path not in (None, DOCUMENT):
+            text += f"\ndefined in `{loc.path}` at line {loc.line}"
+        return HoverInfo(text, place.start, place.end)
+
+    def definition_at(self, doc: SqlDocument, offset: int) -> Sequence[Place]:
+        found = self.reference_at(doc, offset)
+        if found is None or found[1].target is None:
+            return super().definition_at(doc, offset)
+        i, ref = found
+        target = ref.target
+        assert target is not None
+        here = self.occurrences(doc, i, target, references=False)
+        if here:
+            return [self._place(doc, j, r.token) for j, r in here]
+        loc = target.location
+        if loc is not None and loc.path not in (None, DOCUMENT):
+            return [Place(loc.start, loc.end, loc.path)]
+        return ()
+
+    def references_at(self, doc: SqlDocument, offset: int, include_declaration: bool) -> Sequence[Place]:
+        found = self.reference_at(doc, offset)
+        if found is None or found[1].target is None:
+            return ()
+        i, ref = found
+        assert ref.target is not None
+        return [
+            self._place(doc, j, r.token)
+            for j, r in self.occurrences(doc, i, ref.target, definitions=include_declaration)
+        ]
+
+    def rename_target(self, doc: SqlDocument, offset: int) -> tuple[int, Reference] | None:
+        """The renameable name at ``offset``: a table or view defined in this
+        document, a CTE, an alias."""
+        found = self.reference_at(doc, offset)
+        if found is None or found[1].target is None:
+            return None
+        i, ref = found
+        target = ref.target
+        assert target is not None
+        if target.kind in ("table", "view"):
+            if not self.occurrences(doc, i, target, references=False):
+                return None  # defined in a schema file (or by SQLite): not ours to rename
+            return found
+        if target.kind in ("cte", "alias"):
+            return found
+        return None
+
+    def prepare_rename_at(self, doc: SqlDocument, offset: int) -> Place | None:
+        found = self.rename_target(doc, offset)
+        if found is None:
+            return None
+        return self._place(doc, found[0], found[1].token)
+
+    def rename_at(self, doc: SqlDocument, offset: int, new_name: str) -> Sequence[Edit] | None:
+        found = self.rename_target(doc, offset)
+        if found is None or not new_name.strip():
+            return None
+        i, ref = found
+        assert ref.target is not None
+        text = sql_name(unquote(new_name) if is_quoted(new_name) else new_name)
+        edits: dict[int, Edit] = {}
+        for j, r in self.occurrences(doc, i, ref.target):
+            place = self._place(doc, j, r.token)
+            edits[place.start] = Edit(place.start, place.end, text)
+        return sorted(edits.values(), key=lambda e: e.start)
+
+
+def _moved(d: Diagnostic, placed: Diagnostic, starts: dict[int, int]) -> bool:
+    """Whether a chunk that ``d``'s related locations are in has moved since
+    ``placed`` was made."""
+    return any(
+        r.anchor is not None and starts.get(id(r.anchor)) != p.base
+        for r, p in zip(d.related, placed.related, strict=True)
+    )
+
+
+def _placed(d: Diagnostic, by: int, lines: LineIndex, starts: dict[int, int]) -> Diagnostic:
+    """A chunk's diagnostic at document offsets (``by``: the chunk's start).
+    A related location found in another chunk is placed again where that
+    chunk is now (it may have moved since: ``starts`` maps chunks, by their
+    data's identity, to their starts)."""
+
+    def line_column(offset: int) -> tuple[int, int]:
+        line = lines.line_of(offset)
+        return line + 1, offset - lines.starts[line] + 1
+
+    start, end = d.start + by, d.end + by
+    (line, column), (end_line, end_column) = line_column(start), line_column(end)
+    related = []
+    for r in d.related:
+        moved = starts.get(id(r.anchor)) if r.anchor is not None else None
+        if moved is None:
+            related.append(r)
+            continue
+        r_start, r_end = r.start - r.base + moved, r.end - r.base + moved
+        (r_line, r_column), (r_end_line, r_end_column) = line_column(r_start), line_column(r_end)
+        related.append(
+            replace(
+                r,
+                start=r_start,
+                end=r_end,
+                line=r_line,
+                column=r_column,
+                end_line=r_end_line,
+                end_column=r_end_column,
+                base=moved,
+            )
+        )
+    return Diagnostic(
+        d.code,
+        d.message,
+        start,
+        end,
+        line,
+        column,
+        end_line,
+        end_column,
+        d.severity,
+        d.help,
+        d.replacement,
+        tuple(related),
+    )
+
+
+def _table_info(table: Table) -> TableInfo:
+    place = None
+    loc = table.location
+    if loc is not None and loc.path not in (None, DOCUMENT):
+        place = Place(loc.start, loc.end, loc.path)
+    columns = tuple(ColumnInfo(c.name, table.name, c.type, None, None) for c in table.columns if not c.hidden)
+    kind = table.kind if table.kind in ("table", "view", "virtual", "builtin") else "table"
+    detail = None
+    if loc is not None and loc.path not in (None, DOCUMENT):
+        detail = f"{kind} from {Path(loc.path).name}"
+    return TableInfo(table.name, kind, detail, columns, place)
+
+
+def sql_name(name: str) -> str:
+    """``name`` as SQL: as it is when it is a plain identifier that is not a
+    keyword, else double-quoted."""
+    plain = (
+        bool(name)
+        and (name[0].isalpha() or name[0] == "_")
+        and all(c.isalnum() or c == "_" for c in name)
+        and name.upper() not in KEYWORDS
+    )
+    return name if plain else '"' + name.replace('"', '""') + '"'
+
+
+__all__ = ["DOCUMENT", "ChunkCheck", "Checked", "SchemaFiles", "ValidatorSemantics", "is_global", "sql_name"]

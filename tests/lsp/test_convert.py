@@ -1,0 +1,73 @@
+"""Offsets <-> LSP positions in UTF-16, UTF-8 and UTF-32."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from lsprotocol import types
+
+from syntaqlite.lsp.convert import UTF8, UTF16, UTF32, LineIndex, negotiate, units
+
+TEXT = "SELECT 'é';\r\n-- 名前\rSELECT '😀'\nx"
+
+
+def p(line: int, character: int) -> types.Position:
+    return types.Position(line=line, character=character)
+
+
+def test_negotiate() -> None:
+    assert negotiate(None) == UTF16
+    assert negotiate([]) == UTF16
+    assert negotiate(["utf-32", "utf-16"]) == UTF16
+    assert negotiate(["utf-16", "utf-8"]) == UTF8
+
+
+def test_lines_end_at_lf_crlf_and_cr_only() -> None:
+    index = LineIndex("a\fb\u2028c\r\nd\re\nf", UTF16)
+    assert index.starts == [0, 7, 9, 11]
+    assert index.line_end(0) == 5 and index.line_end(1) == 8
+
+
+def test_positions() -> None:
+    for encoding, emoji_units, cjk in ((UTF16, 2, 1), (UTF8, 4, 3), (UTF32, 1, 1)):
+        index = LineIndex(TEXT, encoding)
+        quote = TEXT.index("'😀") + 1
+        assert index.position(quote) == p(2, 8)
+        assert index.position(quote + 1) == p(2, 8 + emoji_units)
+        assert index.offset(p(2, 8 + emoji_units)) == quote + 1
+        assert index.position(TEXT.index("前")) == p(1, 3 + cjk)
+        # positions inside a line break, past a line end, past the end
+        assert index.position(TEXT.index("\r\n") + 1) == p(0, index.position(TEXT.index("\r\n")).character)
+        assert index.offset(p(0, 999)) == TEXT.index("\r\n")
+        assert index.offset(p(99, 0)) == len(TEXT)
+        assert index.position(len(TEXT) + 5) == p(3, 1)
+
+
+def test_segments_split_multiline_spans() -> None:
+    text = "/* a\r\nbb\ncc */ x"
+    index = LineIndex(text, UTF16)
+    assert list(index.segments(0, text.index(" x"))) == [(0, 0, 4), (1, 0, 2), (2, 0, 5)]
+
+
+def test_apply_change() -> None:
+    index = LineIndex("SELECT '😀' FORM t", UTF16)
+    rng = types.Range(start=p(0, 13), end=p(0, 15))
+    assert index.apply_change(rng, "RO") == "SELECT '😀' FROM t"
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab\n\r é名😀")), max_size=40),
+    st.sampled_from([UTF8, UTF16, UTF32]),
+)
+def test_round_trip(text: str, encoding: str) -> None:
+    index = LineIndex(text, encoding)
+    for offset in range(len(text) + 1):
+        position = index.position(offset)
+        back = index.offset(position)
+        # offsets inside a CRLF pair map to the end of the line's content
+        assert (
+            back == offset
+            or (text[back : offset + 1].startswith("\r") and back == offset - 1)
+            or back <= offset
+        )
+        assert units(text[index.starts[position.line] : back], encoding) == position.character

@@ -1,0 +1,158 @@
+"""The statement cache (unit level): after any edit the chunks are those a
+fresh split gives, the diagnostics those of a whole-file parse, and only
+statements whose text changed are parsed again."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from syntaqlite.config import Config
+from syntaqlite.lsp.documents import Analyzer, split_statements
+from syntaqlite.syntax.parser import parse
+from syntaqlite.syntax.target import Target
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = (
+    (ROOT / "examples" / "schema.sql").read_text(encoding="utf-8")
+    + (ROOT / "examples" / "queries.sql").read_text(encoding="utf-8")
+    + "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; UPDATE t SET a = 1; END;\n"
+    + "SELECT 'x;y', \"a;b\" /* ; */ -- ;\n;;\nSELECT 2"
+)
+PIECES = [
+    "'",
+    '"',
+    ";",
+    " ",
+    "\n",
+    "x",
+    "SELECT ",
+    "END;",
+    "/*",
+    "*/",
+    "--",
+    "BEGIN",
+    "CASE",
+    "(",
+    ")",
+    "é",
+    "😀",
+]
+PIECES += ["CREATE TRIGGER x AFTER INSERT ON t BEGIN ", "CREATE TEMP TRIGGER y BEFORE DELETE ON t BEGIN "]
+TARGET = Target()
+
+
+def analyze(analyzer: Analyzer, text: str, version: int):  # type: ignore[no-untyped-def]
+    return analyzer.analyze(text, version, None, Config(), TARGET, "utf-16")
+
+
+def diagnostics_key(errors) -> list[tuple[int, int, str, int, int]]:  # type: ignore[no-untyped-def]
+    return [(d.start, d.end, d.message, d.line, d.column) for d in errors]
+
+
+def check(analyzer: Analyzer, text: str, version: int) -> None:
+    analysis = analyze(analyzer, text, version)
+    chunks = [c.text for c in analysis.chunks]
+    assert "".join(chunks) == text
+    assert chunks == split_statements(text, TARGET.keywords)
+    for chunk in analysis.chunks:
+        assert text.startswith(chunk.text, chunk.start)
+    assert diagnostics_key(analysis.syntax_errors) == diagnostics_key(parse(text, TARGET).errors)
+
+
+edit = st.tuples(st.floats(0, 1), st.integers(0, 8), st.sampled_from(["", *PIECES]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(edit, min_size=1, max_size=12))
+def test_random_edits_match_a_fresh_analysis(edits: list[tuple[float, int, str]]) -> None:
+    analyzer = Analyzer("file:///t.sql")
+    text = BASE
+    check(analyzer, text, 0)
+    for version, (where, length, insert) in enumerate(edits, 1):
+        start = int(where * len(text))
+        text = text[:start] + insert + text[start + length :]
+        check(analyzer, text, version)
+
+
+def test_long_random_session() -> None:
+    rng = random.Random(7)
+    analyzer = Analyzer("file:///t.sql")
+    text = BASE
+    for version in range(400):
+        start = rng.randrange(len(text) + 1)
+        text = text[:start] + rng.choice(PIECES) + text[start + rng.randrange(4) :]
+        analysis = analyze(analyzer, text, version)
+        assert "".join(c.text for c in analysis.chunks) == text
+    check(analyzer, text, 1000)
+
+
+def test_only_changed_statements_are_parsed_again() -> None:
+    statements = [f"SELECT a{i} FROM t{i} WHERE x = {i};\n" for i in range(2000)]
+    text = "".join(statements)
+    analyzer = Analyzer("file:///big.sql")
+    analyze(analyzer, text, 1)
+    assert analyzer.parsed == 2000 + 1  # and the empty tail
+    # a one-character edit in the middle: one statement parsed again
+    at = text.index("x = 1000;")
+    text = text[:at] + "y" + text[at + 1 :]
+    analysis = analyze(analyzer, text, 2)
+    assert analyzer.parsed == 2002
+    assert len(analysis.chunks) == 2001
+    # break it (a syntax error) and repair it: the repaired statement is still
+    # in the cache (the previous generation is kept)
+    text = text[:at] + "y =  = 1000" + text[at + len("y = 1000") :]
+    assert len(analyze(analyzer, text, 3).syntax_errors) == 1
+    text = text[:at] + "y = 1000" + text[at + len("y =  = 1000") :]
+    assert analyze(analyzer, text, 4).syntax_errors == []
+    assert analyzer.parsed == 2003
+    # opening a string literal swallows the rest; closing it restores the old chunks from the cache
+    at = text.index("a1500")
+    broken = text[:at] + "'" + text[at:]
+    assert len(analyze(analyzer, broken, 5).chunks) < 2001
+    before = analyzer.parsed
+    assert len(analyze(analyzer, text, 6).chunks) == 2001
+    assert analyzer.parsed - before <= 2
+
+
+def test_same_version_is_not_analysed_twice() -> None:
+    analyzer = Analyzer("file:///t.sql")
+    text = "SELECT 1;"
+    first = analyze(analyzer, text, 1)
+    assert analyze(analyzer, text, 1) is first
+
+
+def test_target_change_parses_again() -> None:
+    analyzer = Analyzer("file:///t.sql")
+    text = "DELETE FROM t LIMIT 1;"
+    assert len(analyze(analyzer, text, 1).syntax_errors) == 1
+    other = Target.from_options(None, ["SQLITE_ENABLE_UPDATE_DELETE_LIMIT"])
+    assert analyzer.analyze(text, 1, None, Config(), other, "utf-16").syntax_errors == []
+
+
+def test_too_large_documents_are_not_analysed() -> None:
+    from syntaqlite.lsp import documents
+
+    analyzer = Analyzer("file:///t.sql")
+    text = "SELEC 1;\n" * (documents.MAX_ANALYZED_CHARS // 9 + 1)
+    analysis = analyze(analyzer, text, 1)
+    assert analysis.too_large and analysis.chunks == [] and analysis.syntax_errors == []
+
+
+def test_split_statements() -> None:
+    keywords = TARGET.keywords
+    assert split_statements("", keywords) == [""]
+    assert split_statements("SELECT 1; SELECT 2", keywords) == ["SELECT 1;", " SELECT 2"]
+    assert split_statements("SELECT 1;\n", keywords) == ["SELECT 1;", "\n"]
+    assert split_statements(";;", keywords) == [";", ";", ""]
+    trigger = "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; SELECT 2; END;"
+    assert split_statements(trigger + " SELECT 3;", keywords) == [trigger, " SELECT 3;", ""]
+    assert split_statements("SELECT ';'; -- ;\nSELECT 2;", keywords) == [
+        "SELECT ';';",
+        " -- ;\nSELECT 2;",
+        "",
+    ]
+    assert split_statements("SELECT 'open; SELECT 2;", keywords) == ["SELECT 'open; SELECT 2;"]
