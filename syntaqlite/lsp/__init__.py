@@ -7,6 +7,8 @@
 * :mod:`.documents` keeps each document's statement chunks and re-parses
   only what an edit changed;
 * :mod:`.convert` is the one place where offsets become LSP positions;
+* :mod:`.fast` answers ``initialize`` and the first ``didOpen`` before
+  pygls is loaded, then hands over to the server;
 * :mod:`.semantics` is the hook for the semantic model, with a fallback
   that reads tokens; :mod:`.validation` implements it with the validator,
   statement by statement and incrementally;
@@ -20,12 +22,20 @@ from __future__ import annotations
 
 def serve() -> None:
     """Run the server on stdin/stdout until the client says ``exit`` (or
-    closes stdin)."""
+    closes stdin), after the fast start (:mod:`.fast`) has answered what it
+    could."""
     import logging
+
+    from .fast import fast_start
+
+    streams = fast_start()
 
     from .protocol import QuietExpectedErrors
     from .server import create_server
 
     for name in ("pygls", "pygls.protocol.json_rpc"):
         logging.getLogger(name).addFilter(QuietExpectedErrors())
-    create_server().start_io()
+    if streams is None:
+        create_server().start_io()
+    else:
+        create_server().start_io(*streams)  # type: ignore[arg-type]

@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-
-from lsprotocol import types
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:  # imported where used: the fast start (fast.py) runs without it
+    from lsprotocol import types
 
 UTF8 = "utf-8"
 UTF16 = "utf-16"
@@ -88,15 +90,30 @@ class LineIndex:
 
     # -- offsets -> LSP -------------------------------------------------------
 
-    def position(self, offset: int) -> types.Position:
+    def line_character(self, offset: int) -> tuple[int, int]:
+        """The zero-based line and character (in this encoding's code
+        units) of ``offset``."""
         offset = min(max(offset, 0), len(self.text))
         line = bisect_right(self.starts, offset) - 1
         start = self.starts[line]
         offset = min(offset, self.line_end(line))
-        return types.Position(line=line, character=units(self.text[start:offset], self.encoding))
+        return line, units(self.text[start:offset], self.encoding)
+
+    def position(self, offset: int) -> types.Position:
+        from lsprotocol import types
+
+        line, character = self.line_character(offset)
+        return types.Position(line=line, character=character)
 
     def range(self, start: int, end: int) -> types.Range:
+        from lsprotocol import types
+
         return types.Range(start=self.position(start), end=self.position(max(start, end)))
+
+    def range_json(self, start: int, end: int) -> dict[str, Any]:
+        """:meth:`range` as the JSON LSP sends."""
+        (l1, c1), (l2, c2) = self.line_character(start), self.line_character(max(start, end))
+        return {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}}
 
     def segments(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
         """``(line, character, length)`` of each one-line piece of the span
@@ -159,11 +176,17 @@ def label_offsets(label: str, start: int, end: int, encoding: str = UTF16) -> tu
     return begin, begin + units(label[start:end], encoding)
 
 
-_SEVERITY = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
-}
+_SEVERITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}  # LSP's DiagnosticSeverity
+
+
+def _message(d: Diagnostic, index: LineIndex, related_information: bool) -> str:
+    message = d.message
+    if d.help:
+        message += f"\nhelp: {d.help}"
+    if d.related and not related_information:
+        for r in d.related:
+            message += f"\nnote: {r.message} (line {index.line_of(r.start) + 1})"
+    return message
 
 
 def diagnostic(
@@ -174,26 +197,41 @@ def diagnostic(
     ``help`` becomes a second line of the message; ``related`` locations
     become ``relatedInformation`` when the client takes it, else more lines.
     """
-    message = d.message
-    if d.help:
-        message += f"\nhelp: {d.help}"
+    from lsprotocol import types
+
     related: list[types.DiagnosticRelatedInformation] | None = None
-    if d.related:
-        if related_information:
-            related = [
-                types.DiagnosticRelatedInformation(
-                    location=types.Location(uri=uri, range=index.range(r.start, r.end)), message=r.message
-                )
-                for r in d.related
-            ]
-        else:
-            for r in d.related:
-                message += f"\nnote: {r.message} (line {index.line_of(r.start) + 1})"
+    if d.related and related_information:
+        related = [
+            types.DiagnosticRelatedInformation(
+                location=types.Location(uri=uri, range=index.range(r.start, r.end)), message=r.message
+            )
+            for r in d.related
+        ]
     return types.Diagnostic(
         range=index.range(d.start, d.end),
-        message=message,
-        severity=_SEVERITY.get(d.severity, types.DiagnosticSeverity.Error),
+        message=_message(d, index, related_information),
+        severity=types.DiagnosticSeverity(_SEVERITY.get(d.severity, 1)),
         code=d.code,
         source="syntaqlite",
         related_information=related,
     )
+
+
+def diagnostic_json(
+    d: Diagnostic, index: LineIndex, uri: str, *, related_information: bool = True
+) -> dict[str, Any]:
+    """:func:`diagnostic` as the JSON pygls sends for it (for the fast start,
+    which answers before lsprotocol is imported; tests check both agree)."""
+    out: dict[str, Any] = {
+        "range": index.range_json(d.start, d.end),
+        "message": _message(d, index, related_information),
+        "severity": _SEVERITY.get(d.severity, 1),
+        "code": d.code,
+        "source": "syntaqlite",
+    }
+    if d.related and related_information:
+        out["relatedInformation"] = [
+            {"location": {"uri": uri, "range": index.range_json(r.start, r.end)}, "message": r.message}
+            for r in d.related
+        ]
+    return out

@@ -56,8 +56,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from lsprotocol import types
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..diagnostics import Diagnostic
@@ -67,6 +66,9 @@ from ..syntax.parser import END, ParseResult, parse, statement_end
 from ..syntax.target import Target
 from ..syntax.tokens import COMMENT, Token
 from .convert import LineIndex
+
+if TYPE_CHECKING:  # imported where used: the fast start (fast.py) runs without it
+    from lsprotocol import types
 
 MAX_ANALYZED_CHARS = 3_000_000
 """Larger documents are not analysed (a 3 MB SQL file takes seconds to parse)."""
@@ -87,6 +89,8 @@ class Document:
 
     def apply(self, changes: list[types.TextDocumentContentChangeEvent], version: int) -> None:
         """Apply ``didChange`` content changes in order (full or ranged)."""
+        from lsprotocol import types
+
         text = self.text
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):

@@ -8,8 +8,8 @@ from .. import __version__
 from .features import FEATURES
 from .protocol import SyntaqliteProtocol, SyntaqliteServer
 from .semantics import Semantics
-from .validation import ValidatorSemantics
 from .session import Session
+from .validation import ValidatorSemantics
 
 
 def default_semantics() -> Semantics:

@@ -33,11 +33,11 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from ..config import Config, ConfigError, clear_cache, find_config
-from ..syntax.target import Target, TargetError
+from ..config import clear_cache
 from . import convert
 from .documents import MAX_ANALYZED_CHARS, Analysis, Analyzer, Document
 from .semantics import Semantics
+from .settings import EditorSettings, Settings, resolve_settings, workspace_roots
 
 DEBOUNCE = 0.15
 """Seconds of quiet after a burst of edits before re-analysing."""
@@ -54,39 +54,6 @@ class RequestFailed(JsonRpcException):
     logged as a server fault."""
 
     CODE = REQUEST_FAILED
-
-
-@dataclass(frozen=True)
-class EditorSettings:
-    """Settings the editor sends (``initializationOptions`` and
-    ``workspace/didChangeConfiguration``).  The project's configuration file
-    wins where it sets the same thing."""
-
-    sqlite_version: str | None = None
-    sqlite_cflags: tuple[str, ...] = ()
-
-    @classmethod
-    def from_mapping(cls, data: object, base: EditorSettings | None = None) -> EditorSettings:
-        base = base or cls()
-        if not isinstance(data, dict):
-            return base
-        if isinstance(data.get("syntaqlite"), dict):
-            data = data["syntaqlite"]
-        assert isinstance(data, dict)
-        version = base.sqlite_version
-        cflags = base.sqlite_cflags
-        for key in ("sqliteVersion", "sqlite-version", "sqlite_version"):
-            if key in data:
-                value = data[key]
-                version = str(value) if value not in (None, "") else None
-        for key in ("sqliteCflags", "sqlite-cflags", "sqlite_cflags"):
-            if key in data:
-                value = data[key]
-                if isinstance(value, str):
-                    cflags = (value,)
-                elif isinstance(value, list):
-                    cflags = tuple(str(v) for v in value)
-        return cls(version, cflags)
 
 
 @dataclass
@@ -130,12 +97,6 @@ class ClientSupport:
 
 
 @dataclass
-class _Settings:
-    config: Config
-    target: Target
-
-
-@dataclass
 class Session:
     """Everything the features share.  Created by
     :func:`syntaqlite.lsp.server.create_server`."""
@@ -147,7 +108,7 @@ class Session:
     client: ClientSupport = field(default_factory=ClientSupport)
     roots: list[Path] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
-    _settings: dict[str, _Settings] = field(default_factory=dict)
+    _settings: dict[str, Settings] = field(default_factory=dict)
     _analyzers: dict[str, Analyzer] = field(default_factory=dict)  # analysis thread only
     _timers: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
     _last_edit: dict[str, float] = field(default_factory=dict)
@@ -202,18 +163,9 @@ class Session:
         self.encoding = encoding
         self.client = ClientSupport.of(params.capabilities)
         self.editor = EditorSettings.from_mapping(params.initialization_options)
-        roots: list[Path] = []
-        for folder in params.workspace_folders or []:
-            path = to_fs_path(folder.uri)
-            if path:
-                roots.append(Path(path))
-        if not roots and params.root_uri:
-            path = to_fs_path(params.root_uri)
-            if path:
-                roots.append(Path(path))
-        if not roots and params.root_path:
-            roots.append(Path(params.root_path))
-        self.roots = roots
+        self.roots = workspace_roots(
+            [folder.uri for folder in params.workspace_folders or []], params.root_uri, params.root_path
+        )
 
     def shutdown(self) -> None:
         for timer in self._timers.values():
@@ -223,31 +175,16 @@ class Session:
 
     # -- configuration -------------------------------------------------------------
 
-    def _resolve(self, path: Path | None) -> _Settings:
-        start = path if path is not None else (self.roots[0] if self.roots else None)
-        config = Config()
-        if start is not None:
-            try:
-                config = find_config(start)
-            except ConfigError as exc:
-                self.show_once(f"syntaqlite: {exc}", types.MessageType.Error)
-            except OSError as exc:
-                self.log(f"syntaqlite: cannot read the configuration for {start}: {exc}")
-        version = config.sqlite_version if config.sqlite_version is not None else self.editor.sqlite_version
-        cflags = config.sqlite_cflags or self.editor.sqlite_cflags
-        try:
-            target = Target.from_options(version, cflags)
-        except TargetError as exc:
-            self.show_once(
-                f"syntaqlite: {exc} (from the editor settings); using the defaults", types.MessageType.Error
-            )
-            try:
-                target = config.target()
-            except ConfigError:
-                target = Target()
-        return _Settings(config, target)
+    def _resolve(self, path: Path | None) -> Settings:
+        found = resolve_settings(path, self.roots, self.editor)
+        for problem in found.problems:
+            if problem.shown:
+                self.show_once(problem.message, types.MessageType.Error)
+            else:
+                self.log(problem.message)
+        return found
 
-    def settings(self, uri: str) -> _Settings:
+    def settings(self, uri: str) -> Settings:
         found = self._settings.get(uri)
         if found is None:
             doc = self.documents.get(uri)

@@ -1,0 +1,158 @@
+"""The fast start answers ``initialize`` and the first ``didOpen`` exactly
+as the server would (compared with the server started without it), and
+hands every message over to the server."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pygls.protocol import default_converter
+from pytest_lsp import client_capabilities
+
+from syntaqlite.lsp.fast import CAPABILITIES, DropReply, Replay, take_message, write_capabilities
+
+TEXT = (
+    "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n"
+    "SELECT bdy FROM notes;\n"
+    "SELECT * FROM users WHERE emial = 'x';\n"
+    "CREATE TABLE notes (x);\n"
+    "SELEC 1;\n"
+    "SELECT 'é', 😀 FROM notes;\n"
+)
+
+
+def frame(message: dict[str, Any]) -> bytes:
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+class Server:
+    def __init__(self, fast: bool, cwd: Path) -> None:
+        env = {**os.environ, "SYNTAQLITE_LSP_FAST": "1" if fast else "0"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "syntaqlite", "lsp"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=cwd,
+        )
+        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        data = b""
+        while chunk := self.proc.stdout.read1(65536):
+            data += chunk
+            while (found := take_message(data, 0)) is not None:
+                message, end = found
+                data = data[end:]
+                self.messages.put(message)
+
+    def send(self, message: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(frame(message))
+        self.proc.stdin.flush()
+
+    def until(self, match: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        seen = []
+        while True:
+            message = self.messages.get(timeout=30)
+            seen.append(message)
+            if match(message):
+                return message, seen
+
+    def stop(self) -> list[dict[str, Any]]:
+        self.send({"jsonrpc": "2.0", "id": 99, "method": "shutdown"})
+        _, seen = self.until(lambda m: m.get("id") == 99)
+        self.send({"jsonrpc": "2.0", "method": "exit"})
+        assert self.proc.wait(timeout=30) == 0
+        return seen
+
+
+def session(fast: bool, root: Path, capabilities: dict[str, Any], uri: str) -> tuple[Any, Any, list[Any]]:
+    server = Server(fast, root)
+    server.send(
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "initialize",
+            "params": {"processId": None, "rootUri": root.as_uri(), "capabilities": capabilities},
+        }
+    )
+    server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    server.send(
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/didOpen",
+            "params": {"textDocument": {"uri": uri, "languageId": "sql", "version": 1, "text": TEXT}},
+        }
+    )
+    init, before = server.until(lambda m: m.get("id") == 1)
+    published, more = server.until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    rest = server.stop()
+    return init["result"], published["params"], before + more + rest
+
+
+def profiles() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {"minimal": {}}
+    for name in ("visual-studio-code", "neovim"):
+        out[name] = default_converter().unstructure(client_capabilities(name))
+    out["utf-8 offered"] = {"general": {"positionEncodings": ["utf-8", "utf-16"]}}
+    return out
+
+
+@pytest.mark.parametrize("profile", list(profiles()))
+def test_same_answers_as_the_server(profile: str, tmp_path: Path) -> None:
+    (tmp_path / "syntaqlite.toml").write_text('schema = ["schema.sql"]\n', encoding="utf-8")
+    (tmp_path / "schema.sql").write_text("CREATE TABLE users (id INTEGER, email TEXT);\n", encoding="utf-8")
+    uri = (tmp_path / "q.sql").as_uri()
+    caps = profiles()[profile]
+    fast_init, fast_diags, fast_all = session(True, tmp_path, caps, uri)
+    slow_init, slow_diags, _ = session(False, tmp_path, caps, uri)
+    assert fast_init == slow_init
+    assert fast_diags == slow_diags
+    codes = [d["code"] for d in fast_diags["diagnostics"]]
+    assert {"syntax", "unknown-column", "already-exists"} <= set(codes)
+    # one answer to initialize: the server's own was dropped
+    assert len([m for m in fast_all if m.get("id") == 1 and "method" not in m]) == 1
+
+
+def test_capabilities_file_is_current(tmp_path: Path) -> None:
+    fresh = tmp_path / "capabilities.json"
+    write_capabilities(fresh)
+    assert fresh.read_text(encoding="utf-8") == CAPABILITIES.read_text(encoding="utf-8"), (
+        "run python -m syntaqlite.lsp.fast --write"
+    )
+
+
+def test_replay_reads_what_was_read_then_the_stream() -> None:
+    replay = Replay(b"Content-Length: 2\r\n\r\n{}Content-", io.BytesIO(b"Length: 3\r\n\r\n[1]"))
+    assert replay.readline() == b"Content-Length: 2\r\n"
+    assert replay.readline() == b"\r\n"
+    assert replay.read(2) == b"{}"
+    assert replay.readline() == b"Content-Length: 3\r\n"  # split between the two
+    assert replay.readline() == b"\r\n"
+    assert replay.read(3) == b"[1]"
+    assert replay.read(1) == b""
+
+
+def test_drop_reply_drops_only_the_answered_initialize() -> None:
+    out = io.BytesIO()
+    writer = DropReply(out, 1)  # type: ignore[arg-type]
+    writer.write(frame({"jsonrpc": "2.0", "method": "window/logMessage", "params": {}}))
+    writer.write(frame({"jsonrpc": "2.0", "id": 1, "result": {}}))
+    writer.write(frame({"jsonrpc": "2.0", "id": 1, "result": {"again": True}}))
+    sent = out.getvalue()
+    assert b"logMessage" in sent and b'"again"' in sent
+    assert sent.count(b'"id": 1') == 1
