@@ -43,6 +43,7 @@ from ..validator.resolve import Resolver
 from ..validator.schema import SchemaError, load_files
 from .convert import LineIndex
 from .documents import Chunk
+from .scan import is_name, significant
 from .semantics import ColumnInfo, DocumentSemantics, Edit, HoverInfo, Place, SqlDocument, TableInfo
 
 _MEMO = "validator.checks"
@@ -346,6 +347,35 @@ class ValidatorSemantics(DocumentSemantics):
                 if (info.kind == "builtin") == builtin:
                     known.setdefault(key, info)
         return known
+
+    def columns_at(self, doc: SqlDocument, offset: int, qualifier: str | None) -> Sequence[ColumnInfo]:
+        pseudo = self.pseudo_table(doc, offset, qualifier) if qualifier is not None else None
+        if pseudo is not None:
+            table = self.known_at(doc, offset).get(pseudo)
+            return table.columns if table is not None else ()
+        return super().columns_at(doc, offset, qualifier)
+
+    def pseudo_table(self, doc: SqlDocument, offset: int, qualifier: str) -> str | None:
+        """The table (name key) that ``excluded.`` (in an upsert: the INSERT's
+        table) or ``new.``/``old.`` (in a trigger: the trigger's table) stand
+        for at ``offset``, read from the statement's tokens."""
+        key = normalize(qualifier)
+        if key not in ("excluded", "new", "old"):
+            return None
+        chunk = doc.chunk_at(offset)
+        if chunk is None:
+            return None
+        toks = significant(chunk.result.tokens)
+        words = [t.kind for t in toks]
+        if key == "excluded" and "INTO" in words:
+            i = words.index("INTO") + 1
+        elif key != "excluded" and "TRIGGER" in words and "ON" in words:
+            i = words.index("ON") + 1
+        else:
+            return None
+        if i + 2 < len(toks) and toks[i + 1].kind == "DOT":
+            i += 2  # schema.table
+        return normalize(toks[i].text) if i < len(toks) and is_name(toks[i]) else None
 
     def catalog_tables(self, doc: SqlDocument) -> dict[str, TableInfo]:
         """The tables the catalog knows at the end of the document (schema

@@ -227,3 +227,10 @@ async def test_schema_file_changes_are_followed(client: LanguageClient, project:
         assert await wait_diagnostics(client, uri, None) == []
     finally:
         schema.write_text(SCHEMA, encoding="utf-8")
+
+
+async def test_completion_after_excluded_new_and_old(client: LanguageClient) -> None:
+    text = "INSERT INTO users (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET name = excluded."
+    assert await completion_labels(client, text, "excluded.") == ["email", "id", "name"]
+    text = "CREATE TRIGGER t AFTER DELETE ON orders BEGIN SELECT old. ; END;"
+    assert await completion_labels(client, text, "old.") == ["id", "total", "user_id"]
