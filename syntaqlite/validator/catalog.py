@@ -395,22 +395,11 @@ def virtual_table_columns(module: str, args: list[str], table_name: str) -> tupl
         }.get(kind, ("term", "doc", "cnt"))
         return [Column(n) for n in names], True
     if mod == "dbstat":
-        names = (
-            "name",
-            "path",
-            "pageno",
-            "pagetype",
-            "ncell",
-            "payload",
-            "unused",
-            "mx_payload",
-            "pgoffset",
-            "pgsize",
-        )
-        return [Column(n) for n in names] + [
-            Column("schema", hidden=True),
-            Column("aggregate", hidden=True),
-        ], True
+        # The same columns as the eponymous dbstat table-valued function.
+        from .builtins import lookup
+
+        (fn,) = (f for f in lookup("dbstat") if f.kind == "table")
+        return [Column(n) for n in fn.columns] + [Column(n, hidden=True) for n in fn.hidden_columns], True
     return [], False
 
 

@@ -962,12 +962,11 @@ class Resolver:
         return Source(alias or name, cols, position=position, target=target, rowid=False)
 
     def available(self, fn: builtins.Function) -> bool:
-        version = self.sqlite.version
-        if fn.since > version:
-            return False
-        if fn.requires is None:
-            return True
-        return fn.requires in self.sqlite.cflags or fn.requires in builtins.USUALLY_ENABLED
+        """Whether the target SQLite has ``fn``: its release, and its build
+        options (``requires`` must be among them, or usually enabled when
+        nothing was said about the build: the default target)."""
+        target = self.sqlite
+        return builtins.available_in(fn, target.version, target.cflags, usual=target.is_default)
 
     # -- expressions ----------------------------------------------------------
 
@@ -1707,21 +1706,7 @@ class Resolver:
             if has_list and isinstance(c, Token) and c.kind != "COMMA":
                 columns.append(c)
         for col_tok in columns:
-            name = unquote(col_tok.text)
-            if src.columns is None:
-                continue
-            target = src.column(name)
-            if target is not None:
-                self.refer(col_tok, src.column_target(target))
-            elif not (normalize(name) in ROWID_NAMES and src.rowid):
-                suggestion = closest(name, [c.name for c in src.columns])
-                self.report(
-                    RULES["unknown-column"],
-                    col_tok,
-                    f"table {src.name} has no column named {name}",
-                    help=f"did you mean '{suggestion}'?" if suggestion else None,
-                    replacement=suggestion,
-                )
+            self.target_column(src, col_tok, f"table {src.name} has no column named {unquote(col_tok.text)}")
         expected: int | None = len(columns) if has_list else None
         if expected is None and table is not None and table.columns_known:
             expected = len([c for c in table.columns if not c.hidden and not c.generated])
@@ -1764,24 +1749,29 @@ class Resolver:
         finally:
             self.upsert_target, self.in_upsert = saved
 
+    def target_column(self, src: Source, tok: Token, message: str) -> None:
+        """A column of the changed table named by an INSERT's column list or
+        an UPDATE's SET."""
+        name = unquote(tok.text)
+        if src.columns is None:
+            return
+        column = src.column(name)
+        if column is not None:
+            self.refer(tok, src.column_target(column))
+        elif not (normalize(name) in ROWID_NAMES and src.rowid):
+            suggestion = closest(name, [c.name for c in src.columns])
+            self.report(
+                RULES["unknown-column"],
+                tok,
+                message,
+                help=f"did you mean '{suggestion}'?" if suggestion else None,
+                replacement=suggestion,
+            )
+
     def set_item(self, item: Node, src: Source, scope: Scope) -> None:
         for tok in item.children[:-2]:
             if isinstance(tok, Token) and tok.kind not in ("LP", "RP", "COMMA"):
-                name = unquote(tok.text)
-                if src.columns is None:
-                    continue
-                c = src.column(name)
-                if c is not None:
-                    self.refer(tok, src.column_target(c))
-                elif not (normalize(name) in ROWID_NAMES and src.rowid):
-                    suggestion = closest(name, [c.name for c in src.columns])
-                    self.report(
-                        RULES["unknown-column"],
-                        tok,
-                        f"no such column: {name}",
-                        help=f"did you mean '{suggestion}'?" if suggestion else None,
-                        replacement=suggestion,
-                    )
+                self.target_column(src, tok, f"no such column: {unquote(tok.text)}")
         value = item.children[-1]
         assert isinstance(value, Node)
         ctx = Ctx(scope, clause="SET")
