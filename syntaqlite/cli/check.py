@@ -17,7 +17,7 @@ from ..validator.catalog import Catalog
 from ..validator.checker import check_text
 from ..validator.rules import RULES
 from ..validator.schema import SchemaError, load_files
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, make_target, target_options, use_color
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, make_target, resolve_target, target_options, use_color
 from .discover import discover
 from .files import InputError, Source, read_file, read_stdin
 from .report import FileReport, to_concise, to_github, to_json, to_sarif
@@ -103,9 +103,8 @@ def check_command(
     for code in ignore:
         if code not in RULES and code != "syntax":
             raise click.UsageError(f"--ignore {code}: unknown check; see --explain all")
-    cli_target = (
-        make_target(sqlite_version, tuple(sqlite_cflags)) if (sqlite_version or sqlite_cflags) else None
-    )
+    if sqlite_version is not None or sqlite_cflags:
+        make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
     cli_schema = _schema_paths(schemas)
     color = use_color(sys.stdout) and output == "text"
     catalogs = _Catalogs()
@@ -143,7 +142,7 @@ def check_command(
             config = (
                 load(Path(config_file)) or Config() if config_file else find_config(source.file or Path.cwd())
             )
-            target = cli_target or config.target()
+            target = resolve_target(sqlite_version, tuple(sqlite_cflags), config)
             severities = dict(config.checks)
             severities.update({code: "off" for code in ignore})
             schema_files = [*config.schema_files_for(source.file), *cli_schema]

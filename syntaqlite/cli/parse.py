@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
+from ..config import ConfigError, find_config
 from ..diagnostics import render
 from ..syntax.dump import dump_text, to_json
 from ..syntax.lexer import tokenize
 from ..syntax.parser import parse
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, iter_sources, make_target, target_options, use_color
-from .files import InputError
+from ..syntax.target import Target
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    iter_sources,
+    make_target,
+    resolve_target,
+    target_options,
+    use_color,
+)
+from .files import InputError, Source
+
+
+def _target_for(source: Source, sqlite_version: str | None, sqlite_cflags: tuple[str, ...]) -> Target:
+    """The command-line target over the configuration found from the file
+    (or the current directory for -e and stdin).  Raises ConfigError."""
+    return resolve_target(sqlite_version, sqlite_cflags, find_config(source.file or Path.cwd()))
 
 
 @click.command("parse")
@@ -31,17 +49,26 @@ def parse_command(
 ) -> None:
     """Parse SQL and print its syntax tree.
 
-    Reads FILES, or the SQL given with -e, or standard input.  Exits 0 when
-    everything parsed, 1 when there were syntax errors, 2 on usage or I/O
-    errors.
+    Reads FILES, or the SQL given with -e, or standard input.  The SQLite to
+    parse for comes from --sqlite-version/--sqlite-cflag, else from the
+    configuration (syntaqlite.toml or [tool.syntaqlite] in pyproject.toml).
+    Exits 0 when everything parsed, 1 when there were syntax errors, 2 on
+    usage or I/O errors.
     """
-    target = make_target(sqlite_version, sqlite_cflags)
+    if sqlite_version is not None or sqlite_cflags:
+        make_target(sqlite_version, sqlite_cflags)  # a usage error now, not per file
     status = EXIT_OK
     documents = []
     color = use_color()
     for source in iter_sources(files, expr):
         if isinstance(source, InputError):
             click.echo(f"error: {source}", err=True)
+            status = EXIT_USAGE
+            continue
+        try:
+            target = _target_for(source, sqlite_version, sqlite_cflags)
+        except ConfigError as exc:
+            click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
         result = parse(source.text, target)
@@ -77,14 +104,21 @@ def tokenize_command(
     sqlite_cflags: tuple[str, ...],
 ) -> None:
     """Print the tokens of SQL, one per line: kind, position, text."""
-    target = make_target(sqlite_version, sqlite_cflags)
+    if sqlite_version is not None or sqlite_cflags:
+        make_target(sqlite_version, sqlite_cflags)  # a usage error now, not per file
     status = EXIT_OK
     for source in iter_sources(files, expr):
         if isinstance(source, InputError):
             click.echo(f"error: {source}", err=True)
             status = EXIT_USAGE
             continue
-        for tok in tokenize(source.text, target.keywords):
+        try:
+            target = _target_for(source, sqlite_version, sqlite_cflags)
+        except ConfigError as exc:
+            click.echo(f"error: {exc}", err=True)
+            status = EXIT_USAGE
+            continue
+        for tok in tokenize(source.text, target.keywords, target.lex_dialect):
             if as_json:
                 click.echo(
                     json.dumps(

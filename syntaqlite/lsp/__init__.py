@@ -19,23 +19,30 @@ Only this package imports pygls and lsprotocol.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def serve() -> None:
+if TYPE_CHECKING:
+    from .settings import EditorSettings
+
+
+def serve(editor: EditorSettings | None = None) -> None:
     """Run the server on stdin/stdout until the client says ``exit`` (or
     closes stdin), after the fast start (:mod:`.fast`) has answered what it
-    could."""
+    could.  ``editor``: settings the editor's own override key by key (the
+    command line's ``--sqlite-version`` and ``--sqlite-cflag``)."""
     import logging
 
     from .fast import fast_start
 
-    streams = fast_start()
+    streams = fast_start(editor)
 
     from .protocol import QuietExpectedErrors
     from .server import create_server
 
     for name in ("pygls", "pygls.protocol.json_rpc"):
         logging.getLogger(name).addFilter(QuietExpectedErrors())
+    server = create_server(editor=editor)
     if streams is None:
-        create_server().start_io()
+        server.start_io()
     else:
-        create_server().start_io(*streams)  # type: ignore[arg-type]
+        server.start_io(*streams)  # type: ignore[arg-type]

@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..diagnostics import Diagnostic
-from ..syntax.lexer import tokenize
+from ..syntax.lexer import LexDialect, tokenize
 from ..syntax.nodes import ErrorStatement, Statement
 from ..syntax.parser import END, ParseResult, parse, statement_end
 from ..syntax.target import Target
@@ -104,10 +104,10 @@ class Document:
 # -- statement chunks -------------------------------------------------------------
 
 
-def split_statements(text: str, keywords: dict[str, str]) -> list[str]:
+def split_statements(text: str, keywords: dict[str, str], dialect: LexDialect | None = None) -> list[str]:
     """Cut ``text`` into statement chunks (see the module docstring).  The
     last item is the text after the last statement-ending semicolon."""
-    tokens = [t for t in tokenize(text, keywords) if t.kind != COMMENT]
+    tokens = [t for t in tokenize(text, keywords, dialect) if t.kind != COMMENT]
     n = len(text)
     # A semicolon that is not in the text: ``statement_end`` returning it means
     # "no more complete statements".
@@ -343,7 +343,7 @@ class Analyzer:
         keywords = target.keywords
         fresh: dict[str, ChunkData] = {}
         if not old:
-            pieces = split_statements(text, keywords)
+            pieces = split_statements(text, keywords, target.lex_dialect)
             chunks = self._place(pieces, 0, target, fresh)
         else:
             chunks = self._incremental(old, text, target, fresh)
@@ -384,7 +384,7 @@ class Analyzer:
         # 3. re-split the region in between; reuse the back if it lines up.
         if m < n:
             region_end = old[m].start + delta
-            pieces = split_statements(text[region_start:region_end], target.keywords)
+            pieces = split_statements(text[region_start:region_end], target.keywords, target.lex_dialect)
             if pieces[-1] == "":
                 for k in range(i):
                     fresh.setdefault(old[k].text, old[k].data)
@@ -394,7 +394,7 @@ class Analyzer:
                     back.append(Chunk(c.start + delta, c.data))
                     fresh.setdefault(c.text, c.data)
                 return old[:i] + middle + back
-        pieces = split_statements(text[region_start:], target.keywords)
+        pieces = split_statements(text[region_start:], target.keywords, target.lex_dialect)
         for k in range(i):
             fresh.setdefault(old[k].text, old[k].data)
         return old[:i] + self._place(pieces, region_start, target, fresh)

@@ -33,7 +33,10 @@ import select
 import sys
 import threading
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from .settings import EditorSettings
 
 CAPABILITIES = Path(__file__).with_name("capabilities.json")
 WAIT = 0.25  # seconds to wait for the next message after initialize
@@ -189,7 +192,9 @@ def initialize_result(params: dict[str, Any]) -> dict[str, Any]:
     return {"capabilities": capabilities, "serverInfo": {"name": "syntaqlite", "version": __version__}}
 
 
-def first_diagnostics(init: dict[str, Any], opened: dict[str, Any]) -> dict[str, Any] | None:
+def first_diagnostics(
+    init: dict[str, Any], opened: dict[str, Any], defaults: EditorSettings | None = None
+) -> dict[str, Any] | None:
     """The ``publishDiagnostics`` the server sends for a just-opened
     document (None: leave it to the server)."""
     from pygls.uris import to_fs_path
@@ -215,7 +220,7 @@ def first_diagnostics(init: dict[str, Any], opened: dict[str, Any]) -> dict[str,
         init.get("rootUri") if isinstance(init.get("rootUri"), str) else None,
         init.get("rootPath") if isinstance(init.get("rootPath"), str) else None,
     )
-    editor = EditorSettings.from_mapping(init.get("initializationOptions"))
+    editor = EditorSettings.from_mapping(init.get("initializationOptions"), defaults)
     fs_path = to_fs_path(uri) if uri.startswith("file:") else None
     path = Path(fs_path) if fs_path else None
     settings = resolve_settings(path, roots, editor)
@@ -237,7 +242,7 @@ def first_diagnostics(init: dict[str, Any], opened: dict[str, Any]) -> dict[str,
     }
 
 
-def fast_start() -> tuple[Replay, DropReply] | None:
+def fast_start(editor: EditorSettings | None = None) -> tuple[Replay, DropReply] | None:
     """Answer what can be answered before the server is loaded; the streams
     the server then reads and writes (None: start it as usual)."""
     if os.name == "nt" or os.environ.get("SYNTAQLITE_LSP_FAST") == "0":
@@ -262,7 +267,7 @@ def fast_start() -> tuple[Replay, DropReply] | None:
                     break
             if following is not None and following.get("method") == "textDocument/didOpen":
                 params = following.get("params")
-                published = first_diagnostics(init, params) if isinstance(params, dict) else None
+                published = first_diagnostics(init, params, editor) if isinstance(params, dict) else None
                 if published is not None:
                     _send(stdout, published)
     except EOFError:

@@ -9,6 +9,7 @@ from .features import FEATURES
 from .protocol import SyntaqliteProtocol, SyntaqliteServer
 from .semantics import Semantics
 from .session import Session
+from .settings import EditorSettings
 from .validation import ValidatorSemantics
 
 
@@ -17,7 +18,9 @@ def default_semantics() -> Semantics:
     return ValidatorSemantics()
 
 
-def create_server(semantics: Semantics | None = None) -> SyntaqliteServer:
+def create_server(
+    semantics: Semantics | None = None, editor: EditorSettings | None = None
+) -> SyntaqliteServer:
     server = SyntaqliteServer(
         "syntaqlite",
         __version__,
@@ -25,6 +28,8 @@ def create_server(semantics: Semantics | None = None) -> SyntaqliteServer:
         protocol_cls=SyntaqliteProtocol,
     )
     server.session = Session(server, semantics if semantics is not None else default_semantics())
+    if editor is not None:
+        server.session.defaults = server.session.editor = editor
     for register in FEATURES:
         register(server)
     return server

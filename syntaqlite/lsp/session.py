@@ -105,6 +105,7 @@ class Session:
     semantics: Semantics
     encoding: str = convert.UTF16
     editor: EditorSettings = field(default_factory=EditorSettings)
+    defaults: EditorSettings = field(default_factory=EditorSettings)  # from the command line
     client: ClientSupport = field(default_factory=ClientSupport)
     roots: list[Path] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
@@ -162,7 +163,7 @@ class Session:
             pass
         self.encoding = encoding
         self.client = ClientSupport.of(params.capabilities)
-        self.editor = EditorSettings.from_mapping(params.initialization_options)
+        self.editor = EditorSettings.from_mapping(params.initialization_options, self.defaults)
         self.roots = workspace_roots(
             [folder.uri for folder in params.workspace_folders or []], params.root_uri, params.root_path
         )

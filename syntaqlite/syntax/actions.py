@@ -18,6 +18,9 @@ from ..diagnostics import Diagnostic
 from .cst import Node
 from .tokens import Token
 
+TEMP_TRIGGER_QUALIFIED_NAMES = (3, 52, 0)
+"""First release whose TEMP triggers may name tables of other schemas."""
+
 
 class ActionError(Exception):
     """A statement the grammar accepts but SQLite's parser actions reject."""
@@ -174,17 +177,23 @@ def _check_dml(node: Node) -> None:
                     c.first_token,
                     c.last_token,
                 )
-        if not Context.trigger_temp:
+        target = Context.target
+        temp_ok = Context.trigger_temp and target.version >= TEMP_TRIGGER_QUALIFIED_NAMES
+        if not temp_ok:
             for c in node.children:
                 qualified = isinstance(c, Node) and c.kind == "target_table" and c.has("DOT")
                 if qualified:
                     assert isinstance(c, Node)
-                    raise ActionError(
+                    message = (
                         "qualified table names are not allowed on INSERT, UPDATE, and "
-                        "DELETE statements within triggers",
-                        c.first_token,
-                        c.last_token,
+                        "DELETE statements within triggers"
                     )
+                    if Context.trigger_temp:
+                        message += (
+                            " (TEMP triggers allow them from SQLite 3.52.0; "
+                            f"checking for {target.version_string})"
+                        )
+                    raise ActionError(message, c.first_token, c.last_token)
         return
     if Context.target.update_delete_limit:
         return

@@ -13,38 +13,136 @@ the byte-order mark U+FEFF, which SQLite skips as whitespace.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Final
 
 from .tokens import COMMENT, ILLEGAL, KEYWORDS, Token
 
 _IDCHAR = r"A-Za-z0-9_$\x80-\U0010ffff"
 
+
 # Leading whitespace, then one alternative per token shape; the group number
 # says which matched.  Whitespace gets no token: it is exactly the gap
 # between two tokens.  (SQLite's whitespace run starts with a space, tab,
 # newline, form feed or carriage return and may continue with a vertical tab;
-# a byte-order mark is whitespace of its own.)
-_PATTERN = re.compile(
-    r"(?:[ \t\n\f\r][ \t\n\v\f\r]*+|\ufeff)*+(?:"
-    + "|".join(
-        [
-            r"(--[^\n]*)",  # 1 line comment
-            r"(/\*(?=[\s\S])[\s\S]*?(?:\*/|\Z))",  # 2 block comment (may be unterminated)
-            r"([xX]'[^']*(?:'|\Z))",  # 3 blob literal, checked below
-            rf"([A-Za-z_\x80-\ufefe\uff00-\U0010ffff][{_IDCHAR}]*)",  # 4 word
-            r"((?:0[xX][0-9a-fA-F][0-9a-fA-F_]*|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)"
-            rf"(?:[eE][+-]?[0-9][0-9_]*)?)([{_IDCHAR}]*))",  # 5 number, 6 trailing junk
-            r"('(?:[^']|'')*')",  # 7 string
-            r'("(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\])',  # 8 quoted identifier
-            r"""(['"`\[][\s\S]*)""",  # 9 unterminated quote
-            r"(\?[0-9]*)",  # 10 numbered parameter
-            r"([$@#:])",  # 11 named parameter, scanned by hand
-            r"(->>|->|\|\||<=|<>|<<|>=|>>|==|!=|[-|<>=(),;+*/%&~.])",  # 12 operator
-            r"([\s\S])",  # 13 anything else
-        ]
+# since 3.36.0 a byte-order mark is whitespace of its own, before that it
+# starts an identifier.)
+def _compile(bom_is_space: bool) -> re.Pattern[str]:
+    space = (
+        r"(?:[ \t\n\f\r][ \t\n\v\f\r]*+|\ufeff)*+" if bom_is_space else r"(?:[ \t\n\f\r][ \t\n\v\f\r]*+)*+"
     )
-    + ")"
-)
+    word_start = r"A-Za-z_\x80-\ufefe\uff00-\U0010ffff" if bom_is_space else r"A-Za-z_\x80-\U0010ffff"
+    return re.compile(
+        space
+        + "(?:"
+        + "|".join(
+            [
+                r"(--[^\n]*)",  # 1 line comment
+                r"(/\*(?=[\s\S])[\s\S]*?(?:\*/|\Z))",  # 2 block comment (may be unterminated)
+                r"([xX]'[^']*(?:'|\Z))",  # 3 blob literal, checked below
+                rf"([{word_start}][{_IDCHAR}]*)",  # 4 word
+                r"((?:0[xX][0-9a-fA-F][0-9a-fA-F_]*|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)"
+                rf"(?:[eE][+-]?[0-9][0-9_]*)?)([{_IDCHAR}]*))",  # 5 number, 6 trailing junk
+                r"('(?:[^']|'')*')",  # 7 string
+                r'("(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\])',  # 8 quoted identifier
+                r"""(['"`\[][\s\S]*)""",  # 9 unterminated quote
+                r"(\?[0-9]*)",  # 10 numbered parameter
+                r"([$@#:])",  # 11 named parameter, scanned by hand
+                r"(->>|->|\|\||<=|<>|<<|>=|>>|==|!=|[-|<>=(),;+*/%&~.])",  # 12 operator
+                r"([\s\S])",  # 13 anything else
+            ]
+        )
+        + ")"
+    )
+
+
+_PATTERN = _compile(bom_is_space=True)
+_LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
+
+
+@dataclass(frozen=True)
+class LexDialect:
+    """How an older SQLite, or one built with tokenizer options, reads text
+    differently from the newest default build (whose reading is
+    ``LexDialect()``, and what :func:`tokenize` does without one)."""
+
+    bom_is_space: bool = True
+    """3.36.0+: a byte-order mark at the start of a token is whitespace."""
+    ptr_operator: bool = True
+    """3.38.0+: ``->`` and ``->>`` are operators (before: ``-`` then ``>``/``>>``)."""
+    digit_separators: bool = True
+    """3.46.0+: ``_`` between digits; a hex literal followed by a letter is one
+    bad token.  Before, ``0x1g`` was the number ``0x1`` and the name ``g``."""
+    hex_integers: bool = True
+    """Not SQLITE_OMIT_HEX_INTEGER."""
+    floating_point: bool = True
+    """Not SQLITE_OMIT_FLOATING_POINT: ``1.5``, ``.5`` and ``1e5`` are numbers."""
+    tcl_variables: bool = True
+    """Not SQLITE_OMIT_TCL_VARIABLE: ``$a::b`` and ``$a(x)`` parameters."""
+    blob_literals: bool = True
+    """Not SQLITE_OMIT_BLOB_LITERAL: ``X'00'`` is a blob."""
+
+    @property
+    def modern_numbers(self) -> bool:
+        return self.digit_separators and self.hex_integers and self.floating_point
+
+
+def _is_idchar(c: str) -> bool:
+    return not c.isascii() or c.isalnum() or c in "_$"
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+_DEC = frozenset("0123456789")
+
+
+def _scan_number(text: str, start: int, d: LexDialect) -> tuple[str, int]:
+    """A number at ``text[start]`` (a digit, or '.' before a digit) as the
+    tokenizer of the release and build ``d`` describes reads it: (kind, end)."""
+    n = len(text)
+
+    def at(i: int) -> str:
+        return text[i] if i < n else ""
+
+    if text[start] == "." and not d.floating_point:
+        return "DOT", start + 1
+    kind = "INTEGER"
+    i = start
+    if d.hex_integers and text[i] == "0" and at(i + 1) in ("x", "X") and at(i + 2) in _HEX:
+        i += 3
+        if not d.digit_separators:
+            # before 3.46.0 a hex literal ended at its last hex digit
+            while at(i) in _HEX:
+                i += 1
+            return kind, i
+        while at(i) in _HEX or at(i) == "_":
+            if at(i) == "_":
+                kind = "QNUMBER"
+            i += 1
+    else:
+        sep = d.digit_separators
+
+        def digits(i: int, kind: str) -> tuple[int, str]:
+            while at(i) in _DEC or (sep and at(i) == "_"):
+                if at(i) == "_":
+                    kind = "QNUMBER"
+                i += 1
+            return i, kind
+
+        i, kind = digits(i, kind)
+        if d.floating_point:
+            if at(i) == ".":
+                if kind == "INTEGER":
+                    kind = "FLOAT"
+                i, kind = digits(i + 1, kind)
+            if at(i) in ("e", "E") and (at(i + 1) in _DEC or (at(i + 1) in ("+", "-") and at(i + 2) in _DEC)):
+                if kind == "INTEGER":
+                    kind = "FLOAT"
+                i, kind = digits(i + 2, kind)
+    while i < n and _is_idchar(text[i]):
+        kind = ILLEGAL
+        i += 1
+    return kind, i
+
 
 _OPERATORS: Final[dict[str, str]] = {
     "-": "MINUS",
@@ -77,20 +175,22 @@ _OPERATORS: Final[dict[str, str]] = {
 
 _HEX_BLOB = re.compile(r"[xX]'(?:[0-9a-fA-F][0-9a-fA-F])*'\Z")
 _PARAM_NAME = re.compile(rf"(?:[{_IDCHAR}]|::)*")
+_PLAIN_PARAM_NAME = re.compile(rf"[{_IDCHAR}]*")
 _PARAM_ARG = re.compile(r"\([^\s)]*\)?")
 
 
-def _scan_parameter(text: str, start: int) -> tuple[str, int]:
+def _scan_parameter(text: str, start: int, tcl: bool = True) -> tuple[str, int]:
     """A ``$name``, ``@name``, ``:name`` or ``#name`` parameter (with TCL's
-    ``::`` and ``(...)`` suffixes), as sqlite3GetToken scans it."""
-    m = _PARAM_NAME.match(text, start + 1)
+    ``::`` and ``(...)`` suffixes unless ``tcl`` is off), as sqlite3GetToken
+    scans it."""
+    m = (_PARAM_NAME if tcl else _PLAIN_PARAM_NAME).match(text, start + 1)
     assert m is not None
     end = m.end()
     name = m.group()
     # SQLite skips "::" without counting it towards the name's length.
     n = len(name) - 2 * name.count("::")
     kind = "VARIABLE"
-    if n > 0 and end < len(text) and text[end] == "(":
+    if tcl and n > 0 and end < len(text) and text[end] == "(":
         arg = _PARAM_ARG.match(text, end)
         assert arg is not None
         end = arg.end()
@@ -101,12 +201,16 @@ def _scan_parameter(text: str, start: int) -> tuple[str, int]:
     return kind, end
 
 
-def tokenize(text: str, keywords: dict[str, str] = KEYWORDS) -> list[Token]:
+def tokenize(
+    text: str, keywords: dict[str, str] = KEYWORDS, dialect: LexDialect | None = None
+) -> list[Token]:
     """Split ``text`` into tokens: the significant ones and comments (kind
     ``COMMENT``), in order.  Whitespace is the text between tokens.
 
     ``keywords`` maps upper-case keyword text to token kind; callers pass a
-    different table to model other SQLite versions and build options.
+    different table to model other SQLite versions and build options, and a
+    ``dialect`` for the ways older releases and some builds read numbers,
+    operators, parameters and byte-order marks (``Target.lex_dialect``).
     """
     tokens: list[Token] = []
     append = tokens.append
@@ -114,7 +218,8 @@ def tokenize(text: str, keywords: dict[str, str] = KEYWORDS) -> list[Token]:
     line_start = 0
     pos = 0
     end = len(text)
-    match = _PATTERN.match
+    match = (_PATTERN if dialect is None or dialect.bom_is_space else _LEGACY_BOM_PATTERN).match
+    numbers = None if dialect is None or dialect.modern_numbers else dialect
     count = text.count
     while pos < end:
         m = match(text, pos)
@@ -135,9 +240,13 @@ def tokenize(text: str, keywords: dict[str, str] = KEYWORDS) -> list[Token]:
                 kind = keywords.get(word.upper(), "ID")
         elif group == 12:
             kind = _OPERATORS[m.group(12)]
+            if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
+                kind, stop = "MINUS", start + 1  # before 3.38.0: '-' then '>' or '>>'
         elif group == 5 or group == 6:
             number = m.group(5)
-            if m.group(6):
+            if numbers is not None:
+                kind, stop = _scan_number(text, start, numbers)
+            elif m.group(6):
                 kind = ILLEGAL
             elif "_" in number:
                 kind = "QNUMBER"
@@ -154,11 +263,14 @@ def tokenize(text: str, keywords: dict[str, str] = KEYWORDS) -> list[Token]:
         elif group == 1 or group == 2:
             kind = COMMENT
         elif group == 3:
-            kind = "BLOB" if _HEX_BLOB.match(m.group(3)) else ILLEGAL
+            if dialect is not None and not dialect.blob_literals:
+                kind, stop = "ID", start + 1  # the name X, then a string
+            else:
+                kind = "BLOB" if _HEX_BLOB.match(m.group(3)) else ILLEGAL
         elif group == 10:
             kind = "VARIABLE"
         elif group == 11:
-            kind, stop = _scan_parameter(text, start)
+            kind, stop = _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
         else:  # 9 unterminated quote, 13 unknown character
             kind = ILLEGAL
         piece = text[start:stop]

@@ -20,32 +20,50 @@ built (:mod:`syntaqlite.syntax.actions`).
 After an error the statement is skipped up to the semicolon that ends it, as
 ``sqlite3_complete`` would find it (a CREATE TRIGGER body is one statement),
 and parsing resumes there: every broken statement gets one diagnostic.
+
+A :class:`~syntaqlite.syntax.target.Target` other than the newest default
+build brings its keyword table and tokenizer dialect, grammar actions that
+reject the syntax it lacks (:mod:`syntaqlite.syntax.features`), the keyword
+fallbacks of its build and its parser stack limit.  When such a target meets
+a plain syntax error that the newest release would not, the diagnostic names
+the feature and the release that added it (or the option that removed it).
+The default target takes none of these paths.
 """
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..diagnostics import Diagnostic
 from . import _tables as tables
-from .actions import HOOKS, ActionError, Context
+from .actions import HOOKS, ActionError, Context, Hook
 from .cst import Node
 from .errors import incomplete_input, syntax_error, unrecognized_token
+from .features import Feature, by_kind, first_missing
 from .lexer import tokenize
+from .memory import gc_paused
 from .nodes import ErrorStatement, SourceFile, Statement, node_class
 from .target import DEFAULT_TARGET, Target
 from .tokens import COMMENT, ILLEGAL, TRIVIA, Token
 
 END = "$END"
 ERROR_ACTION = tables.ERROR_ACTION
-STACK_LIMIT = 2500  # SQLITE_MAX_PARSER_DEPTH: entries of Lemon's parser stack
-_TOO_DEEP = (
-    "parser stack overflow: the statement nests too deeply for SQLite "
-    f"(its parser stack holds {STACK_LIMIT} entries)"
-)
+STACK_LIMIT = 2500  # SQLITE_LIMIT_PARSER_DEPTH: entries of Lemon's parser stack
+_NO_LIMIT = sys.maxsize
+
+
+def _too_deep(limit: int) -> str:
+    return (
+        "parser stack overflow: the statement nests too deeply for SQLite "
+        f"(its parser stack holds {limit} entries)"
+    )
+
+
+_TOO_DEEP = _too_deep(STACK_LIMIT)
 
 _ACTION = tables.ACTION
 _DEFAULT = tables.DEFAULT
@@ -113,9 +131,9 @@ _FIRST = 1  # the only value (a unit passthrough, or a splice of one splice)
 _CALL = 2  # call the builder
 
 
-def _make_op(mode: str, kind: str, shape: str) -> tuple[int, Builder | None]:
-    if kind in HOOKS:
-        return _CALL, _make_builder(mode, kind, shape)
+def _make_op(mode: str, kind: str, shape: str, hooks: dict[str, Hook] = HOOKS) -> tuple[int, Builder | None]:
+    if kind in hooks:
+        return _CALL, _make_builder(mode, kind, shape, hooks)
     if mode == "splice":
         if shape == "s":
             return _FIRST, None
@@ -123,12 +141,12 @@ def _make_op(mode: str, kind: str, shape: str) -> tuple[int, Builder | None]:
             return _KEEP, None
     if mode == "pass" and shape == "n":
         return _FIRST, None
-    return _CALL, _make_builder(mode, kind, shape)
+    return _CALL, _make_builder(mode, kind, shape, hooks)
 
 
-def _make_builder(mode: str, kind: str, shape: str) -> Builder:
+def _make_builder(mode: str, kind: str, shape: str, hooks: dict[str, Hook] = HOOKS) -> Builder:
     simple = all(c in "tn" for c in shape)
-    hook = HOOKS.get(kind)
+    hook = hooks.get(kind)
     if mode == "splice":
         return (lambda vals: vals) if simple else _flatten
     if mode == "pass":
@@ -161,9 +179,42 @@ def _make_builder(mode: str, kind: str, shape: str) -> Builder:
     return build_node
 
 
-_RULES: list[tuple[str, int, int, Builder | None]] = [
-    (lhs, n, *_make_op(mode, kind, shape)) for lhs, n, kind, mode, shape in tables.RULES
-]
+Rules = list[tuple[str, int, int, Builder | None]]
+
+
+def _build_rules(hooks: dict[str, Hook]) -> Rules:
+    return [(lhs, n, *_make_op(mode, kind, shape, hooks)) for lhs, n, kind, mode, shape in tables.RULES]
+
+
+_RULES: Rules = _build_rules(HOOKS)
+
+
+def _gate(features: tuple[Feature, ...], then: Hook | None) -> Hook:
+    """A grammar action that fails the statement where it uses one of
+    ``features`` (which the target lacks), then runs ``then``."""
+
+    def check(node: Node) -> None:
+        target = Context.target
+        for feature in features:
+            assert feature.test is not None
+            span = feature.test(node)
+            if span is not None:
+                message = feature.message(target.version, target.cflags)
+                assert message is not None
+                raise ActionError(message, span[0], span[1])
+        if then is not None:
+            then(node)
+
+    return check
+
+
+@lru_cache(maxsize=64)
+def _rules_for(features: tuple[Feature, ...]) -> Rules:
+    """The rules with grammar actions that reject ``features``."""
+    hooks = dict(HOOKS)
+    for kind, feats in by_kind(features).items():
+        hooks[kind] = _gate(feats, HOOKS.get(kind))
+    return _build_rules(hooks)
 
 
 # -- the driver -----------------------------------------------------------
@@ -176,13 +227,13 @@ class _SyntaxError(Exception):
         self.action_error = action_error
 
 
-def _find_action(state: int, kind: str) -> int | None:
+def _find_action(state: int, kind: str, fallback: frozenset[str] = _FALLBACK) -> int | None:
     """Lemon's ``yy_find_shift_action``: explicit action, fallback to ID,
     wildcard, then the default reduction."""
     row = _ACTION[state]
     action = row.get(kind)
     if action is None:
-        if kind in _FALLBACK:
+        if kind in fallback:
             action = row.get("ID")
         if action is None:
             if kind != END and _WILDCARD is not None:
@@ -201,24 +252,60 @@ _RESOLVED: list[dict[str, int]] = [dict(row) for row in _ACTION]
 _AS_NAME = 1 << 20
 
 
-def _resolve(state: int, kind: str) -> int:
-    action = _find_action(state, kind)
+@dataclass
+class _Driver:
+    """What the driver needs of a target: the rules (with the target's
+    grammar actions), the keywords that may fall back to ID, the memo of
+    resolved actions for that fallback set, and the parser stack limit."""
+
+    rules: Rules
+    fallback: frozenset[str]
+    resolved: list[dict[str, int]]
+    limit: int
+
+
+_DEFAULT_DRIVER = _Driver(_RULES, _FALLBACK, _RESOLVED, STACK_LIMIT)
+
+
+@lru_cache(maxsize=16)
+def _memo(fallback: frozenset[str]) -> list[dict[str, int]]:
+    return [dict(row) for row in _ACTION]
+
+
+def _driver(target: Target) -> _Driver:
+    if target.is_default:
+        return _DEFAULT_DRIVER
+    gated = target.gated_features
+    fallback = _FALLBACK - target.non_fallback
+    limit = target.stack_limit
+    return _Driver(
+        _rules_for(gated) if gated else _RULES,
+        fallback,
+        _RESOLVED if fallback == _FALLBACK else _memo(fallback),
+        _NO_LIMIT if limit is None else limit,
+    )
+
+
+def _resolve(state: int, kind: str, driver: _Driver = _DEFAULT_DRIVER) -> int:
+    fallback = driver.fallback
+    action = _find_action(state, kind, fallback)
     if action is None:
         action = ERROR_ACTION
-    elif action >= 0 and kind in _FALLBACK and kind not in _ACTION[state]:
+    elif action >= 0 and kind in fallback and kind not in _ACTION[state]:
         if _ACTION[state].get("ID") == action:
             action += _AS_NAME
-    _RESOLVED[state][kind] = action
+    driver.resolved[state][kind] = action
     return action
 
 
-def _parse_statement(toks: list[Token], i: int) -> tuple[Statement, int]:
+def _parse_statement(toks: list[Token], i: int, driver: _Driver = _DEFAULT_DRIVER) -> tuple[Statement, int]:
     """Parse the statement starting at ``toks[i]``; return it and the index
     of the token after its semicolon.  Raises _SyntaxError."""
     states = [0]
     values: list[object] = []
-    rules = _RULES
-    resolved = _RESOLVED
+    rules = driver.rules
+    resolved = driver.resolved
+    limit = driver.limit
     goto_table = _GOTO
     stmt_end = _STMT_END
     push_state = states.append
@@ -227,7 +314,7 @@ def _parse_statement(toks: list[Token], i: int) -> tuple[Statement, int]:
         tok = toks[i]
         action = resolved[states[-1]].get(tok.kind)
         if action is None:
-            action = _resolve(states[-1], tok.kind)
+            action = _resolve(states[-1], tok.kind, driver)
         if action >= 0:
             if action >= _AS_NAME:
                 action -= _AS_NAME
@@ -239,8 +326,8 @@ def _parse_statement(toks: list[Token], i: int) -> tuple[Statement, int]:
                 if not tok.text:
                     values.pop()  # the SEMI sent at the end of input
                 return Statement(values), i  # type: ignore[arg-type]
-            if len(states) > STACK_LIMIT:
-                raise _SyntaxError(i - 1, states, ActionError(_TOO_DEEP, tok))
+            if len(states) > limit:
+                raise _SyntaxError(i - 1, states, ActionError(_too_deep(limit), tok))
         elif action == ERROR_ACTION:
             raise _SyntaxError(i, states)
         else:
@@ -251,8 +338,8 @@ def _parse_statement(toks: list[Token], i: int) -> tuple[Statement, int]:
                 del states[-n:]
             else:
                 vals = []
-                if len(states) >= STACK_LIMIT:
-                    raise _SyntaxError(i, states, ActionError(_TOO_DEEP, tok))
+                if len(states) >= limit:
+                    raise _SyntaxError(i, states, ActionError(_too_deep(limit), tok))
             value: object
             if op == 0:
                 value = vals
@@ -347,10 +434,17 @@ def _id_like(toks: list[Token], i: int) -> bool:
 def parse(text: str, target: Target = DEFAULT_TARGET) -> ParseResult:
     """Parse SQL text into a lossless syntax tree.  Never raises for bad SQL:
     problems are in ``ParseResult.errors``."""
-    tokens = tokenize(text, target.keywords)
+    with gc_paused():
+        return _parse(text, target)
+
+
+def _parse(text: str, target: Target) -> ParseResult:
+    tokens = tokenize(text, target.keywords, target.lex_dialect)
     toks = _prepare(tokens)
     children: list[Node | Token] = []
     errors: list[Diagnostic] = []
+    driver = _driver(target)
+    explain = not target.is_default and target.reference is not None
     Context.target = target
     illegal_at = [j for j, t in enumerate(toks) if t.kind == ILLEGAL]
     i = 0
@@ -368,13 +462,14 @@ def parse(text: str, target: Target = DEFAULT_TARGET) -> ParseResult:
             if illegal is not None:
                 # SQLite stops at an unrecognized token before parsing it;
                 # parse up to it to report a syntax error that comes first.
-                stmt, i = _parse_statement([*toks[:illegal], _stopper(toks[illegal])], start)
+                stmt, i = _parse_statement([*toks[:illegal], _stopper(toks[illegal])], start, driver)
                 raise _SyntaxError(illegal, [])
-            stmt, i = _parse_statement(toks, start)
+            stmt, i = _parse_statement(toks, start, driver)
             children.append(stmt)
             continue
         except _SyntaxError as err:
             at = min(err.index, illegal) if illegal is not None else err.index
+            plain = err.action_error is None
             if illegal is not None and err.index >= illegal and err.action_error is None:
                 errors.append(unrecognized_token(toks[illegal]))
             elif err.action_error is not None:
@@ -387,10 +482,50 @@ def parse(text: str, target: Target = DEFAULT_TARGET) -> ParseResult:
                     errors.append(syntax_error(toks, at, states))
         end = statement_end(toks, start, at)
         broken = [t for t in toks[start : end + 1] if t.text]
+        if explain and plain and broken:
+            better = _explain(text, broken, toks[at], target)
+            Context.target = target
+            if better is not None:
+                errors[-1] = better
         if broken:
             children.append(ErrorStatement(broken))  # type: ignore[arg-type]
         i = end + 1
     return ParseResult(text, tokens, SourceFile(children), errors)
+
+
+def _explain(text: str, broken: list[Token], at: Token, target: Target) -> Diagnostic | None:
+    """Why ``target`` cannot parse the statement made of ``broken`` when the
+    newest release can: the first feature of the newest release's tree that
+    the target lacks, if it starts no later than the token the target
+    stopped at."""
+    reference = target.reference
+    assert reference is not None
+    base = broken[0]
+    result = _parse(text[base.start : broken[-1].end], reference)
+    if result.errors or len(result.statements) != 1:
+        return None
+    found = first_missing(result.statements[0], target.version, target.cflags)
+    if found is None:
+        return None
+    _feature, message, (first, last) = found
+    if base.start + first.start > at.start:
+        return None
+
+    def line_col(line: int, column: int) -> tuple[int, int]:
+        return base.line + line - 1, (column + base.column - 1 if line == 1 else column)
+
+    line, column = line_col(first.line, first.column)
+    end_line, end_column = line_col(last.end_line, last.end_column)
+    return Diagnostic(
+        code="syntax",
+        message=message,
+        start=base.start + first.start,
+        end=base.start + last.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+    )
 
 
 def _first_illegal(toks: list[Token], start: int, illegal_at: list[int]) -> int | None:

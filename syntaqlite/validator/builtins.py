@@ -46,6 +46,11 @@ Build options
 * soundex needs SQLITE_SOUNDEX (Python's 3.40.1 has it, apsw does not),
   sqlite_offset needs SQLITE_ENABLE_OFFSET_SQL_FUNC (neither oracle has it),
   dbstat needs SQLITE_ENABLE_DBSTAT_VTAB (both have it).
+* The table-valued bytecode() and tables_used() need
+  SQLITE_ENABLE_BYTECODE_VTAB, sqlite_stmt SQLITE_ENABLE_STMTVTAB,
+  sqlite_dbpage SQLITE_ENABLE_DBPAGE_VTAB (Python's 3.40.1 has sqlite_stmt).
+* Options that *remove* functions are in ``OMITTED_BY`` (SQLITE_OMIT_JSON,
+  SQLITE_OMIT_DATETIME_FUNCS, ...); :func:`available_in` applies all of it.
 * load_extension is registered in every build that does not define
   SQLITE_OMIT_LOAD_EXTENSION (apsw reports it as built in), so ``requires`` is
   None; calling it fails at run time unless the application enabled extension
@@ -86,7 +91,9 @@ window functions 3.25.0; substring 3.34.0; iif 3.32.0; math functions
 octet_length 3.43.0; concat, concat_ws, string_agg 3.44.0; jsonb_* 3.45.0;
 json_pretty 3.46.0; unistr, unistr_quote 3.50.0; jsonb_each/jsonb_tree and
 the percentile functions in the amalgamation 3.51.0; json_array_insert
-3.53.0; sqlite_offset 3.22.0; table-valued PRAGMA functions 3.16.0 (the
+3.52.0 (the withdrawn release, whose notes list it; shipped again in 3.53.0);
+bytecode/tables_used 3.32.0; sqlite_stmt 3.20.0; sqlite_dbpage 3.21.0;
+sqlite_offset 3.22.0; table-valued PRAGMA functions 3.16.0 (the
 integrity_check, quick_check and foreign_key_check ones 3.20.0); PRAGMA
 table_xinfo 3.26.0; PRAGMA function_list/module_list/pragma_list on by
 default 3.30.0; PRAGMA table_list 3.37.0.  Also checked by running the
@@ -95,7 +102,7 @@ released builds (apsw wheels for SQLite 3.41.2, 3.42.0, 3.47.2, 3.48.0,
 appears in 3.42.0; iif() takes 2 or 3 arguments and if() exists from 3.48.0,
 both take any number >= 2 from 3.49.0; json_valid() takes a second argument
 from 3.45.0; json_array_insert is absent in 3.51.3 (there is no 3.52 build
-to try; 3.53.0 comes from its release notes).
+to try; 3.52.0 comes from its draft release notes).
 Not verified (marked where they are defined): sign() 3.35.0 and subtype()
 3.39.0 are best guesses consistent with the 3.40.1 oracle.  sqlite_log() is
 dated ANCIENT because 3.8-era sources already register it; no release note
@@ -494,7 +501,7 @@ FUNCTIONS: tuple[Function, ...] = (
         "json_array_insert",
         0,
         None,
-        (3, 53, 0),
+        (3, 52, 0),
         "json_array_insert(J, PATH, VALUE, ...)",
         "J with each VALUE inserted into an array at PATH, later elements shifted.",
     ),
@@ -502,7 +509,7 @@ FUNCTIONS: tuple[Function, ...] = (
         "jsonb_array_insert",
         0,
         None,
-        (3, 53, 0),
+        (3, 52, 0),
         "jsonb_array_insert(J, PATH, VALUE, ...)",
         "Like json_array_insert(), returning JSONB.",
     ),
@@ -769,6 +776,54 @@ FUNCTIONS: tuple[Function, ...] = (
         "SQLITE_ENABLE_DBSTAT_VTAB",
     ),
     _t(
+        "bytecode",
+        (3, 32, 0),
+        "bytecode(SQL)",
+        "The bytecode of the prepared statement SQL, one row per instruction.",
+        ("stmt",),
+        (
+            "addr",
+            "opcode",
+            "p1",
+            "p2",
+            "p3",
+            "p4",
+            "p5",
+            "comment",
+            "subprog",
+            "nexec",
+            "ncycle",
+        ),
+        "SQLITE_ENABLE_BYTECODE_VTAB",
+    ),
+    _t(
+        "tables_used",
+        (3, 32, 0),
+        "tables_used(SQL)",
+        "The tables and indexes the prepared statement SQL reads or writes.",
+        ("stmt",),
+        ("type", "schema", "name", "wr", "subprog"),
+        "SQLITE_ENABLE_BYTECODE_VTAB",
+    ),
+    _t(
+        "sqlite_stmt",
+        (3, 20, 0),
+        "sqlite_stmt()",
+        "The connection's prepared statements and their counters.",
+        (),
+        ("sql", "ncol", "ro", "busy", "nscan", "nsort", "naidx", "nstep", "reprep", "run", "mem"),
+        "SQLITE_ENABLE_STMTVTAB",
+    ),
+    _t(
+        "sqlite_dbpage",
+        (3, 21, 0),
+        "sqlite_dbpage(SCHEMA)",
+        "The raw pages of a database file.",
+        ("schema",),
+        ("pgno", "data"),
+        "SQLITE_ENABLE_DBPAGE_VTAB",
+    ),
+    _t(
         "pragma_collation_list",
         (3, 16, 0),
         "pragma_collation_list()",
@@ -914,6 +969,112 @@ for _fn in FUNCTIONS:
 del _fn
 
 NAMES: frozenset[str] = frozenset(_BY_NAME)
+
+
+JSON1_SINCE: dict[str, Version] = {
+    # First release of each JSON function in the JSON1 extension (before
+    # 3.38.0 only with ``JSON1_OPTION``): 3.9.0 for the original set,
+    # json_group_array/json_group_object 3.10.0, json_quote 3.14.0,
+    # json_patch 3.18.0 (release notes).
+    **dict.fromkeys(
+        (
+            "json",
+            "json_array",
+            "json_array_length",
+            "json_extract",
+            "json_insert",
+            "json_object",
+            "json_remove",
+            "json_replace",
+            "json_set",
+            "json_type",
+            "json_valid",
+            "json_each",
+            "json_tree",
+        ),
+        JSON1_BEFORE,
+    ),
+    "json_group_array": (3, 10, 0),
+    "json_group_object": (3, 10, 0),
+    "json_quote": (3, 14, 0),
+    "json_patch": (3, 18, 0),
+}
+
+_JSON_CORE: Version = (3, 38, 0)
+
+OMITTED_BY: dict[str, frozenset[str]] = {
+    # Options that compile built-in functions out (func.c, date.c, json.c,
+    # pragma.c): option -> names.  SQLITE_OMIT_WINDOWFUNC also drops every
+    # window-only function, and SQLITE_OMIT_JSON every JSON one (3.38.0+).
+    "SQLITE_OMIT_DATETIME_FUNCS": frozenset(
+        {"date", "time", "datetime", "julianday", "unixepoch", "strftime", "timediff"}
+    ),
+    "SQLITE_OMIT_COMPILEOPTION_DIAGS": frozenset(
+        {"sqlite_compileoption_used", "sqlite_compileoption_get", "pragma_compile_options"}
+    ),
+    "SQLITE_OMIT_LOAD_EXTENSION": frozenset({"load_extension"}),
+    "SQLITE_OMIT_FLOATING_POINT": frozenset({"round"}),
+    "SQLITE_OMIT_INTROSPECTION_PRAGMAS": frozenset(
+        {"pragma_function_list", "pragma_module_list", "pragma_pragma_list"}
+    ),
+    "SQLITE_OMIT_FOREIGN_KEY": frozenset({"pragma_foreign_key_list", "pragma_foreign_key_check"}),
+}
+
+
+def is_json(fn: Function) -> bool:
+    return fn.name.startswith(("json", "jsonb"))
+
+
+def available_in(fn: Function, version: Version, cflags: frozenset[str], usual: bool = False) -> bool:
+    """Whether SQLite ``version`` built with ``cflags`` has ``fn``.
+
+    An option named in ``requires`` must be among ``cflags``, or, when
+    ``usual`` (the newest release's default build, where nothing was said
+    about the build), in ``USUALLY_ENABLED``.  Before 3.38.0 the JSON
+    functions need ``JSON1_OPTION``; from 3.38.0 SQLITE_OMIT_JSON removes
+    them.  ``OMITTED_BY`` options remove the functions they list."""
+    if is_json(fn):
+        if version < _JSON_CORE:
+            first = JSON1_SINCE.get(fn.name)
+            return first is not None and version >= first and JSON1_OPTION in cflags
+        if "SQLITE_OMIT_JSON" in cflags:
+            return False
+    if version < fn.since:
+        return False
+    if fn.kind == "window" and "SQLITE_OMIT_WINDOWFUNC" in cflags:
+        return False
+    for option, names in OMITTED_BY.items():
+        if option in cflags and fn.name in names:
+            return False
+    if fn.requires is None:
+        return True
+    return fn.requires in cflags or (usual and fn.requires in USUALLY_ENABLED)
+
+
+def unavailable_reason(
+    fn: Function, version: Version, cflags: frozenset[str], usual: bool = False
+) -> str | None:
+    """Why SQLite ``version`` built with ``cflags`` lacks ``fn`` (None: it
+    has it), worded to follow "fn() ": "requires SQLite 3.41.0 or later;
+    checking for 3.40.1", "needs SQLite built with SQLITE_ENABLE_JSON1" ..."""
+    if available_in(fn, version, cflags, usual):
+        return None
+    shown = ".".join(map(str, version))
+    if is_json(fn) and version < _JSON_CORE:
+        first = JSON1_SINCE.get(fn.name)
+        if first is None:
+            return f"requires SQLite {'.'.join(map(str, max(fn.since, _JSON_CORE)))} or later; checking for {shown}"
+        if version < first:
+            return f"requires SQLite {'.'.join(map(str, first))} or later; checking for {shown}"
+        return f"needs SQLite built with {JSON1_OPTION} before 3.38.0"
+    if version < fn.since:
+        return f"requires SQLite {'.'.join(map(str, fn.since))} or later; checking for {shown}"
+    for option in ("SQLITE_OMIT_JSON", "SQLITE_OMIT_WINDOWFUNC", *OMITTED_BY):
+        if option in cflags and not available_in(fn, version, cflags - {option}, usual):
+            continue
+        if option in cflags:
+            return f"is not available: SQLite built with {option}"
+    return f"needs SQLite built with {fn.requires}"
 
 
 def lookup(name: str) -> list[Function]:

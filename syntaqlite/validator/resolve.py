@@ -1308,12 +1308,13 @@ class Resolver:
                 replacement=suggestion,
             )
         elif not fns:
-            newest = min(all_fns, key=lambda f: f.since)
-            why = (
-                f"requires SQLite {'.'.join(map(str, newest.since))} or later; checking for {self.sqlite.version_string}"
-                if newest.since > self.sqlite.version
-                else f"needs SQLite built with {newest.requires}"
-            )
+            target = self.sqlite
+            reasons = [
+                builtins.unavailable_reason(f, target.version, target.cflags, usual=target.is_default)
+                for f in sorted(all_fns, key=lambda f: f.since)
+                if f.kind != "table"
+            ]
+            why = next((r for r in reasons if r), "is not available")
             self.report(RULES["unknown-function"], name_tok, f"no such function: {name} ({name}() {why})")
         elif chosen is None:
             self.report(

@@ -34,7 +34,7 @@ from ...syntax.names import unquote
 from ...syntax.parser import expected_kinds, shift_kind
 from ...syntax.target import Target
 from ...syntax.tokens import COMMENT, ILLEGAL, KEYWORD_KINDS, Token
-from ...validator.builtins import FUNCTIONS, USUALLY_ENABLED, Function, arity_at
+from ...validator.builtins import FUNCTIONS, Function, available_in
 from ..documents import Analysis
 from ..protocol import SyntaqliteServer
 from ..scan import is_bare_word, is_name, significant
@@ -87,10 +87,8 @@ def _spellings(target: Target) -> dict[str, tuple[str, ...]]:
 
 
 def available(fn: Function, target: Target) -> bool:
-    """Whether the target SQLite has ``fn``."""
-    if arity_at(fn, target.version) is None:
-        return False
-    return fn.requires is None or fn.requires in target.cflags or fn.requires in USUALLY_ENABLED
+    """Whether the target SQLite has ``fn`` (its release and build)."""
+    return available_in(fn, target.version, target.cflags, usual=target.is_default)
 
 
 @lru_cache(maxsize=8)
