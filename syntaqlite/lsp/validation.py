@@ -26,6 +26,7 @@ inside its statement.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +47,7 @@ from .documents import Chunk
 from .scan import is_name, significant
 from .semantics import ColumnInfo, DocumentSemantics, Edit, HoverInfo, Place, SqlDocument, TableInfo
 
+log = logging.getLogger("syntaqlite.lsp")
 _MEMO = "validator.checks"
 _CHANGES = "validator.changes-schema"
 DOCUMENT = "\x00document"
@@ -76,7 +78,6 @@ class Checked:
     checks: list[ChunkCheck]
     catalog: Catalog  # the schema after the last chunk
     diagnostics: list[Diagnostic]
-    problems: list[str] = field(default_factory=list)
     snapshots: dict[int, Catalog] = field(
         default_factory=dict
     )  # by fingerprint: the schema before those chunks
@@ -85,14 +86,15 @@ class Checked:
 
 class SchemaFiles:
     """Catalogs of the configured schema files, cached by file, size and
-    modification time."""
+    modification time, with the digest of what each holds.  A schema file
+    that cannot be read, or has statements that do not parse, is reported
+    once per version of it, in the server's log."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[object, ...], tuple[Catalog, list[str]]] = {}
+        self._cache: dict[tuple[object, ...], tuple[Catalog, int]] = {}
 
-    def catalog(
-        self, files: Sequence[Path], target: SqliteTarget
-    ) -> tuple[Catalog, list[str], tuple[object, ...]]:
+    def catalog(self, files: Sequence[Path], target: SqliteTarget) -> tuple[Catalog, tuple[object, ...], int]:
+        """The catalog, its stamp (what it was read from) and its digest."""
         stamp: list[object] = [target]
         for f in files:
             try:
@@ -108,10 +110,12 @@ class SchemaFiles:
                 catalog = load_files(files, target, on_problem=problems.append)
             except SchemaError as exc:
                 catalog, problems = Catalog(), [str(exc)]
+            for problem in problems:
+                log.warning("schema: %s", problem)
             if len(self._cache) > 8:
                 self._cache.clear()
-            found = self._cache[key] = (catalog, problems)
-        return found[0], found[1], key
+            found = self._cache[key] = (catalog, hash((hash(key), digest(catalog))))
+        return found[0], key, found[1]
 
 
 def digest(catalog: Catalog, before: Catalog | None = None, before_digest: int = 0) -> int:
@@ -178,8 +182,7 @@ class ValidatorSemantics(DocumentSemantics):
     def checked(self, doc: SqlDocument) -> Checked:
         """The document checked (cached for its version, while the schema
         files stay as they were)."""
-        files = self.schema_files(doc)
-        base, problems, stamp = self.schemas.catalog(files, doc.target)
+        base, stamp, state = self.schemas.catalog(self.schema_files(doc), doc.target)
         found = self._checked.get(doc.uri)
         if (
             found is None
@@ -188,7 +191,7 @@ class ValidatorSemantics(DocumentSemantics):
             or found.stamp != stamp
             or found.checks_config != doc.config.checks
         ):
-            found = self._check(doc, base, problems, stamp)
+            found = self._check(doc, base, stamp, state)
             self._checked[doc.uri] = found
         return found
 
@@ -200,14 +203,11 @@ class ValidatorSemantics(DocumentSemantics):
     def forget(self, uri: str) -> None:
         self._checked.pop(uri, None)
 
-    def _check(
-        self, doc: SqlDocument, base: Catalog, problems: list[str], stamp: tuple[object, ...]
-    ) -> Checked:
+    def _check(self, doc: SqlDocument, base: Catalog, stamp: tuple[object, ...], state: int) -> Checked:
         """Check every chunk, reusing what the previous check of this
         document found where it still holds (see the module docstring)."""
         previous = self._checked.get(doc.uri)
         old = previous.snapshots if previous is not None and previous.stamp == stamp else {}
-        state = hash((hash(stamp), digest(base)))
         snapshots: dict[int, Catalog] = {state: base}
         checks: list[ChunkCheck] = []
         for chunk in doc.chunks:
@@ -245,7 +245,6 @@ class ValidatorSemantics(DocumentSemantics):
             checks,
             snapshots[state],
             self._assemble(doc, checks),
-            problems,
             snapshots,
         )
 

@@ -849,13 +849,7 @@ class Resolver:
         elif kind == "subquery":
             shape = self.query(node.children[1], outer)  # type: ignore[arg-type]
             cols = [Column(n) for n in shape.names] if shape.names is not None else None
-            target = Target(
-                "alias",
-                f"subquery:{id(node)}",
-                f"{alias or 'subquery'}\nsubquery in FROM",
-                location_of(alias_tok, self.where) if alias_tok else None,
-            )
-            src = Source(alias, cols, position=position, target=target)
+            src = self.named_source(node, alias_tok, cols, position, "subquery in FROM")
         else:  # join_group: a parenthesized join
             inner = Scope([], outer)
             self.from_items(node.children[1 : _rp_index(node.children)], inner, outer)
@@ -869,13 +863,7 @@ class Resolver:
                 if any(s.columns is None for s in inner.sources)
                 else [c for s in inner.sources for c in (s.columns or []) if not c.hidden]
             )
-            target = Target(
-                "alias",
-                f"subquery:{id(node)}",
-                f"{alias}\nparenthesized join",
-                location_of(alias_tok, self.where) if alias_tok else None,
-            )
-            src = Source(alias, cols, position=position, target=target)
+            src = self.named_source(node, alias_tok, cols, position, "parenthesized join")
         if alias_tok is not None and src.target is not None:
             if src.table is not None or src.target.kind == "cte":
                 # An alias of a table is a name of its own (renamed alone).
@@ -893,6 +881,15 @@ class Resolver:
                 )
         scope.sources.append(src)
         return src
+
+    def named_source(
+        self, node: Node, alias_tok: Token | None, cols: list[Column] | None, position: int, what: str
+    ) -> Source:
+        """A FROM item that only its alias names (a subquery, a parenthesized join)."""
+        alias = unquote(alias_tok.text) if alias_tok is not None else None
+        where = location_of(alias_tok, self.where) if alias_tok is not None else None
+        target = Target("alias", f"subquery:{id(node)}", f"{alias or 'subquery'}\n{what}", where)
+        return Source(alias, cols, position=position, target=target)
 
     def table_source(
         self, name_tok: Token, name: str, schema_tok: Token | None, alias: str | None, position: int
