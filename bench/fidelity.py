@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from syntaqlite import parse  # noqa: E402
 from syntaqlite.target import Target, TargetError  # noqa: E402
-from syntaqlite.testing.verdicts import classify  # noqa: E402
+from syntaqlite_dev.verdicts import classify  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FILES = {

@@ -39,7 +39,7 @@ from syntaqlite.syntax.lexer import tokenize  # noqa: E402
 from syntaqlite.syntax.names import unquote  # noqa: E402
 from syntaqlite.syntax.parser import parse  # noqa: E402
 from syntaqlite.syntax.tokens import KEYWORD_KINDS  # noqa: E402
-from syntaqlite.testing.oracle import prepare  # noqa: E402
+from syntaqlite_dev.oracle import prepare  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "sqlite-upstream.jsonl.gz"
 SAMPLE = ROOT / "tests" / "data" / "corpus-sample.jsonl.gz"

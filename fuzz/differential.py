@@ -2,7 +2,7 @@
 SQLite's parser does, and never raises.
 
 ``check(sql)`` returns None when both agree (or SQLite's answer is
-inconclusive, see syntaqlite.testing.verdicts) and otherwise a description of
+inconclusive, see syntaqlite_dev.verdicts) and otherwise a description of
 the disagreement, which it also saves under fuzz/failures/ for replay.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from syntaqlite import parse
 from syntaqlite.syntax.parser import ParseResult
-from syntaqlite.testing.oracle import judge
+from syntaqlite_dev.oracle import judge
 
 FAILURES = Path(__file__).resolve().parent / "failures"
 

@@ -34,7 +34,7 @@ def fmt_valid(text: str, width: int = 80) -> None:
     what it accepted."""
     from syntaqlite.fmt import FormatOptions, format_result
     from syntaqlite.fmt.verify import difference
-    from syntaqlite.testing.oracle import judge
+    from syntaqlite_dev.oracle import judge
 
     result = parse(text)
     if result.errors:

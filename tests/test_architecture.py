@@ -1,9 +1,11 @@
 """Layering: data flows one way, and only the edges import their frameworks.
 
-* ``syntaqlite.syntax`` imports nothing else of ours (and never Lark at run
-  time: only the table builder does);
+* ``syntaqlite.syntax`` imports nothing else of ours (and never Lark: the
+  table builder lives in ``syntaqlite_dev``);
 * ``fmt`` and ``validator`` import only ``syntax`` (and ``diagnostics``/``text``);
-* only ``cli`` imports click; only ``lsp`` imports pygls/lsprotocol.
+* only ``cli`` imports click; only ``lsp`` imports pygls/lsprotocol;
+* nothing in ``syntaqlite`` imports ``syntaqlite_dev`` or a library that only
+  development and the tests need.
 """
 
 from __future__ import annotations
@@ -46,8 +48,6 @@ def test_syntax_imports_nothing_else_of_ours() -> None:
         bad = {n for n in ours(imports_of(path)) if not n.startswith("syntaqlite.syntax")}
         bad -= {"syntaqlite.diagnostics"}
         assert not bad, f"{path.name} imports {bad}"
-        if path.name != "build_tables.py":
-            assert not {n for n in imports_of(path) if n.startswith("lark")}, path
 
 
 def test_fmt_and_validator_import_only_syntax() -> None:
@@ -67,3 +67,14 @@ def test_frameworks_stay_at_the_edges() -> None:
             assert not {n for n in names if n.split(".")[0] == "click"}, path
         if rel[0] != "lsp":
             assert not {n for n in names if n.split(".")[0] in ("pygls", "lsprotocol")}, path
+
+
+DEV_ONLY = ("syntaqlite_dev", "apsw", "lark", "hypothesis", "pytest", "hatchling")
+
+
+def test_product_never_imports_dev_only_code() -> None:
+    paths = sorted(PKG.rglob("*.py"))
+    assert paths
+    for path in paths:
+        bad = {n for n in imports_of(path) if n.split(".")[0] in DEV_ONLY}
+        assert not bad, f"{path.relative_to(PKG.parent)} imports {bad}"

@@ -21,7 +21,7 @@ from syntaqlite import parse
 from syntaqlite.fmt import FormatOptions, format_sql
 from syntaqlite.fmt.verify import difference
 from syntaqlite.syntax.nodes import Statement
-from syntaqlite.testing.oracle import judge
+from syntaqlite_dev.oracle import judge
 
 HERE = Path(__file__).parent / "fmt"
 CASES = sorted(p for p in HERE.glob("*.sql") if not p.name.endswith(".expected.sql"))

@@ -24,7 +24,7 @@ def _tool(name: str) -> list[str]:
 
 def test_ruff_check() -> None:
     proc = subprocess.run(
-        [*_tool("ruff"), "check", "syntaqlite", "tests", "bench", "fuzz"],
+        [*_tool("ruff"), "check", "syntaqlite", "syntaqlite_dev", "tests", "bench", "fuzz"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -34,7 +34,7 @@ def test_ruff_check() -> None:
 
 def test_ruff_format() -> None:
     proc = subprocess.run(
-        [*_tool("ruff"), "format", "--check", "syntaqlite", "tests", "bench", "fuzz"],
+        [*_tool("ruff"), "format", "--check", "syntaqlite", "syntaqlite_dev", "tests", "bench", "fuzz"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -16,7 +16,7 @@ import pytest
 from syntaqlite import parse
 from syntaqlite.syntax.dump import dump_text
 from syntaqlite.syntax.nodes import ErrorStatement, Statement
-from syntaqlite.testing.oracle import judge
+from syntaqlite_dev.oracle import judge
 
 HERE = Path(__file__).parent / "parse"
 OK = sorted((HERE / "ok").glob("*.sql"))

@@ -7,7 +7,7 @@ import pytest
 
 from syntaqlite import parse
 from syntaqlite.syntax.nodes import Statement
-from syntaqlite.testing.oracle import judge
+from syntaqlite_dev.oracle import judge
 
 
 def messages(sql: str) -> list[str]:

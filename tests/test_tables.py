@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from syntaqlite.syntax import _tables, build_tables
+from syntaqlite.syntax import _tables
 from syntaqlite.syntax.nodes import registered_kinds
+from syntaqlite_dev import build_tables
 
 
 def test_tables_are_up_to_date() -> None:
     text = build_tables.GRAMMAR_PATH.read_text(encoding="utf-8")
     expected = build_tables.render(build_tables.build(text))
     assert build_tables.OUTPUT_PATH.read_text(encoding="utf-8") == expected, (
-        "syntaqlite/syntax/tables.json is stale: run python -m syntaqlite.syntax.build_tables"
+        "syntaqlite/syntax/tables.json is stale: run python -m syntaqlite_dev.build_tables"
     )
     assert build_tables.build(text).grammar_sha256 == _tables.GRAMMAR_SHA256
 

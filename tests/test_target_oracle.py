@@ -25,7 +25,7 @@ import pytest
 from syntaqlite import parse
 from syntaqlite.syntax.features import CHANGES, FEATURES
 from syntaqlite.syntax.target import Target
-from syntaqlite.testing.verdicts import classify
+from syntaqlite_dev.verdicts import classify
 from tests.conftest import CORPUS, load_sample
 
 ROOT = Path(__file__).resolve().parents[1]

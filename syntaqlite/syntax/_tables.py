@@ -1,5 +1,5 @@
 """The parser tables, loaded from ``tables.json`` (written by
-``python -m syntaqlite.syntax.build_tables`` from grammar/sqlite.lark).
+``python -m syntaqlite_dev.build_tables`` from grammar/sqlite.lark).
 
 ACTION[state] maps a terminal to a shift (the target state, >= 0), a
 reduction (-1 - rule index) or ERROR_ACTION; reductions Lemon would make by

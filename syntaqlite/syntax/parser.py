@@ -1,7 +1,7 @@
 """Tokens -> syntax tree, one statement at a time, never raising.
 
 The driver runs the LALR(1) tables built from ``grammar/sqlite.lark`` (see
-:mod:`syntaqlite.syntax.build_tables`) and looks actions up the way SQLite's
+:mod:`syntaqlite_dev.build_tables`) and looks actions up the way SQLite's
 Lemon parser does:
 
 1. the token's explicit action in the current state, if any;

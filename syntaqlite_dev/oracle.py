@@ -3,7 +3,7 @@
 Statements are prepared, never run: a cursor's exec tracer aborts before the
 first step.  Each verdict is made on a fresh in-memory database, optionally
 with setup statements.  Verdicts are sorted by
-:func:`syntaqlite.testing.verdicts.classify`.
+:func:`syntaqlite_dev.verdicts.classify`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Build the parser tables for ``grammar/sqlite.lark`` the way Lemon would.
 
-Run ``python -m syntaqlite.syntax.build_tables`` after editing the grammar; it
-rewrites ``syntaqlite/syntax/tables.json``.  The runtime never imports Lark for
-parsing: ``syntaqlite/syntax/_tables.py`` loads that pre-built file (JSON
+Run ``python -m syntaqlite_dev.build_tables`` after editing the grammar; it
+rewrites ``syntaqlite/syntax/tables.json`` (``--check`` only reports whether
+that file is up to date).  The runtime never imports Lark:
+``syntaqlite/syntax/_tables.py`` loads that pre-built file (JSON
 parses in milliseconds, where compiling the same data as Python source takes
 a tenth of a second), which keeps a cold start fast.
 
@@ -40,9 +41,9 @@ from lark.grammar import NonTerminal, Rule, Terminal
 from lark.load_grammar import load_grammar
 from lark.parsers.lalr_analysis import LALR_Analyzer
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 GRAMMAR_PATH = REPO / "grammar" / "sqlite.lark"
-OUTPUT_PATH = Path(__file__).with_name("tables.json")
+OUTPUT_PATH = REPO / "syntaqlite" / "syntax" / "tables.json"
 START = "stmt"
 END = "$END"
 ERROR_ACTION = -(10**6)
@@ -276,7 +277,7 @@ def render(t: Tables) -> str:
     """The tables as JSON: one line per state, so that diffs stay readable."""
     head = {
         "comment": "Parser tables generated from grammar/sqlite.lark; do not edit: "
-        "run python -m syntaqlite.syntax.build_tables",
+        "run python -m syntaqlite_dev.build_tables",
         "grammar_sha256": t.grammar_sha256,
         "error_action": ERROR_ACTION,
         "wildcard": t.wildcard,
@@ -304,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--check" in args:
         current = OUTPUT_PATH.read_text(encoding="utf-8") if OUTPUT_PATH.exists() else ""
         if current != source:
-            print(f"{OUTPUT_PATH} is out of date; run python -m syntaqlite.syntax.build_tables")
+            print(f"{OUTPUT_PATH} is out of date; run python -m syntaqlite_dev.build_tables")
             return 1
         return 0
     OUTPUT_PATH.write_text(source, encoding="utf-8")

@@ -1,1 +1,0 @@
-"""Helpers for tests, fuzzers and benchmarks (need the ``test`` extra)."""
