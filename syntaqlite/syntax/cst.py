@@ -13,6 +13,7 @@ children.  Walks are iterative: a tree may be thousands of levels deep.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar, TypeVar
 
@@ -26,8 +27,11 @@ Child = "Node | Token"
 class Node:
     """A syntax tree node.  Subclasses set ``kind`` and add accessors."""
 
-    __slots__ = ("children",)
+    __slots__ = ("children", "_m")
     kind: ClassVar[str] = "node"
+    # How the children fit the class's schema: set on first field access by
+    # syntaqlite.syntax.nodes.layout (a node never changes after it is built).
+    _m: re.Match[str]
 
     def __init__(self, children: list[Node | Token]) -> None:
         self.children = children

@@ -180,6 +180,7 @@ class Schema:
                 seen[key] = col.name
                 self.r.define(col.name, self.column_target(table, col.name))
             scope = self.own_columns_scope(table)
+            c: Node
             for col in stmt.columns:
                 for c in col.constraints:
                     if c.kind in ("check_constraint", "generated_constraint"):

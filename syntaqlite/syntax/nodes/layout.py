@@ -1,0 +1,104 @@
+"""How the generated node classes read their fields.
+
+Each node class has a pattern (``_PATTERN``, compiled from its rule in
+``grammar/nodes.ungram``) over its children, written one character per child
+(``KIND_CODES``); every field is a group of it.  A node matches its pattern
+once, when a field is first read, and keeps the match; a field is then the
+children in its group's span.  Nodes never change after they are built, so the
+match stays true.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..cst import Node
+from ..tokens import Token
+
+_codes: dict[str, str] = {}
+_other = "\0"
+_patterns: dict[type[Node], re.Pattern[str]] = {}
+
+
+class SchemaMismatch(AssertionError):
+    """A node whose children do not fit its class's schema: the grammar and
+    ``grammar/nodes.ungram`` disagree (tests/test_node_schema.py prevents it)."""
+
+
+def install(codes: dict[str, str], other: str) -> None:
+    global _other
+    _codes.update(codes)
+    _other = other
+
+
+def match(node: Node) -> re.Match[str]:
+    try:
+        return node._m
+    except AttributeError:
+        pass
+    cls = type(node)
+    pattern = _patterns.get(cls)
+    if pattern is None:
+        pattern = _patterns[cls] = re.compile(cls._PATTERN, re.S)  # type: ignore[attr-defined]
+    codes = _codes
+    other = _other
+    m = pattern.fullmatch("".join([codes.get(c.kind, other) for c in node.children]))
+    if m is None:
+        kinds = " ".join(c.kind for c in node.children)
+        raise SchemaMismatch(f"{cls.__name__}: children `{kinds}` do not fit grammar/nodes.ungram")
+    node._m = m
+    return m
+
+
+def one(node: Node, groups: tuple[int, ...]) -> Any:
+    m = match(node)
+    for g in groups:
+        start, end = m.span(g)
+        if end > start:
+            return node.children[start]
+    raise SchemaMismatch(f"{type(node).__name__}: a required field is missing")
+
+
+def opt(node: Node, groups: tuple[int, ...]) -> Any:
+    m = match(node)
+    for g in groups:
+        start, end = m.span(g)
+        if end > start:
+            return node.children[start]
+    return None
+
+
+def present(node: Node, groups: tuple[int, ...]) -> bool:
+    m = match(node)
+    for g in groups:
+        start, end = m.span(g)
+        if end > start:
+            return True
+    return False
+
+
+def many(node: Node, groups: tuple[int, ...], excluded: frozenset[str] | None) -> Any:
+    m = match(node)
+    out: list[Node | Token] = []
+    children = node.children
+    for g in groups:
+        start, end = m.span(g)
+        if start < 0:
+            continue
+        if excluded is None:
+            out.extend(children[start:end])
+        else:
+            out.extend(c for c in children[start:end] if c.kind not in excluded)
+    return out
+
+
+def sub(node: Node, groups: tuple[int, ...], kinds: frozenset[str]) -> Any:
+    m = match(node)
+    out: list[Node | Token] = []
+    children = node.children
+    for g in groups:
+        start, end = m.span(g)
+        if start >= 0:
+            out.extend(c for c in children[start:end] if c.kind in kinds)
+    return out
