@@ -38,8 +38,8 @@ from ..syntax.target import Target as SqliteTarget
 from ..syntax.tokens import KEYWORDS, Token
 from ..validator.catalog import Catalog, Index, Table, Trigger, Where
 from ..validator.checker import apply_severities, run_statement
-from ..validator.ddl import SCHEMA_CHANGES, Schema
-from ..validator.model import Reference, SemanticModel, Target
+from ..validator.ddl import SCHEMA_CHANGES, DdlChecker
+from ..validator.model import Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.schema import SchemaError, load_files
 from .convert import LineIndex
@@ -159,7 +159,7 @@ def _entry(item: object) -> object:
     raise TypeError(f"not a catalog entry: {item!r}")
 
 
-def is_global(target: Target) -> bool:
+def is_global(target: Referent) -> bool:
     """Whether a name means the same thing in every statement: a table or
     view, a column of one, a database.  CTEs, aliases, windows and the
     columns of subqueries belong to their statement."""
@@ -287,10 +287,10 @@ class ValidatorSemantics(DocumentSemantics):
         line, column = doc.line_column(chunk.start)
         where = Where(DOCUMENT, chunk.start, line, column, chunk.data)
         resolver = Resolver(catalog, chunk.text, DOCUMENT, doc.target, found.append, model, where=where)
-        schema = Schema(resolver)
+        ddl = DdlChecker(resolver)
         internal: list[str] = []
         for stmt in chunk.result.statements:
-            run_statement(resolver, schema, stmt, internal)
+            run_statement(resolver, ddl, stmt, internal)
         return ChunkCheck(found, model, internal)
 
     def diagnostics(self, doc: SqlDocument) -> Sequence[Diagnostic]:
@@ -312,7 +312,7 @@ class ValidatorSemantics(DocumentSemantics):
         self,
         doc: SqlDocument,
         where: int,
-        target: Target,
+        target: Referent,
         *,
         definitions: bool = True,
         references: bool = True,

@@ -180,6 +180,14 @@ def is_builtin_name(name: str) -> bool:
     return key in SCHEMA_TABLE_NAMES or key in TEMP_SCHEMA_TABLE_NAMES or key in BUILTIN_TABLES
 
 
+def is_schema_table(table: Table) -> bool:
+    """Whether ``table`` is SQLite's own schema table (sqlite_schema,
+    sqlite_temp_schema or a legacy alias), which SQL may not change."""
+    return table.kind == "builtin" and (
+        table.key in SCHEMA_TABLE_NAMES or table.key in TEMP_SCHEMA_TABLE_NAMES
+    )
+
+
 class Catalog:
     """All databases of a connection, as far as the SQL seen so far tells.
 

@@ -16,7 +16,7 @@ from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from .catalog import Catalog
-from .ddl import Schema
+from .ddl import DdlChecker
 from .model import SemanticModel
 from .resolve import Resolver
 
@@ -68,22 +68,21 @@ def _check_text(
     found: list[Diagnostic] = list(parsed.errors)
     semantic = SemanticModel()
     resolver = Resolver(catalog, text, path, target, found.append, semantic, keep_model=model)
-    schema = Schema(resolver)
+    ddl = DdlChecker(resolver)
     internal: list[str] = []
     for stmt in parsed.statements:
-        run_statement(resolver, schema, stmt, internal)
+        run_statement(resolver, ddl, stmt, internal)
     return CheckResult(apply_severities(found, severities), semantic, catalog, parsed, internal)
 
 
-def run_statement(resolver: Resolver, schema: Schema, stmt: Statement, internal: list[str]) -> None:
+def run_statement(resolver: Resolver, ddl: DdlChecker, stmt: Statement, internal: list[str]) -> None:
+    """Check one statement (the resolver starting afresh), then apply it to
+    the catalog if it is a schema statement."""
     body = stmt.body
-    resolver.ctes.clear()
-    resolver.trigger = None
-    resolver.upsert_target = None
-    resolver.in_upsert = False
+    resolver.begin_statement()
     try:
         resolver.statement(body)
-        schema.apply(body)
+        ddl.apply(body)
     except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the rest
         internal.append(
             f"{stmt.line}:{stmt.column}: internal error while checking: {type(exc).__name__}: {exc}"

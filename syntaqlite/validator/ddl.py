@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..diagnostics import Related, Severity
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
@@ -27,12 +26,24 @@ from .catalog import (
     Trigger,
     column_from_def,
     is_builtin_name,
+    is_schema_table,
     location_of,
     table_from_create,
     table_from_virtual,
 )
+from .model import Referent
 from .resolve import Ctx, Resolver, Scope, Shape, Source
-from .rules import RULES
+from .rules import (
+    already_exists,
+    builtin_table,
+    cte_column_count,
+    drop_wrong_kind,
+    duplicate_column,
+    index_on_view,
+    trigger_target,
+    unknown_column,
+    unknown_database,
+)
 
 SCHEMA_CHANGES = frozenset(
     {
@@ -53,11 +64,11 @@ SCHEMA_CHANGES = frozenset(
 )
 """Statement kinds that change the catalog (the others only read it)."""
 
-_SCHEMA_TABLES = frozenset({"sqlite_schema", "sqlite_master", "sqlite_temp_schema", "sqlite_temp_master"})
 
-
-class Schema:
-    """Applies schema statements to the resolver's catalog."""
+class DdlChecker:
+    """Checks each schema statement (CREATE, DROP, ALTER, ATTACH, DETACH,
+    and the schema names of PRAGMA, REINDEX, VACUUM, ANALYZE) and applies
+    its effect to the resolver's catalog."""
 
     def __init__(self, resolver: Resolver) -> None:
         self.r = resolver
@@ -76,11 +87,7 @@ class Schema:
 
     def reserved(self, name_tok: Token) -> bool:
         if normalize(name_tok.text).startswith("sqlite_"):
-            self.r.report(
-                RULES["builtin-table"],
-                name_tok,
-                f"object name reserved for internal use: {unquote(name_tok.text)}",
-            )
+            builtin_table.report_reserved(self.r, name_tok, unquote(name_tok.text))
             return True
         return False
 
@@ -90,42 +97,13 @@ class Schema:
         existing = self.catalog.find_table(name, schema)
         index = self.catalog.find_index(name, schema)
         trigger = self.catalog.find_trigger(name, schema) if kind == "trigger" else None
-        clash: str | None = None
-        if kind in ("table", "view") and existing is not None and existing.kind != "builtin":
-            clash = f"{'view' if existing.kind == 'view' else 'table'} {name} already exists"
-        elif kind in ("table", "view") and index is not None:
-            clash = f"there is already an index named {name}"
-        elif kind == "index" and index is not None:
-            clash = f"index {name} already exists"
-        elif kind == "index" and existing is not None:
-            clash = f"there is already a table named {name}"
-        elif kind == "trigger" and trigger is not None:
-            clash = f"trigger {name} already exists"
+        clash = already_exists.clash(kind, name, existing, index, trigger)
         if clash is None:
             return False
         if not if_not_exists:
             first = existing if kind in ("table", "view") or index is None else index
             loc = first.location if first is not None else None
-            help: str | None = None
-            related: tuple[Related, ...] = ()
-            if loc is not None and loc.path == self.r.where.path:
-                end_column = loc.column + (loc.end - loc.start)
-                related = (
-                    Related(
-                        "first defined here",
-                        loc.start,
-                        loc.end,
-                        loc.line,
-                        loc.column,
-                        loc.line,
-                        end_column,
-                        loc.anchor,
-                        loc.base,
-                    ),
-                )
-            elif loc is not None and loc.path is not None:
-                help = f"defined in {loc.path}:{loc.line}:{loc.column}"
-            self.r.report(RULES["already-exists"], name_tok, clash, help=help, related=related)
+            already_exists.report(self.r, name_tok, clash, loc, self.r.where.path)
         return True
 
     def own_columns_scope(self, table: Table) -> Scope:
@@ -137,7 +115,7 @@ class Schema:
                     table,
                     table.schema,
                     rowid=table.has_rowid,
-                    target=self.r.table_target(table),
+                    referent=self.r.table_referent(table),
                 )
             ]
         )
@@ -148,7 +126,7 @@ class Schema:
         handler = getattr(self, "on_" + body.kind, None)
         if handler is not None:
             handler(body)
-            self.r.table_targets.clear()  # tables may have changed
+            self.r.schema_changed()
 
     def on_create_table_stmt(self, stmt: CreateTableStmt) -> None:
         name_tok = stmt.name.name
@@ -158,7 +136,7 @@ class Schema:
         reserved = self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
         if stmt.as_select is not None:
-            shape: Shape = self.r.query(stmt.as_select, None)
+            shape: Shape = self.r.queries.query(stmt.as_select, None)
             table = Table(
                 unquote(name_tok.text), schema, "table", location=location_of(name_tok, self.r.where)
             )
@@ -172,35 +150,31 @@ class Schema:
             for col in stmt.columns:
                 key = normalize(col.name.text)
                 if key in seen:
-                    self.r.report(
-                        RULES["duplicate-column"],
-                        col.name,
-                        f"duplicate column name: {unquote(col.name.text)}",
-                    )
+                    duplicate_column.report(self.r, col.name, unquote(col.name.text))
                 seen[key] = col.name
-                self.r.define(col.name, self.column_target(table, col.name))
+                self.r.define(col.name, self.column_referent(table, col.name))
             scope = self.own_columns_scope(table)
             c: Node
             for col in stmt.columns:
                 for c in col.constraints:
                     if c.kind in ("check_constraint", "generated_constraint"):
                         for e in c.nodes():
-                            self.r.expr(e, Ctx(scope, clause="CHECK"))
+                            self.r.exprs.expr(e, Ctx(scope, clause="CHECK"))
             for c in stmt.constraints:
                 if c.kind == "check_constraint":
                     for e in c.nodes():
-                        self.r.expr(e, Ctx(scope, clause="CHECK"))
+                        self.r.exprs.expr(e, Ctx(scope, clause="CHECK"))
                 elif c.kind in ("primary_key_constraint", "unique_constraint"):
                     for term in c.children_of_kind("ordering_term"):
-                        self.r.expr(term.children[0], Ctx(scope, clause="constraint"))
-        self.r.define(name_tok, self.r.table_target(table))
+                        self.r.exprs.expr(term.children[0], Ctx(scope, clause="constraint"))
+        self.r.define(name_tok, self.r.table_referent(table))
         if not exists and not reserved:  # SQLite refuses a reserved name
             self.catalog.add_table(table)
 
-    def column_target(self, table: Table, tok: Token):  # type: ignore[no-untyped-def]
-        src = Source(table.name, table.columns, table, table.schema, target=self.r.table_target(table))
+    def column_referent(self, table: Table, tok: Token) -> Referent:
+        src = Source(table.name, table.columns, table, table.schema, referent=self.r.table_referent(table))
         col = table.column(unquote(tok.text)) or Column(unquote(tok.text))
-        return src.column_target(col)
+        return src.column_referent(col)
 
     def on_create_view_stmt(self, stmt: CreateViewStmt) -> None:
         name_tok = stmt.name.name
@@ -209,7 +183,7 @@ class Schema:
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
-        shape = self.r.query(stmt.query, None)
+        shape = self.r.queries.query(stmt.query, None)
         view = Table(
             unquote(name_tok.text),
             schema,
@@ -221,11 +195,8 @@ class Schema:
         if listed is not None:
             names = [unquote(c.first_token.text) for c in listed.names]
             if shape.width is not None and shape.width != len(names):
-                self.r.report(
-                    RULES["cte-column-count"],
-                    name_tok,
-                    f"expected {len(names)} columns for '{unquote(name_tok.text)}' but got {shape.width}",
-                    last=listed,
+                cte_column_count.report_view(
+                    self.r, name_tok, listed, unquote(name_tok.text), len(names), shape.width
                 )
             view.columns = [Column(n) for n in names]
         elif shape.names is None:
@@ -235,7 +206,7 @@ class Schema:
                 Column(n, location=c.location)
                 for n, c in zip(shape.names, shape.columns or [Column(n) for n in shape.names])
             ]
-        self.r.define(name_tok, self.r.table_target(view))
+        self.r.define(name_tok, self.r.table_referent(view))
         if not exists:
             self.catalog.add_table(view)
 
@@ -247,7 +218,7 @@ class Schema:
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
         table = table_from_virtual(stmt, self.r.source, self.r.where, schema)
-        self.r.define(name_tok, self.r.table_target(table))
+        self.r.define(name_tok, self.r.table_referent(table))
         if not exists:
             self.catalog.add_table(table)
 
@@ -265,18 +236,18 @@ class Schema:
                 table_tok, unquote(table_tok.text), schema if stmt.name.schema is not None else None
             )
         else:
-            self.r.refer(table_tok, self.r.table_target(table))
+            self.r.refer(table_tok, self.r.table_referent(table))
             if table.kind == "view":
-                self.r.report(RULES["index-on-view"], table_tok, "views may not be indexed")
-            elif table.kind == "builtin" and table.key in _SCHEMA_TABLES:
-                self.r.report(RULES["builtin-table"], table_tok, f"table {table.name} may not be indexed")
+                index_on_view.report(self.r, table_tok)
+            elif is_schema_table(table):
+                builtin_table.report_schema_table(self.r, table_tok, table.name, "indexed")
             else:
                 scope = self.own_columns_scope(table)
                 for term in stmt.children_of_kind("ordering_term"):
-                    self.r.expr(term.children[0], Ctx(scope, clause="index"))
+                    self.r.exprs.expr(term.children[0], Ctx(scope, clause="index"))
                 where = stmt.child_kind("where_clause")
                 if where is not None:
-                    self.r.expr(where.children[1], Ctx(scope, clause="WHERE"))  # type: ignore[arg-type]
+                    self.r.exprs.expr(where.children[1], Ctx(scope, clause="WHERE"))  # type: ignore[arg-type]
         if not exists:
             db = self.catalog.database(schema)
             assert db is not None
@@ -298,11 +269,12 @@ class Schema:
         if table_schema_tok is not None and (
             table_db is None or (not temp and schema is not None and table_db.name != schema)
         ):
-            self.r.report(
-                RULES["unknown-database"],
+            unknown_database.report_trigger_database(
+                self.r,
                 table_schema_tok,
-                f"trigger {unquote(name_tok.text)} cannot reference objects in database {unquote(table_schema_tok.text)}",
-                severity=Severity.ERROR if table_db is not None else None,
+                unquote(name_tok.text),
+                unquote(table_schema_tok.text),
+                exists=table_db is not None,
             )
             table = None
             schema = None  # refused: the trigger never exists
@@ -317,7 +289,7 @@ class Schema:
                     unquote(table_schema_tok.text) if table_schema_tok else None,
                 )
             else:
-                self.r.refer(header.table.name, self.r.table_target(table))
+                self.r.refer(header.table.name, self.r.table_referent(table))
         timing = header.timing or "BEFORE"
         if schema is not None:
             self.reserved(name_tok)
@@ -328,16 +300,12 @@ class Schema:
             table = None  # SQLite refuses the trigger: it never exists
             exists = True
         event = header.event
-        saved = self.r.trigger
-        self.r.trigger = (table, event)
-        try:
+        with self.r.trigger_body(table, event):
             when = header.when
             if when is not None:
-                self.r.expr(when, Ctx(Scope([]), clause="WHEN"))
+                self.r.exprs.expr(when, Ctx(Scope([]), clause="WHEN"))
             for body_stmt in stmt.body:
                 self.r.statement(body_stmt)
-        finally:
-            self.r.trigger = saved
         if schema is not None and not exists:
             db = self.catalog.database(schema)
             assert db is not None
@@ -357,17 +325,13 @@ class Schema:
         (reporting why not)."""
         where = header.table.name
         if table.kind == "virtual":
-            self.r.report(RULES["trigger-target"], where, "cannot create triggers on virtual tables")
+            trigger_target.report_virtual_table(self.r, where)
         elif is_builtin_name(table.name):
-            self.r.report(RULES["trigger-target"], where, "cannot create trigger on system table")
+            trigger_target.report_system_table(self.r, where)
         elif table.kind == "view" and timing != "INSTEAD":
-            self.r.report(
-                RULES["trigger-target"], where, f"cannot create {timing} trigger on view: {table.name}"
-            )
+            trigger_target.report_timing_on_view(self.r, where, timing, table.name)
         elif table.kind != "view" and timing == "INSTEAD":
-            self.r.report(
-                RULES["trigger-target"], where, f"cannot create INSTEAD OF trigger on table: {table.name}"
-            )
+            trigger_target.report_instead_on_table(self.r, where, table.name)
         else:
             return True
         return False
@@ -400,21 +364,15 @@ class Schema:
             if not if_exists:
                 self.r.unknown_table(qn.name, name, schema, kind)
             return
-        self.r.refer(qn.name, self.r.table_target(table))
-        if table.kind == "builtin" and is_builtin_name(table.name):
-            if table.key in _SCHEMA_TABLES:
-                self.r.report(RULES["builtin-table"], qn.name, f"table {table.name} may not be dropped")
-                return
+        self.r.refer(qn.name, self.r.table_referent(table))
+        if is_schema_table(table):
+            builtin_table.report_schema_table(self.r, qn.name, table.name, "dropped")
+            return
         if kind == "table" and table.kind == "view":
-            self.r.report(
-                RULES["drop-wrong-kind"],
-                qn.name,
-                f"use DROP VIEW to delete view {table.name}",
-                replacement=None,
-            )
+            drop_wrong_kind.report(self.r, qn.name, "view", table.name)
             return
         if kind == "view" and table.kind != "view":
-            self.r.report(RULES["drop-wrong-kind"], qn.name, f"use DROP TABLE to delete table {table.name}")
+            drop_wrong_kind.report(self.r, qn.name, "table", table.name)
             return
         self.catalog.drop_table(table)
 
@@ -456,9 +414,9 @@ class Schema:
         if table is None:
             self.r.unknown_table(qn.name, name, schema)
             return
-        self.r.refer(qn.name, self.r.table_target(table))
+        self.r.refer(qn.name, self.r.table_referent(table))
         if table.kind == "builtin":
-            self.r.report(RULES["builtin-table"], qn.name, f"table {table.name} may not be altered")
+            builtin_table.report_schema_table(self.r, qn.name, table.name, "altered")
             return
         action = stmt.action
         words = [c for c in stmt.children[3:] if isinstance(c, Token)]
@@ -469,11 +427,7 @@ class Schema:
                 self.catalog.find_table(new, table.schema) is not None
                 or self.catalog.find_index(new, table.schema) is not None
             ):
-                self.r.report(
-                    RULES["already-exists"],
-                    new_tok,
-                    f"there is already another table or index with this name: {new}",
-                )
+                already_exists.report_rename(self.r, new_tok, new)
                 return
             self.catalog.drop_table(table)
             self.catalog.add_table(replace(table, name=new))
@@ -481,31 +435,25 @@ class Schema:
             col_def = stmt.column_def
             assert col_def is not None
             if table.kind == "view":
-                self.r.report(
-                    RULES["builtin-table"], qn.name, "Cannot add a column to a view", severity=Severity.ERROR
-                )
+                builtin_table.report_view_add_column(self.r, qn.name)
                 return
             column = column_from_def(col_def, self.r.where)
             if table.column(column.name) is not None:
-                self.r.report(
-                    RULES["duplicate-column"], col_def.name, f"duplicate column name: {column.name}"
-                )
+                duplicate_column.report(self.r, col_def.name, column.name)
                 return
             self.catalog.writable(table).columns.append(column)
         elif action in ("rename_column", "drop_column", "drop_not_null", "set_not_null"):
             col_tok = next(t for t in words if t.kind not in ("RENAME", "DROP", "ALTER", "COLUMNKW", "TO"))
             col = table.column(unquote(col_tok.text)) if table.columns_known else None
             if table.columns_known and col is None:
-                self.r.report(RULES["unknown-column"], col_tok, f'no such column: "{unquote(col_tok.text)}"')
+                unknown_column.report_altered(self.r, col_tok, unquote(col_tok.text))
                 return
             if col is not None:
-                self.r.refer(col_tok, self.column_target(table, col_tok))
+                self.r.refer(col_tok, self.column_referent(table, col_tok))
             if action == "rename_column" and col is not None:
                 new_tok = words[-1]
                 if table.column(unquote(new_tok.text)) is not None:
-                    self.r.report(
-                        RULES["duplicate-column"], new_tok, f"duplicate column name: {unquote(new_tok.text)}"
-                    )
+                    duplicate_column.report(self.r, new_tok, unquote(new_tok.text))
                     return
                 changed = self.catalog.writable(table)
                 changed.columns[table.columns.index(col)].name = unquote(new_tok.text)
@@ -534,11 +482,9 @@ class Schema:
         name = unquote(expr.first_token.text)
         key = normalize(name)
         if key in ("main", "temp"):
-            self.r.report(
-                RULES["unknown-database"], expr, f"cannot detach database {name}", severity=Severity.ERROR
-            )
+            unknown_database.report_detach_builtin(self.r, expr, name)
         elif self.catalog.databases.pop(key, None) is None:
-            self.r.report(RULES["unknown-database"], expr, f"no such database: {name}")
+            unknown_database.report_detach_unknown(self.r, expr, name)
 
     def on_pragma_stmt(self, stmt: Node) -> None:
         qn = stmt.child_kind("qualified_name")

@@ -2,9 +2,10 @@
 
 The resolver records a :class:`Reference` for every table, column, CTE,
 alias, function and window name it resolves (or fails to), and a
-:class:`Definition` for everything the text itself defines.  The language
-server answers hover, go to definition, find references, rename and
-highlights from this; the diagnostics come out of the same pass.
+definition (also a :class:`Reference`) for everything the text itself
+defines; each points at a :class:`Referent`, what the name means.  The
+language server answers hover, go to definition, find references, rename
+and highlights from this; the diagnostics come out of the same pass.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from .catalog import Location
 
 
 @dataclass(frozen=True)
-class Target:
+class Referent:
     """What a name means: its kind, a key that is the same for every name
     meaning the same thing, a description for hover, and where it is
-    defined (None for built-ins and unknown names)."""
+    defined (None for built-ins and unknown names).  (Not the SQLite build
+    a text is checked for: that is :class:`syntaqlite.syntax.target.Target`.)"""
 
     kind: str  # table, view, column, cte, alias, function, window, database
     key: str
@@ -30,7 +32,7 @@ class Target:
 @dataclass(frozen=True)
 class Reference:
     token: Token
-    target: Target | None  # None: the name resolved to nothing
+    target: Referent | None  # None: the name resolved to nothing
 
 
 @dataclass
@@ -45,7 +47,7 @@ class SemanticModel:
                 return ref
         return None
 
-    def same_target(self, target: Target) -> list[Reference]:
+    def same_target(self, target: Referent) -> list[Reference]:
         return [
             r
             for r in self.references + self.definitions

@@ -18,7 +18,7 @@ from ..syntax.parser import parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from .catalog import Catalog, Column
 from .checker import run_statement
-from .ddl import Schema
+from .ddl import DdlChecker
 from .model import SemanticModel
 from .resolve import Resolver
 
@@ -45,11 +45,11 @@ def load_sql(
     not parse adds nothing to the schema)."""
     found: list[Diagnostic] = []
     resolver = Resolver(catalog, text, path, target, found.append, SemanticModel())
-    schema = Schema(resolver)
+    ddl = DdlChecker(resolver)
     internal: list[str] = []
     result = parse(text, target)
     for stmt in result.statements:
-        run_statement(resolver, schema, stmt, internal)
+        run_statement(resolver, ddl, stmt, internal)
     return [*result.errors, *found]
 
 

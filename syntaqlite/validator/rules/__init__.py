@@ -1,7 +1,12 @@
 """The validator's checks, one module each: its code, severity, summary and
 explanation (the module docstring, in the form *What it does* / *Why is this
-bad?* / *Example* / *Use instead*).  ``syntaqlite check --explain CODE``
-prints it."""
+bad?* / *Example* / *Use instead*), and the functions that report it (its
+wording, span, help and replacement; see :class:`.base.Reporter`).
+``syntaqlite check --explain CODE`` prints the explanation.
+
+A new check is a module here, an entry in ``RULES``, the code that finds
+it (calling the module's report function) and a golden case in
+``tests/check/``."""
 
 from __future__ import annotations
 

@@ -12,8 +12,12 @@ Use instead:
     CREATE TABLE IF NOT EXISTS t (a);
 """
 
-from ...diagnostics import Severity
-from .base import Rule
+from __future__ import annotations
+
+from ...diagnostics import Related, Severity
+from ...syntax.tokens import Token
+from ..catalog import Index, Location, Table, Trigger
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="already-exists",
@@ -21,3 +25,56 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def clash(
+    kind: str, name: str, table: Table | None, index: Index | None, trigger: Trigger | None
+) -> str | None:
+    """What SQLite says when a CREATE of a ``kind`` named ``name`` meets the
+    table, index or trigger already so named (None: no clash)."""
+    if kind in ("table", "view") and table is not None and table.kind != "builtin":
+        return f"{'view' if table.kind == 'view' else 'table'} {name} already exists"
+    if kind in ("table", "view") and index is not None:
+        return f"there is already an index named {name}"
+    if kind == "index" and index is not None:
+        return f"index {name} already exists"
+    if kind == "index" and table is not None:
+        return f"there is already a table named {name}"
+    if kind == "trigger" and trigger is not None:
+        return f"trigger {name} already exists"
+    return None
+
+
+def report(out: Reporter, tok: Token, message: str, first: Location | None, path: str | None) -> None:
+    """A CREATE of a name in use; ``first`` is where the name was first
+    defined: pointed at when in the text being checked (``path``), named
+    when in another file."""
+    help: str | None = None
+    related: tuple[Related, ...] = ()
+    if first is not None and first.path == path:
+        end_column = first.column + (first.end - first.start)
+        related = (
+            Related(
+                "first defined here",
+                first.start,
+                first.end,
+                first.line,
+                first.column,
+                first.line,
+                end_column,
+                first.anchor,
+                first.base,
+            ),
+        )
+    elif first is not None and first.path is not None:
+        help = f"defined in {first.path}:{first.line}:{first.column}"
+    out.report(RULE, tok, message, help=help, related=related)
+
+
+def report_duplicate_cte(out: Reporter, tok: Token, name: str) -> None:
+    out.report(RULE, tok, f"duplicate WITH table name: {name}")
+
+
+def report_rename(out: Reporter, tok: Token, new: str) -> None:
+    """ALTER TABLE ... RENAME TO a name a table or index has."""
+    out.report(RULE, tok, f"there is already another table or index with this name: {new}")

@@ -11,8 +11,11 @@ Use instead:
     SELECT users.id FROM users JOIN orders ON orders.user_id = users.id;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="ambiguous-column",
@@ -20,3 +23,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, node: Node, shown: str) -> None:
+    out.report(RULE, node, f"ambiguous column name: {shown}")

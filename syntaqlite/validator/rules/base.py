@@ -1,13 +1,21 @@
 """What every check has: a stable code, a default severity, a one-line
 summary and an explanation (the module's docstring) for
-``syntaqlite check --explain CODE``."""
+``syntaqlite check --explain CODE``.
+
+A check's module also says how it reports: functions that take a
+:class:`Reporter` (the resolver) and the facts found, and report them with
+the check's wording, span, help and replacement.  The resolver decides
+*whether* something is wrong; the rule module decides *what is said*."""
 
 from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
+from typing import Protocol
 
-from ...diagnostics import Severity
+from ...diagnostics import Related, Severity
+from ...syntax.cst import Node
+from ...syntax.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -23,3 +31,33 @@ class Rule:
 
         doc = inspect.getdoc(importlib.import_module(self.module)) if self.module else None
         return doc or self.summary
+
+
+class Reporter(Protocol):
+    """Where a check's diagnostics go: the span runs from ``first``'s first
+    token to ``last``'s (default: ``first``'s) last token; ``severity``
+    overrides the rule's default."""
+
+    def report(
+        self,
+        rule: Rule,
+        first: Token | Node,
+        message: str,
+        *,
+        last: Token | Node | None = None,
+        help: str | None = None,
+        replacement: str | None = None,
+        severity: Severity | None = None,
+        related: tuple[Related, ...] = (),
+    ) -> None: ...
+
+
+def did_you_mean(suggestion: str | None) -> str | None:
+    """The help of a misspelled name (None: nothing close)."""
+    return f"did you mean '{suggestion}'?" if suggestion else None
+
+
+def in_clause(clause: str) -> str:
+    """`` in WHERE`` ...: where a misused function is, for its message
+    (nothing in the result columns or an expression at large)."""
+    return f" in {clause}" if clause not in ("expression", "result") else ""

@@ -11,8 +11,11 @@ Use instead:
     SELECT id, name FROM a UNION SELECT id, name FROM b;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="compound-column-count",
@@ -20,3 +23,12 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, op: Node) -> None:
+    """``op``: the compound operator between the unequal sides."""
+    out.report(
+        RULE,
+        op,
+        f"SELECTs to the left and right of {op.keyword_text()} do not have the same number of result columns",
+    )

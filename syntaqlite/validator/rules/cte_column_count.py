@@ -12,8 +12,12 @@ Use instead:
     WITH c(a, b) AS (SELECT 1, 2) SELECT * FROM c;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="cte-column-count",
@@ -21,3 +25,11 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report_cte(out: Reporter, name_tok: Token, column_list: Node, name: str, width: int, count: int) -> None:
+    out.report(RULE, name_tok, f"table {name} has {width} values for {count} columns", last=column_list)
+
+
+def report_view(out: Reporter, name_tok: Token, column_list: Node, name: str, count: int, width: int) -> None:
+    out.report(RULE, name_tok, f"expected {count} columns for '{name}' but got {width}", last=column_list)

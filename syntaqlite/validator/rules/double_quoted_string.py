@@ -12,8 +12,11 @@ Use instead:
     SELECT * FROM users WHERE status = 'active';
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="double-quoted-string",
@@ -21,3 +24,14 @@ RULE = Rule(
     severity=Severity.WARNING,
     module=__name__,
 )
+
+
+def report(out: Reporter, node: Node, name: str) -> None:
+    """``"name"`` that names no column: SQLite's legacy rule reads it as a string."""
+    out.report(
+        RULE,
+        node,
+        f"no column named \"{name}\": SQLite reads it as the string '{name}'",
+        help=f"write '{name}' in single quotes if it is a string",
+        replacement=f"'{name}'",
+    )

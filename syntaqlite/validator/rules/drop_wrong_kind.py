@@ -11,8 +11,11 @@ Use instead:
     DROP VIEW v;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="drop-wrong-kind",
@@ -20,3 +23,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token, kind: str, name: str) -> None:
+    """DROP TABLE of a view or DROP VIEW of a table; ``kind``: what it is."""
+    out.report(RULE, tok, f"use DROP {kind.upper()} to delete {kind} {name}")

@@ -10,8 +10,11 @@ Use instead:
     CREATE TABLE t (a, b, c);
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="duplicate-column",
@@ -19,3 +22,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token, name: str) -> None:
+    out.report(RULE, tok, f"duplicate column name: {name}")

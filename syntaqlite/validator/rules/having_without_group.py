@@ -11,8 +11,12 @@ Use instead:
     SELECT name FROM users WHERE id > 3;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="having-without-group",
@@ -20,3 +24,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token | Node) -> None:
+    out.report(RULE, tok, "HAVING clause on a non-aggregate query")

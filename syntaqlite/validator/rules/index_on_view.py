@@ -11,8 +11,11 @@ Use instead:
     CREATE INDEX i ON t (a);
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="index-on-view",
@@ -20,3 +23,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token) -> None:
+    out.report(RULE, tok, "views may not be indexed")

@@ -11,8 +11,11 @@ Use instead:
     INSERT INTO users (id, name) VALUES (1, 'Ann');
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="insert-column-count",
@@ -20,3 +23,15 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(
+    out: Reporter, source: Node, width: int, expected: int, *, listed: bool, table: str | None
+) -> None:
+    """``width`` values for ``expected`` columns: those ``listed`` after the
+    table name, else all of ``table``'s."""
+    if listed:
+        message = f"{width} values for {expected} columns"
+    else:
+        message = f"table {table} has {expected} columns but {width} values were supplied"
+    out.report(RULE, source, message)

@@ -10,8 +10,11 @@ Use instead:
     SELECT * FROM a JOIN c ON 1 LEFT JOIN b ON b.x = c.x;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="join-on-right-table",
@@ -19,3 +22,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, ref: Node) -> None:
+    """``ref``: the first column reference to a table on the right."""
+    out.report(RULE, ref, "ON clause references tables to its right")

@@ -11,8 +11,12 @@ Use instead:
     SELECT dept FROM staff GROUP BY dept HAVING count(*) > 3;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from ...syntax.tokens import Token
+from .base import Reporter, Rule, in_clause
 
 RULE = Rule(
     code="misuse-aggregate",
@@ -20,3 +24,16 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report_in_group_by(out: Reporter, expr: Node) -> None:
+    out.report(RULE, expr, "aggregate functions are not allowed in the GROUP BY clause")
+
+
+def report_aliased(out: Reporter, node: Node, function: str, alias: str, shown: str) -> None:
+    """A result-column alias standing for an aggregate, where none may be."""
+    out.report(RULE, node, f"misuse of aggregate: {function}()", help=f"{alias} is {shown}")
+
+
+def report_misused(out: Reporter, node: Node, name_tok: Token, name: str, clause: str) -> None:
+    out.report(RULE, node, f"misuse of aggregate function {name}(){in_clause(clause)}", last=name_tok)

@@ -12,8 +12,12 @@ Use instead:
     SELECT row_number() OVER (ORDER BY id) FROM users;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from ...syntax.tokens import Token
+from .base import Reporter, Rule, in_clause
 
 RULE = Rule(
     code="misuse-window",
@@ -21,3 +25,17 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report_aliased(out: Reporter, node: Node, alias: str, shown: str) -> None:
+    """A result-column alias standing for a window function, where none may be."""
+    out.report(RULE, node, f"misuse of aliased window function {alias}", help=f"{alias} is {shown}")
+
+
+def report_not_window(out: Reporter, node: Node, name_tok: Token, name: str) -> None:
+    """OVER after a scalar function."""
+    out.report(RULE, node, f"{name}() may not be used as a window function", last=name_tok)
+
+
+def report_misused(out: Reporter, node: Node, name_tok: Token, name: str, clause: str) -> None:
+    out.report(RULE, node, f"misuse of window function {name}(){in_clause(clause)}", last=name_tok)

@@ -16,8 +16,11 @@ Use instead:
     -- or give the view an INSTEAD OF UPDATE trigger.
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="modify-view",
@@ -25,3 +28,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token, view: str) -> None:
+    out.report(RULE, tok, f"cannot modify {view} because it is a view")

@@ -10,8 +10,11 @@ Use instead:
     SELECT * FROM t;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="no-tables",
@@ -19,3 +22,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, result_column: Node) -> None:
+    """``*`` in a SELECT without FROM."""
+    out.report(RULE, result_column, "no tables specified")

@@ -10,8 +10,11 @@ Use instead:
     SELECT group_concat(upper(name) ORDER BY id) FROM users;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="non-aggregate-clause",
@@ -19,3 +22,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, clause: Node, word: str, name: str) -> None:
+    """``word`` (FILTER, ORDER BY) on a call of ``name``, not an aggregate."""
+    out.report(RULE, clause, f"{word} may not be used with non-aggregate {name}()")

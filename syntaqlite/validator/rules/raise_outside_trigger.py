@@ -10,8 +10,11 @@ Use instead:
     (raise errors from a trigger, or from the application)
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="raise-outside-trigger",
@@ -19,3 +22,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, node: Node) -> None:
+    out.report(RULE, node, "RAISE() may only be used within a trigger-program")

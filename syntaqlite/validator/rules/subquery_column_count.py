@@ -11,8 +11,11 @@ Use instead:
     SELECT * FROM t WHERE id IN (SELECT id FROM u);
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="subquery-column-count",
@@ -20,3 +23,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, node: Node, width: int, expected: int) -> None:
+    out.report(RULE, node, f"sub-select returns {width} columns - expected {expected}")

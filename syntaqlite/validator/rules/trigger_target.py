@@ -16,8 +16,11 @@ Use instead:
     CREATE TRIGGER v_ins INSTEAD OF INSERT ON v BEGIN INSERT INTO t VALUES (new.a); END;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="trigger-target",
@@ -25,3 +28,20 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report_virtual_table(out: Reporter, tok: Token) -> None:
+    out.report(RULE, tok, "cannot create triggers on virtual tables")
+
+
+def report_system_table(out: Reporter, tok: Token) -> None:
+    out.report(RULE, tok, "cannot create trigger on system table")
+
+
+def report_timing_on_view(out: Reporter, tok: Token, timing: str, view: str) -> None:
+    """A BEFORE or AFTER trigger on a view."""
+    out.report(RULE, tok, f"cannot create {timing} trigger on view: {view}")
+
+
+def report_instead_on_table(out: Reporter, tok: Token, table: str) -> None:
+    out.report(RULE, tok, f"cannot create INSTEAD OF trigger on table: {table}")

@@ -17,8 +17,12 @@ Use instead:
     CREATE TABLE archive.logs (line TEXT);
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="unknown-database",
@@ -26,3 +30,27 @@ RULE = Rule(
     severity=Severity.WARNING,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token, schema: str) -> None:
+    out.report(RULE, tok, f"unknown database {schema}")
+
+
+def report_trigger_database(out: Reporter, tok: Token, trigger: str, database: str, *, exists: bool) -> None:
+    """A trigger on a table of another database (an error when the database
+    exists: SQLite refuses it whatever the application attaches)."""
+    out.report(
+        RULE,
+        tok,
+        f"trigger {trigger} cannot reference objects in database {database}",
+        severity=Severity.ERROR if exists else None,
+    )
+
+
+def report_detach_builtin(out: Reporter, node: Node, name: str) -> None:
+    """DETACH main or temp."""
+    out.report(RULE, node, f"cannot detach database {name}", severity=Severity.ERROR)
+
+
+def report_detach_unknown(out: Reporter, node: Node, name: str) -> None:
+    out.report(RULE, node, f"no such database: {name}")

@@ -13,8 +13,11 @@ Use instead:
     SELECT length(name) FROM users;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.tokens import Token
+from .base import Reporter, Rule, did_you_mean
 
 RULE = Rule(
     code="unknown-function",
@@ -22,3 +25,12 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token, name: str, suggestion: str | None) -> None:
+    out.report(RULE, tok, f"no such function: {name}", help=did_you_mean(suggestion), replacement=suggestion)
+
+
+def report_unavailable(out: Reporter, tok: Token, name: str, why: str) -> None:
+    """A built-in function the target SQLite lacks, and ``why``."""
+    out.report(RULE, tok, f"no such function: {name} ({name}() {why})")

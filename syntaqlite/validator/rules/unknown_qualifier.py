@@ -11,8 +11,12 @@ Use instead:
     SELECT u.name FROM users AS u;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from ...syntax.tokens import Token
+from .base import Reporter, Rule, did_you_mean
 
 RULE = Rule(
     code="unknown-qualifier",
@@ -20,3 +24,28 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(
+    out: Reporter,
+    where: Token | Node,
+    shown: str,
+    qualifier: str,
+    suggestion: str | None,
+    trigger_event: str | None,
+) -> None:
+    """``shown`` (``q.col``) where no table or alias in scope is named
+    ``qualifier``.  ``trigger_event``: when ``qualifier`` is new or old in
+    a trigger body, the trigger's event (which has only one of them)."""
+    help = did_you_mean(suggestion)
+    if trigger_event is not None:
+        has = {"INSERT": "new", "DELETE": "old"}.get(trigger_event)
+        help = f"{trigger_event} triggers have only {has}." if has else help
+        suggestion = None
+    out.report(
+        RULE,
+        where,
+        f"no such column: {shown} (no table or alias named {qualifier} in scope)",
+        help=help,
+        replacement=suggestion,
+    )

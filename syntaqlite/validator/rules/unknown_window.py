@@ -10,8 +10,11 @@ Use instead:
     SELECT sum(x) OVER w FROM t WINDOW w AS (ORDER BY x);
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.tokens import Token
+from .base import Reporter, Rule, did_you_mean
 
 RULE = Rule(
     code="unknown-window",
@@ -19,3 +22,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token, name: str, suggestion: str | None) -> None:
+    out.report(RULE, tok, f"no such window: {name}", help=did_you_mean(suggestion), replacement=suggestion)

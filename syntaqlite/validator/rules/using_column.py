@@ -10,8 +10,11 @@ Use instead:
     SELECT * FROM users JOIN orders ON orders.user_id = users.id;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.tokens import Token
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="using-column",
@@ -19,3 +22,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, tok: Token, name: str) -> None:
+    out.report(RULE, tok, f"cannot join using column {name} - column not present in both tables")

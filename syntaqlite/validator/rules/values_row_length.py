@@ -10,8 +10,11 @@ Use instead:
     INSERT INTO t (a, b) VALUES (1, 2), (3, NULL);
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="values-row-length",
@@ -19,3 +22,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, row: Node) -> None:
+    out.report(RULE, row, "all VALUES must have the same number of terms")

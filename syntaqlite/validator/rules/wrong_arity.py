@@ -10,8 +10,11 @@ Use instead:
     SELECT substr(name, 1, 3) FROM users;
 """
 
+from __future__ import annotations
+
 from ...diagnostics import Severity
-from .base import Rule
+from ...syntax.cst import Node
+from .base import Reporter, Rule
 
 RULE = Rule(
     code="wrong-arity",
@@ -19,3 +22,13 @@ RULE = Rule(
     severity=Severity.ERROR,
     module=__name__,
 )
+
+
+def report(out: Reporter, node: Node, name: str, takes: str, nargs: int) -> None:
+    """``name`` called with ``nargs`` arguments; ``takes``: what it accepts."""
+    out.report(
+        RULE,
+        node,
+        f"wrong number of arguments to function {name}(): it takes {takes}, not {nargs}",
+        last=node.last_token,
+    )

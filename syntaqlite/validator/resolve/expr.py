@@ -1,0 +1,255 @@
+"""Expressions: the walk over an expression's nodes, and what each column
+name refers to (a FROM source of this query or an enclosing one, new/old,
+excluded, a result-column alias, a rowid, TRUE/FALSE, a double-quoted
+string), with the did-you-mean candidates of a name that is none."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...syntax.cst import Node
+from ...syntax.names import normalize, unquote
+from ...syntax.nodes import ColumnRef
+from ...syntax.tokens import Token
+from ..catalog import Column, Table
+from ..model import Referent
+from ..rules import (
+    ambiguous_column,
+    double_quoted_string,
+    misuse_aggregate,
+    misuse_window,
+    raise_outside_trigger,
+    unknown_column,
+    unknown_qualifier,
+)
+from ..suggest import closest
+from .functions import first_aggregate, has_window
+from .scope import ROWID_NAMES, Ctx, Scope, Source, pseudo_sources
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+
+class ExprResolver:
+    def __init__(self, r: Resolver) -> None:
+        self.r = r
+
+    def expr(self, node: Node | Token, ctx: Ctx) -> None:
+        """Resolve every name in an expression (iterative over its operand
+        chains, recursive into nested queries)."""
+        r = self.r
+        rows = r.rows
+        stack: list[Node | Token] = [node]
+        while stack:
+            item = stack.pop()
+            if not isinstance(item, Node):
+                continue
+            kind = item.kind
+            if kind == "column_ref":
+                self.column_ref(item, ctx)  # type: ignore[arg-type]
+            elif kind == "function_call":
+                r.functions.function_call(item, ctx)  # type: ignore[arg-type]
+            elif kind in ("subquery_expr", "exists_expr"):
+                # Its width is checked where it is used (scalar_context,
+                # comparisons, IN).
+                query = next(c for c in item.children if isinstance(c, Node))
+                r.queries.query(query, ctx.scope)
+            elif kind == "in_expr":
+                rows.in_expr(item, ctx)
+            elif kind == "raise_expr":
+                if r.state.trigger is None:
+                    raise_outside_trigger.report(r, item)
+                stack.extend(c for c in item.children if isinstance(c, Node))
+            elif kind == "binary_expr":
+                rows.binary_widths(item, ctx)
+                stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
+            elif kind in ("between_expr", "is_expr"):
+                rows.operand_widths(item, ctx)
+                stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
+            elif kind == "case_expr":
+                rows.case_widths(item, ctx)
+                stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
+            elif kind in ("literal", "variable"):
+                continue
+            else:
+                if kind in ("unary_expr", "not_expr", "like_expr", "null_test", "collate_expr", "cast_expr"):
+                    rows.operand_widths(item, ctx)
+                stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
+
+    def column_ref(self, node: ColumnRef, ctx: Ctx) -> None:
+        r = self.r
+        parts = node.parts
+        col_tok = parts[-1]
+        table_tok = parts[-2] if len(parts) >= 2 else None
+        schema_tok = parts[0] if len(parts) == 3 else None
+        col = unquote(col_tok.text)
+        qualifier = normalize(table_tok.text) if table_tok is not None else None
+        if (
+            schema_tok is not None
+            and table_tok is not None
+            and r.catalog.database(unquote(schema_tok.text)) is None
+        ):
+            unknown_column.report_in_unknown_database(
+                r, node, unquote(schema_tok.text), unquote(table_tok.text), col
+            )
+            return
+        scope: Scope | None = ctx.scope
+        saw_qualifier = False
+        unknown_source = False
+        while scope is not None:
+            matches: list[tuple[Source, Column]] = []
+            rowid_sources: list[Source] = []
+            for src in scope.sources + pseudo_sources(r.state, r.table_referent):
+                if qualifier is not None:
+                    if src.name is None or normalize(src.name) != qualifier:
+                        continue
+                    if schema_tok is not None and (
+                        src.schema is None or normalize(src.schema) != normalize(schema_tok.text)
+                    ):
+                        continue
+                    saw_qualifier = True
+                elif src.qualifier_only:
+                    continue
+                if src.columns is None:
+                    unknown_source = True
+                    continue
+                c = src.column(col)
+                if c is not None:
+                    if matches and normalize(col) in src.using and not src.right_join:
+                        continue  # the shared column of a USING/NATURAL join
+                    if matches and normalize(col) in src.using and src.right_join:
+                        matches = []
+                    matches.append((src, c))
+                elif normalize(col) in ROWID_NAMES and src.rowid:
+                    rowid_sources.append(src)
+            if len(matches) == 1:
+                src, c = matches[0]
+                r.state.resolved.append((node, src))
+                if r.keep_model:
+                    if table_tok is not None:
+                        r.refer(table_tok, src.alias_referent or src.referent)
+                    r.refer(col_tok, src.column_referent(c))
+                return
+            if len(matches) > 1:
+                ambiguous_column.report(r, node, ".".join(unquote(p.text) for p in parts))
+                return
+            if rowid_sources:
+                if len(rowid_sources) == 1 or qualifier is not None:
+                    src = rowid_sources[0]
+                    r.state.resolved.append((node, src))
+                    if table_tok is not None:
+                        r.refer(table_tok, src.alias_referent or src.referent)
+                    r.refer(
+                        col_tok,
+                        Referent(
+                            "column",
+                            f"rowid:{src.referent.key if src.referent else src.name}",
+                            f"{src.name}.rowid INTEGER\nthe rowid of {src.name}",
+                        ),
+                    )
+                    return
+                ambiguous_column.report(r, node, col)
+                return
+            if unknown_source:
+                return  # a table with unknown columns might have it
+            if qualifier is None and scope.aliases and normalize(col) in scope.aliases:
+                alias_expr = scope.aliases[normalize(col)]
+                self.alias_use(node, alias_expr, ctx)
+                return
+            scope = scope.parent
+        if qualifier is None:
+            if col_tok.text[:1] == '"':
+                double_quoted_string.report(r, node, col)
+                return
+            if normalize(col) in ("true", "false"):
+                return
+        elif not saw_qualifier:
+            assert table_tok is not None
+            names = [s.name for s in self.all_sources(ctx.scope) if s.name]
+            trigger = r.state.trigger
+            unknown_qualifier.report(
+                r,
+                table_tok,
+                ".".join(unquote(p.text) for p in parts),
+                unquote(table_tok.text),
+                closest(table_tok.text, names),
+                trigger[1] if trigger is not None and qualifier in ("new", "old") else None,
+            )
+            r.refer(col_tok, None)
+            return
+        suggestion = closest(col, self.column_candidates(ctx.scope, qualifier))
+        rowless: Table | None = None
+        if normalize(col) in ROWID_NAMES and not suggestion:
+            rowless = next(
+                (
+                    s.table
+                    for s in self.all_sources(ctx.scope)
+                    if s.table is not None and (qualifier is None or normalize(s.name or "") == qualifier)
+                ),
+                None,
+            )
+        unknown_column.report(
+            r,
+            col_tok if table_tok is not None else node,
+            ".".join(unquote(p.text) for p in parts),
+            suggestion,
+            rowless,
+        )
+        r.refer(col_tok, None)
+
+    def alias_use(self, node: Node, alias_expr: Node, ctx: Ctx) -> None:
+        """A result-set alias used in WHERE, GROUP BY, HAVING or ORDER BY."""
+        r = self.r
+        tok = node.children[-1]
+        assert isinstance(tok, Token)
+        shown = r.source[alias_expr.start : alias_expr.end]
+        r.refer(
+            tok,
+            Referent(
+                "alias", f"alias-expr:{id(alias_expr)}", f"{shown} AS {unquote(tok.text)}\nresult column"
+            ),
+        )
+        alias = unquote(tok.text)
+        if has_window(alias_expr):
+            if not ctx.allow_win:
+                misuse_window.report_aliased(r, node, alias, shown)
+            return
+        agg = first_aggregate(alias_expr)
+        if agg is None:
+            return
+        if ctx.clause == "GROUP BY":
+            ctx.saw_agg[0] = True  # reported by the GROUP BY check
+        elif not ctx.allow_agg:
+            misuse_aggregate.report_aliased(r, node, agg, alias, shown)
+
+    def all_sources(self, scope: Scope | None) -> list[Source]:
+        """The sources of ``scope`` and the scopes enclosing it, then the
+        pseudo-tables."""
+        out: list[Source] = []
+        while scope is not None:
+            out.extend(scope.sources)
+            scope = scope.parent
+        return out + pseudo_sources(self.r.state, self.r.table_referent)
+
+    def column_candidates(self, scope: Scope, qualifier: str | None) -> tuple[str, ...]:
+        """Column names (and aliases) a misspelled name in ``scope`` may have
+        meant; cached on the scope while it does not grow."""
+        sizes = (len(scope.sources), len(scope.aliases or ()))
+        cached = scope.candidates.get(qualifier)
+        if cached is not None and cached[:2] == sizes:
+            return cached[2]
+        found = tuple(self._column_candidates(scope, qualifier))
+        scope.candidates[qualifier] = (*sizes, found)
+        return found
+
+    def _column_candidates(self, scope: Scope, qualifier: str | None) -> list[str]:
+        out: list[str] = []
+        for src in self.all_sources(scope):
+            if qualifier is not None and (src.name is None or normalize(src.name) != qualifier):
+                continue
+            if src.qualifier_only and qualifier is None:
+                continue
+            out.extend(c.name for c in src.columns or ())
+        if scope.aliases and qualifier is None:
+            out.extend(scope.aliases)
+        return out

@@ -1,0 +1,198 @@
+"""Function calls: which built-in a name means for the target SQLite and
+its arity, where aggregates and window functions may be, FILTER and ORDER
+BY on non-aggregates, and windows (OVER, named windows)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...syntax.cst import Node
+from ...syntax.names import normalize, unquote
+from ...syntax.nodes import FunctionCall
+from ...syntax.tokens import Token
+from .. import builtins
+from ..catalog import location_of
+from ..model import Referent
+from ..rules import (
+    misuse_aggregate,
+    misuse_window,
+    non_aggregate_clause,
+    unknown_function,
+    unknown_window,
+    wrong_arity,
+)
+from ..suggest import closest
+from .scope import Ctx, Scope
+from .tree import QUERY_KINDS
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+
+class FunctionResolver:
+    def __init__(self, r: Resolver) -> None:
+        self.r = r
+        self.function_names: list[str] | None = None  # the functions the target has (did-you-mean)
+
+    def function_call(self, node: FunctionCall, ctx: Ctx) -> None:
+        r = self.r
+        name_tok = node.name
+        name = unquote(name_tok.text)
+        args = node.args
+        nargs = 0 if node.star else len(args)
+        over = node.over
+        all_fns = builtins.lookup(name)
+        fns = [f for f in all_fns if f.kind != "table" and r.available(f)]
+        accepting = [f for f in fns if builtins.accepts(f, nargs) and self._arity_ok(f, nargs)]
+        agg = next((f for f in accepting if f.kind == "aggregate"), None)
+        win = next((f for f in accepting if f.kind == "window"), None)
+        scalar = next((f for f in accepting if f.kind == "scalar"), None)
+        is_agg = agg is not None or win is not None
+        chosen = agg or win or scalar
+        if chosen is not None:
+            r.refer(
+                name_tok,
+                Referent("function", f"function:{normalize(name)}", f"{chosen.signature}\n{chosen.summary}"),
+            )
+        else:
+            r.refer(name_tok, None)
+        if scalar is not None and not is_agg and over is not None:
+            misuse_window.report_not_window(r, node, name_tok, name)
+        elif (
+            (agg is not None and over is None and not ctx.allow_agg)
+            or (win is not None and over is None)
+            or (is_agg and over is not None and not ctx.allow_win)
+        ):
+            if win is not None or over is not None:
+                misuse_window.report_misused(r, node, name_tok, name, ctx.clause)
+            else:
+                misuse_aggregate.report_misused(r, node, name_tok, name, ctx.clause)
+        elif not fns and not all_fns:
+            unknown_function.report(r, name_tok, name, closest(name, self.known_function_names()))
+        elif not fns:
+            target = r.sqlite
+            reasons = [
+                builtins.unavailable_reason(f, target.version, target.cflags, usual=target.is_default)
+                for f in sorted(all_fns, key=lambda f: f.since)
+                if f.kind != "table"
+            ]
+            why = next((reason for reason in reasons if reason), "is not available")
+            unknown_function.report_unavailable(r, name_tok, name, why)
+        elif chosen is None:
+            wrong_arity.report(r, node, name, builtins.arity_text(f for f in fns if f.kind != "table"), nargs)
+        elif not is_agg and node.filter is not None:
+            non_aggregate_clause.report(r, node.filter, "FILTER", name)
+        elif not is_agg and node.order_by is not None:
+            non_aggregate_clause.report(r, node.order_by, "ORDER BY", name)
+        if is_agg and over is None:
+            ctx.saw_agg[0] = True
+        # Arguments: no window functions inside an aggregate; no aggregates
+        # inside an aggregate unless it is a window function call.
+        inner = Ctx(
+            ctx.scope,
+            allow_agg=ctx.allow_agg if not is_agg else over is not None,
+            allow_win=ctx.allow_win and not is_agg,
+            clause=ctx.clause,
+            saw_agg=ctx.saw_agg if not is_agg else [False],
+        )
+        expr = r.exprs.expr
+        for a in args:
+            expr(a, inner)
+            r.rows.scalar_context(a, inner)
+        if node.order_by is not None:
+            for term in node.order_by.children_of_kind("ordering_term"):
+                expr(term.children[0], inner)
+        if node.filter is not None:
+            expr(node.filter.expr, Ctx(ctx.scope, clause="FILTER"))
+        if over is not None:
+            self.over(over, ctx)
+
+    def known_function_names(self) -> list[str]:
+        if self.function_names is None:
+            self.function_names = [
+                f.name for f in builtins.FUNCTIONS if f.kind != "table" and self.r.available(f)
+            ]
+        return self.function_names
+
+    def _arity_ok(self, fn: builtins.Function, nargs: int) -> bool:
+        bounds = builtins.arity_at(fn, self.r.sqlite.version)
+        if bounds is None:
+            return builtins.accepts(fn, nargs)
+        lo, hi = bounds
+        return nargs >= lo and (hi is None or nargs <= hi)
+
+    # -- windows ----------------------------------------------------------------
+
+    def over(self, over: Node, ctx: Ctx) -> None:
+        name = over.children[-1] if len(over.children) == 2 else None
+        if isinstance(name, Token):
+            self.window_name(name, ctx.scope)
+            return
+        window = over.child_kind("window")
+        if window is not None:
+            self.window(window, Ctx(ctx.scope, allow_agg=ctx.scope.aggregate or ctx.allow_agg, clause="OVER"))
+
+    def window(self, window: Node, ctx: Ctx, defining: Node | None = None) -> None:
+        expr = self.r.exprs.expr
+        first = window.children[0]
+        if isinstance(first, Token) and first.kind not in ("PARTITION", "ORDER", "RANGE", "ROWS", "GROUPS"):
+            self.window_name(first, ctx.scope)
+        for child in window.children:
+            if isinstance(child, Node):
+                if child.kind == "order_by_clause":
+                    for term in child.children_of_kind("ordering_term"):
+                        expr(term.children[0], ctx)
+                elif child.kind == "frame_spec":
+                    for fb in child.children_of_kind("frame_bound"):
+                        for e in fb.nodes():
+                            expr(e, Ctx(Scope([]), clause="frame"))
+                else:
+                    expr(child, ctx)
+
+    def window_name(self, tok: Token, scope: Scope) -> None:
+        """A window named in OVER or as a window's base: named windows are
+        local to their SELECT."""
+        wd = scope.windows.get(normalize(tok.text))
+        if wd is not None:
+            self.r.refer(tok, self.window_referent(wd))
+            return
+        suggestion = closest(tok.text, list(scope.windows))
+        unknown_window.report(self.r, tok, unquote(tok.text), suggestion)
+
+    def window_referent(self, wd: Node) -> Referent:
+        """What the name of a named window (its ``window_definition``) means."""
+        name_tok = wd.children[0]
+        assert isinstance(name_tok, Token)
+        return Referent(
+            "window",
+            f"window:{id(wd)}",
+            f"WINDOW {unquote(name_tok.text)}\nnamed window",
+            location_of(name_tok, self.r.where),
+        )
+
+
+def calls(expr: Node) -> Iterator[FunctionCall]:
+    """The function calls of an expression, not those of its subqueries."""
+    stack: list[Node] = [expr]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, FunctionCall):
+            yield n
+        stack.extend(c for c in reversed(n.children) if isinstance(c, Node) and c.kind not in QUERY_KINDS)
+
+
+def first_aggregate(expr: Node) -> str | None:
+    """The name of the first aggregate call in ``expr`` (None: none)."""
+    for call in calls(expr):
+        name = unquote(call.name.text)
+        nargs = 0 if call.star else len(call.args)
+        if call.over is None and any(
+            f.kind == "aggregate" and builtins.accepts(f, nargs) for f in builtins.lookup(name)
+        ):
+            return name
+    return None
+
+
+def has_window(expr: Node) -> bool:
+    return any(call.over is not None for call in calls(expr))

@@ -1,0 +1,230 @@
+"""The resolver: what its parts share (the catalog, the text, reporting,
+the semantic model, the current statement's state) and where a statement
+starts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from ...diagnostics import Diagnostic, Related, Severity
+from ...syntax.cst import Node
+from ...syntax.names import normalize, unquote
+from ...syntax.target import Target as SqliteTarget
+from ...syntax.tokens import Token
+from .. import builtins
+from ..catalog import Catalog, Table, Where, is_builtin_name
+from ..model import Reference, Referent, SemanticModel
+from ..rules import Rule, unknown_database, unknown_table
+from ..suggest import closest
+from .dml import DmlResolver
+from .expr import ExprResolver
+from .from_clause import FromResolver
+from .functions import FunctionResolver
+from .query import QueryResolver
+from .rowvalue import RowValues
+from .scope import Cte, StatementState
+from .tree import QUERY_KINDS
+
+_DML_KINDS = {"insert_stmt": "insert", "update_stmt": "update", "delete_stmt": "delete"}
+
+
+class Resolver:
+    """Resolves one statement at a time against a catalog, reporting
+    diagnostics and filling a semantic model.
+
+    Its parts, each a collaborator that reaches the others through it:
+    ``queries`` (SELECT, compounds, VALUES, CTEs), ``from_clause`` (FROM
+    items and joins), ``exprs`` (expressions and column names),
+    ``functions`` (function calls, aggregates, windows), ``rows`` (row
+    values: widths) and ``dml`` (INSERT, UPDATE, DELETE)."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        source: str,
+        path: str | None,
+        target: SqliteTarget,
+        report: Callable[[Diagnostic], None],
+        model: SemanticModel,
+        *,
+        keep_model: bool = True,
+        where: Where | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.source = source
+        self.path = path
+        self.where = where if where is not None else Where(path)
+        self.sqlite = target
+        self.report_diagnostic = report
+        self.model = model
+        self.keep_model = keep_model  # False: only diagnostics are wanted
+        self.state = StatementState()
+        self.cte_counter = 0  # numbers CTEs for their referents' keys, across the text
+        self.muted = 0  # >0: diagnostics are dropped (an unused CTE's body)
+        self._table_referents: dict[int, tuple[Table, Referent]] = {}
+        self.queries = QueryResolver(self)
+        self.from_clause = FromResolver(self)
+        self.exprs = ExprResolver(self)
+        self.functions = FunctionResolver(self)
+        self.rows = RowValues(self)
+        self.dml = DmlResolver(self)
+
+    # -- statements -------------------------------------------------------------
+
+    def begin_statement(self) -> None:
+        """Forget what the previous statement left (its CTEs, trigger,
+        upsert): call before each top-level statement."""
+        self.state = StatementState()
+
+    @contextmanager
+    def trigger_body(self, table: Table | None, event: str) -> Iterator[None]:
+        """Resolve, inside, the WHEN and body of a trigger on ``table``
+        (None: unknown) for ``event``: new/old are in scope, RAISE is allowed."""
+        state = self.state
+        saved = state.trigger
+        state.trigger = (table, event)
+        try:
+            yield
+        finally:
+            state.trigger = saved
+
+    def statement(self, body: Node) -> None:
+        """Resolve a statement's body (a query or INSERT/UPDATE/DELETE; the
+        schema statements are :mod:`..ddl`'s)."""
+        kind = body.kind
+        change = _DML_KINDS.get(kind)
+        if change is not None:
+            self.dml.dml(body, change)
+        elif kind in QUERY_KINDS:
+            self.queries.query(body, None)
+
+    def schema_changed(self) -> None:
+        """The catalog's tables may have changed: forget their referents."""
+        self._table_referents.clear()
+
+    # -- reporting --------------------------------------------------------------
+
+    def report(
+        self,
+        rule: Rule,
+        first: Token | Node,
+        message: str,
+        *,
+        last: Token | Node | None = None,
+        help: str | None = None,
+        replacement: str | None = None,
+        severity: Severity | None = None,
+        related: tuple[Related, ...] = (),
+    ) -> None:
+        if self.muted:
+            return
+        last = last or first
+        start_tok = first.first_token if isinstance(first, Node) else first
+        end_tok = last.last_token if isinstance(last, Node) else last
+        self.report_diagnostic(
+            Diagnostic(
+                code=rule.code,
+                message=message,
+                start=start_tok.start,
+                end=end_tok.end,
+                line=start_tok.line,
+                column=start_tok.column,
+                end_line=end_tok.end_line,
+                end_column=end_tok.end_column,
+                severity=severity or rule.severity,
+                help=help,
+                replacement=replacement,
+                related=related,
+            )
+        )
+
+    def refer(self, tok: Token, referent: Referent | None) -> None:
+        if self.keep_model:
+            self.model.references.append(Reference(tok, referent))
+
+    def define(self, tok: Token, referent: Referent) -> None:
+        if self.keep_model:
+            self.model.definitions.append(Reference(tok, referent))
+
+    # -- tables -----------------------------------------------------------------
+
+    def table_referent(self, table: Table) -> Referent:
+        """What a table's name means (cached until a schema statement)."""
+        cached = self._table_referents.get(id(table))
+        if cached is not None and cached[0] is table:
+            return cached[1]
+        referent = self._table_referent(table)
+        self._table_referents[id(table)] = (table, referent)
+        return referent
+
+    def _table_referent(self, table: Table) -> Referent:
+        kind = "view" if table.kind == "view" else "table"
+        cols = ", ".join(c.name + (f" {c.type}" if c.type else "") for c in table.visible_columns[:12])
+        more = "" if len(table.visible_columns) <= 12 else ", ..."
+        detail = (
+            f"{kind} {table.schema}.{table.name}" if table.schema not in ("main",) else f"{kind} {table.name}"
+        )
+        if table.columns_known:
+            detail += f" ({cols}{more})"
+        return Referent(kind, f"table:{normalize(table.schema)}.{table.key}", detail, table.location)
+
+    def find_cte(self, name: str) -> Cte | None:
+        key = normalize(name)
+        for frame in reversed(self.state.ctes):
+            if key in frame:
+                return frame[key]
+        return None
+
+    def unknown_table(self, tok: Token, name: str, schema: str | None, kind: str = "table") -> None:
+        """Report a table (``kind``: or view, index, trigger) the schema
+        lacks, with the closest name it has."""
+        known = (
+            self.catalog.known(schema) if schema else self.catalog.known("main") or self.catalog.known("temp")
+        )
+        if kind == "index":
+            candidates = [ix.name for db in self.catalog.databases.values() for ix in db.indexes.values()]
+        elif kind == "trigger":
+            candidates = [tr.name for db in self.catalog.databases.values() for tr in db.triggers.values()]
+        else:
+            candidates = [
+                t.name
+                for t in self.catalog.all_tables()
+                if (t.kind != "builtin" or is_builtin_name(t.name)) and (kind == "table" or t.kind == kind)
+            ]
+            candidates += [c.name for frame in self.state.ctes for c in frame.values()]
+        unknown_table.report(self, tok, name, schema, kind, closest(name, candidates), known=known)
+        self.refer(tok, None)
+
+    def check_schema(
+        self, schema_tok: Token | None, *, lookup: tuple[str, Token] | None = None, quiet: bool = False
+    ) -> bool:
+        """A schema qualifier names a database: main, temp or attached.  An
+        unknown one is reported as SQLite does: for a ``lookup`` of an
+        existing object (kind, name token) as that object missing, else as an
+        unknown database; both warnings, since the application may attach it."""
+        if schema_tok is None:
+            return True
+        schema = unquote(schema_tok.text)
+        if self.catalog.database(schema) is not None:
+            self.refer(
+                schema_tok, Referent("database", f"database:{normalize(schema)}", f"{schema}\ndatabase")
+            )
+            return True
+        if quiet:
+            return False
+        if lookup is not None:
+            kind, name_tok = lookup
+            unknown_table.report_in_unknown_database(
+                self, schema_tok, name_tok, kind, schema, unquote(name_tok.text)
+            )
+        else:
+            unknown_database.report(self, schema_tok, schema)
+        return False
+
+    def available(self, fn: builtins.Function) -> bool:
+        """Whether the target SQLite has ``fn``: its release, and its build
+        options (``requires`` must be among them, or usually enabled when
+        nothing was said about the build: the default target)."""
+        target = self.sqlite
+        return builtins.available_in(fn, target.version, target.cflags, usual=target.is_default)

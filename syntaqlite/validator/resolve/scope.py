@@ -1,0 +1,196 @@
+"""What names can be found in: scopes of sources (FROM items and the
+pseudo-tables new, old and excluded), the expression context, the shape of
+a query, CTEs, and the state one statement's resolution carries along."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...syntax.cst import Node
+from ...syntax.names import normalize
+from ..catalog import Column, Table
+from ..model import Referent
+
+ROWID_NAMES = frozenset({"rowid", "oid", "_rowid_"})
+
+
+@dataclass
+class Source:
+    """One item of a FROM clause (or a pseudo-table: new, old, excluded)."""
+
+    name: str | None  # the name qualifiers must use (alias, else table name)
+    columns: list[Column] | None  # None: unknown, accept any name
+    table: Table | None = None
+    schema: str | None = None
+    rowid: bool = False
+    using: set[str] = field(default_factory=set)
+    right_join: bool = False
+    position: int = 0
+    referent: Referent | None = None
+    qualifier_only: bool = False  # new/old/excluded: reachable only as name.column
+    alias_referent: Referent | None = None  # what the alias of a table means, when it has one
+    _index: dict[str, Column] | None = field(default=None, repr=False)
+    _referents: dict[int, Referent] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of_table(
+        cls,
+        table: Table,
+        referent: Referent,
+        alias: str | None,
+        *,
+        position: int = 0,
+        alias_referent: Referent | None = None,
+    ) -> Source:
+        """A table (or view) of the catalog, named by its alias if it has one."""
+        return cls(
+            alias or table.name,
+            table.columns if table.columns_known else None,
+            table,
+            table.schema,
+            rowid=table.has_rowid,
+            position=position,
+            referent=referent,
+            alias_referent=alias_referent,
+        )
+
+    def column(self, name: str) -> Column | None:
+        if self.columns is None:
+            return None
+        if self._index is None:
+            self._index = {}
+            for c in self.columns:
+                self._index.setdefault(c.key, c)
+        return self._index.get(normalize(name))
+
+    def column_referent(self, col: Column) -> Referent:
+        cached = self._referents.get(id(col))
+        if cached is None:
+            cached = self._referents[id(col)] = self._column_referent(col)
+        return cached
+
+    def _column_referent(self, col: Column) -> Referent:
+        if self.table is not None and self.table.kind != "builtin":
+            owner = f"{self.table.schema}.{self.table.name}"
+            return Referent(
+                "column",
+                f"column:{normalize(owner)}.{col.key}",
+                f"{self.table.name}.{col.name}"
+                + (f" {col.type}" if col.type else "")
+                + f"\ncolumn of {self.table.kind} {self.table.name}",
+                col.location,
+            )
+        base = self.referent.key if self.referent else (self.name or "?")
+        owner_name = self.name or "subquery"
+        return Referent(
+            "column",
+            f"column:{base}.{col.key}",
+            f"{owner_name}.{col.name}\ncolumn of {owner_name}",
+            col.location,
+        )
+
+
+@dataclass
+class Scope:
+    sources: list[Source]
+    parent: Scope | None = None
+    aliases: dict[str, Node] | None = None  # result-set aliases usable here
+    windows: dict[str, Node] = field(default_factory=dict)
+    aggregate: bool = False  # an aggregate function was seen in the result columns
+    # Did-you-mean candidates by qualifier, with the sizes they were made at.
+    candidates: dict[str | None, tuple[int, int, tuple[str, ...]]] = field(default_factory=dict)
+
+
+@dataclass
+class Ctx:
+    """Where an expression is: what it may contain."""
+
+    scope: Scope
+    allow_agg: bool = False
+    allow_win: bool = False
+    clause: str = "expression"
+    saw_agg: list[bool] = field(default_factory=lambda: [False])
+
+
+@dataclass
+class Shape:
+    """What a query returns: its column names (SQLite's names), or None when
+    unknown (an unknown table's ``*``)."""
+
+    names: list[str] | None
+    columns: list[Column] | None = None
+
+    @property
+    def width(self) -> int | None:
+        return len(self.names) if self.names is not None else None
+
+
+@dataclass
+class Cte:
+    """A common table expression.  Like SQLite, syntaqlite resolves its body
+    when it is first used (from the WITH clause's own level, which sees every
+    CTE of the clause), so a CTE may use one defined after it, an unused one
+    is not checked, and a cycle is a circular reference."""
+
+    name: str
+    node: Node
+    shape: Shape | None  # None until resolved (or, while resolving, the recursive part is reached)
+    referent: Referent
+    outer: Scope | None = None
+    depth: int = 0  # how many WITH frames its body sees
+    state: str = "pending"  # pending, busy, done
+    recursing: bool = False  # resolving its recursive part (a reference while busy: a second one)
+    direct: frozenset[int] = frozenset()  # offsets of the recursive term's own references
+
+
+@dataclass
+class StatementState:
+    """What resolving one statement carries from clause to clause.  Every
+    top-level statement starts with a fresh one
+    (:meth:`~syntaqlite.validator.resolve.Resolver.begin_statement`)."""
+
+    ctes: list[dict[str, Cte]] = field(default_factory=list)  # the WITH frames in scope, innermost last
+    trigger: tuple[Table | None, str] | None = None  # (table, event) inside a trigger body
+    upsert_target: Table | None = None  # the table of the upsert being resolved
+    in_upsert: bool = False
+    # Every column reference resolved to a FROM source, in order (the ON
+    # clause check looks at those made inside an ON clause).
+    resolved: list[tuple[Node, Source]] = field(default_factory=list)
+
+
+def pseudo_sources(state: StatementState, referent_of: Callable[[Table], Referent]) -> list[Source]:
+    """new/old in a trigger body (as its event allows), excluded in an upsert."""
+    out: list[Source] = []
+    if state.trigger is not None:
+        table, event = state.trigger
+        cols = table.columns if table is not None and table.columns_known else None
+        referent = referent_of(table) if table is not None else None
+        for name, present in (("new", event != "DELETE"), ("old", event != "INSERT")):
+            if present:
+                out.append(
+                    Source(
+                        name,
+                        cols,
+                        table,
+                        rowid=table is not None and table.has_rowid,
+                        referent=referent,
+                        qualifier_only=True,
+                    )
+                )
+    if state.in_upsert:
+        t = state.upsert_target
+        if t is None:  # an unknown table (reported): any column may exist
+            out.append(Source("excluded", None, qualifier_only=True))
+        else:
+            out.append(
+                Source(
+                    "excluded",
+                    t.columns if t.columns_known else None,
+                    t,
+                    rowid=t.has_rowid,
+                    referent=referent_of(t),
+                    qualifier_only=True,
+                )
+            )
+    return out
