@@ -59,3 +59,12 @@ def test_format(path: Path, golden: Callable[[Path, str], None]) -> None:
 
 def test_cases_exist() -> None:
     assert len(CASES) >= 15
+
+
+def test_comment_before_table_function_arguments() -> None:
+    # The words before ``IN f(...)``'s parenthesis are emitted once: a
+    # comment among them used to be printed twice (a FormatterBug).
+    source = "SELECT 1 WHERE a /* c */ IN generate_series(1, 3)"
+    output = format_sql(source)
+    assert output == "SELECT 1 WHERE a /* c */ IN generate_series(1, 3);\n"
+    assert difference(parse(source), output) is None

@@ -1,10 +1,11 @@
 """The formatting context: turns tokens and nodes into docs.
 
 Rules (``fmt/rules/``) receive a :class:`Formatter` and build docs from a
-node's children through it, so that every token goes through :meth:`tok`,
-which adds the token's comments.  That is what guarantees that no comment is
-lost: each comment is attached to exactly one token, and each token is
-emitted exactly once.
+node's fields (the typed properties of :mod:`syntaqlite.syntax.nodes`)
+through it, so that every token goes through :meth:`tok`, which adds the
+token's comments.  That is what guarantees that no comment is lost: each
+comment is attached to exactly one token, and each token is emitted exactly
+once.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .doc import (
 from .options import FormatOptions
 
 Rule = Callable[["Formatter", Node], Doc]
+"""A format rule: the doc of one node of the class it is registered for."""
 
 # Keyword kinds that may also be names: they are keywords only where a rule
 # says so (JOIN_KW in a join operator, INDEXED in INDEXED BY).
@@ -48,7 +50,7 @@ class Formatter:
         source: str,
         options: FormatOptions,
         comments: Comments,
-        rules: dict[str, Rule],
+        rules: dict[type[Node], Rule],
     ) -> None:
         self.source = source
         self.options = options
@@ -65,21 +67,19 @@ class Formatter:
 
     # -- tokens ---------------------------------------------------------------
 
-    def tok(self, t: Node | Token, *, keyword: bool | None = None) -> Doc:
+    def tok(self, t: Token, *, keyword: bool | None = None) -> Doc:
         """A token as a doc, with its comments.  Keyword kinds become
         :class:`Keyword` (cased when printed); names keep their spelling."""
-        assert isinstance(t, Token), t
         if keyword is None:
             keyword = t.kind in KEYWORDS
         text: Doc = Keyword(t.text) if keyword else t.text
         return self._with_comments(t, text, t)
 
-    def kw(self, t: Node | Token) -> Doc:
+    def kw(self, t: Token) -> Doc:
         """A token that is a keyword here even if its kind can be a name."""
         return self.tok(t, keyword=True)
 
-    def _with_comments(self, first: Node | Token, body: Doc, last: Node | Token) -> Doc:
-        assert isinstance(first, Token) and isinstance(last, Token)
+    def _with_comments(self, first: Token, body: Doc, last: Token) -> Doc:
         leading = self.take_leading(first)
         trailing = self.comments.trailing.get(last.index)
         if leading is None and not trailing:
@@ -122,10 +122,9 @@ class Formatter:
     def _comment_text(c: Token) -> Doc:
         return Verbatim(c.text) if "\n" in c.text else c.text
 
-    def verbatim(self, first: Node | Token, last: Node | Token) -> Doc:
+    def verbatim(self, first: Token, last: Token) -> Doc:
         """The source from ``first`` to ``last`` exactly as written (comments
         inside it included), with the comments around it."""
-        assert isinstance(first, Token) and isinstance(last, Token)
         return self._with_comments(first, Verbatim(self.source[first.start : last.end]), last)
 
     def verbatim_node(self, node: Node) -> Doc:
@@ -136,7 +135,7 @@ class Formatter:
     def fmt(self, item: Node | Token) -> Doc:
         if isinstance(item, Token):
             return self.tok(item)
-        rule = self.rules.get(item.kind)
+        rule = self.rules.get(type(item))
         if rule is None:
             return self.spaced(item.children)
         return rule(self, item)
@@ -171,12 +170,18 @@ class Formatter:
                 after_element = True
         return parts
 
-    def parenthesized(self, lp: Node | Token, inner: Sequence[Node | Token], rp: Node | Token) -> Group:
+    def parenthesized(self, lp: Token, inner: Sequence[Node | Token], rp: Token) -> Group:
         """``(a, b)`` when it fits, else one item per line, indented, with the
-        closing parenthesis back at the line's indentation."""
+        closing parenthesis back at the line's indentation.  ``inner`` holds
+        the elements and their commas (see ``rules.common.interleave``)."""
         if not inner:
             return group(self.tok(lp), self.tok(rp))
         return group(self.tok(lp), nest(SOFTLINE, self.comma_list(inner)), SOFTLINE, self.tok(rp))
+
+    def enclosed(self, lp: Token, inner: Node, rp: Token) -> Group:
+        """``(inner)`` (a query, an expression, a window); broken, ``inner``
+        sits indented between the lines of the parentheses."""
+        return group(self.tok(lp), nest(SOFTLINE, self.fmt(inner)), SOFTLINE, self.tok(rp))
 
     def clause(self, head: Doc, body: Doc) -> Group:
         """``KEYWORD body`` where the body moves to its own indented lines
@@ -194,20 +199,3 @@ def _first_kind(item: Node | Token) -> str:
 
 def _space_between(a: Node | Token, b: Node | Token) -> bool:
     return _last_kind(a) not in _NO_SPACE_AFTER and _first_kind(b) not in _NO_SPACE_BEFORE
-
-
-def split_at(children: Sequence[Node | Token], kinds: frozenset[str]) -> tuple[int, int]:
-    """Indexes of the first child token of one of ``kinds`` and the next
-    token of a closing kind: used to find a parenthesized part."""
-    start = next(i for i, c in enumerate(children) if isinstance(c, Token) and c.kind in kinds)
-    depth = 0
-    for j in range(start, len(children)):
-        c = children[j]
-        if isinstance(c, Token):
-            if c.kind == "LP":
-                depth += 1
-            elif c.kind == "RP":
-                depth -= 1
-                if depth == 0:
-                    return start, j
-    raise ValueError("unbalanced parentheses")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
 from ..syntax.cst import Node
@@ -70,15 +69,11 @@ def _fmt_off_regions(result: ParseResult) -> list[tuple[int, int]]:
     return regions
 
 
-def _statements(result: ParseResult) -> Iterator[Node | Token]:
-    yield from result.root.children
-
-
 def format_result(result: ParseResult, options: FormatOptions) -> str:
     """Format an already parsed text (it must have no errors)."""
     assert not result.errors
     regions = _fmt_off_regions(result)
-    items = list(_statements(result))
+    items = result.root.children  # statements and stray semicolons, in source order
     verbatim: set[int] = set()
     spans: list[tuple[int, int]] = []
     for i, item in enumerate(items):
@@ -104,6 +99,7 @@ def format_result(result: ParseResult, options: FormatOptions) -> str:
                     f, item, i in verbatim, keep_semicolon=options.semicolons or i != last_statement
                 )
             else:  # a stray semicolon: drop it, keep its comments
+                assert isinstance(item, Token)
                 doc = f._with_comments(item, "", item)
             text = print_doc(doc, options.line_width, options.indent, options.keyword_case)
             if text.strip():
@@ -139,7 +135,7 @@ def format_result(result: ParseResult, options: FormatOptions) -> str:
 
 def statement_docs(result: ParseResult, options: FormatOptions) -> list[Doc]:
     """The doc of each statement (for ``--print-doc``)."""
-    stmts = [c for c in result.root.children if isinstance(c, Statement)]
+    stmts = result.statements
     spans = [span for s in stmts for span in verbatim_spans(s)]
     comments = attach(result, spans)
     f = Formatter(result.source, options, comments, RULES)
@@ -160,9 +156,16 @@ def _extent(comments: Comments, item: Node | Token) -> tuple[int, int]:
 
 
 def _mark_tail(f: Formatter, stmt: Statement) -> None:
-    for tok in reversed(list(stmt.tokens())):
-        f.tail_tokens.add(tok.index)
-        if tok.kind not in ("SEMI", "RP"):
+    """Mark the statement's last tokens, from its end back to the first that
+    is neither ``)`` nor ``;`` (walking the tree backwards: no more of it)."""
+    stack: list[Node | Token] = [stmt]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Node):
+            stack.extend(item.children)  # the last child comes off first
+            continue
+        f.tail_tokens.add(item.index)
+        if item.kind not in ("SEMI", "RP"):
             break
 
 
@@ -176,12 +179,10 @@ def _statement_doc(f: Formatter, stmt: Statement, verbatim: bool, keep_semicolon
         return body
     leading = f.take_leading(stmt.first_token)
     parts: list[Doc] = [leading] if leading is not None else []
-    children = stmt.children
-    end = len(children) - (1 if semi is not None else 0)
-    for i, child in enumerate(children[:end]):
-        if i:
-            parts.append(" ")
-        parts.append(f.fmt(child))
+    explain = stmt.explain
+    if explain is not None:
+        parts.extend([f.fmt(explain), " "])
+    parts.append(f.fmt(stmt.body))
     if semi is not None:
         parts.append(f.tok(semi) if keep_semicolon else f._with_comments(semi, "", semi))
     elif keep_semicolon:

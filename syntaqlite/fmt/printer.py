@@ -23,6 +23,7 @@ from .doc import (
     LineSuffix,
     Nest,
     Verbatim,
+    _Marker,
 )
 
 BREAK = 0
@@ -31,25 +32,23 @@ FLAT = 1
 _CLOSERS = frozenset({",", ")", ";"})
 
 
+_CLOSE = _Marker("CLOSE")
+"""On :func:`propagate_breaks`'s stack: the innermost open group is done."""
+
+
 def propagate_breaks(doc: Doc) -> None:
     """Mark groups that must break (iteratively, post-order)."""
-    # Stack entries: a doc to visit, or a Group to close (after its contents).
-    stack: list[tuple[Doc, bool]] = [(doc, False)]
+    # Stack entries: a doc to visit, or _CLOSE after a group's contents.
+    stack: list[Doc] = [doc]
     open_groups: list[Group] = []
     seen: set[int] = set()
     while stack:
-        item, closing = stack.pop()
-        if closing:
-            g = open_groups.pop()
-            assert g is item
-            if g.broken and open_groups:
-                open_groups[-1].broken = True
-            continue
+        item = stack.pop()
         cls = item.__class__
         if cls is str or cls is Keyword:
             continue
         if cls is list:
-            stack.extend((d, False) for d in reversed(item))  # type: ignore[arg-type,union-attr]
+            stack.extend(reversed(item))  # type: ignore[arg-type]
         elif cls is Group:
             if id(item) in seen:  # a shared group: its flag is already known
                 if item.broken and open_groups:  # type: ignore[union-attr]
@@ -57,10 +56,14 @@ def propagate_breaks(doc: Doc) -> None:
                 continue
             seen.add(id(item))
             open_groups.append(item)  # type: ignore[arg-type]
-            stack.append((item, True))
-            stack.append((item.contents, False))  # type: ignore[union-attr]
+            stack.append(_CLOSE)
+            stack.append(item.contents)  # type: ignore[union-attr]
+        elif item is _CLOSE:
+            g = open_groups.pop()
+            if g.broken and open_groups:
+                open_groups[-1].broken = True
         elif cls is Nest or cls is LineSuffix:
-            stack.append((item.contents, False))  # type: ignore[union-attr]
+            stack.append(item.contents)  # type: ignore[union-attr]
         elif cls is Line:
             if item.hard and open_groups:  # type: ignore[union-attr]
                 open_groups[-1].broken = True

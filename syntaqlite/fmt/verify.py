@@ -8,7 +8,6 @@ and when they hold the same comments in the same order.
 
 from __future__ import annotations
 
-from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..syntax.tokens import KEYWORD_KINDS, Token
@@ -20,12 +19,11 @@ def _key(tok: Token) -> tuple[str, str]:
 
 def _statement_keys(result: ParseResult) -> list[list[tuple[str, str]]]:
     out = []
-    for stmt in result.root.children:
-        if isinstance(stmt, Statement):
-            toks = list(stmt.tokens())
-            if toks and toks[-1].kind == "SEMI" and toks[-1] is stmt.semicolon:
-                toks.pop()
-            out.append([_key(t) for t in toks])
+    for stmt in result.statements:
+        toks = list(stmt.tokens())
+        if toks and toks[-1].kind == "SEMI" and toks[-1] is stmt.semicolon:
+            toks.pop()
+        out.append([_key(t) for t in toks])
     return out
 
 

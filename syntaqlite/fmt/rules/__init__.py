@@ -1,22 +1,23 @@
-"""Format rules: one function per node kind, grouped by family like the node
-classes (``select``, ``expr``, ``dml``, ``ddl``, ``stmt``).  Kinds without a
-rule are printed token by token with single spaces."""
+"""Format rules: one function per node class, grouped by family like the
+node classes (``select``, ``expr``, ``dml``, ``ddl``, ``stmt``).  Nodes of a
+class without a rule are printed token by token with single spaces."""
 
 from __future__ import annotations
 
 from ...syntax.cst import Node
+from ...syntax.nodes import CreateVirtualTableStmt, Statement
 from ..context import Rule
 from . import ddl, dml, expr, select, stmt
 
-RULES: dict[str, Rule] = {}
+RULES: dict[type[Node], Rule] = {}
 for _module in (select, expr, dml, ddl, stmt):
-    for _kind, _rule in _module.RULES.items():
-        if _kind in RULES:
-            raise ValueError(f"two format rules for {_kind!r}")
-        RULES[_kind] = _rule
+    for _cls, _rule in _module.RULES.items():
+        if _cls in RULES:
+            raise ValueError(f"two format rules for {_cls.__name__}")
+        RULES[_cls] = _rule
 
 
-def verbatim_spans(statement: Node) -> list[tuple[int, int]]:
+def verbatim_spans(statement: Statement) -> list[tuple[int, int]]:
     """Source spans of ``statement`` that must be copied exactly as written:
 
     * the arguments of a virtual-table module, free-form text the module
@@ -27,12 +28,23 @@ def verbatim_spans(statement: Node) -> list[tuple[int, int]]:
       named ``a+b``), a name that applications, ``CREATE TABLE ... AS``,
       views, CTEs and outer queries see.
     """
+    nodes = _nodes(statement)
     spans: list[tuple[int, int]] = []
-    for node in statement.walk():
-        if node.kind == "create_virtual_table_stmt":
+    for node in nodes:
+        if isinstance(node, CreateVirtualTableStmt):
             spans.extend(ddl.virtual_table_spans(node))
-    spans.extend((c.start, c.end) for c in select.text_named_columns(statement))
+    spans.extend((c.start, c.end) for c in select.text_named_columns(statement, nodes))
     return spans
+
+
+def _nodes(root: Node) -> list[Node]:
+    """``root`` and every node below it (breadth first)."""
+    out = [root]
+    for node in out:  # grows as it goes
+        for child in node.children:
+            if isinstance(child, Node):
+                out.append(child)
+    return out
 
 
 __all__ = ["RULES", "verbatim_spans"]

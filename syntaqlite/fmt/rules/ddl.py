@@ -3,149 +3,146 @@
 from __future__ import annotations
 
 from ...syntax.cst import Node
+from ...syntax.nodes import (
+    ColumnList,
+    CreateIndexStmt,
+    CreateTableStmt,
+    CreateTriggerStmt,
+    CreateViewStmt,
+    CreateVirtualTableStmt,
+    DefaultConstraint,
+    ForeignKeyClause,
+    ForeignKeyConstraint,
+    PragmaValue,
+    TriggerHeader,
+)
 from ...syntax.tokens import Token
 from ..context import Formatter
 from ..doc import HARDLINE, LINE, Doc, group, nest
-from .common import is_token, registry
+from .common import between, interleave, is_token, leading, present, registry
 
 RULES, rule = registry()
 
 
-def _index(children: list[Node | Token], *kinds: str) -> int | None:
-    return next((i for i, c in enumerate(children) if is_token(c, *kinds)), None)
-
-
-@rule("create_table_stmt")
-def fmt_create_table(f: Formatter, node: Node) -> Doc:
+@rule(CreateTableStmt)
+def fmt_create_table(f: Formatter, node: CreateTableStmt) -> Doc:
     """``CREATE TABLE t (`` columns and constraints, one per line when they
     do not fit ``) options``; or ``CREATE TABLE t AS`` a query."""
-    children = node.children
-    qname = next(i for i, c in enumerate(children) if isinstance(c, Node) and c.kind == "qualified_name")
-    head = f.spaced(children[: qname + 1])
-    after = children[qname + 1 :]
-    if is_token(after[0], "AS"):
-        return group(head, " ", f.tok(after[0]), nest(LINE, f.fmt(after[1])))  # type: ignore[arg-type]
-    rp = max(i for i, c in enumerate(after) if is_token(c, "RP"))
-    block = f.parenthesized(after[0], after[1:rp], after[rp])  # type: ignore[arg-type]
-    options = after[rp + 1 :]
+    head = f.spaced(leading(node, node.name))
+    as_token, as_select = node.as_token, node.as_select
+    if as_token is not None and as_select is not None:
+        return group(head, " ", f.tok(as_token), nest(LINE, f.fmt(as_select)))
+    lp, rp = node.lp_token, node.rp_token
+    assert lp is not None and rp is not None
+    # Columns, then constraints whose commas are optional: the children in between.
+    block = f.parenthesized(lp, between(node, lp, rp), rp)
+    options = between(node, rp)  # the table options and their optional commas
     if not options:
         return [head, " ", block]
     return [head, " ", block, " ", f.spaced(options)]
 
 
-@rule("default_constraint", "pragma_value")
-def fmt_signed(f: Formatter, node: Node) -> Doc:
+@rule(DefaultConstraint, PragmaValue)
+def fmt_signed(f: Formatter, node: DefaultConstraint | PragmaValue) -> Doc:
     """``DEFAULT -1``, ``= -2000``: a sign stays on its number."""
     parts: list[Doc] = []
-    children = node.children
-    for i, c in enumerate(children):
-        if i and not is_token(children[i - 1], "PLUS", "MINUS", "LP") and not is_token(c, "RP"):
+    prev: Node | Token | None = None
+    for c in node.children:  # the words, in source order
+        if prev is not None and not is_token(prev, "PLUS", "MINUS", "LP") and not is_token(c, "RP"):
             parts.append(" ")
         parts.append(f.fmt(c))
+        prev = c
     return parts
 
 
-@rule("create_index_stmt")
-def fmt_create_index(f: Formatter, node: Node) -> Doc:
+@rule(CreateIndexStmt)
+def fmt_create_index(f: Formatter, node: CreateIndexStmt) -> Doc:
     """``CREATE INDEX name``, ``ON table (columns)``, ``WHERE ...``: each
     part on its own line when the whole does not fit."""
-    children = node.children
-    on = _index(children, "ON")
-    lp = _index(children, "LP")
-    assert on is not None and lp is not None
-    rp = max(i for i, c in enumerate(children) if is_token(c, "RP"))
+    columns = interleave(node.columns, node.columns_separators)
     on_part = [
-        f.spaced(children[on:lp]),
+        f.spaced([node.on_token, node.table]),
         " ",
-        f.parenthesized(children[lp], children[lp + 1 : rp], children[rp]),
-    ]  # type: ignore[arg-type]
-    parts: list[Doc] = [f.spaced(children[:on]), LINE, on_part]
-    for c in children[rp + 1 :]:
-        parts.extend([LINE, f.fmt(c)])
+        f.parenthesized(node.lp_token, columns, node.rp_token),
+    ]
+    parts: list[Doc] = [f.spaced(leading(node, node.name)), LINE, on_part]
+    where = node.where
+    if where is not None:
+        parts.extend([LINE, f.fmt(where)])
     return group(*parts)
 
 
-@rule("create_view_stmt")
-def fmt_create_view(f: Formatter, node: Node) -> Doc:
-    children = node.children
-    as_at = max(i for i, c in enumerate(children) if is_token(c, "AS"))
-    return group(f.spaced(children[: as_at + 1]), nest(LINE, f.fmt(children[as_at + 1])))
+@rule(CreateViewStmt)
+def fmt_create_view(f: Formatter, node: CreateViewStmt) -> Doc:
+    return group(f.spaced(leading(node, node.as_token)), nest(LINE, f.fmt(node.query)))
 
 
-@rule("create_trigger_stmt")
-def fmt_create_trigger(f: Formatter, node: Node) -> Doc:
+@rule(CreateTriggerStmt)
+def fmt_create_trigger(f: Formatter, node: CreateTriggerStmt) -> Doc:
     """The header, then ``BEGIN``, one statement per indented line, ``END``."""
-    children = node.children
-    create, header, begin = children[0], children[1], children[2]
     body: list[Doc] = []
-    for c in children[3:-1]:
-        if is_token(c, "SEMI"):
-            body.append(f.tok(c))  # type: ignore[arg-type]
-        else:
-            body.extend([HARDLINE, f.fmt(c)])
+    for command, semicolon in zip(node.body, node.semicolons):
+        body.extend([HARDLINE, f.fmt(command)])
+        body.append(f.tok(semicolon))
     return [
-        f.tok(create),
+        f.tok(node.create_token),
         " ",
-        f.fmt(header),
+        f.fmt(node.header),
         HARDLINE,
-        f.tok(begin),
+        f.tok(node.begin_token),
         nest(*body),
         HARDLINE,
-        f.tok(children[-1]),
-    ]  # type: ignore[arg-type]
+        f.tok(node.end_token),
+    ]
 
 
-@rule("trigger_header")
-def fmt_trigger_header(f: Formatter, node: Node) -> Doc:
+@rule(TriggerHeader)
+def fmt_trigger_header(f: Formatter, node: TriggerHeader) -> Doc:
     """``TRIGGER name``, then the event, ``ON table``, ``FOR EACH ROW`` and
     ``WHEN ...`` on indented lines when the header does not fit."""
-    children = node.children
-    name = next(i for i, c in enumerate(children) if isinstance(c, Node))
-    on = _index(children, "ON")
-    assert on is not None
-    table = on + 1
-    parts: list[Doc] = [f.spaced(children[: name + 1])]
-    rest: list[Doc] = []
-    if on > name + 1:
-        rest.extend([LINE, f.spaced(children[name + 1 : on])])
-    rest.extend([LINE, f.spaced(children[on : table + 1])])
-    i = table + 1
-    if i < len(children) and is_token(children[i], "FOR"):
-        rest.extend([LINE, f.spaced(children[i : i + 3])])
-        i += 3
-    if i < len(children):
-        rest.extend([LINE, f.tok(children[i]), " ", f.fmt(children[i + 1])])  # type: ignore[arg-type]
-    return group(*parts, nest(*rest))
+    event = [
+        *node.timing_keywords,
+        node.event_keyword,
+        *present(node.of_token),
+        *interleave(node.columns, node.columns_separators),
+    ]
+    rest: list[Doc] = [LINE, f.spaced(event), LINE, f.spaced([node.on_token, node.table])]
+    for_each_row = node.for_each_row
+    if for_each_row:
+        rest.extend([LINE, f.spaced(for_each_row)])
+    when_token, when = node.when_token, node.when
+    if when_token is not None and when is not None:
+        rest.extend([LINE, f.tok(when_token), " ", f.fmt(when)])
+    return group(f.spaced(leading(node, node.name)), nest(*rest))
 
 
-@rule("create_virtual_table_stmt")
-def fmt_create_virtual_table(f: Formatter, node: Node) -> Doc:
+@rule(CreateVirtualTableStmt)
+def fmt_create_virtual_table(f: Formatter, node: CreateVirtualTableStmt) -> Doc:
     """The module arguments are free-form text the module reads: copied as
     written."""
-    children = node.children
-    lp = _index(children, "LP")
-    if lp is None:
-        return f.spaced(children)
-    return [f.spaced(children[:lp]), f.verbatim(children[lp], children[-1])]  # type: ignore[arg-type]
+    lp, rp = node.lp_token, node.rp_token
+    if lp is None or rp is None:
+        return f.spaced(node.children)
+    return [f.spaced(leading(node, node.module)), f.verbatim(lp, rp)]
 
 
-def virtual_table_spans(node: Node) -> list[tuple[int, int]]:
+def virtual_table_spans(node: CreateVirtualTableStmt) -> list[tuple[int, int]]:
     """Source spans the formatter copies verbatim in this statement."""
-    lp = _index(node.children, "LP")
-    if node.kind != "create_virtual_table_stmt" or lp is None:
+    lp, rp = node.lp_token, node.rp_token
+    if lp is None or rp is None:
         return []
-    return [(node.children[lp].start, node.children[-1].end)]
+    return [(lp.start, rp.end)]
 
 
-@rule("foreign_key_clause", "foreign_key_constraint")
-def fmt_foreign_key(f: Formatter, node: Node) -> Doc:
+@rule(ForeignKeyClause, ForeignKeyConstraint)
+def fmt_foreign_key(f: Formatter, node: ForeignKeyClause | ForeignKeyConstraint) -> Doc:
     """Column lists in a foreign key never break: they are short, and a
     broken one reads badly in the middle of a column definition."""
     parts: list[Doc] = []
     prev: Node | Token | None = None
-    for c in node.children:
+    for c in node.children:  # the words and column lists, in source order
         if prev is not None and not is_token(prev, "LP") and not is_token(c, "RP", "COMMA"):
             parts.append(" ")
-        parts.append(f.spaced(c.children) if isinstance(c, Node) and c.kind == "column_list" else f.fmt(c))
+        parts.append(f.spaced(c.children) if isinstance(c, ColumnList) else f.fmt(c))
         prev = c
     return parts

@@ -2,108 +2,94 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...syntax.cst import Node
+from ...syntax.nodes import DeleteStmt, InsertStmt, UpdateStmt, UpsertClause
 from ...syntax.tokens import Token
 from ..context import Formatter
 from ..doc import LINE, Doc, group, join, nest
-from .common import is_token, registry
+from .common import interleave, present, registry
 
 RULES, rule = registry()
 
-_CLAUSES = frozenset(
-    {
-        "from_clause",
-        "where_clause",
-        "returning_clause",
-        "order_by_clause",
-        "limit_clause",
-        "upsert_clause",
-        "select",
-        "select_core",
-        "values",
-    }
-)
+
+def _words_and_list(
+    f: Formatter,
+    before: Sequence[Node | Token],
+    lp: Token | None,
+    inner: Sequence[Node | Token],
+    rp: Token | None,
+    after: Sequence[Node | Token] = (),
+) -> Doc:
+    """Words separated by spaces, with a parenthesized column list (when
+    ``lp`` and ``rp`` are given) as a block among them."""
+    if lp is None or rp is None:
+        return f.spaced([*before, *after])
+    block = f.parenthesized(lp, inner, rp)
+    return [f.spaced(before), " ", block, " " if after else "", f.spaced(after)]
 
 
-def _head_and_clauses(f: Formatter, children: list[Node | Token]) -> list[Doc]:
-    """The statement's leading words up to its first clause, then one doc per
-    clause (each starts a line when the statement does not fit)."""
-    docs: list[Doc] = []
-    head: list[Node | Token] = []
-    i = 0
-    if isinstance(children[0], Node) and children[0].kind == "with_clause":
-        docs.append(f.fmt(children[0]))
-        i = 1
-    while i < len(children) and not (isinstance(children[i], Node) and children[i].kind in _CLAUSES):  # type: ignore[union-attr]
-        if is_token(children[i], "SET"):
-            break
-        head.append(children[i])
-        i += 1
-    docs.append(_spaced_with_lists(f, head))
-    rest = children[i:]
-    j = 0
-    while j < len(rest):
-        c = rest[j]
-        if is_token(c, "SET"):
-            k = j + 1
-            while k < len(rest) and (isinstance(rest[k], Token) or rest[k].kind == "set_item"):  # type: ignore[union-attr]
-                k += 1
-            docs.append(f.clause(f.tok(c), f.comma_list(rest[j + 1 : k])))  # type: ignore[arg-type]
-            j = k
-            continue
-        if is_token(c, "DEFAULT"):  # DEFAULT VALUES
-            docs.append(f.spaced(rest[j : j + 2]))
-            j += 2
-            continue
-        docs.append(f.fmt(c))
-        j += 1
-    return docs
+def _statement(
+    f: Formatter, with_clause: Node | None, heads: list[Doc], clauses: Sequence[Node | None]
+) -> Doc:
+    """``[WITH ...]``, the statement's leading parts, then the clauses
+    present, each starting a line when the statement does not fit."""
+    docs: list[Doc] = [] if with_clause is None else [f.fmt(with_clause)]
+    docs.extend(heads)
+    docs.extend(f.fmt(clause) for clause in clauses if clause is not None)
+    return group(*join(LINE, docs))
 
 
-def _spaced_with_lists(f: Formatter, items: list[Node | Token]) -> Doc:
-    """Words separated by spaces, a parenthesized column list as a block."""
-    if any(is_token(c, "LP") for c in items):
-        lp = next(i for i, c in enumerate(items) if is_token(c, "LP"))
-        rp = max(i for i, c in enumerate(items) if is_token(c, "RP"))
-        before = f.spaced(items[:lp])
-        block = f.parenthesized(items[lp], items[lp + 1 : rp], items[rp])  # type: ignore[arg-type]
-        after = f.spaced(items[rp + 1 :])
-        return [before, " ", block, " " if items[rp + 1 :] else "", after]
-    return f.spaced(items)
+@rule(InsertStmt)
+def fmt_insert(f: Formatter, node: InsertStmt) -> Doc:
+    """``INSERT INTO t (columns)``, then the source (or ``DEFAULT VALUES``),
+    the upserts and RETURNING."""
+    before = present(
+        node.insert_token, node.or_token, node.conflict, node.replace, node.into_token, node.table
+    )
+    columns = interleave(node.columns, node.columns_separators)
+    default_values = present(node.default_token, node.values_token)
+    head = _words_and_list(f, before, node.lp_token, columns, node.rp_token, default_values)
+    return _statement(f, node.with_clause, [head], [node.source, *node.upserts, node.returning])
 
 
-@rule("insert_stmt", "update_stmt", "delete_stmt")
-def fmt_dml(f: Formatter, node: Node) -> Doc:
-    return group(*join(LINE, _head_and_clauses(f, node.children)))
+@rule(UpdateStmt)
+def fmt_update(f: Formatter, node: UpdateStmt) -> Doc:
+    """``UPDATE t``, ``SET a = 1, b = 2`` (broken, one assignment per
+    indented line), then the other clauses."""
+    head = f.spaced(present(node.update_token, node.or_token, node.conflict, node.table, node.indexed_by))
+    assignments = interleave(node.assignments, node.assignments_separators)
+    set_clause = f.clause(f.tok(node.set_token), f.comma_list(assignments))
+    clauses = [node.from_clause, node.where, node.returning, node.order_by, node.limit]
+    return _statement(f, node.with_clause, [head, set_clause], clauses)
 
 
-@rule("upsert_clause")
-def fmt_upsert(f: Formatter, node: Node) -> Doc:
+@rule(DeleteStmt)
+def fmt_delete(f: Formatter, node: DeleteStmt) -> Doc:
+    head = f.spaced(present(node.delete_token, node.from_token, node.table, node.indexed_by))
+    return _statement(f, node.with_clause, [head], [node.where, node.returning, node.order_by, node.limit])
+
+
+@rule(UpsertClause)
+def fmt_upsert(f: Formatter, node: UpsertClause) -> Doc:
     """``ON CONFLICT (target) DO NOTHING``, or ``... DO UPDATE`` with its SET
     and WHERE on indented lines when it does not fit."""
-    children = node.children
-    do = next(i for i, c in enumerate(children) if is_token(c, "DO"))
-    head: list[Doc] = [_spaced_with_lists(f, [c for c in children[:do] if not _is_where(c)])]
-    for c in children[:do]:
-        if _is_where(c):
-            head.extend([" ", f.fmt(c)])
-    action = children[do:]
-    if is_token(action[1], "NOTHING"):
-        return group(*head, " ", f.spaced(action))
-    set_at = next(i for i, c in enumerate(action) if is_token(c, "SET"))
-    end = set_at + 1
-    while end < len(action) and not _is_where(action[end]):
-        end += 1
-    rest: list[Doc] = [LINE, f.clause(f.tok(action[set_at]), f.comma_list(action[set_at + 1 : end]))]  # type: ignore[arg-type]
-    for c in action[end:]:
-        rest.extend([LINE, f.fmt(c)])
-    return group(*head, " ", f.spaced(action[:set_at]), nest(*rest))
-
-
-def _is_where(item: Node | Token) -> bool:
-    return isinstance(item, Node) and item.kind == "where_clause"
-
-
-@rule("set_item", "target_table")
-def fmt_spaced(f: Formatter, node: Node) -> Doc:
-    return f.spaced(node.children)
+    target = interleave(node.target, node.target_separators)
+    head: list[Doc] = [
+        _words_and_list(f, [node.on_token, node.conflict_token], node.lp_token, target, node.rp_token)
+    ]
+    target_where = node.target_where
+    if target_where is not None:
+        head.extend([" ", f.fmt(target_where)])
+    nothing = node.nothing_token
+    if nothing is not None:
+        return group(*head, " ", f.spaced([node.do_token, nothing]))
+    update, set_token = node.update_token, node.set_token
+    assert update is not None and set_token is not None
+    assignments = interleave(node.assignments, node.assignments_separators)
+    rest: list[Doc] = [LINE, f.clause(f.tok(set_token), f.comma_list(assignments))]
+    where = node.where
+    if where is not None:
+        rest.extend([LINE, f.fmt(where)])
+    return group(*head, " ", f.spaced([node.do_token, update]), nest(*rest))

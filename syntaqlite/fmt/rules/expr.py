@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from ...syntax.cst import Node
+from ...syntax.nodes import (
+    BinaryExpr,
+    CaseExpr,
+    CastExpr,
+    ExistsExpr,
+    Expr,
+    FunctionCall,
+    InExpr,
+    OverClause,
+    ParenExpr,
+    RaiseExpr,
+    RowValue,
+    SubqueryExpr,
+    TypeName,
+    UnaryExpr,
+    WhenClause,
+)
 from ...syntax.tokens import Token
 from ..context import Formatter
 from ..doc import LINE, SOFTLINE, Doc, group, nest
-from .common import is_token, registry
-from .select import subquery
+from .common import interleave, present, registry
 
 RULES, rule = registry()
 
@@ -35,29 +50,29 @@ _LEVEL = {
 }
 
 
-def _chain(node: Node) -> tuple[list[Node], list[Token]]:
+def _chain(node: BinaryExpr) -> tuple[list[Expr], list[Token]]:
     """The operands and operators of a left-deep chain of binary operators of
     one precedence level (iteratively: chains can be very long)."""
-    level = _LEVEL[node.children[1].kind]  # type: ignore[union-attr]
-    operands: list[Node] = []
+    level = _LEVEL[node.op.kind]
+    operands: list[Expr] = []
     ops: list[Token] = []
     cur = node
     while True:
-        left, op, right = cur.children
-        operands.append(right)  # type: ignore[arg-type]
-        ops.append(op)  # type: ignore[arg-type]
-        if isinstance(left, Node) and left.kind == "binary_expr" and _LEVEL[left.children[1].kind] == level:  # type: ignore[union-attr]
+        left = cur.left
+        operands.append(cur.right)
+        ops.append(cur.op)
+        if isinstance(left, BinaryExpr) and _LEVEL[left.op.kind] == level:
             cur = left
             continue
-        operands.append(left)  # type: ignore[arg-type]
+        operands.append(left)
         break
     operands.reverse()
     ops.reverse()
     return operands, ops
 
 
-@rule("binary_expr")
-def fmt_binary(f: Formatter, node: Node) -> Doc:
+@rule(BinaryExpr)
+def fmt_binary(f: Formatter, node: BinaryExpr) -> Doc:
     """``a AND b AND c`` breaks before each operator; AND/OR chains at the
     enclosing indentation, other operators with continuation lines indented."""
     operands, ops = _chain(node)
@@ -70,157 +85,145 @@ def fmt_binary(f: Formatter, node: Node) -> Doc:
     return group(first, nest(*rest))
 
 
-@rule("unary_expr")
-def fmt_unary(f: Formatter, node: Node) -> Doc:
-    op, operand = node.children
-    parts: list[Doc] = [f.fmt(op)]
+@rule(UnaryExpr)
+def fmt_unary(f: Formatter, node: UnaryExpr) -> Doc:
+    op, operand = node.op, node.operand
+    parts: list[Doc] = [f.tok(op)]
     # "- -x" must not become "--x", a comment.
-    if is_token(op, "MINUS") and operand.first_token.kind == "MINUS":  # type: ignore[union-attr]
+    if op.kind == "MINUS" and operand.first_token.kind == "MINUS":
         parts.append(" ")
     parts.append(f.fmt(operand))
     return parts
 
 
-@rule("paren_expr")
-def fmt_paren(f: Formatter, node: Node) -> Doc:
-    lp, inner, rp = node.children
-    return group(f.tok(lp), nest(SOFTLINE, f.fmt(inner)), SOFTLINE, f.tok(rp))  # type: ignore[arg-type]
+@rule(ParenExpr)
+def fmt_paren(f: Formatter, node: ParenExpr) -> Doc:
+    return f.enclosed(node.lp_token, node.expr, node.rp_token)
 
 
-@rule("row_value")
-def fmt_row_value(f: Formatter, node: Node) -> Doc:
-    return f.parenthesized(node.children[0], node.children[1:-1], node.children[-1])  # type: ignore[arg-type]
+@rule(RowValue)
+def fmt_row_value(f: Formatter, node: RowValue) -> Doc:
+    return f.parenthesized(node.lp_token, interleave(node.items, node.items_separators), node.rp_token)
 
 
-@rule("subquery_expr")
-def fmt_subquery_expr(f: Formatter, node: Node) -> Doc:
-    lp, query, rp = node.children
-    return subquery(f, lp, query, rp)  # type: ignore[arg-type]
+@rule(SubqueryExpr)
+def fmt_subquery_expr(f: Formatter, node: SubqueryExpr) -> Doc:
+    return f.enclosed(node.lp_token, node.query, node.rp_token)
 
 
-@rule("exists_expr")
-def fmt_exists(f: Formatter, node: Node) -> Doc:
-    kw, lp, query, rp = node.children
-    return [f.tok(kw), " ", subquery(f, lp, query, rp)]  # type: ignore[arg-type]
+@rule(ExistsExpr)
+def fmt_exists(f: Formatter, node: ExistsExpr) -> Doc:
+    return [f.tok(node.exists_token), " ", f.enclosed(node.lp_token, node.query, node.rp_token)]
 
 
-@rule("in_expr")
-def fmt_in(f: Formatter, node: Node) -> Doc:
-    children = node.children
-    lp = next((i for i, c in enumerate(children) if is_token(c, "LP")), None)
-    if lp is None:  # IN table
-        return f.spaced(children)
-    head = f.spaced(children[:lp])
-    # IN table-function(args): the name sits before the parenthesis.
-    if isinstance(children[lp - 1], Node) and children[lp - 1].kind == "qualified_name":  # type: ignore[union-attr]
-        head = f.spaced(children[:lp])
-        return [head, f.parenthesized(children[lp], children[lp + 1 : -1], children[-1])]  # type: ignore[arg-type]
-    inner = children[lp + 1 : -1]
-    if len(inner) == 1 and isinstance(inner[0], Node) and _is_query(inner[0]):
-        body: Doc = subquery(f, children[lp], inner[0], children[-1])  # type: ignore[arg-type]
+@rule(InExpr)
+def fmt_in(f: Formatter, node: InExpr) -> Doc:
+    lp, rp = node.lp_token, node.rp_token
+    if lp is None or rp is None:  # IN table
+        return f.spaced(node.children)
+    head = present(node.left, node.not_token, node.in_token)
+    table = node.table
+    if table is not None:  # IN table-function(args): the name sits before the parenthesis.
+        return [
+            f.spaced([*head, table]),
+            f.parenthesized(lp, interleave(node.args, node.args_separators), rp),
+        ]
+    query = node.query
+    if query is not None:
+        body: Doc = f.enclosed(lp, query, rp)
     else:
-        body = f.parenthesized(children[lp], inner, children[-1])  # type: ignore[arg-type]
-    return [head, " ", body]
+        body = f.parenthesized(lp, interleave(node.values, node.values_separators), rp)
+    return [f.spaced(head), " ", body]
 
 
-def _is_query(node: Node) -> bool:
-    return node.kind in ("select", "select_core", "values")
-
-
-@rule("function_call")
-def fmt_function_call(f: Formatter, node: Node) -> Doc:
+@rule(FunctionCall)
+def fmt_function_call(f: Formatter, node: FunctionCall) -> Doc:
     """``name(args)``; the arguments go one per line when they do not fit,
     and FILTER/OVER follow the closing parenthesis."""
-    children = node.children
-    rp = _rp_index(children)
-    inner = children[2:rp]
     args: list[Doc] = []
-    if inner and is_token(inner[0], "DISTINCT", "ALL"):
-        args.extend([f.tok(inner[0]), " "])  # type: ignore[arg-type]
-        inner = inner[1:]
-    order_by = None
-    if inner and isinstance(inner[-1], Node) and inner[-1].kind == "function_order_by":
-        order_by = inner[-1]
-        inner = inner[:-1]
-    args.extend(f.comma_list(inner))
-    if order_by is not None:
-        if inner:
-            args.append(" ")
-        args.append(f.fmt(order_by))
-    call = group(f.fmt(children[0]), f.tok(children[1]), nest(SOFTLINE, *args), SOFTLINE, f.tok(children[rp]))  # type: ignore[arg-type]
-    tail = [f.fmt(c) for c in children[rp + 1 :]]
+    quantifier = node.quantifier
+    if quantifier is not None:
+        args.extend([f.tok(quantifier), " "])
+    star = node.star
+    if star is not None:
+        args.append(f.tok(star))
+    else:
+        args.extend(f.comma_list(interleave(node.args, node.args_separators)))
+        order_by = node.order_by
+        if order_by is not None:
+            if node.args:
+                args.append(" ")
+            args.append(f.fmt(order_by))
+    call = group(
+        f.tok(node.name), f.tok(node.lp_token), nest(SOFTLINE, *args), SOFTLINE, f.tok(node.rp_token)
+    )
+    tail = present(node.within_group, node.filter, node.over)
     if not tail:
         return call
     parts: list[Doc] = [call]
     for t in tail:
-        parts.extend([" ", t])
+        parts.extend([" ", f.fmt(t)])
     return parts
 
 
-def _rp_index(children: list[Node | Token]) -> int:
-    depth = 0
-    for i, c in enumerate(children):
-        if is_token(c, "LP"):
-            depth += 1
-        elif is_token(c, "RP"):
-            depth -= 1
-            if depth == 0:
-                return i
-    raise ValueError("unbalanced parentheses")
+@rule(CastExpr)
+def fmt_cast(f: Formatter, node: CastExpr) -> Doc:
+    """``CAST(x AS type)``: no space before the parenthesis."""
+    inner = present(node.lp_token, node.expr, node.as_token, node.type_name, node.rp_token)
+    return [f.tok(node.cast_token), f.spaced(inner)]
 
 
-@rule("cast_expr", "raise_expr")
-def fmt_call_like(f: Formatter, node: Node) -> Doc:
-    """``CAST(x AS type)``, ``RAISE(ABORT, 'message')``: no space before the
-    parenthesis."""
-    children = node.children
-    return [f.tok(children[0]), f.spaced(children[1:])]
+@rule(RaiseExpr)
+def fmt_raise(f: Formatter, node: RaiseExpr) -> Doc:
+    """``RAISE(ABORT, 'message')``: no space before the parenthesis."""
+    inner = present(
+        node.lp_token, node.ignore_token, node.action, node.comma_token, node.message, node.rp_token
+    )
+    return [f.tok(node.raise_token), f.spaced(inner)]
 
 
-@rule("type_name")
-def fmt_type_name(f: Formatter, node: Node) -> Doc:
-    children = node.children
-    lp = next((i for i, c in enumerate(children) if is_token(c, "LP")), None)
+@rule(TypeName)
+def fmt_type_name(f: Formatter, node: TypeName) -> Doc:
+    """``VARCHAR(10)``: no space before the parenthesis."""
+    lp = node.lp_token
     if lp is None:
-        return f.spaced(children)
-    return [f.spaced(children[:lp]), f.spaced(children[lp:])]
+        return f.spaced(node.children)
+    size = [lp, *node.size, *present(node.comma_token), *node.second_size, *present(node.rp_token)]
+    return [f.spaced(node.words), f.spaced(size)]
 
 
-@rule("case_expr")
-def fmt_case(f: Formatter, node: Node) -> Doc:
+@rule(CaseExpr)
+def fmt_case(f: Formatter, node: CaseExpr) -> Doc:
     """``CASE [x] WHEN ... THEN ... ELSE ... END``: one WHEN per line when it
     does not fit."""
-    children = node.children
-    head: list[Doc] = [f.tok(children[0])]  # type: ignore[arg-type]
-    body: list[Doc] = []
-    i = 1
-    if not (isinstance(children[1], Node) and children[1].kind == "when_clause"):
-        head.extend([" ", f.fmt(children[1])])
-        i = 2
-    while i < len(children) - 1:
-        c = children[i]
-        if is_token(c, "ELSE"):
-            body.append(nest(LINE, f.tok(c), " ", f.fmt(children[i + 1])))  # type: ignore[arg-type]
-            i += 2
-            continue
-        body.append(nest(LINE, f.fmt(c)))
-        i += 1
-    return group(*head, *body, LINE, f.tok(children[-1]))  # type: ignore[arg-type]
+    head: list[Doc] = [f.tok(node.case_token)]
+    operand = node.operand
+    if operand is not None:
+        head.extend([" ", f.fmt(operand)])
+    body: list[Doc] = [nest(LINE, f.fmt(when)) for when in node.whens]
+    else_token, else_ = node.else_token, node.else_
+    if else_token is not None and else_ is not None:
+        body.append(nest(LINE, f.tok(else_token), " ", f.fmt(else_)))
+    return group(*head, *body, LINE, f.tok(node.end_token))
 
 
-@rule("when_clause")
-def fmt_when(f: Formatter, node: Node) -> Doc:
-    when, cond, then, result = node.children
-    return group(f.tok(when), " ", f.fmt(cond), nest(LINE, f.tok(then), " ", f.fmt(result)))  # type: ignore[arg-type]
+@rule(WhenClause)
+def fmt_when(f: Formatter, node: WhenClause) -> Doc:
+    return group(
+        f.tok(node.when_token),
+        " ",
+        f.fmt(node.condition),
+        nest(LINE, f.tok(node.then_token), " ", f.fmt(node.result)),
+    )
 
 
-@rule("over_clause")
-def fmt_over(f: Formatter, node: Node) -> Doc:
-    children = node.children
-    if len(children) == 2:
-        return f.spaced(children)
-    lp, rp = children[1], children[-1]
-    inner = children[2:-1]
-    if not inner:
-        return [f.tok(children[0]), " ", f.tok(lp), f.tok(rp)]  # type: ignore[arg-type]
-    return [f.tok(children[0]), " ", group(f.tok(lp), nest(SOFTLINE, f.fmt(inner[0])), SOFTLINE, f.tok(rp))]  # type: ignore[arg-type]
+@rule(OverClause)
+def fmt_over(f: Formatter, node: OverClause) -> Doc:
+    """``OVER name`` or ``OVER (window)``."""
+    lp, rp = node.lp_token, node.rp_token
+    if lp is None or rp is None:
+        return f.spaced(node.children)
+    window = node.window
+    if window is None:
+        return [f.tok(node.over_token), " ", f.tok(lp), f.tok(rp)]
+    return [f.tok(node.over_token), " ", f.enclosed(lp, window, rp)]

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from ...syntax.cst import Node
+from ...syntax.nodes import PragmaStmt
 from ..context import Formatter
 from ..doc import Doc
-from .common import is_token, registry
+from .common import present, registry
 
 RULES, rule = registry()
 
 
-@rule("pragma_stmt")
-def fmt_pragma(f: Formatter, node: Node) -> Doc:
+@rule(PragmaStmt)
+def fmt_pragma(f: Formatter, node: PragmaStmt) -> Doc:
     """``PRAGMA name``, ``PRAGMA name = value``, ``PRAGMA name(value)``."""
-    children = node.children
-    lp = next((i for i, c in enumerate(children) if is_token(c, "LP")), None)
+    lp = node.lp_token
     if lp is None:
-        return f.spaced(children)
-    return [f.spaced(children[:lp]), f.spaced(children[lp:])]
+        return f.spaced(node.children)
+    return [f.spaced([node.pragma_token, node.name]), f.spaced(present(lp, node.value, node.rp_token))]
