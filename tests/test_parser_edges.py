@@ -3,10 +3,17 @@ a hang."""
 
 from __future__ import annotations
 
+import copy
+import time
+
 import pytest
 
 from syntaqlite import parse
+from syntaqlite.syntax.automaton import ParserState
+from syntaqlite.syntax.lexer import tokenize
 from syntaqlite.syntax.nodes import Statement
+from syntaqlite.syntax.parser import configuration_before
+from syntaqlite.syntax.tokens import Token
 from syntaqlite_dev.oracle import judge
 
 
@@ -137,3 +144,69 @@ def test_statement_api() -> None:
     assert stmt.explain is not None and stmt.explain.query_plan
     assert stmt.body.kind == "select_core"
     assert stmt.semicolon is not None
+
+
+def test_long_lists_take_linear_time() -> None:
+    # Left-recursive lists (IN lists, VALUES rows, column definitions) grow
+    # in place: a second or less each here, where rebuilding the list on
+    # every item took half a minute (and 100,000 items, minutes).
+    n = 50_000
+    cases = {
+        "SELECT 1 IN (" + ", ".join(["1"] * n) + ")": "in_expr",
+        "VALUES " + ", ".join(["(1)"] * n): "values",
+        "CREATE TABLE t(" + ", ".join(f"c{i}" for i in range(n)) + ")": "create_table_stmt",
+    }
+    for sql, kind in cases.items():
+        start = time.perf_counter()
+        result = parse(sql)
+        assert time.perf_counter() - start < 10
+        assert not result.errors
+        (node,) = [m for m in result.statements[0].walk() if m.kind == kind]
+        assert len(node.children) > 2 * n - 1
+
+
+def test_tokens_are_immutable() -> None:
+    tok = parse("SELECT 1").tokens[0]
+    with pytest.raises(AttributeError):
+        tok.kind = "ID"
+    with pytest.raises(AttributeError):
+        del tok.text
+    assert copy.deepcopy(tok).text == "SELECT"
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT key FROM t",  # a keyword that falls back to a name
+        "SELECT filter, over FROM window",  # words SQLite's tokenizer reads as names here
+        "SELECT key, window FROM t WHERE ; SELECT 1",  # and in a statement that does not parse
+    ],
+)
+def test_keywords_read_as_names_are_new_id_tokens(sql: str) -> None:
+    original = tokenize(sql)
+    result = parse(sql)
+    assert [t.text for t in result.tokens] == [t.text for t in original]
+    for i, tok in enumerate(result.tokens):
+        assert tok.index == i
+        if tok.text.lower() in ("key", "filter", "over", "window"):
+            assert tok.kind == "ID" and original[i].kind != "ID"
+    leaves = [
+        t for node in result.root.children for t in ([node] if isinstance(node, Token) else node.tokens())
+    ]
+    assert [id(t) for t in leaves] == [id(t) for t in result.tokens]
+
+
+def test_parser_state() -> None:
+    state = ParserState()
+    assert state.feed("SELECT") and state.feed("ID")
+    assert {"FROM", "COMMA", "AS", "WHERE", "SEMI"} <= set(state.expected())
+    before = list(state.stack)
+    assert not state.accepts("SELECT")
+    assert not state.feed("SELECT")
+    assert state.stack == before  # a refused token changes nothing
+    assert state.accepts("KEY")  # an alias: KEY falls back to ID
+    assert "KEY" not in state.expected()  # ID stands for every name
+    other = state.copy()
+    assert other.feed("FROM") and "ID" in other.expected()
+    assert state.stack == before
+    assert configuration_before(tokenize("SELECT a FROM"), 0, 3).stack == other.stack

@@ -6,17 +6,22 @@ option, ORDER BY on a SELECT that is not the last of a compound, COLLATE in a
 column-name list, INDEXED BY or a qualified table name inside a trigger, a
 malformed digit separator.  SQLite stops parsing there, so these run as hooks
 when the node is built and raise :class:`ActionError`, which the driver turns
-into the statement's syntax error.
+into the statement's syntax error.  A hook gets the node and the statement's
+:class:`ParseContext` (the target, whether it is inside a trigger): there is
+no global parser state.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
 from .cst import Node
 from .tokens import Token
+
+if TYPE_CHECKING:
+    from .target import Target
 
 TEMP_TRIGGER_QUALIFIED_NAMES = (3, 52, 0)
 """First release whose TEMP triggers may name tables of other schemas."""
@@ -45,31 +50,30 @@ class ActionError(Exception):
         )
 
 
-class _Context(threading.local):
-    """Per-statement parser state the hooks share (one per thread)."""
+class ParseContext:
+    """What the grammar actions of one statement share: the target it is
+    parsed for and whether it is inside a CREATE TRIGGER (and a TEMP one).
+    The driver makes one per statement and passes it to every hook, so
+    parses in different threads, or for different targets, share nothing."""
 
-    def __init__(self) -> None:
-        from .target import DEFAULT_TARGET
+    __slots__ = ("target", "in_trigger", "trigger_temp")
 
-        self.target = DEFAULT_TARGET
+    def __init__(self, target: Target) -> None:
+        self.target = target
         self.in_trigger = False
         self.trigger_temp = False
 
-    def reset(self) -> None:
-        self.in_trigger = False
-        self.trigger_temp = False
 
-
-Context = _Context()
-
-Hook = Callable[[Node], None]
+Hook = Callable[[Node, ParseContext], None]
+"""A grammar action: runs when a node of its kind is built; raises
+:class:`ActionError` to fail the statement."""
 
 
 def _tokens(node: Node) -> list[Token]:
     return [c for c in node.children if isinstance(c, Token)]
 
 
-def check_table_option(node: Node) -> None:
+def check_table_option(node: Node, ctx: ParseContext) -> None:
     toks = _tokens(node)
     if toks[0].kind == "WITHOUT":
         name, expected = toks[1], "rowid"
@@ -90,7 +94,7 @@ _JOIN_WORDS = {
 }
 
 
-def check_join_operator(node: Node) -> None:
+def check_join_operator(node: Node, ctx: ParseContext) -> None:
     words = [t for t in _tokens(node) if t.kind != "JOIN" and t.kind != "COMMA"]
     if not words:
         return
@@ -120,15 +124,15 @@ def _check_first_term(first: object) -> None:
             raise ActionError(f"a JOIN clause is required before {kw.text.upper()}", kw)
 
 
-def check_from_clause(node: Node) -> None:
+def check_from_clause(node: Node, ctx: ParseContext) -> None:
     _check_first_term(node.children[1])
 
 
-def check_join_group(node: Node) -> None:
+def check_join_group(node: Node, ctx: ParseContext) -> None:
     _check_first_term(node.children[1])
 
 
-def check_compound(node: Node) -> None:
+def check_compound(node: Node, ctx: ParseContext) -> None:
     """ORDER BY and LIMIT belong on the last SELECT of a compound."""
     parts = [c for c in node.children if isinstance(c, Node)]
     for k in range(len(parts) - 2, -1, -1):
@@ -148,7 +152,7 @@ def check_compound(node: Node) -> None:
                 )
 
 
-def check_column_name(node: Node) -> None:
+def check_column_name(node: Node, ctx: ParseContext) -> None:
     """Column-name lists take no COLLATE and no ASC/DESC."""
     if len(node.children) > 1:
         name, extra = node.children[0], node.children[1]
@@ -156,19 +160,19 @@ def check_column_name(node: Node) -> None:
         raise ActionError(f"syntax error after column name '{name.text}'", extra, node.last_token)
 
 
-def enter_trigger(node: Node) -> None:
-    Context.in_trigger = True
+def enter_trigger(node: Node, ctx: ParseContext) -> None:
+    ctx.in_trigger = True
     temp = any(isinstance(c, Token) and c.kind == "TEMP" for c in node.children)
     for c in node.children:
         if isinstance(c, Node) and c.kind == "qualified_name" and len(c.children) == 3:
             schema = c.children[0]
             if isinstance(schema, Token) and schema.text.lower() == "temp":
                 temp = True
-    Context.trigger_temp = temp
+    ctx.trigger_temp = temp
 
 
-def _check_dml(node: Node) -> None:
-    if Context.in_trigger:
+def _check_dml(node: Node, ctx: ParseContext) -> None:
+    if ctx.in_trigger:
         for c in node.children:
             if isinstance(c, Node) and c.kind == "indexed_by":
                 which = "NOT INDEXED" if c.children[0].kind == "NOT" else "INDEXED BY"  # type: ignore[union-attr]
@@ -177,8 +181,8 @@ def _check_dml(node: Node) -> None:
                     c.first_token,
                     c.last_token,
                 )
-        target = Context.target
-        temp_ok = Context.trigger_temp and target.version >= TEMP_TRIGGER_QUALIFIED_NAMES
+        target = ctx.target
+        temp_ok = ctx.trigger_temp and target.version >= TEMP_TRIGGER_QUALIFIED_NAMES
         if not temp_ok:
             for c in node.children:
                 qualified = isinstance(c, Node) and c.kind == "target_table" and c.has("DOT")
@@ -188,14 +192,14 @@ def _check_dml(node: Node) -> None:
                         "qualified table names are not allowed on INSERT, UPDATE, and "
                         "DELETE statements within triggers"
                     )
-                    if Context.trigger_temp:
+                    if ctx.trigger_temp:
                         message += (
                             " (TEMP triggers allow them from SQLite 3.52.0; "
                             f"checking for {target.version_string})"
                         )
                     raise ActionError(message, c.first_token, c.last_token)
         return
-    if Context.target.update_delete_limit:
+    if ctx.target.update_delete_limit:
         return
     for c in node.children:
         if isinstance(c, Node) and c.kind in ("order_by_clause", "limit_clause"):
@@ -209,7 +213,7 @@ def _check_dml(node: Node) -> None:
             )
 
 
-def check_literal(node: Node) -> None:
+def check_literal(node: Node, ctx: ParseContext) -> None:
     tok = node.children[0]
     assert isinstance(tok, Token)
     if tok.kind == "QNUMBER" and not _valid_separators(tok.text):
@@ -226,7 +230,7 @@ def _valid_separators(text: str) -> bool:
     return True
 
 
-def check_variable(node: Node) -> None:
+def check_variable(node: Node, ctx: ParseContext) -> None:
     tok = node.children[0]
     assert isinstance(tok, Token)
     if tok.text[0] == "#" and len(tok.text) > 1 and tok.text[1].isdigit():

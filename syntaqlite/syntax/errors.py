@@ -3,7 +3,9 @@
 Messages name the offending text the way SQLite does (``near 'FORM'``) and
 add what the grammar would have accepted there, computed from the parser's
 state (never Lark terminal names): ``syntax error near 'FORM': expected
-FROM, WHERE, GROUP BY, ...``.
+FROM, WHERE, GROUP BY, ...``.  The state is a
+:class:`~syntaqlite.syntax.automaton.ParserState`: the automaton just before
+the offending token.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..diagnostics import Diagnostic
-from .tokens import KEYWORD_KINDS, Token
+from .automaton import ParserState
+from .tokens import KEYWORD_KINDS, Token, describe_kind
 
 # Token kinds that begin an expression; when all of these are acceptable the
 # message says "an expression" instead of listing them.
@@ -111,18 +114,14 @@ def describe_expected(kinds: list[str]) -> list[str]:
         if k in _PUNCT_NAMES:
             items.append(_PUNCT_NAMES[k])
         elif k not in ("BLOB", "VARIABLE", "QNUMBER"):
-            from .tokens import describe_kind
-
             items.append(describe_kind(k))
     return items
 
 
-def _expected_suffix(states: list[int]) -> str:
-    if not states:
+def _expected_suffix(state: ParserState | None) -> str:
+    if state is None:
         return ""
-    from .parser import expected_kinds
-
-    items = describe_expected(expected_kinds(states))
+    items = describe_expected(state.expected())
     if not items:
         return ""
     more = len(items) > MAX_EXPECTED
@@ -150,9 +149,9 @@ def _quote(text: str) -> str:
     return "'" + text.replace("\n", "\\n") + "'"
 
 
-def syntax_error(toks: list[Token], at: int, states: list[int]) -> Diagnostic:
+def syntax_error(toks: list[Token], at: int, state: ParserState | None) -> Diagnostic:
     tok = toks[at]
-    diag = _diag(f"syntax error near {_quote(tok.text)}" + _expected_suffix(states), tok)
+    diag = _diag(f"syntax error near {_quote(tok.text)}" + _expected_suffix(state), tok)
     hint = _misspelled_keyword(toks, at)
     if hint:
         diag = replace(diag, help=hint)
@@ -223,8 +222,8 @@ def _close(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
-def incomplete_input(tok: Token, states: list[int]) -> Diagnostic:
-    return _diag("incomplete input" + _expected_suffix(states), tok)
+def incomplete_input(tok: Token, state: ParserState | None) -> Diagnostic:
+    return _diag("incomplete input" + _expected_suffix(state), tok)
 
 
 def unrecognized_token(tok: Token) -> Diagnostic:

@@ -942,19 +942,28 @@ def first_missing(root: Node, version: Version, cflags: frozenset[str]) -> tuple
     token_features = [(f, m) for f, m in missing if f.token_test is not None]
     messages = dict((f.key, m) for f, m in missing)
     best: tuple[Feature, str, Span] | None = None
+    # Nodes are tested when the walk reaches their first token (the next
+    # token in source order), which the tests that start at it get from
+    # there: node.first_token walks down a left spine, and on a chain of n
+    # nodes (a IN (1) IN (2) ...) that is O(n) per node.
+    waiting: list[Node] = []
     for item in walk(root):
-        if isinstance(item, Token):
-            for f, m in token_features:
-                assert f.token_test is not None
-                if f.token_test(item):
-                    span = (item, item)
-                    if best is None or span[0].start < best[2][0].start:
-                        best = (f, m, span)
-                    break
+        if not isinstance(item, Token):
+            if item.kind in node_features:
+                waiting.append(item)
             continue
-        for f in node_features.get(item.kind, ()):
-            assert f.test is not None
-            found = f.test(item)
-            if found is not None and (best is None or found[0].start < best[2][0].start):
-                best = (f, messages[f.key], found)
+        for node in waiting:
+            for f in node_features[node.kind]:
+                assert f.test is not None
+                found = (item, item) if f.test is _first_token else f.test(node)
+                if found is not None and (best is None or found[0].start < best[2][0].start):
+                    best = (f, messages[f.key], found)
+        waiting.clear()
+        for f, m in token_features:
+            assert f.token_test is not None
+            if f.token_test(item):
+                span = (item, item)
+                if best is None or span[0].start < best[2][0].start:
+                    best = (f, m, span)
+                break
     return best

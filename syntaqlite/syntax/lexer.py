@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from .tokens import COMMENT, ILLEGAL, KEYWORDS, Token
+from .tokens import COMMENT, ILLEGAL, KEYWORDS, Token, _TokenSlots
 
 _IDCHAR = r"A-Za-z0-9_$\x80-\U0010ffff"
 
@@ -274,7 +274,10 @@ def tokenize(
         else:  # 9 unterminated quote, 13 unknown character
             kind = ILLEGAL
         piece = text[start:stop]
-        append(Token(kind, piece, start, line, start - line_start + 1, len(tokens)))
+        # make_token, inlined: a mutable token becomes an immutable Token
+        tok = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
+        tok.__class__ = Token
+        append(tok)  # type: ignore[arg-type]
         if "\n" in piece:
             line += piece.count("\n")
             line_start = start + piece.rindex("\n") + 1

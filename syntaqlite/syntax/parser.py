@@ -1,21 +1,22 @@
 """Tokens -> syntax tree, one statement at a time, never raising.
 
-The driver runs the LALR(1) tables built from ``grammar/sqlite.lark`` (see
-:mod:`syntaqlite_dev.build_tables`) and looks actions up the way SQLite's
-Lemon parser does:
-
-1. the token's explicit action in the current state, if any;
-2. else, for a keyword that may fall back to an identifier, the action of ID;
-3. else, for any token but the end of input, the wildcard's action (the
-   free-form arguments of CREATE VIRTUAL TABLE);
-4. else the state's default reduction, or a syntax error.
+The driver runs the LALR(1) automaton of ``grammar/sqlite.lark``
+(:mod:`syntaqlite.syntax.automaton`: the tables and Lemon's action lookup,
+explicit action -> fallback to ID -> wildcard -> default reduction), in a
+loop specialised for building the tree: the lookups are memoized per state,
+and a left-recursive list grows in place, so that a list of n items takes
+O(n) time.  A keyword read as a name becomes a new token of kind ID
+(:meth:`~syntaqlite.syntax.tokens.Token.as_name`; tokens are immutable),
+which replaces the keyword in ``ParseResult.tokens`` too.
 
 Like ``sqlite3RunParser`` it sends a SEMI after the last token when the input
 does not end with one, treats WINDOW, OVER and FILTER as keywords only in
 the contexts SQLite's tokenizer allows, and gives up at the same parser stack
 depth.  The checks SQLite makes in its grammar actions (unknown join types,
 table options, ORDER BY before UNION ...) run as hooks when their node is
-built (:mod:`syntaqlite.syntax.actions`).
+built (:mod:`syntaqlite.syntax.actions`); each statement gets a fresh
+:class:`~syntaqlite.syntax.actions.ParseContext` that the driver passes to
+them, so nothing is shared between parses.
 
 After an error the statement is skipped up to the semicolon that ends it, as
 ``sqlite3_complete`` would find it (a CREATE TRIGGER body is one statement),
@@ -37,10 +38,12 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from ..diagnostics import Diagnostic
-from . import _tables as tables
-from .actions import HOOKS, ActionError, Context, Hook
+from . import automaton
+from .actions import HOOKS, ActionError, Hook, ParseContext
+from .automaton import ERROR_ACTION, ParserState, find_action
 from .cst import Node
 from .errors import incomplete_input, syntax_error, unrecognized_token
 from .features import Feature, by_kind, first_missing
@@ -48,10 +51,9 @@ from .lexer import tokenize
 from .memory import gc_paused
 from .nodes import ErrorStatement, SourceFile, Statement, node_class
 from .target import DEFAULT_TARGET, Target
-from .tokens import COMMENT, ILLEGAL, TRIVIA, Token
+from .tokens import COMMENT, ILLEGAL, TRIVIA, Token, make_token
 
-END = "$END"
-ERROR_ACTION = tables.ERROR_ACTION
+END = automaton.END  # the kind of the token after the last one
 STACK_LIMIT = 2500  # SQLITE_LIMIT_PARSER_DEPTH: entries of Lemon's parser stack
 _NO_LIMIT = sys.maxsize
 
@@ -65,12 +67,10 @@ def _too_deep(limit: int) -> str:
 
 _TOO_DEEP = _too_deep(STACK_LIMIT)
 
-_ACTION = tables.ACTION
-_DEFAULT = tables.DEFAULT
-_GOTO = tables.GOTO
-_FALLBACK = tables.FALLBACK
-_WILDCARD = tables.WILDCARD
-_STMT_END = tables.STMT_END
+_ACTION = automaton.ACTION
+_GOTO = automaton.GOTO
+_FALLBACK = automaton.FALLBACK
+_STMT_END = automaton.STMT_END
 
 
 @dataclass
@@ -108,6 +108,14 @@ class ParseResult:
 
 
 # -- tree building --------------------------------------------------------
+#
+# A reduction's value is a token, a node, None (an empty optional part) or,
+# for the rules whose name starts with "_", a list of tokens and nodes that
+# the parent splices into its children.  Lists are made by the driver and
+# each is held in one place only (one slot of the value stack), so a
+# left-recursive list (``_nexprlist: _nexprlist COMMA expr``) grows in place,
+# and a list of n items costs O(n) to build, not O(n^2).  Lists hold no None
+# and no lists.
 
 
 def _flatten(values: list[object]) -> list[object]:
@@ -122,33 +130,50 @@ def _flatten(values: list[object]) -> list[object]:
     return out
 
 
-Builder = Callable[[list[object]], object]
+def _splice_into(out: list[object], values: list[object]) -> None:
+    """``out += _flatten(values)``."""
+    for v in values:
+        if v is None:
+            continue
+        if v.__class__ is list:
+            out.extend(v)  # type: ignore[arg-type]
+        else:
+            out.append(v)
+
+
+Builder = Callable[..., object]
+"""``build(values)``, or ``build(values, ctx)`` for a rule with a grammar action."""
 
 
 # How a reduction makes its value from the values of its right-hand side:
 _KEEP = 0  # the list of values itself (a splice of tokens and nodes)
 _FIRST = 1  # the only value (a unit passthrough, or a splice of one splice)
-_CALL = 2  # call the builder
+_CALL = 2  # build(values)
+_HOOKED = 3  # build(values, ctx): the node has a grammar action
+_EXTEND = 4  # a splice that starts with a list: the rest (tokens and nodes) go onto its end
+_SPLICE_INTO = 5  # the same, when the rest holds lists or None too
+# (_FIRST, _EXTEND and _SPLICE_INTO leave their value where it is on the stack.)
 
 
 def _make_op(mode: str, kind: str, shape: str, hooks: dict[str, Hook] = HOOKS) -> tuple[int, Builder | None]:
-    if kind in hooks:
-        return _CALL, _make_builder(mode, kind, shape, hooks)
+    simple = all(c in "tn" for c in shape)
     if mode == "splice":
         if shape == "s":
             return _FIRST, None
-        if all(c in "tn" for c in shape):
+        if simple:
             return _KEEP, None
+        if shape[0] == "s":
+            return (_EXTEND if all(c in "tn" for c in shape[1:]) else _SPLICE_INTO), None
+        return _CALL, _flatten
+    hook = hooks.get(kind)
+    if hook is not None:
+        return _HOOKED, _make_hooked_builder(mode, kind, shape, hook)
     if mode == "pass" and shape == "n":
         return _FIRST, None
-    return _CALL, _make_builder(mode, kind, shape, hooks)
+    return _CALL, _make_builder(mode, kind, shape)
 
 
-def _make_builder(mode: str, kind: str, shape: str, hooks: dict[str, Hook] = HOOKS) -> Builder:
-    simple = all(c in "tn" for c in shape)
-    hook = hooks.get(kind)
-    if mode == "splice":
-        return (lambda vals: vals) if simple else _flatten
+def _make_builder(mode: str, kind: str, shape: str) -> Builder:
     if mode == "pass":
 
         def build_pass(vals: list[object]) -> object:
@@ -157,33 +182,51 @@ def _make_builder(mode: str, kind: str, shape: str, hooks: dict[str, Hook] = HOO
                 return children[0]
             if not children:
                 return None
-            node = node_class(kind)(children)  # type: ignore[arg-type]
-            if hook is not None:
-                hook(node)
-            return node
+            return node_class(kind)(children)  # type: ignore[arg-type]
 
         return build_pass
     cls = node_class(kind)
-    if simple and shape and hook is None:
-        return cls  # type: ignore[return-value]
+    if shape and all(c in "tn" for c in shape):
+        return cls
+    if shape == "s":
+
+        def build_from_list(vals: list[object]) -> object:
+            # the list is the driver's and held nowhere else: it becomes the children
+            children = vals[0]
+            return cls(children) if children else None  # type: ignore[arg-type]
+
+        return build_from_list
 
     def build_node(vals: list[object]) -> object:
-        children = vals if simple else _flatten(vals)
-        if not children:
-            return None
-        node = cls(children)  # type: ignore[arg-type]
-        if hook is not None:
-            hook(node)
-        return node
+        children = _flatten(vals)
+        return cls(children) if children else None  # type: ignore[arg-type]
 
     return build_node
+
+
+def _make_hooked_builder(mode: str, kind: str, shape: str, hook: Hook) -> Builder:
+    simple = all(c in "tn" for c in shape)
+    passthrough = mode == "pass"
+    cls = None if passthrough else node_class(kind)  # some pass-through kinds have no class
+
+    def build_hooked(vals: list[object], ctx: ParseContext) -> object:
+        children = vals if simple else _flatten(vals)
+        if passthrough and len(children) == 1:
+            return children[0]
+        if not children:
+            return None
+        node = (cls or node_class(kind))(children)  # type: ignore[arg-type]
+        hook(node, ctx)
+        return node
+
+    return build_hooked
 
 
 Rules = list[tuple[str, int, int, Builder | None]]
 
 
 def _build_rules(hooks: dict[str, Hook]) -> Rules:
-    return [(lhs, n, *_make_op(mode, kind, shape, hooks)) for lhs, n, kind, mode, shape in tables.RULES]
+    return [(lhs, n, *_make_op(mode, kind, shape, hooks)) for lhs, n, kind, mode, shape in automaton.RULES]
 
 
 _RULES: Rules = _build_rules(HOOKS)
@@ -193,17 +236,17 @@ def _gate(features: tuple[Feature, ...], then: Hook | None) -> Hook:
     """A grammar action that fails the statement where it uses one of
     ``features`` (which the target lacks), then runs ``then``."""
 
-    def check(node: Node) -> None:
-        target = Context.target
+    def check(node: Node, ctx: ParseContext) -> None:
         for feature in features:
             assert feature.test is not None
             span = feature.test(node)
             if span is not None:
+                target = ctx.target
                 message = feature.message(target.version, target.cflags)
                 assert message is not None
                 raise ActionError(message, span[0], span[1])
         if then is not None:
-            then(node)
+            then(node, ctx)
 
     return check
 
@@ -221,33 +264,17 @@ def _rules_for(features: tuple[Feature, ...]) -> Rules:
 
 
 class _SyntaxError(Exception):
-    def __init__(self, index: int, states: list[int], action_error: ActionError | None = None):
+    def __init__(self, index: int, action_error: ActionError | None = None):
         self.index = index
-        self.states = states
         self.action_error = action_error
 
 
-def _find_action(state: int, kind: str, fallback: frozenset[str] = _FALLBACK) -> int | None:
-    """Lemon's ``yy_find_shift_action``: explicit action, fallback to ID,
-    wildcard, then the default reduction."""
-    row = _ACTION[state]
-    action = row.get(kind)
-    if action is None:
-        if kind in fallback:
-            action = row.get("ID")
-        if action is None:
-            if kind != END and _WILDCARD is not None:
-                action = row.get(_WILDCARD)
-            if action is None:
-                action = _DEFAULT[state]
-    return action
-
-
-# Actions looked up so far, per state: the result of _find_action memoized,
+# Actions looked up so far, per state: the result of find_action memoized,
 # with ERROR_ACTION for "no action".  One dict lookup per parser step.  A
 # keyword shifted because it fell back to ID has _AS_NAME added to its shift
-# action: the driver then turns the token into an ID, since that is what it
-# is in the tree (a name that happens to be spelled like a keyword).
+# action: the driver then shifts an ID token in its place (Token.as_name),
+# since that is what it is in the tree (a name that happens to be spelled
+# like a keyword).
 _RESOLVED: list[dict[str, int]] = [dict(row) for row in _ACTION]
 _AS_NAME = 1 << 20
 
@@ -288,7 +315,7 @@ def _driver(target: Target) -> _Driver:
 
 def _resolve(state: int, kind: str, driver: _Driver = _DEFAULT_DRIVER) -> int:
     fallback = driver.fallback
-    action = _find_action(state, kind, fallback)
+    action = find_action(state, kind, fallback)
     if action is None:
         action = ERROR_ACTION
     elif action >= 0 and kind in fallback and kind not in _ACTION[state]:
@@ -298,9 +325,14 @@ def _resolve(state: int, kind: str, driver: _Driver = _DEFAULT_DRIVER) -> int:
     return action
 
 
-def _parse_statement(toks: list[Token], i: int, driver: _Driver = _DEFAULT_DRIVER) -> tuple[Statement, int]:
+def _parse_statement(
+    toks: list[Token], tokens: list[Token], i: int, ctx: ParseContext, driver: _Driver = _DEFAULT_DRIVER
+) -> tuple[Statement, int]:
     """Parse the statement starting at ``toks[i]``; return it and the index
-    of the token after its semicolon.  Raises _SyntaxError."""
+    of the token after its semicolon.  Raises _SyntaxError.
+
+    A keyword read as a name is replaced by its ID token (``as_name``) in
+    ``toks`` and at its index in ``tokens`` (the parse result's list)."""
     states = [0]
     values: list[object] = []
     rules = driver.rules
@@ -318,7 +350,8 @@ def _parse_statement(toks: list[Token], i: int, driver: _Driver = _DEFAULT_DRIVE
         if action >= 0:
             if action >= _AS_NAME:
                 action -= _AS_NAME
-                tok.kind = "ID"
+                tok = tok.as_name()
+                toks[i] = tokens[tok.index] = tok
             push_state(action)
             push_value(tok)
             i += 1
@@ -327,29 +360,53 @@ def _parse_statement(toks: list[Token], i: int, driver: _Driver = _DEFAULT_DRIVE
                     values.pop()  # the SEMI sent at the end of input
                 return Statement(values), i  # type: ignore[arg-type]
             if len(states) > limit:
-                raise _SyntaxError(i - 1, states, ActionError(_too_deep(limit), tok))
+                raise _SyntaxError(i - 1, ActionError(_too_deep(limit), tok))
         elif action == ERROR_ACTION:
-            raise _SyntaxError(i, states)
+            raise _SyntaxError(i)
         else:
             lhs, n, op, build = rules[-1 - action]
-            if n:
-                vals = values[-n:]
-                del values[-n:]
-                del states[-n:]
-            else:
-                vals = []
-                if len(states) >= limit:
-                    raise _SyntaxError(i, states, ActionError(_too_deep(limit), tok))
             value: object
-            if op == 0:
-                value = vals
-            elif op == 1:
-                value = vals[0]
-            else:
-                try:
+            if op == _KEEP:
+                if n:
+                    value = values[-n:]
+                    del values[-n:]
+                    del states[-n:]
+                else:
+                    value = []
+                    if len(states) >= limit:
+                        raise _SyntaxError(i, ActionError(_too_deep(limit), tok))
+            elif op == _FIRST:
+                # one value (n == 1), which stays where it is on the stack
+                states[-1] = goto_table[states[-2]][lhs]
+                continue
+            elif op <= _HOOKED:
+                if n:
+                    vals = values[-n:]
+                    del values[-n:]
+                    del states[-n:]
+                else:
+                    vals = []
+                    if len(states) >= limit:
+                        raise _SyntaxError(i, ActionError(_too_deep(limit), tok))
+                if op == _CALL:
                     value = build(vals)  # type: ignore[misc]
-                except ActionError as err:
-                    raise _SyntaxError(i, states, err) from None
+                else:
+                    try:
+                        value = build(vals, ctx)  # type: ignore[misc]
+                    except ActionError as err:
+                        raise _SyntaxError(i, err) from None
+            else:
+                # values[-n] is a list: the rest of the right-hand side goes
+                # onto its end, and it stays where it is as the rule's value
+                k = len(values) - n + 1
+                if op == _EXTEND:
+                    values[k - 1].extend(values[k:])  # type: ignore[attr-defined]
+                else:
+                    _splice_into(values[k - 1], values[k:])  # type: ignore[arg-type]
+                del values[k:]
+                del states[-n:]
+                push_state(goto_table[states[-1]][lhs])
+                continue
             push_state(goto_table[states[-1]][lhs])
             push_value(value)
 
@@ -396,39 +453,52 @@ def statement_end(toks: list[Token], start: int, at_least: int) -> int:
 
 
 def _prepare(tokens: list[Token]) -> list[Token]:
-    """The tokens the parser sees: no trivia; WINDOW, OVER and FILTER turned
-    into identifiers where SQLite's tokenizer does; a SEMI and the end of
-    input appended."""
+    """The tokens the parser sees: no trivia; WINDOW, OVER and FILTER read
+    as identifiers where SQLite's tokenizer reads them so (their ID tokens
+    replace them in ``tokens`` too); a SEMI and the end of input appended."""
     toks = [t for t in tokens if t.kind != COMMENT]
+    kinds = list(map(_KIND, toks))
     n = len(toks)
-    last = ""
-    for i, tok in enumerate(toks):
-        kind = tok.kind
-        if kind == "WINDOW":
-            keyword = _id_like(toks, i + 1) and i + 2 < n and toks[i + 2].kind == "AS"
-        elif kind == "OVER":
-            keyword = last == "RP" and i + 1 < n and (toks[i + 1].kind == "LP" or _id_like(toks, i + 1))
-        elif kind == "FILTER":
-            keyword = last == "RP" and i + 1 < n and toks[i + 1].kind == "LP"
-        else:
-            keyword = True
-        if not keyword:
-            tok.kind = "ID"
-        last = tok.kind
+    # Each decision looks at the kinds around the word as the tokenizer made
+    # them (an earlier decision never changes one it looks at: RP, LP, AS and
+    # the name-like kinds stay what they are), so the words are found at C
+    # speed and decided in any order.
+    for word in _CONTEXTUAL:
+        if word not in kinds:
+            continue
+        i = -1
+        for _ in range(kinds.count(word)):
+            i = kinds.index(word, i + 1)
+            if word == "WINDOW":
+                keyword = _id_like(kinds, i + 1) and i + 2 < n and kinds[i + 2] == "AS"
+            elif word == "OVER":
+                keyword = (
+                    i > 0
+                    and kinds[i - 1] == "RP"
+                    and i + 1 < n
+                    and (kinds[i + 1] == "LP" or _id_like(kinds, i + 1))
+                )
+            else:
+                keyword = i > 0 and kinds[i - 1] == "RP" and i + 1 < n and kinds[i + 1] == "LP"
+            if not keyword:
+                tok = toks[i].as_name()
+                toks[i] = tokens[tok.index] = tok
     end_offset = tokens[-1].end if tokens else 0
     line = tokens[-1].end_line if tokens else 1
     column = tokens[-1].end_column if tokens else 1
     if not toks or toks[-1].kind != "SEMI":
-        toks.append(Token("SEMI", "", end_offset, line, column))
-    toks.append(Token(END, "", end_offset, line, column))
+        toks.append(make_token("SEMI", "", end_offset, line, column))
+    toks.append(make_token(END, "", end_offset, line, column))
     return toks
 
 
+_CONTEXTUAL = ("WINDOW", "OVER", "FILTER")
+_KIND = attrgetter("kind")
 _ID_LIKE = frozenset({"ID", "STRING", "JOIN_KW", "WINDOW", "OVER"}) | _FALLBACK
 
 
-def _id_like(toks: list[Token], i: int) -> bool:
-    return i < len(toks) and toks[i].kind in _ID_LIKE
+def _id_like(kinds: list[str], i: int) -> bool:
+    return i < len(kinds) and kinds[i] in _ID_LIKE
 
 
 def parse(text: str, target: Target = DEFAULT_TARGET) -> ParseResult:
@@ -445,7 +515,6 @@ def _parse(text: str, target: Target) -> ParseResult:
     errors: list[Diagnostic] = []
     driver = _driver(target)
     explain = not target.is_default and target.reference is not None
-    Context.target = target
     illegal_at = [j for j, t in enumerate(toks) if t.kind == ILLEGAL]
     i = 0
     while toks[i].kind != END:
@@ -457,14 +526,19 @@ def _parse(text: str, target: Target) -> ParseResult:
             continue
         start = i
         illegal = _first_illegal(toks, start, illegal_at) if illegal_at else None
+        ctx = ParseContext(target)
         try:
-            Context.reset()
             if illegal is not None:
                 # SQLite stops at an unrecognized token before parsing it;
                 # parse up to it to report a syntax error that comes first.
-                stmt, i = _parse_statement([*toks[:illegal], _stopper(toks[illegal])], start, driver)
-                raise _SyntaxError(illegal, [])
-            stmt, i = _parse_statement(toks, start, driver)
+                unrecognized = toks[illegal]
+                toks[illegal] = _stopper(unrecognized)
+                try:
+                    _parse_statement(toks, tokens, start, ctx, driver)
+                finally:
+                    toks[illegal] = unrecognized
+                raise _SyntaxError(illegal)
+            stmt, i = _parse_statement(toks, tokens, start, ctx, driver)
             children.append(stmt)
             continue
         except _SyntaxError as err:
@@ -475,16 +549,15 @@ def _parse(text: str, target: Target) -> ParseResult:
             elif err.action_error is not None:
                 errors.append(err.action_error.diagnostic())
             else:
-                states = configuration_before(toks, start, at)
+                state = configuration_before(toks, start, at, driver.fallback)
                 if toks[at].text == "":
-                    errors.append(incomplete_input(toks[at], states))
+                    errors.append(incomplete_input(toks[at], state))
                 else:
-                    errors.append(syntax_error(toks, at, states))
+                    errors.append(syntax_error(toks, at, state))
         end = statement_end(toks, start, at)
         broken = [t for t in toks[start : end + 1] if t.text]
         if explain and plain and broken:
             better = _explain(text, broken, toks[at], target)
-            Context.target = target
             if better is not None:
                 errors[-1] = better
         if broken:
@@ -544,69 +617,14 @@ def _stopper(tok: Token) -> Token:
     return Token(END, tok.text, tok.start, tok.line, tok.column, tok.index)
 
 
-def configuration_before(toks: list[Token], start: int, stop: int) -> list[int]:
-    """The parser's states just before it looks at ``toks[stop]``, parsing
-    from ``toks[start]`` (no tree is built; used for error messages and
-    completion)."""
-    states = [0]
-    i = start
-    while i < stop:
-        action = _find_action(states[-1], toks[i].kind)
-        if action is None or action == ERROR_ACTION:
+def configuration_before(
+    toks: list[Token], start: int, stop: int, fallback: frozenset[str] = _FALLBACK
+) -> ParserState:
+    """The automaton just before it looks at ``toks[stop]``, parsing from
+    ``toks[start]`` with the keyword fallbacks ``fallback`` (no tree is
+    built; what syntax-error messages are computed from)."""
+    state = ParserState(fallback=fallback)
+    for i in range(start, stop):
+        if not state.feed(toks[i].kind):
             break
-        if action >= 0:
-            states.append(action)
-            i += 1
-        else:
-            lhs, n, _op, _build = _RULES[-1 - action]
-            if n:
-                del states[-n:]
-            states.append(_GOTO[states[-1]][lhs])
-    return states
-
-
-def expected_kinds(states: list[int]) -> list[str]:
-    """Token kinds the parser could shift next in the configuration
-    ``states``, without keyword fallback (so ID stands for every name)."""
-    out = []
-    for kind in tables.TERMINALS:
-        if kind in (END, _WILDCARD):
-            continue
-        if _accepts(states, kind):
-            out.append(kind)
-    return out
-
-
-def _accepts(states: list[int], kind: str) -> bool:
-    stack = list(states)
-    for _ in range(10_000):
-        row = _ACTION[stack[-1]]
-        action = row.get(kind)
-        if action is None:
-            action = _DEFAULT[stack[-1]]
-        if action is None or action == ERROR_ACTION:
-            return False
-        if action >= 0:
-            return True
-        lhs, n, _op, _build = _RULES[-1 - action]
-        if n:
-            del stack[-n:]
-        stack.append(_GOTO[stack[-1]][lhs])
-    return False
-
-
-def shift_kind(states: list[int], kind: str) -> list[int] | None:
-    """The parser configuration after shifting a token of ``kind``, or None."""
-    stack = list(states)
-    for _ in range(10_000):
-        action = _find_action(stack[-1], kind)
-        if action is None or action == ERROR_ACTION:
-            return None
-        if action >= 0:
-            stack.append(action)
-            return stack
-        lhs, n, _op, _build = _RULES[-1 - action]
-        if n:
-            del stack[-n:]
-        stack.append(_GOTO[stack[-1]][lhs])
-    return None
+    return state

@@ -2,11 +2,11 @@
 statement that does not parse yet.
 
 The statement's tokens before the cursor (minus the word being typed) are
-fed to the parser's state machine
-(:func:`~syntaqlite.syntax.parser.shift_kind`); a token it cannot take is
-skipped, so ``SELECT a FORM t WHERE |`` still ends in "an expression comes
-next".  :func:`~syntaqlite.syntax.parser.expected_kinds` then says which
-token kinds may follow:
+fed to the parser's automaton
+(:meth:`~syntaqlite.syntax.automaton.ParserState.feed`); a token it cannot
+take is skipped, so ``SELECT a FORM t WHERE |`` still ends in "an expression
+comes next".  :meth:`~syntaqlite.syntax.automaton.ParserState.expected` then
+says which token kinds may follow:
 
 * keyword kinds become their spellings (``JOIN_KW`` is LEFT, RIGHT, FULL,
   INNER, CROSS, NATURAL and OUTER; ``LIKE_KW`` LIKE, GLOB and REGEXP ...);
@@ -30,15 +30,15 @@ from functools import lru_cache
 
 from lsprotocol import types
 
-from ...syntax.names import unquote
-from ...syntax.parser import expected_kinds, shift_kind
+from ...syntax.automaton import ParserState
+from ...syntax.names import fold_case, unquote
 from ...syntax.target import Target
 from ...syntax.tokens import COMMENT, ILLEGAL, KEYWORD_KINDS, Token
 from ...validator.builtins import FUNCTIONS, Function, available_in
 from ..documents import Analysis
 from ..protocol import SyntaqliteServer
 from ..scan import is_bare_word, is_name, significant
-from ..semantics import ColumnInfo, Semantics, TableInfo, name_key_text
+from ..semantics import ColumnInfo, Semantics, TableInfo
 
 TRIGGER_CHARACTERS = [".", " "]
 
@@ -100,26 +100,23 @@ def _functions(target: Target) -> tuple[tuple[str, tuple[Function, ...]], ...]:
     return tuple((name, tuple(fns)) for name, fns in sorted(by_name.items()))
 
 
-def parser_states(toks: list[Token]) -> list[int]:
+def parser_state(toks: list[Token]) -> ParserState:
     """The parser's configuration after ``toks``, skipping tokens it cannot
     take (panic-mode recovery, good enough to know what comes next)."""
-    states = [0]
+    state = ParserState()
     for tok in toks:
-        if tok.kind == ILLEGAL:
-            continue
-        nxt = shift_kind(states, tok.kind)
-        if nxt is not None:
-            states = nxt
-    return states
+        if tok.kind != ILLEGAL:
+            state.feed(tok.kind)
+    return state
 
 
-def _is_name_here(states: list[int], kind: str) -> bool:
+def _is_name_here(state: ParserState, kind: str) -> bool:
     """Whether ``kind`` would be read as a name here (JOIN_KW, INDEXED)."""
-    as_kind = shift_kind(states, kind)
-    as_name = shift_kind(states, "ID")
-    if as_kind is None or as_name is None:
+    as_kind = state.copy()
+    as_name = state.copy()
+    if not as_kind.feed(kind) or not as_name.feed("ID"):
         return False
-    return expected_kinds(as_kind) == expected_kinds(as_name)
+    return as_kind.expected() == as_name.expected()
 
 
 def _clause_before(toks: list[Token]) -> str | None:
@@ -318,14 +315,14 @@ def completions(
     if context and context[-1].kind == "DOT" and len(context) >= 2 and is_name(context[-2]):
         plain = unquote(context[-2].text)
         before = context[:-2]
-        if _table_position(before) or name_key_text(plain) in ("main", "temp"):
+        if _table_position(before) or fold_case(plain) in ("main", "temp"):
             add_tables(semantics.tables_at(analysis, offset))
         else:
             add_columns(semantics.columns_at(analysis, offset, plain))
         return types.CompletionList(is_incomplete=False, items=builder.items)
 
-    states = parser_states(context)
-    expected = expected_kinds(states)
+    state = parser_state(context)
+    expected = state.expected()
     expected_set = set(expected)
     expression = "ID" in expected_set and ("INTEGER" in expected_set or "VARIABLE" in expected_set)
     if "ID" in expected_set:
@@ -343,7 +340,7 @@ def completions(
     for kind in expected:
         if kind not in KEYWORD_KINDS:
             continue
-        if kind in _NAME_ALTERNATIVES and "ID" in expected_set and _is_name_here(states, kind):
+        if kind in _NAME_ALTERNATIVES and "ID" in expected_set and _is_name_here(state, kind):
             continue
         for word_text in spellings.get(kind, ()):
             label = word_text
