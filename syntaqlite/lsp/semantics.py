@@ -45,7 +45,8 @@ from typing import Protocol
 
 from ..diagnostics import Diagnostic
 from ..syntax.cst import Node
-from ..syntax.names import unquote
+from ..syntax.names import fold_case, unquote
+from ..syntax.names import quote as quote_name
 from ..syntax.nodes import (
     AlterTableStmt,
     ColumnDef,
@@ -330,7 +331,7 @@ class DocumentSemantics(NullSemantics):
         tables: dict[str, TableInfo] = {}
         for chunk in doc.chunks:
             for info in _declared_in(chunk):
-                key = name_key_text(info.name)
+                key = fold_case(info.name)
                 columns = tuple(
                     ColumnInfo(c.name, info.name, c.type, c.detail, _shift(c.place, chunk.start))
                     for c in info.columns
@@ -427,7 +428,7 @@ class DocumentSemantics(NullSemantics):
 
     def resolve(self, doc: SqlDocument, offset: int, qualifier: str) -> TableInfo | None:
         known = self.known_at(doc, offset)
-        key = name_key_text(qualifier)
+        key = fold_case(qualifier)
         aliases = self.aliases_at(doc, offset, known)
         target = aliases.get(key, key)
         return known.get(target)
@@ -446,7 +447,7 @@ class DocumentSemantics(NullSemantics):
         seen: set[str] = set()
         for table in self.referenced_at(doc, offset, known):
             for col in table.columns:
-                key = name_key_text(col.name)
+                key = fold_case(col.name)
                 if key not in seen:
                     seen.add(key)
                     out.append(col)
@@ -471,7 +472,7 @@ class DocumentSemantics(NullSemantics):
             table = self.resolve(doc, offset, _plain(toks[i - 2]))
             if table is not None:
                 for col in table.columns:
-                    if name_key_text(col.name) == key:
+                    if fold_case(col.name) == key:
                         return table, col, tok
             return None, None, tok
         followed_by_dot = i + 1 < len(toks) and toks[i + 1].kind == "DOT"
@@ -486,7 +487,7 @@ class DocumentSemantics(NullSemantics):
             (table, col)
             for table in self.referenced_at(doc, offset, known)
             for col in table.columns
-            if name_key_text(col.name) == key
+            if fold_case(col.name) == key
         ]
         if len(matches) == 1:
             return matches[0][0], matches[0][1], tok
@@ -501,11 +502,11 @@ class DocumentSemantics(NullSemantics):
         span = (tok.start + base, tok.end + base)
         if column is not None:
             type_text = f" {column.type}" if column.type else ""
-            text = f"```sql\n{_sql_name(table.name)}.{_sql_name(column.name)}{type_text}\n```\ncolumn of {table.kind} `{table.name}`"
+            text = f"```sql\n{quote_name(table.name)}.{quote_name(column.name)}{type_text}\n```\ncolumn of {table.kind} `{table.name}`"
             return HoverInfo(text, *span)
-        cols = ", ".join(_sql_name(c.name) + (f" {c.type}" if c.type else "") for c in table.columns)
+        cols = ", ".join(quote_name(c.name) + (f" {c.type}" if c.type else "") for c in table.columns)
         kind = "table" if table.kind in ("table", "virtual") else table.kind
-        text = f"```sql\n{kind} {_sql_name(table.name)}({cols})\n```"
+        text = f"```sql\n{kind} {quote_name(table.name)}({cols})\n```"
         if table.detail:
             text += f"\n{table.detail}"
         return HoverInfo(text, *span)
@@ -571,14 +572,3 @@ def _ctes_from_tokens(toks: list[Token]) -> Iterable[tuple[Token, list[Token]]]:
                 i += 1
                 continue
             break
-
-
-def name_key_text(name: str) -> str:
-    """An unquoted name's key, as :func:`scan.name_key` gives for tokens."""
-    return name.lower() if name.isascii() else "".join(c.lower() if c.isascii() else c for c in name)
-
-
-def _sql_name(name: str) -> str:
-    if name and (name[0].isalpha() or name[0] == "_") and all(c.isalnum() or c == "_" for c in name):
-        return name
-    return '"' + name.replace('"', '""') + '"'

@@ -34,8 +34,9 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..syntax.names import is_quoted, normalize, unquote
+from ..syntax.names import quote as quote_name
 from ..syntax.target import Target as SqliteTarget
-from ..syntax.tokens import KEYWORDS, Token
+from ..syntax.tokens import Token
 from ..validator.catalog import Catalog, Index, Table, Trigger, Where
 from ..validator.checker import apply_severities, run_statement
 from ..validator.ddl import SCHEMA_CHANGES, DdlChecker
@@ -457,7 +458,7 @@ class ValidatorSemantics(DocumentSemantics):
             return None
         i, ref = found
         assert ref.target is not None
-        text = sql_name(unquote(new_name) if is_quoted(new_name) else new_name)
+        text = quote_name(unquote(new_name) if is_quoted(new_name) else new_name)
         edits: dict[int, Edit] = {}
         for j, r in self.occurrences(doc, i, ref.target):
             place = self._place(doc, j, r.token)
@@ -535,16 +536,4 @@ def _table_info(table: Table) -> TableInfo:
     return TableInfo(table.name, kind, detail, columns, place)
 
 
-def sql_name(name: str) -> str:
-    """``name`` as SQL: as it is when it is a plain identifier that is not a
-    keyword, else double-quoted."""
-    plain = (
-        bool(name)
-        and (name[0].isalpha() or name[0] == "_")
-        and all(c.isalnum() or c == "_" for c in name)
-        and name.upper() not in KEYWORDS
-    )
-    return name if plain else '"' + name.replace('"', '""') + '"'
-
-
-__all__ = ["DOCUMENT", "ChunkCheck", "Checked", "SchemaFiles", "ValidatorSemantics", "is_global", "sql_name"]
+__all__ = ["DOCUMENT", "ChunkCheck", "Checked", "SchemaFiles", "ValidatorSemantics", "is_global"]

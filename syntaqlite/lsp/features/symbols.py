@@ -10,22 +10,34 @@ from lsprotocol import types
 
 from ...syntax.cst import Node
 from ...syntax.nodes import (
+    AttachStmt,
+    BeginStmt,
     ColumnRef,
+    CommitStmt,
     CreateIndexStmt,
     CreateTableStmt,
     CreateTriggerStmt,
     CreateViewStmt,
     CreateVirtualTableStmt,
+    DeleteStmt,
+    DetachStmt,
     ErrorStatement,
     FromClause,
+    InsertStmt,
     Literal,
+    PragmaStmt,
     QualifiedName,
+    Query,
+    ReleaseStmt,
+    RollbackStmt,
+    SavepointStmt,
     Select,
     SelectCore,
     Statement,
     TableRef,
     TriggerHeader,
-    WithClause,
+    UpdateStmt,
+    Values,
 )
 from ...syntax.tokens import KEYWORD_KINDS, Token
 from ..convert import LineIndex
@@ -33,26 +45,26 @@ from ..documents import Analysis, Chunk
 from ..protocol import SyntaqliteServer
 
 K = types.SymbolKind
-_KINDS = {
-    "create_table_stmt": K.Class,
-    "create_virtual_table_stmt": K.Class,
-    "create_view_stmt": K.Interface,
-    "create_index_stmt": K.Key,
-    "create_trigger_stmt": K.Event,
-    "select": K.Function,
-    "select_core": K.Function,
-    "values": K.Function,
-    "insert_stmt": K.Method,
-    "update_stmt": K.Method,
-    "delete_stmt": K.Method,
-    "pragma_stmt": K.Property,
-    "attach_stmt": K.Module,
-    "detach_stmt": K.Module,
-    "begin_stmt": K.Event,
-    "commit_stmt": K.Event,
-    "rollback_stmt": K.Event,
-    "savepoint_stmt": K.Event,
-    "release_stmt": K.Event,
+_KINDS: dict[type[Node], types.SymbolKind] = {
+    CreateTableStmt: K.Class,
+    CreateVirtualTableStmt: K.Class,
+    CreateViewStmt: K.Interface,
+    CreateIndexStmt: K.Key,
+    CreateTriggerStmt: K.Event,
+    Select: K.Function,
+    SelectCore: K.Function,
+    Values: K.Function,
+    InsertStmt: K.Method,
+    UpdateStmt: K.Method,
+    DeleteStmt: K.Method,
+    PragmaStmt: K.Property,
+    AttachStmt: K.Module,
+    DetachStmt: K.Module,
+    BeginStmt: K.Event,
+    CommitStmt: K.Event,
+    RollbackStmt: K.Event,
+    SavepointStmt: K.Event,
+    ReleaseStmt: K.Event,
 }
 _FIRST_WORD_KINDS = {
     "SELECT": K.Function,
@@ -166,15 +178,16 @@ def _spec(stmt: Statement | ErrorStatement) -> Spec:
     explain = (
         " ".join(t.text.upper() for t in stmt.explain.tokens()) + " " if stmt.explain is not None else ""
     )
-    kind = _KINDS.get(body.kind, K.Object)
+    kind = _KINDS.get(type(body), K.Object)
     detail: str | None = None
     children: list[Spec] = []
-    if body.kind in ("select", "select_core", "values"):
+    if isinstance(body, Query):
         name, name_tok = _query_name(body, explain)
     else:
-        lead = [t for t in body.tokens()]
-        if isinstance(body.children[0], WithClause):
-            lead = list(body.tokens())[len(list(body.children[0].tokens())) :]
+        lead = list(body.tokens())
+        if isinstance(body, (InsertStmt, UpdateStmt, DeleteStmt)) and body.with_clause is not None:
+            after_with = body.with_clause.end
+            lead = [t for t in lead if t.start >= after_with]
         name, name_tok = _words(lead)
         name = explain + name
     if isinstance(body, CreateTableStmt):
