@@ -15,6 +15,7 @@ import sys
 
 from ..diagnostics import Diagnostic
 from ..syntax.cst import Node
+from ..syntax.memory import gc_paused
 from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
@@ -72,6 +73,12 @@ def _fmt_off_regions(result: ParseResult) -> list[tuple[int, int]]:
 def format_result(result: ParseResult, options: FormatOptions) -> str:
     """Format an already parsed text (it must have no errors)."""
     assert not result.errors
+    # Documents hold no reference cycles: collections would only walk them.
+    with gc_paused():
+        return _format_result(result, options)
+
+
+def _format_result(result: ParseResult, options: FormatOptions) -> str:
     regions = _fmt_off_regions(result)
     items = result.root.children  # statements and stray semicolons, in source order
     verbatim: set[int] = set()
