@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 KEYWORD_CASES = ("upper", "lower", "preserve")
@@ -23,8 +23,6 @@ class FormatOptions:
     semicolons: bool = True
     """End every statement with ``;``.  When false, the last statement keeps
     no semicolon (the others need theirs to stay separate statements)."""
-    preview: frozenset[str] = field(default_factory=frozenset)
-    """Names of unreleased style changes to turn on."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.line_width, int) or self.line_width < 1:
@@ -41,14 +39,12 @@ class FormatOptions:
     @classmethod
     def from_mapping(cls, data: dict[str, Any], base: FormatOptions | None = None) -> FormatOptions:
         """Options from a ``[format]`` table (keys ``line-width``, ``indent``,
-        ``keyword-case``, ``semicolons``, ``preview``) over ``base``."""
+        ``keyword-case``, ``semicolons``) over ``base``."""
         known = {f.name.replace("_", "-"): f.name for f in fields(cls)}
         changes: dict[str, Any] = {}
         for key, value in data.items():
             name = known.get(key) or known.get(key.replace("_", "-"))
             if name is None:
                 raise OptionsError(f"unknown format option {key!r}; known: {', '.join(sorted(known))}")
-            if name == "preview":
-                value = frozenset(value) if isinstance(value, (list, tuple)) else frozenset()
             changes[name] = value
         return replace(base or cls(), **changes)
