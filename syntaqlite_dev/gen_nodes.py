@@ -256,6 +256,8 @@ class Compiled:
     node: NodeDef
     pattern: str
     fields: dict[str, Field]
+    fixed: dict[str, int] = field(default_factory=dict)  # field -> child index (negative: from the end)
+    unique: set[str] = field(default_factory=set)  # fields whose kinds no other field can hold
 
 
 def _snake(name: str) -> str:
@@ -389,12 +391,79 @@ class Compiler:
 
         pattern = regex(self.expand(node.rule), False)
         self.finish_fields(node, fields, where)
+        fixed = self.fixed_positions(self.expand(node.rule), fields)
+        unique = self.unique_fields(fields)
         from syntaqlite.syntax.cst import Node
 
         for name in fields:
             if hasattr(Node, name) or name.startswith("_") or name == "kind":
                 raise SchemaError(f"{where}: field {name} would hide Node.{name}; rename it")
-        return Compiled(node, pattern, fields)
+        return Compiled(node, pattern, fields, fixed, unique)
+
+    # -- faster reads than the pattern, where the schema allows ------------
+
+    def field_kinds(self, f: Field) -> set[str]:
+        return f.token_kinds | {self.kind_of[c] for c in f.classes} | f.excluded
+
+    def unique_fields(self, fields: dict[str, Field]) -> set[str]:
+        """Fields whose kinds no other field of the node can hold: such a
+        field is the children of those kinds, found by a scan."""
+        if any(f.any_token for f in fields.values()):
+            return set()
+        top = {name: self.field_kinds(f) for name, f in fields.items() if f.parent is None}
+        out: set[str] = set()
+        for name, f in fields.items():
+            if f.parent is None:
+                others = set().union(*(k for n, k in top.items() if n != name))
+                mine = top[name]
+            else:
+                parent = fields[f.parent]
+                others = set().union(*(k for n, k in top.items() if n != f.parent))
+                others |= parent.token_kinds | {self.kind_of[c] for c in parent.classes}
+                others |= parent.excluded - self.field_kinds(f)
+                mine = self.field_kinds(f)
+            if not mine & others:
+                out.add(name)
+        return out
+
+    def min_count(self, rule: Rule) -> int:
+        if isinstance(rule, Leaf):
+            return 1
+        if isinstance(rule, Seq):
+            return sum(self.min_count(r) for r in rule.items)
+        if isinstance(rule, Alt):
+            return min(self.min_count(r) for r in rule.items)
+        if isinstance(rule, Rep):
+            return self.min_count(rule.item) if rule.low else 0
+        return self.min_count(rule.item)
+
+    def fixed_positions(self, rule: Rule, fields: dict[str, Field]) -> dict[str, int]:
+        """Required single-child fields at the same child index in every
+        node (counted from the start or from the end)."""
+        items: list[Rule] = list(rule.items) if isinstance(rule, Seq) else [rule]
+        out: dict[str, int] = {}
+
+        def scan(elements: list[Rule], sign: int) -> None:
+            offset = 0
+            for element in elements:
+                lo, hi = self.min_count(element), self.max_count(element)
+                name = self.field_name(element)
+                f = fields.get(name) if name is not None else None
+                if (
+                    f is not None
+                    and lo == hi == 1
+                    and len(f.groups) == 1
+                    and not f.flag
+                    and f.name not in out
+                ):
+                    out[f.name] = offset if sign > 0 else -offset - 1
+                if lo != hi:
+                    return
+                offset += lo
+
+        scan(items, 1)
+        scan(list(reversed(items)), -1)
+        return out
 
     def item_leaves(self, rule: Rule) -> Iterator[Leaf]:
         """The leaves of a labelled rule that are its items: not separators,
@@ -546,7 +615,10 @@ def _mixin_modules() -> dict[str, str]:
     return found
 
 
-def generate(schema: Schema, compiler: Compiler) -> str:
+def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
+    """The module's source.  ``fast=False`` reads every field through the
+    pattern (the reference the fast reads are tested against)."""
+    _KIND_SETS.clear()
     compiled = [compiler.compile(n) for n in schema.nodes.values()]
     categories: dict[frozenset[str], str] = {}
     category_members: dict[str, list[str]] = {}
@@ -597,14 +669,27 @@ def generate(schema: Schema, compiler: Compiler) -> str:
         for f in c.fields.values():
             typ = _type_of(f, compiler, categories)
             out += ["", "    @property", f"    def {f.name}(self) -> {typ}:"]
+            items = sorted(f.token_kinds | {compiler.kind_of[k] for k in f.classes})
             if f.parent is not None:
                 parent = c.fields[f.parent]
-                kinds = sorted(f.token_kinds | {compiler.kind_of[k] for k in f.classes})
-                out.append(f"        return _l.sub(self, {tuple(parent.groups)!r}, {frozenset_src(kinds)})")
+                if fast and f.name in c.unique:
+                    out.append(f"        return _l.every(self, {kinds_const(items)})")
+                else:
+                    out.append(f"        return _l.sub(self, {tuple(parent.groups)!r}, {kinds_const(items)})")
                 continue
             groups = tuple(f.groups)
-            excluded = frozenset_src(sorted(f.excluded)) if f.excluded else "None"
-            if f.flag:
+            excluded = kinds_const(sorted(f.excluded)) if f.excluded else "None"
+            if fast and f.name in c.fixed:
+                out.append(f"        return self.children[{c.fixed[f.name]}]")
+            elif fast and f.name in c.unique and not f.any_token:
+                kinds = kinds_const(items)
+                if f.flag:
+                    out.append(f"        return _l.first(self, {kinds}) is not None")
+                elif f.max_count > 1:
+                    out.append(f"        return _l.every(self, {kinds})")
+                else:
+                    out.append(f"        return _l.first(self, {kinds})")
+            elif f.flag:
                 out.append(f"        return _l.present(self, {groups!r})")
             elif f.max_count > 1:
                 out.append(f"        return _l.many(self, {groups!r}, {excluded})")
@@ -612,6 +697,9 @@ def generate(schema: Schema, compiler: Compiler) -> str:
                 out.append(f"        return _l.one(self, {groups!r})")
             else:
                 out.append(f"        return _l.opt(self, {groups!r})")
+    out += ["", ""]
+    for key, const in _KIND_SETS.items():
+        out.append(f"{const} = {frozenset_src(list(key))}")
     out += ["", ""]
     for name, members in category_members.items():
         out.append(f"{name} = " + " | ".join(members))
@@ -629,6 +717,18 @@ def generate(schema: Schema, compiler: Compiler) -> str:
 
 def frozenset_src(kinds: list[str]) -> str:
     return "frozenset({" + ", ".join(repr(k) for k in kinds) + "})"
+
+
+_KIND_SETS: dict[tuple[str, ...], str] = {}
+
+
+def kinds_const(kinds: list[str]) -> str:
+    """The name of a module-level constant holding ``kinds`` (each set is
+    built once, at import, not on every field read)."""
+    key = tuple(kinds)
+    if key not in _KIND_SETS:
+        _KIND_SETS[key] = f"_K{len(_KIND_SETS)}"
+    return _KIND_SETS[key]
 
 
 def _doc_rule(text: str) -> str:

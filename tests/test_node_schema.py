@@ -125,3 +125,40 @@ def test_nodes_are_the_generated_classes() -> None:
     for node in result.root.walk():
         assert isinstance(node, Node)
         assert type(node) is CLASSES[node.kind]
+
+
+def test_kind_keyed_tables_of_the_parser_name_real_kinds() -> None:
+    """The grammar-action hooks and the feature table name node kinds as
+    strings (the driver builds nodes by kind); each must be a real one."""
+    from syntaqlite.syntax.actions import HOOKS
+    from syntaqlite.syntax.features import FEATURES
+
+    assert set(HOOKS) <= set(CLASSES), set(HOOKS) - set(CLASSES)
+    for feature in FEATURES:
+        assert set(feature.kinds) <= set(CLASSES), (feature.key, set(feature.kinds) - set(CLASSES))
+
+
+def test_fast_field_reads_agree_with_the_pattern() -> None:
+    """Fields at a fixed child index, or whose kinds no other field holds,
+    are read without the pattern; on real trees they must give what the
+    pattern gives."""
+    schema = gen_nodes.read_schema(gen_nodes.SCHEMA_PATH.read_text(encoding="utf-8"))
+    _productions, tokens = gen_nodes.grammar_sequences()
+    source = gen_nodes.generate(schema, gen_nodes.Compiler(schema, tokens), fast=False)
+    import syntaqlite.syntax.nodes as package
+
+    reference: dict[str, object] = {
+        "__name__": "syntaqlite.syntax.nodes._reference",
+        "__package__": package.__name__,
+    }
+    exec(compile(source, "<reference nodes>", "exec"), reference)
+    ref_classes: dict[str, type[Node]] = reference["CLASSES"]  # type: ignore[assignment]
+    compared = 0
+    for row in load_sample("real")[:1500]:
+        for node in parse(row["sql"]).root.walk():
+            ref = ref_classes[node.kind](node.children)
+            for name, value in vars(type(node)).items():
+                if isinstance(value, property):
+                    assert getattr(node, name) == getattr(ref, name), (node.kind, name, row["sql"])
+                    compared += 1
+    assert compared > 10_000

@@ -303,7 +303,7 @@ class SourceFile(Node):
 
     @property
     def items(self) -> list[ErrorStatement | Statement | Token]:
-        return _l.many(self, (1,), None)
+        return _l.every(self, _K0)
 
 class ErrorStatement(Node):
     """``error``: error_tokens:TOKEN*"""
@@ -325,15 +325,15 @@ class Statement(Node):
 
     @property
     def explain(self) -> Explain | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K1)
 
     @property
     def body(self) -> Cmd:
-        return _l.one(self, (2,))
+        return _l.first(self, _K2)
 
     @property
     def semicolon(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K3)
 
 class Explain(Node):
     """``explain``: 'EXPLAIN' query_plan?:('QUERY' 'PLAN')?"""
@@ -344,11 +344,11 @@ class Explain(Node):
 
     @property
     def explain_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def query_plan(self) -> bool:
-        return _l.present(self, (2,))
+        return _l.first(self, _K4) is not None
 
 class BeginStmt(Node):
     """``begin_stmt``: 'BEGIN' mode:('DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE')? ('TRANSACTION' transaction_name:Name?)?"""
@@ -359,19 +359,19 @@ class BeginStmt(Node):
 
     @property
     def begin_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def mode(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K5)
 
     @property
     def transaction_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K6)
 
     @property
     def transaction_name(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K7)
 
 class CommitStmt(Node):
     """``commit_stmt``: keyword:('COMMIT' | 'END') ('TRANSACTION' transaction_name:Name?)?"""
@@ -382,15 +382,15 @@ class CommitStmt(Node):
 
     @property
     def keyword(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def transaction_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K6)
 
     @property
     def transaction_name(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K7)
 
 class RollbackStmt(Node):
     """``rollback_stmt``: 'ROLLBACK' ('TRANSACTION' transaction_name:Name?)? ('TO' 'SAVEPOINT'? savepoint:Name)?"""
@@ -401,11 +401,11 @@ class RollbackStmt(Node):
 
     @property
     def rollback_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def transaction_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K6)
 
     @property
     def transaction_name(self) -> Token | None:
@@ -413,11 +413,11 @@ class RollbackStmt(Node):
 
     @property
     def to_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K8)
 
     @property
     def savepoint_token(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K9)
 
     @property
     def savepoint(self) -> Token | None:
@@ -432,11 +432,11 @@ class SavepointStmt(Node):
 
     @property
     def savepoint_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
 class ReleaseStmt(Node):
     """``release_stmt``: 'RELEASE' 'SAVEPOINT'? name:Name"""
@@ -447,15 +447,15 @@ class ReleaseStmt(Node):
 
     @property
     def release_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def savepoint_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K9)
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[-1]
 
 class CreateTableStmt(Node):
     """``create_table_stmt``: 'CREATE' temp?:'TEMP'? 'TABLE' if_not_exists?:IfNotExists? name:QualifiedName ( 'LP' columns:(ColumnDef % 'COMMA') ('COMMA' constraints:(TableConstraint (constraint_commas:'COMMA'? TableConstraint)*))? 'RP' options:(option_commas:'COMMA'? TableOption (option_commas:'COMMA' TableOption)*)? | 'AS' as_select:Query )"""
@@ -466,35 +466,35 @@ class CreateTableStmt(Node):
 
     @property
     def create_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def temp(self) -> bool:
-        return _l.present(self, (2,))
+        return _l.first(self, _K10) is not None
 
     @property
     def table_token(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K11)
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.present(self, (4,))
+        return _l.first(self, _K12) is not None
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (5,))
+        return _l.first(self, _K13)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K14)
 
     @property
     def columns(self) -> list[ColumnDef]:
-        return _l.many(self, (7,), frozenset({'COMMA'}))
+        return _l.many(self, (7,), _K15)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (7,), frozenset({'COMMA'}))
+        return _l.sub(self, (7,), _K15)
 
     @property
     def comma_token(self) -> Token | None:
@@ -502,31 +502,31 @@ class CreateTableStmt(Node):
 
     @property
     def constraints(self) -> list[TableConstraint]:
-        return _l.many(self, (9,), frozenset({'COMMA'}))
+        return _l.many(self, (9,), _K15)
 
     @property
     def constraint_commas(self) -> list[Token]:
-        return _l.sub(self, (9,), frozenset({'COMMA'}))
+        return _l.sub(self, (9,), _K15)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (10,))
+        return _l.first(self, _K16)
 
     @property
     def options(self) -> list[TableOption]:
-        return _l.many(self, (11,), frozenset({'COMMA'}))
+        return _l.many(self, (11,), _K15)
 
     @property
     def option_commas(self) -> list[Token]:
-        return _l.sub(self, (11,), frozenset({'COMMA'}))
+        return _l.sub(self, (11,), _K15)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.opt(self, (12,))
+        return _l.first(self, _K17)
 
     @property
     def as_select(self) -> Query | None:
-        return _l.opt(self, (13,))
+        return _l.first(self, _K18)
 
 class TableOption(Node):
     """``table_option``: 'WITHOUT'? name:Name"""
@@ -537,11 +537,11 @@ class TableOption(Node):
 
     @property
     def without_token(self) -> Token | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K19)
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[-1]
 
 class ColumnDef(Node):
     """``column_def``: name:Name type_name:TypeName? constraints:ColumnConstraint*"""
@@ -552,15 +552,15 @@ class ColumnDef(Node):
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def type_name(self) -> TypeName | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K20)
 
     @property
     def constraints(self) -> list[ColumnConstraint]:
-        return _l.many(self, (3,), None)
+        return _l.every(self, _K21)
 
 class TypeName(Node):
     """``type_name``: words:('ID' | 'STRING')+ ('LP' size:(Sign? Number) ('COMMA' second_size:(Sign? Number))? 'RP')?"""
@@ -571,11 +571,11 @@ class TypeName(Node):
 
     @property
     def words(self) -> list[Token]:
-        return _l.many(self, (1,), None)
+        return _l.every(self, _K22)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K14)
 
     @property
     def size(self) -> list[Token]:
@@ -583,7 +583,7 @@ class TypeName(Node):
 
     @property
     def comma_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K15)
 
     @property
     def second_size(self) -> list[Token]:
@@ -591,7 +591,7 @@ class TypeName(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K16)
 
 class ConstraintName(Node):
     """``constraint_name``: 'CONSTRAINT' name:Name"""
@@ -602,11 +602,11 @@ class ConstraintName(Node):
 
     @property
     def constraint_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
 class PrimaryKeyConstraint(Node):
     """``primary_key_constraint``: 'PRIMARY' 'KEY' ( direction:('ASC' | 'DESC')? conflict:OnConflict? autoincrement:'AUTOINCR'? | 'LP' columns:(OrderingTerm % 'COMMA') autoincrement:'AUTOINCR'? 'RP' conflict:OnConflict? )"""
@@ -617,39 +617,39 @@ class PrimaryKeyConstraint(Node):
 
     @property
     def primary_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def key_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def direction(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K23)
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.many(self, (4, 10), None)
+        return _l.every(self, _K24)
 
     @property
     def autoincrement(self) -> Token | None:
-        return _l.opt(self, (5, 8))
+        return _l.first(self, _K25)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K14)
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.many(self, (7,), frozenset({'COMMA'}))
+        return _l.every(self, _K26)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (7,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (9,))
+        return _l.first(self, _K16)
 
 class UniqueConstraint(Node):
     """``unique_constraint``: 'UNIQUE' ('LP' columns:(OrderingTerm % 'COMMA') 'RP')? conflict:OnConflict?"""
@@ -660,27 +660,27 @@ class UniqueConstraint(Node):
 
     @property
     def unique_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K14)
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.many(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K26)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K16)
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.many(self, (5,), None)
+        return _l.every(self, _K24)
 
 class CheckConstraint(Node):
     """``check_constraint``: 'CHECK' 'LP' expr:Expr 'RP' conflict:OnConflict?"""
@@ -691,23 +691,23 @@ class CheckConstraint(Node):
 
     @property
     def check_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (4,))
+        return self.children[3]
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.many(self, (5,), None)
+        return _l.every(self, _K24)
 
 class NotNullConstraint(Node):
     """``not_null_constraint``: 'NOT' 'NULL' conflict:OnConflict?"""
@@ -718,15 +718,15 @@ class NotNullConstraint(Node):
 
     @property
     def not_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def null_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.many(self, (3,), None)
+        return _l.every(self, _K24)
 
 class NullConstraint(Node):
     """``null_constraint``: 'NULL' conflict:OnConflict?"""
@@ -737,11 +737,11 @@ class NullConstraint(Node):
 
     @property
     def null_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.many(self, (2,), None)
+        return _l.every(self, _K24)
 
 class DefaultConstraint(Node):
     """``default_constraint``: 'DEFAULT' ( sign:Sign? value:Literal | 'LP' expr:Expr 'RP' | value:('ID' | 'INDEXED') )"""
@@ -752,11 +752,11 @@ class DefaultConstraint(Node):
 
     @property
     def default_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def sign(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K27)
 
     @property
     def value(self) -> Literal | Token | None:
@@ -764,7 +764,7 @@ class DefaultConstraint(Node):
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K14)
 
     @property
     def expr(self) -> Expr | None:
@@ -772,7 +772,7 @@ class DefaultConstraint(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K16)
 
 class CollateConstraint(Node):
     """``collate_constraint``: 'COLLATE' collation:Collation"""
@@ -783,11 +783,11 @@ class CollateConstraint(Node):
 
     @property
     def collate_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def collation(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
 class GeneratedConstraint(Node):
     """``generated_constraint``: ('GENERATED' 'ALWAYS')? 'AS' 'LP' expr:Expr 'RP' storage:'ID'?"""
@@ -798,31 +798,31 @@ class GeneratedConstraint(Node):
 
     @property
     def generated_token(self) -> Token | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K28)
 
     @property
     def always_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K29)
 
     @property
     def as_token(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K17)
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (4,))
+        return _l.first(self, _K14)
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (5,))
+        return _l.first(self, _K30)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (6,))
+        return _l.first(self, _K16)
 
     @property
     def storage(self) -> Token | None:
-        return _l.opt(self, (7,))
+        return _l.first(self, _K31)
 
 class ForeignKeyClause(Node):
     """``foreign_key_clause``: 'REFERENCES' table:Name columns:ColumnList? actions:Refarg*"""
@@ -833,19 +833,19 @@ class ForeignKeyClause(Node):
 
     @property
     def references_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def table(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K32)
 
     @property
     def actions(self) -> list[Refarg]:
-        return _l.many(self, (4,), None)
+        return _l.every(self, _K33)
 
 class ForeignKeyConstraint(Node):
     """``foreign_key_constraint``: 'FOREIGN' 'KEY' 'LP' columns:(ColumnName % 'COMMA') 'RP' 'REFERENCES' table:Name parent_columns:ColumnList? actions:Refarg* defer:DeferSubclause?"""
@@ -856,47 +856,47 @@ class ForeignKeyConstraint(Node):
 
     @property
     def foreign_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def key_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def columns(self) -> list[ColumnName]:
-        return _l.many(self, (4,), frozenset({'COMMA'}))
+        return _l.every(self, _K34)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (4,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (5,))
+        return _l.first(self, _K16)
 
     @property
     def references_token(self) -> Token:
-        return _l.one(self, (6,))
+        return _l.first(self, _K35)
 
     @property
     def table(self) -> Token:
-        return _l.one(self, (7,))
+        return _l.first(self, _K7)
 
     @property
     def parent_columns(self) -> ColumnList | None:
-        return _l.opt(self, (8,))
+        return _l.first(self, _K32)
 
     @property
     def actions(self) -> list[Refarg]:
-        return _l.many(self, (9,), None)
+        return _l.every(self, _K33)
 
     @property
     def defer(self) -> DeferSubclause | None:
-        return _l.opt(self, (10,))
+        return _l.first(self, _K36)
 
 class Refarg(Node):
     """``refarg``: 'MATCH' match:Name | 'ON' event:('INSERT' | 'DELETE' | 'UPDATE') action:('SET' 'NULL' | 'SET' 'DEFAULT' | 'CASCADE' | 'RESTRICT' | 'NO' 'ACTION')"""
@@ -907,23 +907,23 @@ class Refarg(Node):
 
     @property
     def match_token(self) -> Token | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K37)
 
     @property
     def match(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K7)
 
     @property
     def on_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K38)
 
     @property
     def event(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K39)
 
     @property
     def action(self) -> list[Token]:
-        return _l.many(self, (5,), None)
+        return _l.every(self, _K40)
 
 class DeferSubclause(Node):
     """``defer_subclause``: 'NOT'? 'DEFERRABLE' initially:('INITIALLY' ('DEFERRED' | 'IMMEDIATE'))?"""
@@ -934,15 +934,15 @@ class DeferSubclause(Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K41)
 
     @property
     def deferrable_token(self) -> Token:
-        return _l.one(self, (2,))
+        return _l.first(self, _K42)
 
     @property
     def initially(self) -> list[Token]:
-        return _l.many(self, (3,), None)
+        return _l.every(self, _K43)
 
 class DropTableStmt(Node):
     """``drop_table_stmt``: 'DROP' 'TABLE' if_exists?:IfExists? name:QualifiedName"""
@@ -953,19 +953,19 @@ class DropTableStmt(Node):
 
     @property
     def drop_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def table_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def if_exists(self) -> bool:
-        return _l.present(self, (3,))
+        return _l.first(self, _K44) is not None
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (4,))
+        return self.children[-1]
 
 class CreateViewStmt(Node):
     """``create_view_stmt``: 'CREATE' temp?:'TEMP'? 'VIEW' if_not_exists?:IfNotExists? name:QualifiedName columns:ColumnList? 'AS' query:Query"""
@@ -976,35 +976,35 @@ class CreateViewStmt(Node):
 
     @property
     def create_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def temp(self) -> bool:
-        return _l.present(self, (2,))
+        return _l.first(self, _K10) is not None
 
     @property
     def view_token(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K45)
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.present(self, (4,))
+        return _l.first(self, _K12) is not None
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (5,))
+        return _l.first(self, _K13)
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K32)
 
     @property
     def as_token(self) -> Token:
-        return _l.one(self, (7,))
+        return self.children[-2]
 
     @property
     def query(self) -> Query:
-        return _l.one(self, (8,))
+        return self.children[-1]
 
 class DropViewStmt(Node):
     """``drop_view_stmt``: 'DROP' 'VIEW' if_exists?:IfExists? name:QualifiedName"""
@@ -1015,19 +1015,19 @@ class DropViewStmt(Node):
 
     @property
     def drop_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def view_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def if_exists(self) -> bool:
-        return _l.present(self, (3,))
+        return _l.first(self, _K44) is not None
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (4,))
+        return self.children[-1]
 
 class CreateIndexStmt(Node):
     """``create_index_stmt``: 'CREATE' unique?:'UNIQUE'? 'INDEX' if_not_exists?:IfNotExists? name:QualifiedName 'ON' table:Name 'LP' columns:(OrderingTerm % 'COMMA') 'RP' where:WhereClause?"""
@@ -1038,51 +1038,51 @@ class CreateIndexStmt(Node):
 
     @property
     def create_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def unique(self) -> bool:
-        return _l.present(self, (2,))
+        return _l.first(self, _K46) is not None
 
     @property
     def index_token(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K47)
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.present(self, (4,))
+        return _l.first(self, _K12) is not None
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (5,))
+        return _l.first(self, _K13)
 
     @property
     def on_token(self) -> Token:
-        return _l.one(self, (6,))
+        return _l.first(self, _K38)
 
     @property
     def table(self) -> Token:
-        return _l.one(self, (7,))
+        return _l.first(self, _K7)
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (8,))
+        return _l.first(self, _K14)
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.many(self, (9,), frozenset({'COMMA'}))
+        return _l.every(self, _K26)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (9,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (10,))
+        return _l.first(self, _K16)
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.opt(self, (11,))
+        return _l.first(self, _K48)
 
 class DropIndexStmt(Node):
     """``drop_index_stmt``: 'DROP' 'INDEX' if_exists?:IfExists? name:QualifiedName"""
@@ -1093,19 +1093,19 @@ class DropIndexStmt(Node):
 
     @property
     def drop_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def index_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def if_exists(self) -> bool:
-        return _l.present(self, (3,))
+        return _l.first(self, _K44) is not None
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (4,))
+        return self.children[-1]
 
 class CreateTriggerStmt(Node):
     """``create_trigger_stmt``: 'CREATE' header:TriggerHeader 'BEGIN' body:(TriggerCmd semicolons:'SEMI')+ 'END'"""
@@ -1116,27 +1116,27 @@ class CreateTriggerStmt(Node):
 
     @property
     def create_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def header(self) -> TriggerHeader:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def begin_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def body(self) -> list[TriggerCmd]:
-        return _l.many(self, (4,), frozenset({'SEMI'}))
+        return _l.every(self, _K49)
 
     @property
     def semicolons(self) -> list[Token]:
-        return _l.sub(self, (4,), frozenset({'SEMI'}))
+        return _l.every(self, _K3)
 
     @property
     def end_token(self) -> Token:
-        return _l.one(self, (5,))
+        return self.children[-1]
 
 class TriggerHeader(TriggerHeaderMixin, Node):
     """``trigger_header``: temp?:'TEMP'? 'TRIGGER' if_not_exists?:IfNotExists? name:QualifiedName timing_keywords:('BEFORE' | 'AFTER' | 'INSTEAD' 'OF')? event_keyword:('DELETE' | 'INSERT' | 'UPDATE') ('OF' columns:(Name % 'COMMA'))? 'ON' table:QualifiedName for_each_row:('FOR' 'EACH' 'ROW')? ('WHEN' when:Expr)?"""
@@ -1147,15 +1147,15 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def temp(self) -> bool:
-        return _l.present(self, (1,))
+        return _l.first(self, _K10) is not None
 
     @property
     def trigger_token(self) -> Token:
-        return _l.one(self, (2,))
+        return _l.first(self, _K50)
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.present(self, (3,))
+        return _l.first(self, _K12) is not None
 
     @property
     def name(self) -> QualifiedName:
@@ -1167,7 +1167,7 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def event_keyword(self) -> Token:
-        return _l.one(self, (6,))
+        return _l.first(self, _K39)
 
     @property
     def of_token(self) -> Token | None:
@@ -1175,15 +1175,15 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def columns(self) -> list[Token]:
-        return _l.many(self, (8,), frozenset({'COMMA'}))
+        return _l.every(self, _K7)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (8,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def on_token(self) -> Token:
-        return _l.one(self, (9,))
+        return _l.first(self, _K38)
 
     @property
     def table(self) -> QualifiedName:
@@ -1191,15 +1191,15 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def for_each_row(self) -> list[Token]:
-        return _l.many(self, (11,), None)
+        return _l.every(self, _K51)
 
     @property
     def when_token(self) -> Token | None:
-        return _l.opt(self, (12,))
+        return _l.first(self, _K52)
 
     @property
     def when(self) -> Expr | None:
-        return _l.opt(self, (13,))
+        return _l.first(self, _K30)
 
 class DropTriggerStmt(Node):
     """``drop_trigger_stmt``: 'DROP' 'TRIGGER' if_exists?:IfExists? name:QualifiedName"""
@@ -1210,19 +1210,19 @@ class DropTriggerStmt(Node):
 
     @property
     def drop_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def trigger_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def if_exists(self) -> bool:
-        return _l.present(self, (3,))
+        return _l.first(self, _K44) is not None
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (4,))
+        return self.children[-1]
 
 class CreateVirtualTableStmt(Node):
     """``create_virtual_table_stmt``: 'CREATE' 'VIRTUAL' 'TABLE' if_not_exists?:IfNotExists? name:QualifiedName 'USING' module:Name ('LP' arguments:(ModuleArgument? % 'COMMA') 'RP')?"""
@@ -1233,47 +1233,47 @@ class CreateVirtualTableStmt(Node):
 
     @property
     def create_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def virtual_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def table_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.present(self, (4,))
+        return _l.first(self, _K12) is not None
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (5,))
+        return _l.first(self, _K13)
 
     @property
     def using_token(self) -> Token:
-        return _l.one(self, (6,))
+        return _l.first(self, _K53)
 
     @property
     def module(self) -> Token:
-        return _l.one(self, (7,))
+        return _l.first(self, _K7)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (8,))
+        return _l.first(self, _K14)
 
     @property
     def arguments(self) -> list[ModuleArgument]:
-        return _l.many(self, (9,), frozenset({'COMMA'}))
+        return _l.every(self, _K54)
 
     @property
     def arguments_separators(self) -> list[Token]:
-        return _l.sub(self, (9,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (10,))
+        return _l.first(self, _K16)
 
 class ModuleArgument(Node):
     """``module_argument``: argument_tokens:TOKEN+"""
@@ -1295,15 +1295,15 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def alter_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def table_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def verb(self) -> Token:
@@ -1311,7 +1311,7 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def to_token(self) -> Token | None:
-        return _l.opt(self, (5, 10))
+        return _l.first(self, _K8)
 
     @property
     def new_name(self) -> Token | None:
@@ -1319,7 +1319,7 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def columnkw_token(self) -> Token | None:
-        return _l.opt(self, (8, 13, 24, 30))
+        return _l.first(self, _K55)
 
     @property
     def column_name(self) -> Token | None:
@@ -1327,11 +1327,11 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def column_def(self) -> ColumnDef | None:
-        return _l.opt(self, (14,))
+        return _l.first(self, _K56)
 
     @property
     def constraint_token(self) -> Token | None:
-        return _l.opt(self, (16, 27))
+        return _l.first(self, _K57)
 
     @property
     def constraint(self) -> Token | None:
@@ -1339,23 +1339,23 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def check_token(self) -> Token | None:
-        return _l.opt(self, (18,))
+        return _l.first(self, _K58)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (19,))
+        return _l.first(self, _K14)
 
     @property
     def check(self) -> Expr | None:
-        return _l.opt(self, (20,))
+        return _l.first(self, _K30)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (21,))
+        return _l.first(self, _K16)
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.many(self, (22, 33), None)
+        return _l.every(self, _K24)
 
     @property
     def nullability(self) -> list[Token]:
@@ -1370,11 +1370,11 @@ class AttachStmt(Node):
 
     @property
     def attach_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def database_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K59)
 
     @property
     def file(self) -> Expr:
@@ -1382,7 +1382,7 @@ class AttachStmt(Node):
 
     @property
     def as_token(self) -> Token:
-        return _l.one(self, (4,))
+        return _l.first(self, _K17)
 
     @property
     def schema(self) -> Expr:
@@ -1390,7 +1390,7 @@ class AttachStmt(Node):
 
     @property
     def key_token(self) -> Token | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K60)
 
     @property
     def key(self) -> Expr | None:
@@ -1405,15 +1405,15 @@ class DetachStmt(Node):
 
     @property
     def detach_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def database_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K59)
 
     @property
     def schema(self) -> Expr:
-        return _l.one(self, (3,))
+        return self.children[-1]
 
 class VacuumStmt(Node):
     """``vacuum_stmt``: 'VACUUM' schema:Name? ('INTO' into:Expr)?"""
@@ -1424,19 +1424,19 @@ class VacuumStmt(Node):
 
     @property
     def vacuum_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def schema(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K7)
 
     @property
     def into_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K61)
 
     @property
     def into(self) -> Expr | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K30)
 
 class PragmaStmt(Node):
     """``pragma_stmt``: 'PRAGMA' name:QualifiedName ('EQ' value:PragmaValue | 'LP' value:PragmaValue 'RP')?"""
@@ -1447,27 +1447,27 @@ class PragmaStmt(Node):
 
     @property
     def pragma_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def eq_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K62)
 
     @property
     def value(self) -> PragmaValue | None:
-        return _l.opt(self, (4, 6))
+        return _l.first(self, _K63)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K14)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (7,))
+        return _l.first(self, _K16)
 
 class PragmaValue(Node):
     """``pragma_value``: words:(Sign? Number | Name | 'ON' | 'DELETE' | 'DEFAULT')"""
@@ -1478,7 +1478,7 @@ class PragmaValue(Node):
 
     @property
     def words(self) -> list[Token]:
-        return _l.many(self, (1,), None)
+        return _l.every(self, _K64)
 
 class ReindexStmt(Node):
     """``reindex_stmt``: 'REINDEX' name:QualifiedName?"""
@@ -1489,11 +1489,11 @@ class ReindexStmt(Node):
 
     @property
     def reindex_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def name(self) -> QualifiedName | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K13)
 
 class AnalyzeStmt(Node):
     """``analyze_stmt``: 'ANALYZE' name:QualifiedName?"""
@@ -1504,11 +1504,11 @@ class AnalyzeStmt(Node):
 
     @property
     def analyze_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def name(self) -> QualifiedName | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K13)
 
 class Select(Node):
     """``select``: with_clause:WithClause? cores:(OneSelect (operators:CompoundOperator OneSelect)*)"""
@@ -1519,15 +1519,15 @@ class Select(Node):
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K65)
 
     @property
     def cores(self) -> list[OneSelect]:
-        return _l.many(self, (2,), frozenset({'compound_operator'}))
+        return _l.every(self, _K67)
 
     @property
     def operators(self) -> list[CompoundOperator]:
-        return _l.sub(self, (2,), frozenset({'compound_operator'}))
+        return _l.every(self, _K66)
 
 class WithClause(Node):
     """``with_clause``: 'WITH' recursive?:'RECURSIVE'? ctes:(CommonTableExpression % 'COMMA')"""
@@ -1538,19 +1538,19 @@ class WithClause(Node):
 
     @property
     def with_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def recursive(self) -> bool:
-        return _l.present(self, (2,))
+        return _l.first(self, _K68) is not None
 
     @property
     def ctes(self) -> list[CommonTableExpression]:
-        return _l.many(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K69)
 
     @property
     def ctes_separators(self) -> list[Token]:
-        return _l.sub(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
 class CommonTableExpression(CommonTableExpressionMixin, Node):
     """``common_table_expression``: name:Name columns:ColumnList? 'AS' materialization:('NOT'? 'MATERIALIZED')? 'LP' query:Query 'RP'"""
@@ -1561,31 +1561,31 @@ class CommonTableExpression(CommonTableExpressionMixin, Node):
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K32)
 
     @property
     def as_token(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K17)
 
     @property
     def materialization(self) -> list[Token]:
-        return _l.many(self, (4,), None)
+        return _l.every(self, _K70)
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (5,))
+        return self.children[-3]
 
     @property
     def query(self) -> Query:
-        return _l.one(self, (6,))
+        return self.children[-2]
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (7,))
+        return self.children[-1]
 
 class CompoundOperator(Node):
     """``compound_operator``: words:('UNION' 'ALL'? | 'EXCEPT' | 'INTERSECT')"""
@@ -1596,7 +1596,7 @@ class CompoundOperator(Node):
 
     @property
     def words(self) -> list[Token]:
-        return _l.many(self, (1,), None)
+        return _l.every(self, _K71)
 
 class SelectCore(Node):
     """``select_core``: 'SELECT' distinct:('DISTINCT' | 'ALL')? columns:(ResultColumn % 'COMMA') from_clause:FromClause? where:WhereClause? group_by:GroupByClause? having:HavingClause? window:WindowClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -1607,47 +1607,47 @@ class SelectCore(Node):
 
     @property
     def select_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def distinct(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K72)
 
     @property
     def columns(self) -> list[ResultColumn]:
-        return _l.many(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K73)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def from_clause(self) -> FromClause | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K74)
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K48)
 
     @property
     def group_by(self) -> GroupByClause | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K75)
 
     @property
     def having(self) -> HavingClause | None:
-        return _l.opt(self, (7,))
+        return _l.first(self, _K76)
 
     @property
     def window(self) -> WindowClause | None:
-        return _l.opt(self, (8,))
+        return _l.first(self, _K77)
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.opt(self, (9,))
+        return _l.first(self, _K78)
 
     @property
     def limit(self) -> LimitClause | None:
-        return _l.opt(self, (10,))
+        return _l.first(self, _K79)
 
 class Values(Node):
     """``values``: 'VALUES' rows:(ValueRow % 'COMMA')"""
@@ -1658,15 +1658,15 @@ class Values(Node):
 
     @property
     def values_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def rows(self) -> list[ValueRow]:
-        return _l.many(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K80)
 
     @property
     def rows_separators(self) -> list[Token]:
-        return _l.sub(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
 class ValueRow(Node):
     """``value_row``: 'LP' values:(Expr % 'COMMA') 'RP'"""
@@ -1677,19 +1677,19 @@ class ValueRow(Node):
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def values(self) -> list[Expr]:
-        return _l.many(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K30)
 
     @property
     def values_separators(self) -> list[Token]:
-        return _l.sub(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[-1]
 
 class ResultColumn(Node):
     """``result_column``: expr:Expr Alias? | star:'STAR' | table:Name 'DOT' star:'STAR'"""
@@ -1700,11 +1700,11 @@ class ResultColumn(Node):
 
     @property
     def expr(self) -> Expr | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K30)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K17)
 
     @property
     def alias(self) -> Token | None:
@@ -1712,7 +1712,7 @@ class ResultColumn(Node):
 
     @property
     def star(self) -> Token | None:
-        return _l.opt(self, (4, 7))
+        return _l.first(self, _K81)
 
     @property
     def table(self) -> Token | None:
@@ -1720,7 +1720,7 @@ class ResultColumn(Node):
 
     @property
     def dot_token(self) -> Token | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K82)
 
 class FromClause(Node):
     """``from_clause``: 'FROM' terms:(FromTerm (joins:JoinOperator FromTerm)*)"""
@@ -1731,15 +1731,15 @@ class FromClause(Node):
 
     @property
     def from_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def terms(self) -> list[FromTerm]:
-        return _l.many(self, (2,), frozenset({'join_operator'}))
+        return _l.every(self, _K84)
 
     @property
     def joins(self) -> list[JoinOperator]:
-        return _l.sub(self, (2,), frozenset({'join_operator'}))
+        return _l.every(self, _K83)
 
 class TableRef(Node):
     """``table_ref``: name:QualifiedName Alias? indexed_by:IndexedBy? constraint:JoinConstraint?"""
@@ -1750,23 +1750,23 @@ class TableRef(Node):
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def as_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K17)
 
     @property
     def alias(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K7)
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K85)
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K86)
 
 class TableFunction(Node):
     """``table_function``: name:QualifiedName 'LP' args:(Expr % 'COMMA')? 'RP' Alias? constraint:JoinConstraint?"""
@@ -1777,35 +1777,35 @@ class TableFunction(Node):
 
     @property
     def name(self) -> QualifiedName:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def args(self) -> list[Expr]:
-        return _l.many(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K30)
 
     @property
     def args_separators(self) -> list[Token]:
-        return _l.sub(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (4,))
+        return _l.first(self, _K16)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K17)
 
     @property
     def alias(self) -> Token | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K7)
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.opt(self, (7,))
+        return _l.first(self, _K86)
 
 class Subquery(Node):
     """``subquery``: 'LP' query:Query 'RP' Alias? constraint:JoinConstraint?"""
@@ -1816,27 +1816,27 @@ class Subquery(Node):
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def query(self) -> Query:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def as_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K17)
 
     @property
     def alias(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K7)
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K86)
 
 class JoinGroup(Node):
     """``join_group``: 'LP' terms:(FromTerm (joins:JoinOperator FromTerm)*) 'RP' Alias? constraint:JoinConstraint?"""
@@ -1847,31 +1847,31 @@ class JoinGroup(Node):
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def terms(self) -> list[FromTerm]:
-        return _l.many(self, (2,), frozenset({'join_operator'}))
+        return _l.every(self, _K84)
 
     @property
     def joins(self) -> list[JoinOperator]:
-        return _l.sub(self, (2,), frozenset({'join_operator'}))
+        return _l.every(self, _K83)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K16)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K17)
 
     @property
     def alias(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K7)
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K86)
 
 class QualifiedName(QualifiedNameMixin, Node):
     """``qualified_name``: parts:(Name % 'DOT')"""
@@ -1882,11 +1882,11 @@ class QualifiedName(QualifiedNameMixin, Node):
 
     @property
     def parts(self) -> list[Token]:
-        return _l.many(self, (1,), frozenset({'DOT'}))
+        return _l.every(self, _K7)
 
     @property
     def parts_separators(self) -> list[Token]:
-        return _l.sub(self, (1,), frozenset({'DOT'}))
+        return _l.every(self, _K82)
 
 class JoinOperator(JoinOperatorMixin, Node):
     """``join_operator``: comma:'COMMA' | keywords:Name* 'JOIN'"""
@@ -1897,15 +1897,15 @@ class JoinOperator(JoinOperatorMixin, Node):
 
     @property
     def comma(self) -> Token | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K15)
 
     @property
     def keywords(self) -> list[Token]:
-        return _l.many(self, (2,), None)
+        return _l.every(self, _K7)
 
     @property
     def join_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K87)
 
 class OnClause(Node):
     """``on_clause``: 'ON' expr:Expr"""
@@ -1916,11 +1916,11 @@ class OnClause(Node):
 
     @property
     def on_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (2,))
+        return self.children[1]
 
 class UsingClause(Node):
     """``using_clause``: 'USING' 'LP' names:(Name % 'COMMA') 'RP'"""
@@ -1931,23 +1931,23 @@ class UsingClause(Node):
 
     @property
     def using_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def names(self) -> list[Token]:
-        return _l.many(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K7)
 
     @property
     def names_separators(self) -> list[Token]:
-        return _l.sub(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (4,))
+        return self.children[-1]
 
 class IndexedBy(Node):
     """``indexed_by``: 'INDEXED' 'BY' index:Name | 'NOT' 'INDEXED'"""
@@ -1962,7 +1962,7 @@ class IndexedBy(Node):
 
     @property
     def by_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K88)
 
     @property
     def index(self) -> Token | None:
@@ -1970,7 +1970,7 @@ class IndexedBy(Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K41)
 
 class WhereClause(Node):
     """``where_clause``: 'WHERE' expr:Expr"""
@@ -1981,11 +1981,11 @@ class WhereClause(Node):
 
     @property
     def where_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (2,))
+        return self.children[1]
 
 class GroupByClause(Node):
     """``group_by_clause``: 'GROUP' 'BY' exprs:(Expr % 'COMMA')"""
@@ -1996,19 +1996,19 @@ class GroupByClause(Node):
 
     @property
     def group_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def by_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def exprs(self) -> list[Expr]:
-        return _l.many(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K30)
 
     @property
     def exprs_separators(self) -> list[Token]:
-        return _l.sub(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
 class HavingClause(Node):
     """``having_clause``: 'HAVING' expr:Expr"""
@@ -2019,11 +2019,11 @@ class HavingClause(Node):
 
     @property
     def having_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (2,))
+        return self.children[1]
 
 class OrderByClause(Node):
     """``order_by_clause``: 'ORDER' 'BY' terms:(OrderingTerm % 'COMMA')"""
@@ -2034,19 +2034,19 @@ class OrderByClause(Node):
 
     @property
     def order_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def by_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def terms(self) -> list[OrderingTerm]:
-        return _l.many(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K26)
 
     @property
     def terms_separators(self) -> list[Token]:
-        return _l.sub(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
 class OrderingTerm(Node):
     """``ordering_term``: expr:Expr direction:('ASC' | 'DESC')? nulls:('NULLS' ('FIRST' | 'LAST'))?"""
@@ -2057,15 +2057,15 @@ class OrderingTerm(Node):
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def direction(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K23)
 
     @property
     def nulls(self) -> list[Token]:
-        return _l.many(self, (3,), None)
+        return _l.every(self, _K89)
 
 class LimitClause(Node):
     """``limit_clause``: 'LIMIT' exprs:(Expr (separator:('OFFSET' | 'COMMA') Expr)?)"""
@@ -2076,15 +2076,15 @@ class LimitClause(Node):
 
     @property
     def limit_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def exprs(self) -> list[Expr]:
-        return _l.many(self, (2,), frozenset({'COMMA', 'OFFSET'}))
+        return _l.every(self, _K30)
 
     @property
     def separator(self) -> list[Token]:
-        return _l.sub(self, (2,), frozenset({'COMMA', 'OFFSET'}))
+        return _l.every(self, _K90)
 
 class WindowClause(Node):
     """``window_clause``: 'WINDOW' definitions:(WindowDefinition % 'COMMA')"""
@@ -2095,15 +2095,15 @@ class WindowClause(Node):
 
     @property
     def window_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def definitions(self) -> list[WindowDefinition]:
-        return _l.many(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K91)
 
     @property
     def definitions_separators(self) -> list[Token]:
-        return _l.sub(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
 class WindowDefinition(Node):
     """``window_definition``: name:Name 'AS' 'LP' window:Window? 'RP'"""
@@ -2114,23 +2114,23 @@ class WindowDefinition(Node):
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def as_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def window(self) -> Window | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K92)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (5,))
+        return self.children[-1]
 
 class Window(Node):
     """``window``: base:Name? ( 'PARTITION' 'BY' partition_by:(Expr % 'COMMA') order_by:OrderByClause? | 'ORDER' 'BY' order_terms:(OrderingTerm % 'COMMA') )? frame:FrameSpec?"""
@@ -2141,43 +2141,43 @@ class Window(Node):
 
     @property
     def base(self) -> Token | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K7)
 
     @property
     def partition_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K93)
 
     @property
     def by_token(self) -> Token | None:
-        return _l.opt(self, (3, 7))
+        return _l.first(self, _K88)
 
     @property
     def partition_by(self) -> list[Expr]:
-        return _l.many(self, (4,), frozenset({'COMMA'}))
+        return _l.many(self, (4,), _K15)
 
     @property
     def partition_by_separators(self) -> list[Token]:
-        return _l.sub(self, (4,), frozenset({'COMMA'}))
+        return _l.sub(self, (4,), _K15)
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K78)
 
     @property
     def order_token(self) -> Token | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K94)
 
     @property
     def order_terms(self) -> list[OrderingTerm]:
-        return _l.many(self, (8,), frozenset({'COMMA'}))
+        return _l.many(self, (8,), _K15)
 
     @property
     def order_terms_separators(self) -> list[Token]:
-        return _l.sub(self, (8,), frozenset({'COMMA'}))
+        return _l.sub(self, (8,), _K15)
 
     @property
     def frame(self) -> FrameSpec | None:
-        return _l.opt(self, (9,))
+        return _l.first(self, _K95)
 
 class FrameSpec(Node):
     """``frame_spec``: unit:('RANGE' | 'ROWS' | 'GROUPS') ('BETWEEN' start_bound:FrameBound 'AND' end_bound:FrameBound | start_bound:FrameBound) exclude:FrameExclude?"""
@@ -2188,11 +2188,11 @@ class FrameSpec(Node):
 
     @property
     def unit(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def between_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K96)
 
     @property
     def start_bound(self) -> FrameBound:
@@ -2200,7 +2200,7 @@ class FrameSpec(Node):
 
     @property
     def and_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K97)
 
     @property
     def end_bound(self) -> FrameBound | None:
@@ -2208,7 +2208,7 @@ class FrameSpec(Node):
 
     @property
     def exclude(self) -> FrameExclude | None:
-        return _l.opt(self, (7,))
+        return _l.first(self, _K98)
 
 class FrameBound(Node):
     """``frame_bound``: (unbounded:'UNBOUNDED' | expr:Expr | current:'CURRENT') direction:('PRECEDING' | 'FOLLOWING' | 'ROW')"""
@@ -2219,19 +2219,19 @@ class FrameBound(Node):
 
     @property
     def unbounded(self) -> Token | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K99)
 
     @property
     def expr(self) -> Expr | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K30)
 
     @property
     def current(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K100)
 
     @property
     def direction(self) -> Token:
-        return _l.one(self, (4,))
+        return self.children[1]
 
 class FrameExclude(Node):
     """``frame_exclude``: 'EXCLUDE' what:('NO' 'OTHERS' | 'CURRENT' 'ROW' | 'GROUP' | 'TIES')"""
@@ -2242,11 +2242,11 @@ class FrameExclude(Node):
 
     @property
     def exclude_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def what(self) -> list[Token]:
-        return _l.many(self, (2,), None)
+        return _l.every(self, _K101)
 
 class ColumnList(Node):
     """``column_list``: 'LP' names:(ColumnName % 'COMMA') 'RP'"""
@@ -2257,19 +2257,19 @@ class ColumnList(Node):
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def names(self) -> list[ColumnName]:
-        return _l.many(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K34)
 
     @property
     def names_separators(self) -> list[Token]:
-        return _l.sub(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[-1]
 
 class ColumnName(Node):
     """``column_name``: name:Name ('COLLATE' collation:Collation)? direction:('ASC' | 'DESC')?"""
@@ -2280,11 +2280,11 @@ class ColumnName(Node):
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def collate_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K102)
 
     @property
     def collation(self) -> Token | None:
@@ -2292,7 +2292,7 @@ class ColumnName(Node):
 
     @property
     def direction(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K23)
 
 class Literal(Node):
     """``literal``: literal_token:('NULL' | 'FLOAT' | 'BLOB' | 'STRING' | 'INTEGER' | 'QNUMBER' | 'CTIME_KW')"""
@@ -2303,7 +2303,7 @@ class Literal(Node):
 
     @property
     def literal_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
 class ColumnRef(ColumnRefMixin, Node):
     """``column_ref``: parts:(Name % 'DOT')"""
@@ -2314,11 +2314,11 @@ class ColumnRef(ColumnRefMixin, Node):
 
     @property
     def parts(self) -> list[Token]:
-        return _l.many(self, (1,), frozenset({'DOT'}))
+        return _l.every(self, _K7)
 
     @property
     def parts_separators(self) -> list[Token]:
-        return _l.sub(self, (1,), frozenset({'DOT'}))
+        return _l.every(self, _K82)
 
 class Variable(Node):
     """``variable``: 'VARIABLE'"""
@@ -2329,7 +2329,7 @@ class Variable(Node):
 
     @property
     def variable_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
 class ParenExpr(Node):
     """``paren_expr``: 'LP' expr:Expr 'RP'"""
@@ -2340,15 +2340,15 @@ class ParenExpr(Node):
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
 class RowValue(Node):
     """``row_value``: 'LP' items:(Expr % 'COMMA') 'RP'"""
@@ -2359,19 +2359,19 @@ class RowValue(Node):
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def items(self) -> list[Expr]:
-        return _l.many(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K30)
 
     @property
     def items_separators(self) -> list[Token]:
-        return _l.sub(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[-1]
 
 class BinaryExpr(Node):
     """``binary_expr``: left:Expr op:( 'AND' | 'OR' | 'LT' | 'GT' | 'GE' | 'LE' | 'EQ' | 'NE' | 'BITAND' | 'BITOR' | 'LSHIFT' | 'RSHIFT' | 'PLUS' | 'MINUS' | 'STAR' | 'SLASH' | 'REM' | 'CONCAT' | 'PTR' ) right:Expr"""
@@ -2382,15 +2382,15 @@ class BinaryExpr(Node):
 
     @property
     def left(self) -> Expr:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def op(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def right(self) -> Expr:
-        return _l.one(self, (3,))
+        return self.children[2]
 
 class UnaryExpr(Node):
     """``unary_expr``: op:('BITNOT' | 'PLUS' | 'MINUS') operand:Expr"""
@@ -2401,11 +2401,11 @@ class UnaryExpr(Node):
 
     @property
     def op(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def operand(self) -> Expr:
-        return _l.one(self, (2,))
+        return self.children[1]
 
 class NotExpr(Node):
     """``not_expr``: 'NOT' operand:Expr"""
@@ -2416,11 +2416,11 @@ class NotExpr(Node):
 
     @property
     def not_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def operand(self) -> Expr:
-        return _l.one(self, (2,))
+        return self.children[1]
 
 class LikeExpr(LikeExprMixin, Node):
     """``like_expr``: left:Expr 'NOT'? operator:('LIKE_KW' | 'MATCH') right:Expr ('ESCAPE' escape:Expr)?"""
@@ -2431,15 +2431,15 @@ class LikeExpr(LikeExprMixin, Node):
 
     @property
     def left(self) -> Expr:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def not_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K41)
 
     @property
     def operator(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K103)
 
     @property
     def right(self) -> Expr:
@@ -2447,7 +2447,7 @@ class LikeExpr(LikeExprMixin, Node):
 
     @property
     def escape_token(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K104)
 
     @property
     def escape(self) -> Expr | None:
@@ -2462,27 +2462,27 @@ class BetweenExpr(BetweenExprMixin, Node):
 
     @property
     def operand(self) -> Expr:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def not_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K41)
 
     @property
     def between_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[-4]
 
     @property
     def low(self) -> Expr:
-        return _l.one(self, (4,))
+        return self.children[-3]
 
     @property
     def and_token(self) -> Token:
-        return _l.one(self, (5,))
+        return self.children[-2]
 
     @property
     def high(self) -> Expr:
-        return _l.one(self, (6,))
+        return self.children[-1]
 
 class InExpr(InExprMixin, Node):
     """``in_expr``: left:Expr 'NOT'? 'IN' ( 'LP' (values:(Expr % 'COMMA') | query:Query)? 'RP' | table:QualifiedName ('LP' args:(Expr % 'COMMA')? 'RP')? )"""
@@ -2493,47 +2493,47 @@ class InExpr(InExprMixin, Node):
 
     @property
     def left(self) -> Expr:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def not_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K41)
 
     @property
     def in_token(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K105)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (4, 9))
+        return _l.first(self, _K14)
 
     @property
     def values(self) -> list[Expr]:
-        return _l.many(self, (5,), frozenset({'COMMA'}))
+        return _l.many(self, (5,), _K15)
 
     @property
     def values_separators(self) -> list[Token]:
-        return _l.sub(self, (5,), frozenset({'COMMA'}))
+        return _l.sub(self, (5,), _K15)
 
     @property
     def query(self) -> Query | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K18)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (7, 11))
+        return _l.first(self, _K16)
 
     @property
     def table(self) -> QualifiedName | None:
-        return _l.opt(self, (8,))
+        return _l.first(self, _K13)
 
     @property
     def args(self) -> list[Expr]:
-        return _l.many(self, (10,), frozenset({'COMMA'}))
+        return _l.many(self, (10,), _K15)
 
     @property
     def args_separators(self) -> list[Token]:
-        return _l.sub(self, (10,), frozenset({'COMMA'}))
+        return _l.sub(self, (10,), _K15)
 
 class IsExpr(Node):
     """``is_expr``: left:Expr 'IS' 'NOT'? ('DISTINCT' 'FROM')? right:Expr"""
@@ -2544,27 +2544,27 @@ class IsExpr(Node):
 
     @property
     def left(self) -> Expr:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def is_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def not_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K41)
 
     @property
     def distinct_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K106)
 
     @property
     def from_token(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K107)
 
     @property
     def right(self) -> Expr:
-        return _l.one(self, (6,))
+        return self.children[-1]
 
 class NullTest(Node):
     """``null_test``: operand:Expr op:('ISNULL' | 'NOTNULL' | 'NOT' 'NULL')"""
@@ -2575,11 +2575,11 @@ class NullTest(Node):
 
     @property
     def operand(self) -> Expr:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def op(self) -> list[Token]:
-        return _l.many(self, (2,), None)
+        return _l.every(self, _K108)
 
 class CollateExpr(Node):
     """``collate_expr``: expr:Expr 'COLLATE' collation:Collation"""
@@ -2590,15 +2590,15 @@ class CollateExpr(Node):
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def collate_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def collation(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
 class CastExpr(Node):
     """``cast_expr``: 'CAST' 'LP' expr:Expr 'AS' type_name:TypeName? 'RP'"""
@@ -2609,27 +2609,27 @@ class CastExpr(Node):
 
     @property
     def cast_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def as_token(self) -> Token:
-        return _l.one(self, (4,))
+        return self.children[3]
 
     @property
     def type_name(self) -> TypeName | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K20)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (6,))
+        return self.children[-1]
 
 class FunctionCall(FunctionCallMixin, Node):
     """``function_call``: name:('ID' | 'INDEXED' | 'JOIN_KW') 'LP' ( star:'STAR' | quantifier:('DISTINCT' | 'ALL')? args:(Expr % 'COMMA')? order_by:FunctionOrderBy? ) 'RP' within_group:WithinGroup? filter:FilterClause? over:OverClause?"""
@@ -2640,47 +2640,47 @@ class FunctionCall(FunctionCallMixin, Node):
 
     @property
     def name(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def star(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K81)
 
     @property
     def quantifier(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K72)
 
     @property
     def args(self) -> list[Expr]:
-        return _l.many(self, (5,), frozenset({'COMMA'}))
+        return _l.every(self, _K30)
 
     @property
     def args_separators(self) -> list[Token]:
-        return _l.sub(self, (5,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def order_by(self) -> FunctionOrderBy | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K109)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (7,))
+        return _l.first(self, _K16)
 
     @property
     def within_group(self) -> WithinGroup | None:
-        return _l.opt(self, (8,))
+        return _l.first(self, _K110)
 
     @property
     def filter(self) -> FilterClause | None:
-        return _l.opt(self, (9,))
+        return _l.first(self, _K111)
 
     @property
     def over(self) -> OverClause | None:
-        return _l.opt(self, (10,))
+        return _l.first(self, _K112)
 
 class FunctionOrderBy(Node):
     """``function_order_by``: 'ORDER' 'BY' terms:(OrderingTerm % 'COMMA')"""
@@ -2691,19 +2691,19 @@ class FunctionOrderBy(Node):
 
     @property
     def order_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def by_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def terms(self) -> list[OrderingTerm]:
-        return _l.many(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K26)
 
     @property
     def terms_separators(self) -> list[Token]:
-        return _l.sub(self, (3,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
 class WithinGroup(Node):
     """``within_group``: 'WITHIN' 'GROUP' 'LP' 'ORDER' 'BY' expr:Expr 'RP'"""
@@ -2714,31 +2714,31 @@ class WithinGroup(Node):
 
     @property
     def within_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def group_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def order_token(self) -> Token:
-        return _l.one(self, (4,))
+        return self.children[3]
 
     @property
     def by_token(self) -> Token:
-        return _l.one(self, (5,))
+        return self.children[4]
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (6,))
+        return self.children[5]
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (7,))
+        return self.children[6]
 
 class FilterClause(Node):
     """``filter_clause``: 'FILTER' 'LP' 'WHERE' expr:Expr 'RP'"""
@@ -2749,23 +2749,23 @@ class FilterClause(Node):
 
     @property
     def filter_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def where_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def expr(self) -> Expr:
-        return _l.one(self, (4,))
+        return self.children[3]
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (5,))
+        return self.children[4]
 
 class OverClause(Node):
     """``over_clause``: 'OVER' ('LP' window:Window? 'RP' | window_name:Name)"""
@@ -2776,23 +2776,23 @@ class OverClause(Node):
 
     @property
     def over_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K14)
 
     @property
     def window(self) -> Window | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K92)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K16)
 
     @property
     def window_name(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K7)
 
 class CaseExpr(Node):
     """``case_expr``: 'CASE' operand:Expr? whens:WhenClause+ ('ELSE' else_:Expr)? 'END'"""
@@ -2803,7 +2803,7 @@ class CaseExpr(Node):
 
     @property
     def case_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def operand(self) -> Expr | None:
@@ -2811,11 +2811,11 @@ class CaseExpr(Node):
 
     @property
     def whens(self) -> list[WhenClause]:
-        return _l.many(self, (3,), None)
+        return _l.every(self, _K113)
 
     @property
     def else_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K114)
 
     @property
     def else_(self) -> Expr | None:
@@ -2823,7 +2823,7 @@ class CaseExpr(Node):
 
     @property
     def end_token(self) -> Token:
-        return _l.one(self, (6,))
+        return self.children[-1]
 
 class WhenClause(Node):
     """``when_clause``: 'WHEN' condition:Expr 'THEN' result:Expr"""
@@ -2834,19 +2834,19 @@ class WhenClause(Node):
 
     @property
     def when_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def condition(self) -> Expr:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def then_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def result(self) -> Expr:
-        return _l.one(self, (4,))
+        return self.children[3]
 
 class ExistsExpr(Node):
     """``exists_expr``: 'EXISTS' 'LP' query:Query 'RP'"""
@@ -2857,19 +2857,19 @@ class ExistsExpr(Node):
 
     @property
     def exists_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def query(self) -> Query:
-        return _l.one(self, (3,))
+        return self.children[2]
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (4,))
+        return self.children[3]
 
 class SubqueryExpr(Node):
     """``subquery_expr``: 'LP' query:Query 'RP'"""
@@ -2880,15 +2880,15 @@ class SubqueryExpr(Node):
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def query(self) -> Query:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (3,))
+        return self.children[2]
 
 class RaiseExpr(Node):
     """``raise_expr``: 'RAISE' 'LP' ('IGNORE' | action:('ROLLBACK' | 'ABORT' | 'FAIL') 'COMMA' message:Expr) 'RP'"""
@@ -2899,31 +2899,31 @@ class RaiseExpr(Node):
 
     @property
     def raise_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def lp_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def ignore_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K115)
 
     @property
     def action(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K116)
 
     @property
     def comma_token(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K15)
 
     @property
     def message(self) -> Expr | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K30)
 
     @property
     def rp_token(self) -> Token:
-        return _l.one(self, (7,))
+        return self.children[-1]
 
 class InsertStmt(InsertStmtMixin, Node):
     """``insert_stmt``: with_clause:WithClause? ('INSERT' ('OR' conflict:Resolve)? | replace:'REPLACE') 'INTO' table:TargetTable ('LP' columns:(Name % 'COMMA') 'RP')? (source:Query upserts:UpsertClause* | 'DEFAULT' 'VALUES') returning:ReturningClause?"""
@@ -2934,15 +2934,15 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K65)
 
     @property
     def insert_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K117)
 
     @property
     def or_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K118)
 
     @property
     def conflict(self) -> Token | None:
@@ -2954,47 +2954,47 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def into_token(self) -> Token:
-        return _l.one(self, (6,))
+        return _l.first(self, _K61)
 
     @property
     def table(self) -> TargetTable:
-        return _l.one(self, (7,))
+        return _l.first(self, _K119)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (8,))
+        return _l.first(self, _K14)
 
     @property
     def columns(self) -> list[Token]:
-        return _l.many(self, (9,), frozenset({'COMMA'}))
+        return _l.every(self, _K7)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (9,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (10,))
+        return _l.first(self, _K16)
 
     @property
     def source(self) -> Query | None:
-        return _l.opt(self, (11,))
+        return _l.first(self, _K18)
 
     @property
     def upserts(self) -> list[UpsertClause]:
-        return _l.many(self, (12,), None)
+        return _l.every(self, _K120)
 
     @property
     def default_token(self) -> Token | None:
-        return _l.opt(self, (13,))
+        return _l.first(self, _K121)
 
     @property
     def values_token(self) -> Token | None:
-        return _l.opt(self, (14,))
+        return _l.first(self, _K122)
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.opt(self, (15,))
+        return _l.first(self, _K123)
 
 class UpdateStmt(Node):
     """``update_stmt``: with_clause:WithClause? 'UPDATE' ('OR' conflict:Resolve)? table:TargetTable indexed_by:IndexedBy? 'SET' assignments:(SetItem % 'COMMA') from_clause:FromClause? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3005,59 +3005,59 @@ class UpdateStmt(Node):
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K65)
 
     @property
     def update_token(self) -> Token:
-        return _l.one(self, (2,))
+        return _l.first(self, _K124)
 
     @property
     def or_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K118)
 
     @property
     def conflict(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K125)
 
     @property
     def table(self) -> TargetTable:
-        return _l.one(self, (5,))
+        return _l.first(self, _K119)
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K85)
 
     @property
     def set_token(self) -> Token:
-        return _l.one(self, (7,))
+        return _l.first(self, _K126)
 
     @property
     def assignments(self) -> list[SetItem]:
-        return _l.many(self, (8,), frozenset({'COMMA'}))
+        return _l.every(self, _K127)
 
     @property
     def assignments_separators(self) -> list[Token]:
-        return _l.sub(self, (8,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def from_clause(self) -> FromClause | None:
-        return _l.opt(self, (9,))
+        return _l.first(self, _K74)
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.opt(self, (10,))
+        return _l.first(self, _K48)
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.opt(self, (11,))
+        return _l.first(self, _K123)
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.opt(self, (12,))
+        return _l.first(self, _K78)
 
     @property
     def limit(self) -> LimitClause | None:
-        return _l.opt(self, (13,))
+        return _l.first(self, _K79)
 
 class DeleteStmt(Node):
     """``delete_stmt``: with_clause:WithClause? 'DELETE' 'FROM' table:TargetTable indexed_by:IndexedBy? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3068,39 +3068,39 @@ class DeleteStmt(Node):
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.opt(self, (1,))
+        return _l.first(self, _K65)
 
     @property
     def delete_token(self) -> Token:
-        return _l.one(self, (2,))
+        return _l.first(self, _K128)
 
     @property
     def from_token(self) -> Token:
-        return _l.one(self, (3,))
+        return _l.first(self, _K107)
 
     @property
     def table(self) -> TargetTable:
-        return _l.one(self, (4,))
+        return _l.first(self, _K119)
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K85)
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.opt(self, (6,))
+        return _l.first(self, _K48)
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.opt(self, (7,))
+        return _l.first(self, _K123)
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.opt(self, (8,))
+        return _l.first(self, _K78)
 
     @property
     def limit(self) -> LimitClause | None:
-        return _l.opt(self, (9,))
+        return _l.first(self, _K79)
 
 class TargetTable(TargetTableMixin, Node):
     """``target_table``: parts:(Name % 'DOT') ('AS' alias:Name)?"""
@@ -3111,15 +3111,15 @@ class TargetTable(TargetTableMixin, Node):
 
     @property
     def parts(self) -> list[Token]:
-        return _l.many(self, (1,), frozenset({'DOT'}))
+        return _l.many(self, (1,), _K82)
 
     @property
     def parts_separators(self) -> list[Token]:
-        return _l.sub(self, (1,), frozenset({'DOT'}))
+        return _l.every(self, _K82)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K17)
 
     @property
     def alias(self) -> Token | None:
@@ -3134,27 +3134,27 @@ class SetItem(Node):
 
     @property
     def columns(self) -> list[Token]:
-        return _l.many(self, (1, 3), frozenset({'COMMA'}))
+        return _l.every(self, _K7)
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (2,))
+        return _l.first(self, _K14)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (1, 3), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (4,))
+        return _l.first(self, _K16)
 
     @property
     def eq_token(self) -> Token:
-        return _l.one(self, (5,))
+        return self.children[-2]
 
     @property
     def value(self) -> Expr:
-        return _l.one(self, (6,))
+        return self.children[-1]
 
 class UpsertClause(UpsertClauseMixin, Node):
     """``upsert_clause``: 'ON' 'CONFLICT' ('LP' target:(OrderingTerm % 'COMMA') 'RP' target_where:WhereClause?)? 'DO' ('NOTHING' | 'UPDATE' 'SET' assignments:(SetItem % 'COMMA') where:WhereClause?)"""
@@ -3165,27 +3165,27 @@ class UpsertClause(UpsertClauseMixin, Node):
 
     @property
     def on_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def conflict_token(self) -> Token:
-        return _l.one(self, (2,))
+        return self.children[1]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.opt(self, (3,))
+        return _l.first(self, _K14)
 
     @property
     def target(self) -> list[OrderingTerm]:
-        return _l.many(self, (4,), frozenset({'COMMA'}))
+        return _l.many(self, (4,), _K15)
 
     @property
     def target_separators(self) -> list[Token]:
-        return _l.sub(self, (4,), frozenset({'COMMA'}))
+        return _l.sub(self, (4,), _K15)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.opt(self, (5,))
+        return _l.first(self, _K16)
 
     @property
     def target_where(self) -> WhereClause | None:
@@ -3193,27 +3193,27 @@ class UpsertClause(UpsertClauseMixin, Node):
 
     @property
     def do_token(self) -> Token:
-        return _l.one(self, (7,))
+        return _l.first(self, _K129)
 
     @property
     def nothing_token(self) -> Token | None:
-        return _l.opt(self, (8,))
+        return _l.first(self, _K130)
 
     @property
     def update_token(self) -> Token | None:
-        return _l.opt(self, (9,))
+        return _l.first(self, _K124)
 
     @property
     def set_token(self) -> Token | None:
-        return _l.opt(self, (10,))
+        return _l.first(self, _K126)
 
     @property
     def assignments(self) -> list[SetItem]:
-        return _l.many(self, (11,), frozenset({'COMMA'}))
+        return _l.many(self, (11,), _K15)
 
     @property
     def assignments_separators(self) -> list[Token]:
-        return _l.sub(self, (11,), frozenset({'COMMA'}))
+        return _l.sub(self, (11,), _K15)
 
     @property
     def where(self) -> WhereClause | None:
@@ -3228,15 +3228,148 @@ class ReturningClause(Node):
 
     @property
     def returning_token(self) -> Token:
-        return _l.one(self, (1,))
+        return self.children[0]
 
     @property
     def columns(self) -> list[ResultColumn]:
-        return _l.many(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K73)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (2,), frozenset({'COMMA'}))
+        return _l.every(self, _K15)
+
+
+_K0 = frozenset({'SEMI', 'error', 'stmt'})
+_K1 = frozenset({'explain'})
+_K2 = frozenset({'alter_table_stmt', 'analyze_stmt', 'attach_stmt', 'begin_stmt', 'commit_stmt', 'create_index_stmt', 'create_table_stmt', 'create_trigger_stmt', 'create_view_stmt', 'create_virtual_table_stmt', 'delete_stmt', 'detach_stmt', 'drop_index_stmt', 'drop_table_stmt', 'drop_trigger_stmt', 'drop_view_stmt', 'insert_stmt', 'pragma_stmt', 'reindex_stmt', 'release_stmt', 'rollback_stmt', 'savepoint_stmt', 'select', 'select_core', 'update_stmt', 'vacuum_stmt', 'values'})
+_K3 = frozenset({'SEMI'})
+_K4 = frozenset({'PLAN', 'QUERY'})
+_K5 = frozenset({'DEFERRED', 'EXCLUSIVE', 'IMMEDIATE'})
+_K6 = frozenset({'TRANSACTION'})
+_K7 = frozenset({'ID', 'INDEXED', 'JOIN_KW', 'STRING'})
+_K8 = frozenset({'TO'})
+_K9 = frozenset({'SAVEPOINT'})
+_K10 = frozenset({'TEMP'})
+_K11 = frozenset({'TABLE'})
+_K12 = frozenset({'EXISTS', 'IF', 'NOT'})
+_K13 = frozenset({'qualified_name'})
+_K14 = frozenset({'LP'})
+_K15 = frozenset({'COMMA'})
+_K16 = frozenset({'RP'})
+_K17 = frozenset({'AS'})
+_K18 = frozenset({'select', 'select_core', 'values'})
+_K19 = frozenset({'WITHOUT'})
+_K20 = frozenset({'type_name'})
+_K21 = frozenset({'check_constraint', 'collate_constraint', 'constraint_name', 'default_constraint', 'defer_subclause', 'foreign_key_clause', 'generated_constraint', 'not_null_constraint', 'null_constraint', 'primary_key_constraint', 'unique_constraint'})
+_K22 = frozenset({'ID', 'STRING'})
+_K23 = frozenset({'ASC', 'DESC'})
+_K24 = frozenset({'ABORT', 'CONFLICT', 'FAIL', 'IGNORE', 'ON', 'REPLACE', 'ROLLBACK'})
+_K25 = frozenset({'AUTOINCR'})
+_K26 = frozenset({'ordering_term'})
+_K27 = frozenset({'MINUS', 'PLUS'})
+_K28 = frozenset({'GENERATED'})
+_K29 = frozenset({'ALWAYS'})
+_K30 = frozenset({'between_expr', 'binary_expr', 'case_expr', 'cast_expr', 'collate_expr', 'column_ref', 'exists_expr', 'function_call', 'in_expr', 'is_expr', 'like_expr', 'literal', 'not_expr', 'null_test', 'paren_expr', 'raise_expr', 'row_value', 'subquery_expr', 'unary_expr', 'variable'})
+_K31 = frozenset({'ID'})
+_K32 = frozenset({'column_list'})
+_K33 = frozenset({'refarg'})
+_K34 = frozenset({'column_name'})
+_K35 = frozenset({'REFERENCES'})
+_K36 = frozenset({'defer_subclause'})
+_K37 = frozenset({'MATCH'})
+_K38 = frozenset({'ON'})
+_K39 = frozenset({'DELETE', 'INSERT', 'UPDATE'})
+_K40 = frozenset({'ACTION', 'CASCADE', 'DEFAULT', 'NO', 'NULL', 'RESTRICT', 'SET'})
+_K41 = frozenset({'NOT'})
+_K42 = frozenset({'DEFERRABLE'})
+_K43 = frozenset({'DEFERRED', 'IMMEDIATE', 'INITIALLY'})
+_K44 = frozenset({'EXISTS', 'IF'})
+_K45 = frozenset({'VIEW'})
+_K46 = frozenset({'UNIQUE'})
+_K47 = frozenset({'INDEX'})
+_K48 = frozenset({'where_clause'})
+_K49 = frozenset({'delete_stmt', 'insert_stmt', 'select', 'select_core', 'update_stmt', 'values'})
+_K50 = frozenset({'TRIGGER'})
+_K51 = frozenset({'EACH', 'FOR', 'ROW'})
+_K52 = frozenset({'WHEN'})
+_K53 = frozenset({'USING'})
+_K54 = frozenset({'module_argument'})
+_K55 = frozenset({'COLUMNKW'})
+_K56 = frozenset({'column_def'})
+_K57 = frozenset({'CONSTRAINT'})
+_K58 = frozenset({'CHECK'})
+_K59 = frozenset({'DATABASE'})
+_K60 = frozenset({'KEY'})
+_K61 = frozenset({'INTO'})
+_K62 = frozenset({'EQ'})
+_K63 = frozenset({'pragma_value'})
+_K64 = frozenset({'DEFAULT', 'DELETE', 'FLOAT', 'ID', 'INDEXED', 'INTEGER', 'JOIN_KW', 'MINUS', 'ON', 'PLUS', 'STRING'})
+_K65 = frozenset({'with_clause'})
+_K66 = frozenset({'compound_operator'})
+_K67 = frozenset({'select_core', 'values'})
+_K68 = frozenset({'RECURSIVE'})
+_K69 = frozenset({'common_table_expression'})
+_K70 = frozenset({'MATERIALIZED', 'NOT'})
+_K71 = frozenset({'ALL', 'EXCEPT', 'INTERSECT', 'UNION'})
+_K72 = frozenset({'ALL', 'DISTINCT'})
+_K73 = frozenset({'result_column'})
+_K74 = frozenset({'from_clause'})
+_K75 = frozenset({'group_by_clause'})
+_K76 = frozenset({'having_clause'})
+_K77 = frozenset({'window_clause'})
+_K78 = frozenset({'order_by_clause'})
+_K79 = frozenset({'limit_clause'})
+_K80 = frozenset({'value_row'})
+_K81 = frozenset({'STAR'})
+_K82 = frozenset({'DOT'})
+_K83 = frozenset({'join_operator'})
+_K84 = frozenset({'join_group', 'subquery', 'table_function', 'table_ref'})
+_K85 = frozenset({'indexed_by'})
+_K86 = frozenset({'on_clause', 'using_clause'})
+_K87 = frozenset({'JOIN'})
+_K88 = frozenset({'BY'})
+_K89 = frozenset({'FIRST', 'LAST', 'NULLS'})
+_K90 = frozenset({'COMMA', 'OFFSET'})
+_K91 = frozenset({'window_definition'})
+_K92 = frozenset({'window'})
+_K93 = frozenset({'PARTITION'})
+_K94 = frozenset({'ORDER'})
+_K95 = frozenset({'frame_spec'})
+_K96 = frozenset({'BETWEEN'})
+_K97 = frozenset({'AND'})
+_K98 = frozenset({'frame_exclude'})
+_K99 = frozenset({'UNBOUNDED'})
+_K100 = frozenset({'CURRENT'})
+_K101 = frozenset({'CURRENT', 'GROUP', 'NO', 'OTHERS', 'ROW', 'TIES'})
+_K102 = frozenset({'COLLATE'})
+_K103 = frozenset({'LIKE_KW', 'MATCH'})
+_K104 = frozenset({'ESCAPE'})
+_K105 = frozenset({'IN'})
+_K106 = frozenset({'DISTINCT'})
+_K107 = frozenset({'FROM'})
+_K108 = frozenset({'ISNULL', 'NOT', 'NOTNULL', 'NULL'})
+_K109 = frozenset({'function_order_by'})
+_K110 = frozenset({'within_group'})
+_K111 = frozenset({'filter_clause'})
+_K112 = frozenset({'over_clause'})
+_K113 = frozenset({'when_clause'})
+_K114 = frozenset({'ELSE'})
+_K115 = frozenset({'IGNORE'})
+_K116 = frozenset({'ABORT', 'FAIL', 'ROLLBACK'})
+_K117 = frozenset({'INSERT'})
+_K118 = frozenset({'OR'})
+_K119 = frozenset({'target_table'})
+_K120 = frozenset({'upsert_clause'})
+_K121 = frozenset({'DEFAULT'})
+_K122 = frozenset({'VALUES'})
+_K123 = frozenset({'returning_clause'})
+_K124 = frozenset({'UPDATE'})
+_K125 = frozenset({'ABORT', 'FAIL', 'IGNORE', 'REPLACE', 'ROLLBACK'})
+_K126 = frozenset({'SET'})
+_K127 = frozenset({'set_item'})
+_K128 = frozenset({'DELETE'})
+_K129 = frozenset({'DO'})
+_K130 = frozenset({'NOTHING'})
 
 
 Expr = BetweenExpr | BinaryExpr | CaseExpr | CastExpr | CollateExpr | ColumnRef | ExistsExpr | FunctionCall | InExpr | IsExpr | LikeExpr | Literal | NotExpr | NullTest | ParenExpr | RaiseExpr | RowValue | SubqueryExpr | UnaryExpr | Variable

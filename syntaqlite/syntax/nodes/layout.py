@@ -33,10 +33,9 @@ def install(codes: dict[str, str], other: str) -> None:
 
 
 def match(node: Node) -> re.Match[str]:
-    try:
-        return node._m
-    except AttributeError:
-        pass
+    m: re.Match[str] | None = getattr(node, "_m", None)
+    if m is not None:
+        return m
     cls = type(node)
     pattern = _patterns.get(cls)
     if pattern is None:
@@ -67,6 +66,21 @@ def opt(node: Node, groups: tuple[int, ...]) -> Any:
         if end > start:
             return node.children[start]
     return None
+
+
+def first(node: Node, kinds: frozenset[str]) -> Any:
+    """The first child of one of ``kinds`` (a field no other field shares
+    kinds with), or None."""
+    for c in node.children:
+        if c.kind in kinds:
+            return c
+    return None
+
+
+def every(node: Node, kinds: frozenset[str]) -> Any:
+    """The children of ``kinds`` (a list field no other field shares kinds
+    with)."""
+    return [c for c in node.children if c.kind in kinds]
 
 
 def present(node: Node, groups: tuple[int, ...]) -> bool:
