@@ -12,7 +12,7 @@ def parse_no_crash(text: str) -> None:
     significant = [t for t in result.tokens if t.kind != "COMMENT"]
     assert [id(t) for t in tree_tokens] == [id(t) for t in significant]
     for err in result.errors:
-        assert err.message and err.line >= 1 and err.column >= 1
+        assert err.message and 0 <= err.start <= err.end <= len(text) + 1
 
 
 def fmt_idempotent(text: str, width: int = 80) -> None:

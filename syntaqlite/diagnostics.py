@@ -1,15 +1,20 @@
 """Diagnostics shared by the parser, the validator and every front end.
 
-A diagnostic has a stable code, a severity, a message, a span (offsets plus
-1-based line and column of both ends), an optional help line (a did-you-mean)
-and an optional fix (a replacement for the span).  Rendering to text,
+A diagnostic has a stable code, a severity, a message, a span (offsets into
+the text it was made from), an optional help line (a did-you-mean), an
+optional fix (a replacement for the span) and related locations (spans too).
+Line and column are not stored: they come from one line index
+(:class:`syntaqlite.text.Lines`) at the edges.  Rendering to text,
 rustc-style, lives here too, so that every command prints the same way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+
+from .text import Lines
 
 
 class Severity(str, Enum):
@@ -20,31 +25,24 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Related:
-    """A secondary location that explains a diagnostic."""
+    """A secondary location that explains a diagnostic: a span in the same
+    text as the diagnostic (``path`` None) or in the file ``path``."""
 
     message: str
     start: int
     end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    anchor: object = field(default=None, compare=False, repr=False)
-    """Which piece of a larger document the offsets were found in, and where
-    that piece started then (``base``): see ``syntaqlite.validator.catalog.Where``."""
-    base: int = 0
+    path: str | None = None
 
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """A finding about a span of a text: ``start`` and ``end`` are offsets
+    into the text it was made from (characters of the Python ``str``)."""
+
     code: str
     message: str
     start: int
     end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
     severity: Severity = Severity.ERROR
     help: str | None = None
     replacement: str | None = None
@@ -54,30 +52,62 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(
+        self, source: str | Lines, sources: Mapping[str, str | Lines] | None = None
+    ) -> dict[str, object]:
+        """The diagnostic as JSON data, with the 1-based line and column of
+        both ends in ``source`` (the text it was made from); a related
+        location in another file is placed in its text from ``sources``."""
+        lines = as_lines(source)
+        (line, column), (last_line, last_column) = lines.position(self.start), lines.position(self.end)
         data: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
             "start": self.start,
             "end": self.end,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
+            "line": line,
+            "column": column,
+            "end_line": last_line,
+            "end_column": last_column,
         }
         if self.help:
             data["help"] = self.help
         if self.replacement is not None:
             data["replacement"] = self.replacement
         if self.related:
-            data["related"] = [
-                {"message": r.message, "line": r.line, "column": r.column} for r in self.related
-            ]
+            related: list[dict[str, object]] = []
+            for r in self.related:
+                item: dict[str, object] = {"message": r.message}
+                if r.path is not None:
+                    item["path"] = r.path
+                where = _related_lines(r, lines, sources)
+                if where is not None:
+                    item["line"], item["column"] = where.position(r.start)
+                related.append(item)
+            data["related"] = related
         return data
 
 
-def render(diagnostic: Diagnostic, source: str, path: str, *, color: bool = False) -> str:
+def as_lines(source: str | Lines) -> Lines:
+    return source if isinstance(source, Lines) else Lines(source)
+
+
+def _related_lines(r: Related, lines: Lines, sources: Mapping[str, str | Lines] | None) -> Lines | None:
+    if r.path is None:
+        return lines
+    found = sources.get(r.path) if sources is not None else None
+    return as_lines(found) if found is not None else None
+
+
+def render(
+    diagnostic: Diagnostic,
+    source: str | Lines,
+    path: str,
+    *,
+    color: bool = False,
+    sources: Mapping[str, str | Lines] | None = None,
+) -> str:
     """Render one diagnostic the way rustc does::
 
     error[syntax]: syntax error near 'FORM': expected FROM, WHERE, ...
@@ -86,34 +116,47 @@ def render(diagnostic: Diagnostic, source: str, path: str, *, color: bool = Fals
     3 | SELECT a FORM t
       |          ^^^^
       = help: did you mean 'FROM'?
+
+    ``source`` is the text the diagnostic was made from (``path`` names
+    it); a related location in another file is placed in its text from
+    ``sources`` (by path).
     """
 
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
+    index = as_lines(source)
+    line, column = index.position(diagnostic.start)
+    last_line, last_column = index.position(diagnostic.end)
     sev = diagnostic.severity.value
     sev_color = {"error": "1;31", "warning": "1;33", "info": "1;36"}[sev]
     lines = [
         paint(f"{sev}[{diagnostic.code}]", sev_color) + paint(f": {diagnostic.message}", "1"),
     ]
-    number = str(diagnostic.line)
+    number = str(line)
     pad = " " * len(number)
-    lines.append(f"{pad}{paint('-->', '1;34')} {path}:{diagnostic.line}:{diagnostic.column}")
-    src_lines = source.split("\n")
-    if 1 <= diagnostic.line <= len(src_lines):
-        text = src_lines[diagnostic.line - 1].rstrip("\r").replace("\t", " ")
-        start_col = diagnostic.column
-        if diagnostic.end_line == diagnostic.line:
-            width = max(1, diagnostic.end_column - diagnostic.column)
+    lines.append(f"{pad}{paint('-->', '1;34')} {path}:{line}:{column}")
+    starts = index.starts
+    if 1 <= line <= len(starts):
+        line_end = starts[line] - 1 if line < len(starts) else len(index.text)
+        text = index.text[starts[line - 1] : line_end].rstrip("\r").replace("\t", " ")
+        if last_line == line:
+            width = max(1, last_column - column)
         else:
-            width = max(1, len(text) - start_col + 1)
+            width = max(1, len(text) - column + 1)
         bar = paint("|", "1;34")
         lines.append(f"{pad} {bar}")
         lines.append(f"{paint(number, '1;34')} {bar} {text}")
-        caret = " " * (start_col - 1) + "^" * width
+        caret = " " * (column - 1) + "^" * width
         lines.append(f"{pad} {bar} {paint(caret, sev_color)}")
     if diagnostic.help:
         lines.append(f"{pad} = {paint('help', '1')}: {diagnostic.help}")
     for rel in diagnostic.related:
-        lines.append(f"{pad} = note: {rel.message} (at {path}:{rel.line}:{rel.column})")
+        rel_path = path if rel.path is None else rel.path
+        rel_lines = _related_lines(rel, index, sources)
+        if rel_lines is None:
+            lines.append(f"{pad} = note: {rel.message} (at {rel_path})")
+            continue
+        rel_line, rel_column = rel_lines.position(rel.start)
+        lines.append(f"{pad} = note: {rel.message} (at {rel_path}:{rel_line}:{rel_column})")
     return "\n".join(lines)

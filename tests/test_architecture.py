@@ -46,7 +46,7 @@ def ours(names: set[str]) -> set[str]:
 def test_syntax_imports_nothing_else_of_ours() -> None:
     for path in files_in("syntax"):
         bad = {n for n in ours(imports_of(path)) if not n.startswith("syntaqlite.syntax")}
-        bad -= {"syntaqlite.diagnostics"}
+        bad -= {"syntaqlite.diagnostics", "syntaqlite.text"}
         assert not bad, f"{path.name} imports {bad}"
 
 
@@ -78,3 +78,81 @@ def test_product_never_imports_dev_only_code() -> None:
     for path in paths:
         bad = {n for n in imports_of(path) if n.split(".")[0] in DEV_ONLY}
         assert not bad, f"{path.relative_to(PKG.parent)} imports {bad}"
+
+
+# -- every stage reads the tree through its typed API --------------------
+
+STAGES = ("fmt", "validator", "lsp", "cli")
+
+
+def _node_kinds() -> set[str]:
+    from syntaqlite.syntax.nodes import CLASSES
+
+    return set(CLASSES)
+
+
+def _strings(node: ast.AST) -> list[str]:
+    """The string constants of an expression that is a string or a tuple,
+    list or set of strings."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return [s for elt in node.elts for s in _strings(elt)]
+    return []
+
+
+def positional_tree_reads(path: Path) -> list[str]:
+    """Where a module reads a tree by child position or by node-kind name
+    instead of through the node classes' fields."""
+    kinds = _node_kinds()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        where = f"{path.relative_to(PKG.parent)}:{getattr(node, 'lineno', '?')}"
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute):
+            if node.value.attr == "children":
+                found.append(f"{where}: .children[...]")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("child_kind", "children_of_kind"):
+                found.append(f"{where}: {node.func.attr}()")
+        elif isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(isinstance(s, ast.Attribute) and s.attr == "kind" for s in sides):
+                named = {s for side in sides for s in _strings(side)} & kinds
+                if named:
+                    found.append(f"{where}: node kind compared with {sorted(named)}")
+        elif isinstance(node, ast.Dict):
+            # "error" is a node kind and an everyday word: a status record
+            # keyed by it is no kind-keyed table.
+            named = {s for key in node.keys if key is not None for s in _strings(key)} & (kinds - {"error"})
+            if named:
+                found.append(f"{where}: a table keyed by node kinds {sorted(named)[:3]}")
+    return found
+
+
+def test_stages_read_trees_through_fields() -> None:
+    found: list[str] = []
+    for stage in STAGES:
+        for path in files_in(stage):
+            found.extend(positional_tree_reads(path))
+    assert not found, "read the tree through the node classes' fields:\n" + "\n".join(found)
+
+
+def test_the_positional_read_detector_detects() -> None:
+    import tempfile
+
+    sample = (
+        "def f(node):\n"
+        "    a = node.children[0]\n"
+        "    b = node.child_kind('where_clause')\n"
+        "    if node.kind in ('select_core', 'values'):\n"
+        "        pass\n"
+        "    if tok.kind == 'COMMA':\n"
+        "        pass\n"
+        "    return {'binary_expr': 1}\n"
+    )
+    with tempfile.TemporaryDirectory(dir=PKG) as tmp:
+        path = Path(tmp) / "sample.py"
+        path.write_text(sample, encoding="utf-8")
+        found = positional_tree_reads(path)
+    assert len(found) == 4, found

@@ -26,7 +26,7 @@ FILES = sorted((ROOT / "tests" / "check").glob("*.sql"))
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_golden(path: Path, golden: Callable[[Path, str], None]) -> None:
     text = path.read_text(encoding="utf-8")
-    lines = [concise(path.name, d) for d in check(text)]
+    lines = [concise(path.name, d, text) for d in check(text)]
     golden(path.with_suffix(".diagnostics"), "\n".join(lines) + "\n")
 
 

@@ -26,6 +26,7 @@ from syntaqlite.syntax.versions import (
     format_version,
     previous_release,
 )
+from syntaqlite.text import Lines
 
 
 def errors(sql: str, version: tuple[int, int, int] = LATEST, *flags: str) -> list[str]:
@@ -322,7 +323,8 @@ def test_message_names_feature_version_and_span() -> None:
     result = parse("SELECT 1;\nDELETE FROM t\n  RETURNING *;", sqlite_version="3.32.2")
     (err,) = result.errors
     assert err.message == "RETURNING requires SQLite 3.35.0 or later; checking for 3.32.2"
-    assert (err.line, err.column, err.end_line, err.end_column) == (3, 3, 3, 12)
+    lines = Lines(result.source)
+    assert (*lines.position(err.start), *lines.position(err.end)) == (3, 3, 3, 12)
     assert result.source[err.start : err.end] == "RETURNING"
     assert len(result.statements) == 1
 
@@ -332,7 +334,7 @@ def test_message_for_a_later_keyword_inside_a_line() -> None:
     (err,) = parse(text, sqlite_version="3.29.0").errors
     assert err.message.startswith("FILTER on an aggregate call without OVER requires SQLite 3.30.0")
     assert text[err.start : err.end] == "FILTER"
-    assert (err.line, err.column) == (2, 17)
+    assert Lines(text).position(err.start) == (2, 17)
 
 
 def test_plain_syntax_errors_stay_plain() -> None:
@@ -351,7 +353,7 @@ def test_older_releases_accept_what_newer_reject() -> None:
 
 def test_each_statement_is_judged_alone() -> None:
     result = parse("DELETE FROM t RETURNING *; SELECT 1; DELETE FROM t ORDER BY a", sqlite_version="3.30.0")
-    assert [e.line for e in result.errors] == [1, 1]
+    assert [Lines(result.source).position(e.start)[0] for e in result.errors] == [1, 1]
     assert len(result.statements) == 1
     assert "RETURNING" in result.errors[0].message and "ORDER BY" in result.errors[1].message
 

@@ -13,6 +13,7 @@ import click
 from ..config import Config, ConfigError, find_config, load
 from ..diagnostics import Severity, render
 from ..syntax.target import Target
+from ..text import Lines
 from ..validator.catalog import Catalog
 from ..validator.checker import check_text
 from ..validator.rules import RULES
@@ -160,12 +161,13 @@ def check_command(
         )
         for message in result.internal_errors:
             click.echo(f"warning: {source.path}:{message}", err=True)
-        reports.append(FileReport(source.path, result.diagnostics))
+        reports.append(FileReport(source.path, result.diagnostics, source.text))
         for d in result.diagnostics:
             counts[d.severity.value] += 1
         if output == "text":
+            lines = Lines(source.text)
             for d in result.diagnostics:
-                click.echo(render(d, source.text, source.path, color=color) + "\n")
+                click.echo(render(d, lines, source.path, color=color) + "\n")
     if output == "json":
         sys.stdout.write(to_json(reports))
     elif output == "github":

@@ -5,30 +5,42 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .. import __version__
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, as_lines
+from ..text import Lines
 
 
 @dataclass(frozen=True)
 class FileReport:
+    """One file's diagnostics, with the file's text (their spans are
+    offsets into it; lines and columns are computed from it here)."""
+
     path: str
     diagnostics: Sequence[Diagnostic]
+    text: str
+
+    @cached_property
+    def lines(self) -> Lines:
+        return Lines(self.text)
 
 
 def to_json(reports: Sequence[FileReport]) -> str:
-    rows = [{"path": r.path, **d.to_dict()} for r in reports for d in r.diagnostics]
+    rows = [{"path": r.path, **d.to_dict(r.lines)} for r in reports for d in r.diagnostics]
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
-def concise(path: str, d: Diagnostic) -> str:
-    """One line: ``path:line:col: severity[code] message (help)``."""
+def concise(path: str, d: Diagnostic, source: str | Lines) -> str:
+    """One line: ``path:line:col: severity[code] message (help)``; ``source``
+    is the text ``d`` was made from."""
     tail = f" ({d.help})" if d.help else ""
-    return f"{path}:{d.line}:{d.column}: {d.severity.value}[{d.code}] {d.message}{tail}"
+    line, column = as_lines(source).position(d.start)
+    return f"{path}:{line}:{column}: {d.severity.value}[{d.code}] {d.message}{tail}"
 
 
 def to_concise(reports: Sequence[FileReport]) -> str:
-    lines = [concise(r.path, d) for r in reports for d in r.diagnostics]
+    lines = [concise(r.path, d, r.lines) for r in reports for d in r.diagnostics]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -47,13 +59,14 @@ def to_github(reports: Sequence[FileReport]) -> str:
     for r in reports:
         for d in r.diagnostics:
             kind = {"error": "error", "warning": "warning"}.get(d.severity.value, "notice")
+            (line, column), (end_line, end_column) = r.lines.position(d.start), r.lines.position(d.end)
             props = ",".join(
                 [
                     f"file={_escape_property(r.path)}",
-                    f"line={d.line}",
-                    f"col={d.column}",
-                    f"endLine={d.end_line}",
-                    f"endColumn={d.end_column}",
+                    f"line={line}",
+                    f"col={column}",
+                    f"endLine={end_line}",
+                    f"endColumn={end_column}",
                     f"title={_escape_property('syntaqlite ' + d.code)}",
                 ]
             )
@@ -87,6 +100,7 @@ def to_sarif(reports: Sequence[FileReport]) -> str:
     results = []
     for r in reports:
         for d in r.diagnostics:
+            (line, column), (end_line, end_column) = r.lines.position(d.start), r.lines.position(d.end)
             result: dict[str, object] = {
                 "ruleId": d.code,
                 "ruleIndex": rule_index[d.code],
@@ -97,10 +111,10 @@ def to_sarif(reports: Sequence[FileReport]) -> str:
                         "physicalLocation": {
                             "artifactLocation": {"uri": r.path.replace("\\", "/")},
                             "region": {
-                                "startLine": d.line,
-                                "startColumn": d.column,
-                                "endLine": d.end_line,
-                                "endColumn": max(d.end_column, d.column + (1 if d.end_line == d.line else 0)),
+                                "startLine": line,
+                                "startColumn": column,
+                                "endLine": end_line,
+                                "endColumn": max(end_column, column + (1 if end_line == line else 0)),
                             },
                         }
                     }
@@ -116,10 +130,10 @@ def to_sarif(reports: Sequence[FileReport]) -> str:
                                 "replacements": [
                                     {
                                         "deletedRegion": {
-                                            "startLine": d.line,
-                                            "startColumn": d.column,
-                                            "endLine": d.end_line,
-                                            "endColumn": d.end_column,
+                                            "startLine": line,
+                                            "startColumn": column,
+                                            "endLine": end_line,
+                                            "endColumn": end_column,
                                         },
                                         "insertedContent": {"text": d.replacement},
                                     }

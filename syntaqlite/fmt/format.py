@@ -20,6 +20,7 @@ from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..syntax.tokens import Token
+from ..text import Lines
 from .comments import Comments, attach
 from .context import Formatter
 from .doc import Doc
@@ -35,9 +36,10 @@ _RECURSION = 20_000
 class FormatError(Exception):
     """The text does not parse; ``diagnostics`` says where and why."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, diagnostics: list[Diagnostic], text: str) -> None:
         first = diagnostics[0]
-        super().__init__(f"{first.line}:{first.column}: {first.message}")
+        line, column = Lines(text).position(first.start)
+        super().__init__(f"{line}:{column}: {first.message}")
         self.diagnostics = diagnostics
 
 
@@ -50,7 +52,7 @@ def format_sql(text: str, options: FormatOptions | None = None, target: Target =
     """Format SQL text.  Raises :class:`FormatError` when it does not parse."""
     result = parse(text, target)
     if result.errors:
-        raise FormatError(result.errors)
+        raise FormatError(result.errors, text)
     return format_result(result, options or FormatOptions())
 
 

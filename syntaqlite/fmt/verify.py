@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..syntax.tokens import KEYWORD_KINDS, Token
+from ..text import Lines
 
 
 def _key(tok: Token) -> tuple[str, str]:
@@ -33,7 +34,8 @@ def difference(before: ParseResult, after_text: str, target: Target = DEFAULT_TA
     after = parse(after_text, target)
     if after.errors:
         first = after.errors[0]
-        return f"the output does not parse: {first.line}:{first.column}: {first.message}"
+        line, column = Lines(after_text).position(first.start)
+        return f"the output does not parse: {line}:{column}: {first.message}"
     a, b = _statement_keys(before), _statement_keys(after)
     if len(a) != len(b):
         return f"{len(a)} statements became {len(b)}"

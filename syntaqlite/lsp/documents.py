@@ -54,7 +54,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +66,7 @@ from ..syntax.parser import END, ParseResult, parse, statement_end
 from ..syntax.target import Target
 from ..syntax.tokens import COMMENT, Token
 from .convert import LineIndex
+from .placement import new_chunk_key, to_document
 
 if TYPE_CHECKING:  # imported where used: the fast start (fast.py) runs without it
     from lsprotocol import types
@@ -137,6 +138,9 @@ class ChunkData:
     memo: dict[str, object] = field(default_factory=dict)
     """Per-chunk cache for features and semantics: it lives as long as this
     exact statement text is in the document (key it by feature name)."""
+    key: str = field(default_factory=new_chunk_key)
+    """Names this chunk's text wherever it sits: a location found in it is
+    a span of its text with this key as its path (see :mod:`.placement`)."""
 
 
 @dataclass(frozen=True)
@@ -183,8 +187,8 @@ class Analysis:
     """One version of a document, analysed: what features and semantics read.
 
     Offsets are into :attr:`text`.  ``chunks`` cover the text in order;
-    ``syntax_errors`` are the parser's diagnostics with document offsets and
-    line/column; ``semantic_diagnostics`` are filled in by the session from
+    ``syntax_errors`` are the parser's diagnostics at document offsets;
+    ``semantic_diagnostics`` are filled in by the session from
     :meth:`Semantics.diagnostics <syntaqlite.lsp.semantics.Semantics.diagnostics>`.
     """
 
@@ -227,55 +231,13 @@ class Analysis:
             out: list[Diagnostic] = []
             for chunk in self.chunks:
                 for d in chunk.result.errors:
-                    out.append(shift_diagnostic(d, chunk.start, self.text))
+                    out.append(to_document(d, chunk.start))
             self._syntax = out
         return self._syntax
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return self.syntax_errors + self.semantic_diagnostics
-
-    def line_column(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of ``offset`` as the parser counts them
-        (lines end at ``\\n``; columns in characters)."""
-        return _line_column(self.text, offset)
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def shift_diagnostic(d: Diagnostic, by: int, text: str) -> Diagnostic:
-    """``d`` (offsets relative to a chunk) moved to document offsets, with
-    its line and column recomputed in ``text``."""
-    if by == 0:
-        return d
-    start, end = d.start + by, d.end + by
-    line, column = _line_column(text, start)
-    end_line, end_column = _line_column(text, end)
-    related = tuple(
-        replace(
-            r,
-            start=r.start + by,
-            end=r.end + by,
-            line=_line_column(text, r.start + by)[0],
-            column=_line_column(text, r.start + by)[1],
-            end_line=_line_column(text, r.end + by)[0],
-            end_column=_line_column(text, r.end + by)[1],
-        )
-        for r in d.related
-    )
-    return replace(
-        d,
-        start=start,
-        end=end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        related=related,
-    )
 
 
 # -- the analyzer -------------------------------------------------------------------

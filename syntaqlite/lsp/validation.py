@@ -15,9 +15,11 @@ typing in one SELECT of a 5,000-line file re-checks that SELECT and the
 schema statements (which must run again to rebuild the catalog), nothing
 else.
 
-Every chunk is checked alone, so its tokens are relative to the chunk; the
-resolver is told where the chunk starts (:class:`~syntaqlite.validator.catalog.Where`)
-so that the locations it records in the catalog are the document's.  The
+Every chunk is checked alone, so its tokens, diagnostics and the locations
+the resolver records in the catalog are spans of the chunk's text; the
+resolver is told the chunk's key (:class:`~syntaqlite.validator.catalog.Where`),
+so that a location names the chunk it is in, and :mod:`.placement` puts
+them all at document offsets, where the chunks are now.  The
 names a chunk defines and uses (its :class:`~syntaqlite.validator.model.SemanticModel`)
 are found again by their target's key: a table or a table's column is the
 same thing everywhere in the document, a CTE, an alias or a window only
@@ -29,7 +31,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
@@ -39,12 +41,12 @@ from ..syntax.target import Target as SqliteTarget
 from ..syntax.tokens import Token
 from ..validator.catalog import Catalog, Index, Table, Trigger, Where
 from ..validator.checker import apply_severities, run_statement
-from ..validator.ddl import SCHEMA_CHANGES, DdlChecker
+from ..validator.ddl import DdlChecker, changes_schema
 from ..validator.model import Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.schema import SchemaError, load_files
-from .convert import LineIndex
 from .documents import Chunk
+from .placement import chunk_starts, is_chunk_key, points_into_chunks, to_document
 from .scan import is_name, significant
 from .semantics import ColumnInfo, DocumentSemantics, Edit, HoverInfo, Place, SqlDocument, TableInfo
 
@@ -64,8 +66,8 @@ class ChunkCheck:
     model: SemanticModel
     internal: list[str]
     after: int = 0  # the schema's digest after the chunk
-    # At document offsets, by where the chunk starts (offset, line, line start).
-    placed: dict[tuple[int, int, int], list[Diagnostic]] = field(default_factory=dict)
+    # At document offsets, by where the chunk starts.
+    placed: dict[int, list[Diagnostic]] = field(default_factory=dict)
 
 
 @dataclass
@@ -211,17 +213,20 @@ class ValidatorSemantics(DocumentSemantics):
         old = previous.snapshots if previous is not None and previous.stamp == stamp else {}
         snapshots: dict[int, Catalog] = {state: base}
         checks: list[ChunkCheck] = []
+        present = {chunk.data.key for chunk in doc.chunks}
         for chunk in doc.chunks:
             memo = chunk.data.memo.get(_MEMO)
             if memo is None:
                 memo = chunk.data.memo[_MEMO] = {}
-                chunk.data.memo[_CHANGES] = any(
-                    stmt.body.kind in SCHEMA_CHANGES for stmt in chunk.result.statements
-                )
+                chunk.data.memo[_CHANGES] = any(changes_schema(stmt.body) for stmt in chunk.result.statements)
             assert isinstance(memo, dict)
             changes = chunk.data.memo[_CHANGES]
             check = memo.get(state)
-            if check is None or (changes and check.after not in snapshots and check.after not in old):
+            if (
+                check is None
+                or (changes and check.after not in snapshots and check.after not in old)
+                or _points_to_gone(check, present)
+            ):
                 before = snapshots[state]
                 # A schema statement changes a copy; the others only read.
                 catalog = before.snapshot() if changes else before
@@ -251,28 +256,23 @@ class ValidatorSemantics(DocumentSemantics):
 
     def _assemble(self, doc: SqlDocument, checks: list[ChunkCheck]) -> list[Diagnostic]:
         """Every chunk's diagnostics at their place in the document now."""
-        starts: dict[int, int] = {}
-        for chunk in doc.chunks:
-            starts.setdefault(id(chunk.data), chunk.start)
-        lines = doc.index
+        starts = chunk_starts((chunk.data.key, chunk.start) for chunk in doc.chunks)
         out: list[Diagnostic] = []
         for chunk, check in zip(doc.chunks, checks, strict=True):
             if not check.diagnostics:
                 continue
             # Placed diagnostics are kept by the chunk's start (a chunk's text
             # may sit at several places); those with related locations in
-            # other chunks are placed every time.
-            line = lines.line_of(chunk.start)
-            key = (chunk.start, line, lines.starts[line])
-            placed = check.placed.get(key)
+            # chunks (which may have moved) are placed every time.
+            placed = check.placed.get(chunk.start)
             if placed is None:
-                placed = [_placed(d, chunk.start, lines, starts) for d in check.diagnostics]
+                placed = [to_document(d, chunk.start, starts) for d in check.diagnostics]
                 if len(check.placed) > 8:
                     check.placed.clear()
-                check.placed[key] = placed
+                check.placed[chunk.start] = placed
             else:
                 placed = [
-                    _placed(d, chunk.start, lines, starts) if d.related and _moved(d, p, starts) else p
+                    to_document(d, chunk.start, starts) if points_into_chunks(d) else p
                     for d, p in zip(check.diagnostics, placed, strict=True)
                 ]
             out.extend(placed)
@@ -285,8 +285,7 @@ class ValidatorSemantics(DocumentSemantics):
     def _check_chunk(self, doc: SqlDocument, chunk: Chunk, catalog: Catalog) -> ChunkCheck:
         found: list[Diagnostic] = []
         model = SemanticModel()
-        line, column = doc.line_column(chunk.start)
-        where = Where(DOCUMENT, chunk.start, line, column, chunk.data)
+        where = Where(DOCUMENT, chunk.data.key)
         resolver = Resolver(catalog, chunk.text, DOCUMENT, doc.target, found.append, model, where=where)
         ddl = DdlChecker(resolver)
         internal: list[str] = []
@@ -400,7 +399,8 @@ class ValidatorSemantics(DocumentSemantics):
         text = f"```sql\n{signature}\n```" + (f"\n{prose}" if prose else "")
         loc = target.location
         if loc is not None and loc.path not in (None, DOCUMENT):
-            text += f"\ndefined in `{loc.path}` at line {loc.line}"
+            position = loc.position()
+            text += f"\ndefined in `{loc.path}`" + (f" at line {position[0]}" if position is not None else "")
         return HoverInfo(text, place.start, place.end)
 
     def definition_at(self, doc: SqlDocument, offset: int) -> Sequence[Place]:
@@ -466,61 +466,11 @@ class ValidatorSemantics(DocumentSemantics):
         return sorted(edits.values(), key=lambda e: e.start)
 
 
-def _moved(d: Diagnostic, placed: Diagnostic, starts: dict[int, int]) -> bool:
-    """Whether a chunk that ``d``'s related locations are in has moved since
-    ``placed`` was made."""
-    return any(
-        r.anchor is not None and starts.get(id(r.anchor)) != p.base
-        for r, p in zip(d.related, placed.related, strict=True)
-    )
-
-
-def _placed(d: Diagnostic, by: int, lines: LineIndex, starts: dict[int, int]) -> Diagnostic:
-    """A chunk's diagnostic at document offsets (``by``: the chunk's start).
-    A related location found in another chunk is placed again where that
-    chunk is now (it may have moved since: ``starts`` maps chunks, by their
-    data's identity, to their starts)."""
-
-    def line_column(offset: int) -> tuple[int, int]:
-        line = lines.line_of(offset)
-        return line + 1, offset - lines.starts[line] + 1
-
-    start, end = d.start + by, d.end + by
-    (line, column), (end_line, end_column) = line_column(start), line_column(end)
-    related = []
-    for r in d.related:
-        moved = starts.get(id(r.anchor)) if r.anchor is not None else None
-        if moved is None:
-            related.append(r)
-            continue
-        r_start, r_end = r.start - r.base + moved, r.end - r.base + moved
-        (r_line, r_column), (r_end_line, r_end_column) = line_column(r_start), line_column(r_end)
-        related.append(
-            replace(
-                r,
-                start=r_start,
-                end=r_end,
-                line=r_line,
-                column=r_column,
-                end_line=r_end_line,
-                end_column=r_end_column,
-                base=moved,
-            )
-        )
-    return Diagnostic(
-        d.code,
-        d.message,
-        start,
-        end,
-        line,
-        column,
-        end_line,
-        end_column,
-        d.severity,
-        d.help,
-        d.replacement,
-        tuple(related),
-    )
+def _points_to_gone(check: ChunkCheck, present: set[str]) -> bool:
+    """Whether a diagnostic of ``check`` has a related location in a chunk
+    no longer in the document (its check must be made again to find where
+    that name is defined now)."""
+    return any(is_chunk_key(r.path) and r.path not in present for d in check.diagnostics for r in d.related)
 
 
 def _table_info(table: Table) -> TableInfo:

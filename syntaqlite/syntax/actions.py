@@ -43,10 +43,6 @@ class ActionError(Exception):
             message=self.message,
             start=first.start,
             end=max(last.end, first.start + 1),
-            line=first.line,
-            column=first.column,
-            end_line=last.end_line,
-            end_column=max(last.end_column, first.column + 1) if last is first else last.end_column,
         )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..text import Lines
 from .cst import Node
 from .parser import ParseResult
 from .tokens import Token
@@ -52,8 +53,10 @@ def dump_text(result: ParseResult, *, comments: bool = True) -> str:
         else:
             lines.append(f"{pad}{item.kind} {json.dumps(item.text)} {item.line}:{item.column}")
     flush_comments(len(result.source) + 1, 0)
+    index = Lines(result.source)
     for err in result.errors:
-        lines.append(f"error {err.line}:{err.column}: {err.message}")
+        line, column = index.position(err.start)
+        lines.append(f"error {line}:{column}: {err.message}")
     return "\n".join(lines) + "\n"
 
 
@@ -107,7 +110,7 @@ def to_json(result: ParseResult, path: str | None = None) -> dict[str, Any]:
         "path": path,
         "statements": statements,
         "comments": [_token_json(t) for t in result.tokens if t.kind == "COMMENT"],
-        "errors": [e.to_dict() for e in result.errors],
+        "errors": [e.to_dict(result.source) for e in result.errors],
     }
 
 

@@ -136,10 +136,6 @@ def _diag(message: str, tok: Token, code: str = "syntax") -> Diagnostic:
         message=message,
         start=tok.start,
         end=end,
-        line=tok.line,
-        column=tok.column,
-        end_line=tok.end_line,
-        end_column=tok.end_column if tok.text else tok.column,
     )
 
 

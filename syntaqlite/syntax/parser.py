@@ -583,21 +583,11 @@ def _explain(text: str, broken: list[Token], at: Token, target: Target) -> Diagn
     _feature, message, (first, last) = found
     if base.start + first.start > at.start:
         return None
-
-    def line_col(line: int, column: int) -> tuple[int, int]:
-        return base.line + line - 1, (column + base.column - 1 if line == 1 else column)
-
-    line, column = line_col(first.line, first.column)
-    end_line, end_column = line_col(last.end_line, last.end_column)
     return Diagnostic(
         code="syntax",
         message=message,
         start=base.start + first.start,
         end=base.start + last.end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
     )
 
 

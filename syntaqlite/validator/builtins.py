@@ -132,6 +132,8 @@ USUALLY_ENABLED: frozenset[str] = frozenset({MATH})
 """Options that the stock configure build (and so the sqlite3 CLI) turns on."""
 
 KINDS = ("scalar", "aggregate", "window", "table")
+SCALAR, AGGREGATE, WINDOW, TABLE = KINDS
+"""The kinds of function (``Function.kind``)."""
 
 
 @dataclass(frozen=True)
@@ -1041,7 +1043,7 @@ def available_in(fn: Function, version: Version, cflags: frozenset[str], usual: 
             return False
     if version < fn.since:
         return False
-    if fn.kind == "window" and "SQLITE_OMIT_WINDOWFUNC" in cflags:
+    if fn.kind == WINDOW and "SQLITE_OMIT_WINDOWFUNC" in cflags:
         return False
     for option, names in OMITTED_BY.items():
         if option in cflags and fn.name in names:

@@ -24,58 +24,55 @@ from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
     AlterTableStmt,
     ColumnDef,
+    ColumnRef,
     CreateIndexStmt,
     CreateTableStmt,
     CreateTriggerStmt,
     CreateViewStmt,
     CreateVirtualTableStmt,
+    GeneratedConstraint,
+    PrimaryKeyConstraint,
     QualifiedName,
 )
 from ..syntax.tokens import Token
+from ..text import Lines
 
 
 @dataclass(frozen=True)
 class Location:
-    """Where something is defined: a file (None: the text being checked)
-    and offsets into it.  ``anchor`` and ``base`` say which piece of a larger
-    document it was found in and where that piece was then (see
-    :class:`Where`), so that it can be placed again after the piece moved."""
+    """Where something is defined: a file (None: text given directly), a
+    span in the text it was defined in and, when that text is one piece of a
+    larger document (the language server checks a document statement chunk
+    by statement chunk), the key the caller gave that piece.  ``lines``, when
+    known, places the span by line and column in its text, for messages that
+    name another file."""
 
     path: str | None
     start: int
     end: int
-    line: int
-    column: int
-    anchor: object = field(default=None, compare=False, repr=False)
-    base: int = 0
+    piece: str | None = None
+    lines: Lines | None = field(default=None, compare=False, repr=False)
+
+    def position(self) -> tuple[int, int] | None:
+        """The 1-based line and column of the start in its text, if known."""
+        return self.lines.position(self.start) if self.lines is not None else None
 
 
 @dataclass(frozen=True)
 class Where:
-    """Where the text being checked comes from: its file (None: text given
-    directly) and, when it is one piece of a larger document (a statement
-    the language server checks alone), the offset, line and column at which
-    that piece starts, so that locations are the document's."""
+    """What names the text being checked: its file (None: text given
+    directly) and, when it is one piece of a larger document, an opaque key
+    for that piece (the language server's statement chunk); locations in it
+    are spans of the text itself.  ``lines`` is the text's line index, for
+    messages (None: not wanted)."""
 
     path: str | None = None
-    offset: int = 0
-    line: int = 1
-    column: int = 1
-    anchor: object = field(default=None, compare=False)
-    """What identifies the piece (the language server's statement chunk)."""
+    piece: str | None = None
+    lines: Lines | None = field(default=None, compare=False, repr=False)
 
 
 def location_of(tok: Token | Node, where: Where) -> Location:
-    first_line = tok.line == 1
-    return Location(
-        where.path,
-        tok.start + where.offset,
-        tok.end + where.offset,
-        tok.line + where.line - 1,
-        tok.column + where.column - 1 if first_line else tok.column,
-        where.anchor,
-        where.offset,
-    )
+    return Location(where.path, tok.start, tok.end, where.piece, where.lines)
 
 
 @dataclass
@@ -331,27 +328,26 @@ def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: 
     _schema, name = qualified(stmt.name)
     table = Table(name, schema, "table", location=location_of(stmt.name.name, where), sql=stmt.text(source))
     for option in stmt.options:
-        words = [unquote(t.text).lower() for t in option.children if isinstance(t, Token)]
-        if words[-1] == "rowid":
+        word = unquote(option.name.text).lower()
+        if word == "rowid":
             table.without_rowid = True
-        elif words == ["strict"]:
+        elif word == "strict" and option.without_token is None:
             table.strict = True
     for col in stmt.columns:
         table.columns.append(column_from_def(col, where))
     for constraint in stmt.constraints:
-        if constraint.kind == "primary_key_constraint":
-            for term in constraint.children:
-                if isinstance(term, Node) and term.kind == "ordering_term":
-                    expr = term.children[0]
-                    if isinstance(expr, Node) and expr.kind == "column_ref" and len(expr.children) == 1:
-                        c = table.column(expr.first_token.text)
-                        if c is not None:
-                            c.primary_key = True
-            if constraint.has("AUTOINCR"):
+        if isinstance(constraint, PrimaryKeyConstraint):
+            for term in constraint.columns:
+                expr = term.expr
+                if isinstance(expr, ColumnRef) and len(expr.parts) == 1:
+                    c = table.column(expr.name.text)
+                    if c is not None:
+                        c.primary_key = True
+            if constraint.autoincrement is not None:
                 table.autoincrement = True
     for col in stmt.columns:
         for cons in col.constraints:
-            if cons.kind == "primary_key_constraint" and cons.has("AUTOINCR"):
+            if isinstance(cons, PrimaryKeyConstraint) and cons.autoincrement is not None:
                 table.autoincrement = True
     return table
 
@@ -361,9 +357,9 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
     type_text = " ".join(t.text for t in type_name.tokens()) if type_name is not None else None
     column = Column(unquote(col.name.text), type_text, location=location_of(col.name, where))
     for c in col.constraints:
-        if c.kind == "primary_key_constraint":
+        if isinstance(c, PrimaryKeyConstraint):
             column.primary_key = True
-        elif c.kind == "generated_constraint":
+        elif isinstance(c, GeneratedConstraint):
             column.generated = True
     return column
 

@@ -20,7 +20,8 @@ from .ddl import DdlChecker
 from .model import SemanticModel
 from .resolve import Resolver
 
-LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+LEVELS = {severity.value: severity for severity in Severity}
+"""The severities a configuration may give a check ("error", "warning", "info")."""
 
 
 @dataclass

@@ -4,19 +4,37 @@ on the catalog, so that later statements are checked against it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
     AlterTableStmt,
+    AnalyzeStmt,
+    AttachStmt,
+    CheckConstraint,
+    ColumnRef,
     CreateIndexStmt,
     CreateTableStmt,
     CreateTriggerStmt,
     CreateViewStmt,
     CreateVirtualTableStmt,
+    DetachStmt,
+    DropIndexStmt,
+    DropTableStmt,
+    DropTriggerStmt,
+    DropViewStmt,
+    GeneratedConstraint,
+    Literal,
+    PragmaStmt,
+    PrimaryKeyConstraint,
     QualifiedName,
+    ReindexStmt,
     TriggerHeader,
+    UniqueConstraint,
+    VacuumStmt,
 )
 from ..syntax.tokens import Token
 from .catalog import (
@@ -45,25 +63,6 @@ from .rules import (
     unknown_database,
 )
 
-SCHEMA_CHANGES = frozenset(
-    {
-        "create_table_stmt",
-        "create_view_stmt",
-        "create_virtual_table_stmt",
-        "create_index_stmt",
-        "create_trigger_stmt",
-        "drop_table_stmt",
-        "drop_view_stmt",
-        "drop_index_stmt",
-        "drop_trigger_stmt",
-        "alter_table_stmt",
-        "attach_stmt",
-        "detach_stmt",
-        "analyze_stmt",
-    }
-)
-"""Statement kinds that change the catalog (the others only read it)."""
-
 
 class DdlChecker:
     """Checks each schema statement (CREATE, DROP, ALTER, ATTACH, DETACH,
@@ -82,7 +81,9 @@ class DdlChecker:
         if name.schema is not None:
             if not self.r.check_schema(name.schema):
                 return None
-            return self.catalog.database(unquote(name.schema.text)).name  # type: ignore[union-attr]
+            db = self.catalog.database(unquote(name.schema.text))
+            assert db is not None  # check_schema found it
+            return db.name
         return "temp" if temp else "main"
 
     def reserved(self, name_tok: Token) -> bool:
@@ -103,7 +104,7 @@ class DdlChecker:
         if not if_not_exists:
             first = existing if kind in ("table", "view") or index is None else index
             loc = first.location if first is not None else None
-            already_exists.report(self.r, name_tok, clash, loc, self.r.where.path)
+            already_exists.report(self.r, name_tok, clash, loc, self.r.where)
         return True
 
     def own_columns_scope(self, table: Table) -> Scope:
@@ -123,9 +124,11 @@ class DdlChecker:
     # -- statements ----------------------------------------------------------------
 
     def apply(self, body: Node) -> None:
-        handler = getattr(self, "on_" + body.kind, None)
+        """Check a schema statement and apply it to the catalog (any other
+        statement: nothing to do)."""
+        handler = HANDLERS.get(type(body))
         if handler is not None:
-            handler(body)
+            handler(self, body)
             self.r.schema_changed()
 
     def on_create_table_stmt(self, stmt: CreateTableStmt) -> None:
@@ -154,19 +157,16 @@ class DdlChecker:
                 seen[key] = col.name
                 self.r.define(col.name, self.column_referent(table, col.name))
             scope = self.own_columns_scope(table)
-            c: Node
             for col in stmt.columns:
-                for c in col.constraints:
-                    if c.kind in ("check_constraint", "generated_constraint"):
-                        for e in c.nodes():
-                            self.r.exprs.expr(e, Ctx(scope, clause="CHECK"))
-            for c in stmt.constraints:
-                if c.kind == "check_constraint":
-                    for e in c.nodes():
-                        self.r.exprs.expr(e, Ctx(scope, clause="CHECK"))
-                elif c.kind in ("primary_key_constraint", "unique_constraint"):
-                    for term in c.children_of_kind("ordering_term"):
-                        self.r.exprs.expr(term.children[0], Ctx(scope, clause="constraint"))
+                for cc in col.constraints:
+                    if isinstance(cc, (CheckConstraint, GeneratedConstraint)):
+                        self.r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK"))
+            for tc in stmt.constraints:
+                if isinstance(tc, CheckConstraint):
+                    self.r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK"))
+                elif isinstance(tc, (PrimaryKeyConstraint, UniqueConstraint)):
+                    for term in tc.columns:
+                        self.r.exprs.expr(term.expr, Ctx(scope, clause="constraint"))
         self.r.define(name_tok, self.r.table_referent(table))
         if not exists and not reserved:  # SQLite refuses a reserved name
             self.catalog.add_table(table)
@@ -243,11 +243,11 @@ class DdlChecker:
                 builtin_table.report_schema_table(self.r, table_tok, table.name, "indexed")
             else:
                 scope = self.own_columns_scope(table)
-                for term in stmt.children_of_kind("ordering_term"):
-                    self.r.exprs.expr(term.children[0], Ctx(scope, clause="index"))
-                where = stmt.child_kind("where_clause")
+                for term in stmt.columns:
+                    self.r.exprs.expr(term.expr, Ctx(scope, clause="index"))
+                where = stmt.where
                 if where is not None:
-                    self.r.exprs.expr(where.children[1], Ctx(scope, clause="WHERE"))  # type: ignore[arg-type]
+                    self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
         if not exists:
             db = self.catalog.database(schema)
             assert db is not None
@@ -258,7 +258,7 @@ class DdlChecker:
     def on_create_trigger_stmt(self, stmt: CreateTriggerStmt) -> None:
         header = stmt.header
         name_tok = header.name.name
-        temp = header.has("TEMP")
+        temp = header.temp
         schema = self.schema_of(header.name, temp)
         table_schema_tok = header.table.schema
         table_name = unquote(header.table.name.text)
@@ -336,32 +336,31 @@ class DdlChecker:
             return True
         return False
 
-    def _drop_target(self, stmt: Node) -> tuple[QualifiedName, str | None]:
-        qn = stmt.child_kind("qualified_name")
-        assert isinstance(qn, QualifiedName)
+    def _drop_target(self, stmt: Drop, kind: str) -> tuple[QualifiedName, str | None]:
+        """The name a DROP of a ``kind`` names, and its database (None: any;
+        "?": an unknown one)."""
+        qn = stmt.name
         schema = None
         if qn.schema is not None:
-            kind = stmt.kind.removeprefix("drop_").removesuffix("_stmt")
-            if not self.r.check_schema(qn.schema, lookup=(kind, qn.name), quiet=stmt.has("IF")):
+            if not self.r.check_schema(qn.schema, lookup=(kind, qn.name), quiet=stmt.if_exists):
                 return qn, "?"
             schema = unquote(qn.schema.text)
         return qn, schema
 
-    def on_drop_table_stmt(self, stmt: Node) -> None:
+    def on_drop_table_stmt(self, stmt: DropTableStmt) -> None:
         self._drop_table(stmt, "table")
 
-    def on_drop_view_stmt(self, stmt: Node) -> None:
+    def on_drop_view_stmt(self, stmt: DropViewStmt) -> None:
         self._drop_table(stmt, "view")
 
-    def _drop_table(self, stmt: Node, kind: str) -> None:
-        qn, schema = self._drop_target(stmt)
+    def _drop_table(self, stmt: DropTableStmt | DropViewStmt, kind: str) -> None:
+        qn, schema = self._drop_target(stmt, kind)
         if schema == "?":
             return
         name = unquote(qn.name.text)
         table = self.catalog.find_table(name, schema)
-        if_exists = stmt.has("IF")
         if table is None:
-            if not if_exists:
+            if not stmt.if_exists:
                 self.r.unknown_table(qn.name, name, schema, kind)
             return
         self.r.refer(qn.name, self.r.table_referent(table))
@@ -376,28 +375,28 @@ class DdlChecker:
             return
         self.catalog.drop_table(table)
 
-    def on_drop_index_stmt(self, stmt: Node) -> None:
-        qn, schema = self._drop_target(stmt)
+    def on_drop_index_stmt(self, stmt: DropIndexStmt) -> None:
+        qn, schema = self._drop_target(stmt, "index")
         if schema == "?":
             return
         name = unquote(qn.name.text)
         index = self.catalog.find_index(name, schema)
         if index is None:
-            if not stmt.has("IF"):
+            if not stmt.if_exists:
                 self.r.unknown_table(qn.name, name, schema, "index")
             return
         db = self.catalog.database(index.schema)
         assert db is not None
         db.indexes.pop(normalize(name), None)
 
-    def on_drop_trigger_stmt(self, stmt: Node) -> None:
-        qn, schema = self._drop_target(stmt)
+    def on_drop_trigger_stmt(self, stmt: DropTriggerStmt) -> None:
+        qn, schema = self._drop_target(stmt, "trigger")
         if schema == "?":
             return
         name = unquote(qn.name.text)
         trigger = self.catalog.find_trigger(name, schema)
         if trigger is None:
-            if not stmt.has("IF"):
+            if not stmt.if_exists:
                 self.r.unknown_table(qn.name, name, schema, "trigger")
             return
         db = self.catalog.database(trigger.schema)
@@ -419,9 +418,9 @@ class DdlChecker:
             builtin_table.report_schema_table(self.r, qn.name, table.name, "altered")
             return
         action = stmt.action
-        words = [c for c in stmt.children[3:] if isinstance(c, Token)]
         if action == "rename_table":
-            new_tok = words[-1]
+            new_tok = stmt.new_name
+            assert new_tok is not None
             new = unquote(new_tok.text)
             if (
                 self.catalog.find_table(new, table.schema) is not None
@@ -443,7 +442,8 @@ class DdlChecker:
                 return
             self.catalog.writable(table).columns.append(column)
         elif action in ("rename_column", "drop_column", "drop_not_null", "set_not_null"):
-            col_tok = next(t for t in words if t.kind not in ("RENAME", "DROP", "ALTER", "COLUMNKW", "TO"))
+            col_tok = stmt.column_name
+            assert col_tok is not None
             col = table.column(unquote(col_tok.text)) if table.columns_known else None
             if table.columns_known and col is None:
                 unknown_column.report_altered(self.r, col_tok, unquote(col_tok.text))
@@ -451,7 +451,8 @@ class DdlChecker:
             if col is not None:
                 self.r.refer(col_tok, self.column_referent(table, col_tok))
             if action == "rename_column" and col is not None:
-                new_tok = words[-1]
+                new_tok = stmt.new_name
+                assert new_tok is not None
                 if table.column(unquote(new_tok.text)) is not None:
                     duplicate_column.report(self.r, new_tok, unquote(new_tok.text))
                     return
@@ -461,23 +462,16 @@ class DdlChecker:
                 changed = self.catalog.writable(table)
                 del changed.columns[table.columns.index(col)]
 
-    def on_attach_stmt(self, stmt: Node) -> None:
-        exprs = stmt.nodes()
-        if len(exprs) < 2:
-            return
-        alias = exprs[1]
-        tok = alias.first_token
-        if alias.kind in ("column_ref", "literal") and len(list(alias.tokens())) == 1:
-            name = unquote(tok.text)
+    def on_attach_stmt(self, stmt: AttachStmt) -> None:
+        alias = stmt.schema
+        if _is_name(alias):
+            name = unquote(alias.first_token.text)
             if self.catalog.database(name) is None:
                 self.catalog.add_database(name)
 
-    def on_detach_stmt(self, stmt: Node) -> None:
-        exprs = stmt.nodes()
-        if not exprs:
-            return
-        expr = exprs[0]
-        if expr.kind not in ("column_ref", "literal") or len(list(expr.tokens())) != 1:
+    def on_detach_stmt(self, stmt: DetachStmt) -> None:
+        expr = stmt.schema
+        if not _is_name(expr):
             return  # an expression: its value is known only when it runs
         name = unquote(expr.first_token.text)
         key = normalize(name)
@@ -486,24 +480,64 @@ class DdlChecker:
         elif self.catalog.databases.pop(key, None) is None:
             unknown_database.report_detach_unknown(self.r, expr, name)
 
-    def on_pragma_stmt(self, stmt: Node) -> None:
-        qn = stmt.child_kind("qualified_name")
-        if isinstance(qn, QualifiedName) and qn.schema is not None:
+    def on_pragma_stmt(self, stmt: PragmaStmt) -> None:
+        self._check_schema_of(stmt.name)
+
+    def on_reindex_stmt(self, stmt: ReindexStmt) -> None:
+        self._check_schema_of(stmt.name)
+
+    def _check_schema_of(self, qn: QualifiedName | None) -> None:
+        if qn is not None and qn.schema is not None:
             self.r.check_schema(qn.schema)
 
-    def on_reindex_stmt(self, stmt: Node) -> None:
-        self.on_pragma_stmt(stmt)
+    def on_vacuum_stmt(self, stmt: VacuumStmt) -> None:
+        if stmt.schema is not None:
+            self.r.check_schema(stmt.schema)
 
-    def on_vacuum_stmt(self, stmt: Node) -> None:
-        tok = stmt.children[1] if len(stmt.children) > 1 else None
-        if isinstance(tok, Token) and tok.kind != "INTO":
-            self.r.check_schema(tok)
-
-    def on_analyze_stmt(self, stmt: Node) -> None:
-        qn = stmt.child_kind("qualified_name")
+    def on_analyze_stmt(self, stmt: AnalyzeStmt) -> None:
+        qn = stmt.name
         schema = None
-        if isinstance(qn, QualifiedName) and qn.schema is not None:
+        if qn is not None and qn.schema is not None:
             if not self.r.check_schema(qn.schema):
                 return
             schema = unquote(qn.schema.text)
         self.catalog.analyzed(schema)
+
+
+Drop = DropTableStmt | DropViewStmt | DropIndexStmt | DropTriggerStmt
+
+
+def _is_name(expr: Node) -> bool:
+    """Whether an ATTACH or DETACH names its database with one word (a name
+    or a string), not an expression."""
+    return isinstance(expr, (ColumnRef, Literal)) and len(list(expr.tokens())) == 1
+
+
+HANDLERS: dict[type[Node], Callable[[DdlChecker, Any], None]] = {
+    CreateTableStmt: DdlChecker.on_create_table_stmt,
+    CreateViewStmt: DdlChecker.on_create_view_stmt,
+    CreateVirtualTableStmt: DdlChecker.on_create_virtual_table_stmt,
+    CreateIndexStmt: DdlChecker.on_create_index_stmt,
+    CreateTriggerStmt: DdlChecker.on_create_trigger_stmt,
+    DropTableStmt: DdlChecker.on_drop_table_stmt,
+    DropViewStmt: DdlChecker.on_drop_view_stmt,
+    DropIndexStmt: DdlChecker.on_drop_index_stmt,
+    DropTriggerStmt: DdlChecker.on_drop_trigger_stmt,
+    AlterTableStmt: DdlChecker.on_alter_table_stmt,
+    AttachStmt: DdlChecker.on_attach_stmt,
+    DetachStmt: DdlChecker.on_detach_stmt,
+    AnalyzeStmt: DdlChecker.on_analyze_stmt,
+    PragmaStmt: DdlChecker.on_pragma_stmt,
+    ReindexStmt: DdlChecker.on_reindex_stmt,
+    VacuumStmt: DdlChecker.on_vacuum_stmt,
+}
+"""What checks and applies each schema statement, by its class (PRAGMA,
+REINDEX and VACUUM only have schema names checked)."""
+
+SCHEMA_CHANGERS: frozenset[type[Node]] = frozenset(HANDLERS) - {PragmaStmt, ReindexStmt, VacuumStmt}
+"""The statements that change the catalog (the others only read it)."""
+
+
+def changes_schema(body: Node) -> bool:
+    """Whether a statement's body changes the catalog."""
+    return type(body) in SCHEMA_CHANGERS

@@ -16,6 +16,7 @@ from ..diagnostics import Diagnostic
 from ..syntax.names import normalize
 from ..syntax.parser import parse
 from ..syntax.target import DEFAULT_TARGET, Target
+from ..text import Lines
 from .catalog import Catalog, Column
 from .checker import run_statement
 from .ddl import DdlChecker
@@ -108,10 +109,12 @@ def load_files(
             raise SchemaError(f"{path}: cannot read: {exc.strerror}") from None
         problems = load_sql(catalog, text, str(path), target)
         if on_problem is not None:
+            lines = Lines(text)
             for d in problems:
                 if d.code == "syntax":
+                    line, column = lines.position(d.start)
                     on_problem(
-                        f"{path}:{d.line}:{d.column}: {d.message} (this statement is left out of the schema)"
+                        f"{path}:{line}:{column}: {d.message} (this statement is left out of the schema)"
                     )
         catalog.databases["main"].known = True
     return catalog

@@ -30,17 +30,12 @@ class FakeSemantics(DocumentSemantics):
             raise RuntimeError("the validator crashed")
         out = []
         for start, end in self._ids(doc, "usr"):
-            line, column = doc.line_column(start)
             out.append(
                 Diagnostic(
                     code="unknown-table",
                     message="no such table: usr",
                     start=start,
                     end=end,
-                    line=line,
-                    column=column,
-                    end_line=line,
-                    end_column=column + 3,
                     severity=Severity.WARNING,
                     help="did you mean 'users'?",
                     replacement="users",

@@ -101,7 +101,7 @@ async def test_unit_quick_fix_from_any_diagnostic_with_replacement() -> None:
     text = "SELECT * FROM usr;"
     analysis = Analyzer("file:///t.sql").analyze(text, 1, None, Config(), Target(), "utf-16")
     analysis.semantic_diagnostics = [
-        Diagnostic("unknown-table", "no such table: usr", 14, 17, 1, 15, 1, 18, replacement="users")
+        Diagnostic("unknown-table", "no such table: usr", 14, 17, replacement="users")
     ]
     actions = code_actions(analysis, 0, len(text), NullSemantics(), True)
     assert [a.title for a in actions] == ["Replace 'usr' with 'users'"]

@@ -49,8 +49,8 @@ def analyze(analyzer: Analyzer, text: str, version: int):  # type: ignore[no-unt
     return analyzer.analyze(text, version, None, Config(), TARGET, "utf-16")
 
 
-def diagnostics_key(errors) -> list[tuple[int, int, str, int, int]]:  # type: ignore[no-untyped-def]
-    return [(d.start, d.end, d.message, d.line, d.column) for d in errors]
+def diagnostics_key(errors) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    return [(d.start, d.end, d.message) for d in errors]
 
 
 def check(analyzer: Analyzer, text: str, version: int) -> None:

@@ -24,6 +24,7 @@ from ...fmt.verify import difference
 from ...syntax.nodes import ErrorStatement, Statement
 from ...syntax.parser import parse
 from ...syntax.target import Target
+from ...text import Lines
 from ..documents import Analysis
 from ..protocol import SyntaqliteServer
 from ..session import RequestFailed
@@ -36,9 +37,9 @@ def _name(analysis: Analysis) -> str:
 def _refuse(analysis: Analysis, errors: list[Diagnostic]) -> RequestFailed:
     first = errors[0]
     count = f"{len(errors)} syntax errors" if len(errors) > 1 else "a syntax error"
+    line, column = Lines(analysis.text).position(first.start)
     return RequestFailed(
-        f"syntaqlite: {_name(analysis)} not formatted: it has {count}; "
-        f"line {first.line}:{first.column}: {first.message}"
+        f"syntaqlite: {_name(analysis)} not formatted: it has {count}; line {line}:{column}: {first.message}"
     )
 
 
@@ -46,7 +47,7 @@ def format_text(text: str, options: FormatOptions, target: Target, name: str) ->
     """Format ``text`` as ``syntaqlite fmt`` would; raise RequestFailed."""
     result = parse(text, target)
     if result.errors:
-        raise RequestFailed(f"syntaqlite: {name} not formatted: {FormatError(result.errors)}")
+        raise RequestFailed(f"syntaqlite: {name} not formatted: {FormatError(result.errors, text)}")
     try:
         formatted = format_result(result, options)
     except FormatterBug as exc:

@@ -29,9 +29,9 @@ state), ``scope`` (sources, scopes, shapes, CTEs, new/old/excluded),
 ``query`` (SELECT, compounds, VALUES, WITH), ``from_clause`` (FROM items
 and joins), ``expr`` (expressions and column names), ``functions``
 (function calls, aggregates, windows), ``rowvalue`` (row values) and
-``dml`` (INSERT, UPDATE, DELETE, upsert, RETURNING); ``tree`` reads the
-syntax tree for them.  What each check says is in its module of
-:mod:`..rules`.
+``dml`` (INSERT, UPDATE, DELETE, upsert, RETURNING).  They read the syntax
+tree through the node classes' fields (:mod:`syntaqlite.syntax.nodes`).
+What each check says is in its module of :mod:`..rules`.
 """
 
 from __future__ import annotations

@@ -4,30 +4,43 @@ and changes to views (only through an INSTEAD OF trigger)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
-from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
+from ...syntax.nodes import (
+    DeleteStmt,
+    InsertStmt,
+    Query,
+    Select,
+    SetItem,
+    TargetTable,
+    UpdateStmt,
+    UpsertClause,
+    ValueRow,
+    Values,
+)
 from ...syntax.tokens import Token
 from ..catalog import Table, is_schema_table
 from ..rules import builtin_table, insert_column_count, modify_view, row_value_size, unknown_column
 from ..suggest import closest
 from .from_clause import table_alias
 from .scope import ROWID_NAMES, Ctx, Scope, Source
-from .tree import QUERY_KINDS, set_columns, target_names, values_rows
 
 if TYPE_CHECKING:
     from .resolver import Resolver
+
+Change = TypeVar("Change", InsertStmt, UpdateStmt, DeleteStmt)
 
 
 class DmlResolver:
     def __init__(self, r: Resolver) -> None:
         self.r = r
 
-    def target_table(self, node: Node) -> tuple[Table | None, Source]:
+    def target_table(self, node: TargetTable) -> tuple[Table | None, Source]:
         """The table an INSERT, UPDATE or DELETE changes, as a source."""
         r = self.r
-        schema_tok, name_tok, alias_tok = target_names(node)
+        schema_tok, name_tok, alias_tok = node.schema, node.name, node.alias
         alias = unquote(alias_tok.text) if alias_tok is not None else None
         name = unquote(name_tok.text)
         table = None
@@ -48,100 +61,83 @@ class DmlResolver:
             builtin_table.report_schema_table(r, name_tok, table.name, "modified")
         return table, Source.of_table(table, referent, alias, alias_referent=alias_referent)
 
-    def dml(self, node: Node, kind: str) -> None:
-        """An INSERT, UPDATE or DELETE (``kind``)."""
+    # -- statements -------------------------------------------------------------
+
+    def insert_stmt(self, node: InsertStmt) -> None:
+        self.change(node, "INSERT", self.insert)
+
+    def update_stmt(self, node: UpdateStmt) -> None:
+        self.change(node, "UPDATE", self.update)
+
+    def delete_stmt(self, node: DeleteStmt) -> None:
+        self.change(node, "DELETE", self.delete)
+
+    def change(
+        self, node: Change, event: str, resolve: Callable[[Change, Table | None, Source], None]
+    ) -> None:
+        """An INSERT, UPDATE or DELETE (``event``): its WITH clause and the
+        table it changes, then the rest (``resolve``)."""
         r = self.r
         pushed = False
-        with_clause = node.child_kind("with_clause")
+        with_clause = node.with_clause
         if with_clause is not None:
             r.queries.with_clause(with_clause, None)
             pushed = True
         try:
-            target_node = node.child_kind("target_table")
-            assert target_node is not None
-            table, src = self.target_table(target_node)
+            table, src = self.target_table(node.table)
             if table is not None and table.kind == "view":
-                self.view_change(node, table, kind, target_node)
-            if kind == "insert":
-                self.insert(node, table, src)
-            elif kind == "update":
-                self.update(node, table, src)
-            else:
-                scope = Scope([src])
-                where = node.child_kind("where_clause")
-                if where is not None:
-                    r.exprs.expr(where.children[1], Ctx(scope, clause="WHERE"))  # type: ignore[arg-type]
-                self.returning(node, src)
-                self.dml_order_limit(node, scope)
+                self.view_change(node, table, event)
+            resolve(node, table, src)
         finally:
             if pushed:
                 r.queries.end_with()
 
-    def view_change(self, node: Node, view: Table, kind: str, target: Node) -> None:
+    def view_change(self, node: InsertStmt | UpdateStmt | DeleteStmt, view: Table, event: str) -> None:
         """A view changes only through an INSTEAD OF trigger for the change."""
         changed: list[str] = []
-        if kind == "update":
-            for item in node.children_of_kind("set_item"):
-                changed += [unquote(t.text) for t in set_columns(item)]
-        event = kind.upper()
+        if isinstance(node, UpdateStmt):
+            changed = [unquote(t.text) for item in node.assignments for t in item.columns]
         if any(tr.fires_for(event, changed) for tr in self.r.catalog.triggers_on(view)):
             return
-        _schema_tok, name_tok, _alias_tok = target_names(target)
-        modify_view.report(self.r, name_tok, view.name)
+        modify_view.report(self.r, node.table.name, view.name)
 
-    def dml_order_limit(self, node: Node, scope: Scope) -> None:
+    def dml_order_limit(self, node: UpdateStmt | DeleteStmt, scope: Scope) -> None:
         expr = self.r.exprs.expr
-        order = node.child_kind("order_by_clause")
+        order = node.order_by
         if order is not None:
-            for term in order.children_of_kind("ordering_term"):
-                expr(term.children[0], Ctx(scope, clause="ORDER BY"))
-        limit = node.child_kind("limit_clause")
+            for term in order.terms:
+                expr(term.expr, Ctx(scope, clause="ORDER BY"))
+        limit = node.limit
         if limit is not None:
-            for e in limit.nodes():
+            for e in limit.exprs:
                 expr(e, Ctx(Scope([]), clause="LIMIT"))
 
-    def returning(self, node: Node, src: Source) -> None:
-        ret = node.child_kind("returning_clause")
+    def returning(self, node: InsertStmt | UpdateStmt | DeleteStmt, src: Source) -> None:
+        ret = node.returning
         if ret is None:
             return
         scope = Scope([src])
-        for rc in ret.children_of_kind("result_column"):
-            if isinstance(rc.children[0], Token):
+        for rc in ret.columns:
+            if rc.expr is None:
                 self.r.queries.star(rc, scope)
                 continue
-            self.r.exprs.expr(rc.children[0], Ctx(scope, clause="RETURNING"))
+            self.r.exprs.expr(rc.expr, Ctx(scope, clause="RETURNING"))
 
-    def insert(self, node: Node, table: Table | None, src: Source) -> None:
-        columns: list[Token] = []
-        has_list = False
-        after_target = False
-        for c in node.children:
-            if isinstance(c, Node) and c.kind == "target_table":
-                after_target = True
-                continue
-            if not after_target:
-                continue
-            if isinstance(c, Token) and c.kind == "LP":
-                has_list = True
-                continue
-            if isinstance(c, Token) and c.kind == "RP":
-                break
-            if isinstance(c, Node):
-                break
-            if has_list and isinstance(c, Token) and c.kind != "COMMA":
-                columns.append(c)
+    def insert(self, node: InsertStmt, table: Table | None, src: Source) -> None:
+        columns = node.columns
+        has_list = node.has_column_list
         for col_tok in columns:
             self.target_column(src, col_tok, in_insert=True)
         expected: int | None = len(columns) if has_list else None
         if expected is None and table is not None and table.columns_known:
             expected = len([c for c in table.columns if not c.hidden and not c.generated])
-        source = next((c for c in node.children if isinstance(c, Node) and c.kind in QUERY_KINDS), None)
+        source = node.source
         if source is not None:
             shape = self.r.queries.query(source, None)
             width = shape.width
             rows = values_rows(source)
             if rows is not None:
-                widths = [len(row.nodes()) for row in rows]
+                widths = [len(row.values) for row in rows]
                 width = widths[0] if widths else None
             if (
                 expected is not None
@@ -150,25 +146,25 @@ class DmlResolver:
                 and not (rows is not None and len(set(widths)) > 1)
             ):
                 insert_column_count.report(self.r, source, width, expected, listed=has_list, table=src.name)
-        for upsert in node.children_of_kind("upsert_clause"):
+        for upsert in node.upserts:
             self.upsert(upsert, table, src)
         self.returning(node, src)
 
-    def upsert(self, node: Node, table: Table | None, src: Source) -> None:
+    def upsert(self, node: UpsertClause, table: Table | None, src: Source) -> None:
         r = self.r
         state = r.state
         scope = Scope([src])
         saved = state.upsert_target, state.in_upsert
         state.upsert_target, state.in_upsert = table, True
         try:
-            for child in node.children:
-                if isinstance(child, Node):
-                    if child.kind == "ordering_term":
-                        r.exprs.expr(child.children[0], Ctx(Scope([src]), clause="ON CONFLICT"))
-                    elif child.kind == "set_item":
-                        self.set_item(child, src, scope)
-                    elif child.kind == "where_clause":
-                        r.exprs.expr(child.children[1], Ctx(scope, clause="WHERE"))  # type: ignore[arg-type]
+            for term in node.target:
+                r.exprs.expr(term.expr, Ctx(Scope([src]), clause="ON CONFLICT"))
+            if node.target_where is not None:
+                r.exprs.expr(node.target_where.expr, Ctx(scope, clause="WHERE"))
+            for item in node.assignments:
+                self.set_item(item, src, scope)
+            if node.where is not None:
+                r.exprs.expr(node.where.expr, Ctx(scope, clause="WHERE"))
         finally:
             state.upsert_target, state.in_upsert = saved
 
@@ -188,13 +184,12 @@ class DmlResolver:
             else:
                 unknown_column.report(self.r, tok, name, suggestion)
 
-    def set_item(self, item: Node, src: Source, scope: Scope) -> None:
+    def set_item(self, item: SetItem, src: Source, scope: Scope) -> None:
         r = self.r
-        names = set_columns(item)
+        names = item.columns
         for tok in names:
             self.target_column(src, tok, in_insert=False)
-        value = item.children[-1]
-        assert isinstance(value, Node)
+        value = item.value
         ctx = Ctx(scope, clause="SET")
         r.exprs.expr(value, ctx)
         if len(names) > 1:
@@ -204,16 +199,36 @@ class DmlResolver:
         else:
             r.rows.scalar_context(value, ctx)
 
-    def update(self, node: Node, table: Table | None, src: Source) -> None:
+    def update(self, node: UpdateStmt, table: Table | None, src: Source) -> None:
         r = self.r
         scope = Scope([src])
-        from_clause = node.child_kind("from_clause")
+        from_clause = node.from_clause
         if from_clause is not None:
-            r.from_clause.from_items(from_clause.children[1:], scope, None)
-        for item in node.children_of_kind("set_item"):
+            r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, None)
+        for item in node.assignments:
             self.set_item(item, src, scope)
-        where = node.child_kind("where_clause")
+        where = node.where
         if where is not None:
-            r.exprs.expr(where.children[1], Ctx(scope, clause="WHERE"))  # type: ignore[arg-type]
+            r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
         self.returning(node, src)
         self.dml_order_limit(node, scope)
+
+    def delete(self, node: DeleteStmt, table: Table | None, src: Source) -> None:
+        scope = Scope([src])
+        where = node.where
+        if where is not None:
+            self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+        self.returning(node, src)
+        self.dml_order_limit(node, scope)
+
+
+def values_rows(query: Query) -> list[ValueRow] | None:
+    """The rows of a query that is one VALUES (None: it is not)."""
+    if isinstance(query, Select):
+        cores = query.cores
+        if len(cores) != 1:
+            return None
+        core = cores[0]
+    else:
+        core = query
+    return core.rows if isinstance(core, Values) else None

@@ -9,8 +9,27 @@ from typing import TYPE_CHECKING
 
 from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
-from ...syntax.nodes import ColumnRef
-from ...syntax.tokens import Token
+from ...syntax.nodes import (
+    BetweenExpr,
+    BinaryExpr,
+    CaseExpr,
+    CastExpr,
+    CollateExpr,
+    ColumnRef,
+    ExistsExpr,
+    Expr,
+    FunctionCall,
+    InExpr,
+    IsExpr,
+    LikeExpr,
+    Literal,
+    NotExpr,
+    NullTest,
+    RaiseExpr,
+    SubqueryExpr,
+    UnaryExpr,
+    Variable,
+)
 from ..catalog import Column, Table
 from ..model import Referent
 from ..rules import (
@@ -34,47 +53,46 @@ class ExprResolver:
     def __init__(self, r: Resolver) -> None:
         self.r = r
 
-    def expr(self, node: Node | Token, ctx: Ctx) -> None:
+    def expr(self, node: Expr, ctx: Ctx) -> None:
         """Resolve every name in an expression (iterative over its operand
         chains, recursive into nested queries)."""
         r = self.r
         rows = r.rows
-        stack: list[Node | Token] = [node]
+        stack: list[Node] = [node]
         while stack:
             item = stack.pop()
-            if not isinstance(item, Node):
+            if isinstance(item, ColumnRef):
+                self.column_ref(item, ctx)
                 continue
-            kind = item.kind
-            if kind == "column_ref":
-                self.column_ref(item, ctx)  # type: ignore[arg-type]
-            elif kind == "function_call":
-                r.functions.function_call(item, ctx)  # type: ignore[arg-type]
-            elif kind in ("subquery_expr", "exists_expr"):
+            if isinstance(item, FunctionCall):
+                r.functions.function_call(item, ctx)
+                continue
+            if isinstance(item, (SubqueryExpr, ExistsExpr)):
                 # Its width is checked where it is used (scalar_context,
                 # comparisons, IN).
-                query = next(c for c in item.children if isinstance(c, Node))
-                r.queries.query(query, ctx.scope)
-            elif kind == "in_expr":
+                r.queries.query(item.query, ctx.scope)
+                continue
+            if isinstance(item, InExpr):
                 rows.in_expr(item, ctx)
-            elif kind == "raise_expr":
+                continue
+            if isinstance(item, (Literal, Variable)):
+                continue
+            if isinstance(item, RaiseExpr):
                 if r.state.trigger is None:
                     raise_outside_trigger.report(r, item)
-                stack.extend(c for c in item.children if isinstance(c, Node))
-            elif kind == "binary_expr":
-                rows.binary_widths(item, ctx)
-                stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
-            elif kind in ("between_expr", "is_expr"):
-                rows.operand_widths(item, ctx)
-                stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
-            elif kind == "case_expr":
-                rows.case_widths(item, ctx)
-                stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
-            elif kind in ("literal", "variable"):
+                if item.message is not None:
+                    stack.append(item.message)
                 continue
-            else:
-                if kind in ("unary_expr", "not_expr", "like_expr", "null_test", "collate_expr", "cast_expr"):
-                    rows.operand_widths(item, ctx)
-                stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
+            if isinstance(item, BinaryExpr):
+                rows.binary_widths(item, ctx)
+            elif isinstance(item, (BetweenExpr, IsExpr)):
+                rows.same_widths(_operands(item), ctx)
+            elif isinstance(item, CaseExpr):
+                rows.case_widths(item, ctx)
+            elif isinstance(item, _ONE_VALUE_OPERANDS):
+                rows.scalar_operands(_operands(item), ctx)
+            # Then every expression below, in order.
+            stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
 
     def column_ref(self, node: ColumnRef, ctx: Ctx) -> None:
         r = self.r
@@ -197,11 +215,10 @@ class ExprResolver:
         )
         r.refer(col_tok, None)
 
-    def alias_use(self, node: Node, alias_expr: Node, ctx: Ctx) -> None:
+    def alias_use(self, node: ColumnRef, alias_expr: Expr, ctx: Ctx) -> None:
         """A result-set alias used in WHERE, GROUP BY, HAVING or ORDER BY."""
         r = self.r
-        tok = node.children[-1]
-        assert isinstance(tok, Token)
+        tok = node.name
         shown = r.source[alias_expr.start : alias_expr.end]
         r.refer(
             tok,
@@ -253,3 +270,20 @@ class ExprResolver:
         if scope.aliases and qualifier is None:
             out.extend(scope.aliases)
         return out
+
+
+_ONE_VALUE_OPERANDS = (UnaryExpr, NotExpr, LikeExpr, NullTest, CollateExpr, CastExpr)
+"""Expressions whose operands must each be one value."""
+
+
+def _operands(
+    node: BetweenExpr | IsExpr | UnaryExpr | NotExpr | LikeExpr | NullTest | CollateExpr | CastExpr,
+) -> list[Expr]:
+    """The operands of an expression, in order."""
+    if isinstance(node, (BetweenExpr, LikeExpr)):
+        return node.operands
+    if isinstance(node, IsExpr):
+        return [node.left, node.right]
+    if isinstance(node, (CollateExpr, CastExpr)):
+        return [node.expr]
+    return [node.operand]

@@ -5,60 +5,62 @@ the arguments of table-valued functions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
+from ...syntax.nodes import (
+    FromTerm,
+    JoinOperator,
+    OnClause,
+    Subquery,
+    TableFunction,
+    TableRef,
+    UsingClause,
+)
 from ...syntax.tokens import Token
 from .. import builtins
 from ..catalog import Column, Where, location_of
 from ..model import Referent
 from ..rules import circular_cte, join_on_right_table, unknown_table, using_column
 from .scope import Ctx, Scope, Source
-from .tree import TERM_KINDS, rp_index, term_alias
 
 if TYPE_CHECKING:
     from .resolver import Resolver
+
+_RIGHT = frozenset({"RIGHT", "FULL"})
+_OUTER = frozenset({"LEFT", "RIGHT", "FULL"})
 
 
 class FromResolver:
     def __init__(self, r: Resolver) -> None:
         self.r = r
 
-    def from_items(self, items: Sequence[Node | Token], scope: Scope, outer: Scope | None) -> None:
-        """Build the sources of a FROM clause (flattening parenthesized
-        joins), then resolve ON clauses, USING lists and table-function
-        arguments."""
+    def from_items(
+        self, terms: list[FromTerm], joins: list[JoinOperator], scope: Scope, outer: Scope | None
+    ) -> None:
+        """Build the sources of a FROM clause's ``terms`` (flattening
+        parenthesized joins), the ``joins`` between them, then resolve ON
+        clauses, USING lists and table-function arguments."""
         r = self.r
-        pending: list[tuple[Node, Source | None, int]] = []  # (term, its source, index of first source)
-        join_ops: list[Node | None] = []
-        last_op: Node | None = None
-        for item in items:
-            if isinstance(item, Node) and item.kind == "join_operator":
-                last_op = item
-                continue
-            if isinstance(item, Node) and item.kind in TERM_KINDS:
-                first_index = len(scope.sources)
-                src = self.term(item, scope, outer)
-                pending.append((item, src, first_index))
-                join_ops.append(last_op)
-                last_op = None
+        firsts: list[int] = []  # the index of each term's first source
+        for term in terms:
+            firsts.append(len(scope.sources))
+            self.term(term, scope, outer)
         # Joins: NATURAL and USING make shared columns one.  The ON clause of
         # an outer join, or of any join in a FROM with a RIGHT or FULL join,
         # may not look at tables to its right.
-        words_of = [
-            {t.text.upper() for t in op.children if isinstance(t, Token)} if op is not None else set()
-            for op in join_ops
-        ]
-        any_right = any(words & {"RIGHT", "FULL"} for words in words_of)
-        ends = [first for _t, _s, first in pending[1:]] + [len(scope.sources)]
-        for (term, _src, first_index), op, words, end in zip(pending, join_ops, words_of, ends):
-            if op is not None and op.kind == "join_operator":
-                right = bool(words & {"RIGHT", "FULL"})
-                outer_join = bool(words & {"LEFT", "RIGHT", "FULL"}) or any_right
-                left_sources = scope.sources[:first_index]
-                mine = scope.sources[first_index:end]
+        words_of = [set(op.words) for op in joins]
+        any_right = any(words & _RIGHT for words in words_of)
+        ends = [*firsts[1:], len(scope.sources)]
+        for i, term in enumerate(terms):
+            first_index, end = firsts[i], ends[i]
+            left_sources = scope.sources[:first_index]
+            mine = scope.sources[first_index:end]
+            outer_join = False
+            if i > 0:
+                words = words_of[i - 1]
+                right = bool(words & _RIGHT)
+                outer_join = bool(words & _OUTER) or any_right
                 if "NATURAL" in words:
                     left_cols = {c.key for s in left_sources if s.columns for c in s.columns if not c.hidden}
                     for s in mine:
@@ -66,15 +68,9 @@ class FromResolver:
                             s.using |= {c.key for c in s.columns if c.key in left_cols and not c.hidden}
                 for s in mine:
                     s.right_join = right
-            else:
-                outer_join = False
-                left_sources = scope.sources[:first_index]
-                mine = scope.sources[first_index:end]
-            constraint = term.children[-1]
-            if isinstance(constraint, Node) and constraint.kind == "using_clause":
-                for name_tok in constraint.children[2:-1]:
-                    if not isinstance(name_tok, Token) or name_tok.kind == "COMMA":
-                        continue
+            constraint = term.constraint
+            if isinstance(constraint, UsingClause):
+                for name_tok in constraint.names:
                     key = normalize(name_tok.text)
                     left_has = any(s.columns is None or s.column(name_tok.text) for s in left_sources)
                     right_has = any(s.columns is None or s.column(name_tok.text) for s in mine)
@@ -87,23 +83,18 @@ class FromResolver:
                         col = src_for_ref.column(name_tok.text)
                         assert col is not None
                         r.refer(name_tok, src_for_ref.column_referent(col))
-            elif isinstance(constraint, Node) and constraint.kind == "on_clause":
+            elif isinstance(constraint, OnClause):
                 ctx = Ctx(scope, clause="ON")
                 before = len(r.state.resolved)
-                r.exprs.expr(constraint.children[1], ctx)  # type: ignore[arg-type]
-                r.rows.scalar_context(constraint.children[1], ctx)  # type: ignore[arg-type]
+                r.exprs.expr(constraint.expr, ctx)
+                r.rows.scalar_context(constraint.expr, ctx)
                 if outer_join:
                     self.check_on_right(before, scope.sources[end:])
-        for term, _src, _first in pending:
-            if term.kind == "table_function":
+        for term in terms:
+            if isinstance(term, TableFunction):
                 ctx = Ctx(scope, clause="table function")
-                for arg in term.children:
-                    if isinstance(arg, Node) and arg.kind not in (
-                        "qualified_name",
-                        "on_clause",
-                        "using_clause",
-                    ):
-                        r.exprs.expr(arg, ctx)
+                for arg in term.args:
+                    r.exprs.expr(arg, ctx)
 
     def check_on_right(self, first: int, right: list[Source]) -> None:
         """Report the first reference, since ``first``, to a source in ``right``."""
@@ -113,49 +104,37 @@ class FromResolver:
                 join_on_right_table.report(self.r, ref)
                 return
 
-    def term(self, node: Node, scope: Scope, outer: Scope | None) -> Source | None:
+    def term(self, node: FromTerm, scope: Scope, outer: Scope | None) -> None:
         """Add the sources of one FROM term to ``scope``."""
         r = self.r
         position = len(scope.sources)
-        kind = node.kind
-        alias_tok = term_alias(node)
+        alias_tok = node.alias
         alias = unquote(alias_tok.text) if alias_tok is not None else None
-        if kind == "table_ref":
-            qn = node.children[0]
-            assert isinstance(qn, Node)
-            schema_tok = qn.children[0] if len(qn.children) == 3 else None
-            name_tok = qn.children[-1]
-            assert isinstance(name_tok, Token)
-            name = unquote(name_tok.text)
-            src = self.table_source(
-                name_tok, name, schema_tok if isinstance(schema_tok, Token) else None, alias, position
-            )
-            indexed = node.child_kind("indexed_by")
-            if indexed is not None and len(indexed.children) == 3 and src.table is not None:
-                ix_tok = indexed.children[2]
-                assert isinstance(ix_tok, Token)
+        if isinstance(node, TableRef):
+            qn = node.name
+            name_tok = qn.name
+            src = self.table_source(name_tok, unquote(name_tok.text), qn.schema, alias, position)
+            indexed = node.indexed_by
+            ix_tok = indexed.index if indexed is not None else None
+            if ix_tok is not None and src.table is not None:
                 if r.catalog.find_index(unquote(ix_tok.text), src.table.schema) is None:
                     unknown_table.report_index(
                         r, ix_tok, unquote(ix_tok.text), known=r.catalog.known(src.table.schema)
                     )
-        elif kind == "table_function":
-            qn = node.children[0]
-            assert isinstance(qn, Node)
-            name_tok = qn.children[-1]
-            assert isinstance(name_tok, Token)
-            src = self.function_source(name_tok, alias, position)
-        elif kind == "subquery":
-            shape = r.queries.query(node.children[1], outer)  # type: ignore[arg-type]
+        elif isinstance(node, TableFunction):
+            src = self.function_source(node.name.name, alias, position)
+        elif isinstance(node, Subquery):
+            shape = r.queries.query(node.query, outer)
             cols = [Column(n) for n in shape.names] if shape.names is not None else None
             src = self.named_source(node, alias_tok, cols, position, "subquery in FROM")
-        else:  # join_group: a parenthesized join
+        else:  # a parenthesized join
             inner = Scope([], outer)
-            self.from_items(node.children[1 : rp_index(node.children)], inner, outer)
+            self.from_items(node.terms, node.joins, inner, outer)
             if alias is None:
                 for s in inner.sources:
                     s.position = len(scope.sources)
                     scope.sources.append(s)
-                return None
+                return
             cols = (
                 None
                 if any(s.columns is None for s in inner.sources)
@@ -173,10 +152,9 @@ class FromResolver:
                     Referent("alias", src.referent.key, src.referent.detail, location_of(alias_tok, r.where)),
                 )
         scope.sources.append(src)
-        return src
 
     def named_source(
-        self, node: Node, alias_tok: Token | None, cols: list[Column] | None, position: int, what: str
+        self, node: FromTerm, alias_tok: Token | None, cols: list[Column] | None, position: int, what: str
     ) -> Source:
         """A FROM item that only its alias names (a subquery, a parenthesized join)."""
         alias = unquote(alias_tok.text) if alias_tok is not None else None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
-from ...syntax.nodes import FunctionCall
+from ...syntax.nodes import FunctionCall, OverClause, Query, Window, WindowDefinition
 from ...syntax.tokens import Token
 from .. import builtins
 from ..catalog import location_of
@@ -24,7 +24,6 @@ from ..rules import (
 )
 from ..suggest import closest
 from .scope import Ctx, Scope
-from .tree import QUERY_KINDS
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -42,12 +41,14 @@ class FunctionResolver:
         args = node.args
         nargs = 0 if node.star else len(args)
         over = node.over
+        filter_clause = node.filter
+        order_by = node.order_by
         all_fns = builtins.lookup(name)
         fns = [f for f in all_fns if f.kind != "table" and r.available(f)]
         accepting = [f for f in fns if builtins.accepts(f, nargs) and self._arity_ok(f, nargs)]
-        agg = next((f for f in accepting if f.kind == "aggregate"), None)
-        win = next((f for f in accepting if f.kind == "window"), None)
-        scalar = next((f for f in accepting if f.kind == "scalar"), None)
+        agg = next((f for f in accepting if f.kind == builtins.AGGREGATE), None)
+        win = next((f for f in accepting if f.kind == builtins.WINDOW), None)
+        scalar = next((f for f in accepting if f.kind == builtins.SCALAR), None)
         is_agg = agg is not None or win is not None
         chosen = agg or win or scalar
         if chosen is not None:
@@ -81,10 +82,10 @@ class FunctionResolver:
             unknown_function.report_unavailable(r, name_tok, name, why)
         elif chosen is None:
             wrong_arity.report(r, node, name, builtins.arity_text(f for f in fns if f.kind != "table"), nargs)
-        elif not is_agg and node.filter is not None:
-            non_aggregate_clause.report(r, node.filter, "FILTER", name)
-        elif not is_agg and node.order_by is not None:
-            non_aggregate_clause.report(r, node.order_by, "ORDER BY", name)
+        elif not is_agg and filter_clause is not None:
+            non_aggregate_clause.report(r, filter_clause, "FILTER", name)
+        elif not is_agg and order_by is not None:
+            non_aggregate_clause.report(r, order_by, "ORDER BY", name)
         if is_agg and over is None:
             ctx.saw_agg[0] = True
         # Arguments: no window functions inside an aggregate; no aggregates
@@ -100,11 +101,11 @@ class FunctionResolver:
         for a in args:
             expr(a, inner)
             r.rows.scalar_context(a, inner)
-        if node.order_by is not None:
-            for term in node.order_by.children_of_kind("ordering_term"):
-                expr(term.children[0], inner)
-        if node.filter is not None:
-            expr(node.filter.expr, Ctx(ctx.scope, clause="FILTER"))
+        if order_by is not None:
+            for term in order_by.terms:
+                expr(term.expr, inner)
+        if filter_clause is not None:
+            expr(filter_clause.expr, Ctx(ctx.scope, clause="FILTER"))
         if over is not None:
             self.over(over, ctx)
 
@@ -124,31 +125,29 @@ class FunctionResolver:
 
     # -- windows ----------------------------------------------------------------
 
-    def over(self, over: Node, ctx: Ctx) -> None:
-        name = over.children[-1] if len(over.children) == 2 else None
-        if isinstance(name, Token):
+    def over(self, over: OverClause, ctx: Ctx) -> None:
+        name = over.window_name
+        if name is not None:
             self.window_name(name, ctx.scope)
             return
-        window = over.child_kind("window")
+        window = over.window
         if window is not None:
             self.window(window, Ctx(ctx.scope, allow_agg=ctx.scope.aggregate or ctx.allow_agg, clause="OVER"))
 
-    def window(self, window: Node, ctx: Ctx, defining: Node | None = None) -> None:
+    def window(self, window: Window, ctx: Ctx, defining: WindowDefinition | None = None) -> None:
         expr = self.r.exprs.expr
-        first = window.children[0]
-        if isinstance(first, Token) and first.kind not in ("PARTITION", "ORDER", "RANGE", "ROWS", "GROUPS"):
-            self.window_name(first, ctx.scope)
-        for child in window.children:
-            if isinstance(child, Node):
-                if child.kind == "order_by_clause":
-                    for term in child.children_of_kind("ordering_term"):
-                        expr(term.children[0], ctx)
-                elif child.kind == "frame_spec":
-                    for fb in child.children_of_kind("frame_bound"):
-                        for e in fb.nodes():
-                            expr(e, Ctx(Scope([]), clause="frame"))
-                else:
-                    expr(child, ctx)
+        if window.base is not None:
+            self.window_name(window.base, ctx.scope)
+        for e in window.partition_by:
+            expr(e, ctx)
+        order_terms = window.order_by.terms if window.order_by is not None else window.order_terms
+        for term in order_terms:
+            expr(term.expr, ctx)
+        frame = window.frame
+        if frame is not None:
+            for bound in (frame.start_bound, frame.end_bound):
+                if bound is not None and bound.expr is not None:
+                    expr(bound.expr, Ctx(Scope([]), clause="frame"))
 
     def window_name(self, tok: Token, scope: Scope) -> None:
         """A window named in OVER or as a window's base: named windows are
@@ -160,10 +159,9 @@ class FunctionResolver:
         suggestion = closest(tok.text, list(scope.windows))
         unknown_window.report(self.r, tok, unquote(tok.text), suggestion)
 
-    def window_referent(self, wd: Node) -> Referent:
-        """What the name of a named window (its ``window_definition``) means."""
-        name_tok = wd.children[0]
-        assert isinstance(name_tok, Token)
+    def window_referent(self, wd: WindowDefinition) -> Referent:
+        """What the name of a named window (its definition) means."""
+        name_tok = wd.name
         return Referent(
             "window",
             f"window:{id(wd)}",
@@ -179,7 +177,7 @@ def calls(expr: Node) -> Iterator[FunctionCall]:
         n = stack.pop()
         if isinstance(n, FunctionCall):
             yield n
-        stack.extend(c for c in reversed(n.children) if isinstance(c, Node) and c.kind not in QUERY_KINDS)
+        stack.extend(c for c in reversed(n.children) if isinstance(c, Node) and not isinstance(c, Query))
 
 
 def first_aggregate(expr: Node) -> str | None:

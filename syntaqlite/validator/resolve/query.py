@@ -7,8 +7,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
+from ...syntax.nodes import (
+    CollateExpr,
+    ColumnRef,
+    Expr,
+    JoinGroup,
+    Literal,
+    OneSelect,
+    ParenExpr,
+    Query,
+    ResultColumn,
+    Select,
+    SelectCore,
+    TableRef,
+    Values,
+    WithClause,
+)
 from ...syntax.tokens import Token
 from ..catalog import Column, column_names_of, location_of
 from ..model import Referent
@@ -25,9 +40,9 @@ from ..rules import (
     values_row_length,
 )
 from .scope import Cte, Ctx, Scope, Shape
-from .tree import EMPTY, QUERY_KINDS, from_names, query_parts, result_alias, strip_collate, token
 
 if TYPE_CHECKING:
+    from ...syntax.nodes import FromTerm
     from .resolver import Resolver
 
 
@@ -37,17 +52,14 @@ class QueryResolver:
 
     # -- WITH -------------------------------------------------------------------
 
-    def with_clause(self, node: Node, scope: Scope | None) -> None:
+    def with_clause(self, node: WithClause, scope: Scope | None) -> None:
         """Declare the CTEs of a WITH clause, in a new frame that
         ``end_with`` pops."""
         r = self.r
         frame: dict[str, Cte] = {}
         r.state.ctes.append(frame)
-        for cte in node.children:
-            if not (isinstance(cte, Node) and cte.kind == "common_table_expression"):
-                continue
-            name_tok = cte.children[0]
-            assert isinstance(name_tok, Token)
+        for cte in node.ctes:
+            name_tok = cte.name
             name = unquote(name_tok.text)
             r.cte_counter += 1
             referent = Referent(
@@ -87,15 +99,9 @@ class QueryResolver:
         saved = state.ctes
         state.ctes = saved[: entry.depth]
         node = entry.node
-        name_tok = node.children[0]
-        assert isinstance(name_tok, Token)
-        column_list = node.child_kind("column_list")
-        query = next(c for c in node.children if isinstance(c, Node) and c.kind in QUERY_KINDS)
-        listed = (
-            [unquote(token(c.children[0]).text) for c in column_list.children if isinstance(c, Node)]
-            if column_list
-            else None
-        )  # type: ignore[union-attr]
+        column_list = node.columns
+        query = node.query
+        listed = [unquote(c.name.text) for c in column_list.names] if column_list is not None else None
         try:
             split = self.recursive_split(entry, query)
 
@@ -108,7 +114,9 @@ class QueryResolver:
             if listed is not None:
                 if width is not None and width != len(listed):
                     assert column_list is not None
-                    cte_column_count.report_cte(self.r, name_tok, column_list, entry.name, width, len(listed))
+                    cte_column_count.report_cte(
+                        self.r, node.name, column_list, entry.name, width, len(listed)
+                    )
                 entry.shape = Shape(column_names_of(listed))
             else:
                 entry.shape = Shape(column_names_of(shape.names) if shape.names is not None else None)
@@ -116,18 +124,14 @@ class QueryResolver:
             state.ctes = saved
             entry.state = "done"
 
-    def recursive_split(self, entry: Cte, query: Node) -> int | None:
+    def recursive_split(self, entry: Cte, query: Query) -> int | None:
         """The index of the first recursive term of the CTE's body (None:
         not recursive): the trailing terms joined by the last operator, when
         that is UNION or UNION ALL, that name the CTE in their own FROM."""
-        if query.kind != "select":
+        if not isinstance(query, Select):
             return None
-        parts = query_parts(query)
-        ops = [
-            c.keyword_text().upper()
-            for c in query.children
-            if isinstance(c, Node) and c.kind == "compound_operator"
-        ]
+        parts = query.cores
+        ops = [" ".join(t.text.upper() for t in op.words) for op in query.operators]
         if not ops or ops[-1] not in ("UNION", "UNION ALL"):
             return None
         key = normalize(entry.name)
@@ -150,33 +154,33 @@ class QueryResolver:
 
     def query(
         self,
-        node: Node,
+        node: Query,
         outer: Scope | None,
         *,
         split: int | None = None,
         on_split: Callable[[Shape], None] | None = None,
     ) -> Shape:
-        """Resolve a query (select, select_core or values); its shape.
-        ``on_split(shape of the first term)`` is called before term number
-        ``split`` (a recursive CTE's first recursive term)."""
-        if node.kind == "select_core":
+        """Resolve a query (a compound or WITH query, a SELECT core or a
+        VALUES); its shape.  ``on_split(shape of the first term)`` is called
+        before term number ``split`` (a recursive CTE's first recursive term)."""
+        if isinstance(node, SelectCore):
             return self.select_core(node, outer)
-        if node.kind == "values":
+        if isinstance(node, Values):
             return self.values(node, outer)
         pushed = False
-        with_clause = node.child_kind("with_clause")
+        with_clause = node.with_clause
         if with_clause is not None:
             self.with_clause(with_clause, outer)
             pushed = True
         try:
-            parts = query_parts(node)
-            ops = [c for c in node.children if isinstance(c, Node) and c.kind == "compound_operator"]
+            parts = node.cores
+            ops = node.operators
             shapes: list[Shape] = []
             for i, part in enumerate(parts):
                 if i == split and on_split is not None:
                     on_split(shapes[0])
                 last = i == len(parts) - 1 and len(parts) > 1
-                if part.kind == "values":
+                if isinstance(part, Values):
                     shapes.append(self.values(part, outer))
                 else:
                     shapes.append(self.select_core(part, outer, compound_last=last))
@@ -193,29 +197,24 @@ class QueryResolver:
             if pushed:
                 self.end_with()
 
-    def compound_order_by(self, last: Node, shape: Shape) -> None:
+    def compound_order_by(self, last: OneSelect, shape: Shape) -> None:
         """ORDER BY of a compound: each term must be a result column (by
         number, name, or an identical expression)."""
-        order = last.child_kind("order_by_clause")
+        order = last.order_by if isinstance(last, SelectCore) else None
         if order is None or shape.names is None:
             return
         names = {normalize(n) for n in shape.names}
-        for n, term in enumerate(order.children_of_kind("ordering_term"), 1):
-            expr = strip_collate(term.children[0])
-            if isinstance(expr, Node) and expr.kind == "literal" and expr.children[0].kind == "INTEGER":  # type: ignore[union-attr]
+        for n, term in enumerate(order.terms, 1):
+            expr = strip_collate(term.expr)
+            if isinstance(expr, Literal) and expr.literal_token.kind == "INTEGER":
                 self.order_number(expr, n, len(shape.names), "ORDER")
                 continue
-            if (
-                isinstance(expr, Node)
-                and expr.kind == "column_ref"
-                and normalize(token(expr.children[-1]).text) in names
-            ):
+            if isinstance(expr, ColumnRef) and normalize(expr.name.text) in names:
                 continue
             order_by_term.report_no_match(self.r, term, n)
 
-    def order_number(self, literal: Node, n: int, count: int, which: str) -> bool:
-        tok = literal.children[0]
-        assert isinstance(tok, Token)
+    def order_number(self, literal: Literal, n: int, count: int, which: str) -> bool:
+        tok = literal.literal_token
         try:
             value = int(tok.text, 0)
         except ValueError:
@@ -225,12 +224,11 @@ class QueryResolver:
         order_by_term.report_out_of_range(self.r, literal, n, which, count)
         return False
 
-    def values(self, node: Node, outer: Scope | None) -> Shape:
-        rows = node.children_of_kind("value_row")
+    def values(self, node: Values, outer: Scope | None) -> Shape:
         width: int | None = None
         expr = self.r.exprs.expr
-        for row in rows:
-            items = [c for c in row.children if isinstance(c, Node)]
+        for row in node.rows:
+            items = row.values
             ctx = Ctx(Scope([], outer), clause="VALUES")
             for item in items:
                 expr(item, ctx)
@@ -240,25 +238,26 @@ class QueryResolver:
                 values_row_length.report(self.r, row)
         return Shape([f"column{i + 1}" for i in range(width or 0)])
 
-    def select_core(self, node: Node, outer: Scope | None, *, compound_last: bool = False) -> Shape:
+    def select_core(self, node: SelectCore, outer: Scope | None, *, compound_last: bool = False) -> Shape:
         r = self.r
-        from_clause = node.child_kind("from_clause")
+        from_clause = node.from_clause
         scope = Scope([], outer)
         if from_clause is not None:
-            r.from_clause.from_items(from_clause.children[1:], scope, outer)
-        for wd in (node.child_kind("window_clause") or EMPTY).children_of_kind("window_definition"):
-            name_tok = wd.children[0]
-            assert isinstance(name_tok, Token)
+            r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, outer)
+        window_clause = node.window
+        definitions = window_clause.definitions if window_clause is not None else []
+        for wd in definitions:
+            name_tok = wd.name
             scope.windows[normalize(name_tok.text)] = wd
             r.define(name_tok, r.functions.window_referent(wd))
         # Result columns: aggregates and window functions allowed.
         result_ctx = Ctx(scope, allow_agg=True, allow_win=True, clause="result")
         names: list[str] | None = []
         columns: list[Column] | None = []
-        aliases: dict[str, Node] = {}
-        for rc in node.children_of_kind("result_column"):
-            expr = rc.children[0]
-            if isinstance(expr, Token):  # * or t.*
+        aliases: dict[str, Expr] = {}
+        for rc in node.columns:
+            expr = rc.expr
+            if expr is None:  # * or t.*
                 expanded = self.star(rc, scope)
                 if expanded is None or names is None:
                     names = None
@@ -270,7 +269,7 @@ class QueryResolver:
                 continue
             r.exprs.expr(expr, result_ctx)
             r.rows.scalar_context(expr, result_ctx)
-            alias = result_alias(rc)
+            alias = rc.alias
             if alias is not None:
                 aliases[normalize(alias.text)] = expr
             if alias is not None and r.keep_model:
@@ -289,56 +288,61 @@ class QueryResolver:
                 assert columns is not None
                 place = location_of(alias or expr, r.where) if r.keep_model else None
                 columns.append(Column(name, location=place))
-        aggregate = result_ctx.saw_agg[0] or node.child_kind("group_by_clause") is not None
+        group = node.group_by
+        aggregate = result_ctx.saw_agg[0] or group is not None
         scope.aggregate = aggregate
         scope.aliases = aliases
-        having = node.child_kind("having_clause")
+        having = node.having
         if having is not None:
             if not aggregate:
-                having_without_group.report(r, having.children[0])
+                having_without_group.report(r, having.having_token)
             # In a non-aggregate query the HAVING clause itself is the error:
             # its aggregates are not misused on top of it.
-            r.exprs.expr(having.children[1], Ctx(scope, allow_agg=True, clause="HAVING"))  # type: ignore[arg-type]
-        where = node.child_kind("where_clause")
+            r.exprs.expr(having.expr, Ctx(scope, allow_agg=True, clause="HAVING"))
+        where = node.where
         if where is not None:
             wctx = Ctx(scope, clause="WHERE")
-            r.exprs.expr(where.children[1], wctx)  # type: ignore[arg-type]
-            r.rows.scalar_context(where.children[1], wctx)  # type: ignore[arg-type]
-        group = node.child_kind("group_by_clause")
+            r.exprs.expr(where.expr, wctx)
+            r.rows.scalar_context(where.expr, wctx)
         count = len(names) if names is not None else None
-        order = node.child_kind("order_by_clause")
+        order = node.order_by
         if order is not None and not compound_last:
-            self.order_or_group(order, scope, count, "ORDER", allow_agg=True, allow_win=True)
+            exprs = [term.expr for term in order.terms]
+            self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True)
         if group is not None:
-            self.order_or_group(group, scope, count, "GROUP", allow_agg=False, allow_win=False)
-        for wd in (node.child_kind("window_clause") or EMPTY).children_of_kind("window_definition"):
-            window = wd.child_kind("window")
+            self.order_or_group(group.exprs, scope, count, "GROUP", allow_agg=False, allow_win=False)
+        for wd in definitions:
+            window = wd.window
             if window is not None:
                 r.functions.window(window, Ctx(scope, allow_agg=aggregate, clause="WINDOW"), defining=wd)
-        limit = node.child_kind("limit_clause")
+        limit = node.limit
         if limit is not None:
-            for e in limit.nodes():
+            for e in limit.exprs:
                 r.exprs.expr(e, Ctx(Scope([]), clause="LIMIT"))
         return Shape(column_names_of(names) if names is not None else None, columns)
 
-    def result_name(self, expr: Node) -> str:
+    def result_name(self, expr: Expr) -> str:
         """SQLite's name for an unaliased result column: the column's name
         for a column reference, else the expression's source text."""
-        if expr.kind == "column_ref":
-            return unquote(token(expr.children[-1]).text)
+        if isinstance(expr, ColumnRef):
+            return unquote(expr.name.text)
         return self.r.source[expr.start : expr.end]
 
     def order_or_group(
-        self, node: Node, scope: Scope, count: int | None, which: str, *, allow_agg: bool, allow_win: bool
+        self,
+        exprs: list[Expr],
+        scope: Scope,
+        count: int | None,
+        which: str,
+        *,
+        allow_agg: bool,
+        allow_win: bool,
     ) -> None:
-        """ORDER BY / GROUP BY terms: result-column numbers, aliases, or
-        expressions resolved in the query's scope (aliases usable)."""
-        terms = node.children_of_kind("ordering_term") if which == "ORDER" else node.nodes()
-        for n, term in enumerate(terms, 1):
-            expr = term.children[0] if term.kind == "ordering_term" else term
-            assert isinstance(expr, Node)
+        """ORDER BY / GROUP BY terms (``exprs``): result-column numbers,
+        aliases, or expressions resolved in the query's scope (aliases usable)."""
+        for n, expr in enumerate(exprs, 1):
             plain = strip_collate(expr)
-            if isinstance(plain, Node) and plain.kind == "literal" and plain.children[0].kind == "INTEGER":  # type: ignore[union-attr]
+            if isinstance(plain, Literal) and plain.literal_token.kind == "INTEGER":
                 if count is not None:
                     self.order_number(plain, n, count, which)
                 continue
@@ -354,9 +358,10 @@ class QueryResolver:
             if which == "GROUP" and ctx.saw_agg[0]:
                 misuse_aggregate.report_in_group_by(self.r, expr)
 
-    def star(self, rc: Node, scope: Scope) -> list[Column] | None:
+    def star(self, rc: ResultColumn, scope: Scope) -> list[Column] | None:
         """The columns ``*`` or ``t.*`` stands for (None: unknown)."""
-        if rc.children[0].kind == "STAR":  # type: ignore[union-attr]
+        qualifier = rc.table
+        if qualifier is None:
             if not scope.sources:
                 no_tables.report(self.r, rc)
                 return []
@@ -375,8 +380,6 @@ class QueryResolver:
                     out.append(c)
                 seen_using |= {c.key for c in src.columns}
             return out
-        qualifier = rc.children[0]
-        assert isinstance(qualifier, Token)
         key = normalize(qualifier.text)
         for src in scope.sources:
             if src.name is not None and normalize(src.name) == key and not src.qualifier_only:
@@ -384,3 +387,27 @@ class QueryResolver:
                 return None if src.columns is None else [c for c in src.columns if not c.hidden]
         unknown_table.report_qualifier(self.r, qualifier, unquote(qualifier.text))
         return None
+
+
+def strip_collate(expr: Expr) -> Expr:
+    """``expr`` without the COLLATE clauses and parentheses around it."""
+    while isinstance(expr, (CollateExpr, ParenExpr)):
+        expr = expr.expr
+    return expr
+
+
+def from_names(core: OneSelect) -> list[Token]:
+    """The unqualified table names in a SELECT core's own FROM clause
+    (parenthesized joins included, subqueries not)."""
+    from_clause = core.from_clause if isinstance(core, SelectCore) else None
+    out: list[Token] = []
+    stack: list[list[FromTerm]] = [from_clause.terms] if from_clause is not None else []
+    while stack:
+        for term in stack.pop():
+            if isinstance(term, TableRef):
+                parts = term.name.parts
+                if len(parts) == 1:
+                    out.append(parts[0])
+            elif isinstance(term, JoinGroup):
+                stack.append(term.terms)
+    return sorted(out, key=lambda t: t.start)

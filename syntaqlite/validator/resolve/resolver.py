@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from ...diagnostics import Diagnostic, Related, Severity
 from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
+from ...syntax.nodes import DeleteStmt, InsertStmt, Select, SelectCore, UpdateStmt, Values
 from ...syntax.target import Target as SqliteTarget
 from ...syntax.tokens import Token
+from ...text import Lines
 from .. import builtins
 from ..catalog import Catalog, Table, Where, is_builtin_name
 from ..model import Reference, Referent, SemanticModel
@@ -24,9 +27,6 @@ from .functions import FunctionResolver
 from .query import QueryResolver
 from .rowvalue import RowValues
 from .scope import Cte, StatementState
-from .tree import QUERY_KINDS
-
-_DML_KINDS = {"insert_stmt": "insert", "update_stmt": "update", "delete_stmt": "delete"}
 
 
 class Resolver:
@@ -54,7 +54,7 @@ class Resolver:
         self.catalog = catalog
         self.source = source
         self.path = path
-        self.where = where if where is not None else Where(path)
+        self.where = where if where is not None else Where(path, lines=Lines(source))
         self.sqlite = target
         self.report_diagnostic = report
         self.model = model
@@ -69,6 +69,15 @@ class Resolver:
         self.functions = FunctionResolver(self)
         self.rows = RowValues(self)
         self.dml = DmlResolver(self)
+        # What resolves each kind of statement body, by its class.
+        self.statements: dict[type[Node], Callable[[Any], object]] = {
+            Select: self.query_statement,
+            SelectCore: self.query_statement,
+            Values: self.query_statement,
+            InsertStmt: self.dml.insert_stmt,
+            UpdateStmt: self.dml.update_stmt,
+            DeleteStmt: self.dml.delete_stmt,
+        }
 
     # -- statements -------------------------------------------------------------
 
@@ -92,12 +101,12 @@ class Resolver:
     def statement(self, body: Node) -> None:
         """Resolve a statement's body (a query or INSERT/UPDATE/DELETE; the
         schema statements are :mod:`..ddl`'s)."""
-        kind = body.kind
-        change = _DML_KINDS.get(kind)
-        if change is not None:
-            self.dml.dml(body, change)
-        elif kind in QUERY_KINDS:
-            self.queries.query(body, None)
+        handler = self.statements.get(type(body))
+        if handler is not None:
+            handler(body)
+
+    def query_statement(self, body: Select | SelectCore | Values) -> None:
+        self.queries.query(body, None)
 
     def schema_changed(self) -> None:
         """The catalog's tables may have changed: forget their referents."""
@@ -128,10 +137,6 @@ class Resolver:
                 message=message,
                 start=start_tok.start,
                 end=end_tok.end,
-                line=start_tok.line,
-                column=start_tok.column,
-                end_line=end_tok.end_line,
-                end_column=end_tok.end_column,
                 severity=severity or rule.severity,
                 help=help,
                 replacement=replacement,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ...syntax.cst import Node
 from ...syntax.names import normalize
+from ...syntax.nodes import ColumnRef, CommonTableExpression, Expr, WindowDefinition
 from ..catalog import Column, Table
 from ..model import Referent
 
@@ -95,8 +95,8 @@ class Source:
 class Scope:
     sources: list[Source]
     parent: Scope | None = None
-    aliases: dict[str, Node] | None = None  # result-set aliases usable here
-    windows: dict[str, Node] = field(default_factory=dict)
+    aliases: dict[str, Expr] | None = None  # result-set aliases usable here
+    windows: dict[str, WindowDefinition] = field(default_factory=dict)
     aggregate: bool = False  # an aggregate function was seen in the result columns
     # Did-you-mean candidates by qualifier, with the sizes they were made at.
     candidates: dict[str | None, tuple[int, int, tuple[str, ...]]] = field(default_factory=dict)
@@ -134,7 +134,7 @@ class Cte:
     is not checked, and a cycle is a circular reference."""
 
     name: str
-    node: Node
+    node: CommonTableExpression
     shape: Shape | None  # None until resolved (or, while resolving, the recursive part is reached)
     referent: Referent
     outer: Scope | None = None
@@ -156,7 +156,7 @@ class StatementState:
     in_upsert: bool = False
     # Every column reference resolved to a FROM source, in order (the ON
     # clause check looks at those made inside an ON clause).
-    resolved: list[tuple[Node, Source]] = field(default_factory=list)
+    resolved: list[tuple[ColumnRef, Source]] = field(default_factory=list)
 
 
 def pseudo_sources(state: StatementState, referent_of: Callable[[Table], Referent]) -> list[Source]:

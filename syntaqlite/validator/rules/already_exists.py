@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ...diagnostics import Related, Severity
 from ...syntax.tokens import Token
-from ..catalog import Index, Location, Table, Trigger
+from ..catalog import Index, Location, Table, Trigger, Where
 from .base import Reporter, Rule
 
 RULE = Rule(
@@ -45,29 +45,19 @@ def clash(
     return None
 
 
-def report(out: Reporter, tok: Token, message: str, first: Location | None, path: str | None) -> None:
+def report(out: Reporter, tok: Token, message: str, first: Location | None, here: Where) -> None:
     """A CREATE of a name in use; ``first`` is where the name was first
-    defined: pointed at when in the text being checked (``path``), named
-    when in another file."""
+    defined: pointed at when in the text being checked (``here``; when that
+    is a document checked piece by piece, the related location names its
+    piece), named when in another file."""
     help: str | None = None
     related: tuple[Related, ...] = ()
-    if first is not None and first.path == path:
-        end_column = first.column + (first.end - first.start)
-        related = (
-            Related(
-                "first defined here",
-                first.start,
-                first.end,
-                first.line,
-                first.column,
-                first.line,
-                end_column,
-                first.anchor,
-                first.base,
-            ),
-        )
+    if first is not None and first.path == here.path:
+        related = (Related("first defined here", first.start, first.end, first.piece),)
     elif first is not None and first.path is not None:
-        help = f"defined in {first.path}:{first.line}:{first.column}"
+        position = first.position()
+        at = f"{first.path}:{position[0]}:{position[1]}" if position is not None else first.path
+        help = f"defined in {at}"
     out.report(RULE, tok, message, help=help, related=related)
 
 
