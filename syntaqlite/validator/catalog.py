@@ -102,17 +102,30 @@ class Table:
     autoincrement: bool = False
     location: Location | None = None
     sql: str | None = None
+    # The columns by key, for ``column``: rebuilt when ``columns`` is
+    # another list or another length; ``columns_renamed`` after renaming
+    # one in place.
+    _index: dict[str, Column] | None = field(default=None, init=False, repr=False, compare=False)
+    _indexed: list[Column] | None = field(default=None, init=False, repr=False, compare=False)
+    _indexed_len: int = field(default=-1, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> str:
         return normalize(self.name)
 
     def column(self, name: str) -> Column | None:
-        key = normalize(name)
-        for c in self.columns:
-            if c.key == key:
-                return c
-        return None
+        """The first column called ``name`` (compared as SQLite does)."""
+        cols = self.columns
+        index = self._index
+        if index is None or self._indexed is not cols or self._indexed_len != len(cols):
+            index = {}
+            for c in cols:
+                index.setdefault(c.key, c)
+            self._index, self._indexed, self._indexed_len = index, cols, len(cols)
+        return index.get(normalize(name))
+
+    def columns_renamed(self) -> None:
+        self._index = None
 
     @property
     def has_rowid(self) -> bool:

@@ -458,6 +458,7 @@ class DdlChecker:
                     return
                 changed = self.catalog.writable(table)
                 changed.columns[table.columns.index(col)].name = unquote(new_tok.text)
+                changed.columns_renamed()
             elif action == "drop_column" and col is not None:
                 changed = self.catalog.writable(table)
                 del changed.columns[table.columns.index(col)]

@@ -117,7 +117,9 @@ class ExprResolver:
         while scope is not None:
             matches: list[tuple[Source, Column]] = []
             rowid_sources: list[Source] = []
-            for src in scope.sources + pseudo_sources(r.state, r.table_referent):
+            pseudo = pseudo_sources(r.state, r.table_referent)
+            candidates = scope.sources + pseudo if qualifier is None else scope.named(qualifier) + pseudo
+            for src in candidates:
                 if qualifier is not None:
                     if src.name is None or normalize(src.name) != qualifier:
                         continue

@@ -54,7 +54,6 @@ class FromResolver:
         ends = [*firsts[1:], len(scope.sources)]
         for i, term in enumerate(terms):
             first_index, end = firsts[i], ends[i]
-            left_sources = scope.sources[:first_index]
             mine = scope.sources[first_index:end]
             outer_join = False
             if i > 0:
@@ -62,6 +61,7 @@ class FromResolver:
                 right = bool(words & _RIGHT)
                 outer_join = bool(words & _OUTER) or any_right
                 if "NATURAL" in words:
+                    left_sources = scope.sources[:first_index]
                     left_cols = {c.key for s in left_sources if s.columns for c in s.columns if not c.hidden}
                     for s in mine:
                         if s.columns:
@@ -70,6 +70,7 @@ class FromResolver:
                     s.right_join = right
             constraint = term.constraint
             if isinstance(constraint, UsingClause):
+                left_sources = scope.sources[:first_index]
                 for name_tok in constraint.names:
                     key = normalize(name_tok.text)
                     left_has = any(s.columns is None or s.column(name_tok.text) for s in left_sources)

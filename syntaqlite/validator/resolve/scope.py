@@ -100,6 +100,22 @@ class Scope:
     aggregate: bool = False  # an aggregate function was seen in the result columns
     # Did-you-mean candidates by qualifier, with the sizes they were made at.
     candidates: dict[str | None, tuple[int, int, tuple[str, ...]]] = field(default_factory=dict)
+    # The sources by (case-folded) name, for qualified column references;
+    # sources are only ever appended, so the index grows with them.
+    _by_name: dict[str, list[Source]] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
+
+    def named(self, key: str) -> list[Source]:
+        """The sources called ``key`` (normalized), in FROM order."""
+        sources = self.sources
+        if self._indexed != len(sources):
+            if self._indexed > len(sources):
+                self._by_name, self._indexed = {}, 0
+            for src in sources[self._indexed :]:
+                if src.name is not None:
+                    self._by_name.setdefault(normalize(src.name), []).append(src)
+            self._indexed = len(sources)
+        return self._by_name.get(key, [])
 
 
 @dataclass
