@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
 from .cst import Node
+from .nodes import TargetTable
 from .tokens import Token
 
 if TYPE_CHECKING:
@@ -181,9 +182,7 @@ def _check_dml(node: Node, ctx: ParseContext) -> None:
         temp_ok = ctx.trigger_temp and target.version >= TEMP_TRIGGER_QUALIFIED_NAMES
         if not temp_ok:
             for c in node.children:
-                qualified = isinstance(c, Node) and c.kind == "target_table" and c.has("DOT")
-                if qualified:
-                    assert isinstance(c, Node)
+                if isinstance(c, TargetTable) and c.schema is not None:
                     message = (
                         "qualified table names are not allowed on INSERT, UPDATE, and "
                         "DELETE statements within triggers"

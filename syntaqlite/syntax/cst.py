@@ -5,23 +5,22 @@ significant token of a statement is a leaf of exactly one node; whitespace and
 comments stay in the token list of the :class:`~syntaqlite.syntax.parser.ParseResult`
 (each token knows its ``index`` there), so the exact source can always be
 rebuilt.  Node kinds are the rule names and aliases of ``grammar/sqlite.lark``;
-each kind has a class in :mod:`syntaqlite.syntax.nodes` with typed accessors.
+each kind has a class in :mod:`syntaqlite.syntax.nodes`, generated from the
+tree's schema (``grammar/nodes.ungram``), whose fields are how every stage
+reads a node.
 
 Spans come from the first and last token, so nodes store nothing but their
-children.  Walks are iterative: a tree may be thousands of levels deep.
+children (and, once a field is read, how the children fit the schema).
+Walks are iterative: a tree may be thousands of levels deep.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from .tokens import Token
-
-N = TypeVar("N", bound="Node")
-
-Child = "Node | Token"
 
 
 class Node:
@@ -102,41 +101,6 @@ class Node:
             yield node
             stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
 
-    def nodes(self) -> list[Node]:
-        """The direct child nodes."""
-        return [c for c in self.children if isinstance(c, Node)]
-
-    def child(self, cls: type[N]) -> N | None:
-        """The first direct child of class ``cls``."""
-        for c in self.children:
-            if isinstance(c, cls):
-                return c
-        return None
-
-    def children_of(self, cls: type[N]) -> list[N]:
-        return [c for c in self.children if isinstance(c, cls)]
-
-    def child_kind(self, kind: str) -> Node | None:
-        """The first direct child node of ``kind`` (a node kind: lower case,
-        which no token kind is, so tokens need no type test)."""
-        for c in self.children:
-            if c.kind == kind:
-                return c  # type: ignore[return-value]
-        return None
-
-    def children_of_kind(self, kind: str) -> list[Node]:
-        return [c for c in self.children if c.kind == kind]  # type: ignore[misc]
-
-    def token(self, *kinds: str) -> Token | None:
-        """The first direct child token of one of ``kinds``."""
-        for c in self.children:
-            if isinstance(c, Token) and c.kind in kinds:
-                return c
-        return None
-
-    def has(self, *kinds: str) -> bool:
-        return self.token(*kinds) is not None
-
     def keyword_text(self) -> str:
         """The upper-cased text of the direct child tokens, joined by spaces
         (``LEFT OUTER JOIN``, ``UNION ALL`` ...)."""
@@ -144,7 +108,3 @@ class Node:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.line}:{self.column})"
-
-
-def child_tokens(children: list[Node | Token]) -> list[Token]:
-    return [c for c in children if isinstance(c, Token)]
