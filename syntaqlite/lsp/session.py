@@ -4,8 +4,8 @@ and the diagnostics pipeline.
 * Documents are updated on the event loop as notifications arrive
   (:class:`~syntaqlite.lsp.documents.Document`).
 * All parsing and every feature's computation runs on ONE analysis thread
-  (the parser is not re-entrant, and this keeps the event loop free to read
-  messages while a large statement is parsed).  Each document has an
+  (this keeps the event loop free to read messages while a large statement
+  is parsed; the parser itself is re-entrant, so more threads are possible).  Each document has an
   :class:`~syntaqlite.lsp.documents.Analyzer` there that re-parses only the
   statements an edit touched and caches the analysis per version.
 * Diagnostics are published after ``didOpen`` and after edits.  An edit that
