@@ -221,17 +221,8 @@ def build(grammar_text: str) -> Tables:
     nullable = _nullable(rules)
     rule_rows = []
     for r in rules:
-        name = _rule_name(r)
-        if r.alias:
-            mode = "node"
-        elif name.startswith("_"):
-            mode = "splice"
-        elif r.options.expand1:
-            mode = "pass"
-        else:
-            mode = "node"
         shape = "".join(_shape(sym, nullable) for sym in r.expansion)
-        rule_rows.append((name, len(r.expansion), _rule_kind(r), mode, shape))
+        rule_rows.append((_rule_name(r), len(r.expansion), _rule_kind(r), rule_mode(r), shape))
 
     terminals = sorted({t for acts in action for t in acts} | set(directives.fallback) | {END})
     return Tables(
@@ -245,6 +236,19 @@ def build(grammar_text: str) -> Tables:
         wildcard=wildcard,
         grammar_sha256=hashlib.sha256(grammar_text.encode()).hexdigest(),
     )
+
+
+def rule_mode(r: Rule) -> str:
+    """How a reduction by ``r`` builds the tree: ``node`` (a node of its
+    kind), ``pass`` (``?rule``: its only child passes through) or ``splice``
+    (``_rule``: its children go into the parent)."""
+    if r.alias:
+        return "node"
+    if _rule_name(r).startswith("_"):
+        return "splice"
+    if r.options.expand1:
+        return "pass"
+    return "node"
 
 
 def _nullable(rules: list[Rule]) -> set[str]:

@@ -748,7 +748,7 @@ def grammar_sequences(
     ``max_unroll`` times."""
     from lark.load_grammar import load_grammar
 
-    from .build_tables import GRAMMAR_PATH, START, _rule_kind, _rule_name
+    from .build_tables import GRAMMAR_PATH, START, _nullable, _rule_kind, _rule_name, rule_mode
 
     text = GRAMMAR_PATH.read_text(encoding="utf-8")
     grammar, _ = load_grammar(text, str(GRAMMAR_PATH), [], False)
@@ -761,25 +761,7 @@ def grammar_sequences(
     for r in rules:
         by_name.setdefault(_rule_name(r), []).append(r)
 
-    def mode(r: Any) -> str:
-        if r.alias:
-            return "node"
-        name = _rule_name(r)
-        if name.startswith("_"):
-            return "splice"
-        if r.options.expand1:
-            return "pass"
-        return "node"
-
-    nullable: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for r in rules:
-            name = _rule_name(r)
-            if name not in nullable and all((not s.is_term) and s.name in nullable for s in r.expansion):
-                nullable.add(name)
-                changed = True
+    nullable = _nullable(rules)
 
     def alt_nullable(r: Any) -> bool:
         return all((not s.is_term) and s.name in nullable for s in r.expansion)
@@ -790,7 +772,7 @@ def grammar_sequences(
         """The child sequences a nonterminal contributes to its parent."""
         out: set[tuple[object, ...]] = set()
         for r in by_name[name]:
-            m = mode(r)
+            m = rule_mode(r)
             if m == "node":
                 if alt_nullable(r):
                     out.add(())
@@ -838,7 +820,7 @@ def grammar_sequences(
 
     result: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {}
     for r in rules:
-        m = mode(r)
+        m = rule_mode(r)
         if m == "splice":
             continue
         kind = _rule_kind(r)
