@@ -6,6 +6,12 @@ Each node class has a pattern (``_PATTERN``, compiled from its rule in
 once, when a field is first read, and keeps the match; a field is then the
 children in its group's span.  Nodes never change after they are built, so the
 match stays true.
+
+Most fields never need the pattern: the generator reads a field at the same
+child index in every node of its class directly (``self.children[i]``), and
+a field whose kinds no other field of the node can hold with :func:`first` or
+:func:`every` (a scan).  ``tests/test_node_schema.py`` checks those reads
+against the pattern's on the corpus.
 """
 
 from __future__ import annotations
