@@ -697,6 +697,15 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
                 out.append(f"        return _l.one(self, {groups!r})")
             else:
                 out.append(f"        return _l.opt(self, {groups!r})")
+            if f.flag:
+                # A flag's tokens are significant tokens too.
+                if f"{f.name}_tokens" in c.fields:
+                    raise SchemaError(f"{n.cls}: {f.name}_tokens is both a field and flag {f.name}'s tokens")
+                out += ["", "    @property", f"    def {f.name}_tokens(self) -> list[Token]:"]
+                if fast and f.name in c.unique:
+                    out.append(f"        return _l.every(self, {kinds_const(items)})")
+                else:
+                    out.append(f"        return _l.many(self, {groups!r}, None)")
     out += ["", ""]
     for key, const in _KIND_SETS.items():
         out.append(f"{const} = {frozenset_src(list(key))}")

@@ -60,18 +60,6 @@ def interleave(items: Sequence[Node | Token], separators: Sequence[Node | Token]
     return out
 
 
-def leading(node: Node, last: Node | Token) -> list[Node | Token]:
-    """The children of ``node`` up to ``last`` (a field of it) included, in
-    source order: a statement's opening words, some of which only a flag
-    field records (``TEMP``, ``IF NOT EXISTS``)."""
-    out: list[Node | Token] = []
-    for child in node.children:
-        out.append(child)
-        if child is last:
-            return out
-    raise ValueError(f"{last!r} is not a child of {node!r}")
-
-
 def between(node: Node, first: Node | Token, last: Node | Token | None = None) -> list[Node | Token]:
     """The children of ``node`` after ``first`` and before ``last`` (fields
     of it; no ``last``: to the end), in source order: a list whose

@@ -19,7 +19,7 @@ from ...syntax.nodes import (
 from ...syntax.tokens import Token
 from ..context import Formatter
 from ..doc import HARDLINE, LINE, Doc, group, nest
-from .common import between, interleave, is_token, leading, present, registry
+from .common import between, interleave, is_token, present, registry
 
 RULES, rule = registry()
 
@@ -28,7 +28,9 @@ RULES, rule = registry()
 def fmt_create_table(f: Formatter, node: CreateTableStmt) -> Doc:
     """``CREATE TABLE t (`` columns and constraints, one per line when they
     do not fit ``) options``; or ``CREATE TABLE t AS`` a query."""
-    head = f.spaced(leading(node, node.name))
+    head = f.spaced(
+        [node.create_token, *node.temp_tokens, node.table_token, *node.if_not_exists_tokens, node.name]
+    )
     as_token, as_select = node.as_token, node.as_select
     if as_token is not None and as_select is not None:
         return group(head, " ", f.tok(as_token), nest(LINE, f.fmt(as_select)))
@@ -65,7 +67,14 @@ def fmt_create_index(f: Formatter, node: CreateIndexStmt) -> Doc:
         " ",
         f.parenthesized(node.lp_token, columns, node.rp_token),
     ]
-    parts: list[Doc] = [f.spaced(leading(node, node.name)), LINE, on_part]
+    head: list[Node | Token] = [
+        node.create_token,
+        *node.unique_tokens,
+        node.index_token,
+        *node.if_not_exists_tokens,
+        node.name,
+    ]
+    parts: list[Doc] = [f.spaced(head), LINE, on_part]
     where = node.where
     if where is not None:
         parts.extend([LINE, f.fmt(where)])
@@ -74,7 +83,16 @@ def fmt_create_index(f: Formatter, node: CreateIndexStmt) -> Doc:
 
 @rule(CreateViewStmt)
 def fmt_create_view(f: Formatter, node: CreateViewStmt) -> Doc:
-    return group(f.spaced(leading(node, node.as_token)), nest(LINE, f.fmt(node.query)))
+    head: list[Node | Token] = [
+        node.create_token,
+        *node.temp_tokens,
+        node.view_token,
+        *node.if_not_exists_tokens,
+        node.name,
+        *present(node.columns),
+        node.as_token,
+    ]
+    return group(f.spaced(head), nest(LINE, f.fmt(node.query)))
 
 
 @rule(CreateTriggerStmt)
@@ -113,7 +131,8 @@ def fmt_trigger_header(f: Formatter, node: TriggerHeader) -> Doc:
     when_token, when = node.when_token, node.when
     if when_token is not None and when is not None:
         rest.extend([LINE, f.tok(when_token), " ", f.fmt(when)])
-    return group(f.spaced(leading(node, node.name)), nest(*rest))
+    head: list[Node | Token] = [*node.temp_tokens, node.trigger_token, *node.if_not_exists_tokens, node.name]
+    return group(f.spaced(head), nest(*rest))
 
 
 @rule(CreateVirtualTableStmt)
@@ -123,7 +142,16 @@ def fmt_create_virtual_table(f: Formatter, node: CreateVirtualTableStmt) -> Doc:
     lp, rp = node.lp_token, node.rp_token
     if lp is None or rp is None:
         return f.spaced(node.children)
-    return [f.spaced(leading(node, node.module)), f.verbatim(lp, rp)]
+    head: list[Node | Token] = [
+        node.create_token,
+        node.virtual_token,
+        node.table_token,
+        *node.if_not_exists_tokens,
+        node.name,
+        node.using_token,
+        node.module,
+    ]
+    return [f.spaced(head), f.verbatim(lp, rp)]
 
 
 def virtual_table_spans(node: CreateVirtualTableStmt) -> list[tuple[int, int]]:

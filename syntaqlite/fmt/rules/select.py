@@ -60,13 +60,12 @@ def fmt_with_clause(f: Formatter, node: WithClause) -> Doc:
     """``WITH [RECURSIVE] a AS (...), b AS (...)``; broken, each further CTE
     starts a line."""
     parts: list[Doc] = []
-    for child in node.children:  # WITH, RECURSIVE (a flag field), the CTEs and their commas
-        if isinstance(child, Token) and child.kind == "COMMA":
-            parts.extend([f.tok(child), LINE])
-        else:
-            if parts and parts[-1] is not LINE:
-                parts.append(" ")
-            parts.append(f.fmt(child))
+    for word in [node.with_token, *node.recursive_tokens]:
+        parts.extend([f.fmt(word), " "])
+    ctes, commas = node.ctes, node.ctes_separators
+    parts.append(f.fmt(ctes[0]))
+    for comma, cte in zip(commas, ctes[1:]):
+        parts.extend([f.tok(comma), LINE, f.fmt(cte)])
     return group(*parts)
 
 

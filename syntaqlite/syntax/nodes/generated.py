@@ -350,6 +350,10 @@ class Explain(Node):
     def query_plan(self) -> bool:
         return _l.first(self, _K4) is not None
 
+    @property
+    def query_plan_tokens(self) -> list[Token]:
+        return _l.every(self, _K4)
+
 class BeginStmt(Node):
     """``begin_stmt``: 'BEGIN' mode:('DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE')? ('TRANSACTION' transaction_name:Name?)?"""
 
@@ -473,12 +477,20 @@ class CreateTableStmt(Node):
         return _l.first(self, _K10) is not None
 
     @property
+    def temp_tokens(self) -> list[Token]:
+        return _l.every(self, _K10)
+
+    @property
     def table_token(self) -> Token:
         return _l.first(self, _K11)
 
     @property
     def if_not_exists(self) -> bool:
         return _l.first(self, _K12) is not None
+
+    @property
+    def if_not_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K12)
 
     @property
     def name(self) -> QualifiedName:
@@ -964,6 +976,10 @@ class DropTableStmt(Node):
         return _l.first(self, _K44) is not None
 
     @property
+    def if_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K44)
+
+    @property
     def name(self) -> QualifiedName:
         return self.children[-1]
 
@@ -983,12 +999,20 @@ class CreateViewStmt(Node):
         return _l.first(self, _K10) is not None
 
     @property
+    def temp_tokens(self) -> list[Token]:
+        return _l.every(self, _K10)
+
+    @property
     def view_token(self) -> Token:
         return _l.first(self, _K45)
 
     @property
     def if_not_exists(self) -> bool:
         return _l.first(self, _K12) is not None
+
+    @property
+    def if_not_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K12)
 
     @property
     def name(self) -> QualifiedName:
@@ -1026,6 +1050,10 @@ class DropViewStmt(Node):
         return _l.first(self, _K44) is not None
 
     @property
+    def if_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K44)
+
+    @property
     def name(self) -> QualifiedName:
         return self.children[-1]
 
@@ -1045,12 +1073,20 @@ class CreateIndexStmt(Node):
         return _l.first(self, _K46) is not None
 
     @property
+    def unique_tokens(self) -> list[Token]:
+        return _l.every(self, _K46)
+
+    @property
     def index_token(self) -> Token:
         return _l.first(self, _K47)
 
     @property
     def if_not_exists(self) -> bool:
         return _l.first(self, _K12) is not None
+
+    @property
+    def if_not_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K12)
 
     @property
     def name(self) -> QualifiedName:
@@ -1104,6 +1140,10 @@ class DropIndexStmt(Node):
         return _l.first(self, _K44) is not None
 
     @property
+    def if_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K44)
+
+    @property
     def name(self) -> QualifiedName:
         return self.children[-1]
 
@@ -1150,12 +1190,20 @@ class TriggerHeader(TriggerHeaderMixin, Node):
         return _l.first(self, _K10) is not None
 
     @property
+    def temp_tokens(self) -> list[Token]:
+        return _l.every(self, _K10)
+
+    @property
     def trigger_token(self) -> Token:
         return _l.first(self, _K50)
 
     @property
     def if_not_exists(self) -> bool:
         return _l.first(self, _K12) is not None
+
+    @property
+    def if_not_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K12)
 
     @property
     def name(self) -> QualifiedName:
@@ -1221,6 +1269,10 @@ class DropTriggerStmt(Node):
         return _l.first(self, _K44) is not None
 
     @property
+    def if_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K44)
+
+    @property
     def name(self) -> QualifiedName:
         return self.children[-1]
 
@@ -1246,6 +1298,10 @@ class CreateVirtualTableStmt(Node):
     @property
     def if_not_exists(self) -> bool:
         return _l.first(self, _K12) is not None
+
+    @property
+    def if_not_exists_tokens(self) -> list[Token]:
+        return _l.every(self, _K12)
 
     @property
     def name(self) -> QualifiedName:
@@ -1543,6 +1599,10 @@ class WithClause(Node):
     @property
     def recursive(self) -> bool:
         return _l.first(self, _K68) is not None
+
+    @property
+    def recursive_tokens(self) -> list[Token]:
+        return _l.every(self, _K68)
 
     @property
     def ctes(self) -> list[CommonTableExpression]:
