@@ -192,7 +192,6 @@ class NodeDef:
 class Schema:
     fragments: dict[str, Rule]
     nodes: dict[str, NodeDef]  # by class name
-    fragment_text: dict[str, str]
 
 
 _HEAD = re.compile(r"^([A-Z]\w*)(?:\((\w+)\))?(?:\s+with\s+(\w+))?\s*=(.*)$")
@@ -210,7 +209,7 @@ def read_schema(text: str) -> Schema:
             raise SchemaError(f"nodes.ungram:{lineno}: continuation line without an entry")
         else:
             entries[-1] = (entries[-1][0] + " " + stripped.strip(), entries[-1][1])
-    schema = Schema({}, {}, {})
+    schema = Schema({}, {})
     for entry, lineno in entries:
         m = _HEAD.match(entry)
         where = f"nodes.ungram:{lineno}"
@@ -224,7 +223,6 @@ def read_schema(text: str) -> Schema:
             if mixin:
                 raise SchemaError(f"{where}: a fragment has no mixin")
             schema.fragments[name] = rule
-            schema.fragment_text[name] = " ".join(body.split())
         else:
             schema.nodes[name] = NodeDef(name, kind, mixin, rule, " ".join(body.split()))
     return schema
@@ -242,13 +240,11 @@ class Field:
     token_kinds: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     any_token: bool = False
-    fragment_type: str | None = None
     excluded: set[str] = field(default_factory=set)  # kinds of separators and sub-fields
     max_count: int = 0
     required: bool = True
     parent: str | None = None  # for a sub-field: the field whose span it reads
     flag: bool = False
-    doc: str = ""
 
 
 @dataclass
@@ -321,7 +317,7 @@ class Compiler:
         return {leaf.name} if leaf.is_token else {self.kind_of[leaf.name]}
 
     # Counting: the most children a rule can match (INF: unbounded)
-    def max_count(self, rule: Rule, pred: object = None) -> int:
+    def max_count(self, rule: Rule) -> int:
         if isinstance(rule, Leaf):
             return 1
         if isinstance(rule, Seq):
@@ -340,13 +336,12 @@ class Compiler:
         group_no = [0]
         where = f"{node.cls}({node.kind})"
 
-        def add_field(name: str, item: Rule, doc: str) -> int:
+        def add_field(name: str, item: Rule) -> int:
             group_no[0] += 1
             f = fields.setdefault(name, Field(name))
             if f.parent is not None:
                 raise SchemaError(f"{where}: {name} is both a field and a sub-field")
             f.groups.append(group_no[0])
-            f.doc = f.doc or doc
             excluded: set[str] = set()
             self.collect_subfields(item, name, fields, excluded, where)
             f.excluded |= excluded
@@ -366,14 +361,14 @@ class Compiler:
             if isinstance(rule, Label):
                 if labelled:
                     return regex(rule.item, True)
-                g = add_field(rule.name, rule.item, "")
+                g = add_field(rule.name, rule.item)
                 fields[rule.name].flag = rule.flag
                 return f"(?P<g{g}>{regex(rule.item, True)})"
             if isinstance(rule, Leaf):
                 if labelled:
                     return self.leaf_regex(rule)
                 name = f"{rule.name.lower()}_token" if rule.is_token else _snake(rule.name)
-                g = add_field(name, rule, "")
+                g = add_field(name, rule)
                 return f"(?P<g{g}>{self.leaf_regex(rule)})"
             if isinstance(rule, Seq):
                 return "".join(regex(r, labelled) for r in rule.items)
@@ -561,7 +556,7 @@ class Compiler:
         name = self.field_name(rule)
         if name is not None:
             inner = rule.item if isinstance(rule, Label) else rule
-            return {name} if self.nonempty(inner) else set()
+            return {name} if self.min_count(inner) > 0 else set()
         if isinstance(rule, Seq):
             return set().union(*(self.must(r) for r in rule.items))
         if isinstance(rule, Alt):
@@ -570,19 +565,6 @@ class Compiler:
         if isinstance(rule, Rep):
             return self.must(rule.item) if rule.low else set()
         return set()
-
-    def nonempty(self, rule: Rule) -> bool:
-        if isinstance(rule, Leaf):
-            return True
-        if isinstance(rule, Seq):
-            return any(self.nonempty(r) for r in rule.items)
-        if isinstance(rule, Alt):
-            return all(self.nonempty(r) for r in rule.items)
-        if isinstance(rule, Rep):
-            return bool(rule.low) and self.nonempty(rule.item)
-        if isinstance(rule, SepList):
-            return self.nonempty(rule.item)
-        return self.nonempty(rule.item)
 
 
 # -- code generation ------------------------------------------------------
@@ -747,9 +729,11 @@ def _doc_rule(text: str) -> str:
 # -- the grammar check ----------------------------------------------------
 
 
-def grammar_sequences(
-    max_unroll: int = 2,
-) -> tuple[dict[str, list[tuple[str, list[tuple[object, ...]]]]], list[str]]:
+Productions = dict[str, list[tuple[str, list[tuple[object, ...]]]]]
+"""For each node kind: its productions (as text) with the child sequences each builds."""
+
+
+def grammar_sequences(max_unroll: int = 2) -> tuple[Productions, list[str]]:
     """For each node kind, its productions (as text) and the child
     sequences each can build.  A sequence item is a token kind, a node kind,
     or a frozenset of kinds (a symbol that becomes one child of any of those
@@ -827,7 +811,7 @@ def grammar_sequences(
                 break
         return seqs
 
-    result: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {}
+    result: Productions = {}
     for r in rules:
         m = rule_mode(r)
         if m == "splice":
@@ -838,14 +822,14 @@ def grammar_sequences(
             text_ += f" -> {r.alias}"
         seqs = [s for s in expansions(r, {}) if s]
         if m == "pass":
-            seqs = [s for s in seqs if len(s) > 1 or isinstance(s[0], frozenset)]
             seqs = [s for s in seqs if len(s) > 1]
         result.setdefault(kind, []).append((text_, seqs))
     return result, token_kinds
 
 
-def check_grammar(schema: Schema, compiler: Compiler) -> list[str]:
-    productions, _tokens = grammar_sequences()
+def check_grammar(schema: Schema, compiler: Compiler, productions: Productions) -> list[str]:
+    """What in the grammar's ``productions`` (:func:`grammar_sequences`) the
+    schema does not fit, one line each."""
     problems: list[str] = []
     kinds = {n.kind: n for n in schema.nodes.values()}
     driver_kinds = {"source_file", "error", "stmt"}
@@ -892,10 +876,10 @@ def _first_mismatch(seq: tuple[object, ...], pattern: re.Pattern[str], compiler:
 
 def build() -> tuple[str, list[str]]:
     schema = read_schema(SCHEMA_PATH.read_text(encoding="utf-8"))
-    _productions, token_kinds = grammar_sequences()
+    productions, token_kinds = grammar_sequences()
     compiler = Compiler(schema, token_kinds)
     source = generate(schema, compiler)
-    return source, check_grammar(schema, compiler)
+    return source, check_grammar(schema, compiler, productions)
 
 
 def main(argv: list[str]) -> int:

@@ -31,8 +31,8 @@ def test_generated_classes_are_current(built: tuple[str, list[str]]) -> None:
 
 def _check(text: str) -> list[str]:
     schema = gen_nodes.read_schema(text)
-    _productions, tokens = gen_nodes.grammar_sequences()
-    return gen_nodes.check_grammar(schema, gen_nodes.Compiler(schema, tokens))
+    productions, tokens = gen_nodes.grammar_sequences()
+    return gen_nodes.check_grammar(schema, gen_nodes.Compiler(schema, tokens), productions)
 
 
 def test_a_schema_that_misses_a_production_is_refused_naming_it() -> None:

@@ -366,20 +366,11 @@ def _parse_statement(
         else:
             lhs, n, op, build = rules[-1 - action]
             value: object
-            if op == _KEEP:
-                if n:
-                    value = values[-n:]
-                    del values[-n:]
-                    del states[-n:]
-                else:
-                    value = []
-                    if len(states) >= limit:
-                        raise _SyntaxError(i, ActionError(_too_deep(limit), tok))
-            elif op == _FIRST:
+            if op == _FIRST:
                 # one value (n == 1), which stays where it is on the stack
                 states[-1] = goto_table[states[-2]][lhs]
                 continue
-            elif op <= _HOOKED:
+            if op <= _HOOKED:
                 if n:
                     vals = values[-n:]
                     del values[-n:]
@@ -388,7 +379,9 @@ def _parse_statement(
                     vals = []
                     if len(states) >= limit:
                         raise _SyntaxError(i, ActionError(_too_deep(limit), tok))
-                if op == _CALL:
+                if op == _KEEP:
+                    value = vals
+                elif op == _CALL:
                     value = build(vals)  # type: ignore[misc]
                 else:
                     try:
