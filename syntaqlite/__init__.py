@@ -64,6 +64,9 @@ def check(
     sqlite_cflags: list[str] | tuple[str, ...] = (),
     severities: Mapping[str, str] | None = None,
     target: Target | None = None,
+    functions: Mapping[str, object] | None = None,
+    collations: Iterable[str] = (),
+    modules: Mapping[str, object] | Iterable[str] | None = None,
 ) -> list[Diagnostic]:
     """Check SQL text: its syntax errors and every semantic problem
     (unknown tables, columns and functions, wrong arity, misused aggregates
@@ -73,26 +76,43 @@ def check(
     (DDL), or schema file paths (``.sql`` files or SQLite database files).
     The text's own CREATE/ALTER/DROP statements extend it.  ``severities``
     maps check codes to "error", "warning", "info" or "off".
+
+    ``functions``, ``collations`` and ``modules`` declare what the
+    application registers on its connections, in the forms of
+    ``[check.functions]``, ``[check.collations]`` and ``[check.modules]``
+    (e.g. ``functions={"regexp": 2, "median": {"args": 1, "kind":
+    "aggregate"}}``); a given catalog keeps its own declarations unless
+    these are given.  Raises ``ValueError`` for a declaration it cannot use.
     """
+    from collections.abc import Mapping
     from pathlib import Path
 
     from .syntax.target import Target
     from .validator.catalog import Catalog
     from .validator.checker import check_text
+    from .validator.declared import parse_declarations
     from .validator.schema import load_files, load_sql
 
     if target is None:
         target = Target.from_options(sqlite_version, sqlite_cflags)
+    declared = parse_declarations(
+        dict(functions) if functions is not None else None,
+        list(collations),
+        modules if modules is None or isinstance(modules, Mapping) else list(modules),
+    )
     if schema is None:
-        catalog = Catalog()
+        catalog = Catalog(declared)
     elif isinstance(schema, Catalog):
         catalog = schema
+        if functions is not None or collations or modules is not None:
+            catalog = catalog.snapshot()
+            catalog.declared = declared
     elif isinstance(schema, str):
-        catalog = Catalog()
+        catalog = Catalog(declared)
         load_sql(catalog, schema, "<schema>", target)
         catalog.databases["main"].known = True
     else:
-        catalog = load_files([Path(p) for p in schema], target)
+        catalog = load_files([Path(p) for p in schema], target, catalog=Catalog(declared))
     return check_text(text, catalog=catalog, target=target, severities=severities, model=False).diagnostics
 
 

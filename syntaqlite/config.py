@@ -20,6 +20,14 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
     [check]                             # per-code severity: "error" | "warning" | "off"
     unknown-function = "warning"
 
+    collations = ["natural"]            # what the application registers at run time:
+    [check.functions]                   # collations, functions, virtual-table modules
+    regexp = 2                          # argument count, "any", "1..3", "2..", or a list
+    median = { args = 1, kind = "aggregate" }   # kind: scalar | aggregate | window
+    [check.modules]                     # a module's columns, or true (not declared)
+    vec0 = ["embedding", "distance"]
+    my_module = true
+
 Front ends only: the formatter and the validator take the parsed values.
 """
 
@@ -33,6 +41,7 @@ from typing import Any
 
 from .fmt.options import FormatOptions, OptionsError
 from .syntax.target import Target, TargetError
+from .validator.declared import NO_DECLARATIONS, DeclarationError, Declarations, parse_declarations
 
 CONFIG_FILE = "syntaqlite.toml"
 PYPROJECT = "pyproject.toml"
@@ -52,6 +61,8 @@ class Config:
     schema: tuple[str, ...] = ()
     schemas: tuple[tuple[str, tuple[str, ...]], ...] = ()
     checks: tuple[tuple[str, str], ...] = ()
+    declarations: Declarations = NO_DECLARATIONS
+    """Functions, collations and modules the application registers."""
 
     @property
     def root(self) -> Path | None:
@@ -123,14 +134,29 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f"{path}: [schemas] must be a table of glob = [files]")
     schemas = tuple((glob, _strings(files, f"schemas.{glob}", path)) for glob, files in schemas_raw.items())
     checks_raw = data.get("check", {})
-    if not isinstance(checks_raw, dict) or not all(isinstance(v, str) for v in checks_raw.values()):
+    if not isinstance(checks_raw, dict):
+        raise ConfigError(f'{path}: [check] must map codes to "error", "warning" or "off"')
+    checks_raw = dict(checks_raw)
+    declarations = _declarations(checks_raw, path)
+    if not all(isinstance(v, str) for v in checks_raw.values()):
         raise ConfigError(f'{path}: [check] must map codes to "error", "warning" or "off"')
     for code, level in checks_raw.items():
         if level not in ("error", "warning", "info", "off"):
             raise ConfigError(f'{path}: [check] {code} = {level!r}: use "error", "warning", "info" or "off"')
-    config = Config(path, options, version, cflags, schema, schemas, tuple(checks_raw.items()))
+    config = Config(path, options, version, cflags, schema, schemas, tuple(checks_raw.items()), declarations)
     config.target()  # validate now, with the file's name in the message
     return config
+
+
+def _declarations(check: dict[str, Any], path: Path) -> Declarations:
+    """``functions``, ``collations`` and ``modules`` of the ``[check]``
+    table (removed from it: the rest are per-code severities)."""
+    try:
+        return parse_declarations(
+            check.pop("functions", {}), check.pop("collations", []), check.pop("modules", {})
+        )
+    except DeclarationError as exc:
+        raise ConfigError(f"{path}: [check] {exc}") from None
 
 
 def load(path: Path) -> Config | None:

@@ -16,6 +16,7 @@ from ..syntax.target import Target
 from ..text import Lines
 from ..validator.catalog import Catalog
 from ..validator.checker import check_text
+from ..validator.declared import Declarations
 from ..validator.rules import RULES
 from ..validator.schema import SchemaError, load_files
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, make_target, resolve_target, target_options, use_color
@@ -38,16 +39,20 @@ def _schema_paths(patterns: tuple[str, ...]) -> list[Path]:
 
 
 class _Catalogs:
-    """Loaded schemas, by (files, target): each file gets a copy to extend."""
+    """Loaded schemas, by (files, target, declarations): each file gets a
+    copy to extend."""
 
     def __init__(self) -> None:
-        self.cache: dict[tuple[tuple[str, ...], Target], Catalog] = {}
+        self.cache: dict[tuple[tuple[str, ...], Target, Declarations], Catalog] = {}
 
-    def get(self, files: list[Path], target: Target) -> Catalog:
-        key = (tuple(str(p.resolve()) for p in files), target)
+    def get(self, files: list[Path], target: Target, declared: Declarations) -> Catalog:
+        key = (tuple(str(p.resolve()) for p in files), target, declared)
         if key not in self.cache:
             self.cache[key] = load_files(
-                files, target, on_problem=lambda m: click.echo(f"warning: schema {m}", err=True)
+                files,
+                target,
+                catalog=Catalog(declared),
+                on_problem=lambda m: click.echo(f"warning: schema {m}", err=True),
             )
         return copy.deepcopy(self.cache[key])
 
@@ -151,7 +156,7 @@ def check_command(
                 # A schema file being checked is its own schema: not twice.
                 me = source.file.resolve()
                 schema_files = [p for p in schema_files if p.resolve() != me]
-            catalog = catalogs.get(schema_files, target)
+            catalog = catalogs.get(schema_files, target, config.declarations)
         except (ConfigError, SchemaError, click.UsageError) as exc:
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE

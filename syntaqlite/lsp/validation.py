@@ -42,6 +42,7 @@ from ..syntax.tokens import Token
 from ..validator.catalog import Catalog, Index, Table, Trigger, Where
 from ..validator.checker import apply_severities, run_statement
 from ..validator.ddl import DdlChecker, changes_schema
+from ..validator.declared import NO_DECLARATIONS, Declarations
 from ..validator.model import Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.schema import SchemaError, load_files
@@ -96,9 +97,12 @@ class SchemaFiles:
     def __init__(self) -> None:
         self._cache: dict[tuple[object, ...], tuple[Catalog, int]] = {}
 
-    def catalog(self, files: Sequence[Path], target: SqliteTarget) -> tuple[Catalog, tuple[object, ...], int]:
-        """The catalog, its stamp (what it was read from) and its digest."""
-        stamp: list[object] = [target]
+    def catalog(
+        self, files: Sequence[Path], target: SqliteTarget, declared: Declarations = NO_DECLARATIONS
+    ) -> tuple[Catalog, tuple[object, ...], int]:
+        """The catalog, its stamp (what it was read from, with the declared
+        functions, collations and modules) and its digest."""
+        stamp: list[object] = [target, declared]
         for f in files:
             try:
                 st = os.stat(f)
@@ -110,9 +114,9 @@ class SchemaFiles:
         if found is None:
             problems: list[str] = []
             try:
-                catalog = load_files(files, target, on_problem=problems.append)
+                catalog = load_files(files, target, catalog=Catalog(declared), on_problem=problems.append)
             except SchemaError as exc:
-                catalog, problems = Catalog(), [str(exc)]
+                catalog, problems = Catalog(declared), [str(exc)]
             for problem in problems:
                 log.warning("schema: %s", problem)
             if len(self._cache) > 8:
@@ -185,7 +189,7 @@ class ValidatorSemantics(DocumentSemantics):
     def checked(self, doc: SqlDocument) -> Checked:
         """The document checked (cached for its version, while the schema
         files stay as they were)."""
-        base, stamp, state = self.schemas.catalog(self.schema_files(doc), doc.target)
+        base, stamp, state = self.schemas.catalog(self.schema_files(doc), doc.target, doc.config.declarations)
         found = self._checked.get(doc.uri)
         if (
             found is None

@@ -1139,3 +1139,28 @@ def arity_text(fns: Iterable[Function]) -> str:
             return "at least 1 argument"
         return f"{parts[0]} arguments"
     return f"{', '.join(parts[:-1])} or {parts[-1]} arguments"
+
+
+MODULES: dict[str, str | None] = {
+    "fts3": None,
+    "fts4": None,
+    "fts3tokenize": None,
+    "fts5": None,
+    "fts5vocab": None,
+    "rtree": None,
+    "rtree_i32": None,
+    "geopoly": "SQLITE_ENABLE_GEOPOLY",
+    "dbstat": "SQLITE_ENABLE_DBSTAT_VTAB",
+}
+"""Virtual-table modules of SQLite's stock build (``CREATE VIRTUAL TABLE
+... USING``), with the compile-time option each needs (None: the stock build
+has it).  A target with explicit options has an optional module only when
+its option is listed; the default target has all of them."""
+
+
+def module_available(name: str, cflags: frozenset[str], usual: bool) -> bool:
+    key = name.lower()
+    if key not in MODULES:
+        return False
+    option = MODULES[key]
+    return option is None or usual or option in cflags

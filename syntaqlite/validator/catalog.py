@@ -36,6 +36,7 @@ from ..syntax.nodes import (
 )
 from ..syntax.tokens import Token
 from ..text import Lines
+from .declared import NO_DECLARATIONS, Declarations
 
 
 @dataclass(frozen=True)
@@ -206,14 +207,17 @@ class Catalog:
     so ``snapshot`` can share them: a snapshot copies only the dictionaries.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, declared: Declarations = NO_DECLARATIONS) -> None:
         self.databases: dict[str, Database] = {}
+        self.declared = declared
+        """What the application registers: functions, collations, modules."""
         self.add_database("main")
         self.add_database("temp")
 
     def snapshot(self) -> Catalog:
         """A copy that later changes to either side do not reach."""
         copy = Catalog.__new__(Catalog)
+        copy.declared = self.declared
         copy.databases = {
             key: Database(db.name, db.known, dict(db.tables), dict(db.indexes), dict(db.triggers))
             for key, db in self.databases.items()

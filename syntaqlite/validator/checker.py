@@ -80,7 +80,7 @@ def run_statement(resolver: Resolver, ddl: DdlChecker, stmt: Statement, internal
     """Check one statement (the resolver starting afresh), then apply it to
     the catalog if it is a schema statement."""
     body = stmt.body
-    resolver.begin_statement()
+    resolver.begin_statement(stmt)
     try:
         resolver.statement(body)
         ddl.apply(body)

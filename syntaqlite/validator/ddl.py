@@ -15,6 +15,7 @@ from ..syntax.nodes import (
     AnalyzeStmt,
     AttachStmt,
     CheckConstraint,
+    CollateConstraint,
     ColumnRef,
     CreateIndexStmt,
     CreateTableStmt,
@@ -61,7 +62,9 @@ from .rules import (
     trigger_target,
     unknown_column,
     unknown_database,
+    unknown_module,
 )
+from .suggest import closest
 
 
 class DdlChecker:
@@ -161,11 +164,14 @@ class DdlChecker:
                 for cc in col.constraints:
                     if isinstance(cc, (CheckConstraint, GeneratedConstraint)):
                         self.r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK"))
+                    elif isinstance(cc, CollateConstraint):
+                        self.r.collations.name(cc.collation)
             for tc in stmt.constraints:
                 if isinstance(tc, CheckConstraint):
                     self.r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK"))
                 elif isinstance(tc, (PrimaryKeyConstraint, UniqueConstraint)):
                     for term in tc.columns:
+                        self.r.collations.term(term.expr)
                         self.r.exprs.expr(term.expr, Ctx(scope, clause="constraint"))
         self.r.define(name_tok, self.r.table_referent(table))
         if not exists and not reserved:  # SQLite refuses a reserved name
@@ -218,9 +224,29 @@ class DdlChecker:
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
         table = table_from_virtual(stmt, self.r.source, self.r.where, schema)
+        self.module(stmt, table)
         self.r.define(name_tok, self.r.table_referent(table))
         if not exists:
             self.catalog.add_table(table)
+
+    def module(self, stmt: CreateVirtualTableStmt, table: Table) -> None:
+        """The module of a virtual table: SQLite's, or declared (with the
+        columns its tables have), or unknown."""
+        name = unquote(stmt.module.text)
+        declared = self.catalog.declared
+        module = declared.module(name)
+        if module is not None:
+            if module.columns is not None:
+                table.columns = [Column(c) for c in module.columns] + [
+                    Column(c, hidden=True) for c in module.hidden
+                ]
+                table.columns_known = True
+            return
+        if not self.r.module_available(name):
+            candidates = [*self.r.known_modules(), *declared.modules]
+            unknown_module.report(
+                self.r, stmt.module, name, closest(name, candidates), bool(declared.modules)
+            )
 
     def on_create_index_stmt(self, stmt: CreateIndexStmt) -> None:
         name_tok = stmt.name.name
@@ -244,6 +270,7 @@ class DdlChecker:
             else:
                 scope = self.own_columns_scope(table)
                 for term in stmt.columns:
+                    self.r.collations.term(term.expr)
                     self.r.exprs.expr(term.expr, Ctx(scope, clause="index"))
                 where = stmt.where
                 if where is not None:

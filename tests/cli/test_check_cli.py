@@ -200,3 +200,51 @@ def test_schema_file_checked_itself_is_not_its_own_schema(run, tmp_path: Path) -
     q = write(tmp_path / "q.sql", "SELECT name FROM users;\n")
     r = run("check", "--format", "concise", str(schema), str(q), cwd=tmp_path)
     assert r.code == 0 and r.out == "", r.out
+
+
+DECLARING_APP = """\
+CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT COLLATE natsort, body TEXT);
+CREATE VIRTUAL TABLE vectors USING vec0 (embedding, distance);
+SELECT regexp('^a', title), slug(title), slug(title, '-') FROM notes ORDER BY title COLLATE natsort;
+SELECT median(id) FROM notes;
+SELECT embedding FROM vectors WHERE distance < 0.5;
+"""
+
+
+def test_declared_functions_collations_and_modules(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What the application registers, declared in configuration, is known;
+    undeclared it is reported, with how to declare it."""
+    app = write(tmp_path / "app.sql", DECLARING_APP)
+    undeclared = run("check", "--format", "concise", str(app), cwd=tmp_path)
+    assert undeclared.code == 1
+    assert "no such collation sequence: natsort" in undeclared.out
+    assert "no such module: vec0" in undeclared.out
+    assert "no such function: regexp" in undeclared.out and "[check.functions] regexp = 2" in undeclared.out
+    write(
+        tmp_path / "syntaqlite.toml",
+        "[check]\n"
+        'collations = ["natsort"]\n'
+        "[check.functions]\n"
+        "regexp = 2\n"
+        'slug = "1..2"\n'
+        'median = { args = 1, kind = "aggregate" }\n'
+        "[check.modules]\n"
+        'vec0 = ["embedding", "distance"]\n',
+    )
+    declared = run("check", str(app), cwd=tmp_path)
+    assert declared.code == 0, declared.out + declared.err
+    # Declared arities and columns are checked.
+    wrong = write(tmp_path / "wrong.sql", DECLARING_APP + "SELECT slug(), nearest FROM vectors;\n")
+    found = run("check", "--format", "concise", str(wrong), cwd=tmp_path)
+    assert found.code == 1
+    assert "wrong number of arguments to function slug()" in found.out
+    assert "no such column: nearest" in found.out
+
+
+def test_bad_declarations_are_configuration_errors(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write(tmp_path / "syntaqlite.toml", '[check.functions]\nregexp = "two"\n')
+    write(tmp_path / "a.sql", "SELECT 1;\n")
+    result = run("check", "a.sql", cwd=tmp_path)
+    assert result.code == 2
+    assert "syntaqlite.toml: [check] function regexp: arguments must be" in result.err
+    assert "Traceback" not in result.err

@@ -305,7 +305,8 @@ def completions(
             builder.add(table.name, kind, _TABLE + ("1" if table.kind == "builtin" else "0"), detail)
 
     def add_functions(table_valued: bool) -> None:
-        for name, fns in _functions(target):
+        declared = analysis.config.declarations.functions
+        for name, fns in [*_functions(target), *((fns[0].name, fns) for fns in declared.values())]:
             chosen = [f for f in fns if (f.kind == "table") == table_valued]
             if chosen:
                 detail = " | ".join(dict.fromkeys(f.signature for f in chosen))

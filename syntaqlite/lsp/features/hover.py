@@ -28,10 +28,11 @@ def hover_at(analysis: Analysis, offset: int, semantics: Semantics, markdown: bo
     rng = analysis.index.range(tok.start + chunk.start, tok.end + chunk.start)
     kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
     if is_name(tok) and i + 1 < len(toks) and toks[i + 1].kind == "LP":
-        entries = lookup(unquote(tok.text))
+        declared = analysis.config.declarations.function(unquote(tok.text))
+        entries = [*declared, *lookup(unquote(tok.text))]
         if entries:
             target = analysis.target
-            usable = [f for f in entries if available(f, target)]
+            usable = [f for f in entries if f in declared or available(f, target)]
             text = function_doc(usable or entries)
             if not usable:
                 text += f"\n\nNot available in SQLite {target.version_string}"

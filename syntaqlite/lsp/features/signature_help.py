@@ -64,8 +64,9 @@ def signature_help_at(
     if found is None:
         return None
     name, arg = found
-    entries = lookup(name)
-    usable = [f for f in entries if available(f, analysis.target)] or entries
+    declared = analysis.config.declarations.function(name)
+    entries = [*declared, *lookup(name)]
+    usable = [f for f in entries if f in declared or available(f, analysis.target)] or entries
     if not usable:
         return None
     chosen: list[Function] = []

@@ -64,6 +64,9 @@ class ExprResolver:
             if isinstance(item, ColumnRef):
                 self.column_ref(item, ctx)
                 continue
+            if isinstance(item, (BinaryExpr, IsExpr, BetweenExpr, InExpr, CaseExpr, FunctionCall)):
+                if r.collations.active and ctx.clause != "CHECK":  # CHECK: compiled only by writes
+                    r.collations.operation(item)
             if isinstance(item, FunctionCall):
                 r.functions.function_call(item, ctx)
                 continue

@@ -13,6 +13,7 @@ from ...syntax.nodes import FunctionCall, OverClause, Query, Window, WindowDefin
 from ...syntax.tokens import Token
 from .. import builtins
 from ..catalog import location_of
+from ..declared import DECLARED_SINCE
 from ..model import Referent
 from ..rules import (
     misuse_aggregate,
@@ -43,8 +44,9 @@ class FunctionResolver:
         over = node.over
         filter_clause = node.filter
         order_by = node.order_by
-        all_fns = builtins.lookup(name)
-        fns = [f for f in all_fns if f.kind != "table" and r.available(f)]
+        declared = r.catalog.declared.function(name)
+        all_fns = [*declared, *builtins.lookup(name)]
+        fns = [f for f in all_fns if f.kind != "table" and (f in declared or r.available(f))]
         accepting = [f for f in fns if builtins.accepts(f, nargs) and self._arity_ok(f, nargs)]
         agg = next((f for f in accepting if f.kind == builtins.AGGREGATE), None)
         win = next((f for f in accepting if f.kind == builtins.WINDOW), None)
@@ -70,7 +72,7 @@ class FunctionResolver:
             else:
                 misuse_aggregate.report_misused(r, node, name_tok, name, ctx.clause)
         elif not fns and not all_fns:
-            unknown_function.report(r, name_tok, name, closest(name, self.known_function_names()))
+            unknown_function.report(r, name_tok, name, nargs, closest(name, self.known_function_names()))
         elif not fns:
             target = r.sqlite
             reasons = [
@@ -111,13 +113,14 @@ class FunctionResolver:
 
     def known_function_names(self) -> list[str]:
         if self.function_names is None:
+            declared = self.r.catalog.declared.functions.values()
             self.function_names = [
                 f.name for f in builtins.FUNCTIONS if f.kind != "table" and self.r.available(f)
-            ]
+            ] + [f.name for entries in declared for f in entries]
         return self.function_names
 
     def _arity_ok(self, fn: builtins.Function, nargs: int) -> bool:
-        bounds = builtins.arity_at(fn, self.r.sqlite.version)
+        bounds = builtins.arity_at(fn, self.r.sqlite.version) if fn.since != DECLARED_SINCE else None
         if bounds is None:
             return builtins.accepts(fn, nargs)
         lo, hi = bounds
@@ -138,10 +141,13 @@ class FunctionResolver:
         expr = self.r.exprs.expr
         if window.base is not None:
             self.window_name(window.base, ctx.scope)
+        collations = self.r.collations
         for e in window.partition_by:
+            collations.term(e)
             expr(e, ctx)
         order_terms = window.order_by.terms if window.order_by is not None else window.order_terms
         for term in order_terms:
+            collations.term(term.expr)
             expr(term.expr, ctx)
         frame = window.frame
         if frame is not None:

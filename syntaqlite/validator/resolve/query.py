@@ -255,6 +255,7 @@ class QueryResolver:
         names: list[str] | None = []
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
+        distinct = node.distinct is not None and node.distinct.kind == "DISTINCT"
         for rc in node.columns:
             expr = rc.expr
             if expr is None:  # * or t.*
@@ -267,6 +268,8 @@ class QueryResolver:
                     assert columns is not None
                     columns.extend(expanded)
                 continue
+            if distinct:
+                r.collations.term(expr)
             r.exprs.expr(expr, result_ctx)
             r.rows.scalar_context(expr, result_ctx)
             alias = rc.alias
@@ -341,6 +344,7 @@ class QueryResolver:
         """ORDER BY / GROUP BY terms (``exprs``): result-column numbers,
         aliases, or expressions resolved in the query's scope (aliases usable)."""
         for n, expr in enumerate(exprs, 1):
+            self.r.collations.term(expr)
             plain = strip_collate(expr)
             if isinstance(plain, Literal) and plain.literal_token.kind == "INTEGER":
                 if count is not None:

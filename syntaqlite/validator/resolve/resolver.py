@@ -20,6 +20,7 @@ from ..catalog import Catalog, Table, Where, is_builtin_name
 from ..model import Reference, Referent, SemanticModel
 from ..rules import Rule, unknown_database, unknown_table
 from ..suggest import closest
+from .collations import CollationChecker
 from .dml import DmlResolver
 from .expr import ExprResolver
 from .from_clause import FromResolver
@@ -69,6 +70,7 @@ class Resolver:
         self.functions = FunctionResolver(self)
         self.rows = RowValues(self)
         self.dml = DmlResolver(self)
+        self.collations = CollationChecker(self)
         # What resolves each kind of statement body, by its class.
         self.statements: dict[type[Node], Callable[[Any], object]] = {
             Select: self.query_statement,
@@ -81,10 +83,11 @@ class Resolver:
 
     # -- statements -------------------------------------------------------------
 
-    def begin_statement(self) -> None:
+    def begin_statement(self, stmt: Node | None = None) -> None:
         """Forget what the previous statement left (its CTEs, trigger,
-        upsert): call before each top-level statement."""
+        upsert): call before each top-level statement ``stmt``."""
         self.state = StatementState()
+        self.collations.begin_statement(self.source, stmt)
 
     @contextmanager
     def trigger_body(self, table: Table | None, event: str) -> Iterator[None]:
@@ -226,6 +229,13 @@ class Resolver:
         else:
             unknown_database.report(self, schema_tok, schema)
         return False
+
+    def module_available(self, name: str) -> bool:
+        """Whether the target SQLite has the virtual-table module ``name``."""
+        return builtins.module_available(name, self.sqlite.cflags, self.sqlite.is_default)
+
+    def known_modules(self) -> list[str]:
+        return [m for m in builtins.MODULES if self.module_available(m)]
 
     def available(self, fn: builtins.Function) -> bool:
         """Whether the target SQLite has ``fn``: its release, and its build

@@ -3,8 +3,15 @@ target version and build options.
 
 Why is this bad?
 SQLite stops with `no such function: f`, unless the application registers that function.
-Turn this check down in configuration (`[check] unknown-function = "warning"`) when you
-use application-defined functions.
+Declare the functions your application registers (`sqlite3.Connection.create_function`,
+`sqlite3_create_function`) in configuration, with their argument counts and kinds, and
+they are checked like built-in ones:
+
+    [check.functions]                  # in syntaqlite.toml ([tool.syntaqlite.check.functions])
+    regexp = 2                         # exactly 2 arguments
+    slugify = "1..2"                   # 1 or 2
+    json_merge = "any"                 # any number
+    median = { args = 1, kind = "aggregate" }
 
 Example:
     SELECT lenght(name) FROM users;
@@ -27,8 +34,16 @@ RULE = Rule(
 )
 
 
-def report(out: Reporter, tok: Token, name: str, suggestion: str | None) -> None:
-    out.report(RULE, tok, f"no such function: {name}", help=did_you_mean(suggestion), replacement=suggestion)
+def report(out: Reporter, tok: Token, name: str, nargs: int, suggestion: str | None) -> None:
+    """A misspelling gets did-you-mean; any other name, how to declare it."""
+    declare = f"if the application registers {name}(), declare it in configuration: [check.functions] {name} = {nargs}"
+    out.report(
+        RULE,
+        tok,
+        f"no such function: {name}",
+        help=did_you_mean(suggestion) or declare,
+        replacement=suggestion,
+    )
 
 
 def report_unavailable(out: Reporter, tok: Token, name: str, why: str) -> None:

@@ -1,0 +1,181 @@
+"""Collating sequences: a COLLATE name must be one SQLite has (BINARY,
+NOCASE, RTRIM) or one the configuration declares, where SQLite needs it.
+
+SQLite looks a collation up only when it needs it, so ``SELECT a COLLATE x``
+prepares while ``... ORDER BY a COLLATE x`` does not.  Where it needs one:
+a column definition, an index's or a PRIMARY KEY/UNIQUE constraint's column,
+an ORDER BY, GROUP BY or PARTITION BY term, a comparison, a DISTINCT
+aggregate's argument and the arguments of min(), max() and nullif().  Which
+COLLATE of an expression counts follows ``sqlite3ExprCollSeq``: the
+outermost COLLATE, looked for through parentheses, CAST, unary plus and the
+operands that contain one (left first), never inside a subquery; in a
+comparison, the left side's if it has one, else the right side's
+(``sqlite3BinaryCompareCollSeq``).
+
+Nothing is looked at in a statement without the word COLLATE.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...syntax.cst import Node
+from ...syntax.names import unquote
+from ...syntax.nodes import (
+    BetweenExpr,
+    BinaryExpr,
+    CaseExpr,
+    CastExpr,
+    CollateExpr,
+    ColumnRef,
+    ExistsExpr,
+    Expr,
+    FunctionCall,
+    InExpr,
+    IsExpr,
+    LikeExpr,
+    Literal,
+    ParenExpr,
+    RowValue,
+    SubqueryExpr,
+    UnaryExpr,
+)
+from ...syntax.tokens import Token
+from ..declared import BUILTIN_COLLATIONS
+from ..rules import unknown_collation
+from ..suggest import closest
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+_COLLATE = re.compile("collate", re.IGNORECASE)
+_COMPARISONS = frozenset({"LT", "GT", "GE", "LE", "EQ", "NE"})
+_NEEDS_COLLATION = frozenset({"min", "max", "nullif"})
+"""Functions SQLite registers with SQLITE_FUNC_NEEDCOLL."""
+
+
+class CollationChecker:
+    def __init__(self, r: Resolver) -> None:
+        self.r = r
+        self.active = False
+        self._has: dict[int, bool] = {}
+        self._reported: set[int] = set()  # COLLATE names reported in this statement
+
+    def begin_statement(self, source: str, stmt: Node | None) -> None:
+        """Called before each statement (None: the whole ``source``): the
+        checks run only where the word COLLATE appears."""
+        start, end = (stmt.start, stmt.end) if stmt is not None else (0, len(source))
+        self.active = _COLLATE.search(source, start, end) is not None
+        self._has = {}
+        self._reported: set[int] = set()
+
+    def name(self, tok: Token) -> None:
+        """A collation name SQLite looks up (e.g. a column's COLLATE)."""
+        name = unquote(tok.text)
+        declared = self.r.catalog.declared
+        if declared.has_collation(name) or id(tok) in self._reported:
+            return
+        self._reported.add(id(tok))
+        candidates = sorted(BUILTIN_COLLATIONS | declared.collations)
+        suggestion = closest(name, candidates)
+        unknown_collation.report(self.r, tok, name, suggestion.upper() if suggestion else None)
+
+    def term(self, expr: Expr) -> None:
+        """An ORDER BY, GROUP BY, PARTITION BY or index term."""
+        if self.active:
+            tok = self.explicit(expr)
+            if tok is not None:
+                self.name(tok)
+
+    def operation(self, node: Node) -> None:
+        """A comparison, or a call of a function that needs a collation."""
+        if not self.active:
+            return
+        if isinstance(node, BinaryExpr):
+            if node.op.kind in _COMPARISONS:
+                self._compare(node.left, node.right)
+        elif isinstance(node, IsExpr):
+            right = node.right
+            if not (
+                isinstance(right, Literal) and right.literal_token.kind == "NULL"
+            ):  # x IS NULL: no comparison
+                self._compare(node.left, right)
+        elif isinstance(node, BetweenExpr):
+            self._compare(node.operand, node.low)
+            self._compare(node.operand, node.high)
+        elif isinstance(node, InExpr):
+            self._compare(node.left, None)
+        elif isinstance(node, CaseExpr):
+            if node.operand is not None:
+                for when in node.whens:
+                    self._compare(node.operand, when.condition)
+        elif isinstance(node, FunctionCall):
+            distinct = node.quantifier is not None and node.quantifier.kind == "DISTINCT"
+            if distinct or unquote(node.name.text).lower() in _NEEDS_COLLATION:
+                for arg in node.args:
+                    self.term(arg)
+
+    def _compare(self, left: Expr, right: Expr | None) -> None:
+        side = left if self.has(left) else right
+        if side is not None:
+            self.term(side)
+
+    def explicit(self, expr: Expr) -> Token | None:
+        """The name of the COLLATE that decides ``expr``'s collation, if any."""
+        p: Node | None = expr
+        while p is not None:
+            if isinstance(p, CollateExpr):
+                return p.collation
+            if isinstance(p, (ParenExpr, CastExpr)):
+                p = p.expr
+            elif isinstance(p, UnaryExpr) and p.op.kind == "PLUS":
+                p = p.operand
+            elif isinstance(p, RowValue):
+                p = p.items[0] if p.items else None
+            elif isinstance(p, ColumnRef) or not self.has(p):
+                return None
+            else:
+                p = next((c for c in _operands(p) if self.has(c)), None)
+        return None
+
+    def has(self, node: Node) -> bool:
+        """Whether a COLLATE is in ``node`` outside nested queries (SQLite's
+        EP_Collate), memoized for the statement."""
+        found = self._has.get(id(node))
+        if found is not None:
+            return found
+        # Post-order without recursion: children first.
+        stack: list[tuple[Node, bool]] = [(node, False)]
+        while stack:
+            item, expanded = stack.pop()
+            if id(item) in self._has:
+                continue
+            if isinstance(item, CollateExpr):
+                self._has[id(item)] = True
+                continue
+            if isinstance(item, (SubqueryExpr, ExistsExpr)):
+                self._has[id(item)] = False
+                continue
+            kids = _operands(item)
+            if expanded:
+                self._has[id(item)] = any(self._has.get(id(k), False) for k in kids)
+            else:
+                stack.append((item, True))
+                stack.extend((k, False) for k in kids if id(k) not in self._has)
+        return self._has[id(node)]
+
+
+def _operands(node: Node) -> list[Node]:
+    """The expressions directly below ``node`` in SQLite's order (LIKE is a
+    function of (pattern, subject)); not the queries of IN (SELECT ...)."""
+    if isinstance(node, LikeExpr):
+        ops: list[Node] = [node.right, node.left]
+        if node.escape is not None:
+            ops.append(node.escape)
+        return ops
+    if isinstance(node, InExpr):
+        return [node.left, *node.values, *node.args]
+    if isinstance(node, FunctionCall):
+        return list(node.args)
+    return [c for c in node.children if isinstance(c, Node) and not isinstance(c, (SubqueryExpr, ExistsExpr))]

@@ -1,0 +1,27 @@
+-- Collating sequences: BINARY, NOCASE and RTRIM are built in; SQLite looks
+-- a collation up only where it needs one.
+CREATE TABLE words (w TEXT COLLATE nocase, x TEXT);
+CREATE TABLE natural_words (v TEXT COLLATE natsort, x TEXT);
+CREATE TABLE pairs (a TEXT, b TEXT, UNIQUE (a COLLATE rtrim, b COLLATE backwards));
+CREATE INDEX words_x ON words (x COLLATE "binary");
+CREATE INDEX words_x2 ON words (x COLLATE nocse);
+
+-- Needed: ORDER BY, GROUP BY, comparisons, DISTINCT, min/max.
+SELECT w FROM words ORDER BY w COLLATE RTRIM;
+SELECT w FROM words ORDER BY w COLLATE natsort;
+SELECT w FROM words ORDER BY 1 COLLATE natsort;
+SELECT x FROM words GROUP BY x COLLATE natsort;
+SELECT * FROM words WHERE x = 'a' COLLATE natsort;
+SELECT * FROM words WHERE x COLLATE natsort BETWEEN 'a' AND 'b';
+SELECT DISTINCT x COLLATE natsort FROM words;
+SELECT max(x COLLATE natsort) FROM words;
+SELECT count(DISTINCT x COLLATE natsort) FROM words;
+SELECT row_number() OVER (PARTITION BY x COLLATE natsort) FROM words;
+
+-- Not needed: SQLite prepares these.
+SELECT x COLLATE natsort FROM words;
+SELECT (x COLLATE natsort) IS NULL FROM words;
+SELECT * FROM words WHERE x LIKE 'a%' COLLATE natsort;
+SELECT count(x COLLATE natsort) FROM words;
+SELECT * FROM words WHERE x COLLATE natsort COLLATE nocase = 'a';
+CREATE TABLE checked (c TEXT CHECK (c COLLATE natsort = 'a'));
