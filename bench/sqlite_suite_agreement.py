@@ -74,8 +74,12 @@ sys.path.insert(0, str(ROOT))
 
 import apsw  # noqa: E402
 
-from syntaqlite.validator.catalog import Catalog  # noqa: E402
+from syntaqlite.syntax.nodes import CreateTriggerStmt, CreateViewStmt  # noqa: E402
+from syntaqlite.syntax.parser import parse  # noqa: E402
+from syntaqlite.validator.catalog import Catalog, Column  # noqa: E402
 from syntaqlite.validator.checker import check_text  # noqa: E402
+from syntaqlite.validator.declared import parse_declarations  # noqa: E402
+from syntaqlite.validator.schema import load_sql  # noqa: E402
 from syntaqlite_dev.verdicts import classify  # noqa: E402
 
 # --------------------------------------------------------------------- Tcl
@@ -277,6 +281,17 @@ LineOf = Callable[[int], int]
 
 RESET = Body("", 0)  # marker: start a fresh database
 
+
+@dataclass
+class Register:
+    """``db func NAME ...`` / ``db function NAME ?-argcount N? ...`` /
+    ``db collate NAME ...``: the test registers a function or collation."""
+
+    kind: str  # "function" or "collation"
+    name: str
+    nargs: int = -1
+
+
 _SQL_FLAGS = ("-db", "-repeat", "-prep", "-cache")
 
 
@@ -292,7 +307,9 @@ def _expectation(body: Body, result: Word | None) -> None:
         body.expect_ok = True
 
 
-def extract(src: str, line0: int = 1, out: list[Body] | None = None, depth: int = 0) -> list[Body]:
+def extract(
+    src: str, line0: int = 1, out: list[Body | Register] | None = None, depth: int = 0
+) -> list[Body | Register]:
     """The SQL bodies (and fresh-database markers) of a Tcl script, in order."""
     out = [] if out is None else out
     if depth > 30:
@@ -314,7 +331,9 @@ def extract(src: str, line0: int = 1, out: list[Body] | None = None, depth: int 
     return out
 
 
-def _recurse(words: list[Word], skip: set[int], line_of: LineOf, out: list[Body], depth: int) -> None:
+def _recurse(
+    words: list[Word], skip: set[int], line_of: LineOf, out: list[Body | Register], depth: int
+) -> None:
     for k, w in enumerate(words):
         if k in skip:
             continue
@@ -328,10 +347,25 @@ def _sql_word(w: Word) -> str | None:
     return w.text if w.kind in ("brace", "quote") else None
 
 
-def _command(words: list[Word], line_of: LineOf, out: list[Body], depth: int) -> None:
+def _command(words: list[Word], line_of: LineOf, out: list[Body | Register], depth: int) -> None:
     name = words[0].text if words[0].kind != "subst" else ""
     args = [w.text for w in words]
     if name == "proc":
+        return
+    if (
+        name == "db"
+        and len(words) >= 4
+        and args[1] in ("func", "function", "collate")
+        and words[2].kind != "subst"
+    ):
+        if args[1] == "collate":
+            out.append(Register("collation", args[2]))
+        else:
+            nargs = -1
+            if "-argcount" in args[3:-1]:
+                count = args[args.index("-argcount", 3) + 1]
+                nargs = int(count) if count.lstrip("-").isdigit() else -1
+            out.append(Register("function", args[2], nargs))
         return
     if name == "reset_db" or (
         name == "sqlite3" and len(args) >= 3 and args[1] == "db" and args[2] != "test.db"
@@ -371,7 +405,7 @@ def _command(words: list[Word], line_of: LineOf, out: list[Body], depth: int) ->
         # do_test NAME { catchsql {SQL} } RESULT: keep the expectation.
         before = len(out)
         extract(words[2].text, line_of(words[2].pos), out, depth + 1)
-        inner = [b for b in out[before:] if b is not RESET]
+        inner = [b for b in out[before:] if isinstance(b, Body) and b is not RESET]
         try:
             script = tcl_commands(words[2].text)
         except TclError:
@@ -402,6 +436,10 @@ def split_sql(sql: str) -> list[str]:
     return stmts
 
 
+_QUALIFY = re.compile(r"^(CREATE (?:UNIQUE )?(?:TABLE|INDEX|VIEW|TRIGGER|VIRTUAL TABLE) )", re.I)
+"""The head SQLite writes for every object in sqlite_schema; the name follows."""
+
+
 class _Null(dict):
     def __missing__(self, key: str) -> None:
         return None
@@ -414,13 +452,110 @@ def _message(exc: BaseException) -> str:
 
 
 class Database:
-    def __init__(self, deadline: float) -> None:
+    """The apsw connection a test file runs on, and syntaqlite's picture of
+    it: the catalog (``live``: read back from SQLite's own schema whenever
+    a schema version changes, so ROLLBACK, writable_schema edits and shadow
+    tables are exact; else built by replaying the statements through
+    syntaqlite) and what the test registered (functions, collations)."""
+
+    def __init__(self, deadline: float, live: bool = True) -> None:
         self.con = apsw.Connection(":memory:")
         self.deadline = deadline
+        self.live = live
         self.con.set_progress_handler(lambda: time.monotonic() > self.deadline, 1000)
-        self.catalog = Catalog()
-        for db in self.catalog.databases.values():
+        self.functions: dict[str, object] = {}
+        self.collations: list[str] = []
+        self.catalog = self._fresh_catalog()
+        self.versions: tuple[tuple[str, int], ...] = ()
+
+    def _fresh_catalog(self) -> Catalog:
+        catalog = Catalog(parse_declarations(dict(self.functions), list(self.collations)))
+        for db in catalog.databases.values():
             db.known = True  # the whole schema is what the replay created: a missing name is missing
+        return catalog
+
+    def register(self, reg: Register) -> None:
+        """What ``db func`` / ``db collate`` do, in SQLite and as a declaration."""
+        try:
+            if reg.kind == "function":
+                self.con.create_scalar_function(reg.name, lambda *_a: None, reg.nargs)
+                self.functions[reg.name] = "any" if reg.nargs < 0 else reg.nargs
+            else:
+                self.con.create_collation(reg.name, lambda a, b: (a > b) - (a < b))
+                self.collations.append(reg.name)
+        except (apsw.Error, ValueError, TypeError):
+            return
+        self.catalog.declared = parse_declarations(dict(self.functions), list(self.collations))
+
+    def schema_versions(self) -> tuple[tuple[str, int], ...]:
+        out = []
+        for (schema,) in self.con.execute("SELECT name FROM pragma_database_list"):
+            quoted = '"' + str(schema).replace('"', '""') + '"'
+            ((version,),) = self.con.execute(f"PRAGMA {quoted}.schema_version").fetchall()
+            out.append((str(schema), int(version)))
+        return tuple(out)
+
+    def sync(self) -> None:
+        """Live mode: read the schema back from SQLite if it changed."""
+        if not self.live:
+            return
+        try:
+            versions = self.schema_versions()
+        except apsw.Error:
+            return
+        if versions == self.versions:
+            return
+        self.versions = versions
+        catalog = self._fresh_catalog()
+        for schema, _version in versions:
+            if catalog.database(schema) is None:
+                catalog.add_database(schema).known = True
+            quoted = '"' + schema.replace('"', '""') + '"'
+            try:
+                rows = self.con.execute(
+                    f"SELECT sql FROM {quoted}.sqlite_schema WHERE sql IS NOT NULL "
+                    "ORDER BY type = 'table' DESC, rowid"
+                ).fetchall()
+            except apsw.Error:
+                continue
+            for (sql,) in rows:
+                text = str(sql)
+                if schema != "main":
+                    text = _QUALIFY.sub(lambda m, q=quoted: m.group(1) + q + ".", text, count=1)
+                load_sql(catalog, text + ";", None)
+            db = catalog.database(schema)
+            assert db is not None
+            for table in db.tables.values():
+                if table.kind == "virtual" and not table.columns_known:
+                    name = '"' + table.name.replace('"', '""') + '"'
+                    try:
+                        info = self.con.execute(f"PRAGMA {quoted}.table_xinfo({name})").fetchall()
+                    except apsw.Error:
+                        continue
+                    table.columns = [Column(r[1], r[2] or None, hidden=bool(r[6])) for r in info]
+                    table.columns_known = bool(info)
+        self.catalog = catalog
+
+    def prepare(self, sql: str, triggers: bool = True) -> str | None:
+        """SQLite's error preparing ``sql`` (None: it prepares), with
+        triggers enabled or not; nothing runs (the execution tracer stops
+        it after the prepare)."""
+        if not triggers:
+            self.con.config(apsw.SQLITE_DBCONFIG_ENABLE_TRIGGER, 0)
+        cur = self.con.cursor()
+        cur.exec_trace = lambda *_args: False
+        try:
+            cur.execute(sql, _Null(), can_cache=False)
+            return None
+        except apsw.ExecTraceAbort:
+            return None
+        except apsw.InterruptError:
+            raise TimeoutError from None
+        except (apsw.Error, TypeError, ValueError) as exc:
+            return _message(exc)
+        finally:
+            if not triggers:
+                self.con.config(apsw.SQLITE_DBCONFIG_ENABLE_TRIGGER, 1)
 
     def close(self) -> None:
         try:
@@ -461,7 +596,9 @@ _NAMED = re.compile(
 )
 
 
-_TRIGGER = re.compile(r"\s*(?:--[^\n]*\n\s*|/\*.*?\*/\s*)*CREATE\s+(?:TEMP\w*\s+)?TRIGGER\b", re.I | re.S)
+_CREATES_DEFERRED = re.compile(
+    r"\s*(?:--[^\n]*\n\s*|/\*.*?\*/\s*)*CREATE\s+(?:TEMP\w*\s+)?(?:TRIGGER|VIEW)\b", re.I | re.S
+)
 
 
 def family(message: str) -> str:
@@ -503,30 +640,86 @@ def ours(sql: str, catalog: Catalog) -> tuple[list[str], bool]:
     return [d.message for d in result.errors], bool(result.internal_errors)
 
 
-def replay_file(name: str, src: str, tally: Tally, seconds: float, workdir: Path) -> None:
+def first_use(stmt: str) -> str | None:
+    """For CREATE VIEW and CREATE TRIGGER (which SQLite checks only when the
+    view is used or the trigger fires): a statement that uses it, to prepare
+    right after; None for other statements."""
+    try:
+        parsed = parse(stmt)
+    except Exception:  # noqa: BLE001 - the parser never raises, but a bench must not stop
+        return None
+    if len(parsed.statements) != 1 or parsed.errors:
+        return None
+    body = parsed.statements[0].body
+    if isinstance(body, CreateViewStmt):
+        return "SELECT * FROM " + ".".join(t.text for t in body.name.parts)
+    if isinstance(body, CreateTriggerStmt):
+        header = body.header
+        table = ".".join(t.text for t in header.table.parts)
+        event = header.event.upper()
+        if event == "INSERT":
+            return f"INSERT INTO {table} DEFAULT VALUES"
+        if event == "DELETE":
+            return f"DELETE FROM {table}"
+        if header.columns:
+            column = header.columns[0].text
+            return f"UPDATE {table} SET {column} = {column}"
+        return f"UPDATE {table} SET rowid = rowid"
+    return None
+
+
+def judge(
+    tally: Tally, name: str, line: int, stmt: str, sqlite_error: str | None, catalog: Catalog, label: str = ""
+) -> None:
+    """Compare syntaqlite on ``stmt`` with SQLite's verdict (an error
+    message, or None: prepared)."""
+    short = " ".join(stmt.split())[:160]
+    errors, internal = ours(stmt, catalog)
+    tally.counts["internal errors"] += internal
+    if sqlite_error is not None:
+        if errors:
+            tally.counts["agree-error"] += 1
+        else:
+            tally.counts["missed"] += 1
+            tally.missed[label + family(sqlite_error)].append(Example(name, line, short, sqlite_error, ""))
+    elif errors:
+        tally.counts["false-alarm"] += 1
+        tally.false_alarms[label + family(errors[0])].append(
+            Example(name, line, short, "(prepared)", errors[0])
+        )
+    else:
+        tally.counts["agree-ok"] += 1
+
+
+def replay_file(name: str, src: str, tally: Tally, seconds: float, workdir: Path, live: bool = True) -> None:
     deadline = time.monotonic() + seconds
     bodies = extract(src)
-    db = Database(deadline)
+    db = Database(deadline, live)
     try:
         for body in bodies:
             if time.monotonic() > deadline:
                 raise TimeoutError
+            if isinstance(body, Register):
+                db.register(body)
+                continue
             if body is RESET:
                 db.close()
                 for path in workdir.iterdir():
                     if path.is_file():
                         path.unlink()
-                db = Database(deadline)
+                db = Database(deadline, live)
                 continue
             tally.bodies += 1
             first_error: str | None = None
             for stmt in split_sql(body.sql):
                 if time.monotonic() > deadline:
                     raise TimeoutError
+                db.sync()
+                use = first_use(stmt) if _CREATES_DEFERRED.match(stmt) else None
+                use_before = db.prepare(use) if use is not None else None
                 outcome, message = db.run(stmt)
                 if outcome == "empty":
                     continue
-                short = " ".join(stmt.split())[:160]
                 if outcome == "runtime-error":
                     tally.counts["skipped: runtime error"] += 1
                     first_error = message
@@ -537,26 +730,27 @@ def replay_file(name: str, src: str, tally: Tally, seconds: float, workdir: Path
                     if classify(message, stmt) == "syntax":
                         tally.counts["skipped: syntax error"] += 1
                         break
-                    errors, internal = ours(stmt, db.catalog.snapshot())
-                    tally.counts["internal errors"] += internal
-                    if errors:
-                        tally.counts["agree-error"] += 1
-                    else:
-                        tally.counts["missed"] += 1
-                        tally.missed[family(message)].append(Example(name, body.line, short, message, ""))
+                    if db.prepare(stmt, triggers=False) is None:
+                        # The error is in the body of a trigger this statement
+                        # fires: judged at that CREATE TRIGGER.
+                        tally.counts["skipped: error in a trigger it fires"] += 1
+                        break
+                    judge(tally, name, body.line, stmt, message, db.catalog.snapshot())
                     break
                 snap = db.catalog.snapshot()
-                errors, internal = ours(stmt, snap)
-                tally.counts["internal errors"] += internal
-                db.catalog = snap
-                if errors:
-                    tally.counts["false-alarm"] += 1
-                    key = family(errors[0])
-                    if _TRIGGER.match(stmt):
-                        key = "[in CREATE TRIGGER, checked by SQLite only when fired] " + key
-                    tally.false_alarms[key].append(Example(name, body.line, short, "(prepared)", errors[0]))
-                else:
-                    tally.counts["agree-ok"] += 1
+                use_error = None
+                label = ""
+                if use is not None:
+                    db.sync()
+                    use_error = db.prepare(use)
+                    if use_error is not None and use_error == use_before:
+                        use_error = None  # not this view's or trigger's doing
+                    if use_error is not None and classify(use_error, use) == "syntax":
+                        use_error = None
+                    label = "[first use] " if use_error is not None else ""
+                judge(tally, name, body.line, stmt, use_error, snap, label)
+                if not live:
+                    db.catalog = snap
             if body.expect_error is not None or body.expect_ok:
                 tally.counts["catchsql expectations"] += 1
                 expected = body.expect_error
@@ -647,6 +841,13 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="at most N files")
     ap.add_argument("--show", type=int, default=2, help="examples per family")
     ap.add_argument("--seconds", type=float, default=10.0, help="time bound per file")
+    ap.add_argument(
+        "--catalog",
+        choices=("live", "replay"),
+        default="live",
+        help="live: the schema read back from SQLite after each change (default); "
+        "replay: built by syntaqlite from the statements SQLite ran",
+    )
     args = ap.parse_args()
     if not args.suite and not (args.git_mirror and args.git_prefix):
         ap.error("give --suite DIR, or --git-mirror PATH and --git-prefix PREFIX")
@@ -668,7 +869,7 @@ def main() -> int:
             if text is None:
                 tally.files_unreadable += 1
                 continue
-            replay_file(name, text, tally, args.seconds, workdir)
+            replay_file(name, text, tally, args.seconds, workdir, args.catalog == "live")
             for path in workdir.iterdir():
                 if path.is_file():
                     path.unlink()

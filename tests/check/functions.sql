@@ -30,3 +30,9 @@ SELECT count(DISTINCT grp, note) FROM m;
 SELECT last_insert_rowid(), changes(), total_changes(), sqlite_version() FROM m;
 SELECT glob('a*', note), like('a%', note), like('a%', note, '\') FROM m;
 SELECT CAST(v AS INTEGER), v COLLATE NOCASE, note LIKE 'a%' ESCAPE '\' FROM m;
+
+-- LIKE, GLOB and REGEXP call the function of that name: SQLite has no regexp()
+-- unless the application registers one, and glob() takes no ESCAPE.
+SELECT 'abc' LIKE 'a%' ESCAPE '\', 'abc' GLOB 'a*';
+SELECT 'abc' REGEXP '^a';
+SELECT 'abc' GLOB 'a*' ESCAPE '\';

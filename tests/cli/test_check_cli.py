@@ -160,7 +160,8 @@ def test_configuration_schema_mapping_and_severities(run, tmp_path: Path) -> Non
     r = run("check", "--format", "concise", str(app), str(rep), cwd=tmp_path)
     assert r.out.splitlines() == [
         f"{app}:2:15: error[unknown-table] no such table: daily",
-        f"{app}:3:8: warning[unknown-function] no such function: frobnicate",
+        f"{app}:3:8: warning[unknown-function] no such function: frobnicate (if the application registers"
+        " frobnicate(), declare it in configuration: [check.functions] frobnicate = 1)",
     ]
     assert r.code == 1
     r = run("check", "--format", "concise", "--ignore", "unknown-table", str(app), cwd=tmp_path)

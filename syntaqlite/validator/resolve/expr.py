@@ -70,6 +70,8 @@ class ExprResolver:
             if isinstance(item, FunctionCall):
                 r.functions.function_call(item, ctx)
                 continue
+            if isinstance(item, LikeExpr) and item.operator.kind == "LIKE_KW":
+                r.functions.operator_call(item, item.operator, 2 if item.escape is None else 3)
             if isinstance(item, (SubqueryExpr, ExistsExpr)):
                 # Its width is checked where it is used (scalar_context,
                 # comparisons, IN).

@@ -111,6 +111,22 @@ class FunctionResolver:
         if over is not None:
             self.over(over, ctx)
 
+    def operator_call(self, node: Node, tok: Token, nargs: int) -> None:
+        """``x LIKE y``, ``x GLOB y``, ``x REGEXP y`` (``ESCAPE z``): SQLite
+        calls the function the operator names, with ``nargs`` arguments."""
+        r = self.r
+        name = unquote(tok.text)
+        declared = r.catalog.declared.function(name)
+        fns = [
+            f
+            for f in [*declared, *builtins.lookup(name)]
+            if f.kind == builtins.SCALAR and (f in declared or r.available(f))
+        ]
+        if not fns:
+            unknown_function.report(r, tok, name, nargs, None)
+        elif not any(self._arity_ok(f, nargs) for f in fns):
+            wrong_arity.report(r, node, name, builtins.arity_text(fns), nargs)
+
     def known_function_names(self) -> list[str]:
         if self.function_names is None:
             declared = self.r.catalog.declared.functions.values()
