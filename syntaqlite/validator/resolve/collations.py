@@ -68,7 +68,7 @@ class CollationChecker:
         start, end = (stmt.start, stmt.end) if stmt is not None else (0, len(source))
         self.active = _COLLATE.search(source, start, end) is not None
         self._has = {}
-        self._reported: set[int] = set()
+        self._reported = set()
 
     def name(self, tok: Token) -> None:
         """A collation name SQLite looks up (e.g. a column's COLLATE)."""
