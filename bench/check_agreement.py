@@ -131,6 +131,7 @@ _PATTERNS = [
     ),
     (re.compile(r"duplicate WITH table name: (\S+)"), "exists"),
     (re.compile(r"(?:FILTER|ORDER BY) may not be used with non-aggregate"), "nonaggregate"),
+    (re.compile(r"no such collation sequence: (.+)$"), "collation"),
 ]
 CODES = {
     "table": {"unknown-table"},
@@ -163,6 +164,7 @@ CODES = {
     "raise": {"raise-outside-trigger"},
     "circular": {"circular-cte"},
     "nonaggregate": {"non-aggregate-clause"},
+    "collation": {"unknown-collation"},
 }
 LENIENT = {"double-quoted-string"}
 
@@ -433,6 +435,18 @@ def structural(rng: random.Random, sql: str) -> list[str]:
     values = re.search(r"VALUES \(([^()]*)\)", sql)
     if values and "," in values.group(1):
         out.append(sql[: values.start(1)] + values.group(1).rsplit(",", 1)[0] + sql[values.end(1) :])
+    # A COLLATE on an ORDER BY term or a comparison's operand: built-in,
+    # misspelled or unknown (SQLite needs the collation there).
+    collation = rng.choice(["NOCASE", "rtrim", "nocsae", "natsort"])
+    term = re.search(r"\bORDER BY ([\w.]+)", sql)
+    if term:
+        out.append(sql[: term.end(1)] + f" COLLATE {collation}" + sql[term.end(1) :])
+    # (In a result column: in WHERE, a rowid compared with a constant may
+    # become a lookup that never needs the collation.)
+    first = re.match(r"SELECT ([\w.]+)", sql)
+    if first:
+        col = first.group(1)
+        out.append(sql[: first.end(1)] + f" COLLATE {collation} = {col}" + sql[first.end(1) :])
     union = re.search(r"^SELECT (\w+) FROM (\w+) UNION", sql)
     if union:
         out.append(sql[: union.end(1)] + ", 1" + sql[union.end(1) :])

@@ -208,8 +208,11 @@ class DdlChecker:
         elif shape.names is None:
             view.columns_known = False
         else:
+            # A column that is a table's column keeps its declared type (as
+            # PRAGMA table_info says) and whether it is that table's INTEGER
+            # PRIMARY KEY (a lookup SQLite may make through the view).
             view.columns = [
-                Column(n, location=c.location)
+                Column(n, c.type, primary_key=c.primary_key, location=c.location)
                 for n, c in zip(shape.names, shape.columns or [Column(n) for n in shape.names])
             ]
         self.r.define(name_tok, self.r.table_referent(view))

@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...syntax.cst import Node
-from ...syntax.names import unquote
+from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
     BetweenExpr,
     BinaryExpr,
@@ -36,15 +36,18 @@ from ...syntax.nodes import (
     IsExpr,
     LikeExpr,
     Literal,
+    OnClause,
     ParenExpr,
     RowValue,
     SubqueryExpr,
     UnaryExpr,
+    WhereClause,
 )
 from ...syntax.tokens import Token
 from ..declared import BUILTIN_COLLATIONS
 from ..rules import unknown_collation
 from ..suggest import closest
+from .scope import ROWID_NAMES, Ctx, Scope
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -61,6 +64,7 @@ class CollationChecker:
         self.active = False
         self._has: dict[int, bool] = {}
         self._reported: set[int] = set()  # COLLATE names reported in this statement
+        self._conjuncts: set[int] = set()  # the AND-ed terms of the statement's WHERE and ON clauses
 
     def begin_statement(self, source: str, stmt: Node | None) -> None:
         """Called before each statement (None: the whole ``source``): the
@@ -69,6 +73,7 @@ class CollationChecker:
         self.active = _COLLATE.search(source, start, end) is not None
         self._has = {}
         self._reported = set()
+        self._conjuncts = _conjuncts(stmt) if self.active and stmt is not None else set()
 
     def name(self, tok: Token) -> None:
         """A collation name SQLite looks up (e.g. a column's COLLATE)."""
@@ -88,38 +93,74 @@ class CollationChecker:
             if tok is not None:
                 self.name(tok)
 
-    def operation(self, node: Node) -> None:
+    def operation(self, node: Node, ctx: Ctx) -> None:
         """A comparison, or a call of a function that needs a collation."""
         if not self.active:
             return
         if isinstance(node, BinaryExpr):
             if node.op.kind in _COMPARISONS:
-                self._compare(node.left, node.right)
+                self._compare(
+                    node.left, node.right, ctx, node.op.kind != "NE" and id(node) in self._conjuncts
+                )
         elif isinstance(node, IsExpr):
             right = node.right
-            if not (
-                isinstance(right, Literal) and right.literal_token.kind == "NULL"
-            ):  # x IS NULL: no comparison
-                self._compare(node.left, right)
+            # x IS NULL is no comparison.
+            if not (isinstance(right, Literal) and right.literal_token.kind == "NULL"):
+                self._compare(node.left, right, ctx, node.not_token is None and id(node) in self._conjuncts)
         elif isinstance(node, BetweenExpr):
-            self._compare(node.operand, node.low)
-            self._compare(node.operand, node.high)
+            seekable = not node.negated and id(node) in self._conjuncts
+            self._compare(node.operand, node.low, ctx, seekable)
+            self._compare(node.operand, node.high, ctx, seekable)
         elif isinstance(node, InExpr):
-            self._compare(node.left, None)
+            self._compare(node.left, None, ctx, False)
         elif isinstance(node, CaseExpr):
             if node.operand is not None:
                 for when in node.whens:
-                    self._compare(node.operand, when.condition)
+                    self._compare(node.operand, when.condition, ctx, False)
         elif isinstance(node, FunctionCall):
             distinct = node.quantifier is not None and node.quantifier.kind == "DISTINCT"
             if distinct or unquote(node.name.text).lower() in _NEEDS_COLLATION:
                 for arg in node.args:
                     self.term(arg)
 
-    def _compare(self, left: Expr, right: Expr | None) -> None:
+    def _compare(self, left: Expr, right: Expr | None, ctx: Ctx, seekable: bool) -> None:
+        """``left`` compared with ``right``; ``seekable``: by an operator a
+        rowid lookup can use (=, <, <=, >, >=, IS, BETWEEN), as one of the
+        AND-ed terms of a WHERE or ON clause."""
         side = left if self.has(left) else right
-        if side is not None:
-            self.term(side)
+        if side is None:
+            return
+        if seekable and right is not None and self._rowid(left, ctx.scope) and not _mentions_column(right):
+            # A rowid compared with a constant may become a rowid lookup:
+            # then SQLite never codes the comparison nor looks its
+            # collation up.
+            return
+        self.term(side)
+
+    def _rowid(self, expr: Expr, scope: Scope | None) -> bool:
+        """Whether ``expr`` may be a rowid: a rowid or INTEGER PRIMARY KEY
+        column of a table, or any column of a view or subquery (which SQLite
+        may flatten onto a table's rowid) or of a virtual table (its module
+        plans the lookup)."""
+        p: Node = expr
+        while isinstance(p, (CollateExpr, ParenExpr)):
+            p = p.expr
+        if not isinstance(p, ColumnRef):
+            return False
+        name = normalize(p.parts[-1].text)
+        while scope is not None:
+            for src in scope.sources:
+                column = src.column(name) if src.columns is not None else None
+                if column is None and not (src.rowid and name in ROWID_NAMES):
+                    continue
+                table = src.table
+                if column is None or table is None or table.kind in ("virtual", "view"):
+                    return True  # maybe flattened onto a rowid, or planned by a module
+                if table is not None and table.without_rowid:
+                    return False
+                return column.primary_key and (column.type or "").upper() == "INTEGER"
+            scope = scope.parent
+        return False
 
     def explicit(self, expr: Expr) -> Token | None:
         """The name of the COLLATE that decides ``expr``'s collation, if any."""
@@ -179,3 +220,33 @@ def _operands(node: Node) -> list[Node]:
     if isinstance(node, FunctionCall):
         return list(node.args)
     return [c for c in node.children if isinstance(c, Node) and not isinstance(c, (SubqueryExpr, ExistsExpr))]
+
+
+def _mentions_column(expr: Node) -> bool:
+    """Whether a column is named in ``expr`` (outside nested queries)."""
+    stack = [expr]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ColumnRef):
+            return True
+        if not isinstance(item, (SubqueryExpr, ExistsExpr)):
+            stack.extend(c for c in item.children if isinstance(c, Node))
+    return False
+
+
+def _conjuncts(stmt: Node) -> set[int]:
+    """The ids of the terms AND-ed together in every WHERE and ON clause of
+    ``stmt`` (the terms the query planner may use for lookups)."""
+    out: set[int] = set()
+    for node in stmt.walk():
+        if isinstance(node, (WhereClause, OnClause)):
+            stack: list[Node] = [node.expr]
+            while stack:
+                term = stack.pop()
+                if isinstance(term, ParenExpr):
+                    stack.append(term.expr)
+                elif isinstance(term, BinaryExpr) and term.op.kind == "AND":
+                    stack.extend((term.left, term.right))
+                else:
+                    out.add(id(term))
+    return out

@@ -66,7 +66,7 @@ class ExprResolver:
                 continue
             if isinstance(item, (BinaryExpr, IsExpr, BetweenExpr, InExpr, CaseExpr, FunctionCall)):
                 if r.collations.active and ctx.clause != "CHECK":  # CHECK: compiled only by writes
-                    r.collations.operation(item)
+                    r.collations.operation(item, ctx)
             if isinstance(item, FunctionCall):
                 r.functions.function_call(item, ctx)
                 continue
