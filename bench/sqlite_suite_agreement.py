@@ -536,6 +536,24 @@ class Database:
                     table.columns_known = bool(info)
         self.catalog = catalog
 
+    def fill(self, use: str) -> str:
+        """``use`` with ``{first column}`` replaced by the first column of
+        its table (an UPDATE that fires an UPDATE trigger of no column)."""
+        if "{first column}" not in use:
+            return use
+        table = use.split()[1]
+        parts = table.split(".")
+        schema = parts[0] if len(parts) == 2 else "main"
+        try:
+            rows = self.con.execute(
+                "SELECT name FROM pragma_table_info(?, ?) ORDER BY cid LIMIT 1",
+                (parts[-1].strip('"`[]'), schema),
+            ).fetchall()
+        except apsw.Error:
+            rows = []
+        column = '"' + str(rows[0][0]).replace('"', '""') + '"' if rows else "rowid"
+        return use.replace("{first column}", column)
+
     def prepare(self, sql: str, triggers: bool = True) -> str | None:
         """SQLite's error preparing ``sql`` (None: it prepares), with
         triggers enabled or not; nothing runs (the execution tracer stops
@@ -664,7 +682,7 @@ def first_use(stmt: str) -> str | None:
         if header.columns:
             column = header.columns[0].text
             return f"UPDATE {table} SET {column} = {column}"
-        return f"UPDATE {table} SET rowid = rowid"
+        return f"UPDATE {table} SET {{first column}} = {{first column}}"
     return None
 
 
@@ -716,6 +734,8 @@ def replay_file(name: str, src: str, tally: Tally, seconds: float, workdir: Path
                     raise TimeoutError
                 db.sync()
                 use = first_use(stmt) if _CREATES_DEFERRED.match(stmt) else None
+                if use is not None:
+                    use = db.fill(use)
                 use_before = db.prepare(use) if use is not None else None
                 outcome, message = db.run(stmt)
                 if outcome == "empty":
