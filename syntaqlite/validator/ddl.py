@@ -217,10 +217,22 @@ class DdlChecker:
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
-        table = table_from_virtual(stmt, self.r.source, self.r.where, schema)
+        table, shadows = table_from_virtual(
+            stmt, self.r.source, self.r.where, schema, lambda n: self.content_columns(n, schema)
+        )
         self.r.define(name_tok, self.r.table_referent(table))
         if not exists:
             self.catalog.add_table(table)
+            for shadow in shadows:
+                self.catalog.add_table(shadow)
+
+    def content_columns(self, name: str, schema: str) -> list[str] | None:
+        """The visible columns of the table an FTS4 ``content=`` names
+        (None: unknown)."""
+        table = self.catalog.find_table(name, schema)
+        if table is None or not table.columns_known:
+            return None
+        return [c.name for c in table.visible_columns]
 
     def on_create_index_stmt(self, stmt: CreateIndexStmt) -> None:
         name_tok = stmt.name.name
