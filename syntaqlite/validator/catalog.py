@@ -210,6 +210,9 @@ class Catalog:
 
     def __init__(self) -> None:
         self.databases: dict[str, Database] = {}
+        # PRAGMA writable_schema=ON: SQLite's own tables may be changed and
+        # sqlite_ names used.
+        self.writable_schema = False
         self.add_database("main")
         self.add_database("temp")
 
@@ -220,6 +223,7 @@ class Catalog:
             key: Database(db.name, db.known, dict(db.tables), dict(db.indexes), dict(db.triggers))
             for key, db in self.databases.items()
         }
+        copy.writable_schema = self.writable_schema
         return copy
 
     def writable(self, table: Table) -> Table:

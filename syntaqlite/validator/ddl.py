@@ -87,7 +87,9 @@ class DdlChecker:
         return "temp" if temp else "main"
 
     def reserved(self, name_tok: Token) -> bool:
-        if normalize(name_tok.text).startswith("sqlite_"):
+        """SQLite's sqlite3CheckObjectName: names starting with sqlite_ are
+        its own (unless PRAGMA writable_schema is on)."""
+        if normalize(name_tok.text).startswith("sqlite_") and not self.catalog.writable_schema:
             builtin_table.report_reserved(self.r, name_tok, unquote(name_tok.text))
             return True
         return False
@@ -249,10 +251,10 @@ class DdlChecker:
             )
         else:
             self.r.refer(table_tok, self.r.table_referent(table))
-            if table.kind == "view":
-                index_on_view.report(self.r, table_tok)
-            elif is_schema_table(table):
+            if table.key.startswith("sqlite_"):
                 builtin_table.report_schema_table(self.r, table_tok, table.name, "indexed")
+            elif table.kind == "view":
+                index_on_view.report(self.r, table_tok)
             else:
                 scope = self.own_columns_scope(table)
                 for term in stmt.columns:
@@ -495,6 +497,10 @@ class DdlChecker:
 
     def on_pragma_stmt(self, stmt: PragmaStmt) -> None:
         self._check_schema_of(stmt.name)
+        if is_writable_schema_pragma(stmt):
+            value = stmt.value
+            assert value is not None
+            self.catalog.writable_schema = _boolean(" ".join(t.text for t in value.words))
 
     def on_reindex_stmt(self, stmt: ReindexStmt) -> None:
         self._check_schema_of(stmt.name)
@@ -553,4 +559,20 @@ SCHEMA_CHANGERS: frozenset[type[Node]] = frozenset(HANDLERS) - {PragmaStmt, Rein
 
 def changes_schema(body: Node) -> bool:
     """Whether a statement's body changes the catalog."""
-    return type(body) in SCHEMA_CHANGERS
+    return type(body) in SCHEMA_CHANGERS or (isinstance(body, PragmaStmt) and is_writable_schema_pragma(body))
+
+
+def is_writable_schema_pragma(stmt: PragmaStmt) -> bool:
+    """``PRAGMA writable_schema = value`` (which changes what SQL may do to
+    SQLite's own tables)."""
+    return normalize(stmt.name.name.text) == "writable_schema" and stmt.value is not None
+
+
+def _boolean(text: str) -> bool:
+    """SQLite's sqlite3GetBoolean (``getSafetyLevel``) with default off:
+    a leading digit is read as a number, else on/yes/true are on."""
+    word = unquote(text).strip().lower()
+    if word[:1].isdigit():
+        digits = len(word) - len(word.lstrip("0123456789"))
+        return int(word[:digits]) != 0
+    return word in ("on", "yes", "true")
