@@ -131,6 +131,34 @@ _PATTERNS = [
     ),
     (re.compile(r"duplicate WITH table name: (\S+)"), "exists"),
     (re.compile(r"(?:FILTER|ORDER BY) may not be used with non-aggregate"), "nonaggregate"),
+    # Table and index definitions.
+    (
+        re.compile(
+            r"has more than one primary key|PRIMARY KEY missing on table|AUTOINCREMENT (?:not|is only) allowed"
+            r"|expressions prohibited in PRIMARY KEY"
+        ),
+        "primarykey",
+    ),
+    (
+        re.compile(
+            r"prohibited in (?:CHECK constraints|generated columns|index expressions|partial index WHERE)"
+        ),
+        "prohibited",
+    ),
+    (
+        re.compile(
+            r"default value of column|datatype for|cannot use DEFAULT on a generated|error in generated column"
+            r"|generated columns cannot be part|must have at least one non-generated"
+        ),
+        "columndef",
+    ),
+    (
+        re.compile(
+            r"in foreign key definition|number of columns in foreign key|should reference only one column"
+        ),
+        "foreignkey",
+    ),
+    (re.compile(r"temporary table name must be unqualified|cannot create a TEMP index"), "temp"),
 ]
 CODES = {
     "table": {"unknown-table"},
@@ -163,6 +191,11 @@ CODES = {
     "raise": {"raise-outside-trigger"},
     "circular": {"circular-cte"},
     "nonaggregate": {"non-aggregate-clause"},
+    "primarykey": {"primary-key"},
+    "prohibited": {"prohibited-expression"},
+    "columndef": {"column-definition"},
+    "foreignkey": {"foreign-key"},
+    "temp": {"temp-object"},
 }
 LENIENT = {"double-quoted-string"}
 

@@ -1139,3 +1139,27 @@ def arity_text(fns: Iterable[Function]) -> str:
             return "at least 1 argument"
         return f"{parts[0]} arguments"
     return f"{', '.join(parts[:-1])} or {parts[-1]} arguments"
+
+
+NON_DETERMINISTIC: frozenset[str] = frozenset(
+    {
+        "changes",
+        "current_date",
+        "current_time",
+        "current_timestamp",
+        "last_insert_rowid",
+        "load_extension",
+        "random",
+        "randomblob",
+        "sqlite_compileoption_get",
+        "sqlite_compileoption_used",
+        "sqlite_log",
+        "sqlite_source_id",
+        "sqlite_version",
+        "total_changes",
+    }
+)
+"""The built-in scalar functions without SQLITE_FUNC_CONSTANT (PRAGMA
+function_list: no "deterministic" flag), which index expressions, partial
+index WHERE clauses and generated columns may not call (the date and time
+functions are constant when prepared: 'now' fails only when evaluated)."""

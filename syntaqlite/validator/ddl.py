@@ -26,17 +26,17 @@ from ..syntax.nodes import (
     DropTableStmt,
     DropTriggerStmt,
     DropViewStmt,
+    Expr,
     GeneratedConstraint,
     Literal,
     PragmaStmt,
-    PrimaryKeyConstraint,
     QualifiedName,
     ReindexStmt,
     TriggerHeader,
-    UniqueConstraint,
     VacuumStmt,
 )
 from ..syntax.tokens import Token
+from . import definitions
 from .catalog import (
     Column,
     Index,
@@ -54,10 +54,13 @@ from .resolve import Ctx, Resolver, Scope, Shape, Source
 from .rules import (
     already_exists,
     builtin_table,
+    column_definition,
     cte_column_count,
     drop_wrong_kind,
     duplicate_column,
     index_on_view,
+    prohibited_expression,
+    temp_object,
     trigger_target,
     unknown_column,
     unknown_database,
@@ -85,6 +88,14 @@ class DdlChecker:
             assert db is not None  # check_schema found it
             return db.name
         return "temp" if temp else "main"
+
+    def temp_qualified(self, name: QualifiedName, temp: bool, schema: str) -> bool:
+        """A TEMP table or view named in a database other than temp
+        (reported); True if so."""
+        if temp and name.schema is not None and normalize(schema) != "temp":
+            temp_object.report_qualified(self.r, name)
+            return True
+        return False
 
     def reserved(self, name_tok: Token) -> bool:
         """SQLite's sqlite3CheckObjectName: names starting with sqlite_ are
@@ -136,10 +147,11 @@ class DdlChecker:
     def on_create_table_stmt(self, stmt: CreateTableStmt) -> None:
         name_tok = stmt.name.name
         schema = self.schema_of(stmt.name, stmt.temp)
-        if schema is None:
+        if schema is None or self.temp_qualified(stmt.name, stmt.temp, schema):
             return
         reserved = self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
+        refused = False
         if stmt.as_select is not None:
             shape: Shape = self.r.queries.query(stmt.as_select, None)
             table = Table(
@@ -152,26 +164,50 @@ class DdlChecker:
         else:
             table = table_from_create(stmt, self.r.source, self.r.where, schema)
             seen: dict[str, Token] = {}
+            duplicate = False
             for col in stmt.columns:
                 key = normalize(col.name.text)
-                if key in seen:
+                if key in seen and not duplicate:
                     duplicate_column.report(self.r, col.name, unquote(col.name.text))
+                    duplicate = True
                 seen[key] = col.name
                 self.r.define(col.name, self.column_referent(table, col.name))
-            scope = self.own_columns_scope(table)
-            for col in stmt.columns:
-                for cc in col.constraints:
-                    if isinstance(cc, (CheckConstraint, GeneratedConstraint)):
-                        self.r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK"))
-            for tc in stmt.constraints:
-                if isinstance(tc, CheckConstraint):
-                    self.r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK"))
-                elif isinstance(tc, (PrimaryKeyConstraint, UniqueConstraint)):
-                    for term in tc.columns:
-                        self.r.exprs.expr(term.expr, Ctx(scope, clause="constraint"))
+            if not duplicate and not exists and not reserved:
+                refused = self.table_definition(stmt, table)
         self.r.define(name_tok, self.r.table_referent(table))
-        if not exists and not reserved:  # SQLite refuses a reserved name
+        if not exists and not reserved and not refused:  # SQLite refuses a reserved name
             self.catalog.add_table(table)
+
+    def table_definition(self, stmt: CreateTableStmt, table: Table) -> bool:
+        """Check a CREATE TABLE's columns and constraints as SQLite does
+        (the first error only); True if SQLite refuses the table."""
+        r = self.r
+        scope = self.own_columns_scope(table)
+
+        def resolve_term(expr: Expr) -> bool:
+            before = r.errors
+            r.exprs.expr(expr, Ctx(scope, clause="constraint", self_ref=prohibited_expression.INDEX))
+            return r.errors != before
+
+        if definitions.check_definition(r, stmt, table, r.source, resolve_term):
+            return True
+        before = r.errors
+        for col in stmt.columns:
+            for cc in col.constraints:
+                if isinstance(cc, CheckConstraint):
+                    r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK))
+        for tc in stmt.constraints:
+            if isinstance(tc, CheckConstraint):
+                r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK))
+        for col in stmt.columns:
+            for cc in col.constraints:
+                if isinstance(cc, GeneratedConstraint):
+                    r.exprs.expr(
+                        cc.expr, Ctx(scope, clause="CHECK", self_ref=prohibited_expression.GENERATED)
+                    )
+        if r.errors == before and definitions.all_generated(stmt):
+            column_definition.report_all_generated(r, stmt.name)
+        return r.errors != before
 
     def column_referent(self, table: Table, tok: Token) -> Referent:
         src = Source(table.name, table.columns, table, table.schema, referent=self.r.table_referent(table))
@@ -181,7 +217,7 @@ class DdlChecker:
     def on_create_view_stmt(self, stmt: CreateViewStmt) -> None:
         name_tok = stmt.name.name
         schema = self.schema_of(stmt.name, stmt.temp)
-        if schema is None:
+        if schema is None or self.temp_qualified(stmt.name, stmt.temp, schema):
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
@@ -243,12 +279,21 @@ class DdlChecker:
             return
         self.reserved(name_tok)
         table_tok = stmt.table
-        table = self.catalog.find_table(unquote(table_tok.text), schema)
+        table_name = unquote(table_tok.text)
+        # SQLite's sqlite3CreateIndex: an unqualified index on a TEMP table is
+        # a TEMP index; a temp. one may name a table of any database (and
+        # is refused unless it is a TEMP table).
+        found = self.catalog.find_table(table_name) if stmt.name.schema is None or schema == "temp" else None
+        if stmt.name.schema is None and found is not None and found.schema == "temp":
+            schema = "temp"
+        table = found if schema == "temp" else self.catalog.find_table(table_name, schema)
         exists = self.taken(name_tok, schema, "index", stmt.if_not_exists)
         if table is None:
-            self.r.unknown_table(
-                table_tok, unquote(table_tok.text), schema if stmt.name.schema is not None else None
-            )
+            self.r.unknown_table(table_tok, table_name, None if schema == "temp" else schema)
+        elif schema == "temp" and table.schema != "temp":
+            self.r.refer(table_tok, self.r.table_referent(table))
+            temp_object.report_index_on_non_temp(self.r, table_tok, table.name)
+            return
         else:
             self.r.refer(table_tok, self.r.table_referent(table))
             if table.key.startswith("sqlite_"):
@@ -258,10 +303,14 @@ class DdlChecker:
             else:
                 scope = self.own_columns_scope(table)
                 for term in stmt.columns:
-                    self.r.exprs.expr(term.expr, Ctx(scope, clause="index"))
+                    self.r.exprs.expr(
+                        term.expr, Ctx(scope, clause="index", self_ref=prohibited_expression.INDEX)
+                    )
                 where = stmt.where
                 if where is not None:
-                    self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+                    self.r.exprs.expr(
+                        where.expr, Ctx(scope, clause="WHERE", self_ref=prohibited_expression.PARTIAL_INDEX)
+                    )
         if not exists:
             db = self.catalog.database(schema)
             assert db is not None

@@ -37,6 +37,7 @@ from ..rules import (
     double_quoted_string,
     misuse_aggregate,
     misuse_window,
+    prohibited_expression,
     raise_outside_trigger,
     unknown_column,
     unknown_qualifier,
@@ -61,6 +62,8 @@ class ExprResolver:
         stack: list[Node] = [node]
         while stack:
             item = stack.pop()
+            if ctx.self_ref is not None and self.prohibited(item, ctx, stack):
+                continue
             if isinstance(item, ColumnRef):
                 self.column_ref(item, ctx)
                 continue
@@ -94,12 +97,51 @@ class ExprResolver:
             # Then every expression below, in order.
             stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
 
+    def prohibited(self, item: Node, ctx: Ctx, stack: list[Node]) -> bool:
+        """Report what an expression kept in the schema may not contain
+        (SQLite's sqlite3ResolveNotValid); True: ``item`` is done with."""
+        r = self.r
+        where = ctx.self_ref
+        assert where is not None
+        if isinstance(item, (SubqueryExpr, ExistsExpr)):
+            prohibited_expression.report(r, item, "subqueries", where)
+            return True
+        if isinstance(item, InExpr) and (item.query is not None or item.table is not None):
+            prohibited_expression.report(r, item, "subqueries", where)
+            stack.append(item.left)
+            return True
+        if isinstance(item, Variable):
+            prohibited_expression.report(r, item, "parameters", where)
+            return True
+        if (
+            isinstance(item, Literal)
+            and item.literal_token.kind == "CTIME_KW"
+            and where != prohibited_expression.CHECK
+        ):
+            prohibited_expression.report(r, item, "non-deterministic functions", where)
+            return True
+        if (
+            isinstance(item, ColumnRef)
+            and len(item.parts) > 1
+            and where in (prohibited_expression.INDEX, prohibited_expression.GENERATED)
+        ):
+            # SQLite reports it, then looks the name up: "no such column"
+            # replaces the message when that fails.
+            before = r.errors
+            self.column_ref(item, ctx)
+            if r.errors == before:
+                prohibited_expression.report(r, item, 'the "." operator', where)
+            return True
+        return False
+
     def column_ref(self, node: ColumnRef, ctx: Ctx) -> None:
         r = self.r
         parts = node.parts
         col_tok = parts[-1]
         table_tok = parts[-2] if len(parts) >= 2 else None
         schema_tok = parts[0] if len(parts) == 3 else None
+        if ctx.self_ref in (prohibited_expression.CHECK, prohibited_expression.PARTIAL_INDEX):
+            schema_tok = None  # SQLite ignores a database name in these
         col = unquote(col_tok.text)
         qualifier = normalize(table_tok.text) if table_tok is not None else None
         if (

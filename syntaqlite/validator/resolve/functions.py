@@ -18,12 +18,15 @@ from ..rules import (
     misuse_aggregate,
     misuse_window,
     non_aggregate_clause,
+    prohibited_expression,
     unknown_function,
     unknown_window,
     wrong_arity,
 )
 from ..suggest import closest
 from .scope import Ctx, Scope
+
+NON_DETERMINISTIC = builtins.NON_DETERMINISTIC
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -58,7 +61,15 @@ class FunctionResolver:
             )
         else:
             r.refer(name_tok, None)
-        if scalar is not None and not is_agg and over is not None:
+        if (
+            ctx.self_ref is not None
+            and ctx.self_ref != prohibited_expression.CHECK
+            and scalar is not None
+            and not is_agg
+            and normalize(name) in NON_DETERMINISTIC
+        ):
+            prohibited_expression.report(r, node, "non-deterministic functions", ctx.self_ref)
+        elif scalar is not None and not is_agg and over is not None:
             misuse_window.report_not_window(r, node, name_tok, name)
         elif (
             (agg is not None and over is None and not ctx.allow_agg)
@@ -96,6 +107,7 @@ class FunctionResolver:
             allow_win=ctx.allow_win and not is_agg,
             clause=ctx.clause,
             saw_agg=ctx.saw_agg if not is_agg else [False],
+            self_ref=ctx.self_ref,
         )
         expr = r.exprs.expr
         for a in args:
@@ -105,7 +117,7 @@ class FunctionResolver:
             for term in order_by.terms:
                 expr(term.expr, inner)
         if filter_clause is not None:
-            expr(filter_clause.expr, Ctx(ctx.scope, clause="FILTER"))
+            expr(filter_clause.expr, Ctx(ctx.scope, clause="FILTER", self_ref=ctx.self_ref))
         if over is not None:
             self.over(over, ctx)
 
