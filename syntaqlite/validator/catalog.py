@@ -326,6 +326,21 @@ class Catalog:
         for key in [k for k, tr in db.triggers.items() if normalize(tr.table) == table.key]:
             del db.triggers[key]
 
+    def rename_table(self, table: Table, new: str) -> None:
+        """ALTER TABLE ... RENAME TO ``new``: a virtual table's shadow tables
+        are renamed with it, and so is the hidden column FTS tables name
+        after their table."""
+        db = self.database(table.schema)
+        shadows = [db.tables.get(normalize(s)) for s in table.shadows] if db is not None else []
+        self.drop_table(table)
+        columns = table.columns
+        if table.shadows:
+            columns = [replace(c, name=new) if c.hidden and c.key == table.key else c for c in columns]
+        renamed = [replace(s, name=new + s.name[len(table.name) :]) for s in shadows if s is not None]
+        self.add_table(replace(table, name=new, columns=columns, shadows=tuple(s.name for s in renamed)))
+        for shadow in renamed:
+            self.add_table(shadow)
+
     def analyzed(self, schema: str | None) -> None:
         """ANALYZE creates sqlite_stat1 (and sqlite_stat4 where enabled)."""
         for db in [self.database(schema)] if schema else [self.databases["main"]]:

@@ -5,7 +5,6 @@ on the catalog, so that later statements are checked against it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from ..syntax.cst import Node
@@ -491,8 +490,7 @@ class DdlChecker:
             ):
                 already_exists.report_rename(self.r, new_tok, new)
                 return
-            self.catalog.drop_table(table)
-            self.catalog.add_table(replace(table, name=new))
+            self.catalog.rename_table(table, new)
         elif action == "add_column":
             col_def = stmt.column_def
             assert col_def is not None

@@ -232,3 +232,24 @@ def rtree(args: list[str]) -> ModuleTable:
         Shadow("rowid", rowid),
     ]
     return ModuleTable([(c, False) for c in cols], shadows)
+
+
+MODULE_FUNCTIONS: dict[str, tuple[str, ...]] = {
+    "fts3": ("matchinfo", "offsets", "optimize", "snippet", "fts3_tokenizer"),
+    "fts4": ("matchinfo", "offsets", "optimize", "snippet", "fts3_tokenizer"),
+    "fts5": (
+        "bm25",
+        "highlight",
+        "snippet",
+        "fts5",
+        "fts5_source_id",
+        "fts5_locale",
+        "fts5_get_locale",
+        "fts5_insttoken",
+    ),
+    "rtree": ("rtreecheck", "rtreedepth", "rtreenode"),
+    "rtree_i32": ("rtreecheck", "rtreedepth", "rtreenode"),
+}
+"""The SQL functions a module registers when SQLite is built with it (its
+auxiliary functions, overloaded by its virtual tables): a virtual table
+of the module shows that the build has them."""

@@ -24,6 +24,7 @@ from ..rules import (
     wrong_arity,
 )
 from ..suggest import closest
+from ..vtab_modules import MODULE_FUNCTIONS
 from .scope import Ctx, Scope
 
 NON_DETERMINISTIC = builtins.NON_DETERMINISTIC
@@ -81,7 +82,8 @@ class FunctionResolver:
             else:
                 misuse_aggregate.report_misused(r, node, name_tok, name, ctx.clause)
         elif not fns and not all_fns:
-            unknown_function.report(r, name_tok, name, closest(name, self.known_function_names()))
+            if not self.module_function(name):
+                unknown_function.report(r, name_tok, name, closest(name, self.known_function_names()))
         elif not fns:
             target = r.sqlite
             reasons = [
@@ -120,6 +122,16 @@ class FunctionResolver:
             expr(filter_clause.expr, Ctx(ctx.scope, clause="FILTER", self_ref=ctx.self_ref))
         if over is not None:
             self.over(over, ctx)
+
+    def module_function(self, name: str) -> bool:
+        """Whether ``name`` is a function of a virtual-table module (FTS3/4,
+        FTS5, R*Tree) that a virtual table in the catalog shows the build
+        has."""
+        key = normalize(name)
+        modules = {m for m, names in MODULE_FUNCTIONS.items() if key in names}
+        if not modules:
+            return False
+        return any(t.module is not None and t.module.lower() in modules for t in self.r.catalog.all_tables())
 
     def known_function_names(self) -> list[str]:
         if self.function_names is None:
