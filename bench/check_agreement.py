@@ -111,7 +111,7 @@ _PATTERNS = [
         "exists",
     ),
     (re.compile(r"duplicate column name: (.+)$"), "duplicate"),
-    (re.compile(r"views may not be indexed"), "indexview"),
+    (re.compile(r"(?:views|virtual tables) may not be indexed"), "indexview"),
     (re.compile(r"use DROP (?:VIEW|TABLE) to delete"), "dropkind"),
     (re.compile(r"may not be (?:modified|dropped|altered|indexed)|reserved for internal use"), "builtin"),
     (re.compile(r"cannot modify (\S+) because it is a view"), "modifyview"),
@@ -141,7 +141,7 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            r"prohibited in (?:CHECK constraints|generated columns|index expressions|partial index WHERE)"
+            r"prohibited in (?:CHECK constraints|generated columns|index expressions|partial index WHERE)|unsupported use of NULLS"
         ),
         "prohibited",
     ),

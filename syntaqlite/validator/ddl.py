@@ -25,9 +25,9 @@ from ..syntax.nodes import (
     DropTableStmt,
     DropTriggerStmt,
     DropViewStmt,
-    Expr,
     GeneratedConstraint,
     Literal,
+    OrderingTerm,
     PragmaStmt,
     QualifiedName,
     ReindexStmt,
@@ -119,7 +119,9 @@ class DdlChecker:
             already_exists.report(self.r, name_tok, clash, loc, self.r.where)
         return True
 
-    def own_columns_scope(self, table: Table) -> Scope:
+    def own_columns_scope(self, table: Table, rowid: bool = True) -> Scope:
+        """The table's own columns (and its rowid unless ``rowid`` is
+        False: index expressions and generated columns cannot see it)."""
         return Scope(
             [
                 Source(
@@ -127,7 +129,7 @@ class DdlChecker:
                     table.columns,
                     table,
                     table.schema,
-                    rowid=table.has_rowid,
+                    rowid=rowid and table.has_rowid,
                     referent=self.r.table_referent(table),
                 )
             ]
@@ -182,10 +184,11 @@ class DdlChecker:
         (the first error only); True if SQLite refuses the table."""
         r = self.r
         scope = self.own_columns_scope(table)
+        no_rowid = self.own_columns_scope(table, rowid=False)
 
-        def resolve_term(expr: Expr) -> bool:
+        def resolve_term(term: OrderingTerm) -> bool:
             before = r.errors
-            r.exprs.expr(expr, Ctx(scope, clause="constraint", self_ref=prohibited_expression.INDEX))
+            self.index_term(term, table, no_rowid, "constraint")
             return r.errors != before
 
         if definitions.check_definition(r, stmt, table, r.source, resolve_term):
@@ -202,11 +205,27 @@ class DdlChecker:
             for cc in col.constraints:
                 if isinstance(cc, GeneratedConstraint):
                     r.exprs.expr(
-                        cc.expr, Ctx(scope, clause="CHECK", self_ref=prohibited_expression.GENERATED)
+                        cc.expr, Ctx(no_rowid, clause="CHECK", self_ref=prohibited_expression.GENERATED)
                     )
         if r.errors == before and definitions.all_generated(stmt):
             column_definition.report_all_generated(r, stmt.name)
         return r.errors != before
+
+    def index_term(self, term: OrderingTerm, table: Table, scope: Scope, clause: str) -> None:
+        """Resolve a term of an index, PRIMARY KEY or UNIQUE as SQLite's
+        sqlite3CreateIndex does: NULLS FIRST/LAST refused, a string taken
+        as a column name, anything else an index expression."""
+        r = self.r
+        nulls = term.nulls
+        if nulls:
+            prohibited_expression.report_nulls(r, term, nulls[-1].text.upper())
+            return
+        name = definitions.string_column(term.expr)
+        if name is not None:
+            if table.column(unquote(name.text)) is None:
+                unknown_column.report(r, name, unquote(name.text), None)
+            return
+        r.exprs.expr(term.expr, Ctx(scope, clause=clause, self_ref=prohibited_expression.INDEX))
 
     def column_referent(self, table: Table, tok: Token) -> Referent:
         src = Source(table.name, table.columns, table, table.schema, referent=self.r.table_referent(table))
@@ -299,12 +318,16 @@ class DdlChecker:
                 builtin_table.report_schema_table(self.r, table_tok, table.name, "indexed")
             elif table.kind == "view":
                 index_on_view.report(self.r, table_tok)
+            elif table.kind == "virtual":
+                index_on_view.report_virtual(self.r, table_tok)
             else:
                 scope = self.own_columns_scope(table)
+                no_rowid = self.own_columns_scope(table, rowid=False)
+                before = self.r.errors
                 for term in stmt.columns:
-                    self.r.exprs.expr(
-                        term.expr, Ctx(scope, clause="index", self_ref=prohibited_expression.INDEX)
-                    )
+                    self.index_term(term, table, no_rowid, "index")
+                    if self.r.errors != before:
+                        break  # SQLite stops at the first
                 where = stmt.where
                 if where is not None:
                     self.r.exprs.expr(

@@ -32,6 +32,7 @@ from ..syntax.nodes import (
     GeneratedConstraint,
     InExpr,
     Literal,
+    OrderingTerm,
     ParenExpr,
     PrimaryKeyConstraint,
     RaiseExpr,
@@ -39,6 +40,7 @@ from ..syntax.nodes import (
     UniqueConstraint,
     Variable,
 )
+from ..syntax.tokens import Token
 from .catalog import Table
 from .rules import column_definition, foreign_key, primary_key
 from .rules.base import Reporter
@@ -89,7 +91,11 @@ def column_type(col: ColumnDef, source: str) -> str | None:
 
 
 def check_definition(
-    out: Reporter, stmt: CreateTableStmt, table: Table, source: str, resolve_term: Callable[[Expr], bool]
+    out: Reporter,
+    stmt: CreateTableStmt,
+    table: Table,
+    source: str,
+    resolve_term: Callable[[OrderingTerm], bool],
 ) -> bool:
     """Report the first error SQLite finds in a CREATE TABLE's column
     definitions and constraints; True if there is one.  ``resolve_term``
@@ -228,12 +234,12 @@ def _column_of(expr: Expr) -> str | None:
 
 
 def _index_terms(
-    out: Reporter, cons: PrimaryKeyConstraint | UniqueConstraint, resolve_term: Callable[[Expr], bool]
+    out: Reporter, cons: PrimaryKeyConstraint | UniqueConstraint, resolve_term: Callable[[OrderingTerm], bool]
 ) -> bool:
     """sqlite3CreateIndex on the table being created: each term resolved,
     then refused if it is not one of its columns."""
     for term in cons.columns:
-        if resolve_term(term.expr):
+        if resolve_term(term):
             return True
         inner = _strip(term.expr)
         if isinstance(inner, ColumnRef):
@@ -268,4 +274,13 @@ def is_constant(expr: Expr) -> bool:
     return True
 
 
-__all__ = ["all_generated", "check_definition", "column_type", "is_constant"]
+def string_column(expr: Expr) -> Token | None:
+    """The string an index, PRIMARY KEY or UNIQUE term is, which SQLite
+    takes as a column name (sqlite3StringToId), else None."""
+    inner = _strip(expr)
+    if isinstance(inner, Literal) and inner.literal_token.text[:1] == "'":
+        return inner.literal_token
+    return None
+
+
+__all__ = ["all_generated", "check_definition", "column_type", "is_constant", "string_column"]

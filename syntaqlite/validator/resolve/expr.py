@@ -246,7 +246,9 @@ class ExprResolver:
                 (
                     s.table
                     for s in self.all_sources(ctx.scope)
-                    if s.table is not None and (qualifier is None or normalize(s.name or "") == qualifier)
+                    if s.table is not None
+                    and not s.table.has_rowid
+                    and (qualifier is None or normalize(s.name or "") == qualifier)
                 ),
                 None,
             )

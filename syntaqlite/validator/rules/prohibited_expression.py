@@ -42,3 +42,8 @@ def report(out: Reporter, node: Token | Node, what: str, where: str) -> None:
     """``what`` (subqueries, parameters, non-deterministic functions, the
     "." operator) is not allowed in ``where`` (one of the constants)."""
     out.report(RULE, node, f"{what} prohibited in {where}")
+
+
+def report_nulls(out: Reporter, node: Token | Node, which: str) -> None:
+    """NULLS FIRST/LAST on a term of an index, PRIMARY KEY or UNIQUE."""
+    out.report(RULE, node, f"unsupported use of NULLS {which}")
