@@ -135,7 +135,7 @@ _PATTERNS = [
     (
         re.compile(
             r"has more than one primary key|PRIMARY KEY missing on table|AUTOINCREMENT (?:not|is only) allowed"
-            r"|expressions prohibited in PRIMARY KEY"
+            r"|expressions prohibited in PRIMARY KEY|conflicting ON CONFLICT"
         ),
         "primarykey",
     ),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
+    CollateConstraint,
     CollateExpr,
     ColumnDef,
     ColumnRef,
@@ -105,6 +106,7 @@ def check_definition(
     columns: list[_Column] = []
     has_pk = False
     autoincrement = False
+    indexes = _Indexes(out)
     for col in stmt.columns:
         c = _Column(unquote(col.name.text), col, column_type(col, source))
         columns.append(c)
@@ -127,14 +129,17 @@ def check_definition(
                 if c.generated:
                     column_definition.report_generated_primary_key(out, cons)
                     return True
-                if cons.autoincrement is not None:
-                    direction = cons.direction
-                    if c.standard_type != "integer" or (
-                        direction is not None and direction.text.upper() == "DESC"
-                    ):
-                        primary_key.report_autoincrement_not_integer(out, cons.autoincrement)
-                        return True
-                    autoincrement = True
+                direction = cons.direction
+                if c.standard_type == "integer" and (direction is None or direction.text.upper() != "DESC"):
+                    autoincrement = autoincrement or cons.autoincrement is not None
+                elif cons.autoincrement is not None:
+                    primary_key.report_autoincrement_not_integer(out, cons.autoincrement)
+                    return True
+                elif indexes.add(cons, ((c.name, None),), cons.conflict, col):
+                    return True
+            elif isinstance(cons, UniqueConstraint):
+                if indexes.add(cons, ((c.name, None),), cons.conflict, col):
+                    return True
             elif isinstance(cons, GeneratedConstraint):
                 storage = cons.storage
                 if c.has_default or (
@@ -152,6 +157,7 @@ def check_definition(
                     foreign_key.report_one_column(out, cons, c.name, cons.table.text)
                     return True
     by_name = {normalize(c.name): c for c in reversed(columns)}
+    indexes.columns = by_name
     for tc in stmt.constraints:
         if isinstance(tc, PrimaryKeyConstraint):
             if has_pk:
@@ -174,10 +180,10 @@ def check_definition(
             elif tc.autoincrement is not None:
                 primary_key.report_autoincrement_not_integer(out, tc.autoincrement)
                 return True
-            elif _index_terms(out, tc, resolve_term):
+            elif _index_terms(out, tc, resolve_term) or indexes.add_terms(tc):
                 return True
         elif isinstance(tc, UniqueConstraint):
-            if _index_terms(out, tc, resolve_term):
+            if _index_terms(out, tc, resolve_term) or indexes.add_terms(tc):
                 return True
         elif isinstance(tc, ForeignKeyConstraint):
             parents = tc.parent_columns
@@ -204,6 +210,70 @@ def check_definition(
             primary_key.report_missing(out, stmt.name, name)
             return True
     return False
+
+
+class _Indexes:
+    """The indexes a CREATE TABLE's PRIMARY KEY and UNIQUE constraints make:
+    one equal to an earlier one (same columns, same collations) is not
+    made, and their ON CONFLICT clauses may not differ (sqlite3CreateIndex)."""
+
+    def __init__(self, out: Reporter) -> None:
+        self.out = out
+        self.made: list[tuple[tuple[tuple[str, str], ...], list[str | None]]] = []
+        self.columns: dict[str, _Column] = {}
+
+    def add(
+        self,
+        cons: PrimaryKeyConstraint | UniqueConstraint,
+        terms: tuple[tuple[str, str | None], ...],
+        conflict: list[Token],
+        col: ColumnDef | None = None,
+    ) -> bool:
+        """An index on ``terms`` (column, explicit collation); True if its
+        ON CONFLICT clause conflicts with an equal index's (reported)."""
+        key = tuple(
+            (
+                normalize(name),
+                (
+                    coll.lower()
+                    if coll
+                    else _collation(col if col is not None else self.columns[normalize(name)].node)
+                ),
+            )
+            for name, coll in terms
+        )
+        on_error = conflict[-1].text.upper() if conflict else None
+        for made_key, made_error in self.made:
+            if made_key != key:
+                continue
+            if made_error[0] != on_error:
+                if made_error[0] is not None and on_error is not None:
+                    primary_key.report_conflicting(self.out, cons)
+                    return True
+                made_error[0] = made_error[0] or on_error
+            return False
+        self.made.append((key, [on_error]))
+        return False
+
+    def add_terms(self, cons: PrimaryKeyConstraint | UniqueConstraint) -> bool:
+        terms = []
+        for term in cons.columns:
+            expr = term.expr
+            name = _column_of(expr)
+            if name is None or normalize(name) not in self.columns:
+                return False  # refused already
+            coll = unquote(expr.collation.text) if isinstance(expr, CollateExpr) else None
+            terms.append((name, coll))
+        return self.add(cons, tuple(terms), cons.conflict)
+
+
+def _collation(col: ColumnDef) -> str:
+    """A column's collation (its last COLLATE clause; BINARY)."""
+    found = "binary"
+    for cons in col.constraints:
+        if isinstance(cons, CollateConstraint):
+            found = unquote(cons.collation.text)
+    return found.lower()
 
 
 def all_generated(stmt: CreateTableStmt) -> bool:

@@ -6,8 +6,9 @@ UNIQUE constraint.
 Why is this bad?
 SQLite stops with `table "t" has more than one primary key`, `PRIMARY KEY
 missing on table t`, `AUTOINCREMENT not allowed on WITHOUT ROWID tables`,
-`AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY` or `expressions
-prohibited in PRIMARY KEY and UNIQUE constraints`.
+`AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY`, `expressions
+prohibited in PRIMARY KEY and UNIQUE constraints` or `conflicting ON CONFLICT
+clauses specified` (two constraints on the same columns).
 
 Example:
     CREATE TABLE t(id INT PRIMARY KEY AUTOINCREMENT, name TEXT PRIMARY KEY);
@@ -49,3 +50,9 @@ def report_autoincrement_not_integer(out: Reporter, node: Token | Node) -> None:
 
 def report_expression(out: Reporter, node: Token | Node) -> None:
     out.report(RULE, node, "expressions prohibited in PRIMARY KEY and UNIQUE constraints")
+
+
+def report_conflicting(out: Reporter, node: Token | Node) -> None:
+    """Two PRIMARY KEY or UNIQUE constraints on the same columns with
+    different ON CONFLICT clauses."""
+    out.report(RULE, node, "conflicting ON CONFLICT clauses specified")
