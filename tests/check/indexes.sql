@@ -20,3 +20,10 @@ CREATE INDEX i13 ON t(likely(a));
 CREATE INDEX i14 ON t(a) WHERE a LIKE 'x%';
 CREATE INDEX i15 ON t(a) WHERE julianday('now') > a;
 CREATE INDEX i16 ON t(a, b) WHERE changes() > 0;
+-- x IN () is FALSE to SQLite's parser: x is dropped unless it calls a function.
+SELECT nosuchcol IN ();
+SELECT nosuchfn(1) NOT IN () FROM sqlite_schema;
+SELECT (SELECT 1, 2) IN ();
+CREATE TABLE e1(a, b AS ((WITH w1 (xyz) AS ( SELECT e1.b FROM e1 ) SELECT 123) IN ()), c);
+CREATE INDEX k ON e1( (WITH s AS( SELECT * ) VALUES(2) ) IN () );
+SELECT (abs(nosuch) + 1) IN ();

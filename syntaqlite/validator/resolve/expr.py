@@ -62,6 +62,8 @@ class ExprResolver:
         stack: list[Node] = [node]
         while stack:
             item = stack.pop()
+            if isinstance(item, InExpr) and _discarded(item):
+                continue
             if ctx.self_ref is not None and self.prohibited(item, ctx, stack):
                 continue
             if isinstance(item, ColumnRef):
@@ -333,3 +335,24 @@ def _operands(
     if isinstance(node, (CollateExpr, CastExpr)):
         return [node.expr]
     return [node.operand]
+
+
+def _discarded(node: InExpr) -> bool:
+    """``x IN ()``, which SQLite's parser turns into FALSE (TRUE with NOT),
+    dropping ``x`` unless a function is called in it (not counting those
+    inside subqueries): nothing in it is resolved."""
+    if node.values or node.query is not None or node.table is not None:
+        return False
+    stack: list[Node] = [node.left]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, FunctionCall):
+            return False
+        if isinstance(item, (SubqueryExpr, ExistsExpr)) or (
+            isinstance(item, InExpr) and item.query is not None
+        ):
+            if isinstance(item, InExpr):
+                stack.append(item.left)
+            continue
+        stack.extend(c for c in item.children if isinstance(c, Node))
+    return True
