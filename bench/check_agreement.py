@@ -111,7 +111,7 @@ _PATTERNS = [
         "exists",
     ),
     (re.compile(r"duplicate column name: (.+)$"), "duplicate"),
-    (re.compile(r"views may not be indexed"), "indexview"),
+    (re.compile(r"(?:views|virtual tables) may not be indexed"), "indexview"),
     (re.compile(r"use DROP (?:VIEW|TABLE) to delete"), "dropkind"),
     (re.compile(r"may not be (?:modified|dropped|altered|indexed)|reserved for internal use"), "builtin"),
     (re.compile(r"cannot modify (\S+) because it is a view"), "modifyview"),
@@ -132,6 +132,34 @@ _PATTERNS = [
     (re.compile(r"duplicate WITH table name: (\S+)"), "exists"),
     (re.compile(r"(?:FILTER|ORDER BY) may not be used with non-aggregate"), "nonaggregate"),
     (re.compile(r"no such collation sequence: (.+)$"), "collation"),
+    # Table and index definitions.
+    (
+        re.compile(
+            r"has more than one primary key|PRIMARY KEY missing on table|AUTOINCREMENT (?:not|is only) allowed"
+            r"|expressions prohibited in PRIMARY KEY|conflicting ON CONFLICT"
+        ),
+        "primarykey",
+    ),
+    (
+        re.compile(
+            r"prohibited in (?:CHECK constraints|generated columns|index expressions|partial index WHERE)|unsupported use of NULLS"
+        ),
+        "prohibited",
+    ),
+    (
+        re.compile(
+            r"default value of column|datatype for|cannot use DEFAULT on a generated|error in generated column"
+            r"|generated columns cannot be part|must have at least one non-generated"
+        ),
+        "columndef",
+    ),
+    (
+        re.compile(
+            r"in foreign key definition|number of columns in foreign key|should reference only one column"
+        ),
+        "foreignkey",
+    ),
+    (re.compile(r"temporary table name must be unqualified|cannot create a TEMP index"), "temp"),
 ]
 CODES = {
     "table": {"unknown-table"},
@@ -165,6 +193,11 @@ CODES = {
     "circular": {"circular-cte"},
     "nonaggregate": {"non-aggregate-clause"},
     "collation": {"unknown-collation"},
+    "primarykey": {"primary-key"},
+    "prohibited": {"prohibited-expression"},
+    "columndef": {"column-definition"},
+    "foreignkey": {"foreign-key"},
+    "temp": {"temp-object"},
 }
 LENIENT = {"double-quoted-string"}
 

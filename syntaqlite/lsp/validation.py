@@ -133,6 +133,8 @@ def digest(catalog: Catalog, before: Catalog | None = None, before_digest: int =
     :meth:`Catalog.snapshot`) are hashed again."""
     value = before_digest if before is not None else 0
     old_dbs = before.databases if before is not None else {}
+    if (before is not None and before.writable_schema) != catalog.writable_schema:
+        value ^= hash("writable_schema")
     for key in old_dbs.keys() | catalog.databases.keys():
         a, b = old_dbs.get(key), catalog.databases.get(key)
         if a is not None and b is not None and a.known == b.known:

@@ -1164,3 +1164,27 @@ def module_available(name: str, cflags: frozenset[str], usual: bool) -> bool:
         return False
     option = MODULES[key]
     return option is None or usual or option in cflags
+
+
+NON_DETERMINISTIC: frozenset[str] = frozenset(
+    {
+        "changes",
+        "current_date",
+        "current_time",
+        "current_timestamp",
+        "last_insert_rowid",
+        "load_extension",
+        "random",
+        "randomblob",
+        "sqlite_compileoption_get",
+        "sqlite_compileoption_used",
+        "sqlite_log",
+        "sqlite_source_id",
+        "sqlite_version",
+        "total_changes",
+    }
+)
+"""The built-in scalar functions without SQLITE_FUNC_CONSTANT (PRAGMA
+function_list: no "deterministic" flag), which index expressions, partial
+index WHERE clauses and generated columns may not call (the date and time
+functions are constant when prepared: 'now' fails only when evaluated)."""

@@ -36,6 +36,7 @@ from ..syntax.nodes import (
 )
 from ..syntax.tokens import Token
 from ..text import Lines
+from . import vtab_modules
 from .declared import NO_DECLARATIONS, Declarations
 
 
@@ -103,6 +104,7 @@ class Table:
     autoincrement: bool = False
     location: Location | None = None
     sql: str | None = None
+    shadows: tuple[str, ...] = ()  # a virtual table's shadow tables
     # The columns by key, for ``column``: rebuilt when ``columns`` is
     # another list or another length; ``columns_renamed`` after renaming
     # one in place.
@@ -211,6 +213,9 @@ class Catalog:
         self.databases: dict[str, Database] = {}
         self.declared = declared
         """What the application registers: functions, collations, modules."""
+        # PRAGMA writable_schema=ON: SQLite's own tables may be changed and
+        # sqlite_ names used.
+        self.writable_schema = False
         self.add_database("main")
         self.add_database("temp")
 
@@ -222,6 +227,7 @@ class Catalog:
             key: Database(db.name, db.known, dict(db.tables), dict(db.indexes), dict(db.triggers))
             for key, db in self.databases.items()
         }
+        copy.writable_schema = self.writable_schema
         return copy
 
     def writable(self, table: Table) -> Table:
@@ -317,10 +323,27 @@ class Catalog:
         if db is None:
             return
         db.tables.pop(table.key, None)
+        for shadow in table.shadows:
+            db.tables.pop(normalize(shadow), None)
         for key in [k for k, ix in db.indexes.items() if normalize(ix.table) == table.key]:
             del db.indexes[key]
         for key in [k for k, tr in db.triggers.items() if normalize(tr.table) == table.key]:
             del db.triggers[key]
+
+    def rename_table(self, table: Table, new: str) -> None:
+        """ALTER TABLE ... RENAME TO ``new``: a virtual table's shadow tables
+        are renamed with it, and so is the hidden column FTS tables name
+        after their table."""
+        db = self.database(table.schema)
+        shadows = [db.tables.get(normalize(s)) for s in table.shadows] if db is not None else []
+        self.drop_table(table)
+        columns = table.columns
+        if table.shadows:
+            columns = [replace(c, name=new) if c.hidden and c.key == table.key else c for c in columns]
+        renamed = [replace(s, name=new + s.name[len(table.name) :]) for s in shadows if s is not None]
+        self.add_table(replace(table, name=new, columns=columns, shadows=tuple(s.name for s in renamed)))
+        for shadow in renamed:
+            self.add_table(shadow)
 
     def analyzed(self, schema: str | None) -> None:
         """ANALYZE creates sqlite_stat1 (and sqlite_stat4 where enabled)."""
@@ -384,29 +407,26 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
 _OPTION = re.compile(r"^\s*\w+\s*=")
 
 
-def virtual_table_columns(module: str, args: list[str], table_name: str) -> tuple[list[Column], bool]:
+def virtual_table_columns(
+    module: str,
+    args: list[str],
+    table_name: str,
+    content_columns: vtab_modules.ContentColumns | None = None,
+) -> tuple[list[Column], bool]:
     """Columns of a virtual table from its module arguments, for the modules
     SQLite ships; (columns, known).  An unknown module's columns are
     unknown."""
+    shape = module_table(module, args, table_name, content_columns)
+    if shape is not None:
+        if shape.columns is None:
+            return [], False
+        return [Column(n, hidden=h) for n, h in shape.columns], True
     mod = module.lower()
 
     def plain(arg: str) -> str:
         first = arg.strip().split()[0] if arg.strip() else ""
         return unquote(first)
 
-    if mod == "fts5":
-        cols = [Column(plain(a)) for a in args if a.strip() and not _OPTION.match(a)]
-        cols += [Column(table_name, hidden=True), Column("rank", hidden=True)]
-        return cols, True
-    if mod in ("fts3", "fts4"):
-        cols = [Column(plain(a)) for a in args if a.strip() and not _OPTION.match(a)]
-        if not cols:
-            cols = [Column("content")]
-        cols += [Column(table_name, hidden=True), Column("docid", hidden=True), Column("langid", hidden=True)]
-        return cols, True
-    if mod in ("rtree", "rtree_i32"):
-        cols = [Column(plain(a).lstrip("+")) for a in args if a.strip()]
-        return cols, True
     if mod == "fts5vocab":
         kind = plain(args[-1]).lower() if args else "row"
         names = {
@@ -424,12 +444,48 @@ def virtual_table_columns(module: str, args: list[str], table_name: str) -> tupl
     return [], False
 
 
-def table_from_virtual(stmt: CreateVirtualTableStmt, source: str, where: Where, schema: str) -> Table:
+def module_table(
+    module: str, args: list[str], table_name: str, content_columns: vtab_modules.ContentColumns | None
+) -> vtab_modules.ModuleTable | None:
+    """The columns and shadow tables of a virtual table of a module that
+    creates shadow tables (None: another module)."""
+    mod = module.lower()
+    if mod in ("fts3", "fts4"):
+        return vtab_modules.fts3(mod == "fts4", args, table_name, content_columns or (lambda _n: None))
+    if mod == "fts5":
+        return vtab_modules.fts5(args, table_name)
+    if mod in ("rtree", "rtree_i32"):
+        return vtab_modules.rtree(args)
+    return None
+
+
+def table_from_virtual(
+    stmt: CreateVirtualTableStmt,
+    source: str,
+    where: Where,
+    schema: str,
+    content_columns: vtab_modules.ContentColumns | None = None,
+) -> tuple[Table, list[Table]]:
+    """The virtual table a CREATE VIRTUAL TABLE makes, and the shadow
+    tables its module creates beside it."""
     _schema, name = qualified(stmt.name)
     module = unquote(stmt.module.text)
     args = [source[a.start : a.end] for a in stmt.arguments]
-    columns, known = virtual_table_columns(module, args, name)
-    return Table(
+    columns, known = virtual_table_columns(module, args, name, content_columns)
+    shape = module_table(module, args, name, content_columns)
+    shadows = []
+    if shape is not None and shape.columns is not None:
+        shadows = [
+            Table(
+                f"{name}_{sh.suffix}",
+                schema,
+                "table",
+                [Column(c) for c in sh.columns],
+                without_rowid=sh.without_rowid,
+            )
+            for sh in shape.shadows
+        ]
+    table = Table(
         name,
         schema,
         "virtual",
@@ -438,7 +494,9 @@ def table_from_virtual(stmt: CreateVirtualTableStmt, source: str, where: Where, 
         module=module,
         location=location_of(stmt.name.name, where),
         sql=stmt.text(source),
+        shadows=tuple(t.name for t in shadows),
     )
+    return table, shadows
 
 
 def column_names_of(items: Iterable[str]) -> list[str]:

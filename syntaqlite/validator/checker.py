@@ -16,7 +16,7 @@ from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from .catalog import Catalog
-from .ddl import DdlChecker
+from .ddl import DdlChecker, changes_schema
 from .model import SemanticModel
 from .resolve import Resolver
 
@@ -78,12 +78,20 @@ def _check_text(
 
 def run_statement(resolver: Resolver, ddl: DdlChecker, stmt: Statement, internal: list[str]) -> None:
     """Check one statement (the resolver starting afresh), then apply it to
-    the catalog if it is a schema statement."""
+    the catalog if it is a schema statement (not under EXPLAIN, which
+    prepares it without running it)."""
     body = stmt.body
     resolver.begin_statement(stmt)
     try:
         resolver.statement(body)
-        ddl.apply(body)
+        if stmt.explain is not None and changes_schema(body):
+            catalog = ddl.catalog
+            saved = catalog.snapshot()
+            ddl.apply(body)
+            catalog.databases, catalog.writable_schema = saved.databases, saved.writable_schema
+            resolver.schema_changed()
+        else:
+            ddl.apply(body)
     except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the rest
         internal.append(
             f"{stmt.line}:{stmt.column}: internal error while checking: {type(exc).__name__}: {exc}"

@@ -5,7 +5,6 @@ on the catalog, so that later statements are checked against it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from ..syntax.cst import Node
@@ -29,15 +28,15 @@ from ..syntax.nodes import (
     DropViewStmt,
     GeneratedConstraint,
     Literal,
+    OrderingTerm,
     PragmaStmt,
-    PrimaryKeyConstraint,
     QualifiedName,
     ReindexStmt,
     TriggerHeader,
-    UniqueConstraint,
     VacuumStmt,
 )
 from ..syntax.tokens import Token
+from . import definitions
 from .catalog import (
     Column,
     Index,
@@ -55,10 +54,13 @@ from .resolve import Ctx, Resolver, Scope, Shape, Source
 from .rules import (
     already_exists,
     builtin_table,
+    column_definition,
     cte_column_count,
     drop_wrong_kind,
     duplicate_column,
     index_on_view,
+    prohibited_expression,
+    temp_object,
     trigger_target,
     unknown_column,
     unknown_database,
@@ -89,8 +91,18 @@ class DdlChecker:
             return db.name
         return "temp" if temp else "main"
 
+    def temp_qualified(self, name: QualifiedName, temp: bool, schema: str) -> bool:
+        """A TEMP table or view named in a database other than temp
+        (reported); True if so."""
+        if temp and name.schema is not None and normalize(schema) != "temp":
+            temp_object.report_qualified(self.r, name)
+            return True
+        return False
+
     def reserved(self, name_tok: Token) -> bool:
-        if normalize(name_tok.text).startswith("sqlite_"):
+        """SQLite's sqlite3CheckObjectName: names starting with sqlite_ are
+        its own (unless PRAGMA writable_schema is on)."""
+        if normalize(name_tok.text).startswith("sqlite_") and not self.catalog.writable_schema:
             builtin_table.report_reserved(self.r, name_tok, unquote(name_tok.text))
             return True
         return False
@@ -110,7 +122,9 @@ class DdlChecker:
             already_exists.report(self.r, name_tok, clash, loc, self.r.where)
         return True
 
-    def own_columns_scope(self, table: Table) -> Scope:
+    def own_columns_scope(self, table: Table, rowid: bool = True) -> Scope:
+        """The table's own columns (and its rowid unless ``rowid`` is
+        False: index expressions and generated columns cannot see it)."""
         return Scope(
             [
                 Source(
@@ -118,7 +132,7 @@ class DdlChecker:
                     table.columns,
                     table,
                     table.schema,
-                    rowid=table.has_rowid,
+                    rowid=rowid and table.has_rowid,
                     referent=self.r.table_referent(table),
                 )
             ]
@@ -137,10 +151,11 @@ class DdlChecker:
     def on_create_table_stmt(self, stmt: CreateTableStmt) -> None:
         name_tok = stmt.name.name
         schema = self.schema_of(stmt.name, stmt.temp)
-        if schema is None:
+        if schema is None or self.temp_qualified(stmt.name, stmt.temp, schema):
             return
         reserved = self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
+        refused = False
         if stmt.as_select is not None:
             shape: Shape = self.r.queries.query(stmt.as_select, None)
             table = Table(
@@ -153,29 +168,73 @@ class DdlChecker:
         else:
             table = table_from_create(stmt, self.r.source, self.r.where, schema)
             seen: dict[str, Token] = {}
+            duplicate = False
             for col in stmt.columns:
                 key = normalize(col.name.text)
-                if key in seen:
+                if key in seen and not duplicate:
                     duplicate_column.report(self.r, col.name, unquote(col.name.text))
+                    duplicate = True
                 seen[key] = col.name
                 self.r.define(col.name, self.column_referent(table, col.name))
-            scope = self.own_columns_scope(table)
-            for col in stmt.columns:
-                for cc in col.constraints:
-                    if isinstance(cc, (CheckConstraint, GeneratedConstraint)):
-                        self.r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK"))
-                    elif isinstance(cc, CollateConstraint):
-                        self.r.collations.name(cc.collation)
-            for tc in stmt.constraints:
-                if isinstance(tc, CheckConstraint):
-                    self.r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK"))
-                elif isinstance(tc, (PrimaryKeyConstraint, UniqueConstraint)):
-                    for term in tc.columns:
-                        self.r.collations.term(term.expr)
-                        self.r.exprs.expr(term.expr, Ctx(scope, clause="constraint"))
+            if not duplicate and not exists and not reserved:
+                refused = self.table_definition(stmt, table)
         self.r.define(name_tok, self.r.table_referent(table))
-        if not exists and not reserved:  # SQLite refuses a reserved name
+        if not exists and not reserved and not refused:  # SQLite refuses a reserved name
             self.catalog.add_table(table)
+
+    def table_definition(self, stmt: CreateTableStmt, table: Table) -> bool:
+        """Check a CREATE TABLE's columns and constraints as SQLite does
+        (the first error only); True if SQLite refuses the table."""
+        r = self.r
+        scope = self.own_columns_scope(table)
+        no_rowid = self.own_columns_scope(table, rowid=False)
+
+        def resolve_term(term: OrderingTerm) -> bool:
+            before = r.errors
+            self.index_term(term, table, no_rowid, "constraint")
+            return r.errors != before
+
+        before = r.errors
+        for col in stmt.columns:  # SQLite looks a column's collation up as it reads the column
+            for cc in col.constraints:
+                if isinstance(cc, CollateConstraint):
+                    r.collations.name(cc.collation)
+        if r.errors != before or definitions.check_definition(r, stmt, table, r.source, resolve_term):
+            return True
+        before = r.errors
+        for col in stmt.columns:
+            for cc in col.constraints:
+                if isinstance(cc, CheckConstraint):
+                    r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK))
+        for tc in stmt.constraints:
+            if isinstance(tc, CheckConstraint):
+                r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK))
+        for col in stmt.columns:
+            for cc in col.constraints:
+                if isinstance(cc, GeneratedConstraint):
+                    r.exprs.expr(
+                        cc.expr, Ctx(no_rowid, clause="CHECK", self_ref=prohibited_expression.GENERATED)
+                    )
+        if r.errors == before and definitions.all_generated(stmt):
+            column_definition.report_all_generated(r, stmt.name)
+        return r.errors != before
+
+    def index_term(self, term: OrderingTerm, table: Table, scope: Scope, clause: str) -> None:
+        """Resolve a term of an index, PRIMARY KEY or UNIQUE as SQLite's
+        sqlite3CreateIndex does: NULLS FIRST/LAST refused, a string taken
+        as a column name, anything else an index expression."""
+        r = self.r
+        nulls = term.nulls
+        if nulls:
+            prohibited_expression.report_nulls(r, term, nulls[-1].text.upper())
+            return
+        r.collations.term(term.expr)
+        name = definitions.string_column(term.expr)
+        if name is not None:
+            if table.column(unquote(name.text)) is None:
+                unknown_column.report(r, name, unquote(name.text), None)
+            return
+        r.exprs.expr(term.expr, Ctx(scope, clause=clause, self_ref=prohibited_expression.INDEX))
 
     def column_referent(self, table: Table, tok: Token) -> Referent:
         src = Source(table.name, table.columns, table, table.schema, referent=self.r.table_referent(table))
@@ -185,7 +244,7 @@ class DdlChecker:
     def on_create_view_stmt(self, stmt: CreateViewStmt) -> None:
         name_tok = stmt.name.name
         schema = self.schema_of(stmt.name, stmt.temp)
-        if schema is None:
+        if schema is None or self.temp_qualified(stmt.name, stmt.temp, schema):
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
@@ -226,11 +285,23 @@ class DdlChecker:
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "table", stmt.if_not_exists)
-        table = table_from_virtual(stmt, self.r.source, self.r.where, schema)
+        table, shadows = table_from_virtual(
+            stmt, self.r.source, self.r.where, schema, lambda n: self.content_columns(n, schema)
+        )
         self.module(stmt, table)
         self.r.define(name_tok, self.r.table_referent(table))
         if not exists:
             self.catalog.add_table(table)
+            for shadow in shadows:
+                self.catalog.add_table(shadow)
+
+    def content_columns(self, name: str, schema: str) -> list[str] | None:
+        """The visible columns of the table an FTS4 ``content=`` names
+        (None: unknown)."""
+        table = self.catalog.find_table(name, schema)
+        if table is None or not table.columns_known:
+            return None
+        return [c.name for c in table.visible_columns]
 
     def module(self, stmt: CreateVirtualTableStmt, table: Table) -> None:
         """The module of a virtual table: SQLite's, or declared (with the
@@ -258,26 +329,42 @@ class DdlChecker:
             return
         self.reserved(name_tok)
         table_tok = stmt.table
-        table = self.catalog.find_table(unquote(table_tok.text), schema)
+        table_name = unquote(table_tok.text)
+        # SQLite's sqlite3CreateIndex: an unqualified index on a TEMP table is
+        # a TEMP index; a temp. one may name a table of any database (and
+        # is refused unless it is a TEMP table).
+        found = self.catalog.find_table(table_name) if stmt.name.schema is None or schema == "temp" else None
+        if stmt.name.schema is None and found is not None and found.schema == "temp":
+            schema = "temp"
+        table = found if schema == "temp" else self.catalog.find_table(table_name, schema)
         exists = self.taken(name_tok, schema, "index", stmt.if_not_exists)
         if table is None:
-            self.r.unknown_table(
-                table_tok, unquote(table_tok.text), schema if stmt.name.schema is not None else None
-            )
+            self.r.unknown_table(table_tok, table_name, None if schema == "temp" else schema)
+        elif schema == "temp" and table.schema != "temp":
+            self.r.refer(table_tok, self.r.table_referent(table))
+            temp_object.report_index_on_non_temp(self.r, table_tok, table.name)
+            return
         else:
             self.r.refer(table_tok, self.r.table_referent(table))
-            if table.kind == "view":
-                index_on_view.report(self.r, table_tok)
-            elif is_schema_table(table):
+            if table.key.startswith("sqlite_"):
                 builtin_table.report_schema_table(self.r, table_tok, table.name, "indexed")
+            elif table.kind == "view":
+                index_on_view.report(self.r, table_tok)
+            elif table.kind == "virtual":
+                index_on_view.report_virtual(self.r, table_tok)
             else:
                 scope = self.own_columns_scope(table)
+                no_rowid = self.own_columns_scope(table, rowid=False)
+                before = self.r.errors
                 for term in stmt.columns:
-                    self.r.collations.term(term.expr)
-                    self.r.exprs.expr(term.expr, Ctx(scope, clause="index"))
+                    self.index_term(term, table, no_rowid, "index")
+                    if self.r.errors != before:
+                        break  # SQLite stops at the first
                 where = stmt.where
                 if where is not None:
-                    self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+                    self.r.exprs.expr(
+                        where.expr, Ctx(scope, clause="WHERE", self_ref=prohibited_expression.PARTIAL_INDEX)
+                    )
         if not exists:
             db = self.catalog.database(schema)
             assert db is not None
@@ -458,8 +545,7 @@ class DdlChecker:
             ):
                 already_exists.report_rename(self.r, new_tok, new)
                 return
-            self.catalog.drop_table(table)
-            self.catalog.add_table(replace(table, name=new))
+            self.catalog.rename_table(table, new)
         elif action == "add_column":
             col_def = stmt.column_def
             assert col_def is not None
@@ -513,6 +599,10 @@ class DdlChecker:
 
     def on_pragma_stmt(self, stmt: PragmaStmt) -> None:
         self._check_schema_of(stmt.name)
+        if is_writable_schema_pragma(stmt):
+            value = stmt.value
+            assert value is not None
+            self.catalog.writable_schema = _boolean(" ".join(t.text for t in value.words))
 
     def on_reindex_stmt(self, stmt: ReindexStmt) -> None:
         self._check_schema_of(stmt.name)
@@ -571,4 +661,20 @@ SCHEMA_CHANGERS: frozenset[type[Node]] = frozenset(HANDLERS) - {PragmaStmt, Rein
 
 def changes_schema(body: Node) -> bool:
     """Whether a statement's body changes the catalog."""
-    return type(body) in SCHEMA_CHANGERS
+    return type(body) in SCHEMA_CHANGERS or (isinstance(body, PragmaStmt) and is_writable_schema_pragma(body))
+
+
+def is_writable_schema_pragma(stmt: PragmaStmt) -> bool:
+    """``PRAGMA writable_schema = value`` (which changes what SQL may do to
+    SQLite's own tables)."""
+    return normalize(stmt.name.name.text) == "writable_schema" and stmt.value is not None
+
+
+def _boolean(text: str) -> bool:
+    """SQLite's sqlite3GetBoolean (``getSafetyLevel``) with default off:
+    a leading digit is read as a number, else on/yes/true are on."""
+    word = unquote(text).strip().lower()
+    if word[:1].isdigit():
+        digits = len(word) - len(word.lstrip("0123456789"))
+        return int(word[:digits]) != 0
+    return word in ("on", "yes", "true")

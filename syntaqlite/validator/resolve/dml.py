@@ -57,7 +57,7 @@ class DmlResolver:
         if table is None or referent is None:
             return None, Source(alias or name, None)
         r.refer(name_tok, referent)
-        if is_schema_table(table):
+        if is_schema_table(table) and not r.catalog.writable_schema:
             builtin_table.report_schema_table(r, name_tok, table.name, "modified")
         return table, Source.of_table(table, referent, alias, alias_referent=alias_referent)
 

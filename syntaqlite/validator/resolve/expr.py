@@ -37,6 +37,7 @@ from ..rules import (
     double_quoted_string,
     misuse_aggregate,
     misuse_window,
+    prohibited_expression,
     raise_outside_trigger,
     unknown_column,
     unknown_qualifier,
@@ -61,6 +62,10 @@ class ExprResolver:
         stack: list[Node] = [node]
         while stack:
             item = stack.pop()
+            if isinstance(item, InExpr) and _discarded(item):
+                continue
+            if ctx.self_ref is not None and self.prohibited(item, ctx, stack):
+                continue
             if isinstance(item, ColumnRef):
                 self.column_ref(item, ctx)
                 continue
@@ -99,12 +104,51 @@ class ExprResolver:
             # Then every expression below, in order.
             stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
 
+    def prohibited(self, item: Node, ctx: Ctx, stack: list[Node]) -> bool:
+        """Report what an expression kept in the schema may not contain
+        (SQLite's sqlite3ResolveNotValid); True: ``item`` is done with."""
+        r = self.r
+        where = ctx.self_ref
+        assert where is not None
+        if isinstance(item, (SubqueryExpr, ExistsExpr)):
+            prohibited_expression.report(r, item, "subqueries", where)
+            return True
+        if isinstance(item, InExpr) and (item.query is not None or item.table is not None):
+            prohibited_expression.report(r, item, "subqueries", where)
+            stack.append(item.left)
+            return True
+        if isinstance(item, Variable):
+            prohibited_expression.report(r, item, "parameters", where)
+            return True
+        if (
+            isinstance(item, Literal)
+            and item.literal_token.kind == "CTIME_KW"
+            and where != prohibited_expression.CHECK
+        ):
+            prohibited_expression.report(r, item, "non-deterministic functions", where)
+            return True
+        if (
+            isinstance(item, ColumnRef)
+            and len(item.parts) > 1
+            and where in (prohibited_expression.INDEX, prohibited_expression.GENERATED)
+        ):
+            # SQLite reports it, then looks the name up: "no such column"
+            # replaces the message when that fails.
+            before = r.errors
+            self.column_ref(item, ctx)
+            if r.errors == before:
+                prohibited_expression.report(r, item, 'the "." operator', where)
+            return True
+        return False
+
     def column_ref(self, node: ColumnRef, ctx: Ctx) -> None:
         r = self.r
         parts = node.parts
         col_tok = parts[-1]
         table_tok = parts[-2] if len(parts) >= 2 else None
         schema_tok = parts[0] if len(parts) == 3 else None
+        if ctx.self_ref in (prohibited_expression.CHECK, prohibited_expression.PARTIAL_INDEX):
+            schema_tok = None  # SQLite ignores a database name in these
         col = unquote(col_tok.text)
         qualifier = normalize(table_tok.text) if table_tok is not None else None
         if (
@@ -209,7 +253,9 @@ class ExprResolver:
                 (
                     s.table
                     for s in self.all_sources(ctx.scope)
-                    if s.table is not None and (qualifier is None or normalize(s.name or "") == qualifier)
+                    if s.table is not None
+                    and not s.table.has_rowid
+                    and (qualifier is None or normalize(s.name or "") == qualifier)
                 ),
                 None,
             )
@@ -294,3 +340,24 @@ def _operands(
     if isinstance(node, (CollateExpr, CastExpr)):
         return [node.expr]
     return [node.operand]
+
+
+def _discarded(node: InExpr) -> bool:
+    """``x IN ()``, which SQLite's parser turns into FALSE (TRUE with NOT),
+    dropping ``x`` unless a function is called in it (not counting those
+    inside subqueries): nothing in it is resolved."""
+    if node.values or node.query is not None or node.table is not None:
+        return False
+    stack: list[Node] = [node.left]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, FunctionCall):
+            return False
+        if isinstance(item, (SubqueryExpr, ExistsExpr)) or (
+            isinstance(item, InExpr) and item.query is not None
+        ):
+            if isinstance(item, InExpr):
+                stack.append(item.left)
+            continue
+        stack.extend(c for c in item.children if isinstance(c, Node))
+    return True

@@ -19,12 +19,16 @@ from ..rules import (
     misuse_aggregate,
     misuse_window,
     non_aggregate_clause,
+    prohibited_expression,
     unknown_function,
     unknown_window,
     wrong_arity,
 )
 from ..suggest import closest
+from ..vtab_modules import MODULE_FUNCTIONS
 from .scope import Ctx, Scope
+
+NON_DETERMINISTIC = builtins.NON_DETERMINISTIC
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -60,7 +64,15 @@ class FunctionResolver:
             )
         else:
             r.refer(name_tok, None)
-        if scalar is not None and not is_agg and over is not None:
+        if (
+            ctx.self_ref is not None
+            and ctx.self_ref != prohibited_expression.CHECK
+            and scalar is not None
+            and not is_agg
+            and normalize(name) in NON_DETERMINISTIC
+        ):
+            prohibited_expression.report(r, node, "non-deterministic functions", ctx.self_ref)
+        elif scalar is not None and not is_agg and over is not None:
             misuse_window.report_not_window(r, node, name_tok, name)
         elif (
             (agg is not None and over is None and not ctx.allow_agg)
@@ -72,7 +84,8 @@ class FunctionResolver:
             else:
                 misuse_aggregate.report_misused(r, node, name_tok, name, ctx.clause)
         elif not fns and not all_fns:
-            unknown_function.report(r, name_tok, name, nargs, closest(name, self.known_function_names()))
+            if not self.module_function(name):
+                unknown_function.report(r, name_tok, name, nargs, closest(name, self.known_function_names()))
         elif not fns:
             target = r.sqlite
             reasons = [
@@ -98,6 +111,7 @@ class FunctionResolver:
             allow_win=ctx.allow_win and not is_agg,
             clause=ctx.clause,
             saw_agg=ctx.saw_agg if not is_agg else [False],
+            self_ref=ctx.self_ref,
         )
         expr = r.exprs.expr
         for a in args:
@@ -107,7 +121,7 @@ class FunctionResolver:
             for term in order_by.terms:
                 expr(term.expr, inner)
         if filter_clause is not None:
-            expr(filter_clause.expr, Ctx(ctx.scope, clause="FILTER"))
+            expr(filter_clause.expr, Ctx(ctx.scope, clause="FILTER", self_ref=ctx.self_ref))
         if over is not None:
             self.over(over, ctx)
 
@@ -126,6 +140,16 @@ class FunctionResolver:
             unknown_function.report(r, tok, name, nargs, None)
         elif not any(self._arity_ok(f, nargs) for f in fns):
             wrong_arity.report(r, node, name, builtins.arity_text(fns), nargs)
+
+    def module_function(self, name: str) -> bool:
+        """Whether ``name`` is a function of a virtual-table module (FTS3/4,
+        FTS5, R*Tree) that a virtual table in the catalog shows the build
+        has."""
+        key = normalize(name)
+        modules = {m for m, names in MODULE_FUNCTIONS.items() if key in names}
+        if not modules:
+            return False
+        return any(t.module is not None and t.module.lower() in modules for t in self.r.catalog.all_tables())
 
     def known_function_names(self) -> list[str]:
         if self.function_names is None:

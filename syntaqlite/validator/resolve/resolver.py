@@ -63,6 +63,7 @@ class Resolver:
         self.state = StatementState()
         self.cte_counter = 0  # numbers CTEs for their referents' keys, across the text
         self.muted = 0  # >0: diagnostics are dropped (an unused CTE's body)
+        self.errors = 0  # how many errors were reported
         self._table_referents: dict[int, tuple[Table, Referent]] = {}
         self.queries = QueryResolver(self)
         self.from_clause = FromResolver(self)
@@ -131,6 +132,8 @@ class Resolver:
     ) -> None:
         if self.muted:
             return
+        if (severity or rule.severity) is Severity.ERROR:
+            self.errors += 1
         last = last or first
         start_tok = first.first_token if isinstance(first, Node) else first
         end_tok = last.last_token if isinstance(last, Node) else last

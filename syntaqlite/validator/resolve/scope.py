@@ -127,6 +127,10 @@ class Ctx:
     allow_win: bool = False
     clause: str = "expression"
     saw_agg: list[bool] = field(default_factory=lambda: [False])
+    # An expression SQLite keeps in the schema (prohibited_expression's
+    # CHECK, GENERATED, INDEX or PARTIAL_INDEX): no subqueries, parameters
+    # and (but in CHECK) non-deterministic functions.
+    self_ref: str | None = None
 
 
 @dataclass

@@ -1,7 +1,7 @@
-"""Reports an index created on a view.
+"""Reports an index created on a view or a virtual table.
 
 Why is this bad?
-SQLite stops with `views may not be indexed`.
+SQLite stops with `views may not be indexed` or `virtual tables may not be indexed`.
 
 Example:
     CREATE VIEW v AS SELECT a FROM t;
@@ -19,7 +19,7 @@ from .base import Reporter, Rule
 
 RULE = Rule(
     code="index-on-view",
-    summary="CREATE INDEX on a view.",
+    summary="CREATE INDEX on a view or a virtual table.",
     severity=Severity.ERROR,
     module=__name__,
 )
@@ -27,3 +27,7 @@ RULE = Rule(
 
 def report(out: Reporter, tok: Token) -> None:
     out.report(RULE, tok, "views may not be indexed")
+
+
+def report_virtual(out: Reporter, tok: Token) -> None:
+    out.report(RULE, tok, "virtual tables may not be indexed")
