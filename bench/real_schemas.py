@@ -101,6 +101,9 @@ class Database:
     literals: bool = False
     """The files are JavaScript/TypeScript: the SQL is the string literals of
     the migration convention (see :func:`js_statements`), not the text."""
+    sqldelight: bool = False
+    """The files are SQLDelight ``.sq`` files (see :func:`sqldelight_statements`):
+    every file's schema statements first, then every file's labelled queries."""
 
 
 @dataclass(frozen=True)
@@ -388,6 +391,19 @@ PROJECTS: tuple[Project, ...] = (
         note="file sync engine: the schemas of its main and per-folder databases",
     ),
     Project(
+        "tivi",
+        "chrisbanes/tivi",
+        "a0c62c2c763c83e3a0ecf79b283224374bb06c4a",
+        (
+            Database(
+                "tivi.db",
+                ("data/db-sqldelight/src/commonMain/sqldelight/app/tivi/data/*.sq",),
+                sqldelight=True,
+            ),
+        ),
+        note="TV-show tracker (Android, iOS, desktop): SQLDelight schema and named queries",
+    ),
+    Project(
         "matrix-rust-sdk",
         "matrix-org/matrix-rust-sdk",
         "64b12e0b808969c284c94f0ea239f37d6746d6e2",
@@ -553,6 +569,40 @@ def js_statements(text: str) -> list[tuple[int, str]]:
 
 
 _LEADING = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*", re.S)
+
+_SQ_IMPORT = re.compile(r"^[ \t]*import[ \t][^\n]*;", re.M)
+_SQ_LABEL = re.compile(r"^[ \t]*\w+[ \t]*:[ \t]*$", re.M)
+_SQ_TYPE = re.compile(r"\b(?:INTEGER|TEXT|REAL|BLOB)\s+(AS\s+(?:@[\w.]+\s+)*[\w.]+(?:<[^>\n]*>)?)", re.I)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _blank_type(m: re.Match[str]) -> str:
+    whole = m.group(0)
+    return whole[: m.start(1) - m.start(0)] + " " * len(m.group(1))
+
+
+def sqldelight_statements(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The schema statements and the queries of a SQLDelight ``.sq`` file,
+    as SQLite sees them: ``import`` lines and the Kotlin type of a column
+    (``INTEGER AS kotlin.Int``) blanked out, and a statement after a label
+    (``name:``) is a query.  Offsets are kept (blanks replace what goes)."""
+    text = _SQ_IMPORT.sub(_blank, text)
+    ends = [m.end() for m in _SQ_LABEL.finditer(text)]
+    text = _SQ_LABEL.sub(_blank, text)
+    schema: list[tuple[int, str]] = []
+    queries: list[tuple[int, str]] = []
+    for offset, stmt in split_sql(text):
+        lead = _LEADING.match(stmt)
+        start = offset + (lead.end() if lead else 0)
+        if any(offset <= end <= start for end in ends):
+            queries.append((offset, stmt))
+        else:
+            schema.append((offset, _SQ_TYPE.sub(_blank_type, stmt)))
+    return schema, queries
+
 
 # ----------------------------------------------------------------- replay
 
@@ -747,17 +797,29 @@ def replay(
     declared: Declarations,
     tally: Tally,
     seconds: float,
-    literals: bool = False,
+    reader: str = "sql",
 ) -> None:
     con = Connection(project, seconds)
     catalog = fresh_catalog(declared)
     try:
+        plan: list[tuple[str, str, list[tuple[int, str]]]] = []  # (path, text, statements)
+        later: list[tuple[str, str, list[tuple[int, str]]]] = []
         for path, text in files:
+            if path.startswith("sql:"):
+                plan.append((path, "", [(0, path[4:])]))
+            elif reader == "js":
+                plan.append((path, text, js_statements(text)))
+            elif reader == "sqldelight":
+                schema, queries = sqldelight_statements(text)
+                plan.append((path, text, schema))
+                later.append((path, text, queries))
+            else:
+                plan.append((path, text, split_sql(text)))
+        for path, text, stmts in plan + later:
             if path.startswith("sql:"):
                 catalog = judge_statement(con, catalog, "(the application)", path[4:], tally)
                 continue
-            tally.counts["files"] += 1
-            for offset, stmt in js_statements(text) if literals else split_sql(text):
+            for offset, stmt in stmts:
                 lead = _LEADING.match(stmt)
                 start = offset + (lead.end() if lead else 0)
                 where = f"{path}:{text.count(chr(10), 0, start) + 1}"
@@ -883,6 +945,7 @@ def run_project(project: Project, mirrors: Path, args: argparse.Namespace, total
     declared = parse_declarations(project.functions, list(project.collations), project.modules)
     tally = Tally()
     for db in project.databases:
+        reader = "js" if db.literals else "sqldelight" if db.sqldelight else "sql"
         chosen = select_files(paths, db)
         files: list[tuple[str, str]] = []
         for path in chosen:
@@ -898,7 +961,8 @@ def run_project(project: Project, mirrors: Path, args: argparse.Namespace, total
         print(f"  {db.name}: {sum(not p.startswith('sql:') for p, _t in files)} files")
         groups = [[f] for f in files] if db.each_file else [files]
         for group in groups:
-            replay(group, project, declared, tally, args.seconds, db.literals)
+            tally.counts["files"] += sum(not p.startswith("sql:") for p, _t in group)
+            replay(group, project, declared, tally, args.seconds, reader)
     print(
         f"  commit {sha[:12]}"
         + ("" if commit != "HEAD" or project.commit == sha else " (HEAD: pinned commit absent)")
