@@ -426,7 +426,7 @@ PROJECTS: tuple[Project, ...] = (
         "stash",
         "stashapp/stash",
         "cf3489efdc450dc2812367e8c4d61fd1c9bf3051",
-        (Database("stash-go.sqlite", ("pkg/sqlite/migrations/*.up.sql", "pkg/sqlite/migrations/*.up..sql")),),
+        (Database("stash-go.sqlite", ("pkg/sqlite/migrations/*.up*.sql",)),),
         # pkg/sqlite/driver.go: the ConnectHook
         functions={"regexp": 2, "durationToTinyInt": 1, "basename": 1, "phash_distance": 2},
         collations=("NATURAL_CI",),
