@@ -1145,6 +1145,7 @@ MODULES: dict[str, str | None] = {
     "fts3": None,
     "fts4": None,
     "fts3tokenize": None,
+    "fts4aux": None,
     "fts5": None,
     "fts5vocab": None,
     "rtree": None,
