@@ -128,6 +128,8 @@ def digest(catalog: Catalog, before: Catalog | None = None, before_digest: int =
     entries that changed (dictionaries share unchanged ones, see
     :meth:`Catalog.snapshot`) are hashed again."""
     value = before_digest if before is not None else 0
+    if (before is not None and before.writable_schema) != catalog.writable_schema:
+        value ^= hash("writable_schema")
     old_dbs = before.databases if before is not None else {}
     for key in old_dbs.keys() | catalog.databases.keys():
         a, b = old_dbs.get(key), catalog.databases.get(key)

@@ -23,6 +23,7 @@ from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
     AlterTableStmt,
+    CollateExpr,
     ColumnDef,
     ColumnRef,
     CreateIndexStmt,
@@ -31,8 +32,10 @@ from ..syntax.nodes import (
     CreateViewStmt,
     CreateVirtualTableStmt,
     GeneratedConstraint,
+    Literal,
     PrimaryKeyConstraint,
     QualifiedName,
+    UniqueConstraint,
 )
 from ..syntax.tokens import Token
 from ..text import Lines
@@ -81,6 +84,7 @@ class Column:
     type: str | None = None
     hidden: bool = False
     primary_key: bool = False
+    unique: bool = False  # a UNIQUE constraint of its own (not a table's UNIQUE (a, b))
     generated: bool = False
     location: Location | None = None
 
@@ -208,6 +212,9 @@ class Catalog:
 
     def __init__(self) -> None:
         self.databases: dict[str, Database] = {}
+        # PRAGMA writable_schema is ON: the schema tables may be written,
+        # and names starting with sqlite_ are no longer reserved.
+        self.writable_schema = False
         self.add_database("main")
         self.add_database("temp")
 
@@ -218,6 +225,7 @@ class Catalog:
             key: Database(db.name, db.known, dict(db.tables), dict(db.indexes), dict(db.triggers))
             for key, db in self.databases.items()
         }
+        copy.writable_schema = self.writable_schema
         return copy
 
     def writable(self, table: Table) -> Table:
@@ -318,6 +326,38 @@ class Catalog:
         for key in [k for k, tr in db.triggers.items() if normalize(tr.table) == table.key]:
             del db.triggers[key]
 
+    def rename_table(self, table: Table, new: str) -> Table:
+        """ALTER TABLE ... RENAME TO: the table takes its new name, and its
+        indexes and triggers (TEMP ones on it too) follow it."""
+        db = self.database(table.schema)
+        assert db is not None
+        # A TEMP trigger names its table without a database: the first of that name.
+        temp_follows = self.find_table(table.name) is table
+        renamed = replace(table, name=new)
+        db.tables.pop(table.key, None)
+        db.tables[renamed.key] = renamed
+        for key, ix in list(db.indexes.items()):
+            if normalize(ix.table) == table.key:
+                db.indexes[key] = replace(ix, table=new)
+        temp = self.databases["temp"]
+        for tdb in (db, temp) if temp is not db and temp_follows else (db,):
+            for key, tr in list(tdb.triggers.items()):
+                if normalize(tr.table) == table.key:
+                    tdb.triggers[key] = replace(tr, table=new)
+        return renamed
+
+    def rename_column(self, table: Table, old: str, new: str) -> None:
+        """ALTER TABLE ... RENAME COLUMN: UPDATE OF lists of the table's
+        triggers follow the column."""
+        key = normalize(old)
+        for db in self.databases.values():
+            if db.name not in (table.schema, "temp"):
+                continue
+            for name, tr in list(db.triggers.items()):
+                if normalize(tr.table) == table.key and any(normalize(c) == key for c in tr.columns):
+                    cols = tuple(new if normalize(c) == key else c for c in tr.columns)
+                    db.triggers[name] = replace(tr, columns=cols)
+
     def analyzed(self, schema: str | None) -> None:
         """ANALYZE creates sqlite_stat1 (and sqlite_stat4 where enabled)."""
         for db in [self.database(schema)] if schema else [self.databases["main"]]:
@@ -351,11 +391,19 @@ def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: 
     for constraint in stmt.constraints:
         if isinstance(constraint, PrimaryKeyConstraint):
             for term in constraint.columns:
+                # SQLite's sqlite3AddPrimaryKey: a name (or a string read as
+                # one), COLLATE aside.
                 expr = term.expr
+                if isinstance(expr, CollateExpr):
+                    expr = expr.expr
                 if isinstance(expr, ColumnRef) and len(expr.parts) == 1:
                     c = table.column(expr.name.text)
-                    if c is not None:
-                        c.primary_key = True
+                elif isinstance(expr, Literal) and expr.literal_token.kind == "STRING":
+                    c = table.column(unquote(expr.literal_token.text))
+                else:
+                    c = None
+                if c is not None:
+                    c.primary_key = True
             if constraint.autoincrement is not None:
                 table.autoincrement = True
     for col in stmt.columns:
@@ -372,6 +420,8 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
     for c in col.constraints:
         if isinstance(c, PrimaryKeyConstraint):
             column.primary_key = True
+        elif isinstance(c, UniqueConstraint):
+            column.unique = True
         elif isinstance(c, GeneratedConstraint):
             column.generated = True
     return column

@@ -98,6 +98,40 @@ class Resolver:
         finally:
             state.trigger = saved
 
+    @contextmanager
+    def definition(self, kind: str, name: str, db: str | None) -> Iterator[None]:
+        """Resolve, inside, the query of a view or the WHEN and body of a
+        trigger (``kind``) called ``name`` in database ``db`` (None: unknown):
+        no parameters, and unless it is temp, every table it names is one of
+        ``db``'s (SQLite's DbFixer)."""
+        state = self.state
+        saved = state.definition, state.fixed_db
+        state.definition = (kind, name)
+        state.fixed_db = db if db is not None and normalize(db) != "temp" else None
+        try:
+            yield
+        finally:
+            state.definition, state.fixed_db = saved
+
+    def fixed_schema(self, schema_tok: Token | None, name_tok: Token) -> tuple[bool, str | None]:
+        """Inside a view or trigger of a database other than temp, a table
+        it names: whether the name is allowed (a database other than the
+        object's is reported), and the database to look it up in."""
+        state = self.state
+        fixed = state.fixed_db
+        if fixed is None:
+            return True, unquote(schema_tok.text) if schema_tok is not None else None
+        if schema_tok is None:
+            return True, fixed
+        schema = unquote(schema_tok.text)
+        if normalize(schema) == normalize(fixed):
+            return True, schema
+        assert state.definition is not None
+        kind, name = state.definition
+        unknown_database.report_cross_database(self, schema_tok, kind, name, schema)
+        self.refer(name_tok, None)
+        return False, schema
+
     def statement(self, body: Node) -> None:
         """Resolve a statement's body (a query or INSERT/UPDATE/DELETE; the
         schema statements are :mod:`..ddl`'s)."""
@@ -207,7 +241,8 @@ class Resolver:
         """A schema qualifier names a database: main, temp or attached.  An
         unknown one is reported as SQLite does: for a ``lookup`` of an
         existing object (kind, name token) as that object missing, else as an
-        unknown database; both warnings, since the application may attach it."""
+        unknown database; both warnings while no schema is known, since the
+        application may attach it."""
         if schema_tok is None:
             return True
         schema = unquote(schema_tok.text)
@@ -218,13 +253,14 @@ class Resolver:
             return True
         if quiet:
             return False
+        known = self.catalog.known(None)
         if lookup is not None:
             kind, name_tok = lookup
             unknown_table.report_in_unknown_database(
-                self, schema_tok, name_tok, kind, schema, unquote(name_tok.text)
+                self, schema_tok, name_tok, kind, schema, unquote(name_tok.text), known=known
             )
         else:
-            unknown_database.report(self, schema_tok, schema)
+            unknown_database.report(self, schema_tok, schema, known=known)
         return False
 
     def available(self, fn: builtins.Function) -> bool:

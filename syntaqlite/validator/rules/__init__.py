@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import (
     already_exists,
+    alter_table,
     ambiguous_column,
     builtin_table,
     circular_cte,
@@ -31,7 +32,9 @@ from . import (
     non_aggregate_clause,
     order_by_term,
     raise_outside_trigger,
+    reindex_target,
     row_value_size,
+    schema_definition,
     subquery_column_count,
     trigger_target,
     unknown_column,
@@ -48,6 +51,7 @@ from .base import Rule
 
 RULES: dict[str, Rule] = {
     already_exists.RULE.code: already_exists.RULE,
+    alter_table.RULE.code: alter_table.RULE,
     ambiguous_column.RULE.code: ambiguous_column.RULE,
     builtin_table.RULE.code: builtin_table.RULE,
     circular_cte.RULE.code: circular_cte.RULE,
@@ -67,7 +71,9 @@ RULES: dict[str, Rule] = {
     non_aggregate_clause.RULE.code: non_aggregate_clause.RULE,
     order_by_term.RULE.code: order_by_term.RULE,
     raise_outside_trigger.RULE.code: raise_outside_trigger.RULE,
+    reindex_target.RULE.code: reindex_target.RULE,
     row_value_size.RULE.code: row_value_size.RULE,
+    schema_definition.RULE.code: schema_definition.RULE,
     subquery_column_count.RULE.code: subquery_column_count.RULE,
     trigger_target.RULE.code: trigger_target.RULE,
     unknown_column.RULE.code: unknown_column.RULE,
