@@ -121,7 +121,13 @@ _PATTERNS = [
         ),
         "alter",
     ),
-    (re.compile(r"may not be (?:modified|dropped|altered|indexed)|reserved for internal use"), "builtin"),
+    (
+        re.compile(
+            r"may not be (?:modified|dropped|altered|indexed)|reserved for internal use"
+            r"|index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped"
+        ),
+        "builtin",
+    ),
     (re.compile(r"unable to identify the object to be reindexed"), "reindex"),
     (
         re.compile(

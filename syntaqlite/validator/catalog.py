@@ -16,7 +16,7 @@ not given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..syntax.cst import Node
@@ -104,6 +104,7 @@ class Table:
     strict: bool = False
     module: str | None = None
     autoincrement: bool = False
+    autoindexes: int = 0  # indexes SQLite makes for its UNIQUE and PRIMARY KEY constraints
     location: Location | None = None
     sql: str | None = None
     # The columns by key, for ``column``: rebuilt when ``columns`` is
@@ -146,6 +147,7 @@ class Index:
     schema: str
     table: str
     location: Location | None = None
+    auto: bool = False  # sqlite_autoindex_T_N: made for a UNIQUE or PRIMARY KEY constraint
 
 
 @dataclass
@@ -215,6 +217,9 @@ class Catalog:
         # PRAGMA writable_schema is ON: the schema tables may be written,
         # and names starting with sqlite_ are no longer reserved.
         self.writable_schema = False
+        # The open transaction's savepoints, outermost first: a name (None:
+        # BEGIN) and the catalog as it was when it was set, for ROLLBACK.
+        self.savepoints: list[tuple[str | None, Catalog]] = []
         self.add_database("main")
         self.add_database("temp")
 
@@ -226,7 +231,47 @@ class Catalog:
             for key, db in self.databases.items()
         }
         copy.writable_schema = self.writable_schema
+        copy.savepoints = list(self.savepoints)
         return copy
+
+    # -- transactions: a ROLLBACK undoes the schema changes since BEGIN -------
+
+    def begin(self, name: str | None = None) -> None:
+        """BEGIN (``name`` None) or SAVEPOINT name: remember the schema."""
+        saved = self.snapshot()
+        saved.savepoints = []
+        self.savepoints.append((name, saved))
+
+    def commit(self) -> None:
+        """COMMIT or END: the changes stay."""
+        self.savepoints = []
+
+    def release(self, name: str) -> None:
+        """RELEASE name: the savepoint (and those after it) is forgotten,
+        its changes stay."""
+        i = self._savepoint(name)
+        if i is not None:
+            del self.savepoints[i:]
+
+    def rollback(self, name: str | None = None) -> None:
+        """ROLLBACK (``name`` None: the whole transaction, which ends) or
+        ROLLBACK TO name (the savepoint stays)."""
+        if not self.savepoints:
+            return
+        i = 0 if name is None else self._savepoint(name)
+        if i is None:
+            return
+        saved = self.savepoints[i][1].snapshot()
+        self.databases = saved.databases
+        del self.savepoints[i + 1 if name is not None else 0 :]
+
+    def _savepoint(self, name: str) -> int | None:
+        key = normalize(name)
+        for i in range(len(self.savepoints) - 1, -1, -1):
+            mine = self.savepoints[i][0]
+            if mine is not None and normalize(mine) == key:
+                return i
+        return None
 
     def writable(self, table: Table) -> Table:
         """A copy of ``table`` (columns too) put in its place, to change."""
@@ -277,6 +322,20 @@ class Catalog:
         for db in dbs:
             if db is not None and key in db.indexes:
                 return db.indexes[key]
+        if key.startswith("sqlite_autoindex_"):
+            return self._autoindex(name, dbs)
+        return None
+
+    def _autoindex(self, name: str, dbs: Sequence[Database | None]) -> Index | None:
+        """sqlite_autoindex_T_N, the index of the Nth UNIQUE or PRIMARY KEY
+        constraint of table T (numbered from 1)."""
+        table_name, _, number = name[len("sqlite_autoindex_") :].rpartition("_")
+        if not number.isdigit():
+            return None
+        for db in dbs:
+            table = db.tables.get(normalize(table_name)) if db is not None else None
+            if table is not None and 1 <= int(number) <= table.autoindexes:
+                return Index(name, table.schema, table.name, auto=True)
         return None
 
     def find_trigger(self, name: str, schema: str | None = None) -> Trigger | None:
@@ -410,7 +469,44 @@ def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: 
         for cons in col.constraints:
             if isinstance(cons, PrimaryKeyConstraint) and cons.autoincrement is not None:
                 table.autoincrement = True
+    table.autoindexes = _autoindexes(stmt, table)
     return table
+
+
+def _autoindexes(stmt: CreateTableStmt, table: Table) -> int:
+    """How many indexes SQLite makes for the table's UNIQUE and PRIMARY KEY
+    constraints (at most: an identical UNIQUE is merged), named
+    sqlite_autoindex_T_1, _2 ...  A rowid table's INTEGER PRIMARY KEY is
+    the rowid, with no index."""
+
+    def rowid_alias(column: Column | None, descending: bool) -> bool:
+        return (
+            column is not None
+            and not table.without_rowid
+            and not descending
+            and (column.type or "").upper() == "INTEGER"
+        )
+
+    count = 0
+    for col in stmt.columns:
+        column = table.column(unquote(col.name.text))
+        for cons in col.constraints:
+            if isinstance(cons, UniqueConstraint):
+                count += 1
+            elif isinstance(cons, PrimaryKeyConstraint):
+                desc = cons.direction is not None and cons.direction.kind == "DESC"
+                count += not rowid_alias(column, desc)
+    for constraint in stmt.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            count += 1
+        elif isinstance(constraint, PrimaryKeyConstraint):
+            terms = constraint.columns
+            only = terms[0].expr if len(terms) == 1 else None
+            column = (
+                table.column(only.name.text) if isinstance(only, ColumnRef) and len(only.parts) == 1 else None
+            )
+            count += not rowid_alias(column, False)  # (a table's PRIMARY KEY (id DESC) is the rowid too)
+    return count
 
 
 def column_from_def(col: ColumnDef, where: Where) -> Column:

@@ -5,6 +5,7 @@ on the catalog, so that later statements are checked against it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 from ..syntax.cst import Node
@@ -13,8 +14,10 @@ from ..syntax.nodes import (
     AlterTableStmt,
     AnalyzeStmt,
     AttachStmt,
+    BeginStmt,
     CheckConstraint,
     ColumnRef,
+    CommitStmt,
     CreateIndexStmt,
     CreateTableStmt,
     CreateTriggerStmt,
@@ -32,6 +35,9 @@ from ..syntax.nodes import (
     PrimaryKeyConstraint,
     QualifiedName,
     ReindexStmt,
+    ReleaseStmt,
+    RollbackStmt,
+    SavepointStmt,
     TriggerHeader,
     UniqueConstraint,
     VacuumStmt,
@@ -311,7 +317,12 @@ class DdlChecker:
             table = None  # SQLite refuses the trigger: it never exists
             exists = True
         event = header.event
-        with self.r.trigger_body(table, event), self.r.definition("trigger", unquote(name_tok.text), schema):
+        # SQLite checks what a trigger may contain (no variables, no RETURNING,
+        # only its database's tables) only for a trigger it goes on to create.
+        definition = (
+            self.r.definition("trigger", unquote(name_tok.text), schema) if not exists else nullcontext()
+        )
+        with self.r.trigger_body(table, event), definition:
             when = header.when
             if when is not None:
                 self.r.exprs.expr(when, Ctx(Scope([]), clause="WHEN"))
@@ -395,6 +406,9 @@ class DdlChecker:
         if index is None:
             if not stmt.if_exists:
                 self.r.unknown_table(qn.name, name, schema, "index")
+            return
+        if index.auto:
+            builtin_table.report_constraint_index(self.r, qn.name)
             return
         db = self.catalog.database(index.schema)
         assert db is not None
@@ -614,6 +628,23 @@ class DdlChecker:
         if stmt.schema is not None:
             self.r.check_schema(stmt.schema)
 
+    def on_begin_stmt(self, stmt: BeginStmt) -> None:
+        if not self.catalog.savepoints:  # (BEGIN in a transaction fails as it runs)
+            self.catalog.begin()
+
+    def on_commit_stmt(self, stmt: CommitStmt) -> None:
+        self.catalog.commit()
+
+    def on_savepoint_stmt(self, stmt: SavepointStmt) -> None:
+        self.catalog.begin(unquote(stmt.name.text))
+
+    def on_release_stmt(self, stmt: ReleaseStmt) -> None:
+        self.catalog.release(unquote(stmt.name.text))
+
+    def on_rollback_stmt(self, stmt: RollbackStmt) -> None:
+        savepoint = stmt.savepoint
+        self.catalog.rollback(unquote(savepoint.text) if savepoint is not None else None)
+
     def on_analyze_stmt(self, stmt: AnalyzeStmt) -> None:
         qn = stmt.name
         schema = None
@@ -686,6 +717,11 @@ HANDLERS: dict[type[Node], Callable[[DdlChecker, Any], None]] = {
     PragmaStmt: DdlChecker.on_pragma_stmt,
     ReindexStmt: DdlChecker.on_reindex_stmt,
     VacuumStmt: DdlChecker.on_vacuum_stmt,
+    BeginStmt: DdlChecker.on_begin_stmt,
+    CommitStmt: DdlChecker.on_commit_stmt,
+    SavepointStmt: DdlChecker.on_savepoint_stmt,
+    ReleaseStmt: DdlChecker.on_release_stmt,
+    RollbackStmt: DdlChecker.on_rollback_stmt,
 }
 """What checks and applies each schema statement, by its class (PRAGMA,
 REINDEX and VACUUM only have schema names checked)."""

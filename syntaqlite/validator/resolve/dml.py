@@ -127,7 +127,7 @@ class DmlResolver:
         ret = node.returning
         if ret is None:
             return
-        if self.r.state.trigger is not None:
+        if self.r.state.definition is not None:  # a statement of a trigger's body
             schema_definition.report_returning(self.r, ret)
         scope = Scope([src])
         for rc in ret.columns:

@@ -1,11 +1,13 @@
 """Reports INSERT, UPDATE or DELETE on sqlite_schema (sqlite_master) and its temp
-counterpart, DROP or ALTER of one of SQLite's own `sqlite_` tables, and an object
-(or an ALTER TABLE ... RENAME TO) named with `sqlite_`.
+counterpart, DROP or ALTER of one of SQLite's own `sqlite_` tables, DROP INDEX of
+the index of a UNIQUE or PRIMARY KEY constraint (`sqlite_autoindex_T_N`), and an
+object (or an ALTER TABLE ... RENAME TO) named with `sqlite_`.
 
 Why is this bad?
 SQLite stops with `table sqlite_master may not be modified`, `table sqlite_sequence
-may not be dropped`, `table sqlite_master may not be altered` or `object name reserved
-for internal use`.  After `PRAGMA writable_schema = ON` SQLite lets the schema
+may not be dropped`, `table sqlite_master may not be altered`, `index associated with
+UNIQUE or PRIMARY KEY constraint cannot be dropped` or `object name reserved for
+internal use`.  After `PRAGMA writable_schema = ON` SQLite lets the schema
 table be written and a name start with `sqlite_` (the way to repair a damaged
 schema), and syntaqlite does too, until `PRAGMA writable_schema = OFF` (or `RESET`).
 The sqlite_stat tables may be dropped.
@@ -40,6 +42,11 @@ def report_schema_table(out: Reporter, tok: Token, name: str, verb: str) -> None
 
 
 _LEGACY = {"sqlite_schema": "sqlite_master", "sqlite_temp_schema": "sqlite_temp_master"}
+
+
+def report_constraint_index(out: Reporter, tok: Token) -> None:
+    """DROP INDEX of sqlite_autoindex_T_N, the index of a UNIQUE or PRIMARY KEY constraint."""
+    out.report(RULE, tok, "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped")
 
 
 def report_reserved(out: Reporter, tok: Token, name: str) -> None:
