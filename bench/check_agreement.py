@@ -132,7 +132,7 @@ _PATTERNS = [
     (
         re.compile(
             r"parameters are not allowed in views|trigger cannot use variables|cannot use RETURNING in a trigger"
-            r"|temporary trigger may not have qualified name"
+            r"|temporary trigger may not have qualified name|view \S+ is circularly defined"
         ),
         "definition",
     ),

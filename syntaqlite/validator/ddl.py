@@ -646,13 +646,30 @@ class DdlChecker:
         self.catalog.rollback(unquote(savepoint.text) if savepoint is not None else None)
 
     def on_analyze_stmt(self, stmt: AnalyzeStmt) -> None:
+        """ANALYZE, ANALYZE db, ANALYZE [db.]table-or-index (SQLite's
+        sqlite3Analyze); it makes the sqlite_stat tables of the database."""
         qn = stmt.name
-        schema = None
-        if qn is not None and qn.schema is not None:
-            if not self.r.check_schema(qn.schema):
-                return
-            schema = unquote(qn.schema.text)
-        self.catalog.analyzed(schema)
+        if qn is None:
+            self.catalog.analyzed(None)
+            return
+        name = unquote(qn.name.text)
+        if qn.schema is None and self.catalog.database(name) is not None:
+            self.r.check_schema(qn.name)  # (the reference to the database)
+            self.catalog.analyzed(name)
+            return
+        if not self.r.check_schema(qn.schema):
+            return
+        schema = unquote(qn.schema.text) if qn.schema is not None else None
+        index = self.catalog.find_index(name, schema)
+        if index is not None:
+            self.catalog.analyzed(index.schema)
+            return
+        table = self.catalog.find_table(name, schema)
+        if table is None:
+            self.r.unknown_table(qn.name, name, schema)
+            return
+        self.r.refer(qn.name, self.r.table_referent(table))
+        self.catalog.analyzed(table.schema)
 
 
 Drop = DropTableStmt | DropViewStmt | DropIndexStmt | DropTriggerStmt

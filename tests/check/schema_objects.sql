@@ -117,3 +117,19 @@ DROP INDEX sqlite_autoindex_rowid_t_1;
 DROP INDEX sqlite_autoindex_desc_t_1;
 REINDEX sqlite_autoindex_keyed_t_3;
 SELECT k FROM keyed_t INDEXED BY sqlite_autoindex_keyed_t_1 WHERE k = 'a';
+-- ANALYZE names a database, a table or an index
+CREATE TEMP TABLE temp_stats (b);
+ANALYZE nosuch;
+ANALYZE main.nosuch;
+ANALYZE nosuchdb.keyed_t;
+ANALYZE keyed_t;
+ANALYZE main;
+ANALYZE temp;
+ANALYZE temp.keyed_t;
+ANALYZE temp_stats;
+SELECT * FROM temp.sqlite_stat1;
+-- a view that reads itself
+CREATE TEMP VIEW keyed_t AS SELECT k FROM keyed_t;
+CREATE TEMP VIEW rowid_t AS SELECT id FROM main.rowid_t;
+CREATE VIEW selfish AS SELECT * FROM selfish;
+CREATE VIEW shadowed AS WITH shadowed AS (SELECT 1 AS x) SELECT x FROM shadowed;

@@ -187,9 +187,12 @@ class FromResolver:
                 )
                 return Source(alias or name, cols, position=position, referent=cte.referent)
         lookup_schema = schema
-        if r.state.fixed_db is not None:  # in a view or trigger
-            allowed, lookup_schema = r.fixed_schema(schema_tok, name_tok)
-            if not allowed:
+        if r.state.definition is not None:  # in a view or trigger
+            if r.state.fixed_db is not None:
+                allowed, lookup_schema = r.fixed_schema(schema_tok, name_tok)
+                if not allowed:
+                    return Source(alias or name, None, schema=schema, position=position)
+            if r.circular_view(schema, name_tok):
                 return Source(alias or name, None, schema=schema, position=position)
         if schema_tok is not None and r.catalog.database(schema) is None:
             assert schema is not None

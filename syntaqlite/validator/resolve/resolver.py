@@ -18,7 +18,7 @@ from ...text import Lines
 from .. import builtins
 from ..catalog import Catalog, Table, Where, is_builtin_name
 from ..model import Reference, Referent, SemanticModel
-from ..rules import Rule, unknown_database, unknown_table
+from ..rules import Rule, schema_definition, unknown_database, unknown_table
 from ..suggest import closest
 from .dml import DmlResolver
 from .expr import ExprResolver
@@ -105,13 +105,14 @@ class Resolver:
         no parameters, and unless it is temp, every table it names is one of
         ``db``'s (SQLite's DbFixer)."""
         state = self.state
-        saved = state.definition, state.fixed_db
+        saved = state.definition, state.fixed_db, state.definition_db
         state.definition = (kind, name)
+        state.definition_db = db
         state.fixed_db = db if db is not None and normalize(db) != "temp" else None
         try:
             yield
         finally:
-            state.definition, state.fixed_db = saved
+            state.definition, state.fixed_db, state.definition_db = saved
 
     def fixed_schema(self, schema_tok: Token | None, name_tok: Token) -> tuple[bool, str | None]:
         """Inside a view or trigger of a database other than temp, a table
@@ -131,6 +132,23 @@ class Resolver:
         unknown_database.report_cross_database(self, schema_tok, kind, name, schema)
         self.refer(name_tok, None)
         return False, schema
+
+    def circular_view(self, schema: str | None, name_tok: Token) -> bool:
+        """Whether a table named in a view's query is the view itself (a
+        view's query reads its own database first); reported as SQLite
+        does when the view is used."""
+        state = self.state
+        definition = state.definition
+        if definition is None or definition[0] != "view" or state.definition_db is None:
+            return False
+        name = definition[1]
+        if normalize(unquote(name_tok.text)) != normalize(name):
+            return False
+        if schema is not None and normalize(schema) != normalize(state.definition_db):
+            return False
+        schema_definition.report_circular_view(self, name_tok, name)
+        self.refer(name_tok, None)
+        return True
 
     def statement(self, body: Node) -> None:
         """Resolve a statement's body (a query or INSERT/UPDATE/DELETE; the

@@ -174,6 +174,7 @@ class StatementState:
     # "trigger", its name); ``fixed_db`` is its database unless it is
     # temp (SQLite's DbFixer: the tables it names are that database's).
     definition: tuple[str, str] | None = None
+    definition_db: str | None = None  # the database it is created in
     fixed_db: str | None = None
     variable_reported: bool = False
     # Every column reference resolved to a FROM source, in order (the ON

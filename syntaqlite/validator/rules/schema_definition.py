@@ -1,14 +1,17 @@
 """Reports what a view or trigger definition may not contain: a parameter
 (`?`, `:name` ...) in a view or a trigger, RETURNING on a statement of a
-trigger's body, and a database name on a TEMP trigger's name.
+trigger's body, a database name on a TEMP trigger's name, and a view that
+reads itself.
 
 Why is this bad?
 A view and a trigger are stored in the schema and run later, where no value
 can be bound to a parameter: SQLite stops with `parameters are not allowed in
 views` or `trigger cannot use variables`.  A trigger's statements return
 nothing, so SQLite refuses `RETURNING` there (`cannot use RETURNING in a
-trigger`), and a TEMP trigger always lives in the temp database
-(`temporary trigger may not have qualified name`).
+trigger`), a TEMP trigger always lives in the temp database
+(`temporary trigger may not have qualified name`), and a view that reads
+itself has no rows to start from (`view v is circularly defined`, when it is
+used: a view's query reads the tables of its own database first).
 
 Example:
     CREATE VIEW recent AS SELECT * FROM events WHERE day > ?;
@@ -40,6 +43,11 @@ def report_variable(out: Reporter, node: Node, kind: str) -> None:
 
 def report_returning(out: Reporter, node: Node) -> None:
     out.report(RULE, node, "cannot use RETURNING in a trigger")
+
+
+def report_circular_view(out: Reporter, tok: Token, view: str) -> None:
+    """A view whose query reads the view itself."""
+    out.report(RULE, tok, f"view {view} is circularly defined")
 
 
 def report_temp_qualified(out: Reporter, tok: Token) -> None:
