@@ -407,8 +407,19 @@ class Catalog:
 
     def rename_column(self, table: Table, old: str, new: str) -> None:
         """ALTER TABLE ... RENAME COLUMN: UPDATE OF lists of the table's
-        triggers follow the column."""
+        triggers follow the column.  SQLite rewrites the views that use the
+        column, so a view column named after it may now be named ``new``:
+        the columns of such a view are no longer known."""
         key = normalize(old)
+        for db in self.databases.values():
+            for name, view in list(db.tables.items()):
+                if (
+                    view.kind == "view"
+                    and view.columns_known
+                    and view.column(old) is not None
+                    and table.key in (view.sql or "").lower()
+                ):
+                    db.tables[name] = replace(view, columns=[], columns_known=False)
         for db in self.databases.values():
             if db.name not in (table.schema, "temp"):
                 continue

@@ -61,3 +61,11 @@ ALTER TABLE t RENAME TO t2;
 DROP INDEX t_c;
 DROP TRIGGER t_upd;
 SELECT a, b, cc, dd FROM t2;
+-- views follow a renamed column
+CREATE TABLE base (p, q);
+CREATE VIEW base_v AS SELECT p, q AS qq FROM base;
+CREATE VIEW base_w (x, y) AS SELECT p, q FROM base;
+ALTER TABLE base RENAME COLUMN p TO pp;
+SELECT pp, qq FROM base_v;
+SELECT x, y FROM base_w;
+SELECT p FROM base_w;
