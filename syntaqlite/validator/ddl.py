@@ -109,7 +109,7 @@ class DdlChecker:
         existing = self.catalog.find_table(name, schema)
         index = self.catalog.find_index(name, schema)
         trigger = self.catalog.find_trigger(name, schema) if kind == "trigger" else None
-        clash = already_exists.clash(kind, name, existing, index, trigger)
+        clash = already_exists.clash(kind, name, existing, index, trigger, name_tok.text)
         if clash is None:
             return False
         if not if_not_exists:

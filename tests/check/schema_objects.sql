@@ -133,3 +133,8 @@ CREATE TEMP VIEW keyed_t AS SELECT k FROM keyed_t;
 CREATE TEMP VIEW rowid_t AS SELECT id FROM main.rowid_t;
 CREATE VIEW selfish AS SELECT * FROM selfish;
 CREATE VIEW shadowed AS WITH shadowed AS (SELECT 1 AS x) SELECT x FROM shadowed;
+-- a name already taken, as SQLite prints it
+CREATE TABLE [keyed_t] (z);
+CREATE TRIGGER "t_on_temp" AFTER INSERT ON scratch BEGIN SELECT 1; END;
+CREATE INDEX "tx_a" ON tx (a);
+CREATE INDEX "tx_a" ON tx (a);
