@@ -194,7 +194,11 @@ class DdlChecker:
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
-        with self.r.definition("view", unquote(name_tok.text), schema):
+        # CREATE VIEW IF NOT EXISTS of an existing view: SQLite never reads the query.
+        with (
+            self.r.quiet(exists and stmt.if_not_exists),
+            self.r.definition("view", unquote(name_tok.text), schema),
+        ):
             shape = self.r.queries.query(stmt.query, None)
         view = Table(
             unquote(name_tok.text),
@@ -322,7 +326,9 @@ class DdlChecker:
         definition = (
             self.r.definition("trigger", unquote(name_tok.text), schema) if not exists else nullcontext()
         )
-        with self.r.trigger_body(table, event), definition:
+        # CREATE TRIGGER IF NOT EXISTS of an existing trigger: SQLite never reads the body.
+        unread = schema is not None and exists and header.if_not_exists
+        with self.r.trigger_body(table, event), definition, self.r.quiet(unread):
             when = header.when
             if when is not None:
                 self.r.exprs.expr(when, Ctx(Scope([]), clause="WHEN"))

@@ -138,3 +138,7 @@ CREATE TABLE [keyed_t] (z);
 CREATE TRIGGER "t_on_temp" AFTER INSERT ON scratch BEGIN SELECT 1; END;
 CREATE INDEX "tx_a" ON tx (a);
 CREATE INDEX "tx_a" ON tx (a);
+-- IF NOT EXISTS of an existing view or trigger: SQLite never reads the rest
+CREATE VIEW IF NOT EXISTS v_main AS SELECT nosuch FROM nosuch_table;
+CREATE TRIGGER IF NOT EXISTS t_on_temp AFTER INSERT ON scratch BEGIN SELECT nosuch FROM nosuch_table; END;
+CREATE TRIGGER IF NOT EXISTS t_on_temp AFTER INSERT ON nosuch_table BEGIN SELECT 1; END;

@@ -99,6 +99,18 @@ class Resolver:
             state.trigger = saved
 
     @contextmanager
+    def quiet(self, when: bool = True) -> Iterator[None]:
+        """Resolve, inside, what SQLite never checks (``when``): names are
+        recorded, nothing is reported."""
+        if when:
+            self.muted += 1
+        try:
+            yield
+        finally:
+            if when:
+                self.muted -= 1
+
+    @contextmanager
     def definition(self, kind: str, name: str, db: str | None) -> Iterator[None]:
         """Resolve, inside, the query of a view or the WHEN and body of a
         trigger (``kind``) called ``name`` in database ``db`` (None: unknown):
