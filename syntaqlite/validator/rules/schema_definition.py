@@ -29,7 +29,7 @@ from .base import Reporter, Rule
 
 RULE = Rule(
     code="schema-definition",
-    summary="A parameter in a view or trigger, RETURNING in a trigger, a qualified TEMP trigger name.",
+    summary="A parameter in a view or trigger, RETURNING in a trigger, a qualified TEMP trigger name, a view reading itself.",
     severity=Severity.ERROR,
     module=__name__,
 )
