@@ -605,8 +605,31 @@ class DdlChecker:
         qn = stmt.name
         if qn.schema is not None and not self.r.check_schema(qn.schema):
             return
-        if normalize(qn.name.text) == "writable_schema" and stmt.value is not None:
-            self.catalog.writable_schema = pragma_boolean(stmt.value)
+        pragma = normalize(qn.name.text)
+        value = stmt.value
+        if value is None:
+            return
+        if pragma == "writable_schema":
+            self.catalog.writable_schema = pragma_boolean(value)
+        elif pragma in TABLE_PRAGMAS:
+            self._pragma_table(pragma, value, unquote(qn.schema.text) if qn.schema is not None else None)
+
+    def _pragma_table(self, pragma: str, value: PragmaValue, schema: str | None) -> None:
+        """PRAGMA foreign_key_check(t), integrity_check(t), quick_check(t):
+        the table must exist (the two checks take a number instead: the
+        most errors to report)."""
+        words = value.words
+        tok = words[-1]
+        if pragma != "foreign_key_check" and tok.kind == "INTEGER":
+            return
+        if len(words) != 1:
+            return
+        name = unquote(tok.text)
+        table = self.catalog.find_table(name, schema)
+        if table is None:
+            self.r.unknown_table(tok, name, schema)
+        else:
+            self.r.refer(tok, self.r.table_referent(table))
 
     def on_reindex_stmt(self, stmt: ReindexStmt) -> None:
         """REINDEX names a collation (unqualified), a table or an index, or
@@ -680,6 +703,10 @@ class DdlChecker:
 
 Drop = DropTableStmt | DropViewStmt | DropIndexStmt | DropTriggerStmt
 
+
+TABLE_PRAGMAS = frozenset({"foreign_key_check", "integrity_check", "quick_check"})
+"""The pragmas whose argument names a table that SQLite looks up (and
+reports missing); the others (table_info ...) return nothing instead."""
 
 BUILTIN_COLLATIONS = frozenset({"binary", "nocase", "rtrim"})
 """The collating sequences every SQLite has (an application may add others)."""

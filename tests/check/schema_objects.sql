@@ -142,3 +142,13 @@ CREATE INDEX "tx_a" ON tx (a);
 CREATE VIEW IF NOT EXISTS v_main AS SELECT nosuch FROM nosuch_table;
 CREATE TRIGGER IF NOT EXISTS t_on_temp AFTER INSERT ON scratch BEGIN SELECT nosuch FROM nosuch_table; END;
 CREATE TRIGGER IF NOT EXISTS t_on_temp AFTER INSERT ON nosuch_table BEGIN SELECT 1; END;
+-- pragmas that look their table up
+PRAGMA foreign_key_check(nosuch);
+PRAGMA integrity_check(nosuch);
+PRAGMA quick_check('5');
+PRAGMA integrity_check(5);
+PRAGMA integrity_check(-3);
+PRAGMA foreign_key_check(keyed_t);
+PRAGMA main.foreign_key_check(temp_stats);
+PRAGMA temp.quick_check(temp_stats);
+PRAGMA table_info(nosuch);
