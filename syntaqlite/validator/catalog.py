@@ -234,6 +234,11 @@ class Catalog:
         copy.savepoints = list(self.savepoints)
         return copy
 
+    def restore(self, saved: Catalog) -> None:
+        """Go back to the schema and transaction of ``saved`` (a snapshot)."""
+        self.databases = saved.snapshot().databases
+        self.savepoints = list(saved.savepoints)
+
     # -- transactions: a ROLLBACK undoes the schema changes since BEGIN -------
 
     def begin(self, name: str | None = None) -> None:

@@ -16,7 +16,7 @@ from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from .catalog import Catalog
-from .ddl import DdlChecker
+from .ddl import DdlChecker, changes_schema
 from .model import SemanticModel
 from .resolve import Resolver
 
@@ -83,7 +83,14 @@ def run_statement(resolver: Resolver, ddl: DdlChecker, stmt: Statement, internal
     resolver.begin_statement()
     try:
         resolver.statement(body)
-        ddl.apply(body)
+        if stmt.explain is not None and changes_schema(body):
+            # EXPLAIN prepares the statement (its errors are reported) but
+            # does not run it: the schema stays as it was.
+            saved = resolver.catalog.snapshot()
+            ddl.apply(body)
+            resolver.catalog.restore(saved)
+        else:
+            ddl.apply(body)
     except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the rest
         internal.append(
             f"{stmt.line}:{stmt.column}: internal error while checking: {type(exc).__name__}: {exc}"

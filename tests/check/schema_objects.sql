@@ -152,3 +152,9 @@ PRAGMA foreign_key_check(keyed_t);
 PRAGMA main.foreign_key_check(temp_stats);
 PRAGMA temp.quick_check(temp_stats);
 PRAGMA table_info(nosuch);
+-- EXPLAIN prepares a statement without running it
+EXPLAIN CREATE TABLE explained (a);
+SELECT * FROM explained;
+EXPLAIN DROP TABLE keyed_t;
+SELECT k FROM main.keyed_t;
+EXPLAIN CREATE TABLE keyed_t (b);
