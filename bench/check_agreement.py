@@ -113,12 +113,35 @@ _PATTERNS = [
     (re.compile(r"duplicate column name: (.+)$"), "duplicate"),
     (re.compile(r"(?:views|virtual tables) may not be indexed"), "indexview"),
     (re.compile(r"use DROP (?:VIEW|TABLE) to delete"), "dropkind"),
-    (re.compile(r"may not be (?:modified|dropped|altered|indexed)|reserved for internal use"), "builtin"),
+    (
+        re.compile(
+            r"view \S+ may not be altered|virtual tables may not be altered|Cannot add a (?:PRIMARY KEY|UNIQUE) column"
+            r"|Cannot add a column to a view|cannot (?:rename columns of|drop column from|edit constraints of) "
+            r"|cannot drop (?:PRIMARY KEY|UNIQUE) column|cannot drop column \S+: no other columns"
+        ),
+        "alter",
+    ),
+    (
+        re.compile(
+            r"may not be (?:modified|dropped|altered|indexed)|reserved for internal use"
+            r"|index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped"
+        ),
+        "builtin",
+    ),
+    (re.compile(r"unable to identify the object to be reindexed"), "reindex"),
+    (
+        re.compile(
+            r"parameters are not allowed in views|trigger cannot use variables|cannot use RETURNING in a trigger"
+            r"|temporary trigger may not have qualified name|view \S+ is circularly defined"
+        ),
+        "definition",
+    ),
     (re.compile(r"cannot modify (\S+) because it is a view"), "modifyview"),
     (re.compile(r"cannot create .*triggers? on"), "triggertarget"),
     (
         re.compile(
             r"unknown database (\S+)|no such database|cannot detach database|cannot reference objects in database"
+            r"|database \S+ is already in use"
         ),
         "database",
     ),
@@ -186,6 +209,9 @@ CODES = {
     "indexview": {"index-on-view"},
     "dropkind": {"drop-wrong-kind"},
     "builtin": {"builtin-table"},
+    "alter": {"alter-table"},
+    "reindex": {"reindex-target"},
+    "definition": {"schema-definition"},
     "modifyview": {"modify-view"},
     "triggertarget": {"trigger-target"},
     "database": {"unknown-database"},

@@ -132,6 +132,10 @@ def digest(catalog: Catalog, before: Catalog | None = None, before_digest: int =
     entries that changed (dictionaries share unchanged ones, see
     :meth:`Catalog.snapshot`) are hashed again."""
     value = before_digest if before is not None else 0
+    if (before is not None and before.writable_schema) != catalog.writable_schema:
+        value ^= hash("writable_schema")
+    if catalog.savepoints or (before is not None and before.savepoints):
+        value ^= _savepoints(catalog) ^ (_savepoints(before) if before is not None else 0)
     old_dbs = before.databases if before is not None else {}
     if (before is not None and before.writable_schema) != catalog.writable_schema:
         value ^= hash("writable_schema")
@@ -154,6 +158,13 @@ def digest(catalog: Catalog, before: Catalog | None = None, before_digest: int =
                 if v is not None:
                     value ^= hash((key, part, name, _entry(v)))
     return value
+
+
+def _savepoints(catalog: Catalog) -> int:
+    """A digest of the open transaction: what a ROLLBACK would go back to."""
+    if not catalog.savepoints:
+        return 0
+    return hash(tuple((name and normalize(name), digest(saved)) for name, saved in catalog.savepoints))
 
 
 def _entry(item: object) -> object:

@@ -16,13 +16,14 @@ not given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
     AlterTableStmt,
+    CollateExpr,
     ColumnDef,
     ColumnRef,
     CreateIndexStmt,
@@ -31,8 +32,10 @@ from ..syntax.nodes import (
     CreateViewStmt,
     CreateVirtualTableStmt,
     GeneratedConstraint,
+    Literal,
     PrimaryKeyConstraint,
     QualifiedName,
+    UniqueConstraint,
 )
 from ..syntax.tokens import Token
 from ..text import Lines
@@ -83,6 +86,7 @@ class Column:
     type: str | None = None
     hidden: bool = False
     primary_key: bool = False
+    unique: bool = False  # a UNIQUE constraint of its own (not a table's UNIQUE (a, b))
     generated: bool = False
     location: Location | None = None
 
@@ -102,6 +106,7 @@ class Table:
     strict: bool = False
     module: str | None = None
     autoincrement: bool = False
+    autoindexes: int = 0  # indexes SQLite makes for its UNIQUE and PRIMARY KEY constraints
     location: Location | None = None
     sql: str | None = None
     shadows: tuple[str, ...] = ()  # a virtual table's shadow tables
@@ -145,6 +150,7 @@ class Index:
     schema: str
     table: str
     location: Location | None = None
+    auto: bool = False  # sqlite_autoindex_T_N: made for a UNIQUE or PRIMARY KEY constraint
 
 
 @dataclass
@@ -213,9 +219,12 @@ class Catalog:
         self.databases: dict[str, Database] = {}
         self.declared = declared
         """What the application registers: functions, collations, modules."""
-        # PRAGMA writable_schema=ON: SQLite's own tables may be changed and
-        # sqlite_ names used.
+        # PRAGMA writable_schema is ON: the schema tables may be written,
+        # and names starting with sqlite_ are no longer reserved.
         self.writable_schema = False
+        # The open transaction's savepoints, outermost first: a name (None:
+        # BEGIN) and the catalog as it was when it was set, for ROLLBACK.
+        self.savepoints: list[tuple[str | None, Catalog]] = []
         self.add_database("main")
         self.add_database("temp")
 
@@ -228,7 +237,52 @@ class Catalog:
             for key, db in self.databases.items()
         }
         copy.writable_schema = self.writable_schema
+        copy.savepoints = list(self.savepoints)
         return copy
+
+    def restore(self, saved: Catalog) -> None:
+        """Go back to the schema and transaction of ``saved`` (a snapshot)."""
+        self.databases = saved.snapshot().databases
+        self.savepoints = list(saved.savepoints)
+
+    # -- transactions: a ROLLBACK undoes the schema changes since BEGIN -------
+
+    def begin(self, name: str | None = None) -> None:
+        """BEGIN (``name`` None) or SAVEPOINT name: remember the schema."""
+        saved = self.snapshot()
+        saved.savepoints = []
+        self.savepoints.append((name, saved))
+
+    def commit(self) -> None:
+        """COMMIT or END: the changes stay."""
+        self.savepoints = []
+
+    def release(self, name: str) -> None:
+        """RELEASE name: the savepoint (and those after it) is forgotten,
+        its changes stay."""
+        i = self._savepoint(name)
+        if i is not None:
+            del self.savepoints[i:]
+
+    def rollback(self, name: str | None = None) -> None:
+        """ROLLBACK (``name`` None: the whole transaction, which ends) or
+        ROLLBACK TO name (the savepoint stays)."""
+        if not self.savepoints:
+            return
+        i = 0 if name is None else self._savepoint(name)
+        if i is None:
+            return
+        saved = self.savepoints[i][1].snapshot()
+        self.databases = saved.databases
+        del self.savepoints[i + 1 if name is not None else 0 :]
+
+    def _savepoint(self, name: str) -> int | None:
+        key = normalize(name)
+        for i in range(len(self.savepoints) - 1, -1, -1):
+            mine = self.savepoints[i][0]
+            if mine is not None and normalize(mine) == key:
+                return i
+        return None
 
     def writable(self, table: Table) -> Table:
         """A copy of ``table`` (columns too) put in its place, to change."""
@@ -279,6 +333,20 @@ class Catalog:
         for db in dbs:
             if db is not None and key in db.indexes:
                 return db.indexes[key]
+        if key.startswith("sqlite_autoindex_"):
+            return self._autoindex(name, dbs)
+        return None
+
+    def _autoindex(self, name: str, dbs: Sequence[Database | None]) -> Index | None:
+        """sqlite_autoindex_T_N, the index of the Nth UNIQUE or PRIMARY KEY
+        constraint of table T (numbered from 1)."""
+        table_name, _, number = name[len("sqlite_autoindex_") :].rpartition("_")
+        if not number.isdigit():
+            return None
+        for db in dbs:
+            table = db.tables.get(normalize(table_name)) if db is not None else None
+            if table is not None and 1 <= int(number) <= table.autoindexes:
+                return Index(name, table.schema, table.name, auto=True)
         return None
 
     def find_trigger(self, name: str, schema: str | None = None) -> Trigger | None:
@@ -330,20 +398,57 @@ class Catalog:
         for key in [k for k, tr in db.triggers.items() if normalize(tr.table) == table.key]:
             del db.triggers[key]
 
-    def rename_table(self, table: Table, new: str) -> None:
-        """ALTER TABLE ... RENAME TO ``new``: a virtual table's shadow tables
-        are renamed with it, and so is the hidden column FTS tables name
-        after their table."""
+    def rename_table(self, table: Table, new: str) -> Table:
+        """ALTER TABLE ... RENAME TO: the table takes its new name, and its
+        indexes and triggers (TEMP ones on it too) follow it; a virtual
+        table's shadow tables are renamed with it, and so is the hidden
+        column FTS tables name after their table."""
         db = self.database(table.schema)
-        shadows = [db.tables.get(normalize(s)) for s in table.shadows] if db is not None else []
-        self.drop_table(table)
+        assert db is not None
+        # A TEMP trigger names its table without a database: the first of that name.
+        temp_follows = self.find_table(table.name) is table
         columns = table.columns
         if table.shadows:
             columns = [replace(c, name=new) if c.hidden and c.key == table.key else c for c in columns]
-        renamed = [replace(s, name=new + s.name[len(table.name) :]) for s in shadows if s is not None]
-        self.add_table(replace(table, name=new, columns=columns, shadows=tuple(s.name for s in renamed)))
-        for shadow in renamed:
-            self.add_table(shadow)
+        shadows = [db.tables.pop(normalize(s), None) for s in table.shadows]
+        renamed_shadows = [replace(s, name=new + s.name[len(table.name) :]) for s in shadows if s is not None]
+        renamed = replace(table, name=new, columns=columns, shadows=tuple(s.name for s in renamed_shadows))
+        db.tables.pop(table.key, None)
+        db.tables[renamed.key] = renamed
+        for shadow in renamed_shadows:
+            db.tables[shadow.key] = shadow
+        for key, ix in list(db.indexes.items()):
+            if normalize(ix.table) == table.key:
+                db.indexes[key] = replace(ix, table=new)
+        temp = self.databases["temp"]
+        for tdb in (db, temp) if temp is not db and temp_follows else (db,):
+            for key, tr in list(tdb.triggers.items()):
+                if normalize(tr.table) == table.key:
+                    tdb.triggers[key] = replace(tr, table=new)
+        return renamed
+
+    def rename_column(self, table: Table, old: str, new: str) -> None:
+        """ALTER TABLE ... RENAME COLUMN: UPDATE OF lists of the table's
+        triggers follow the column.  SQLite rewrites the views that use the
+        column, so a view column named after it may now be named ``new``:
+        the columns of such a view are no longer known."""
+        key = normalize(old)
+        for db in self.databases.values():
+            for name, view in list(db.tables.items()):
+                if (
+                    view.kind == "view"
+                    and view.columns_known
+                    and view.column(old) is not None
+                    and table.key in (view.sql or "").lower()
+                ):
+                    db.tables[name] = replace(view, columns=[], columns_known=False)
+        for db in self.databases.values():
+            if db.name not in (table.schema, "temp"):
+                continue
+            for name, tr in list(db.triggers.items()):
+                if normalize(tr.table) == table.key and any(normalize(c) == key for c in tr.columns):
+                    cols = tuple(new if normalize(c) == key else c for c in tr.columns)
+                    db.triggers[name] = replace(tr, columns=cols)
 
     def analyzed(self, schema: str | None) -> None:
         """ANALYZE creates sqlite_stat1 (and sqlite_stat4 where enabled)."""
@@ -378,18 +483,63 @@ def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: 
     for constraint in stmt.constraints:
         if isinstance(constraint, PrimaryKeyConstraint):
             for term in constraint.columns:
+                # SQLite's sqlite3AddPrimaryKey: a name (or a string read as
+                # one), COLLATE aside.
                 expr = term.expr
+                if isinstance(expr, CollateExpr):
+                    expr = expr.expr
                 if isinstance(expr, ColumnRef) and len(expr.parts) == 1:
                     c = table.column(expr.name.text)
-                    if c is not None:
-                        c.primary_key = True
+                elif isinstance(expr, Literal) and expr.literal_token.kind == "STRING":
+                    c = table.column(unquote(expr.literal_token.text))
+                else:
+                    c = None
+                if c is not None:
+                    c.primary_key = True
             if constraint.autoincrement is not None:
                 table.autoincrement = True
     for col in stmt.columns:
         for cons in col.constraints:
             if isinstance(cons, PrimaryKeyConstraint) and cons.autoincrement is not None:
                 table.autoincrement = True
+    table.autoindexes = _autoindexes(stmt, table)
     return table
+
+
+def _autoindexes(stmt: CreateTableStmt, table: Table) -> int:
+    """How many indexes SQLite makes for the table's UNIQUE and PRIMARY KEY
+    constraints (at most: an identical UNIQUE is merged), named
+    sqlite_autoindex_T_1, _2 ...  A rowid table's INTEGER PRIMARY KEY is
+    the rowid, with no index."""
+
+    def rowid_alias(column: Column | None, descending: bool) -> bool:
+        return (
+            column is not None
+            and not table.without_rowid
+            and not descending
+            and (column.type or "").upper() == "INTEGER"
+        )
+
+    count = 0
+    for col in stmt.columns:
+        column = table.column(unquote(col.name.text))
+        for cons in col.constraints:
+            if isinstance(cons, UniqueConstraint):
+                count += 1
+            elif isinstance(cons, PrimaryKeyConstraint):
+                desc = cons.direction is not None and cons.direction.kind == "DESC"
+                count += not rowid_alias(column, desc)
+    for constraint in stmt.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            count += 1
+        elif isinstance(constraint, PrimaryKeyConstraint):
+            terms = constraint.columns
+            only = terms[0].expr if len(terms) == 1 else None
+            column = (
+                table.column(only.name.text) if isinstance(only, ColumnRef) and len(only.parts) == 1 else None
+            )
+            count += not rowid_alias(column, False)  # (a table's PRIMARY KEY (id DESC) is the rowid too)
+    return count
 
 
 def column_from_def(col: ColumnDef, where: Where) -> Column:
@@ -399,6 +549,8 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
     for c in col.constraints:
         if isinstance(c, PrimaryKeyConstraint):
             column.primary_key = True
+        elif isinstance(c, UniqueConstraint):
+            column.unique = True
         elif isinstance(c, GeneratedConstraint):
             column.generated = True
     return column

@@ -85,10 +85,12 @@ def run_statement(resolver: Resolver, ddl: DdlChecker, stmt: Statement, internal
     try:
         resolver.statement(body)
         if stmt.explain is not None and changes_schema(body):
-            catalog = ddl.catalog
-            saved = catalog.snapshot()
+            # EXPLAIN prepares the statement (its errors are reported) but
+            # does not run it: the schema stays as it was.
+            saved = resolver.catalog.snapshot()
             ddl.apply(body)
-            catalog.databases, catalog.writable_schema = saved.databases, saved.writable_schema
+            resolver.catalog.restore(saved)
+            resolver.catalog.writable_schema = saved.writable_schema
             resolver.schema_changed()
         else:
             ddl.apply(body)

@@ -5,6 +5,7 @@ on the catalog, so that later statements are checked against it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 from ..syntax.cst import Node
@@ -13,9 +14,11 @@ from ..syntax.nodes import (
     AlterTableStmt,
     AnalyzeStmt,
     AttachStmt,
+    BeginStmt,
     CheckConstraint,
     CollateConstraint,
     ColumnRef,
+    CommitStmt,
     CreateIndexStmt,
     CreateTableStmt,
     CreateTriggerStmt,
@@ -30,9 +33,15 @@ from ..syntax.nodes import (
     Literal,
     OrderingTerm,
     PragmaStmt,
+    PragmaValue,
+    PrimaryKeyConstraint,
     QualifiedName,
     ReindexStmt,
+    ReleaseStmt,
+    RollbackStmt,
+    SavepointStmt,
     TriggerHeader,
+    UniqueConstraint,
     VacuumStmt,
 )
 from ..syntax.tokens import Token
@@ -44,7 +53,6 @@ from .catalog import (
     Trigger,
     column_from_def,
     is_builtin_name,
-    is_schema_table,
     location_of,
     table_from_create,
     table_from_virtual,
@@ -53,6 +61,7 @@ from .model import Referent
 from .resolve import Ctx, Resolver, Scope, Shape, Source
 from .rules import (
     already_exists,
+    alter_table,
     builtin_table,
     column_definition,
     cte_column_count,
@@ -60,6 +69,8 @@ from .rules import (
     duplicate_column,
     index_on_view,
     prohibited_expression,
+    reindex_target,
+    schema_definition,
     temp_object,
     trigger_target,
     unknown_column,
@@ -100,8 +111,8 @@ class DdlChecker:
         return False
 
     def reserved(self, name_tok: Token) -> bool:
-        """SQLite's sqlite3CheckObjectName: names starting with sqlite_ are
-        its own (unless PRAGMA writable_schema is on)."""
+        """SQLite's sqlite3CheckObjectName: a new name may not start with
+        sqlite_ (unless PRAGMA writable_schema is on)."""
         if normalize(name_tok.text).startswith("sqlite_") and not self.catalog.writable_schema:
             builtin_table.report_reserved(self.r, name_tok, unquote(name_tok.text))
             return True
@@ -113,7 +124,7 @@ class DdlChecker:
         existing = self.catalog.find_table(name, schema)
         index = self.catalog.find_index(name, schema)
         trigger = self.catalog.find_trigger(name, schema) if kind == "trigger" else None
-        clash = already_exists.clash(kind, name, existing, index, trigger)
+        clash = already_exists.clash(kind, name, existing, index, trigger, name_tok.text)
         if clash is None:
             return False
         if not if_not_exists:
@@ -248,7 +259,12 @@ class DdlChecker:
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
-        shape = self.r.queries.query(stmt.query, None)
+        # CREATE VIEW IF NOT EXISTS of an existing view: SQLite never reads the query.
+        with (
+            self.r.quiet(exists and stmt.if_not_exists),
+            self.r.definition("view", unquote(name_tok.text), schema),
+        ):
+            shape = self.r.queries.query(stmt.query, None)
         view = Table(
             unquote(name_tok.text),
             schema,
@@ -373,38 +389,43 @@ class DdlChecker:
             )
 
     def on_create_trigger_stmt(self, stmt: CreateTriggerStmt) -> None:
+        """CREATE TRIGGER, in the order of SQLite's sqlite3BeginTrigger: the
+        trigger's database, its table (of that database unless the trigger
+        is temp), the name, the kind of trigger the table allows; then the
+        WHEN and the body, checked as SQLite checks them when it fires."""
         header = stmt.header
         name_tok = header.name.name
         temp = header.temp
-        schema = self.schema_of(header.name, temp)
-        table_schema_tok = header.table.schema
-        table_name = unquote(header.table.name.text)
-        # A trigger lives in its table's database (a TEMP one may watch any).
-        table_db = (
-            self.catalog.database(unquote(table_schema_tok.text)) if table_schema_tok is not None else None
-        )
-        if table_schema_tok is not None and (
-            table_db is None or (not temp and schema is not None and table_db.name != schema)
-        ):
-            unknown_database.report_trigger_database(
-                self.r,
-                table_schema_tok,
-                unquote(name_tok.text),
-                unquote(table_schema_tok.text),
-                exists=table_db is not None,
-            )
-            table = None
+        schema: str | None
+        if temp and header.name.schema is not None:
+            schema_definition.report_temp_qualified(self.r, header.name.schema)
             schema = None  # refused: the trigger never exists
         else:
-            table = self.catalog.find_table(
-                table_name, unquote(table_schema_tok.text) if table_schema_tok else None
+            schema = self.schema_of(header.name, temp)
+        table_schema_tok = header.table.schema
+        table_name = unquote(header.table.name.text)
+        table_schema = unquote(table_schema_tok.text) if table_schema_tok is not None else None
+        if schema == "main" and header.name.schema is None and table_schema_tok is None:
+            # An unqualified trigger on a temp table is a temp trigger.
+            found = self.catalog.find_table(table_name)
+            if found is not None and normalize(found.schema) == "temp":
+                schema = "temp"
+        table = None
+        fixed = schema if schema is not None and normalize(schema) != "temp" else None
+        if fixed is not None and table_schema is not None and normalize(table_schema) != normalize(fixed):
+            # A trigger lives in its table's database (a TEMP one may watch any).
+            assert table_schema_tok is not None
+            unknown_database.report_cross_database(
+                self.r, table_schema_tok, "trigger", unquote(name_tok.text), table_schema
             )
+            schema = None  # refused: the trigger never exists
+        elif schema is not None and self.r.check_schema(
+            table_schema_tok, lookup=("table", header.table.name)
+        ):
+            lookup = table_schema or fixed
+            table = self.catalog.find_table(table_name, lookup)
             if table is None:
-                self.r.unknown_table(
-                    header.table.name,
-                    table_name,
-                    unquote(table_schema_tok.text) if table_schema_tok else None,
-                )
+                self.r.unknown_table(header.table.name, table_name, lookup)
             else:
                 self.r.refer(header.table.name, self.r.table_referent(table))
         timing = header.timing or "BEFORE"
@@ -417,7 +438,14 @@ class DdlChecker:
             table = None  # SQLite refuses the trigger: it never exists
             exists = True
         event = header.event
-        with self.r.trigger_body(table, event):
+        # SQLite checks what a trigger may contain (no variables, no RETURNING,
+        # only its database's tables) only for a trigger it goes on to create.
+        definition = (
+            self.r.definition("trigger", unquote(name_tok.text), schema) if not exists else nullcontext()
+        )
+        # CREATE TRIGGER IF NOT EXISTS of an existing trigger: SQLite never reads the body.
+        unread = schema is not None and exists and header.if_not_exists
+        with self.r.trigger_body(table, event), definition, self.r.quiet(unread):
             when = header.when
             if when is not None:
                 self.r.exprs.expr(when, Ctx(Scope([]), clause="WHEN"))
@@ -481,7 +509,7 @@ class DdlChecker:
                 self.r.unknown_table(qn.name, name, schema, kind)
             return
         self.r.refer(qn.name, self.r.table_referent(table))
-        if is_schema_table(table):
+        if may_not_be_dropped(table):
             builtin_table.report_schema_table(self.r, qn.name, table.name, "dropped")
             return
         if kind == "table" and table.kind == "view":
@@ -502,6 +530,9 @@ class DdlChecker:
             if not stmt.if_exists:
                 self.r.unknown_table(qn.name, name, schema, "index")
             return
+        if index.auto:
+            builtin_table.report_constraint_index(self.r, qn.name)
+            return
         db = self.catalog.database(index.schema)
         assert db is not None
         db.indexes.pop(normalize(name), None)
@@ -521,6 +552,8 @@ class DdlChecker:
         db.triggers.pop(normalize(name), None)
 
     def on_alter_table_stmt(self, stmt: AlterTableStmt) -> None:
+        """ALTER TABLE, checked in the order of SQLite's alter.c (each
+        action tests the table's kind and name in its own order)."""
         qn = stmt.name
         if qn.schema is not None and not self.r.check_schema(qn.schema, lookup=("table", qn.name)):
             return
@@ -531,107 +564,307 @@ class DdlChecker:
             self.r.unknown_table(qn.name, name, schema)
             return
         self.r.refer(qn.name, self.r.table_referent(table))
-        if table.kind == "builtin":
-            builtin_table.report_schema_table(self.r, qn.name, table.name, "altered")
-            return
         action = stmt.action
         if action == "rename_table":
+            self._rename_table(stmt, table)
+        elif action == "add_column":
+            self._add_column(stmt, table)
+        elif action in ("rename_column", "drop_column"):
+            self._alter_column(stmt, table, action)
+        else:  # a constraint edit: ADD CHECK, DROP CONSTRAINT, SET/DROP NOT NULL
+            self._edit_constraints(stmt, table, action)
+
+    def _not_alterable(self, tok: Token, table: Table) -> bool:
+        """SQLite's isAlterableTable: its own sqlite_ tables may not be altered."""
+        if normalize(table.name).startswith("sqlite_"):
+            builtin_table.report_schema_table(self.r, tok, table.name, "altered")
+            return True
+        return False
+
+    def _not_real(self, tok: Token, table: Table, what: str) -> bool:
+        """SQLite's isRealTable: the columns and constraints of a view or a
+        virtual table may not be changed."""
+        if table.kind in ("view", "virtual"):
+            kind = "view" if table.kind == "view" else "virtual table"
+            alter_table.report_not_real(self.r, tok, what, kind, table.name)
+            return True
+        return False
+
+    def _rename_table(self, stmt: AlterTableStmt, table: Table) -> None:
+        tok = stmt.name.name
+        new_tok = stmt.new_name
+        assert new_tok is not None
+        new = unquote(new_tok.text)
+        if (
+            self.catalog.find_table(new, table.schema) is not None
+            or self.catalog.find_index(new, table.schema) is not None
+        ):
+            already_exists.report_rename(self.r, new_tok, new)
+            return
+        if self._not_alterable(tok, table) or self.reserved(new_tok):
+            return
+        if table.kind == "view":
+            alter_table.report_rename_view(self.r, tok, table.name)
+            return
+        self.catalog.rename_table(table, new)
+
+    def _add_column(self, stmt: AlterTableStmt, table: Table) -> None:
+        tok = stmt.name.name
+        col_def = stmt.column_def
+        assert col_def is not None
+        if table.kind == "virtual":
+            alter_table.report_virtual_add(self.r, tok)
+            return
+        if table.kind == "view":
+            alter_table.report_add_to_view(self.r, tok)
+            return
+        if self._not_alterable(tok, table):
+            return
+        column = column_from_def(col_def, self.r.where)
+        if table.columns_known and table.column(column.name) is not None:
+            duplicate_column.report(self.r, col_def.name, column.name)
+            return
+        # sqlite3AlterFinishAddColumn: no key column (the rows already there
+        # would all share its default); the other rules (NOT NULL without a
+        # default, a non-constant default, STORED) fail only when the table
+        # has rows, as the statement runs.
+        for cons in col_def.constraints:
+            if isinstance(cons, PrimaryKeyConstraint):
+                alter_table.report_add_key_column(self.r, cons.first_token, "PRIMARY KEY")
+                return
+        for cons in col_def.constraints:
+            if isinstance(cons, UniqueConstraint):
+                alter_table.report_add_key_column(self.r, cons.first_token, "UNIQUE")
+                return
+        self.catalog.writable(table).columns.append(column)
+
+    def _alter_column(self, stmt: AlterTableStmt, table: Table, action: str) -> None:
+        """RENAME COLUMN and DROP COLUMN."""
+        tok = stmt.name.name
+        if self._not_alterable(tok, table):
+            return
+        what = "rename columns of" if action == "rename_column" else "drop column from"
+        if self._not_real(tok, table, what):
+            return
+        col_tok = stmt.column_name
+        assert col_tok is not None
+        if not table.columns_known:
+            return
+        col = table.column(unquote(col_tok.text))
+        if col is None:
+            unknown_column.report_altered(self.r, col_tok, f'"{col_tok.text}"')
+            return
+        self.r.refer(col_tok, self.column_referent(table, col_tok))
+        if action == "rename_column":
             new_tok = stmt.new_name
             assert new_tok is not None
-            new = unquote(new_tok.text)
-            if (
-                self.catalog.find_table(new, table.schema) is not None
-                or self.catalog.find_index(new, table.schema) is not None
-            ):
-                already_exists.report_rename(self.r, new_tok, new)
+            other = table.column(unquote(new_tok.text))
+            if other is not None and other is not col:
+                # SQLite finds it when it re-reads the schema, as the statement runs.
+                duplicate_column.report(self.r, new_tok, unquote(new_tok.text))
                 return
-            self.catalog.rename_table(table, new)
-        elif action == "add_column":
-            col_def = stmt.column_def
-            assert col_def is not None
-            if table.kind == "view":
-                builtin_table.report_view_add_column(self.r, qn.name)
-                return
-            column = column_from_def(col_def, self.r.where)
-            if table.column(column.name) is not None:
-                duplicate_column.report(self.r, col_def.name, column.name)
-                return
-            self.catalog.writable(table).columns.append(column)
-        elif action in ("rename_column", "drop_column", "drop_not_null", "set_not_null"):
+            changed = self.catalog.writable(table)
+            changed.columns[table.columns.index(col)].name = unquote(new_tok.text)
+            changed.columns_renamed()
+            self.catalog.rename_column(changed, col.name, unquote(new_tok.text))
+            return
+        if col.primary_key or col.unique:
+            kind = "PRIMARY KEY" if col.primary_key else "UNIQUE"
+            alter_table.report_drop_key_column(self.r, col_tok, kind, unquote(col_tok.text))
+            return
+        if len(table.columns) <= 1:
+            alter_table.report_drop_last_column(self.r, col_tok, unquote(col_tok.text))
+            return
+        changed = self.catalog.writable(table)
+        del changed.columns[table.columns.index(col)]
+
+    def _edit_constraints(self, stmt: AlterTableStmt, table: Table, action: str) -> None:
+        """ADD CHECK, DROP CONSTRAINT, ALTER COLUMN SET/DROP NOT NULL
+        (SQLite's alterFindTable, then the column or the CHECK expression)."""
+        tok = stmt.name.name
+        if self._not_real(tok, table, "edit constraints of") or self._not_alterable(tok, table):
+            return
+        if action in ("set_not_null", "drop_not_null"):
             col_tok = stmt.column_name
             assert col_tok is not None
-            col = table.column(unquote(col_tok.text)) if table.columns_known else None
-            if table.columns_known and col is None:
-                unknown_column.report_altered(self.r, col_tok, unquote(col_tok.text))
+            if not table.columns_known:
                 return
-            if col is not None:
+            if table.column(unquote(col_tok.text)) is None:
+                unknown_column.report_altered(self.r, col_tok, unquote(col_tok.text))
+            else:
                 self.r.refer(col_tok, self.column_referent(table, col_tok))
-            if action == "rename_column" and col is not None:
-                new_tok = stmt.new_name
-                assert new_tok is not None
-                if table.column(unquote(new_tok.text)) is not None:
-                    duplicate_column.report(self.r, new_tok, unquote(new_tok.text))
-                    return
-                changed = self.catalog.writable(table)
-                changed.columns[table.columns.index(col)].name = unquote(new_tok.text)
-                changed.columns_renamed()
-            elif action == "drop_column" and col is not None:
-                changed = self.catalog.writable(table)
-                del changed.columns[table.columns.index(col)]
+        elif action == "add_check":
+            check = stmt.check
+            if check is not None and table.columns_known:
+                self.r.exprs.expr(check, Ctx(self.own_columns_scope(table), clause="CHECK"))
 
     def on_attach_stmt(self, stmt: AttachStmt) -> None:
         alias = stmt.schema
-        if _is_name(alias):
-            name = unquote(alias.first_token.text)
+        name = _database_name(alias)
+        if name is not None:
             if self.catalog.database(name) is None:
                 self.catalog.add_database(name)
+            else:
+                unknown_database.report_in_use(self.r, alias, name)
 
     def on_detach_stmt(self, stmt: DetachStmt) -> None:
         expr = stmt.schema
-        if not _is_name(expr):
+        name = _database_name(expr)
+        if name is None:
             return  # an expression: its value is known only when it runs
-        name = unquote(expr.first_token.text)
         key = normalize(name)
         if key in ("main", "temp"):
             unknown_database.report_detach_builtin(self.r, expr, name)
         elif self.catalog.databases.pop(key, None) is None:
-            unknown_database.report_detach_unknown(self.r, expr, name)
+            unknown_database.report_detach_unknown(self.r, expr, name, known=self.catalog.known(None))
 
     def on_pragma_stmt(self, stmt: PragmaStmt) -> None:
-        self._check_schema_of(stmt.name)
-        if is_writable_schema_pragma(stmt):
-            value = stmt.value
-            assert value is not None
-            self.catalog.writable_schema = _boolean(" ".join(t.text for t in value.words))
+        qn = stmt.name
+        if qn.schema is not None and not self.r.check_schema(qn.schema):
+            return
+        pragma = normalize(qn.name.text)
+        value = stmt.value
+        if value is None:
+            return
+        if pragma == "writable_schema":
+            self.catalog.writable_schema = pragma_boolean(value)
+        elif pragma in TABLE_PRAGMAS:
+            self._pragma_table(pragma, value, unquote(qn.schema.text) if qn.schema is not None else None)
+
+    def _pragma_table(self, pragma: str, value: PragmaValue, schema: str | None) -> None:
+        """PRAGMA foreign_key_check(t), integrity_check(t), quick_check(t):
+        the table must exist (the two checks take a number instead: the
+        most errors to report)."""
+        words = value.words
+        tok = words[-1]
+        if pragma != "foreign_key_check" and tok.kind == "INTEGER":
+            return
+        if len(words) != 1:
+            return
+        name = unquote(tok.text)
+        table = self.catalog.find_table(name, schema)
+        if table is None:
+            self.r.unknown_table(tok, name, schema)
+        else:
+            self.r.refer(tok, self.r.table_referent(table))
 
     def on_reindex_stmt(self, stmt: ReindexStmt) -> None:
-        self._check_schema_of(stmt.name)
-
-    def _check_schema_of(self, qn: QualifiedName | None) -> None:
-        if qn is not None and qn.schema is not None:
-            self.r.check_schema(qn.schema)
+        """REINDEX names a collation (unqualified), a table or an index, or
+        is REINDEX EXPRESSIONS (SQLite's sqlite3Reindex)."""
+        qn = stmt.name
+        if qn is None:
+            return
+        schema = None
+        if qn.schema is not None:
+            if not self.r.check_schema(qn.schema):
+                return
+            schema = unquote(qn.schema.text)
+        name = unquote(qn.name.text)
+        if schema is None and (normalize(name) == "expressions" or normalize(name) in BUILTIN_COLLATIONS):
+            return
+        table = self.catalog.find_table(name, schema)
+        if table is not None:
+            self.r.refer(qn.name, self.r.table_referent(table))
+            return
+        if self.catalog.find_index(name, schema) is not None:
+            return
+        reindex_target.report(self.r, qn.name, known=self.catalog.known(schema))
 
     def on_vacuum_stmt(self, stmt: VacuumStmt) -> None:
         if stmt.schema is not None:
             self.r.check_schema(stmt.schema)
 
+    def on_begin_stmt(self, stmt: BeginStmt) -> None:
+        if not self.catalog.savepoints:  # (BEGIN in a transaction fails as it runs)
+            self.catalog.begin()
+
+    def on_commit_stmt(self, stmt: CommitStmt) -> None:
+        self.catalog.commit()
+
+    def on_savepoint_stmt(self, stmt: SavepointStmt) -> None:
+        self.catalog.begin(unquote(stmt.name.text))
+
+    def on_release_stmt(self, stmt: ReleaseStmt) -> None:
+        self.catalog.release(unquote(stmt.name.text))
+
+    def on_rollback_stmt(self, stmt: RollbackStmt) -> None:
+        savepoint = stmt.savepoint
+        self.catalog.rollback(unquote(savepoint.text) if savepoint is not None else None)
+
     def on_analyze_stmt(self, stmt: AnalyzeStmt) -> None:
+        """ANALYZE, ANALYZE db, ANALYZE [db.]table-or-index (SQLite's
+        sqlite3Analyze); it makes the sqlite_stat tables of the database."""
         qn = stmt.name
-        schema = None
-        if qn is not None and qn.schema is not None:
-            if not self.r.check_schema(qn.schema):
-                return
-            schema = unquote(qn.schema.text)
-        self.catalog.analyzed(schema)
+        if qn is None:
+            self.catalog.analyzed(None)
+            return
+        name = unquote(qn.name.text)
+        if qn.schema is None and self.catalog.database(name) is not None:
+            self.r.check_schema(qn.name)  # (the reference to the database)
+            self.catalog.analyzed(name)
+            return
+        if not self.r.check_schema(qn.schema):
+            return
+        schema = unquote(qn.schema.text) if qn.schema is not None else None
+        index = self.catalog.find_index(name, schema)
+        if index is not None:
+            self.catalog.analyzed(index.schema)
+            return
+        table = self.catalog.find_table(name, schema)
+        if table is None:
+            self.r.unknown_table(qn.name, name, schema)
+            return
+        self.r.refer(qn.name, self.r.table_referent(table))
+        self.catalog.analyzed(table.schema)
 
 
 Drop = DropTableStmt | DropViewStmt | DropIndexStmt | DropTriggerStmt
 
 
-def _is_name(expr: Node) -> bool:
-    """Whether an ATTACH or DETACH names its database with one word (a name
-    or a string), not an expression."""
-    return isinstance(expr, (ColumnRef, Literal)) and len(list(expr.tokens())) == 1
+TABLE_PRAGMAS = frozenset({"foreign_key_check", "integrity_check", "quick_check"})
+"""The pragmas whose argument names a table that SQLite looks up (and
+reports missing); the others (table_info ...) return nothing instead."""
+
+BUILTIN_COLLATIONS = frozenset({"binary", "nocase", "rtrim"})
+"""The collating sequences every SQLite has (an application may add others)."""
+
+
+def may_not_be_dropped(table: Table) -> bool:
+    """SQLite's tableMayNotBeDropped: its own sqlite_ tables, but for the
+    sqlite_stat tables and sqlite_parameters."""
+    key = table.key
+    return key.startswith("sqlite_") and not key.startswith(("sqlite_stat", "sqlite_parameters"))
+
+
+def pragma_boolean(value: PragmaValue) -> bool:
+    """A boolean pragma's value as SQLite's sqlite3GetBoolean reads it: a
+    number (its leading digits) other than 0, or on, yes or true; anything
+    else (off, no, false, reset, a negative number ...) is false."""
+    words = value.words
+    if not words:
+        return False
+    if words[0].kind == "MINUS":
+        return False
+    text = unquote(words[-1].text)
+    if text[:1].isdigit():
+        digits = text[: len(text) - len(text.lstrip("0123456789"))]
+        return int(digits) != 0
+    return text.lower() in ("on", "yes", "true")
+
+
+def _database_name(expr: Node) -> str | None:
+    """The database an ATTACH or DETACH names with one word: a name, a
+    string, or NULL (the empty name); None for an expression, whose value is
+    known only when it runs."""
+    if isinstance(expr, ColumnRef) and len(expr.parts) == 1:
+        return unquote(expr.parts[0].text)
+    if isinstance(expr, Literal):
+        tok = expr.literal_token
+        if tok.kind == "NULL":
+            return ""
+        if tok.kind == "STRING":
+            return unquote(tok.text)
+    return None
 
 
 HANDLERS: dict[type[Node], Callable[[DdlChecker, Any], None]] = {
@@ -651,6 +884,11 @@ HANDLERS: dict[type[Node], Callable[[DdlChecker, Any], None]] = {
     PragmaStmt: DdlChecker.on_pragma_stmt,
     ReindexStmt: DdlChecker.on_reindex_stmt,
     VacuumStmt: DdlChecker.on_vacuum_stmt,
+    BeginStmt: DdlChecker.on_begin_stmt,
+    CommitStmt: DdlChecker.on_commit_stmt,
+    SavepointStmt: DdlChecker.on_savepoint_stmt,
+    ReleaseStmt: DdlChecker.on_release_stmt,
+    RollbackStmt: DdlChecker.on_rollback_stmt,
 }
 """What checks and applies each schema statement, by its class (PRAGMA,
 REINDEX and VACUUM only have schema names checked)."""
@@ -660,21 +898,8 @@ SCHEMA_CHANGERS: frozenset[type[Node]] = frozenset(HANDLERS) - {PragmaStmt, Rein
 
 
 def changes_schema(body: Node) -> bool:
-    """Whether a statement's body changes the catalog."""
-    return type(body) in SCHEMA_CHANGERS or (isinstance(body, PragmaStmt) and is_writable_schema_pragma(body))
-
-
-def is_writable_schema_pragma(stmt: PragmaStmt) -> bool:
-    """``PRAGMA writable_schema = value`` (which changes what SQL may do to
-    SQLite's own tables)."""
-    return normalize(stmt.name.name.text) == "writable_schema" and stmt.value is not None
-
-
-def _boolean(text: str) -> bool:
-    """SQLite's sqlite3GetBoolean (``getSafetyLevel``) with default off:
-    a leading digit is read as a number, else on/yes/true are on."""
-    word = unquote(text).strip().lower()
-    if word[:1].isdigit():
-        digits = len(word) - len(word.lstrip("0123456789"))
-        return int(word[:digits]) != 0
-    return word in ("on", "yes", "true")
+    """Whether a statement's body changes the catalog (PRAGMA
+    writable_schema changes what may be written)."""
+    if isinstance(body, PragmaStmt):
+        return normalize(body.name.name.text) == "writable_schema" and body.value is not None
+    return type(body) in SCHEMA_CHANGERS

@@ -6,3 +6,8 @@ INSERT INTO events (kind) VALUES ('x');
 SELECT upper(name), nosuch_fn(1) FROM customers;
 SELECT x.y FROM customers;
 SELECT sum(total) FROM orders WHERE sum(total) > 1;
+-- an unknown database may be attached by the application: warnings too
+SELECT * FROM archive.logs;
+PRAGMA archive.user_version;
+DETACH archive;
+REINDEX customers_name;

@@ -22,7 +22,14 @@ from ...syntax.nodes import (
 )
 from ...syntax.tokens import Token
 from ..catalog import Table, is_schema_table
-from ..rules import builtin_table, insert_column_count, modify_view, row_value_size, unknown_column
+from ..rules import (
+    builtin_table,
+    insert_column_count,
+    modify_view,
+    row_value_size,
+    schema_definition,
+    unknown_column,
+)
 from ..suggest import closest
 from .from_clause import table_alias
 from .scope import ROWID_NAMES, Ctx, Scope, Source
@@ -44,8 +51,12 @@ class DmlResolver:
         alias = unquote(alias_tok.text) if alias_tok is not None else None
         name = unquote(name_tok.text)
         table = None
+        # A qualified name is refused in a trigger's body when it is not
+        # TEMP (while parsing); an unqualified one is of the trigger's database.
+        schema = r.state.fixed_db if schema_tok is None else None
         if schema_tok is None or r.check_schema(schema_tok, lookup=("table", name_tok)):
-            schema = unquote(schema_tok.text) if schema_tok is not None else None
+            if schema_tok is not None:
+                schema = unquote(schema_tok.text)
             table = r.catalog.find_table(name, schema)
             if table is None:
                 r.unknown_table(name_tok, name, schema)
@@ -116,6 +127,8 @@ class DmlResolver:
         ret = node.returning
         if ret is None:
             return
+        if self.r.state.definition is not None:  # a statement of a trigger's body
+            schema_definition.report_returning(self.r, ret)
         scope = Scope([src])
         for rc in ret.columns:
             if rc.expr is None:

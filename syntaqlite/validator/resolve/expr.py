@@ -39,6 +39,7 @@ from ..rules import (
     misuse_window,
     prohibited_expression,
     raise_outside_trigger,
+    schema_definition,
     unknown_column,
     unknown_qualifier,
 )
@@ -85,7 +86,13 @@ class ExprResolver:
             if isinstance(item, InExpr):
                 rows.in_expr(item, ctx)
                 continue
-            if isinstance(item, (Literal, Variable)):
+            if isinstance(item, Literal):
+                continue
+            if isinstance(item, Variable):
+                state = r.state
+                if state.definition is not None and not state.variable_reported:
+                    state.variable_reported = True  # SQLite stops at the first
+                    schema_definition.report_variable(r, item, state.definition[0])
                 continue
             if isinstance(item, RaiseExpr):
                 if r.state.trigger is None:

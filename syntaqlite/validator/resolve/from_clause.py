@@ -186,20 +186,30 @@ class FromResolver:
                     else None
                 )
                 return Source(alias or name, cols, position=position, referent=cte.referent)
+        lookup_schema = schema
+        if r.state.definition is not None:  # in a view or trigger
+            if r.state.fixed_db is not None:
+                allowed, lookup_schema = r.fixed_schema(schema_tok, name_tok)
+                if not allowed:
+                    return Source(alias or name, None, schema=schema, position=position)
+            if r.circular_view(schema, name_tok):
+                return Source(alias or name, None, schema=schema, position=position)
         if schema_tok is not None and r.catalog.database(schema) is None:
             assert schema is not None
-            unknown_table.report_in_unknown_database(r, name_tok, name_tok, "table", schema, name)
+            unknown_table.report_in_unknown_database(
+                r, name_tok, name_tok, "table", schema, name, known=r.catalog.known(None)
+            )
             r.refer(name_tok, None)
             return Source(alias or name, None, schema=schema, position=position)
         if schema_tok is not None:
             r.check_schema(schema_tok)
-        table = r.catalog.find_table(name, schema)
+        table = r.catalog.find_table(name, lookup_schema)
         if table is None:
             fn = builtins.lookup(name)
             if schema is None and any(f.kind == "table" for f in fn):
                 return self.function_source(name_tok, alias, position)
-            r.unknown_table(name_tok, name, schema)
-            return Source(alias or name, None, schema=schema, position=position)
+            r.unknown_table(name_tok, name, lookup_schema)
+            return Source(alias or name, None, schema=lookup_schema, position=position)
         referent = r.table_referent(table)
         r.refer(name_tok, referent)
         return Source.of_table(table, referent, alias, position=position)

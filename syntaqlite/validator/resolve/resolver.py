@@ -18,7 +18,7 @@ from ...text import Lines
 from .. import builtins
 from ..catalog import Catalog, Table, Where, is_builtin_name
 from ..model import Reference, Referent, SemanticModel
-from ..rules import Rule, unknown_database, unknown_table
+from ..rules import Rule, schema_definition, unknown_database, unknown_table
 from ..suggest import closest
 from .collations import CollationChecker
 from .dml import DmlResolver
@@ -101,6 +101,70 @@ class Resolver:
             yield
         finally:
             state.trigger = saved
+
+    @contextmanager
+    def quiet(self, when: bool = True) -> Iterator[None]:
+        """Resolve, inside, what SQLite never checks (``when``): names are
+        recorded, nothing is reported."""
+        if when:
+            self.muted += 1
+        try:
+            yield
+        finally:
+            if when:
+                self.muted -= 1
+
+    @contextmanager
+    def definition(self, kind: str, name: str, db: str | None) -> Iterator[None]:
+        """Resolve, inside, the query of a view or the WHEN and body of a
+        trigger (``kind``) called ``name`` in database ``db`` (None: unknown):
+        no parameters, and unless it is temp, every table it names is one of
+        ``db``'s (SQLite's DbFixer)."""
+        state = self.state
+        saved = state.definition, state.fixed_db, state.definition_db
+        state.definition = (kind, name)
+        state.definition_db = db
+        state.fixed_db = db if db is not None and normalize(db) != "temp" else None
+        try:
+            yield
+        finally:
+            state.definition, state.fixed_db, state.definition_db = saved
+
+    def fixed_schema(self, schema_tok: Token | None, name_tok: Token) -> tuple[bool, str | None]:
+        """Inside a view or trigger of a database other than temp, a table
+        it names: whether the name is allowed (a database other than the
+        object's is reported), and the database to look it up in."""
+        state = self.state
+        fixed = state.fixed_db
+        if fixed is None:
+            return True, unquote(schema_tok.text) if schema_tok is not None else None
+        if schema_tok is None:
+            return True, fixed
+        schema = unquote(schema_tok.text)
+        if normalize(schema) == normalize(fixed):
+            return True, schema
+        assert state.definition is not None
+        kind, name = state.definition
+        unknown_database.report_cross_database(self, schema_tok, kind, name, schema)
+        self.refer(name_tok, None)
+        return False, schema
+
+    def circular_view(self, schema: str | None, name_tok: Token) -> bool:
+        """Whether a table named in a view's query is the view itself (a
+        view's query reads its own database first); reported as SQLite
+        does when the view is used."""
+        state = self.state
+        definition = state.definition
+        if definition is None or definition[0] != "view" or state.definition_db is None:
+            return False
+        name = definition[1]
+        if normalize(unquote(name_tok.text)) != normalize(name):
+            return False
+        if schema is not None and normalize(schema) != normalize(state.definition_db):
+            return False
+        schema_definition.report_circular_view(self, name_tok, name)
+        self.refer(name_tok, None)
+        return True
 
     def statement(self, body: Node) -> None:
         """Resolve a statement's body (a query or INSERT/UPDATE/DELETE; the
@@ -213,7 +277,8 @@ class Resolver:
         """A schema qualifier names a database: main, temp or attached.  An
         unknown one is reported as SQLite does: for a ``lookup`` of an
         existing object (kind, name token) as that object missing, else as an
-        unknown database; both warnings, since the application may attach it."""
+        unknown database; both warnings while no schema is known, since the
+        application may attach it."""
         if schema_tok is None:
             return True
         schema = unquote(schema_tok.text)
@@ -224,13 +289,14 @@ class Resolver:
             return True
         if quiet:
             return False
+        known = self.catalog.known(None)
         if lookup is not None:
             kind, name_tok = lookup
             unknown_table.report_in_unknown_database(
-                self, schema_tok, name_tok, kind, schema, unquote(name_tok.text)
+                self, schema_tok, name_tok, kind, schema, unquote(name_tok.text), known=known
             )
         else:
-            unknown_database.report(self, schema_tok, schema)
+            unknown_database.report(self, schema_tok, schema, known=known)
         return False
 
     def module_available(self, name: str) -> bool:

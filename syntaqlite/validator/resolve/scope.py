@@ -174,6 +174,13 @@ class StatementState:
     trigger: tuple[Table | None, str] | None = None  # (table, event) inside a trigger body
     upsert_target: Table | None = None  # the table of the upsert being resolved
     in_upsert: bool = False
+    # Inside a view's query or a trigger's WHEN and body: ("view" or
+    # "trigger", its name); ``fixed_db`` is its database unless it is
+    # temp (SQLite's DbFixer: the tables it names are that database's).
+    definition: tuple[str, str] | None = None
+    definition_db: str | None = None  # the database it is created in
+    fixed_db: str | None = None
+    variable_reported: bool = False
     # Every column reference resolved to a FROM source, in order (the ON
     # clause check looks at those made inside an ON clause).
     resolved: list[tuple[ColumnRef, Source]] = field(default_factory=list)

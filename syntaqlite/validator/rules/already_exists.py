@@ -28,12 +28,20 @@ RULE = Rule(
 
 
 def clash(
-    kind: str, name: str, table: Table | None, index: Index | None, trigger: Trigger | None
+    kind: str,
+    name: str,
+    table: Table | None,
+    index: Index | None,
+    trigger: Trigger | None,
+    written: str | None = None,
 ) -> str | None:
     """What SQLite says when a CREATE of a ``kind`` named ``name`` meets the
-    table, index or trigger already so named (None: no clash)."""
+    table, index or trigger already so named (None: no clash).  A table,
+    view or trigger is named as ``written`` (quotes and all), as SQLite
+    prints the name's token."""
+    shown = written if written is not None else name
     if kind in ("table", "view") and table is not None and table.kind != "builtin":
-        return f"{'view' if table.kind == 'view' else 'table'} {name} already exists"
+        return f"{'view' if table.kind == 'view' else 'table'} {shown} already exists"
     if kind in ("table", "view") and index is not None:
         return f"there is already an index named {name}"
     if kind == "index" and index is not None:
@@ -41,7 +49,7 @@ def clash(
     if kind == "index" and table is not None:
         return f"there is already a table named {name}"
     if kind == "trigger" and trigger is not None:
-        return f"trigger {name} already exists"
+        return f"trigger {shown} already exists"
     return None
 
 

@@ -1,9 +1,16 @@
-"""Reports INSERT, UPDATE, DELETE, DROP or ALTER on sqlite_schema (sqlite_master) and
-its temp counterpart, and CREATE of an object whose name starts with `sqlite_`.
+"""Reports INSERT, UPDATE or DELETE on sqlite_schema (sqlite_master) and its temp
+counterpart, DROP or ALTER of one of SQLite's own `sqlite_` tables, DROP INDEX of
+the index of a UNIQUE or PRIMARY KEY constraint (`sqlite_autoindex_T_N`), and an
+object (or an ALTER TABLE ... RENAME TO) named with `sqlite_`.
 
 Why is this bad?
-SQLite stops with `table sqlite_master may not be modified` or `object name reserved for
-internal use`.
+SQLite stops with `table sqlite_master may not be modified`, `table sqlite_sequence
+may not be dropped`, `table sqlite_master may not be altered`, `index associated with
+UNIQUE or PRIMARY KEY constraint cannot be dropped` or `object name reserved for
+internal use`.  After `PRAGMA writable_schema = ON` SQLite lets the schema
+table be written and a name start with `sqlite_` (the way to repair a damaged
+schema), and syntaqlite does too, until `PRAGMA writable_schema = OFF` (or `RESET`).
+The sqlite_stat tables may be dropped.
 
 Example:
     DELETE FROM sqlite_master;
@@ -15,6 +22,7 @@ Use instead:
 from __future__ import annotations
 
 from ...diagnostics import Severity
+from ...syntax.names import normalize
 from ...syntax.tokens import Token
 from .base import Reporter, Rule
 
@@ -27,14 +35,20 @@ RULE = Rule(
 
 
 def report_schema_table(out: Reporter, tok: Token, name: str, verb: str) -> None:
-    """sqlite_schema (and its aliases) modified, indexed, dropped or altered."""
-    out.report(RULE, tok, f"table {name} may not be {verb}")
+    """One of SQLite's own tables modified, indexed, dropped or altered
+    (SQLite names the schema tables by their legacy names)."""
+    shown = _LEGACY.get(normalize(name), name)
+    out.report(RULE, tok, f"table {shown} may not be {verb}")
+
+
+_LEGACY = {"sqlite_schema": "sqlite_master", "sqlite_temp_schema": "sqlite_temp_master"}
+
+
+def report_constraint_index(out: Reporter, tok: Token) -> None:
+    """DROP INDEX of sqlite_autoindex_T_N, the index of a UNIQUE or PRIMARY KEY constraint."""
+    out.report(RULE, tok, "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped")
 
 
 def report_reserved(out: Reporter, tok: Token, name: str) -> None:
     """A CREATE of a name starting with sqlite_."""
     out.report(RULE, tok, f"object name reserved for internal use: {name}")
-
-
-def report_view_add_column(out: Reporter, tok: Token) -> None:
-    out.report(RULE, tok, "Cannot add a column to a view", severity=Severity.ERROR)

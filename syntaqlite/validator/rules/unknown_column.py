@@ -63,5 +63,7 @@ def report_in_unknown_database(out: Reporter, node: Node, schema: str, table: st
 
 
 def report_altered(out: Reporter, tok: Token, name: str) -> None:
-    """ALTER TABLE ... RENAME/DROP COLUMN of a column the table lacks."""
-    out.report(RULE, tok, f'no such column: "{name}"')
+    """ALTER TABLE ... of a column the table lacks: ``name`` is the name as
+    written, in quotes, for RENAME and DROP COLUMN (SQLite prints the token
+    as it is: ``no such column: ""x""``), the plain name for ALTER COLUMN."""
+    out.report(RULE, tok, f"no such column: {name}")

@@ -1,13 +1,19 @@
 """Reports `x.name` in a CREATE, PRAGMA, REINDEX, ANALYZE or VACUUM statement (and
 `x.t.c` in an expression) where x is not main, temp or a database attached
-earlier in the file, and DETACH of a database that is not attached.
+earlier in the file; DETACH of a database that is not attached (or of main or
+temp); ATTACH under a name already in use; and a view or trigger (not temp)
+naming a table of another database.
 
 Why is this bad?
-SQLite stops with `unknown database x` (`no such database: x` for DETACH).  It is
-a warning: the application may attach the database before it runs the SQL.
-(An unknown database in front of a table that is looked up, as in
-`SELECT * FROM x.t` or `DROP TABLE x.t`, is reported as an unknown table, as
-SQLite does.)
+SQLite stops with `unknown database x` (`no such database: x` for DETACH,
+`database x is already in use` for ATTACH, `view v cannot reference objects in
+database x`: a view or trigger stored in one database may use only that
+database's tables, since the other may not be attached when it is used).
+When syntaqlite has seen no schema at all (no CREATE in the file, no
+`--schema`), an unknown database is a warning: the application may attach it
+before it runs the SQL.  (An unknown database in front of a table that is
+looked up, as in `SELECT * FROM x.t` or `DROP TABLE x.t`, is reported as an
+unknown table, as SQLite does.)
 
 Example:
     CREATE TABLE archive.logs (line TEXT);
@@ -32,18 +38,20 @@ RULE = Rule(
 )
 
 
-def report(out: Reporter, tok: Token, schema: str) -> None:
-    out.report(RULE, tok, f"unknown database {schema}")
+def severity(known: bool) -> Severity | None:
+    """An error once some schema is known (None: the rule's warning)."""
+    return Severity.ERROR if known else None
 
 
-def report_trigger_database(out: Reporter, tok: Token, trigger: str, database: str, *, exists: bool) -> None:
-    """A trigger on a table of another database (an error when the database
-    exists: SQLite refuses it whatever the application attaches)."""
+def report(out: Reporter, tok: Token, schema: str, *, known: bool) -> None:
+    out.report(RULE, tok, f"unknown database {schema}", severity=severity(known))
+
+
+def report_cross_database(out: Reporter, tok: Token, kind: str, name: str, database: str) -> None:
+    """A view or trigger (``kind``) not in temp naming a table of another
+    database: SQLite refuses it whatever is attached."""
     out.report(
-        RULE,
-        tok,
-        f"trigger {trigger} cannot reference objects in database {database}",
-        severity=Severity.ERROR if exists else None,
+        RULE, tok, f"{kind} {name} cannot reference objects in database {database}", severity=Severity.ERROR
     )
 
 
@@ -52,5 +60,10 @@ def report_detach_builtin(out: Reporter, node: Node, name: str) -> None:
     out.report(RULE, node, f"cannot detach database {name}", severity=Severity.ERROR)
 
 
-def report_detach_unknown(out: Reporter, node: Node, name: str) -> None:
-    out.report(RULE, node, f"no such database: {name}")
+def report_detach_unknown(out: Reporter, node: Node, name: str, *, known: bool) -> None:
+    out.report(RULE, node, f"no such database: {name}", severity=severity(known))
+
+
+def report_in_use(out: Reporter, node: Node, name: str) -> None:
+    """ATTACH under the name of a database already attached (or main, temp)."""
+    out.report(RULE, node, f"database {name} is already in use", severity=Severity.ERROR)

@@ -59,11 +59,17 @@ def report(
 
 
 def report_in_unknown_database(
-    out: Reporter, first: Token, last: Token, kind: str, schema: str, name: str
+    out: Reporter, first: Token, last: Token, kind: str, schema: str, name: str, *, known: bool
 ) -> None:
     """An object looked up in a database neither main, temp nor attached
-    (a warning: the application may attach it)."""
-    out.report(RULE, first, f"no such {kind}: {schema}.{name}", last=last, severity=Severity.WARNING)
+    (a warning when no schema is known: the application may attach it)."""
+    out.report(
+        RULE,
+        first,
+        f"no such {kind}: {schema}.{name}",
+        last=last,
+        severity=None if known else Severity.WARNING,
+    )
 
 
 def report_index(out: Reporter, tok: Token, name: str, *, known: bool) -> None:
