@@ -427,6 +427,17 @@ class Catalog:
                     tdb.triggers[key] = replace(tr, table=new)
         return renamed
 
+    def table_reshaped(self, table: Table) -> None:
+        """``table`` was made or its columns changed: SQLite expands a view's
+        ``*`` each time the view is used, so a view with a ``*`` that names
+        the table may now have other columns (unknown here: any is accepted)."""
+        key = table.key
+        for db in self.databases.values():
+            for name, view in list(db.tables.items()):
+                sql = (view.sql or "").lower()
+                if view.kind == "view" and view.columns_known and "*" in sql and key in sql:
+                    db.tables[name] = replace(view, columns=[], columns_known=False)
+
     def rename_column(self, table: Table, old: str, new: str) -> None:
         """ALTER TABLE ... RENAME COLUMN: UPDATE OF lists of the table's
         triggers follow the column.  SQLite rewrites the views that use the

@@ -192,6 +192,7 @@ class DdlChecker:
         self.r.define(name_tok, self.r.table_referent(table))
         if not exists and not reserved and not refused:  # SQLite refuses a reserved name
             self.catalog.add_table(table)
+            self.catalog.table_reshaped(table)
 
     def table_definition(self, stmt: CreateTableStmt, table: Table) -> bool:
         """Check a CREATE TABLE's columns and constraints as SQLite does
@@ -606,7 +607,7 @@ class DdlChecker:
         if table.kind == "view":
             alter_table.report_rename_view(self.r, tok, table.name)
             return
-        self.catalog.rename_table(table, new)
+        self.catalog.table_reshaped(self.catalog.rename_table(table, new))
 
     def _add_column(self, stmt: AlterTableStmt, table: Table) -> None:
         tok = stmt.name.name
@@ -637,6 +638,7 @@ class DdlChecker:
                 alter_table.report_add_key_column(self.r, cons.first_token, "UNIQUE")
                 return
         self.catalog.writable(table).columns.append(column)
+        self.catalog.table_reshaped(table)
 
     def _alter_column(self, stmt: AlterTableStmt, table: Table, action: str) -> None:
         """RENAME COLUMN and DROP COLUMN."""
@@ -677,6 +679,7 @@ class DdlChecker:
             return
         changed = self.catalog.writable(table)
         del changed.columns[table.columns.index(col)]
+        self.catalog.table_reshaped(changed)
 
     def _edit_constraints(self, stmt: AlterTableStmt, table: Table, action: str) -> None:
         """ADD CHECK, DROP CONSTRAINT, ALTER COLUMN SET/DROP NOT NULL

@@ -69,3 +69,10 @@ ALTER TABLE base RENAME COLUMN p TO pp;
 SELECT pp, qq FROM base_v;
 SELECT x, y FROM base_w;
 SELECT p FROM base_w;
+
+-- A view's * is expanded each time the view is used: columns added to its
+-- table later are its columns too.
+CREATE TABLE grows (a INTEGER);
+CREATE VIEW all_of_grows AS SELECT * FROM grows;
+ALTER TABLE grows ADD COLUMN b TEXT;
+SELECT a, b FROM all_of_grows;
