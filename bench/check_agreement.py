@@ -131,6 +131,22 @@ _PATTERNS = [
     ),
     (re.compile(r"duplicate WITH table name: (\S+)"), "exists"),
     (re.compile(r"(?:FILTER|ORDER BY) may not be used with non-aggregate"), "nonaggregate"),
+    (
+        re.compile(
+            r"DISTINCT is not supported for window functions|FILTER clause may only be used with aggregate"
+            r"|unsupported frame specification|RANGE with offset PRECEDING/FOLLOWING|cannot override .* of window"
+        ),
+        "windowdef",
+    ),
+    (
+        re.compile(
+            r"DISTINCT aggregates must have exactly one|second argument to \w+\(\) must be a constant"
+        ),
+        "funcarg",
+    ),
+    (re.compile(r"hex literal too big"), "hex"),
+    (re.compile(r"cannot use window functions in recursive queries"), "window"),
+    (re.compile(r"recursive aggregate queries not supported"), "aggregate"),
 ]
 CODES = {
     "table": {"unknown-table"},
@@ -163,6 +179,9 @@ CODES = {
     "raise": {"raise-outside-trigger"},
     "circular": {"circular-cte"},
     "nonaggregate": {"non-aggregate-clause"},
+    "windowdef": {"window-definition"},
+    "funcarg": {"function-argument"},
+    "hex": {"hex-literal"},
 }
 LENIENT = {"double-quoted-string"}
 
