@@ -183,7 +183,11 @@ class DdlChecker:
             return
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
-        shape = self.r.queries.query(stmt.query, None)
+        self.r.state.schema_body = True
+        try:
+            shape = self.r.queries.query(stmt.query, None)
+        finally:
+            self.r.state.schema_body = False
         view = Table(
             unquote(name_tok.text),
             schema,
