@@ -116,7 +116,9 @@ class DmlResolver:
         ret = node.returning
         if ret is None:
             return
-        scope = Scope([src])
+        # SQLite runs RETURNING from a trigger of its own: an aggregate of a
+        # subquery naming only the changed table is not judged here.
+        scope = Scope([src], unsure=True)
         for rc in ret.columns:
             if rc.expr is None:
                 self.r.queries.star(rc, scope)

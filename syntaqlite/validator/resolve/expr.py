@@ -72,12 +72,13 @@ class ExprResolver:
             if isinstance(item, (SubqueryExpr, ExistsExpr)):
                 # Its width is checked where it is used (scalar_context,
                 # comparisons, IN).  SQLite reads one row of it (LIMIT 1).
-                saved = r.state.one_row
-                r.state.one_row = item.query
+                state = r.state
+                saved = state.one_row, state.exists
+                state.one_row, state.exists = item.query, isinstance(item, ExistsExpr)
                 try:
                     r.queries.query(item.query, ctx.scope)
                 finally:
-                    r.state.one_row = saved
+                    state.one_row, state.exists = saved
                 continue
             if isinstance(item, InExpr):
                 rows.in_expr(item, ctx)

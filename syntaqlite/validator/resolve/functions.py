@@ -160,7 +160,7 @@ class FunctionResolver:
         if over is not None:
             if is_agg:
                 scope.window_calls.append((node, name_tok, name))
-            self.over(over, inner if is_agg else ctx, win is not None and agg is None)
+            self.over(over, inner if is_agg else ctx)
 
     def attribute(
         self, node: FunctionCall, name_tok: Token, name: str, scope: Scope, since: int, unresolved: int
@@ -224,7 +224,7 @@ class FunctionResolver:
 
     # -- windows ----------------------------------------------------------------
 
-    def over(self, over: OverClause, ctx: Ctx, builtin_window: bool) -> None:
+    def over(self, over: OverClause, ctx: Ctx) -> None:
         """The window of a window function call, as SQLite builds it when it
         resolves the call (window.c, sqlite3WindowUpdate): a named window's
         definition is resolved here, at its use, in the call's context."""
@@ -235,7 +235,7 @@ class FunctionResolver:
                 return
             self.use_definition(wd, ctx)
             window = wd.window
-            if window is not None and not builtin_window:
+            if window is not None:
                 self.range_offset(window, self.order_count(window, ctx.scope, wd), over)
             return
         window = over.window
@@ -251,10 +251,9 @@ class FunctionResolver:
             if self.overrides(window, wd, ctx.scope):
                 return
             self.use_definition(wd, ctx)
-        if not builtin_window:
-            self.range_offset(
-                window, len(order) if order or base is None else self.order_of(base, ctx.scope), over
-            )
+        self.range_offset(
+            window, len(order) if order or base is None else self.order_of(base, ctx.scope), over
+        )
 
     def window(self, window: Window, ctx: Ctx, *, frame_checked: bool = False) -> None:
         """Resolve a window's PARTITION BY, ORDER BY and frame offsets (an

@@ -257,14 +257,20 @@ class QueryResolver:
                 width = len(items)
             elif len(items) != width:
                 values_row_length.report(r, row)
-        one_row = r.state.one_row
-        if one_row is node or (isinstance(one_row, Select) and one_row.cores == [node]):
-            coded = scopes[:1]  # SQLite reads the first row only
+        if self.one_row(node):
+            # SQLite reads the first row only; of an EXISTS, no value at all.
+            coded = [] if r.state.exists else scopes[:1]
         else:
             coded = scopes
         if any(scope.owned for scope in coded) and not compound_inner:
             self.values_aggregates(node, scopes, coded)
         return Shape([f"column{i + 1}" for i in range(width or 0)])
+
+    def one_row(self, node: OneSelect) -> bool:
+        """Whether ``node`` is the whole query of the scalar subquery or
+        EXISTS being resolved (SQLite reads one row of it)."""
+        one_row = self.r.state.one_row
+        return one_row is node or (isinstance(one_row, Select) and one_row.cores == [node])
 
     def values_aggregates(self, node: Values, scopes: list[Scope], coded: list[Scope]) -> None:
         """Aggregates in a VALUES of several rows.  SQLite makes its rows a
@@ -310,6 +316,9 @@ class QueryResolver:
         aggregated_columns: set[int] = set()  # result columns with aggregates of this query
         windowed_columns: dict[int, int] = {}  # result column -> its first window call
         result_ctx = Ctx(scope, allow_agg=True, allow_win=True, clause="result")
+        # EXISTS computes neither its result columns nor its ORDER BY.
+        exists = r.state.exists and self.one_row(node)
+        r.state.uncoded += exists
         names: list[str] | None = []
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
@@ -352,6 +361,7 @@ class QueryResolver:
                 assert columns is not None
                 place = location_of(alias or expr, r.where) if r.keep_model else None
                 columns.append(Column(name, location=place))
+        r.state.uncoded -= exists
         group = node.group_by
         aggregate = (
             group is not None or len(scope.owned) > owned_before or (scope.unsure and result_ctx.saw_agg[0])
@@ -383,7 +393,7 @@ class QueryResolver:
             exprs = [term.expr for term in order.terms]
             # An aggregate query of one row (no GROUP BY) never sorts: SQLite
             # drops its ORDER BY unread.
-            dropped = aggregate and group is None
+            dropped = (aggregate and group is None) or exists
             r.state.uncoded += dropped
             try:
                 self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True)

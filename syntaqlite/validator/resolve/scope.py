@@ -195,6 +195,7 @@ class StatementState:
     schema_body: bool = False
     insert_values: object = None
     one_row: object = None  # the query of the scalar subquery or EXISTS being resolved (LIMIT 1)
+    exists: bool = False  # one_row is an EXISTS: its result columns and ORDER BY are never computed
     uncoded: int = 0  # >0: inside a clause SQLite drops unread (an aggregate query's ORDER BY)
 
 
