@@ -15,9 +15,11 @@ from ...syntax.nodes import (
     ColumnRef,
     ExistsExpr,
     Expr,
+    FilterClause,
     FrameBound,
     FrameSpec,
     FunctionCall,
+    FunctionOrderBy,
     InExpr,
     Literal,
     OrderingTerm,
@@ -135,32 +137,44 @@ class FunctionResolver:
             clause=ctx.clause,
             saw_agg=ctx.saw_agg if not is_agg else [False],
         )
-        state = r.state
-        resolved_before = len(state.resolved)
-        unresolved_before = state.unresolved
-        aggregate_call = is_agg and over is None and not misused
         scope = ctx.scope
-        if aggregate_call:
+        if is_agg and over is None and not misused:
+            # An aggregate: whose it is depends on what its arguments name.
+            state = r.state
+            resolved_before = len(state.resolved)
+            unresolved_before = state.unresolved
             scope.in_agg_args += 1
-        try:
-            expr = r.exprs.expr
-            for a in args:
-                expr(a, inner)
-                r.rows.scalar_context(a, inner)
-            if order_by is not None:
-                for term in order_by.terms:
-                    expr(term.expr, inner)
-            if filter_clause is not None:
-                expr(filter_clause.expr, Ctx(ctx.scope, clause="FILTER"))
-        finally:
-            if aggregate_call:
+            try:
+                self.arguments(args, order_by, filter_clause, inner, ctx)
+            finally:
                 scope.in_agg_args -= 1
-        if aggregate_call:
             self.attribute(node, name_tok, name, scope, resolved_before, unresolved_before)
+        else:
+            self.arguments(args, order_by, filter_clause, inner, ctx)
         if over is not None:
             if is_agg:
                 scope.window_calls.append((node, name_tok, name))
             self.over(over, inner if is_agg else ctx)
+
+    def arguments(
+        self,
+        args: list[Expr],
+        order_by: FunctionOrderBy | None,
+        filter_clause: FilterClause | None,
+        inner: Ctx,
+        ctx: Ctx,
+    ) -> None:
+        """A call's arguments, ORDER BY and FILTER."""
+        r = self.r
+        expr = r.exprs.expr
+        for a in args:
+            expr(a, inner)
+            r.rows.scalar_context(a, inner)
+        if order_by is not None:
+            for term in order_by.terms:
+                expr(term.expr, inner)
+        if filter_clause is not None:
+            expr(filter_clause.expr, Ctx(ctx.scope, clause="FILTER"))
 
     def attribute(
         self, node: FunctionCall, name_tok: Token, name: str, scope: Scope, since: int, unresolved: int
@@ -235,14 +249,13 @@ class FunctionResolver:
                 return
             self.use_definition(wd, ctx)
             window = wd.window
-            if window is not None:
+            if window is not None and _range_offset(window):
                 self.range_offset(window, self.order_count(window, ctx.scope, wd), over)
             return
         window = over.window
         if window is None:
             return
         self.window(window, ctx)
-        order = _order_terms(window)
         base = window.base
         if base is not None:
             wd = self.window_name(base, ctx.scope)
@@ -251,9 +264,10 @@ class FunctionResolver:
             if self.overrides(window, wd, ctx.scope):
                 return
             self.use_definition(wd, ctx)
-        self.range_offset(
-            window, len(order) if order or base is None else self.order_of(base, ctx.scope), over
-        )
+        if _range_offset(window):
+            order = _order_terms(window)
+            count = len(order) if order or base is None else self.order_of(base, ctx.scope)
+            self.range_offset(window, count, over)
 
     def window(self, window: Window, ctx: Ctx, *, frame_checked: bool = False) -> None:
         """Resolve a window's PARTITION BY, ORDER BY and frame offsets (an
@@ -348,10 +362,8 @@ class FunctionResolver:
             window = base.window
 
     def range_offset(self, window: Window, order_count: int, where: Node) -> None:
-        frame = window.frame
-        if frame is None or frame.unit.kind != "RANGE" or order_count == 1:
-            return
-        if any(b is not None and b.expr is not None for b in (frame.start_bound, frame.end_bound)):
+        """A RANGE frame with an offset (``_range_offset``) sorts by one term."""
+        if order_count != 1:
             window_definition.report_range_offset(self.r, where)
 
     def frame_order(self, frame: FrameSpec) -> None:
@@ -409,6 +421,14 @@ def first_aggregate(expr: Node) -> str | None:
 
 def has_window(expr: Node) -> bool:
     return any(call.over is not None for call in calls(expr))
+
+
+def _range_offset(window: Window) -> bool:
+    """A RANGE frame with an offset PRECEDING or FOLLOWING."""
+    frame = window.frame
+    if frame is None or frame.unit.kind != "RANGE":
+        return False
+    return any(b is not None and b.expr is not None for b in (frame.start_bound, frame.end_bound))
 
 
 def _order_terms(window: Window) -> list[OrderingTerm]:

@@ -315,6 +315,7 @@ class QueryResolver:
         owned_before = len(scope.owned)
         aggregated_columns: set[int] = set()  # result columns with aggregates of this query
         windowed_columns: dict[int, int] = {}  # result column -> its first window call
+        grouped = node.group_by is not None
         result_ctx = Ctx(scope, allow_agg=True, allow_win=True, clause="result")
         # EXISTS computes neither its result columns nor its ORDER BY.
         exists = r.state.exists and self.one_row(node)
@@ -334,14 +335,17 @@ class QueryResolver:
                     assert columns is not None
                     columns.extend(expanded)
                 continue
-            owned = len(scope.owned)
-            windows = len(scope.window_calls)
+            if grouped:
+                owned = len(scope.owned)
+                windows = len(scope.window_calls)
             r.exprs.expr(expr, result_ctx)
             r.rows.scalar_context(expr, result_ctx)
-            if len(scope.owned) > owned and names is not None:
-                aggregated_columns.add(len(names))  # this column's index
-            if len(scope.window_calls) > windows and names is not None:
-                windowed_columns[len(names)] = windows
+            if grouped and names is not None:
+                # What GROUP BY N would copy: this column's aggregates, windows.
+                if len(scope.owned) > owned:
+                    aggregated_columns.add(len(names))
+                if len(scope.window_calls) > windows:
+                    windowed_columns[len(names)] = windows
             alias = rc.alias
             if alias is not None:
                 aliases[normalize(alias.text)] = expr
