@@ -87,3 +87,10 @@ SELECT a FROM t1 WHERE EXISTS (SELECT x FROM t2 WHERE (SELECT max(a)));
 INSERT INTO t2 VALUES (1, 2) RETURNING (SELECT max(x) FROM t1);
 UPDATE t2 SET y = 1 FROM t1 WHERE (SELECT max(a));
 SELECT row_number() OVER (RANGE 1 PRECEDING) FROM t1;
+-- A query with window functions computes its aggregates in a subquery of
+-- its own: an aggregate of a subquery outside the window calls is left out.
+SELECT (SELECT sum(a)), min(a) OVER () FROM t1;
+SELECT lag((SELECT sum(a))) OVER () FROM t1;
+SELECT max(a) OVER (ORDER BY (SELECT sum(a))) FROM t1;
+SELECT sum(b), min(a) OVER () FROM t1 ORDER BY (SELECT sum(a));
+SELECT sum(b) FROM t1 ORDER BY (SELECT count(*) FROM t2 ORDER BY max(a));

@@ -149,12 +149,20 @@ class FunctionResolver:
             finally:
                 scope.in_agg_args -= 1
             self.attribute(node, name_tok, name, scope, resolved_before, unresolved_before)
+        elif is_agg and over is not None:
+            # SQLite computes a window function's arguments and window in a
+            # subquery of its own (window.c, sqlite3WindowRewrite).
+            scope.window_calls.append((node, name_tok, name))
+            scope.in_window += 1
+            try:
+                self.arguments(args, order_by, filter_clause, inner, ctx)
+                self.over(over, inner)
+            finally:
+                scope.in_window -= 1
         else:
             self.arguments(args, order_by, filter_clause, inner, ctx)
-        if over is not None:
-            if is_agg:
-                scope.window_calls.append((node, name_tok, name))
-            self.over(over, inner if is_agg else ctx)
+            if over is not None:
+                self.over(over, ctx)
 
     def arguments(
         self,
@@ -202,7 +210,14 @@ class FunctionResolver:
                         break
         if owner is None:
             owner = scope
-        phase = "uncoded" if state.uncoded else "nested" if owner.in_agg_args else owner.phase
+        if state.uncoded:
+            phase = "uncoded"
+        elif owner.in_agg_args:
+            phase = "nested"
+        elif owner is not scope and not owner.in_window and owner.phase in ("result", "ORDER BY"):
+            phase = "subquery"  # left outside the aggregate subquery of a window rewrite
+        else:
+            phase = owner.phase
         if not owner.phase and not owner.unsure:
             # Not a query (UPDATE, DELETE ...): nothing computes aggregates.
             misuse_aggregate.report_unanalyzed(self.r, node, name_tok, name)
@@ -211,14 +226,20 @@ class FunctionResolver:
     def report_unanalyzed(self, scope: Scope, aggregate: bool) -> None:
         """The aggregates of a query that SQLite never computes: all of them in
         a query that is not an aggregate one (or is not a query), those of
-        its WHERE and ON clauses, those inside another aggregate's arguments
-        (SQLite's `misuse of aggregate: f()`, when it generates code)."""
+        its WHERE and ON clauses, those inside another aggregate's arguments,
+        and, in a query with window functions, those of a subquery outside
+        the window function calls (SQLite's `misuse of aggregate: f()`,
+        when it generates code)."""
         if scope.unsure:
             return
         for node, name_tok, name, phase in scope.owned:
             if phase == "uncoded":
                 continue
-            if not aggregate or phase in ("WHERE", "FROM", "nested"):
+            if (
+                not aggregate
+                or phase in ("WHERE", "FROM", "nested")
+                or (phase == "subquery" and scope.window_calls)
+            ):
                 misuse_aggregate.report_unanalyzed(self.r, node, name_tok, name)
                 return
 

@@ -395,9 +395,9 @@ class QueryResolver:
         if order is not None and not compound_last:
             scope.phase = "ORDER BY"
             exprs = [term.expr for term in order.terms]
-            # An aggregate query of one row (no GROUP BY) never sorts: SQLite
-            # drops its ORDER BY unread.
-            dropped = (aggregate and group is None) or exists
+            # An aggregate query of one row (no GROUP BY, no window function)
+            # never sorts: SQLite drops its ORDER BY unread.
+            dropped = (aggregate and group is None and not scope.window_calls) or exists
             r.state.uncoded += dropped
             try:
                 self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True)

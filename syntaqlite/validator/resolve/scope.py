@@ -108,6 +108,7 @@ class Scope:
     owned: list[tuple[FunctionCall, Token, str, str]] = field(default_factory=list)
     unsure: bool = False
     in_agg_args: int = 0  # inside the arguments of an aggregate of this query
+    in_window: int = 0  # inside a window function call of this query
     window_calls: list[tuple[FunctionCall, Token, str]] = field(default_factory=list)  # its window functions
     used_windows: set[str] = field(default_factory=set)  # named windows resolved at a use
     # Did-you-mean candidates by qualifier, with the sizes they were made at.
