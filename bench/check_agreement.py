@@ -183,6 +183,22 @@ _PATTERNS = [
         "foreignkey",
     ),
     (re.compile(r"temporary table name must be unqualified|cannot create a TEMP index"), "temp"),
+    (
+        re.compile(
+            r"DISTINCT is not supported for window functions|FILTER clause may only be used with aggregate"
+            r"|unsupported frame specification|RANGE with offset PRECEDING/FOLLOWING|cannot override .* of window"
+        ),
+        "windowdef",
+    ),
+    (
+        re.compile(
+            r"DISTINCT aggregates must have exactly one|second argument to \w+\(\) must be a constant"
+        ),
+        "funcarg",
+    ),
+    (re.compile(r"hex literal too big"), "hex"),
+    (re.compile(r"cannot use window functions in recursive queries"), "window"),
+    (re.compile(r"recursive aggregate queries not supported"), "aggregate"),
 ]
 CODES = {
     "table": {"unknown-table"},
@@ -224,6 +240,9 @@ CODES = {
     "columndef": {"column-definition"},
     "foreignkey": {"foreign-key"},
     "temp": {"temp-object"},
+    "windowdef": {"window-definition"},
+    "funcarg": {"function-argument"},
+    "hex": {"hex-literal"},
 }
 LENIENT = {"double-quoted-string"}
 

@@ -261,11 +261,15 @@ class DdlChecker:
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
         # CREATE VIEW IF NOT EXISTS of an existing view: SQLite never reads the query.
-        with (
-            self.r.quiet(exists and stmt.if_not_exists),
-            self.r.definition("view", unquote(name_tok.text), schema),
-        ):
-            shape = self.r.queries.query(stmt.query, None)
+        self.r.state.schema_body = True
+        try:
+            with (
+                self.r.quiet(exists and stmt.if_not_exists),
+                self.r.definition("view", unquote(name_tok.text), schema),
+            ):
+                shape = self.r.queries.query(stmt.query, None)
+        finally:
+            self.r.state.schema_body = False
         view = Table(
             unquote(name_tok.text),
             schema,

@@ -129,7 +129,9 @@ class DmlResolver:
             return
         if self.r.state.definition is not None:  # a statement of a trigger's body
             schema_definition.report_returning(self.r, ret)
-        scope = Scope([src])
+        # SQLite runs RETURNING from a trigger of its own: an aggregate of a
+        # subquery naming only the changed table is not judged here.
+        scope = Scope([src], unsure=True)
         for rc in ret.columns:
             if rc.expr is None:
                 self.r.queries.star(rc, scope)
@@ -146,7 +148,11 @@ class DmlResolver:
             expected = len([c for c in table.columns if not c.hidden and not c.generated])
         source = node.source
         if source is not None:
+            # One row of VALUES is a list of values, not a SELECT (insert.c).
+            core = source.cores[0] if isinstance(source, Select) and len(source.cores) == 1 else source
+            self.r.state.insert_values = core if isinstance(core, Values) else None
             shape = self.r.queries.query(source, None)
+            self.r.state.insert_values = None
             width = shape.width
             rows = values_rows(source)
             if rows is not None:
@@ -197,13 +203,13 @@ class DmlResolver:
             else:
                 unknown_column.report(self.r, tok, name, suggestion)
 
-    def set_item(self, item: SetItem, src: Source, scope: Scope) -> None:
+    def set_item(self, item: SetItem, src: Source, scope: Scope, *, select: bool = False) -> None:
         r = self.r
         names = item.columns
         for tok in names:
             self.target_column(src, tok, in_insert=False)
         value = item.value
-        ctx = Ctx(scope, clause="SET")
+        ctx = Ctx(scope, allow_agg=select, allow_win=select, clause="SET")
         r.exprs.expr(value, ctx)
         if len(names) > 1:
             w = r.rows.width(value, scope)
@@ -218,11 +224,20 @@ class DmlResolver:
         from_clause = node.from_clause
         if from_clause is not None:
             r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, None)
+            # With FROM, SQLite runs a SELECT of the new values (update.c,
+            # updateFromSelect): they may be aggregates or window functions.
+            scope.phase = "result"
         for item in node.assignments:
-            self.set_item(item, src, scope)
+            self.set_item(item, src, scope, select=from_clause is not None)
+        aggregate = bool(scope.owned)
         where = node.where
         if where is not None:
-            r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+            if from_clause is not None:
+                scope.phase = "WHERE"
+            r.exprs.expr(where.expr, Ctx(scope, allow_agg=aggregate, clause="WHERE"))
+        if from_clause is not None:
+            r.functions.report_unanalyzed(scope, aggregate)
+            scope.phase = ""
         self.returning(node, src)
         self.dml_order_limit(node, scope)
 

@@ -25,6 +25,7 @@ from ...syntax.nodes import (
     Literal,
     NotExpr,
     NullTest,
+    ParenExpr,
     RaiseExpr,
     SubqueryExpr,
     UnaryExpr,
@@ -35,6 +36,7 @@ from ..model import Referent
 from ..rules import (
     ambiguous_column,
     double_quoted_string,
+    hex_literal,
     misuse_aggregate,
     misuse_window,
     prohibited_expression,
@@ -80,13 +82,22 @@ class ExprResolver:
                 r.functions.operator_call(item, item.operator, 2 if item.escape is None else 3)
             if isinstance(item, (SubqueryExpr, ExistsExpr)):
                 # Its width is checked where it is used (scalar_context,
-                # comparisons, IN).
-                r.queries.query(item.query, ctx.scope)
+                # comparisons, IN).  SQLite reads one row of it (LIMIT 1).
+                state = r.state
+                saved = state.one_row, state.exists
+                state.one_row, state.exists = item.query, isinstance(item, ExistsExpr)
+                try:
+                    r.queries.query(item.query, ctx.scope)
+                finally:
+                    state.one_row, state.exists = saved
                 continue
             if isinstance(item, InExpr):
                 rows.in_expr(item, ctx)
                 continue
             if isinstance(item, Literal):
+                tok = item.literal_token
+                if tok.text[1:2] in ("x", "X") and tok.kind in ("INTEGER", "QNUMBER"):
+                    _hex_literal(r, item, item, negated=False)
                 continue
             if isinstance(item, Variable):
                 state = r.state
@@ -107,6 +118,13 @@ class ExprResolver:
             elif isinstance(item, CaseExpr):
                 rows.case_widths(item, ctx)
             elif isinstance(item, _ONE_VALUE_OPERANDS):
+                if type(item) is UnaryExpr and item.op.kind == "MINUS":
+                    operand = item.operand
+                    while isinstance(operand, ParenExpr):
+                        operand = operand.expr
+                    if isinstance(operand, Literal) and operand.literal_token.text[1:2] in ("x", "X"):
+                        _hex_literal(r, item, operand, negated=True)
+                        continue  # the literal is judged with its sign
                 rows.scalar_operands(_operands(item), ctx)
             # Then every expression below, in order.
             stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
@@ -227,10 +245,11 @@ class ExprResolver:
                 ambiguous_column.report(r, node, col)
                 return
             if unknown_source:
+                r.state.unresolved += 1
                 return  # a table with unknown columns might have it
             if qualifier is None and scope.aliases and normalize(col) in scope.aliases:
                 alias_expr = scope.aliases[normalize(col)]
-                self.alias_use(node, alias_expr, ctx)
+                self.alias_use(node, alias_expr, ctx, outer=scope is not ctx.scope)
                 return
             scope = scope.parent
         if qualifier is None:
@@ -275,7 +294,7 @@ class ExprResolver:
         )
         r.refer(col_tok, None)
 
-    def alias_use(self, node: ColumnRef, alias_expr: Expr, ctx: Ctx) -> None:
+    def alias_use(self, node: ColumnRef, alias_expr: Expr, ctx: Ctx, *, outer: bool = False) -> None:
         """A result-set alias used in WHERE, GROUP BY, HAVING or ORDER BY."""
         r = self.r
         tok = node.name
@@ -288,7 +307,8 @@ class ExprResolver:
         )
         alias = unquote(tok.text)
         if has_window(alias_expr):
-            if not ctx.allow_win:
+            # Not in a subquery either (resolve.c, lookupName: pNC!=pTopNC).
+            if not ctx.allow_win or outer:
                 misuse_window.report_aliased(r, node, alias, shown)
             return
         agg = first_aggregate(alias_expr)
@@ -296,7 +316,8 @@ class ExprResolver:
             return
         if ctx.clause == "GROUP BY":
             ctx.saw_agg[0] = True  # reported by the GROUP BY check
-        elif not ctx.allow_agg:
+        elif not ctx.allow_agg or ctx.clause == "WHERE":
+            # In WHERE the copy is never computed, even in an aggregate query.
             misuse_aggregate.report_aliased(r, node, agg, alias, shown)
 
     def all_sources(self, scope: Scope | None) -> list[Source]:
@@ -330,6 +351,15 @@ class ExprResolver:
         if scope.aliases and qualifier is None:
             out.extend(scope.aliases)
         return out
+
+
+def _hex_literal(r: Resolver, node: Expr, literal: Literal, *, negated: bool) -> None:
+    """A hex literal must fit in 64 bits: at most sixteen significant
+    digits, and not -0x8000000000000000 (expr.c, codeInteger)."""
+    text = literal.literal_token.text
+    digits = text[2:].replace("_", "").lstrip("0")
+    if len(digits) > 16 or (negated and digits == "8000000000000000"):
+        hex_literal.report(r, node, ("-" if negated else "") + text)
 
 
 _ONE_VALUE_OPERANDS = (UnaryExpr, NotExpr, LikeExpr, NullTest, CollateExpr, CastExpr)

@@ -34,11 +34,13 @@ from ..rules import (
     cte_column_count,
     having_without_group,
     misuse_aggregate,
+    misuse_window,
     no_tables,
     order_by_term,
     unknown_table,
     values_row_length,
 )
+from .functions import row_constant
 from .scope import Cte, Ctx, Scope, Shape
 
 if TYPE_CHECKING:
@@ -69,6 +71,7 @@ class QueryResolver:
                 location_of(name_tok, r.where),
             )
             r.define(name_tok, referent)
+            r.state.cte_names.append(name_tok.start)
             if normalize(name) in frame:
                 already_exists.report_duplicate_cte(r, name_tok, name)
                 continue
@@ -181,9 +184,11 @@ class QueryResolver:
                     on_split(shapes[0])
                 last = i == len(parts) - 1 and len(parts) > 1
                 if isinstance(part, Values):
-                    shapes.append(self.values(part, outer))
+                    shapes.append(self.values(part, outer, compound_inner=i < len(parts) - 1))
                 else:
                     shapes.append(self.select_core(part, outer, compound_last=last))
+                if split is not None and i >= split:
+                    self.recursive_term(part, shapes[-1], last=i == len(parts) - 1)
             first_width = shapes[0].width if shapes else None
             for i in range(1, len(shapes)):
                 w = shapes[i].width
@@ -196,6 +201,14 @@ class QueryResolver:
         finally:
             if pushed:
                 self.end_with()
+
+    def recursive_term(self, part: OneSelect, shape: Shape, *, last: bool) -> None:
+        """A recursive CTE's recursive terms compute no aggregates, and the
+        last has no window functions (select.c, generateWithRecursiveQuery)."""
+        if last and shape.windowed:
+            misuse_window.report_recursive(self.r, part)
+        elif shape.aggregate:
+            misuse_aggregate.report_recursive(self.r, part)
 
     def compound_order_by(self, last: OneSelect, shape: Shape) -> None:
         """ORDER BY of a compound: each term must be a result column (by
@@ -224,24 +237,71 @@ class QueryResolver:
         order_by_term.report_out_of_range(self.r, literal, n, which, count)
         return False
 
-    def values(self, node: Values, outer: Scope | None) -> Shape:
+    def values(self, node: Values, outer: Scope | None, *, compound_inner: bool = False) -> Shape:
+        """A VALUES clause: each row is a SELECT of its own (with aggregates
+        and window functions), except the one row of an INSERT's VALUES,
+        which is a plain list of values."""
+        r = self.r
         width: int | None = None
-        expr = self.r.exprs.expr
+        expr = r.exprs.expr
+        single_insert = r.state.insert_values is node and len(node.rows) == 1
+        scopes: list[Scope] = []
         for row in node.rows:
             items = row.values
-            ctx = Ctx(Scope([], outer), clause="VALUES")
+            scope = Scope([], outer, phase="" if single_insert else "result")
+            scopes.append(scope)
+            ctx = Ctx(scope, allow_agg=not single_insert, allow_win=not single_insert, clause="VALUES")
             for item in items:
                 expr(item, ctx)
             if width is None:
                 width = len(items)
             elif len(items) != width:
-                values_row_length.report(self.r, row)
+                values_row_length.report(r, row)
+        if self.one_row(node):
+            # SQLite reads the first row only; of an EXISTS, no value at all.
+            coded = [] if r.state.exists else scopes[:1]
+        else:
+            coded = scopes
+        if any(scope.owned for scope in coded) and not compound_inner:
+            self.values_aggregates(node, scopes, coded)
         return Shape([f"column{i + 1}" for i in range(width or 0)])
+
+    def one_row(self, node: OneSelect) -> bool:
+        """Whether ``node`` is the whole query of the scalar subquery or
+        EXISTS being resolved (SQLite reads one row of it)."""
+        one_row = self.r.state.one_row
+        return one_row is node or (isinstance(one_row, Select) and one_row.cores == [node])
+
+    def values_aggregates(self, node: Values, scopes: list[Scope], coded: list[Scope]) -> None:
+        """Aggregates in a VALUES of several rows.  SQLite makes its rows a
+        UNION ALL of one-row SELECTs, or codes runs of constant rows as a
+        co-routine (insert.c, sqlite3MultiValues).  When no co-routine was
+        started and no row has a window function, the compound is coded as
+        constant rows (select.c, multiSelectValues), where no aggregate is
+        computed: `misuse of aggregate: f()`."""
+        r = self.r
+        rows = node.rows
+        if len(rows) == 1:
+            self.r.functions.report_unanalyzed(scopes[0], True)
+            return
+        if r.state.trigger is not None or any(s.window_calls for s in scopes):
+            return  # a trigger's body is coded when it fires (not judged here)
+        for i in range(1, len(rows)):
+            # A view's body is read from the schema without co-routines.
+            with_before = r.state.schema_body or any(offset < rows[i].start for offset in r.state.cte_names)
+            if (
+                not with_before
+                and row_constant(rows[i].values)
+                and row_constant(rows[i - 1].values, affinity_free=True)
+            ):
+                return  # a co-routine: every row is a SELECT of its own
+        for scope in coded:
+            self.r.functions.report_unanalyzed(scope, False)
 
     def select_core(self, node: SelectCore, outer: Scope | None, *, compound_last: bool = False) -> Shape:
         r = self.r
         from_clause = node.from_clause
-        scope = Scope([], outer)
+        scope = Scope([], outer, phase="FROM")
         if from_clause is not None:
             r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, outer)
         window_clause = node.window
@@ -251,7 +311,15 @@ class QueryResolver:
             scope.windows[normalize(name_tok.text)] = wd
             r.define(name_tok, r.functions.window_referent(wd))
         # Result columns: aggregates and window functions allowed.
+        scope.phase = "result"
+        owned_before = len(scope.owned)
+        aggregated_columns: set[int] = set()  # result columns with aggregates of this query
+        windowed_columns: dict[int, int] = {}  # result column -> its first window call
+        grouped = node.group_by is not None
         result_ctx = Ctx(scope, allow_agg=True, allow_win=True, clause="result")
+        # EXISTS computes neither its result columns nor its ORDER BY.
+        exists = r.state.exists and self.one_row(node)
+        r.state.uncoded += exists
         names: list[str] | None = []
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
@@ -270,8 +338,17 @@ class QueryResolver:
                 continue
             if distinct:
                 r.collations.term(expr)
+            if grouped:
+                owned = len(scope.owned)
+                windows = len(scope.window_calls)
             r.exprs.expr(expr, result_ctx)
             r.rows.scalar_context(expr, result_ctx)
+            if grouped and names is not None:
+                # What GROUP BY N would copy: this column's aggregates, windows.
+                if len(scope.owned) > owned:
+                    aggregated_columns.add(len(names))
+                if len(scope.window_calls) > windows:
+                    windowed_columns[len(names)] = windows
             alias = rc.alias
             if alias is not None:
                 aliases[normalize(alias.text)] = expr
@@ -291,8 +368,11 @@ class QueryResolver:
                 assert columns is not None
                 place = location_of(alias or expr, r.where) if r.keep_model else None
                 columns.append(Column(name, location=place))
+        r.state.uncoded -= exists
         group = node.group_by
-        aggregate = result_ctx.saw_agg[0] or group is not None
+        aggregate = (
+            group is not None or len(scope.owned) > owned_before or (scope.unsure and result_ctx.saw_agg[0])
+        )
         scope.aggregate = aggregate
         scope.aliases = aliases
         having = node.having
@@ -301,28 +381,58 @@ class QueryResolver:
                 having_without_group.report(r, having.having_token)
             # In a non-aggregate query the HAVING clause itself is the error:
             # its aggregates are not misused on top of it.
-            r.exprs.expr(having.expr, Ctx(scope, allow_agg=True, clause="HAVING"))
+            scope.phase = "HAVING"
+            r.state.uncoded += not aggregate
+            try:
+                r.exprs.expr(having.expr, Ctx(scope, allow_agg=True, clause="HAVING"))
+            finally:
+                r.state.uncoded -= not aggregate
         where = node.where
         if where is not None:
-            wctx = Ctx(scope, clause="WHERE")
+            scope.phase = "WHERE"
+            wctx = Ctx(scope, allow_agg=aggregate, clause="WHERE")
             r.exprs.expr(where.expr, wctx)
             r.rows.scalar_context(where.expr, wctx)
         count = len(names) if names is not None else None
         order = node.order_by
         if order is not None and not compound_last:
+            scope.phase = "ORDER BY"
             exprs = [term.expr for term in order.terms]
-            self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True)
+            # An aggregate query of one row (no GROUP BY, no window function)
+            # never sorts: SQLite drops its ORDER BY unread.
+            dropped = (aggregate and group is None and not scope.window_calls) or exists
+            r.state.uncoded += dropped
+            try:
+                self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True)
+            finally:
+                r.state.uncoded -= dropped
         if group is not None:
-            self.order_or_group(group.exprs, scope, count, "GROUP", allow_agg=False, allow_win=False)
-        for wd in definitions:
-            window = wd.window
-            if window is not None:
-                r.functions.window(window, Ctx(scope, allow_agg=aggregate, clause="WINDOW"), defining=wd)
+            scope.phase = "GROUP BY"
+            self.order_or_group(
+                group.exprs,
+                scope,
+                count,
+                "GROUP",
+                allow_agg=False,
+                allow_win=False,
+                aggregated=aggregated_columns,
+                windowed=windowed_columns,
+            )
+        if definitions:
+            scope.phase = "WINDOW"
+            r.functions.definitions(definitions, scope)
         limit = node.limit
         if limit is not None:
             for e in limit.exprs:
                 r.exprs.expr(e, Ctx(Scope([]), clause="LIMIT"))
-        return Shape(column_names_of(names) if names is not None else None, columns)
+        if scope.owned:
+            r.functions.report_unanalyzed(scope, aggregate)
+        return Shape(
+            column_names_of(names) if names is not None else None,
+            columns,
+            aggregate=aggregate,
+            windowed=bool(scope.window_calls),
+        )
 
     def result_name(self, expr: Expr) -> str:
         """SQLite's name for an unaliased result column: the column's name
@@ -340,6 +450,8 @@ class QueryResolver:
         *,
         allow_agg: bool,
         allow_win: bool,
+        aggregated: set[int] | None = None,
+        windowed: dict[int, int] | None = None,
     ) -> None:
         """ORDER BY / GROUP BY terms (``exprs``): result-column numbers,
         aliases, or expressions resolved in the query's scope (aliases usable)."""
@@ -347,19 +459,23 @@ class QueryResolver:
             self.r.collations.term(expr)
             plain = strip_collate(expr)
             if isinstance(plain, Literal) and plain.literal_token.kind == "INTEGER":
-                if count is not None:
-                    self.order_number(plain, n, count, which)
+                if count is not None and self.order_number(plain, n, count, which):
+                    # GROUP BY 2 stands for the second result column.
+                    column = _column_number(plain) - 1
+                    if aggregated and column in aggregated:
+                        misuse_aggregate.report_in_group_by(self.r, expr)
+                    elif windowed and column in windowed:
+                        # The copy is resolved again where windows are not allowed.
+                        call, name_tok, name = scope.window_calls[windowed[column]]
+                        misuse_window.report_misused(self.r, call, name_tok, name, "GROUP BY")
                 continue
-            # An aggregate in GROUP BY gets SQLite's own message (below), not
-            # the generic one.
-            ctx = Ctx(
-                scope,
-                allow_agg=which == "GROUP" or (allow_agg and scope.aggregate),
-                allow_win=allow_win,
-                clause=f"{which} BY",
-            )
+            # Aggregates are allowed when SQLite resolves ORDER BY (it says
+            # `misuse of aggregate: f()` later, in a query that computes
+            # none); an aggregate in GROUP BY gets SQLite's own message.
+            ctx = Ctx(scope, allow_agg=True, allow_win=allow_win, clause=f"{which} BY")
+            owned = len(scope.owned)
             self.r.exprs.expr(expr, ctx)
-            if which == "GROUP" and ctx.saw_agg[0]:
+            if which == "GROUP" and (ctx.saw_agg[0] or len(scope.owned) > owned):
                 misuse_aggregate.report_in_group_by(self.r, expr)
 
     def star(self, rc: ResultColumn, scope: Scope) -> list[Column] | None:
@@ -391,6 +507,13 @@ class QueryResolver:
                 return None if src.columns is None else [c for c in src.columns if not c.hidden]
         unknown_table.report_qualifier(self.r, qualifier, unquote(qualifier.text))
         return None
+
+
+def _column_number(literal: Literal) -> int:
+    try:
+        return int(literal.literal_token.text, 0)
+    except ValueError:
+        return 0
 
 
 def strip_collate(expr: Expr) -> Expr:

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...syntax.names import normalize
-from ...syntax.nodes import ColumnRef, CommonTableExpression, Expr, WindowDefinition
+from ...syntax.nodes import ColumnRef, CommonTableExpression, Expr, FunctionCall, WindowDefinition
+from ...syntax.tokens import Token
 from ..catalog import Column, Table
 from ..model import Referent
 
@@ -98,6 +99,18 @@ class Scope:
     aliases: dict[str, Expr] | None = None  # result-set aliases usable here
     windows: dict[str, WindowDefinition] = field(default_factory=dict)
     aggregate: bool = False  # an aggregate function was seen in the result columns
+    # SQLite's aggregate bookkeeping (resolve.c's NC_HasAgg): the clause of
+    # this query being resolved, the aggregate calls that belong to it (an
+    # aggregate belongs to the innermost query whose FROM its arguments use)
+    # with the clause each was found in, and whether some argument could not
+    # be resolved (then whose aggregate it is stays unknown).
+    phase: str = ""  # "" : not a query (no aggregates are ever computed here)
+    owned: list[tuple[FunctionCall, Token, str, str]] = field(default_factory=list)
+    unsure: bool = False
+    in_agg_args: int = 0  # inside the arguments of an aggregate of this query
+    in_window: int = 0  # inside a window function call of this query
+    window_calls: list[tuple[FunctionCall, Token, str]] = field(default_factory=list)  # its window functions
+    used_windows: set[str] = field(default_factory=set)  # named windows resolved at a use
     # Did-you-mean candidates by qualifier, with the sizes they were made at.
     candidates: dict[str | None, tuple[int, int, tuple[str, ...]]] = field(default_factory=dict)
     # The sources by (case-folded) name, for qualified column references;
@@ -140,6 +153,8 @@ class Shape:
 
     names: list[str] | None
     columns: list[Column] | None = None
+    aggregate: bool = False  # a SELECT that computes aggregates
+    windowed: bool = False  # a SELECT with window functions of its own
 
     @property
     def width(self) -> int | None:
@@ -184,6 +199,16 @@ class StatementState:
     # Every column reference resolved to a FROM source, in order (the ON
     # clause check looks at those made inside an ON clause).
     resolved: list[tuple[ColumnRef, Source]] = field(default_factory=list)
+    unresolved: int = 0  # column references left unresolved (a source of unknown columns)
+    cte_names: list[int] = field(default_factory=list)  # offsets of the CTE names declared so far
+    # Where SQLite never reads a multi-row VALUES as a co-routine (a view's
+    # body, a trigger body), and the single-row VALUES of an INSERT (an
+    # expression list, not a SELECT).
+    schema_body: bool = False
+    insert_values: object = None
+    one_row: object = None  # the query of the scalar subquery or EXISTS being resolved (LIMIT 1)
+    exists: bool = False  # one_row is an EXISTS: its result columns and ORDER BY are never computed
+    uncoded: int = 0  # >0: inside a clause SQLite drops unread (an aggregate query's ORDER BY)
 
 
 def pseudo_sources(state: StatementState, referent_of: Callable[[Table], Referent]) -> list[Source]:

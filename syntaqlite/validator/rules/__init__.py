@@ -23,7 +23,9 @@ from . import (
     drop_wrong_kind,
     duplicate_column,
     foreign_key,
+    function_argument,
     having_without_group,
+    hex_literal,
     index_on_view,
     insert_column_count,
     join_on_right_table,
@@ -52,6 +54,7 @@ from . import (
     unknown_window,
     using_column,
     values_row_length,
+    window_definition,
     wrong_arity,
 )
 from .base import Rule
@@ -72,7 +75,9 @@ RULES: dict[str, Rule] = {
     double_quoted_string.RULE.code: double_quoted_string.RULE,
     drop_wrong_kind.RULE.code: drop_wrong_kind.RULE,
     duplicate_column.RULE.code: duplicate_column.RULE,
+    function_argument.RULE.code: function_argument.RULE,
     having_without_group.RULE.code: having_without_group.RULE,
+    hex_literal.RULE.code: hex_literal.RULE,
     index_on_view.RULE.code: index_on_view.RULE,
     insert_column_count.RULE.code: insert_column_count.RULE,
     join_on_right_table.RULE.code: join_on_right_table.RULE,
@@ -98,6 +103,7 @@ RULES: dict[str, Rule] = {
     unknown_window.RULE.code: unknown_window.RULE,
     using_column.RULE.code: using_column.RULE,
     values_row_length.RULE.code: values_row_length.RULE,
+    window_definition.RULE.code: window_definition.RULE,
     wrong_arity.RULE.code: wrong_arity.RULE,
 }
 

@@ -37,3 +37,13 @@ def report_aliased(out: Reporter, node: Node, function: str, alias: str, shown: 
 
 def report_misused(out: Reporter, node: Node, name_tok: Token, name: str, clause: str) -> None:
     out.report(RULE, node, f"misuse of aggregate function {name}(){in_clause(clause)}", last=name_tok)
+
+
+def report_unanalyzed(out: Reporter, node: Node, name_tok: Token, name: str) -> None:
+    """An aggregate of a query that computes no aggregates (or of its WHERE clause)."""
+    out.report(RULE, node, f"misuse of aggregate: {name}()", last=name_tok)
+
+
+def report_recursive(out: Reporter, node: Node) -> None:
+    """An aggregate query as the recursive part of a recursive CTE."""
+    out.report(RULE, node, "recursive aggregate queries not supported")

@@ -39,3 +39,8 @@ def report_not_window(out: Reporter, node: Node, name_tok: Token, name: str) -> 
 
 def report_misused(out: Reporter, node: Node, name_tok: Token, name: str, clause: str) -> None:
     out.report(RULE, node, f"misuse of window function {name}(){in_clause(clause)}", last=name_tok)
+
+
+def report_recursive(out: Reporter, node: Node) -> None:
+    """A window function in the recursive part of a recursive CTE."""
+    out.report(RULE, node, "cannot use window functions in recursive queries")
