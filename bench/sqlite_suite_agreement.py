@@ -496,9 +496,15 @@ class Database:
         return tuple(out)
 
     def sync(self) -> None:
-        """Live mode: read the schema back from SQLite if it changed."""
+        """Live mode: read the schema back from SQLite if it changed, and
+        the connection's PRAGMA writable_schema."""
         if not self.live:
             return
+        try:
+            ((writable,),) = self.con.execute("PRAGMA writable_schema").fetchall()
+        except apsw.Error:
+            writable = 0
+        self.catalog.writable_schema = bool(writable)
         try:
             versions = self.schema_versions()
         except apsw.Error:
@@ -534,6 +540,7 @@ class Database:
                         continue
                     table.columns = [Column(r[1], r[2] or None, hidden=bool(r[6])) for r in info]
                     table.columns_known = bool(info)
+        catalog.writable_schema = self.catalog.writable_schema
         self.catalog = catalog
 
     def fill(self, use: str) -> str:
