@@ -767,7 +767,7 @@ class DdlChecker:
                 return
             schema = unquote(qn.schema.text)
         name = unquote(qn.name.text)
-        if schema is None and (normalize(name) == "expressions" or normalize(name) in BUILTIN_COLLATIONS):
+        if schema is None and (normalize(name) == "expressions" or self.catalog.declared.has_collation(name)):
             return
         table = self.catalog.find_table(name, schema)
         if table is not None:
@@ -832,7 +832,6 @@ TABLE_PRAGMAS = frozenset({"foreign_key_check", "integrity_check", "quick_check"
 """The pragmas whose argument names a table that SQLite looks up (and
 reports missing); the others (table_info ...) return nothing instead."""
 
-BUILTIN_COLLATIONS = frozenset({"binary", "nocase", "rtrim"})
 """The collating sequences every SQLite has (an application may add others)."""
 
 

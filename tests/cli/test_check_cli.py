@@ -209,6 +209,7 @@ CREATE VIRTUAL TABLE vectors USING vec0 (embedding, distance);
 SELECT regexp('^a', title), slug(title), slug(title, '-') FROM notes ORDER BY title COLLATE natsort;
 SELECT median(id) FROM notes;
 SELECT embedding FROM vectors WHERE distance < 0.5;
+REINDEX natsort;
 """
 
 
