@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
     CollateExpr,
     ColumnRef,
+    ExistsExpr,
     Expr,
     JoinGroup,
     Literal,
@@ -20,8 +22,11 @@ from ...syntax.nodes import (
     ResultColumn,
     Select,
     SelectCore,
+    SubqueryExpr,
     TableRef,
+    UnaryExpr,
     Values,
+    Variable,
     WithClause,
 )
 from ...syntax.tokens import Token
@@ -39,7 +44,7 @@ from ..rules import (
     unknown_table,
     values_row_length,
 )
-from .scope import Cte, Ctx, Scope, Shape
+from .scope import ROWID_NAMES, Core, Cte, Ctx, ResultItem, Scope, Shape, Source
 
 if TYPE_CHECKING:
     from ...syntax.nodes import FromTerm
@@ -191,38 +196,151 @@ class QueryResolver:
                     compound_column_count.report(self.r, ops[i - 1])
             result = shapes[0]
             if len(parts) > 1:
-                self.compound_order_by(parts[-1], result)
+                self.compound_order_by(parts[-1], [shape.core for shape in shapes], first_width)
             return result
         finally:
             if pushed:
                 self.end_with()
 
-    def compound_order_by(self, last: OneSelect, shape: Shape) -> None:
-        """ORDER BY of a compound: each term must be a result column (by
-        number, name, or an identical expression)."""
+    def compound_order_by(self, last: OneSelect, cores: list[Core | None], width: int | None) -> None:
+        """ORDER BY of a compound, as SQLite's resolveCompoundOrderBy: a
+        column number must be in range; any other term must match a result
+        column of one of the SELECTs, tried from the leftmost: by its AS name
+        (or a ``*`` column's name), or as the same expression, resolved in
+        that SELECT's own FROM clause (a term that does not resolve there
+        matches nothing there)."""
         order = last.order_by if isinstance(last, SelectCore) else None
-        if order is None or shape.names is None:
+        if order is None:
             return
-        names = {normalize(n) for n in shape.names}
-        for n, term in enumerate(order.terms, 1):
-            expr = strip_collate(term.expr)
-            if isinstance(expr, Literal) and expr.literal_token.kind == "INTEGER":
-                self.order_number(expr, n, len(shape.names), "ORDER")
-                continue
-            if isinstance(expr, ColumnRef) and normalize(expr.name.text) in names:
-                continue
-            order_by_term.report_no_match(self.r, term, n)
+        plains = [strip_collate(term.expr) for term in order.terms]
+        numbers = [int_value(plain) for plain in plains]
+        for n, (plain, value) in enumerate(zip(plains, numbers, strict=True), 1):
+            if value is not None and width is not None and not 1 <= value <= width:
+                order_by_term.report_out_of_range(self.r, plain, n, "ORDER", width)
+                return
+        for n, (term, plain, value) in enumerate(zip(order.terms, plains, numbers, strict=True), 1):
+            if value is None and not self.matches_compound_column(plain, cores):
+                order_by_term.report_no_match(self.r, term, n)
+                return
 
-    def order_number(self, literal: Literal, n: int, count: int, which: str) -> bool:
-        tok = literal.literal_token
-        try:
-            value = int(tok.text, 0)
-        except ValueError:
-            return True
-        if 1 <= value <= count:
-            return True
-        order_by_term.report_out_of_range(self.r, literal, n, which, count)
+    def matches_compound_column(self, plain: Expr, cores: list[Core | None]) -> bool:
+        """Whether an ORDER BY term of a compound matches a result column of
+        one of its SELECTs (True also when that cannot be known)."""
+        name = normalize(plain.name.text) if isinstance(plain, ColumnRef) and len(plain.parts) == 1 else None
+        for core in cores:
+            if core is None:
+                return True
+            if name is not None and any(item.name == name for item in core.items):
+                return True
+            key = self.expr_key(plain, core, aliases=True)
+            if key is UNKNOWN:
+                return True
+            if key is None:
+                continue
+            for item in core.items:
+                if item.source is not None and item.column is not None:
+                    item_key: object = (column_key(item.source, item.column),)
+                elif item.expr is not None:
+                    # A COLLATE on top makes no difference (sqlite3ExprCompare < 2).
+                    item_key = self.expr_key(strip_collate(item.expr), core, aliases=False)
+                else:
+                    continue
+                if item_key is UNKNOWN or item_key == key:
+                    return True
         return False
+
+    def expr_key(self, expr: Expr, core: Core, *, aliases: bool) -> object:
+        """What ``expr`` is, as SQLite's sqlite3ExprCompare sees it after
+        resolving its names in ``core``'s FROM clause: a tuple equal for
+        expressions SQLite finds the same; None when it does not resolve
+        there (or can equal nothing: a subquery, a parameter); UNKNOWN when
+        that cannot be told (a table of unknown columns)."""
+        out: list[object] = []
+        stack: list[Node | Token | None] = [expr]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                out.append(None)  # the end of a node's children
+                continue
+            if isinstance(item, Token):
+                out.append(token_key(item))
+                continue
+            if isinstance(item, ParenExpr):
+                stack.append(item.expr)
+                continue
+            if isinstance(item, (SubqueryExpr, ExistsExpr, Variable, Select, SelectCore, Values)):
+                return None
+            if isinstance(item, ColumnRef):
+                found = self.lookup_in_core(item, core)
+                if found is UNKNOWN or found is None:
+                    return found
+                if isinstance(found, tuple):
+                    if found[0] in ("STRING", "TRUEFALSE"):
+                        out.extend((Literal, found, None))  # as the literal it stands for
+                    else:
+                        out.append(found)
+                    continue
+                if not aliases:
+                    return None
+                assert isinstance(found, ResultItem) and found.expr is not None
+                inner = self.expr_key(found.expr, core, aliases=False)
+                if inner is None or inner is UNKNOWN:
+                    return inner
+                out.append(inner)
+                continue
+            out.append(type(item))
+            stack.append(None)
+            stack.extend(reversed(item.children))
+        return tuple(out)
+
+    def lookup_in_core(self, ref: ColumnRef, core: Core) -> object:
+        """What a column name means in a compound's SELECT, resolved (as
+        SQLite resolves an ORDER BY term there) in its own FROM clause, then
+        among its aliases: a column key, an alias's expression, a string or
+        TRUE/FALSE (a name that is none), the alias's result item, None (an error: no such column,
+        ambiguous), UNKNOWN."""
+        parts = ref.parts
+        col = normalize(parts[-1].text)
+        qualifier = normalize(parts[-2].text) if len(parts) >= 2 else None
+        schema = normalize(parts[0].text) if len(parts) == 3 else None
+        matches: list[tuple[Source, Column]] = []
+        rowid: list[Source] = []
+        for src in core.scope.sources:
+            if qualifier is not None and (src.name is None or normalize(src.name) != qualifier):
+                continue
+            if schema is not None and (src.schema is None or normalize(src.schema) != schema):
+                continue
+            if src.columns is None:
+                return UNKNOWN
+            c = src.column(col)
+            if c is not None:
+                if matches and col in src.using:
+                    if not src.right_join:
+                        continue
+                    matches = []
+                matches.append((src, c))
+            elif col in ROWID_NAMES and src.rowid:
+                rowid.append(src)
+        if len(matches) == 1:
+            return column_key(*matches[0])
+        if matches:
+            return None
+        if rowid:
+            return ("rowid", id(rowid[0])) if len(rowid) == 1 or qualifier is not None else None
+        if qualifier is not None:
+            state = self.r.state
+            if qualifier in ("new", "old", "excluded") and (state.trigger is not None or state.in_upsert):
+                return UNKNOWN
+            return None
+        for item in core.items:
+            if item.name == col and item.expr is not None:
+                return item
+        text = parts[-1].text
+        if text[:1] == '"':
+            return ("STRING", unquote(text))
+        if col in ("true", "false"):
+            return ("TRUEFALSE", col)
+        return None
 
     def values(self, node: Values, outer: Scope | None) -> Shape:
         width: int | None = None
@@ -236,7 +354,8 @@ class QueryResolver:
                 width = len(items)
             elif len(items) != width:
                 values_row_length.report(self.r, row)
-        return Shape([f"column{i + 1}" for i in range(width or 0)])
+        values = [ResultItem(None, item) for row in node.rows for item in row.values]
+        return Shape([f"column{i + 1}" for i in range(width or 0)], core=Core(Scope([]), values))
 
     def select_core(self, node: SelectCore, outer: Scope | None, *, compound_last: bool = False) -> Shape:
         r = self.r
@@ -255,23 +374,28 @@ class QueryResolver:
         names: list[str] | None = []
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
+        items: list[ResultItem] | None = []
         for rc in node.columns:
             expr = rc.expr
             if expr is None:  # * or t.*
                 expanded = self.star(rc, scope)
-                if expanded is None or names is None:
+                if expanded is None or names is None or items is None:
                     names = None
                     columns = None
+                    items = None
                 else:
-                    names.extend(c.name for c in expanded)
+                    names.extend(c.name for _, c in expanded)
                     assert columns is not None
-                    columns.extend(expanded)
+                    columns.extend(c for _, c in expanded)
+                    items.extend(ResultItem(c.key, None, src, c) for src, c in expanded)
                 continue
             r.exprs.expr(expr, result_ctx)
             r.rows.scalar_context(expr, result_ctx)
             alias = rc.alias
             if alias is not None:
-                aliases[normalize(alias.text)] = expr
+                aliases.setdefault(normalize(alias.text), expr)
+            if items is not None:
+                items.append(ResultItem(normalize(alias.text) if alias is not None else None, expr))
             if alias is not None and r.keep_model:
                 r.define(
                     alias,
@@ -308,7 +432,7 @@ class QueryResolver:
         order = node.order_by
         if order is not None and not compound_last:
             exprs = [term.expr for term in order.terms]
-            self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True)
+            self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True, items=items)
         if group is not None:
             self.order_or_group(group.exprs, scope, count, "GROUP", allow_agg=False, allow_win=False)
         for wd in definitions:
@@ -319,7 +443,11 @@ class QueryResolver:
         if limit is not None:
             for e in limit.exprs:
                 r.exprs.expr(e, Ctx(Scope([]), clause="LIMIT"))
-        return Shape(column_names_of(names) if names is not None else None, columns)
+        return Shape(
+            column_names_of(names) if names is not None else None,
+            columns,
+            Core(scope, items) if items is not None else None,
+        )
 
     def result_name(self, expr: Expr) -> str:
         """SQLite's name for an unaliased result column: the column's name
@@ -337,14 +465,25 @@ class QueryResolver:
         *,
         allow_agg: bool,
         allow_win: bool,
+        items: list[ResultItem] | None = None,
     ) -> None:
         """ORDER BY / GROUP BY terms (``exprs``): result-column numbers,
-        aliases, or expressions resolved in the query's scope (aliases usable)."""
+        aliases, or expressions resolved in the query's scope (aliases usable).
+        As SQLite's resolveOrderGroupBy, an ORDER BY term that is a result
+        column's AS name (or the name of a column ``*`` gave) is that column,
+        before any table's column of the same name."""
         for n, expr in enumerate(exprs, 1):
             plain = strip_collate(expr)
-            if isinstance(plain, Literal) and plain.literal_token.kind == "INTEGER":
-                if count is not None:
-                    self.order_number(plain, n, count, which)
+            if items is not None and isinstance(plain, ColumnRef) and len(plain.parts) == 1:
+                key = normalize(plain.name.text)
+                item = next((item for item in items if item.name == key), None)
+                if item is not None:
+                    self.order_by_name(plain, item, scope)
+                    continue
+            value = int_value(plain)
+            if value is not None:
+                if count is not None and not 1 <= value <= count:
+                    order_by_term.report_out_of_range(self.r, plain, n, which, count)
                 continue
             # An aggregate in GROUP BY gets SQLite's own message (below), not
             # the generic one.
@@ -358,14 +497,23 @@ class QueryResolver:
             if which == "GROUP" and ctx.saw_agg[0]:
                 misuse_aggregate.report_in_group_by(self.r, expr)
 
-    def star(self, rc: ResultColumn, scope: Scope) -> list[Column] | None:
+    def order_by_name(self, ref: ColumnRef, item: ResultItem, scope: Scope) -> None:
+        """An ORDER BY term naming a result column: what its alias or
+        ``*`` column means."""
+        r = self.r
+        if item.expr is not None:
+            r.exprs.alias_use(ref, item.expr, Ctx(scope, allow_agg=True, allow_win=True, clause="ORDER BY"))
+        elif item.source is not None and item.column is not None:
+            r.refer(ref.name, item.source.column_referent(item.column))
+
+    def star(self, rc: ResultColumn, scope: Scope) -> list[tuple[Source, Column]] | None:
         """The columns ``*`` or ``t.*`` stands for (None: unknown)."""
         qualifier = rc.table
         if qualifier is None:
             if not scope.sources:
                 no_tables.report(self.r, rc)
                 return []
-            out: list[Column] = []
+            out: list[tuple[Source, Column]] = []
             seen_using: set[str] = set()
             for src in scope.sources:
                 if src.qualifier_only:
@@ -377,16 +525,77 @@ class QueryResolver:
                         continue
                     if c.key in src.using and c.key in seen_using:
                         continue
-                    out.append(c)
+                    out.append((src, c))
                 seen_using |= {c.key for c in src.columns}
             return out
         key = normalize(qualifier.text)
         for src in scope.sources:
             if src.name is not None and normalize(src.name) == key and not src.qualifier_only:
                 self.r.refer(qualifier, src.referent)
-                return None if src.columns is None else [c for c in src.columns if not c.hidden]
+                return None if src.columns is None else [(src, c) for c in src.columns if not c.hidden]
         unknown_table.report_qualifier(self.r, qualifier, unquote(qualifier.text))
         return None
+
+
+UNKNOWN = object()
+"""What an expression is, when that cannot be told (a table of unknown columns)."""
+
+_VALUE_TOKENS = frozenset({"ID", "STRING", "FLOAT", "BLOB", "QNUMBER", "INTEGER", "VARIABLE"})
+
+
+def token_key(tok: Token) -> object:
+    """A token as sqlite3ExprCompare compares it: an operator or keyword by
+    its kind (``=`` is ``==``), a name case-folded, a number by its value."""
+    kind = tok.kind
+    if kind not in _VALUE_TOKENS:
+        return kind
+    if kind in ("INTEGER", "QNUMBER"):
+        value = int32_literal(tok.text)
+        if value is not None:
+            return ("INTEGER", value)
+    if kind == "ID":
+        return (kind, normalize(tok.text))
+    if kind == "STRING":
+        return (kind, unquote(tok.text))
+    return (kind, tok.text)
+
+
+def column_key(src: Source, col: Column) -> tuple[object, ...]:
+    """A column of a FROM source (the INTEGER PRIMARY KEY is the rowid)."""
+    if col.primary_key and src.rowid and (col.type or "").upper() == "INTEGER":
+        return ("rowid", id(src))
+    return ("column", id(src), col.key)
+
+
+def int32_literal(text: str) -> int | None:
+    """The value of an integer literal SQLite holds as a 32-bit integer
+    (sqlite3GetInt32: decimal, or hexadecimal up to 0x7fffffff; digit
+    separators removed), else None."""
+    digits = text.replace("_", "")
+    try:
+        value = int(digits[2:], 16) if digits[:2].lower() == "0x" else int(digits, 10)
+    except ValueError:
+        return None
+    return value if value <= 0x7FFFFFFF else None
+
+
+def int_value(expr: Expr) -> int | None:
+    """The value of a term that is an integer to SQLite (sqlite3ExprIsInteger:
+    a 32-bit integer literal, with unary + and - before it), else None."""
+    sign = 1
+    while True:
+        if isinstance(expr, ParenExpr):
+            expr = expr.expr
+        elif isinstance(expr, UnaryExpr) and expr.op.kind in ("PLUS", "MINUS"):
+            if expr.op.kind == "MINUS":
+                sign = -sign
+            expr = expr.operand
+        else:
+            break
+    if isinstance(expr, Literal) and expr.literal_token.kind in ("INTEGER", "QNUMBER"):
+        value = int32_literal(expr.literal_token.text)
+        return None if value is None else sign * value
+    return None
 
 
 def strip_collate(expr: Expr) -> Expr:

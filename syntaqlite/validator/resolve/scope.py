@@ -130,12 +130,34 @@ class Ctx:
 
 
 @dataclass
+class ResultItem:
+    """One result column of a SELECT core, as a compound's ORDER BY matches
+    it: its AS name (an alias, or the column name of a ``*`` expansion:
+    SQLite's ENAME_NAME), its expression, or the source column ``*`` gave."""
+
+    name: str | None  # case-folded
+    expr: Expr | None
+    source: Source | None = None
+    column: Column | None = None
+
+
+@dataclass
+class Core:
+    """A SELECT core (or VALUES) of a compound: its own FROM scope and its
+    result columns, against which the compound's ORDER BY terms are matched."""
+
+    scope: Scope
+    items: list[ResultItem]
+
+
+@dataclass
 class Shape:
     """What a query returns: its column names (SQLite's names), or None when
     unknown (an unknown table's ``*``)."""
 
     names: list[str] | None
     columns: list[Column] | None = None
+    core: Core | None = None  # a SELECT core's or VALUES' result columns (None: unknown)
 
     @property
     def width(self) -> int | None:
