@@ -62,13 +62,15 @@ Left out, on purpose
   them, but in SQL they are keywords; ``current_date()`` is a syntax error.
 * The ``->`` and ``->>`` operators, which SQLite registers as functions named
   "->" and "->>": not callable by name.
-* Functions that a virtual-table module registers as overloadable
-  placeholders, shown as non-built-in by PRAGMA function_list: fts3/fts4
-  (matchinfo, offsets, snippet, optimize, fts3_tokenizer), fts5 (bm25,
-  highlight, snippet, fts5, fts5_source_id, fts5_locale, fts5_get_locale,
-  fts5_insttoken), rtree (rtreecheck, rtreedepth, rtreenode), geopoly
-  (geopoly_*), and the MATCH operator's "match".  They only mean something
-  next to a virtual table of that module.
+* Functions of the rtree (rtreecheck, rtreedepth, rtreenode) and geopoly
+  (geopoly_*) modules.  Those of fts3/fts4 (matchinfo, offsets, snippet,
+  optimize, fts3_tokenizer) and fts5 (bm25, highlight, snippet, fts5,
+  fts5_source_id, fts5_locale, fts5_get_locale, fts5_insttoken), which the
+  modules register as overloadable placeholders (non-built-in rows of
+  PRAGMA function_list), are in the table with SQLITE_ENABLE_FTS3/FTS5 as
+  ``requires``: SQLite prepares a call to them anywhere, with the
+  registered argument counts (only a full-text table gives them a meaning;
+  elsewhere they fail when run).  So is the MATCH operator's "match".
 * Internal functions that PRAGMA function_list hides and ordinary SQL cannot
   reach: sqlite_rename_column/table/test/quotefix, sqlite_drop_column,
   affinity, expr_compare, expr_implies_expr, implies_nonnull_row.
@@ -128,7 +130,14 @@ JSON1_OPTION = "SQLITE_ENABLE_JSON1"
 MATH = "SQLITE_ENABLE_MATH_FUNCTIONS"
 PERCENTILE = "SQLITE_ENABLE_PERCENTILE"
 
-USUALLY_ENABLED: frozenset[str] = frozenset({MATH})
+FTS3 = "SQLITE_ENABLE_FTS3"
+FTS4 = "SQLITE_ENABLE_FTS4"  # fts4 is built on fts3: it enables it
+FTS5 = "SQLITE_ENABLE_FTS5"
+
+USUALLY_ENABLED: frozenset[str] = frozenset({MATH, FTS3, FTS4, FTS5})
+
+ALSO_ADDED_BY: dict[str, str] = {"snippet": FTS5}
+"""Functions that a second option adds as well (fts5 has a snippet() too)."""
 """Options that the stock configure build (and so the sqlite3 CLI) turns on."""
 
 KINDS = ("scalar", "aggregate", "window", "table")
@@ -723,6 +732,89 @@ FUNCTIONS: tuple[Function, ...] = (
     _w("percent_rank", 0, 0, "percent_rank()", "(rank - 1) / (partition rows - 1), between 0.0 and 1.0."),
     _w("rank", 0, 0, "rank()", "Rank of the current peer group, with gaps."),
     _w("row_number", 0, 0, "row_number()", "Number of the row within its partition, from 1."),
+    # ---- the MATCH operator, and the functions of the FTS modules ---------
+    # SQLite registers "match" (what X MATCH Y calls) on every connection,
+    # and the fts3/fts4 and fts5 modules, when built in, register theirs
+    # with sqlite3_overload_function: names that prepare anywhere (only a
+    # full-text table of the module gives them a meaning; elsewhere they
+    # fail when run, "unable to use function X in the requested context").
+    _s("match", 2, 2, ANCIENT, "match(X, Y)", "What X MATCH Y calls; a virtual table may overload it."),
+    _s(
+        "matchinfo",
+        1,
+        2,
+        ANCIENT,
+        "matchinfo(FTS[, FORMAT])",
+        "Statistics of a full-text (fts3/fts4) match, as a blob of 32-bit integers.",
+        FTS3,
+    ),
+    _s(
+        "offsets",
+        1,
+        1,
+        ANCIENT,
+        "offsets(FTS)",
+        "Where the terms of a full-text (fts3/fts4) match are, as text.",
+        FTS3,
+    ),
+    _s("optimize", 1, 1, ANCIENT, "optimize(FTS)", "Merges the b-trees of an fts3/fts4 table.", FTS3),
+    _s(
+        "snippet",
+        0,
+        None,
+        ANCIENT,
+        "snippet(FTS, ...)",
+        "A fragment of the matched text, terms marked (fts3/fts4, and fts5's auxiliary function).",
+        FTS3,
+    ),
+    _s(
+        "fts3_tokenizer",
+        1,
+        2,
+        ANCIENT,
+        "fts3_tokenizer(NAME[, POINTER])",
+        "Looks up (or, when enabled, registers) an fts3 tokenizer.",
+        FTS3,
+    ),
+    _s("bm25", 0, None, ANCIENT, "bm25(FTS[, WEIGHT, ...])", "The BM25 rank of an fts5 match.", FTS5),
+    _s(
+        "highlight",
+        0,
+        None,
+        ANCIENT,
+        "highlight(FTS, COLUMN, OPEN, CLOSE)",
+        "A column of an fts5 match, its terms between OPEN and CLOSE.",
+        FTS5,
+    ),
+    _s("fts5", 1, 1, ANCIENT, "fts5(POINTER)", "The fts5 API pointer (for C extensions).", FTS5),
+    _s("fts5_source_id", 0, 0, ANCIENT, "fts5_source_id()", "The source id of the fts5 module.", FTS5),
+    _s(
+        "fts5_locale",
+        2,
+        2,
+        (3, 47, 0),
+        "fts5_locale(LOCALE, TEXT)",
+        "TEXT tagged with LOCALE for fts5.",
+        FTS5,
+    ),
+    _s(
+        "fts5_get_locale",
+        0,
+        None,
+        (3, 47, 0),
+        "fts5_get_locale(FTS, COLUMN)",
+        "The locale of a column of an fts5 match.",
+        FTS5,
+    ),
+    _s(
+        "fts5_insttoken",
+        1,
+        1,
+        (3, 47, 0),
+        "fts5_insttoken(TEXT)",
+        "TEXT as a token to match exactly in an fts5 query.",
+        FTS5,
+    ),
     # ---- table-valued functions -------------------------------------------
     _t(
         "json_each",
@@ -1050,7 +1142,12 @@ def available_in(fn: Function, version: Version, cflags: frozenset[str], usual: 
             return False
     if fn.requires is None:
         return True
-    return fn.requires in cflags or (usual and fn.requires in USUALLY_ENABLED)
+    if usual and fn.requires in USUALLY_ENABLED:
+        return True
+    options = {fn.requires, ALSO_ADDED_BY.get(fn.name)}
+    if fn.requires == FTS3:
+        options.add(FTS4)
+    return not options.isdisjoint(cflags)
 
 
 def unavailable_reason(
