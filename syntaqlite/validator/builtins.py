@@ -81,9 +81,8 @@ Left out, on purpose
   into the library, and absent from apsw), carray (SQLITE_ENABLE_CARRAY;
   its pointer argument can only be bound from C, not written in SQL),
   sqlite_stmt, sqlite_dbpage, fsdir, and the like.
-* PRAGMAs whose table-valued form returns nothing useful or does not exist
-  (pragma_optimize, pragma_wal_checkpoint, ...) and the one-value pragmas
-  (pragma_user_version, ...): only the list-returning pragmas are here.
+* PRAGMAs without a table-valued form (pragma_wal_checkpoint, ...); those
+  of one value (pragma_user_version, ...) are in ``_PRAGMA_VALUES``.
 
 Sources of the ``since`` values
 -------------------------------
@@ -1047,6 +1046,66 @@ FUNCTIONS: tuple[Function, ...] = (
         ("cid", "name", "type", "notnull", "dflt_value", "pk", "hidden"),
     ),
 )
+
+# The PRAGMAs of one value that have a table-valued form (PragFlg_Result0 or
+# Result1 in pragma.h, with no column names: the column is named after the
+# pragma): name, first release of the table-valued form, the column, and
+# whether it takes an argument and a schema (hidden columns arg, schema).
+_PRAGMA_VALUES: tuple[tuple[str, Version, str, bool, bool], ...] = (
+    ("analysis_limit", (3, 32, 0), "analysis_limit", False, False),
+    ("application_id", (3, 16, 0), "application_id", False, False),
+    ("auto_vacuum", (3, 16, 0), "auto_vacuum", False, True),
+    ("automatic_index", (3, 16, 0), "automatic_index", False, False),
+    ("busy_timeout", (3, 16, 0), "timeout", False, False),
+    ("cache_size", (3, 16, 0), "cache_size", False, True),
+    ("cache_spill", (3, 16, 0), "cache_spill", False, True),
+    ("cell_size_check", (3, 16, 0), "cell_size_check", False, False),
+    ("checkpoint_fullfsync", (3, 16, 0), "checkpoint_fullfsync", False, False),
+    ("count_changes", (3, 16, 0), "count_changes", False, False),
+    ("data_version", (3, 16, 0), "data_version", False, False),
+    ("defer_foreign_keys", (3, 16, 0), "defer_foreign_keys", False, False),
+    ("empty_result_callbacks", (3, 16, 0), "empty_result_callbacks", False, False),
+    ("encoding", (3, 16, 0), "encoding", False, False),
+    ("foreign_keys", (3, 16, 0), "foreign_keys", False, False),
+    ("freelist_count", (3, 16, 0), "freelist_count", False, False),
+    ("full_column_names", (3, 16, 0), "full_column_names", False, False),
+    ("fullfsync", (3, 16, 0), "fullfsync", False, False),
+    ("hard_heap_limit", (3, 31, 0), "hard_heap_limit", False, False),
+    ("ignore_check_constraints", (3, 16, 0), "ignore_check_constraints", False, False),
+    ("journal_mode", (3, 16, 0), "journal_mode", False, True),
+    ("journal_size_limit", (3, 16, 0), "journal_size_limit", False, True),
+    ("legacy_alter_table", (3, 25, 0), "legacy_alter_table", False, False),
+    ("locking_mode", (3, 16, 0), "locking_mode", False, True),
+    ("max_page_count", (3, 16, 0), "max_page_count", False, True),
+    ("optimize", (3, 18, 0), "optimize", True, False),
+    ("page_count", (3, 16, 0), "page_count", False, True),
+    ("page_size", (3, 16, 0), "page_size", False, True),
+    ("query_only", (3, 16, 0), "query_only", False, False),
+    ("read_uncommitted", (3, 16, 0), "read_uncommitted", False, False),
+    ("recursive_triggers", (3, 16, 0), "recursive_triggers", False, False),
+    ("reverse_unordered_selects", (3, 16, 0), "reverse_unordered_selects", False, False),
+    ("schema_version", (3, 16, 0), "schema_version", False, False),
+    ("secure_delete", (3, 16, 0), "secure_delete", False, False),
+    ("short_column_names", (3, 16, 0), "short_column_names", False, False),
+    ("soft_heap_limit", (3, 16, 0), "soft_heap_limit", False, False),
+    ("synchronous", (3, 16, 0), "synchronous", False, True),
+    ("temp_store", (3, 16, 0), "temp_store", False, False),
+    ("threads", (3, 16, 0), "threads", False, False),
+    ("trusted_schema", (3, 31, 0), "trusted_schema", False, False),
+    ("user_version", (3, 16, 0), "user_version", False, False),
+    ("writable_schema", (3, 16, 0), "writable_schema", False, False),
+)
+
+
+def _pragma_value(name: str, since: Version, column: str, arg: bool, schema: bool) -> Function:
+    hidden = (("arg",) if arg else ()) + (("schema",) if schema else ())
+    shown = ", ".join((["ARG"] if arg else []) + (["[SCHEMA]"] if schema else []))
+    return _t(
+        f"pragma_{name}", since, f"pragma_{name}({shown})", f"The value of PRAGMA {name}.", hidden, (column,)
+    )
+
+
+FUNCTIONS += tuple(_pragma_value(*entry) for entry in _PRAGMA_VALUES)
 
 ARITY_HISTORY: dict[tuple[str, str], tuple[tuple[Version, int, int | None], ...]] = {
     # (name, kind) -> ((first release, min_args, max_args), ...), oldest first;

@@ -21,7 +21,7 @@ from ...syntax.tokens import Token
 from .. import builtins
 from ..catalog import Column, Where, location_of
 from ..model import Referent
-from ..rules import circular_cte, join_on_right_table, unknown_table, using_column
+from ..rules import circular_cte, join_on_right_table, table_function_call, unknown_table, using_column
 from .scope import Ctx, Scope, Source
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ class FromResolver:
                         r, ix_tok, unquote(ix_tok.text), known=r.catalog.known(src.table.schema)
                     )
         elif isinstance(node, TableFunction):
-            src = self.function_source(node.name.name, alias, position)
+            src = self.table_function(node, alias, position)
         elif isinstance(node, Subquery):
             shape = r.queries.query(node.query, outer)
             cols = [Column(n) for n in shape.names] if shape.names is not None else None
@@ -196,13 +196,50 @@ class FromResolver:
         table = r.catalog.find_table(name, schema)
         if table is None:
             fn = builtins.lookup(name)
-            if schema is None and any(f.kind == "table" for f in fn):
+            if any(f.kind == "table" for f in fn):  # eponymous: in every schema
                 return self.function_source(name_tok, alias, position)
             r.unknown_table(name_tok, name, schema)
             return Source(alias or name, None, schema=schema, position=position)
         referent = r.table_referent(table)
         r.refer(name_tok, referent)
         return Source.of_table(table, referent, alias, position=position)
+
+    def table_function(self, node: TableFunction, alias: str | None, position: int) -> Source:
+        """``name(args)`` in FROM, as SQLite's selectExpander: a CTE, table or
+        view there "is not a function"; a virtual table (eponymous, such as
+        json_each, or one of the schema) takes at most one argument per
+        hidden column."""
+        r = self.r
+        qn = node.name
+        name_tok = qn.name
+        name = unquote(name_tok.text)
+        schema_tok = qn.schema
+        args = node.args
+        if schema_tok is None and r.find_cte(name) is not None:
+            table_function_call.report_not_a_function(r, name_tok, name)
+            return Source(alias or name, None, position=position)
+        schema = unquote(schema_tok.text) if schema_tok is not None else None
+        if schema_tok is not None and not r.check_schema(schema_tok):
+            return Source(alias or name, None, schema=schema, position=position)
+        table = r.catalog.find_table(name, schema)
+        if table is not None:
+            referent = r.table_referent(table)
+            r.refer(name_tok, referent)
+            if table.kind != "virtual":
+                table_function_call.report_not_a_function(r, name_tok, name)
+                return Source(alias or name, None, schema=table.schema, position=position)
+            if table.columns_known:
+                most = sum(1 for c in table.columns if c.hidden)
+                if len(args) > most:
+                    table_function_call.report_too_many(r, args[most], table.name, most)
+            return Source.of_table(table, referent, alias, position=position)
+        src = self.function_source(name_tok, alias, position)
+        fns = [f for f in builtins.lookup(name) if f.kind == "table" and r.available(f)]
+        bounds = builtins.arity_at(fns[0], r.sqlite.version) if fns else None
+        limit = bounds[1] if bounds is not None else None
+        if limit is not None and len(args) > limit:
+            table_function_call.report_too_many(r, args[limit], fns[0].name, limit)
+        return src
 
     def function_source(self, name_tok: Token, alias: str | None, position: int) -> Source:
         r = self.r
@@ -219,7 +256,8 @@ class FromResolver:
         )
         r.refer(name_tok, referent)
         cols = [Column(c) for c in fn.columns] + [Column(c, hidden=True) for c in fn.hidden_columns]
-        return Source(alias or name, cols, position=position, referent=referent, rowid=False)
+        # Every table-valued function SQLite ships is a virtual table with a rowid.
+        return Source(alias or name, cols, position=position, referent=referent, rowid=True)
 
 
 def table_alias(key: str, alias_tok: Token, referent: Referent | None, where: Where) -> Referent:
