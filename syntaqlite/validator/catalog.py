@@ -16,7 +16,7 @@ not given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..syntax.cst import Node
@@ -102,6 +102,9 @@ class Table:
     autoincrement: bool = False
     location: Location | None = None
     sql: str | None = None
+    # The shadow tables of a virtual table (fts3/fts4, fts5, rtree): made,
+    # dropped and renamed with it.
+    shadows: list[Table] = field(default_factory=list, repr=False, compare=False)
     # The columns by key, for ``column``: rebuilt when ``columns`` is
     # another list or another length; ``columns_renamed`` after renaming
     # one in place.
@@ -303,6 +306,8 @@ class Catalog:
         db = self.database(table.schema) or self.add_database(table.schema)
         db.known = True
         db.tables[table.key] = table
+        for shadow in table.shadows:
+            db.tables.setdefault(shadow.key, shadow)
         if table.autoincrement and "sqlite_sequence" not in db.tables:
             db.tables["sqlite_sequence"] = Table(
                 "sqlite_sequence", db.name, "builtin", [Column(c) for c in BUILTIN_TABLES["sqlite_sequence"]]
@@ -313,6 +318,9 @@ class Catalog:
         if db is None:
             return
         db.tables.pop(table.key, None)
+        for shadow in table.shadows:
+            if db.tables.get(shadow.key) is shadow:
+                del db.tables[shadow.key]
         for key in [k for k, ix in db.indexes.items() if normalize(ix.table) == table.key]:
             del db.indexes[key]
         for key in [k for k, tr in db.triggers.items() if normalize(tr.table) == table.key]:
@@ -395,11 +403,7 @@ def virtual_table_columns(module: str, args: list[str], table_name: str) -> tupl
         cols += [Column(table_name, hidden=True), Column("rank", hidden=True)]
         return cols, True
     if mod in ("fts3", "fts4"):
-        cols = [Column(plain(a)) for a in args if a.strip() and not _OPTION.match(a)]
-        if not cols:
-            cols = [Column("content")]
-        cols += [Column(table_name, hidden=True), Column("docid", hidden=True), Column("langid", hidden=True)]
-        return cols, True
+        return fts3_columns(args, table_name, fts4=mod == "fts4", plain=plain)
     if mod in ("rtree", "rtree_i32"):
         cols = [Column(plain(a).lstrip("+")) for a in args if a.strip()]
         return cols, True
@@ -420,12 +424,114 @@ def virtual_table_columns(module: str, args: list[str], table_name: str) -> tupl
     return [], False
 
 
+def fts3_columns(
+    args: list[str], table_name: str, *, fts4: bool, plain: Callable[[str], str]
+) -> tuple[list[Column], bool]:
+    """The columns fts3/fts4 declares (fts3.c fts3InitVtab, fts3DeclareVtab):
+    the arguments that are neither a tokenizer ("tokenize ...") nor, for
+    fts4, an option ("key=value"), else one column "content"; then the
+    hidden ones: the table's own name, docid, and the language id column
+    (languageid=NAME, else __langid).  fts4 with content=TABLE and no column
+    takes its columns from TABLE: unknown here."""
+    names: list[str] = []
+    languageid: str | None = None
+    content: str | None = None
+    for arg in args:
+        text = arg.strip()
+        if not text:
+            continue
+        if len(text) > 8 and text[:8].lower() == "tokenize" and not (text[8].isalnum() or text[8] in "_$"):
+            continue
+        if fts4 and "=" in text:
+            key, _, value = text.partition("=")
+            value = unquote(value) if value[:1] in ("'", '"', "`", "[") else value
+            if key.lower() == "languageid":
+                languageid = value
+            elif key.lower() == "content":
+                content = value
+            continue
+        names.append(plain(text))
+    if content is not None and not names:
+        return [], False
+    cols = [Column(n) for n in names or ["content"]]
+    cols += [
+        Column(table_name, hidden=True),
+        Column("docid", hidden=True),
+        Column(languageid or "__langid", hidden=True),
+    ]
+    return cols, True
+
+
+def shadow_tables(module: str, args: list[str], table: Table) -> list[Table]:
+    """The ordinary tables a virtual table of a module SQLite ships keeps
+    its data in (fts3.c fts3CreateTables, fts5_storage.c, rtree.c
+    rtreeSqlInit), as they are declared.  Where their columns depend on
+    options this does not follow, the columns are left unknown."""
+    mod = module.lower()
+    name, schema = table.name, table.schema
+    visible = [c for c in table.columns if not c.hidden]
+    options: dict[str, str] = {}
+    for arg in args:
+        key, eq, value = arg.strip().partition("=")
+        if eq:
+            options[key.strip().lower()] = (
+                unquote(value.strip()) if value.strip()[:1] in "'\"`[" else value.strip()
+            )
+
+    def make(suffix: str, columns: list[tuple[str, bool]] | None, *, without_rowid: bool = False) -> Table:
+        cols = [Column(n, "INTEGER" if pk else None, primary_key=pk) for n, pk in columns or []]
+        return Table(
+            name + suffix,
+            schema,
+            columns=cols,
+            columns_known=columns is not None,
+            without_rowid=without_rowid,
+        )
+
+    out: list[Table] = []
+    if mod in ("fts3", "fts4"):
+        if table.columns_known and "content" not in options:
+            content = [("docid", True)] + [(f"c{i}{c.name}", False) for i, c in enumerate(visible)]
+            if "languageid" in options:
+                content.append(("langid", False))
+            out.append(make("_content", content))
+        out.append(make("_segments", [("blockid", True), ("block", False)]))
+        segdir = ["level", "idx", "start_block", "leaves_end_block", "end_block", "root"]
+        out.append(make("_segdir", [(c, False) for c in segdir]))
+        out.append(make("_docsize", [("docid", True), ("size", False)]))
+        out.append(make("_stat", [("id", True), ("value", False)]))
+    elif mod == "fts5":
+        out.append(make("_data", [("id", True), ("block", False)]))
+        out.append(make("_idx", [("segid", False), ("term", False), ("pgno", False)], without_rowid=True))
+        if "content" not in options:
+            plain = "locale" not in options
+            out.append(
+                make(
+                    "_content",
+                    [("id", True)] + [(f"c{i}", False) for i in range(len(visible))] if plain else None,
+                )
+            )
+        docsize = [("id", True), ("sz", False)]
+        if options.get("contentless_delete", "0") not in ("0", ""):
+            docsize.append(("origin", False))
+        out.append(make("_docsize", docsize))
+        out.append(make("_config", [("k", False), ("v", False)], without_rowid=True))
+    elif mod in ("rtree", "rtree_i32") and table.columns_known:
+        aux = sum(1 for a in args if a.strip().startswith("+"))
+        out.append(
+            make("_rowid", [("rowid", True), ("nodeno", False)] + [(f"a{i}", False) for i in range(aux)])
+        )
+        out.append(make("_node", [("nodeno", True), ("data", False)]))
+        out.append(make("_parent", [("nodeno", True), ("parentnode", False)]))
+    return out
+
+
 def table_from_virtual(stmt: CreateVirtualTableStmt, source: str, where: Where, schema: str) -> Table:
     _schema, name = qualified(stmt.name)
     module = unquote(stmt.module.text)
     args = [source[a.start : a.end] for a in stmt.arguments]
     columns, known = virtual_table_columns(module, args, name)
-    return Table(
+    table = Table(
         name,
         schema,
         "virtual",
@@ -435,6 +541,8 @@ def table_from_virtual(stmt: CreateVirtualTableStmt, source: str, where: Where, 
         location=location_of(stmt.name.name, where),
         sql=stmt.text(source),
     )
+    table.shadows = shadow_tables(module, args, table)
+    return table
 
 
 def column_names_of(items: Iterable[str]) -> list[str]:

@@ -429,7 +429,9 @@ class DdlChecker:
                 already_exists.report_rename(self.r, new_tok, new)
                 return
             self.catalog.drop_table(table)
-            self.catalog.add_table(replace(table, name=new))
+            # A virtual table's shadow tables are renamed with it.
+            shadows = [replace(s, name=new + s.name[len(table.name) :]) for s in table.shadows]
+            self.catalog.add_table(replace(table, name=new, shadows=shadows))
         elif action == "add_column":
             col_def = stmt.column_def
             assert col_def is not None
