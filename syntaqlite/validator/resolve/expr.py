@@ -117,9 +117,13 @@ class ExprResolver:
         while scope is not None:
             matches: list[tuple[Source, Column]] = []
             rowid_sources: list[Source] = []
+            # new/old and excluded are looked at only when no FROM table of
+            # this scope has the column (a table may be called "excluded").
+            real = scope.sources if qualifier is None else scope.named(qualifier)
             pseudo = pseudo_sources(r.state, r.table_referent)
-            candidates = scope.sources + pseudo if qualifier is None else scope.named(qualifier) + pseudo
-            for src in candidates:
+            for src in real + pseudo if pseudo else real:
+                if pseudo and matches and src is pseudo[0]:
+                    break
                 if qualifier is not None:
                     if src.name is None or normalize(src.name) != qualifier:
                         continue
