@@ -23,6 +23,8 @@ from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
     AlterTableStmt,
+    CollateConstraint,
+    CollateExpr,
     ColumnDef,
     ColumnRef,
     CreateIndexStmt,
@@ -30,9 +32,12 @@ from ..syntax.nodes import (
     CreateTriggerStmt,
     CreateViewStmt,
     CreateVirtualTableStmt,
+    Expr,
     GeneratedConstraint,
+    ParenExpr,
     PrimaryKeyConstraint,
     QualifiedName,
+    UniqueConstraint,
 )
 from ..syntax.tokens import Token
 from ..text import Lines
@@ -83,10 +88,21 @@ class Column:
     primary_key: bool = False
     generated: bool = False
     location: Location | None = None
+    collation: str | None = None  # its COLLATE, case-folded (None: BINARY)
 
     @property
     def key(self) -> str:
         return normalize(self.name)
+
+
+@dataclass
+class UniqueKey:
+    """A PRIMARY KEY or UNIQUE constraint of a table, or a UNIQUE index on
+    it: what the conflict target of an upsert must match."""
+
+    terms: list[tuple[str, str]] | None  # (column key, collation case-folded); None: an expression among them
+    partial: bool = False  # an index with a WHERE clause
+    index: str | None = None  # the index's name, case-folded (DROP INDEX drops it)
 
 
 @dataclass
@@ -105,6 +121,10 @@ class Table:
     # The shadow tables of a virtual table (fts3/fts4, fts5, rtree): made,
     # dropped and renamed with it.
     shadows: list[Table] = field(default_factory=list, repr=False, compare=False)
+    # Its PRIMARY KEY and UNIQUE constraints and UNIQUE indexes; only known
+    # (``uniques_known``) for a table made by CREATE TABLE.
+    uniques: list[UniqueKey] = field(default_factory=list, repr=False, compare=False)
+    uniques_known: bool = False
     # The columns by key, for ``column``: rebuilt when ``columns`` is
     # another list or another length; ``columns_renamed`` after renaming
     # one in place.
@@ -345,6 +365,26 @@ def qualified(name: QualifiedName) -> tuple[str | None, str]:
     return schema, unquote(name.name.text)
 
 
+def unique_terms(exprs: list[Expr], table: Table) -> list[tuple[str, str]] | None:
+    """The columns of a PRIMARY KEY, UNIQUE constraint or index, with the
+    collation each compares by (its COLLATE, else the column's); None when
+    one is an expression."""
+    out: list[tuple[str, str]] = []
+    for expr in exprs:
+        collation: str | None = None
+        while isinstance(expr, (ParenExpr, CollateExpr)):
+            if isinstance(expr, CollateExpr) and collation is None:
+                collation = normalize(expr.collation.text)
+            expr = expr.expr
+        if not (isinstance(expr, ColumnRef) and len(expr.parts) == 1):
+            return None
+        column = table.column(expr.name.text)
+        if column is None:
+            return None
+        out.append((column.key, collation or column.collation or "binary"))
+    return out
+
+
 def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: str) -> Table:
     _schema, name = qualified(stmt.name)
     table = Table(name, schema, "table", location=location_of(stmt.name.name, where), sql=stmt.text(source))
@@ -370,6 +410,16 @@ def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: 
         for cons in col.constraints:
             if isinstance(cons, PrimaryKeyConstraint) and cons.autoincrement is not None:
                 table.autoincrement = True
+    table.uniques_known = True
+    for col in stmt.columns:
+        for cons in col.constraints:
+            if isinstance(cons, (PrimaryKeyConstraint, UniqueConstraint)):
+                c = table.column(col.name.text)
+                if c is not None:
+                    table.uniques.append(UniqueKey([(c.key, c.collation or "binary")]))
+    for constraint in stmt.constraints:
+        if isinstance(constraint, (PrimaryKeyConstraint, UniqueConstraint)):
+            table.uniques.append(UniqueKey(unique_terms([t.expr for t in constraint.columns], table)))
     return table
 
 
@@ -382,6 +432,8 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
             column.primary_key = True
         elif isinstance(c, GeneratedConstraint):
             column.generated = True
+        elif isinstance(c, CollateConstraint):
+            column.collation = normalize(c.collation.text)
     return column
 
 
@@ -572,6 +624,7 @@ __all__ = [
     "Location",
     "Table",
     "Trigger",
+    "UniqueKey",
     "AlterTableStmt",
     "column_from_def",
     "column_names_of",
@@ -581,5 +634,6 @@ __all__ = [
     "qualified",
     "table_from_create",
     "table_from_virtual",
+    "unique_terms",
     "virtual_table_columns",
 ]

@@ -42,12 +42,14 @@ from .catalog import (
     Index,
     Table,
     Trigger,
+    UniqueKey,
     column_from_def,
     is_builtin_name,
     is_schema_table,
     location_of,
     table_from_create,
     table_from_virtual,
+    unique_terms,
 )
 from .model import Referent
 from .resolve import Ctx, Resolver, Scope, Shape, Source
@@ -249,6 +251,10 @@ class DdlChecker:
                 if where is not None:
                     self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
         if not exists:
+            if stmt.unique and table is not None and table.uniques_known:
+                terms = unique_terms([term.expr for term in stmt.columns], table)
+                partial = stmt.where is not None
+                table.uniques.append(UniqueKey(terms, partial, normalize(name_tok.text)))
             db = self.catalog.database(schema)
             assert db is not None
             db.indexes[normalize(name_tok.text)] = Index(
@@ -388,6 +394,9 @@ class DdlChecker:
         db = self.catalog.database(index.schema)
         assert db is not None
         db.indexes.pop(normalize(name), None)
+        table = self.catalog.find_table(index.table, index.schema)
+        if table is not None:
+            table.uniques = [u for u in table.uniques if u.index != normalize(name)]
 
     def on_drop_trigger_stmt(self, stmt: DropTriggerStmt) -> None:
         qn, schema = self._drop_target(stmt, "trigger")

@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
+    CollateExpr,
+    ColumnRef,
     DeleteStmt,
     InsertStmt,
+    ParenExpr,
     Query,
     Select,
     SetItem,
@@ -22,7 +25,14 @@ from ...syntax.nodes import (
 )
 from ...syntax.tokens import Token
 from ..catalog import Table, is_schema_table
-from ..rules import builtin_table, insert_column_count, modify_view, row_value_size, unknown_column
+from ..rules import (
+    builtin_table,
+    insert_column_count,
+    modify_view,
+    row_value_size,
+    unknown_column,
+    upsert_target,
+)
 from ..suggest import closest
 from .from_clause import table_alias
 from .scope import ROWID_NAMES, Ctx, Scope, Source
@@ -146,8 +156,13 @@ class DmlResolver:
                 and not (rows is not None and len(set(widths)) > 1)
             ):
                 insert_column_count.report(self.r, source, width, expected, listed=has_list, table=src.name)
-        for upsert in node.upserts:
+        upserts = node.upserts
+        for n, upsert in enumerate(upserts, 1):
             self.upsert(upsert, table, src)
+            if table is not None and upsert.target and self.conflict_target_matches(upsert, table) is False:
+                upsert_target.report(
+                    self.r, upsert.target[0], upsert.target[-1], n if len(upserts) > 1 else None
+                )
         self.returning(node, src)
 
     def upsert(self, node: UpsertClause, table: Table | None, src: Source) -> None:
@@ -167,6 +182,62 @@ class DmlResolver:
                 r.exprs.expr(node.where.expr, Ctx(scope, clause="WHERE"))
         finally:
             state.upsert_target, state.in_upsert = saved
+
+    def conflict_target_matches(self, node: UpsertClause, table: Table) -> bool | None:
+        """Whether an upsert's conflict target matches the rowid, the PRIMARY
+        KEY, a UNIQUE constraint or a UNIQUE index of ``table``, as SQLite's
+        sqlite3UpsertAnalyzeTarget: the same columns in any order, each
+        without COLLATE or with the collation the constraint compares by; a
+        partial index only for a target with a WHERE clause.  None: cannot
+        be told (a name that is no column, an expression, a partial index)."""
+        if table.kind != "table" or not table.uniques_known or not table.columns_known:
+            return None
+        terms: list[tuple[str | None, str | None]] = []  # (column key, COLLATE); None: an expression
+        for term in node.target:
+            expr = term.expr
+            collation: str | None = None
+            while isinstance(expr, (ParenExpr, CollateExpr)):
+                if isinstance(expr, CollateExpr):
+                    if collation is not None:
+                        return None
+                    collation = normalize(expr.collation.text)
+                expr = expr.expr
+            if not isinstance(expr, ColumnRef):
+                terms.append((None, collation))
+                continue
+            column = table.column(expr.name.text)
+            if column is not None:
+                terms.append((column.key, collation))
+            elif normalize(expr.name.text) in ROWID_NAMES and table.has_rowid:
+                terms.append(("", collation))  # the rowid
+            else:
+                return None  # reported as no such column
+        if len(terms) == 1 and terms[0][1] is None and terms[0][0] is not None:
+            key = terms[0][0]
+            pk = [c for c in table.columns if c.primary_key]
+            if key == "" or (
+                table.has_rowid
+                and len(pk) == 1
+                and pk[0].key == key
+                and (pk[0].type or "").upper() == "INTEGER"
+            ):
+                return True  # the rowid
+        has_expr = any(key is None for key, _ in terms)
+        for unique in table.uniques:
+            if unique.terms is None:
+                # An index on expressions matches only a target with one.
+                if has_expr:
+                    return None
+                continue
+            if len(unique.terms) != len(terms):
+                continue
+            if unique.partial:
+                if node.target_where is None:
+                    continue
+                return None
+            if all(any(k == key and c in (None, coll) for k, c in terms) for key, coll in unique.terms):
+                return True
+        return False
 
     def target_column(self, src: Source, tok: Token, *, in_insert: bool) -> None:
         """A column of the changed table named by an INSERT's column list or
