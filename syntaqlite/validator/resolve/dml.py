@@ -27,10 +27,12 @@ from ...syntax.tokens import Token
 from ..catalog import Table, is_schema_table
 from ..rules import (
     builtin_table,
+    generated_column,
     insert_column_count,
     modify_view,
     row_value_size,
     unknown_column,
+    update_from_target,
     upsert_target,
 )
 from ..suggest import closest
@@ -95,6 +97,9 @@ class DmlResolver:
             pushed = True
         try:
             table, src = self.target_table(node.table)
+            indexed = node.indexed_by if isinstance(node, (UpdateStmt, DeleteStmt)) else None
+            if indexed is not None and indexed.index is not None and table is not None:
+                r.indexed_by(indexed.index, table)
             if table is not None and table.kind == "view":
                 self.view_change(node, table, event)
             resolve(node, table, src)
@@ -239,15 +244,17 @@ class DmlResolver:
                 return True
         return False
 
-    def target_column(self, src: Source, tok: Token, *, in_insert: bool) -> None:
+    def target_column(self, src: Source, tok: Token, *, in_insert: bool, update: bool = False) -> None:
         """A column of the changed table named by an INSERT's column list or
-        an UPDATE's SET."""
+        a SET (``update``: of an UPDATE, not an upsert's DO UPDATE)."""
         name = unquote(tok.text)
         if src.columns is None:
             return
         column = src.column(name)
         if column is not None:
             self.r.refer(tok, src.column_referent(column))
+            if column.generated and (in_insert or update):
+                generated_column.report(self.r, tok, "INSERT into" if in_insert else "UPDATE", column.name)
         elif not (normalize(name) in ROWID_NAMES and src.rowid):
             suggestion = closest(name, [c.name for c in src.columns])
             if in_insert:
@@ -255,11 +262,11 @@ class DmlResolver:
             else:
                 unknown_column.report(self.r, tok, name, suggestion)
 
-    def set_item(self, item: SetItem, src: Source, scope: Scope) -> None:
+    def set_item(self, item: SetItem, src: Source, scope: Scope, *, update: bool = False) -> None:
         r = self.r
         names = item.columns
         for tok in names:
-            self.target_column(src, tok, in_insert=False)
+            self.target_column(src, tok, in_insert=False, update=update)
         value = item.value
         ctx = Ctx(scope, clause="SET")
         r.exprs.expr(value, ctx)
@@ -276,13 +283,29 @@ class DmlResolver:
         from_clause = node.from_clause
         if from_clause is not None:
             r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, None)
+            if table is not None:
+                self.target_in_from(node, table, scope.sources[1:])
         for item in node.assignments:
-            self.set_item(item, src, scope)
+            self.set_item(item, src, scope, update=True)
         where = node.where
         if where is not None:
             r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
         self.returning(node, src)
         self.dml_order_limit(node, scope)
+
+    def target_in_from(self, node: UpdateStmt, table: Table, sources: list[Source]) -> None:
+        """UPDATE ... FROM may not name the target table again under the
+        same alias (or both without one): select.c sameSrcAlias."""
+        alias_tok = node.table.alias
+        alias = normalize(alias_tok.text) if alias_tok is not None else None
+        for s in sources:
+            if s.table is not table:
+                continue
+            other = normalize(s.name) if s.alias_referent is not None and s.name is not None else None
+            if other == alias:
+                shown = unquote(alias_tok.text) if alias_tok is not None else table.name
+                update_from_target.report(self.r, node.table, shown)
+                return
 
     def delete(self, node: DeleteStmt, table: Table | None, src: Source) -> None:
         scope = Scope([src])

@@ -21,7 +21,14 @@ from ...syntax.tokens import Token
 from .. import builtins
 from ..catalog import Column, Where, location_of
 from ..model import Referent
-from ..rules import circular_cte, join_on_right_table, table_function_call, unknown_table, using_column
+from ..rules import (
+    circular_cte,
+    join_on_right_table,
+    natural_join,
+    table_function_call,
+    unknown_table,
+    using_column,
+)
 from .scope import Ctx, Scope, Source
 
 if TYPE_CHECKING:
@@ -69,6 +76,8 @@ class FromResolver:
                 for s in mine:
                     s.right_join = right
             constraint = term.constraint
+            if i > 0 and constraint is not None and "NATURAL" in words_of[i - 1]:
+                natural_join.report(r, constraint)
             if isinstance(constraint, UsingClause):
                 left_sources = scope.sources[:first_index]
                 for name_tok in constraint.names:
@@ -118,10 +127,7 @@ class FromResolver:
             indexed = node.indexed_by
             ix_tok = indexed.index if indexed is not None else None
             if ix_tok is not None and src.table is not None:
-                if r.catalog.find_index(unquote(ix_tok.text), src.table.schema) is None:
-                    unknown_table.report_index(
-                        r, ix_tok, unquote(ix_tok.text), known=r.catalog.known(src.table.schema)
-                    )
+                r.indexed_by(ix_tok, src.table)
         elif isinstance(node, TableFunction):
             src = self.table_function(node, alias, position)
         elif isinstance(node, Subquery):
@@ -257,7 +263,7 @@ class FromResolver:
         r.refer(name_tok, referent)
         cols = [Column(c) for c in fn.columns] + [Column(c, hidden=True) for c in fn.hidden_columns]
         # Every table-valued function SQLite ships is a virtual table with a rowid.
-        return Source(alias or name, cols, position=position, referent=referent, rowid=True)
+        return Source(alias or name, cols, schema="main", position=position, referent=referent, rowid=True)
 
 
 def table_alias(key: str, alias_tok: Token, referent: Referent | None, where: Where) -> Referent:

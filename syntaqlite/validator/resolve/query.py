@@ -34,6 +34,7 @@ from ..catalog import Column, column_names_of, location_of
 from ..model import Referent
 from ..rules import (
     already_exists,
+    ambiguous_column,
     circular_cte,
     compound_column_count,
     cte_column_count,
@@ -362,7 +363,14 @@ class QueryResolver:
         from_clause = node.from_clause
         scope = Scope([], outer)
         if from_clause is not None:
+            # ON clauses are resolved like WHERE: the result-column aliases
+            # are visible there (but not in the result columns themselves).
+            scope.aliases = {}
+            for rc in node.columns:
+                if rc.alias is not None and rc.expr is not None:
+                    scope.aliases.setdefault(normalize(rc.alias.text), rc.expr)
             r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, outer)
+            scope.aliases = None
         window_clause = node.window
         definitions = window_clause.definitions if window_clause is not None else []
         for wd in definitions:
@@ -506,6 +514,33 @@ class QueryResolver:
         elif item.source is not None and item.column is not None:
             r.refer(ref.name, item.source.column_referent(item.column))
 
+    def star_ambiguity(self, rc: ResultColumn, expanded: list[tuple[Source, Column]], scope: Scope) -> None:
+        """With more than one FROM item, SQLite expands ``*`` into
+        ``schema.name.column`` references (selectExpander), which are
+        ambiguous when two items have the same name in the same schema
+        (``FROM t, t``), unless a USING or NATURAL join made the column one."""
+        if len(scope.sources) < 2:
+            return
+        groups: dict[tuple[str, str], list[Source]] = {}
+        for s in scope.sources:
+            if s.name is not None and not s.qualifier_only:
+                groups.setdefault((normalize(s.schema or "*"), normalize(s.name)), []).append(s)
+        if all(len(group) < 2 for group in groups.values()):
+            return
+        for src, c in expanded:
+            if src.name is None:
+                continue
+            group = groups.get((normalize(src.schema or "*"), normalize(src.name)), [])
+            if len(group) < 2:
+                continue
+            if any(s.columns is None for s in group):
+                return
+            having = [s for s in group if s.column(c.name) is not None]
+            if any(c.key not in s.using for s in having[1:]):
+                shown = f"{src.schema or '*'}.{src.name}.{c.name}"
+                ambiguous_column.report(self.r, rc, shown)
+                return
+
     def star(self, rc: ResultColumn, scope: Scope) -> list[tuple[Source, Column]] | None:
         """The columns ``*`` or ``t.*`` stands for (None: unknown)."""
         qualifier = rc.table
@@ -527,12 +562,17 @@ class QueryResolver:
                         continue
                     out.append((src, c))
                 seen_using |= {c.key for c in src.columns}
+            self.star_ambiguity(rc, out, scope)
             return out
         key = normalize(qualifier.text)
         for src in scope.sources:
             if src.name is not None and normalize(src.name) == key and not src.qualifier_only:
                 self.r.refer(qualifier, src.referent)
-                return None if src.columns is None else [(src, c) for c in src.columns if not c.hidden]
+                if src.columns is None:
+                    return None
+                expanded = [(src, c) for c in src.columns if not c.hidden]
+                self.star_ambiguity(rc, expanded, scope)
+                return expanded
         unknown_table.report_qualifier(self.r, qualifier, unquote(qualifier.text))
         return None
 
