@@ -16,7 +16,7 @@ not given.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..syntax.cst import Node
@@ -455,7 +455,7 @@ def virtual_table_columns(module: str, args: list[str], table_name: str) -> tupl
         cols += [Column(table_name, hidden=True), Column("rank", hidden=True)]
         return cols, True
     if mod in ("fts3", "fts4"):
-        return fts3_columns(args, table_name, fts4=mod == "fts4", plain=plain)
+        return fts3_columns(args, table_name, fts4=mod == "fts4")
     if mod in ("rtree", "rtree_i32"):
         cols = [Column(plain(a).lstrip("+")) for a in args if a.strip()]
         return cols, True
@@ -476,9 +476,40 @@ def virtual_table_columns(module: str, args: list[str], table_name: str) -> tupl
     return [], False
 
 
-def fts3_columns(
-    args: list[str], table_name: str, *, fts4: bool, plain: Callable[[str], str]
-) -> tuple[list[Column], bool]:
+def _fts3_id_char(c: str) -> bool:
+    """sqlite3Fts3IsIdChar: letters, digits, _, $ and every non-ASCII character."""
+    return (c.isascii() and (c.isalnum() or c in "_$")) or not c.isascii()
+
+
+def fts3_first_token(text: str) -> str:
+    """A column's name in an fts3/fts4 declaration: the first token of its
+    argument (sqlite3Fts3NextToken), dequoted: ``xyz=abc`` names ``xyz``."""
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c in "'\"`":
+            j = i + 1
+            while j < len(text):
+                if text[j] == c:
+                    if j + 1 < len(text) and text[j + 1] == c:
+                        j += 2
+                        continue
+                    break
+                j += 1
+            return unquote(text[i : j + 1])
+        if c == "[":
+            j = text.find("]", i)
+            return unquote(text[i : j + 1] if j >= 0 else text[i:] + "]")
+        if _fts3_id_char(c):
+            j = i
+            while j < len(text) and _fts3_id_char(text[j]):
+                j += 1
+            return text[i:j]
+        i += 1
+    return ""
+
+
+def fts3_columns(args: list[str], table_name: str, *, fts4: bool) -> tuple[list[Column], bool]:
     """The columns fts3/fts4 declares (fts3.c fts3InitVtab, fts3DeclareVtab):
     the arguments that are neither a tokenizer ("tokenize ...") nor, for
     fts4, an option ("key=value"), else one column "content"; then the
@@ -488,11 +519,13 @@ def fts3_columns(
     names: list[str] = []
     languageid: str | None = None
     content: str | None = None
+    tokenizer = False
     for arg in args:
         text = arg.strip()
         if not text:
             continue
-        if len(text) > 8 and text[:8].lower() == "tokenize" and not (text[8].isalnum() or text[8] in "_$"):
+        if not tokenizer and len(text) > 8 and text[:8].lower() == "tokenize" and not _fts3_id_char(text[8]):
+            tokenizer = True  # only the first one: another is a column
             continue
         if fts4 and "=" in text:
             key, _, value = text.partition("=")
@@ -502,7 +535,7 @@ def fts3_columns(
             elif key.lower() == "content":
                 content = value
             continue
-        names.append(plain(text))
+        names.append(fts3_first_token(text))
     if content is not None and not names:
         return [], False
     cols = [Column(n) for n in names or ["content"]]
@@ -550,8 +583,10 @@ def shadow_tables(module: str, args: list[str], table: Table) -> list[Table]:
         out.append(make("_segments", [("blockid", True), ("block", False)]))
         segdir = ["level", "idx", "start_block", "leaves_end_block", "end_block", "root"]
         out.append(make("_segdir", [(c, False) for c in segdir]))
-        out.append(make("_docsize", [("docid", True), ("size", False)]))
-        out.append(make("_stat", [("id", True), ("value", False)]))
+        if mod == "fts4":  # fts3 makes %_stat only when first needed (automerge)
+            if options.get("matchinfo", "").lower() != "fts3":
+                out.append(make("_docsize", [("docid", True), ("size", False)]))
+            out.append(make("_stat", [("id", True), ("value", False)]))
     elif mod == "fts5":
         out.append(make("_data", [("id", True), ("block", False)]))
         out.append(make("_idx", [("segid", False), ("term", False), ("pgno", False)], without_rowid=True))

@@ -440,7 +440,11 @@ class DdlChecker:
             self.catalog.drop_table(table)
             # A virtual table's shadow tables are renamed with it.
             shadows = [replace(s, name=new + s.name[len(table.name) :]) for s in table.shadows]
-            self.catalog.add_table(replace(table, name=new, shadows=shadows))
+            columns = table.columns
+            if table.kind == "virtual":
+                # The hidden column fts3/fts4/fts5 name after their table follows it.
+                columns = [replace(c, name=new) if c.hidden and c.key == table.key else c for c in columns]
+            self.catalog.add_table(replace(table, name=new, shadows=shadows, columns=columns))
         elif action == "add_column":
             col_def = stmt.column_def
             assert col_def is not None

@@ -131,6 +131,10 @@ class DmlResolver:
         ret = node.returning
         if ret is None:
             return
+        if src.table is not None and src.referent is not None:
+            # RETURNING sees the changed table by its own name, never its
+            # alias, and nothing of an UPDATE's FROM (lookupName, bReturning).
+            src = Source.of_table(src.table, src.referent, None)
         scope = Scope([src])
         for rc in ret.columns:
             if rc.expr is None:

@@ -148,6 +148,11 @@ class FromResolver:
                 else [c for s in inner.sources for c in (s.columns or []) if not c.hidden]
             )
             src = self.named_source(node, alias_tok, cols, position, "parenthesized join")
+            # Its tables stay reachable as table.column (SQLite's nested FROM).
+            for s in inner.sources:
+                s.position = len(scope.sources)
+                s.qualifier_only = True
+                scope.sources.append(s)
         if alias_tok is not None and src.referent is not None:
             if src.table is not None or src.referent.kind == "cte":
                 # An alias of a table is a name of its own (renamed alone).

@@ -307,6 +307,8 @@ class QueryResolver:
         matches: list[tuple[Source, Column]] = []
         rowid: list[Source] = []
         for src in core.scope.sources:
+            if qualifier is None and src.qualifier_only:
+                continue
             if qualifier is not None and (src.name is None or normalize(src.name) != qualifier):
                 continue
             if schema is not None and (src.schema is None or normalize(src.schema) != schema):
