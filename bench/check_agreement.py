@@ -131,6 +131,11 @@ _PATTERNS = [
     ),
     (re.compile(r"duplicate WITH table name: (\S+)"), "exists"),
     (re.compile(r"(?:FILTER|ORDER BY) may not be used with non-aggregate"), "nonaggregate"),
+    (re.compile(r"ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint"), "upsert"),
+    (re.compile(r"'(.+)' is not a function|too many arguments on (?:\w+)\(\) - max"), "tablefunction"),
+    (re.compile(r"cannot (?:INSERT into|UPDATE) generated column \"(.+)\""), "generated"),
+    (re.compile(r"a NATURAL join may not have an ON or USING clause"), "natural"),
+    (re.compile(r"target object/alias may not appear in FROM clause"), "updatefrom"),
 ]
 CODES = {
     "table": {"unknown-table"},
@@ -163,6 +168,11 @@ CODES = {
     "raise": {"raise-outside-trigger"},
     "circular": {"circular-cte"},
     "nonaggregate": {"non-aggregate-clause"},
+    "upsert": {"upsert-target"},
+    "tablefunction": {"table-function-call"},
+    "generated": {"generated-column"},
+    "natural": {"natural-join"},
+    "updatefrom": {"update-from-target"},
 }
 LENIENT = {"double-quoted-string"}
 

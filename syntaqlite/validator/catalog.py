@@ -103,6 +103,7 @@ class UniqueKey:
     terms: list[tuple[str, str]] | None  # (column key, collation case-folded); None: an expression among them
     partial: bool = False  # an index with a WHERE clause
     index: str | None = None  # the index's name, case-folded (DROP INDEX drops it)
+    where: tuple[object, ...] | None = None  # a partial index's WHERE (expression_key)
 
 
 @dataclass
@@ -363,6 +364,45 @@ class Catalog:
 def qualified(name: QualifiedName) -> tuple[str | None, str]:
     schema = unquote(name.schema.text) if name.schema is not None else None
     return schema, unquote(name.name.text)
+
+
+_VALUE_TOKENS = frozenset({"ID", "STRING", "FLOAT", "BLOB", "QNUMBER", "INTEGER", "VARIABLE"})
+
+
+def expression_key(expr: Expr) -> tuple[object, ...]:
+    """An expression as sqlite3ExprCompare compares two over one table:
+    equal keys for equal trees (parentheses and column qualifiers left
+    out, names case-folded, operators by kind: ``=`` is ``==``)."""
+    out: list[object] = []
+    stack: list[Node | Token | None] = [expr]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            out.append(None)
+        elif isinstance(item, Token):
+            kind = item.kind
+            if kind not in _VALUE_TOKENS:
+                out.append(kind)
+            elif kind in ("ID", "STRING"):
+                out.append((kind, normalize(item.text) if kind == "ID" else unquote(item.text)))
+            else:
+                digits = item.text.replace("_", "").lower()
+                if kind in ("INTEGER", "QNUMBER") and digits.isalnum():
+                    try:
+                        out.append(("INTEGER", int(digits[2:], 16) if digits[:2] == "0x" else int(digits)))
+                        continue
+                    except ValueError:
+                        pass
+                out.append((kind, digits))
+        elif isinstance(item, ParenExpr):
+            stack.append(item.expr)
+        elif isinstance(item, ColumnRef):
+            out.append(("column", normalize(item.name.text)))
+        else:
+            out.append(type(item))
+            stack.append(None)
+            stack.extend(reversed(item.children))
+    return tuple(out)
 
 
 def unique_terms(exprs: list[Expr], table: Table) -> list[tuple[str, str]] | None:
@@ -669,6 +709,7 @@ __all__ = [
     "qualified",
     "table_from_create",
     "table_from_virtual",
+    "expression_key",
     "unique_terms",
     "virtual_table_columns",
 ]

@@ -44,6 +44,7 @@ from .catalog import (
     Trigger,
     UniqueKey,
     column_from_def,
+    expression_key,
     is_builtin_name,
     is_schema_table,
     location_of,
@@ -253,8 +254,15 @@ class DdlChecker:
         if not exists:
             if stmt.unique and table is not None and table.uniques_known:
                 terms = unique_terms([term.expr for term in stmt.columns], table)
-                partial = stmt.where is not None
-                table.uniques.append(UniqueKey(terms, partial, normalize(name_tok.text)))
+                where = stmt.where
+                table.uniques.append(
+                    UniqueKey(
+                        terms,
+                        where is not None,
+                        normalize(name_tok.text),
+                        expression_key(where.expr) if where is not None else None,
+                    )
+                )
             db = self.catalog.database(schema)
             assert db is not None
             db.indexes[normalize(name_tok.text)] = Index(

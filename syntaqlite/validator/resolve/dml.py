@@ -24,7 +24,7 @@ from ...syntax.nodes import (
     Values,
 )
 from ...syntax.tokens import Token
-from ..catalog import Table, is_schema_table
+from ..catalog import Table, expression_key, is_schema_table
 from ..rules import (
     builtin_table,
     generated_column,
@@ -140,7 +140,9 @@ class DmlResolver:
             if rc.expr is None:
                 self.r.queries.star(rc, scope)
                 continue
-            self.r.exprs.expr(rc.expr, Ctx(scope, clause="RETURNING"))
+            ctx = Ctx(scope, clause="RETURNING")
+            self.r.exprs.expr(rc.expr, ctx)
+            self.r.rows.scalar_context(rc.expr, ctx)
 
     def insert(self, node: InsertStmt, table: Table | None, src: Source) -> None:
         columns = node.columns
@@ -241,12 +243,22 @@ class DmlResolver:
             if len(unique.terms) != len(terms):
                 continue
             if unique.partial:
-                if node.target_where is None:
+                target_where = node.target_where
+                if target_where is None:
                     continue
-                return None
-            if all(any(k == key and c in (None, coll) for k, c in terms) for key, coll in unique.terms):
+                if unique.where is None:
+                    return None
+                if expression_key(target_where.expr) != unique.where:
+                    continue  # sqlite3ExprCompare: another WHERE
+            if self.same_columns(unique.terms, terms):
                 return True
         return False
+
+    @staticmethod
+    def same_columns(unique: list[tuple[str, str]], target: list[tuple[str | None, str | None]]) -> bool:
+        """Every column of the constraint is a term of the conflict target,
+        without COLLATE or with the collation the constraint uses."""
+        return all(any(k == key and c in (None, coll) for k, c in target) for key, coll in unique)
 
     def target_column(self, src: Source, tok: Token, *, in_insert: bool, update: bool = False) -> None:
         """A column of the changed table named by an INSERT's column list or
@@ -276,7 +288,7 @@ class DmlResolver:
         r.exprs.expr(value, ctx)
         if len(names) > 1:
             w = r.rows.width(value, scope)
-            if w != len(names):
+            if w is not None and w != len(names):
                 row_value_size.report_assignment(r, item, len(names), w)
         else:
             r.rows.scalar_context(value, ctx)
@@ -291,11 +303,20 @@ class DmlResolver:
                 self.target_in_from(node, table, scope.sources[1:])
         for item in node.assignments:
             self.set_item(item, src, scope, update=True)
-        where = node.where
-        if where is not None:
-            r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+        self.change_where(node, scope)
         self.returning(node, src)
         self.dml_order_limit(node, scope)
+
+    def change_where(self, node: UpdateStmt | DeleteStmt, scope: Scope) -> None:
+        where = node.where
+        if where is None:
+            return
+        state = self.r.state
+        state.change_where = True
+        try:
+            self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+        finally:
+            state.change_where = False
 
     def target_in_from(self, node: UpdateStmt, table: Table, sources: list[Source]) -> None:
         """UPDATE ... FROM may not name the target table again under the
@@ -313,9 +334,7 @@ class DmlResolver:
 
     def delete(self, node: DeleteStmt, table: Table | None, src: Source) -> None:
         scope = Scope([src])
-        where = node.where
-        if where is not None:
-            self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+        self.change_where(node, scope)
         self.returning(node, src)
         self.dml_order_limit(node, scope)
 

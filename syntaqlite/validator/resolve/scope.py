@@ -192,6 +192,7 @@ class StatementState:
     trigger: tuple[Table | None, str] | None = None  # (table, event) inside a trigger body
     upsert_target: Table | None = None  # the table of the upsert being resolved
     in_upsert: bool = False
+    change_where: bool = False  # resolving the WHERE clause of an UPDATE or DELETE
     # Every column reference resolved to a FROM source, in order (the ON
     # clause check looks at those made inside an ON clause).
     resolved: list[tuple[ColumnRef, Source]] = field(default_factory=list)
