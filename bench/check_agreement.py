@@ -102,7 +102,7 @@ _PATTERNS = [
     (re.compile(r"aggregate functions are not allowed in the GROUP BY"), "aggregate"),
     (re.compile(r"no such window: (.+)$"), "window-name"),
     (re.compile(r"ON clause references tables to its right"), "on"),
-    (re.compile(r"cannot join using column (\S+)"), "using"),
+    (re.compile(r"cannot join using column (\S+)|ambiguous reference to (?:\S+) in USING"), "using"),
     (re.compile(r"(?:ORDER|GROUP) BY term"), "orderby"),
     (re.compile(r"no tables specified"), "notables"),
     (re.compile(r"no such (?:index|trigger|view): (?:\w+\.)?(.+)$"), "table"),

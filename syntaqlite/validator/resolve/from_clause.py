@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
     FromTerm,
+    JoinGroup,
     JoinOperator,
     OnClause,
     Subquery,
@@ -78,6 +79,8 @@ class FromResolver:
             constraint = term.constraint
             if i > 0 and constraint is not None and "NATURAL" in words_of[i - 1]:
                 natural_join.report(r, constraint)
+            if i > 0 and any_right and not any(isinstance(t, JoinGroup) for t in terms):
+                self.ambiguous_using(scope.sources[:first_index], mine, constraint, joins[i - 1])
             if isinstance(constraint, UsingClause):
                 left_sources = scope.sources[:first_index]
                 for name_tok in constraint.names:
@@ -105,6 +108,33 @@ class FromResolver:
                 ctx = Ctx(scope, clause="table function")
                 for arg in term.args:
                     r.exprs.expr(arg, ctx)
+
+    def ambiguous_using(
+        self, left: list[Source], mine: list[Source], constraint: object, join: JoinOperator
+    ) -> None:
+        """In a FROM with a RIGHT or FULL join, each column a USING or
+        NATURAL join shares must be in one table on its left, or every
+        further one must have been joined by it (sqlite3ProcessJoin)."""
+        names: list[tuple[Token | None, str, str]]
+        if isinstance(constraint, UsingClause):
+            names = [(tok, normalize(tok.text), unquote(tok.text)) for tok in constraint.names]
+        elif "NATURAL" in set(join.words):
+            names = [(None, c.key, c.name) for s in mine for c in s.columns or () if c.key in s.using]
+        else:
+            return
+        if any(s.columns is None for s in left):
+            return
+        for tok, key, shown in names:
+            having = [
+                s
+                for s in left
+                if not s.qualifier_only
+                and (c := s.column(key)) is not None
+                and not (tok is None and c.hidden)
+            ]
+            if any(key not in s.using for s in having[1:]):
+                using_column.report_ambiguous(self.r, tok or join, shown)
+                return
 
     def check_on_right(self, first: int, right: list[Source]) -> None:
         """Report the first reference, since ``first``, to a source in ``right``."""
