@@ -121,11 +121,15 @@ class DmlResolver:
         order = node.order_by
         if order is not None:
             for term in order.terms:
-                expr(term.expr, Ctx(scope, clause="ORDER BY"))
+                ctx = Ctx(scope, clause="ORDER BY")
+                expr(term.expr, ctx)
+                self.r.rows.scalar_context(term.expr, ctx)
         limit = node.limit
         if limit is not None:
             for e in limit.exprs:
-                expr(e, Ctx(Scope([]), clause="LIMIT"))
+                limit_ctx = Ctx(Scope([]), clause="LIMIT")
+                expr(e, limit_ctx)
+                self.r.rows.scalar_context(e, limit_ctx)
 
     def returning(self, node: InsertStmt | UpdateStmt | DeleteStmt, src: Source) -> None:
         ret = node.returning

@@ -353,6 +353,7 @@ class QueryResolver:
             ctx = Ctx(Scope([], outer), clause="VALUES")
             for item in items:
                 expr(item, ctx)
+                self.r.rows.scalar_context(item, ctx)
             if width is None:
                 width = len(items)
             elif len(items) != width:
@@ -452,7 +453,9 @@ class QueryResolver:
         limit = node.limit
         if limit is not None:
             for e in limit.exprs:
-                r.exprs.expr(e, Ctx(Scope([]), clause="LIMIT"))
+                limit_ctx = Ctx(Scope([]), clause="LIMIT")
+                r.exprs.expr(e, limit_ctx)
+                r.rows.scalar_context(e, limit_ctx)
         return Shape(
             column_names_of(names) if names is not None else None,
             columns,
@@ -504,6 +507,7 @@ class QueryResolver:
                 clause=f"{which} BY",
             )
             self.r.exprs.expr(expr, ctx)
+            self.r.rows.scalar_context(expr, ctx)
             if which == "GROUP" and ctx.saw_agg[0]:
                 misuse_aggregate.report_in_group_by(self.r, expr)
 
