@@ -529,7 +529,9 @@ class QueryResolver:
             return
         groups: dict[tuple[str, str], list[Source]] = {}
         for s in scope.sources:
-            if s.name is not None and not s.qualifier_only:
+            # (The tables inside an aliased parenthesized join count: its
+            # columns expand as schema.table.column too.)
+            if s.name is not None:
                 groups.setdefault((normalize(s.schema or "*"), normalize(s.name)), []).append(s)
         if all(len(group) < 2 for group in groups.values()):
             return
