@@ -163,10 +163,10 @@ class DdlChecker:
             for col in stmt.columns:
                 for cc in col.constraints:
                     if isinstance(cc, (CheckConstraint, GeneratedConstraint)):
-                        self.r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK"))
+                        self.r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK", ignore_schema=True))
             for tc in stmt.constraints:
                 if isinstance(tc, CheckConstraint):
-                    self.r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK"))
+                    self.r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK", ignore_schema=True))
                 elif isinstance(tc, (PrimaryKeyConstraint, UniqueConstraint)):
                     for term in tc.columns:
                         self.r.exprs.expr(term.expr, Ctx(scope, clause="constraint"))
@@ -250,7 +250,7 @@ class DdlChecker:
                     self.r.exprs.expr(term.expr, Ctx(scope, clause="index"))
                 where = stmt.where
                 if where is not None:
-                    self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+                    self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE", ignore_schema=True))
         if not exists:
             if stmt.unique and table is not None and table.uniques_known:
                 terms = unique_terms([term.expr for term in stmt.columns], table)

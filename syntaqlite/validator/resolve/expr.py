@@ -97,6 +97,8 @@ class ExprResolver:
     def column_ref(self, node: ColumnRef, ctx: Ctx) -> None:
         r = self.r
         parts = node.parts
+        if ctx.ignore_schema and len(parts) == 3:
+            parts = parts[1:]  # as SQLite shows it too
         col_tok = parts[-1]
         table_tok = parts[-2] if len(parts) >= 2 else None
         schema_tok = parts[0] if len(parts) == 3 else None

@@ -127,6 +127,9 @@ class Ctx:
     allow_win: bool = False
     clause: str = "expression"
     saw_agg: list[bool] = field(default_factory=lambda: [False])
+    # A CHECK constraint or a partial index's WHERE: SQLite ignores the
+    # database of schema.table.column there (lookupName).
+    ignore_schema: bool = False
 
 
 @dataclass
