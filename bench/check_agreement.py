@@ -136,6 +136,7 @@ _PATTERNS = [
     (re.compile(r"cannot (?:INSERT into|UPDATE) generated column \"(.+)\""), "generated"),
     (re.compile(r"a NATURAL join may not have an ON or USING clause"), "natural"),
     (re.compile(r"target object/alias may not appear in FROM clause"), "updatefrom"),
+    (re.compile(r"conflicting ON CONFLICT clauses specified"), "conflictclause"),
 ]
 CODES = {
     "table": {"unknown-table"},
@@ -173,6 +174,7 @@ CODES = {
     "generated": {"generated-column"},
     "natural": {"natural-join"},
     "updatefrom": {"update-from-target"},
+    "conflictclause": {"conflict-clause"},
 }
 LENIENT = {"double-quoted-string"}
 

@@ -57,6 +57,7 @@ from .resolve import Ctx, Resolver, Scope, Shape, Source
 from .rules import (
     already_exists,
     builtin_table,
+    conflict_clause,
     cte_column_count,
     drop_wrong_kind,
     duplicate_column,
@@ -170,9 +171,60 @@ class DdlChecker:
                 elif isinstance(tc, (PrimaryKeyConstraint, UniqueConstraint)):
                     for term in tc.columns:
                         self.r.exprs.expr(term.expr, Ctx(scope, clause="constraint"))
+            self.conflict_clauses(stmt, table)
         self.r.define(name_tok, self.r.table_referent(table))
         if not exists and not reserved:  # SQLite refuses a reserved name
             self.catalog.add_table(table)
+
+    def conflict_clauses(self, stmt: CreateTableStmt, table: Table) -> None:
+        """Two PRIMARY KEY or UNIQUE constraints that make the same automatic
+        index (the same columns in the same order, the same collations) may
+        not both name an ON CONFLICT resolution, different ones (build.c
+        sqlite3CreateIndex).  An INTEGER PRIMARY KEY makes no index (in a
+        WITHOUT ROWID table, it makes one last)."""
+        made: list[tuple[list[tuple[str, str]], str | None]] = []
+        pending: list[tuple[Node, list[tuple[str, str]] | None, str | None]] = []
+        late: list[tuple[Node, list[tuple[str, str]] | None, str | None]] = []
+        for col in stmt.columns:
+            c = table.column(col.name.text)
+            for cons in col.constraints:
+                if not isinstance(cons, (PrimaryKeyConstraint, UniqueConstraint)) or c is None:
+                    continue
+                entry: tuple[Node, list[tuple[str, str]] | None, str | None] = (
+                    cons,
+                    [(c.key, c.collation or "binary")],
+                    resolution(cons.conflict),
+                )
+                if isinstance(cons, PrimaryKeyConstraint) and cons.direction is None and is_integer(c):
+                    late.append(entry)  # the rowid
+                    continue
+                pending.append(entry)
+        for tc in stmt.constraints:
+            if isinstance(tc, (PrimaryKeyConstraint, UniqueConstraint)):
+                terms = unique_terms([t.expr for t in tc.columns], table)
+                entry = (tc, terms, resolution(tc.conflict))
+                if isinstance(tc, PrimaryKeyConstraint) and terms is not None and len(terms) == 1:
+                    c = table.column(terms[0][0])
+                    if c is not None and is_integer(c):
+                        late.append(entry)  # the rowid
+                        continue
+                pending.append(entry)
+        if table.without_rowid:
+            pending += late
+        for node, terms, on_error in pending:
+            if terms is None:
+                continue
+            for i, (other, other_error) in enumerate(made):
+                if other != terms:
+                    continue
+                if on_error is not None and other_error is not None and on_error != other_error:
+                    conflict_clause.report(self.r, node)
+                    return
+                if other_error is None:
+                    made[i] = (other, on_error)
+                break
+            else:
+                made.append((terms, on_error))
 
     def column_referent(self, table: Table, tok: Token) -> Referent:
         src = Source(table.name, table.columns, table, table.schema, referent=self.r.table_referent(table))
@@ -565,3 +617,14 @@ SCHEMA_CHANGERS: frozenset[type[Node]] = frozenset(HANDLERS) - {PragmaStmt, Rein
 def changes_schema(body: Node) -> bool:
     """Whether a statement's body changes the catalog."""
     return type(body) in SCHEMA_CHANGERS
+
+
+def is_integer(column: Column) -> bool:
+    """Whether a column's declared type is exactly INTEGER (what makes a
+    single-column PRIMARY KEY the rowid)."""
+    return (column.type or "").upper() == "INTEGER"
+
+
+def resolution(conflict: list[Token]) -> str | None:
+    """The resolution an ON CONFLICT clause names (None: no clause)."""
+    return conflict[-1].text.upper() if conflict else None
