@@ -1,6 +1,7 @@
 -- The width of a subquery whose * expands over plain tables and subqueries: one value is wanted
 -- (result columns, RETURNING, arithmetic, IN), or both sides of a comparison must be as wide.
 CREATE TABLE x1(a, b);
+CREATE TABLE t(a, b);
 CREATE TABLE t2(p, q);
 CREATE TABLE t3(a INTEGER PRIMARY KEY, b AS (a+1), c);
 INSERT INTO x1(b) VALUES(65) RETURNING ( SELECT * FROM sqlite_temp_schema ) AS aaa;
@@ -31,3 +32,9 @@ SELECT * FROM x1 WHERE a BETWEEN (SELECT * FROM t2) AND 3;
 SELECT * FROM x1 WHERE (SELECT * FROM t2);
 SELECT abs((SELECT * FROM t2));
 SELECT CASE (SELECT * FROM t2) WHEN 1 THEN 2 END;
+WITH c AS (SELECT 1, 2) SELECT 1 IN (SELECT * FROM c);
+WITH c AS (SELECT 1, 2) SELECT (SELECT * FROM c);
+WITH c AS (SELECT 1, 2) SELECT (1, 2) IN (SELECT * FROM c);
+WITH c AS (SELECT 1, 2) SELECT (SELECT * FROM c) FROM c;
+WITH c(x) AS (SELECT 1) SELECT (SELECT * FROM c, t);
+WITH c(x) AS (SELECT 1) SELECT a FROM t WHERE a = (SELECT * FROM c);

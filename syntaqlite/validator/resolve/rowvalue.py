@@ -88,8 +88,12 @@ class RowValues:
             if isinstance(term, TableRef):
                 qn = term.name
                 name = unquote(qn.name.text)
-                if qn.schema is None and self.r.find_cte(name) is not None:
-                    return None
+                cte = self.r.find_cte(name) if qn.schema is None else None
+                if cte is not None:
+                    # A CTE's columns are known once it is resolved.
+                    width = cte.shape.width if cte.state == "done" and cte.shape is not None else None
+                    out.append((alias or normalize(name), width))
+                    continue
                 schema = unquote(qn.schema.text) if qn.schema is not None else None
                 table = self.r.catalog.find_table(name, schema)
                 if table is None or not table.columns_known:
