@@ -16,6 +16,7 @@ from ...syntax.nodes import (
     Expr,
     JoinGroup,
     Literal,
+    OnClause,
     OneSelect,
     ParenExpr,
     Query,
@@ -182,14 +183,17 @@ class QueryResolver:
             parts = node.cores
             ops = node.operators
             shapes: list[Shape] = []
+            # The result columns of each SELECT are kept for a compound's ORDER BY.
+            last_core = parts[-1] if parts else None
+            ordered = len(parts) > 1 and isinstance(last_core, SelectCore) and last_core.order_by is not None
             for i, part in enumerate(parts):
                 if i == split and on_split is not None:
                     on_split(shapes[0])
                 last = i == len(parts) - 1 and len(parts) > 1
                 if isinstance(part, Values):
-                    shapes.append(self.values(part, outer))
+                    shapes.append(self.values(part, outer, keep=ordered))
                 else:
-                    shapes.append(self.select_core(part, outer, compound_last=last))
+                    shapes.append(self.select_core(part, outer, compound_last=last, keep=ordered))
             first_width = shapes[0].width if shapes else None
             for i in range(1, len(shapes)):
                 w = shapes[i].width
@@ -345,7 +349,7 @@ class QueryResolver:
             return ("TRUEFALSE", col)
         return None
 
-    def values(self, node: Values, outer: Scope | None) -> Shape:
+    def values(self, node: Values, outer: Scope | None, *, keep: bool = False) -> Shape:
         width: int | None = None
         expr = self.r.exprs.expr
         for row in node.rows:
@@ -358,20 +362,28 @@ class QueryResolver:
                 width = len(items)
             elif len(items) != width:
                 values_row_length.report(self.r, row)
+        names = [f"column{i + 1}" for i in range(width or 0)]
+        if not keep:
+            return Shape(names)
         values = [ResultItem(None, item) for row in node.rows for item in row.values]
-        return Shape([f"column{i + 1}" for i in range(width or 0)], core=Core(Scope([]), values))
+        return Shape(names, core=Core(Scope([]), values))
 
-    def select_core(self, node: SelectCore, outer: Scope | None, *, compound_last: bool = False) -> Shape:
+    def select_core(
+        self, node: SelectCore, outer: Scope | None, *, compound_last: bool = False, keep: bool = False
+    ) -> Shape:
+        """A SELECT core's shape; ``keep``: with its result columns (``Shape.core``,
+        for a compound's ORDER BY)."""
         r = self.r
         from_clause = node.from_clause
         scope = Scope([], outer)
         if from_clause is not None:
-            # ON clauses are resolved like WHERE: the result-column aliases
-            # are visible there (but not in the result columns themselves).
-            scope.aliases = {}
-            for rc in node.columns:
-                if rc.alias is not None and rc.expr is not None:
-                    scope.aliases.setdefault(normalize(rc.alias.text), rc.expr)
+            if from_clause.joins and any(isinstance(t.constraint, OnClause) for t in from_clause.terms):
+                # ON clauses are resolved like WHERE: the result-column aliases
+                # are visible there (but not in the result columns themselves).
+                scope.aliases = {}
+                for rc in node.columns:
+                    if rc.alias is not None and rc.expr is not None:
+                        scope.aliases.setdefault(normalize(rc.alias.text), rc.expr)
             r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, outer)
             scope.aliases = None
         window_clause = node.window
@@ -385,12 +397,13 @@ class QueryResolver:
         names: list[str] | None = []
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
-        items: list[ResultItem] | None = []
+        order = node.order_by
+        items: list[ResultItem] | None = [] if keep or order is not None else None
         for rc in node.columns:
             expr = rc.expr
             if expr is None:  # * or t.*
                 expanded = self.star(rc, scope)
-                if expanded is None or names is None or items is None:
+                if expanded is None or names is None:
                     names = None
                     columns = None
                     items = None
@@ -398,7 +411,8 @@ class QueryResolver:
                     names.extend(c.name for _, c in expanded)
                     assert columns is not None
                     columns.extend(c for _, c in expanded)
-                    items.extend(ResultItem(c.key, None, src, c) for src, c in expanded)
+                    if items is not None:
+                        items.extend(ResultItem(c.key, None, src, c) for src, c in expanded)
                 continue
             r.exprs.expr(expr, result_ctx)
             r.rows.scalar_context(expr, result_ctx)
