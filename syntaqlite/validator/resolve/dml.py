@@ -16,7 +16,9 @@ from ...syntax.nodes import (
     ParenExpr,
     Query,
     Select,
+    SelectCore,
     SetItem,
+    TableRef,
     TargetTable,
     UpdateStmt,
     UpsertClause,
@@ -169,6 +171,7 @@ class DmlResolver:
                 and width is not None
                 and width != expected
                 and not (rows is not None and len(set(widths)) > 1)
+                and not (table is not None and not has_list and self.may_transfer(table, source))
             ):
                 insert_column_count.report(self.r, source, width, expected, listed=has_list, table=src.name)
         upserts = node.upserts
@@ -179,6 +182,43 @@ class DmlResolver:
                     self.r, upsert.target[0], upsert.target[-1], n if len(upserts) > 1 else None
                 )
         self.returning(node, src)
+
+    def may_transfer(self, table: Table, source: Query) -> bool:
+        """``INSERT INTO t SELECT * FROM u`` with tables of as many columns,
+        generated in the same places, may be done by SQLite's transfer
+        optimization (insert.c xferOptimization), which copies rows without
+        counting values: then the generated columns do not make a mismatch."""
+        if not isinstance(source, SelectCore) or table.kind != "table" or not table.columns_known:
+            return False
+        if self.r.catalog.triggers_on(table):
+            return False
+        if (
+            source.distinct is not None
+            or source.where is not None
+            or source.group_by is not None
+            or source.having is not None
+            or source.order_by is not None
+            or source.limit is not None
+        ):
+            return False
+        columns = source.columns
+        from_clause = source.from_clause
+        if len(columns) != 1 or columns[0].expr is not None or columns[0].table is not None:
+            return False
+        if from_clause is None or from_clause.joins or len(from_clause.terms) != 1:
+            return False
+        term = from_clause.terms[0]
+        if not isinstance(term, TableRef):
+            return False
+        qn = term.name
+        other = self.r.catalog.find_table(
+            unquote(qn.name.text), unquote(qn.schema.text) if qn.schema else None
+        )
+        if other is None or other is table or other.kind != "table" or not other.columns_known:
+            return False
+        if len(other.columns) != len(table.columns):
+            return False
+        return all(a.generated == b.generated for a, b in zip(table.columns, other.columns, strict=True))
 
     def upsert(self, node: UpsertClause, table: Table | None, src: Source) -> None:
         r = self.r
