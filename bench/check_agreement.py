@@ -102,7 +102,7 @@ _PATTERNS = [
     (re.compile(r"aggregate functions are not allowed in the GROUP BY"), "aggregate"),
     (re.compile(r"no such window: (.+)$"), "window-name"),
     (re.compile(r"ON clause references tables to its right"), "on"),
-    (re.compile(r"cannot join using column (\S+)"), "using"),
+    (re.compile(r"cannot join using column (\S+)|ambiguous reference to (?:\S+) in USING"), "using"),
     (re.compile(r"(?:ORDER|GROUP) BY term"), "orderby"),
     (re.compile(r"no tables specified"), "notables"),
     (re.compile(r"no such (?:index|trigger|view): (?:\w+\.)?(.+)$"), "table"),
@@ -199,6 +199,11 @@ _PATTERNS = [
     (re.compile(r"hex literal too big"), "hex"),
     (re.compile(r"cannot use window functions in recursive queries"), "window"),
     (re.compile(r"recursive aggregate queries not supported"), "aggregate"),
+    (re.compile(r"ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint"), "upsert"),
+    (re.compile(r"'(.+)' is not a function|too many arguments on (?:\w+)\(\) - max"), "tablefunction"),
+    (re.compile(r"cannot (?:INSERT into|UPDATE) generated column \"(.+)\""), "generated"),
+    (re.compile(r"a NATURAL join may not have an ON or USING clause"), "natural"),
+    (re.compile(r"target object/alias may not appear in FROM clause"), "updatefrom"),
 ]
 CODES = {
     "table": {"unknown-table"},
@@ -243,6 +248,11 @@ CODES = {
     "windowdef": {"window-definition"},
     "funcarg": {"function-argument"},
     "hex": {"hex-literal"},
+    "upsert": {"upsert-target"},
+    "tablefunction": {"table-function-call"},
+    "generated": {"generated-column"},
+    "natural": {"natural-join"},
+    "updatefrom": {"update-from-target"},
 }
 LENIENT = {"double-quoted-string"}
 

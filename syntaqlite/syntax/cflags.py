@@ -71,9 +71,9 @@ FUNCTION_OPTIONS: dict[str, str] = {
 }
 
 MODULE_OPTIONS: dict[str, str] = {
-    "SQLITE_ENABLE_FTS3": "the fts3 virtual-table module",
+    "SQLITE_ENABLE_FTS3": "the fts3 virtual-table module (and its functions: offsets, snippet ...)",
     "SQLITE_ENABLE_FTS4": "the fts4 virtual-table module",
-    "SQLITE_ENABLE_FTS5": "the fts5 virtual-table module",
+    "SQLITE_ENABLE_FTS5": "the fts5 virtual-table module (and its functions: bm25, highlight ...)",
     "SQLITE_ENABLE_RTREE": "the rtree virtual-table module",
     "SQLITE_ENABLE_GEOPOLY": "the geopoly virtual-table module",
     "SQLITE_ENABLE_CARRAY": "the carray table-valued function (its pointer argument is bound from C)",

@@ -62,13 +62,15 @@ Left out, on purpose
   them, but in SQL they are keywords; ``current_date()`` is a syntax error.
 * The ``->`` and ``->>`` operators, which SQLite registers as functions named
   "->" and "->>": not callable by name.
-* Functions that a virtual-table module registers as overloadable
-  placeholders, shown as non-built-in by PRAGMA function_list: fts3/fts4
-  (matchinfo, offsets, snippet, optimize, fts3_tokenizer), fts5 (bm25,
-  highlight, snippet, fts5, fts5_source_id, fts5_locale, fts5_get_locale,
-  fts5_insttoken), rtree (rtreecheck, rtreedepth, rtreenode), geopoly
-  (geopoly_*), and the MATCH operator's "match".  They only mean something
-  next to a virtual table of that module.
+* Functions of the rtree (rtreecheck, rtreedepth, rtreenode) and geopoly
+  (geopoly_*) modules.  Those of fts3/fts4 (matchinfo, offsets, snippet,
+  optimize, fts3_tokenizer) and fts5 (bm25, highlight, snippet, fts5,
+  fts5_source_id, fts5_locale, fts5_get_locale, fts5_insttoken), which the
+  modules register as overloadable placeholders (non-built-in rows of
+  PRAGMA function_list), are in the table with SQLITE_ENABLE_FTS3/FTS5 as
+  ``requires``: SQLite prepares a call to them anywhere, with the
+  registered argument counts (only a full-text table gives them a meaning;
+  elsewhere they fail when run).  So is the MATCH operator's "match".
 * Internal functions that PRAGMA function_list hides and ordinary SQL cannot
   reach: sqlite_rename_column/table/test/quotefix, sqlite_drop_column,
   affinity, expr_compare, expr_implies_expr, implies_nonnull_row.
@@ -79,9 +81,8 @@ Left out, on purpose
   into the library, and absent from apsw), carray (SQLITE_ENABLE_CARRAY;
   its pointer argument can only be bound from C, not written in SQL),
   sqlite_stmt, sqlite_dbpage, fsdir, and the like.
-* PRAGMAs whose table-valued form returns nothing useful or does not exist
-  (pragma_optimize, pragma_wal_checkpoint, ...) and the one-value pragmas
-  (pragma_user_version, ...): only the list-returning pragmas are here.
+* PRAGMAs without a table-valued form (pragma_wal_checkpoint, ...); those
+  of one value (pragma_user_version, ...) are in ``_PRAGMA_VALUES``.
 
 Sources of the ``since`` values
 -------------------------------
@@ -128,7 +129,14 @@ JSON1_OPTION = "SQLITE_ENABLE_JSON1"
 MATH = "SQLITE_ENABLE_MATH_FUNCTIONS"
 PERCENTILE = "SQLITE_ENABLE_PERCENTILE"
 
-USUALLY_ENABLED: frozenset[str] = frozenset({MATH})
+FTS3 = "SQLITE_ENABLE_FTS3"
+FTS4 = "SQLITE_ENABLE_FTS4"  # fts4 is built on fts3: it enables it
+FTS5 = "SQLITE_ENABLE_FTS5"
+
+USUALLY_ENABLED: frozenset[str] = frozenset({MATH, FTS3, FTS4, FTS5})
+
+ALSO_ADDED_BY: dict[str, str] = {"snippet": FTS5}
+"""Functions that a second option adds as well (fts5 has a snippet() too)."""
 """Options that the stock configure build (and so the sqlite3 CLI) turns on."""
 
 KINDS = ("scalar", "aggregate", "window", "table")
@@ -723,6 +731,89 @@ FUNCTIONS: tuple[Function, ...] = (
     _w("percent_rank", 0, 0, "percent_rank()", "(rank - 1) / (partition rows - 1), between 0.0 and 1.0."),
     _w("rank", 0, 0, "rank()", "Rank of the current peer group, with gaps."),
     _w("row_number", 0, 0, "row_number()", "Number of the row within its partition, from 1."),
+    # ---- the MATCH operator, and the functions of the FTS modules ---------
+    # SQLite registers "match" (what X MATCH Y calls) on every connection,
+    # and the fts3/fts4 and fts5 modules, when built in, register theirs
+    # with sqlite3_overload_function: names that prepare anywhere (only a
+    # full-text table of the module gives them a meaning; elsewhere they
+    # fail when run, "unable to use function X in the requested context").
+    _s("match", 2, 2, ANCIENT, "match(X, Y)", "What X MATCH Y calls; a virtual table may overload it."),
+    _s(
+        "matchinfo",
+        1,
+        2,
+        ANCIENT,
+        "matchinfo(FTS[, FORMAT])",
+        "Statistics of a full-text (fts3/fts4) match, as a blob of 32-bit integers.",
+        FTS3,
+    ),
+    _s(
+        "offsets",
+        1,
+        1,
+        ANCIENT,
+        "offsets(FTS)",
+        "Where the terms of a full-text (fts3/fts4) match are, as text.",
+        FTS3,
+    ),
+    _s("optimize", 1, 1, ANCIENT, "optimize(FTS)", "Merges the b-trees of an fts3/fts4 table.", FTS3),
+    _s(
+        "snippet",
+        0,
+        None,
+        ANCIENT,
+        "snippet(FTS, ...)",
+        "A fragment of the matched text, terms marked (fts3/fts4, and fts5's auxiliary function).",
+        FTS3,
+    ),
+    _s(
+        "fts3_tokenizer",
+        1,
+        2,
+        ANCIENT,
+        "fts3_tokenizer(NAME[, POINTER])",
+        "Looks up (or, when enabled, registers) an fts3 tokenizer.",
+        FTS3,
+    ),
+    _s("bm25", 0, None, ANCIENT, "bm25(FTS[, WEIGHT, ...])", "The BM25 rank of an fts5 match.", FTS5),
+    _s(
+        "highlight",
+        0,
+        None,
+        ANCIENT,
+        "highlight(FTS, COLUMN, OPEN, CLOSE)",
+        "A column of an fts5 match, its terms between OPEN and CLOSE.",
+        FTS5,
+    ),
+    _s("fts5", 1, 1, ANCIENT, "fts5(POINTER)", "The fts5 API pointer (for C extensions).", FTS5),
+    _s("fts5_source_id", 0, 0, ANCIENT, "fts5_source_id()", "The source id of the fts5 module.", FTS5),
+    _s(
+        "fts5_locale",
+        2,
+        2,
+        (3, 47, 0),
+        "fts5_locale(LOCALE, TEXT)",
+        "TEXT tagged with LOCALE for fts5.",
+        FTS5,
+    ),
+    _s(
+        "fts5_get_locale",
+        0,
+        None,
+        (3, 47, 0),
+        "fts5_get_locale(FTS, COLUMN)",
+        "The locale of a column of an fts5 match.",
+        FTS5,
+    ),
+    _s(
+        "fts5_insttoken",
+        1,
+        1,
+        (3, 47, 0),
+        "fts5_insttoken(TEXT)",
+        "TEXT as a token to match exactly in an fts5 query.",
+        FTS5,
+    ),
     # ---- table-valued functions -------------------------------------------
     _t(
         "json_each",
@@ -956,6 +1047,66 @@ FUNCTIONS: tuple[Function, ...] = (
     ),
 )
 
+# The PRAGMAs of one value that have a table-valued form (PragFlg_Result0 or
+# Result1 in pragma.h, with no column names: the column is named after the
+# pragma): name, first release of the table-valued form, the column, and
+# whether it takes an argument and a schema (hidden columns arg, schema).
+_PRAGMA_VALUES: tuple[tuple[str, Version, str, bool, bool], ...] = (
+    ("analysis_limit", (3, 32, 0), "analysis_limit", False, False),
+    ("application_id", (3, 16, 0), "application_id", False, False),
+    ("auto_vacuum", (3, 16, 0), "auto_vacuum", False, True),
+    ("automatic_index", (3, 16, 0), "automatic_index", False, False),
+    ("busy_timeout", (3, 16, 0), "timeout", False, False),
+    ("cache_size", (3, 16, 0), "cache_size", False, True),
+    ("cache_spill", (3, 16, 0), "cache_spill", False, True),
+    ("cell_size_check", (3, 16, 0), "cell_size_check", False, False),
+    ("checkpoint_fullfsync", (3, 16, 0), "checkpoint_fullfsync", False, False),
+    ("count_changes", (3, 16, 0), "count_changes", False, False),
+    ("data_version", (3, 16, 0), "data_version", False, False),
+    ("defer_foreign_keys", (3, 16, 0), "defer_foreign_keys", False, False),
+    ("empty_result_callbacks", (3, 16, 0), "empty_result_callbacks", False, False),
+    ("encoding", (3, 16, 0), "encoding", False, False),
+    ("foreign_keys", (3, 16, 0), "foreign_keys", False, False),
+    ("freelist_count", (3, 16, 0), "freelist_count", False, False),
+    ("full_column_names", (3, 16, 0), "full_column_names", False, False),
+    ("fullfsync", (3, 16, 0), "fullfsync", False, False),
+    ("hard_heap_limit", (3, 31, 0), "hard_heap_limit", False, False),
+    ("ignore_check_constraints", (3, 16, 0), "ignore_check_constraints", False, False),
+    ("journal_mode", (3, 16, 0), "journal_mode", False, True),
+    ("journal_size_limit", (3, 16, 0), "journal_size_limit", False, True),
+    ("legacy_alter_table", (3, 25, 0), "legacy_alter_table", False, False),
+    ("locking_mode", (3, 16, 0), "locking_mode", False, True),
+    ("max_page_count", (3, 16, 0), "max_page_count", False, True),
+    ("optimize", (3, 18, 0), "optimize", True, False),
+    ("page_count", (3, 16, 0), "page_count", False, True),
+    ("page_size", (3, 16, 0), "page_size", False, True),
+    ("query_only", (3, 16, 0), "query_only", False, False),
+    ("read_uncommitted", (3, 16, 0), "read_uncommitted", False, False),
+    ("recursive_triggers", (3, 16, 0), "recursive_triggers", False, False),
+    ("reverse_unordered_selects", (3, 16, 0), "reverse_unordered_selects", False, False),
+    ("schema_version", (3, 16, 0), "schema_version", False, False),
+    ("secure_delete", (3, 16, 0), "secure_delete", False, False),
+    ("short_column_names", (3, 16, 0), "short_column_names", False, False),
+    ("soft_heap_limit", (3, 16, 0), "soft_heap_limit", False, False),
+    ("synchronous", (3, 16, 0), "synchronous", False, True),
+    ("temp_store", (3, 16, 0), "temp_store", False, False),
+    ("threads", (3, 16, 0), "threads", False, False),
+    ("trusted_schema", (3, 31, 0), "trusted_schema", False, False),
+    ("user_version", (3, 16, 0), "user_version", False, False),
+    ("writable_schema", (3, 16, 0), "writable_schema", False, False),
+)
+
+
+def _pragma_value(name: str, since: Version, column: str, arg: bool, schema: bool) -> Function:
+    hidden = (("arg",) if arg else ()) + (("schema",) if schema else ())
+    shown = ", ".join((["ARG"] if arg else []) + (["[SCHEMA]"] if schema else []))
+    return _t(
+        f"pragma_{name}", since, f"pragma_{name}({shown})", f"The value of PRAGMA {name}.", hidden, (column,)
+    )
+
+
+FUNCTIONS += tuple(_pragma_value(*entry) for entry in _PRAGMA_VALUES)
+
 ARITY_HISTORY: dict[tuple[str, str], tuple[tuple[Version, int, int | None], ...]] = {
     # (name, kind) -> ((first release, min_args, max_args), ...), oldest first;
     # the last step equals the entry's own bounds.
@@ -1050,7 +1201,12 @@ def available_in(fn: Function, version: Version, cflags: frozenset[str], usual: 
             return False
     if fn.requires is None:
         return True
-    return fn.requires in cflags or (usual and fn.requires in USUALLY_ENABLED)
+    if usual and fn.requires in USUALLY_ENABLED:
+        return True
+    options = {fn.requires, ALSO_ADDED_BY.get(fn.name)}
+    if fn.requires == FTS3:
+        options.add(FTS4)
+    return not options.isdisjoint(cflags)
 
 
 def unavailable_reason(

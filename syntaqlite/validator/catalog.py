@@ -23,6 +23,7 @@ from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
     AlterTableStmt,
+    CollateConstraint,
     CollateExpr,
     ColumnDef,
     ColumnRef,
@@ -31,8 +32,10 @@ from ..syntax.nodes import (
     CreateTriggerStmt,
     CreateViewStmt,
     CreateVirtualTableStmt,
+    Expr,
     GeneratedConstraint,
     Literal,
+    ParenExpr,
     PrimaryKeyConstraint,
     QualifiedName,
     UniqueConstraint,
@@ -89,10 +92,22 @@ class Column:
     unique: bool = False  # a UNIQUE constraint of its own (not a table's UNIQUE (a, b))
     generated: bool = False
     location: Location | None = None
+    collation: str | None = None  # its COLLATE, case-folded (None: BINARY)
 
     @property
     def key(self) -> str:
         return normalize(self.name)
+
+
+@dataclass
+class UniqueKey:
+    """A PRIMARY KEY or UNIQUE constraint of a table, or a UNIQUE index on
+    it: what the conflict target of an upsert must match."""
+
+    terms: list[tuple[str, str]] | None  # (column key, collation case-folded); None: an expression among them
+    partial: bool = False  # an index with a WHERE clause
+    index: str | None = None  # the index's name, case-folded (DROP INDEX drops it)
+    where: tuple[object, ...] | None = None  # a partial index's WHERE (expression_key)
 
 
 @dataclass
@@ -110,6 +125,10 @@ class Table:
     location: Location | None = None
     sql: str | None = None
     shadows: tuple[str, ...] = ()  # a virtual table's shadow tables
+    # Its PRIMARY KEY and UNIQUE constraints and UNIQUE indexes; only known
+    # (``uniques_known``) for a table made by CREATE TABLE.
+    uniques: list[UniqueKey] = field(default_factory=list, repr=False, compare=False)
+    uniques_known: bool = False
     # The columns by key, for ``column``: rebuilt when ``columns`` is
     # another list or another length; ``columns_renamed`` after renaming
     # one in place.
@@ -480,6 +499,65 @@ def qualified(name: QualifiedName) -> tuple[str | None, str]:
     return schema, unquote(name.name.text)
 
 
+_VALUE_TOKENS = frozenset({"ID", "STRING", "FLOAT", "BLOB", "QNUMBER", "INTEGER", "VARIABLE"})
+
+
+def expression_key(expr: Expr) -> tuple[object, ...]:
+    """An expression as sqlite3ExprCompare compares two over one table:
+    equal keys for equal trees (parentheses and column qualifiers left
+    out, names case-folded, operators by kind: ``=`` is ``==``)."""
+    out: list[object] = []
+    stack: list[Node | Token | None] = [expr]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            out.append(None)
+        elif isinstance(item, Token):
+            kind = item.kind
+            if kind not in _VALUE_TOKENS:
+                out.append(kind)
+            elif kind in ("ID", "STRING"):
+                out.append((kind, normalize(item.text) if kind == "ID" else unquote(item.text)))
+            else:
+                digits = item.text.replace("_", "").lower()
+                if kind in ("INTEGER", "QNUMBER") and digits.isalnum():
+                    try:
+                        out.append(("INTEGER", int(digits[2:], 16) if digits[:2] == "0x" else int(digits)))
+                        continue
+                    except ValueError:
+                        pass
+                out.append((kind, digits))
+        elif isinstance(item, ParenExpr):
+            stack.append(item.expr)
+        elif isinstance(item, ColumnRef):
+            out.append(("column", normalize(item.name.text)))
+        else:
+            out.append(type(item))
+            stack.append(None)
+            stack.extend(reversed(item.children))
+    return tuple(out)
+
+
+def unique_terms(exprs: list[Expr], table: Table) -> list[tuple[str, str]] | None:
+    """The columns of a PRIMARY KEY, UNIQUE constraint or index, with the
+    collation each compares by (its COLLATE, else the column's); None when
+    one is an expression."""
+    out: list[tuple[str, str]] = []
+    for expr in exprs:
+        collation: str | None = None
+        while isinstance(expr, (ParenExpr, CollateExpr)):
+            if isinstance(expr, CollateExpr) and collation is None:
+                collation = normalize(expr.collation.text)
+            expr = expr.expr
+        if not (isinstance(expr, ColumnRef) and len(expr.parts) == 1):
+            return None
+        column = table.column(expr.name.text)
+        if column is None:
+            return None
+        out.append((column.key, collation or column.collation or "binary"))
+    return out
+
+
 def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: str) -> Table:
     _schema, name = qualified(stmt.name)
     table = Table(name, schema, "table", location=location_of(stmt.name.name, where), sql=stmt.text(source))
@@ -514,6 +592,16 @@ def table_from_create(stmt: CreateTableStmt, source: str, where: Where, schema: 
             if isinstance(cons, PrimaryKeyConstraint) and cons.autoincrement is not None:
                 table.autoincrement = True
     table.autoindexes = _autoindexes(stmt, table)
+    table.uniques_known = True
+    for col in stmt.columns:
+        for cons in col.constraints:
+            if isinstance(cons, (PrimaryKeyConstraint, UniqueConstraint)):
+                c = table.column(col.name.text)
+                if c is not None:
+                    table.uniques.append(UniqueKey([(c.key, c.collation or "binary")]))
+    for constraint in stmt.constraints:
+        if isinstance(constraint, (PrimaryKeyConstraint, UniqueConstraint)):
+            table.uniques.append(UniqueKey(unique_terms([t.expr for t in constraint.columns], table)))
     return table
 
 
@@ -564,6 +652,8 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
             column.unique = True
         elif isinstance(c, GeneratedConstraint):
             column.generated = True
+        elif isinstance(c, CollateConstraint):
+            column.collation = normalize(c.collation.text)
     return column
 
 
@@ -689,6 +779,7 @@ __all__ = [
     "Location",
     "Table",
     "Trigger",
+    "UniqueKey",
     "AlterTableStmt",
     "column_from_def",
     "column_names_of",
@@ -698,5 +789,7 @@ __all__ = [
     "qualified",
     "table_from_create",
     "table_from_virtual",
+    "expression_key",
+    "unique_terms",
     "virtual_table_columns",
 ]

@@ -51,11 +51,14 @@ from .catalog import (
     Index,
     Table,
     Trigger,
+    UniqueKey,
     column_from_def,
+    expression_key,
     is_builtin_name,
     location_of,
     table_from_create,
     table_from_virtual,
+    unique_terms,
 )
 from .model import Referent
 from .resolve import Ctx, Resolver, Scope, Shape, Source
@@ -217,10 +220,16 @@ class DdlChecker:
         for col in stmt.columns:
             for cc in col.constraints:
                 if isinstance(cc, CheckConstraint):
-                    r.exprs.expr(cc.expr, Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK))
+                    r.exprs.expr(
+                        cc.expr,
+                        Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK, ignore_schema=True),
+                    )
         for tc in stmt.constraints:
             if isinstance(tc, CheckConstraint):
-                r.exprs.expr(tc.expr, Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK))
+                r.exprs.expr(
+                    tc.expr,
+                    Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK, ignore_schema=True),
+                )
         for col in stmt.columns:
             for cc in col.constraints:
                 if isinstance(cc, GeneratedConstraint):
@@ -384,9 +393,26 @@ class DdlChecker:
                 where = stmt.where
                 if where is not None:
                     self.r.exprs.expr(
-                        where.expr, Ctx(scope, clause="WHERE", self_ref=prohibited_expression.PARTIAL_INDEX)
+                        where.expr,
+                        Ctx(
+                            scope,
+                            clause="WHERE",
+                            self_ref=prohibited_expression.PARTIAL_INDEX,
+                            ignore_schema=True,
+                        ),
                     )
         if not exists:
+            if stmt.unique and table is not None and table.uniques_known:
+                terms = unique_terms([term.expr for term in stmt.columns], table)
+                where = stmt.where
+                table.uniques.append(
+                    UniqueKey(
+                        terms,
+                        where is not None,
+                        normalize(name_tok.text),
+                        expression_key(where.expr) if where is not None else None,
+                    )
+                )
             db = self.catalog.database(schema)
             assert db is not None
             db.indexes[normalize(name_tok.text)] = Index(
@@ -541,6 +567,9 @@ class DdlChecker:
         db = self.catalog.database(index.schema)
         assert db is not None
         db.indexes.pop(normalize(name), None)
+        table = self.catalog.find_table(index.table, index.schema)
+        if table is not None:
+            table.uniques = [u for u in table.uniques if u.index != normalize(name)]
 
     def on_drop_trigger_stmt(self, stmt: DropTriggerStmt) -> None:
         qn, schema = self._drop_target(stmt, "trigger")
@@ -909,3 +938,14 @@ def changes_schema(body: Node) -> bool:
     if isinstance(body, PragmaStmt):
         return normalize(body.name.name.text) == "writable_schema" and body.value is not None
     return type(body) in SCHEMA_CHANGERS
+
+
+def is_integer(column: Column) -> bool:
+    """Whether a column's declared type is exactly INTEGER (what makes a
+    single-column PRIMARY KEY the rowid)."""
+    return (column.type or "").upper() == "INTEGER"
+
+
+def resolution(conflict: list[Token]) -> str | None:
+    """The resolution an ON CONFLICT clause names (None: no clause)."""
+    return conflict[-1].text.upper() if conflict else None

@@ -105,6 +105,10 @@ def check_definition(
     name = table.name
     columns: list[_Column] = []
     has_pk = False
+    late_pk: (
+        tuple[PrimaryKeyConstraint, tuple[tuple[tuple[str, str | None], ...], list[Token], ColumnDef]] | None
+    ) = None
+    late_terms: PrimaryKeyConstraint | None = None
     autoincrement = False
     indexes = _Indexes(out)
     for col in stmt.columns:
@@ -132,6 +136,9 @@ def check_definition(
                 direction = cons.direction
                 if c.standard_type == "integer" and (direction is None or direction.text.upper() != "DESC"):
                     autoincrement = autoincrement or cons.autoincrement is not None
+                    # The rowid: no index, but in a WITHOUT ROWID table one
+                    # made after all the others (convertToWithoutRowidTable).
+                    late_pk = (cons, (((c.name, None),), cons.conflict, col))
                 elif cons.autoincrement is not None:
                     primary_key.report_autoincrement_not_integer(out, cons.autoincrement)
                     return True
@@ -177,6 +184,9 @@ def check_definition(
             if len(tc.columns) == 1 and found is not None and found.standard_type == "integer":
                 if tc.autoincrement is not None:
                     autoincrement = True
+                if _index_terms(out, tc, resolve_term):
+                    return True
+                late_terms = tc
             elif tc.autoincrement is not None:
                 primary_key.report_autoincrement_not_integer(out, tc.autoincrement)
                 return True
@@ -203,6 +213,10 @@ def check_definition(
                     column_definition.report_missing_type(out, c.node, name, c.name)
                 return True
     if table.without_rowid:
+        if late_pk is not None and indexes.add(late_pk[0], *late_pk[1]):
+            return True
+        if late_terms is not None and indexes.add_terms(late_terms):
+            return True
         if autoincrement:
             primary_key.report_autoincrement_without_rowid(out, stmt.name)
             return True

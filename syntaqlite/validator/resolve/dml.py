@@ -9,11 +9,16 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
+    CollateExpr,
+    ColumnRef,
     DeleteStmt,
     InsertStmt,
+    ParenExpr,
     Query,
     Select,
+    SelectCore,
     SetItem,
+    TableRef,
     TargetTable,
     UpdateStmt,
     UpsertClause,
@@ -21,14 +26,17 @@ from ...syntax.nodes import (
     Values,
 )
 from ...syntax.tokens import Token
-from ..catalog import Table, is_schema_table
+from ..catalog import Table, expression_key, is_schema_table
 from ..rules import (
     builtin_table,
+    generated_column,
     insert_column_count,
     modify_view,
     row_value_size,
     schema_definition,
     unknown_column,
+    update_from_target,
+    upsert_target,
 )
 from ..suggest import closest
 from .from_clause import table_alias
@@ -96,6 +104,9 @@ class DmlResolver:
             pushed = True
         try:
             table, src = self.target_table(node.table)
+            indexed = node.indexed_by if isinstance(node, (UpdateStmt, DeleteStmt)) else None
+            if indexed is not None and indexed.index is not None and table is not None:
+                r.indexed_by(indexed.index, table)
             if table is not None and table.kind == "view":
                 self.view_change(node, table, event)
             resolve(node, table, src)
@@ -117,11 +128,15 @@ class DmlResolver:
         order = node.order_by
         if order is not None:
             for term in order.terms:
-                expr(term.expr, Ctx(scope, clause="ORDER BY"))
+                ctx = Ctx(scope, clause="ORDER BY")
+                expr(term.expr, ctx)
+                self.r.rows.scalar_context(term.expr, ctx)
         limit = node.limit
         if limit is not None:
             for e in limit.exprs:
-                expr(e, Ctx(Scope([]), clause="LIMIT"))
+                limit_ctx = Ctx(Scope([]), clause="LIMIT")
+                expr(e, limit_ctx)
+                self.r.rows.scalar_context(e, limit_ctx)
 
     def returning(self, node: InsertStmt | UpdateStmt | DeleteStmt, src: Source) -> None:
         ret = node.returning
@@ -129,6 +144,10 @@ class DmlResolver:
             return
         if self.r.state.definition is not None:  # a statement of a trigger's body
             schema_definition.report_returning(self.r, ret)
+        if src.table is not None and src.referent is not None:
+            # RETURNING sees the changed table by its own name, never its
+            # alias, and nothing of an UPDATE's FROM (lookupName, bReturning).
+            src = Source.of_table(src.table, src.referent, None)
         # SQLite runs RETURNING from a trigger of its own: an aggregate of a
         # subquery naming only the changed table is not judged here.
         scope = Scope([src], unsure=True)
@@ -136,7 +155,9 @@ class DmlResolver:
             if rc.expr is None:
                 self.r.queries.star(rc, scope)
                 continue
-            self.r.exprs.expr(rc.expr, Ctx(scope, clause="RETURNING"))
+            ctx = Ctx(scope, clause="RETURNING")
+            self.r.exprs.expr(rc.expr, ctx)
+            self.r.rows.scalar_context(rc.expr, ctx)
 
     def insert(self, node: InsertStmt, table: Table | None, src: Source) -> None:
         columns = node.columns
@@ -163,11 +184,54 @@ class DmlResolver:
                 and width is not None
                 and width != expected
                 and not (rows is not None and len(set(widths)) > 1)
+                and not (table is not None and not has_list and self.may_transfer(table, source))
             ):
                 insert_column_count.report(self.r, source, width, expected, listed=has_list, table=src.name)
-        for upsert in node.upserts:
+        upserts = node.upserts
+        for n, upsert in enumerate(upserts, 1):
             self.upsert(upsert, table, src)
+            if table is not None and upsert.target and self.conflict_target_matches(upsert, table) is False:
+                upsert_target.report(
+                    self.r, upsert.target[0], upsert.target[-1], n if len(upserts) > 1 else None
+                )
         self.returning(node, src)
+
+    def may_transfer(self, table: Table, source: Query) -> bool:
+        """``INSERT INTO t SELECT * FROM u`` with tables of as many columns,
+        generated in the same places, may be done by SQLite's transfer
+        optimization (insert.c xferOptimization), which copies rows without
+        counting values: then the generated columns do not make a mismatch."""
+        if not isinstance(source, SelectCore) or table.kind != "table" or not table.columns_known:
+            return False
+        if self.r.catalog.triggers_on(table):
+            return False
+        if (
+            source.distinct is not None
+            or source.where is not None
+            or source.group_by is not None
+            or source.having is not None
+            or source.order_by is not None
+            or source.limit is not None
+        ):
+            return False
+        columns = source.columns
+        from_clause = source.from_clause
+        if len(columns) != 1 or columns[0].expr is not None or columns[0].table is not None:
+            return False
+        if from_clause is None or from_clause.joins or len(from_clause.terms) != 1:
+            return False
+        term = from_clause.terms[0]
+        if not isinstance(term, TableRef):
+            return False
+        qn = term.name
+        other = self.r.catalog.find_table(
+            unquote(qn.name.text), unquote(qn.schema.text) if qn.schema else None
+        )
+        if other is None or other is table or other.kind != "table" or not other.columns_known:
+            return False
+        if len(other.columns) != len(table.columns):
+            return False
+        return all(a.generated == b.generated for a, b in zip(table.columns, other.columns, strict=True))
 
     def upsert(self, node: UpsertClause, table: Table | None, src: Source) -> None:
         r = self.r
@@ -187,15 +251,83 @@ class DmlResolver:
         finally:
             state.upsert_target, state.in_upsert = saved
 
-    def target_column(self, src: Source, tok: Token, *, in_insert: bool) -> None:
+    def conflict_target_matches(self, node: UpsertClause, table: Table) -> bool | None:
+        """Whether an upsert's conflict target matches the rowid, the PRIMARY
+        KEY, a UNIQUE constraint or a UNIQUE index of ``table``, as SQLite's
+        sqlite3UpsertAnalyzeTarget: the same columns in any order, each
+        without COLLATE or with the collation the constraint compares by; a
+        partial index only for a target with a WHERE clause.  None: cannot
+        be told (a name that is no column, an expression, a partial index)."""
+        if table.kind != "table" or not table.uniques_known or not table.columns_known:
+            return None
+        terms: list[tuple[str | None, str | None]] = []  # (column key, COLLATE); None: an expression
+        for term in node.target:
+            expr = term.expr
+            collation: str | None = None
+            while isinstance(expr, (ParenExpr, CollateExpr)):
+                if isinstance(expr, CollateExpr):
+                    if collation is not None:
+                        return None
+                    collation = normalize(expr.collation.text)
+                expr = expr.expr
+            if not isinstance(expr, ColumnRef):
+                terms.append((None, collation))
+                continue
+            column = table.column(expr.name.text)
+            if column is not None:
+                terms.append((column.key, collation))
+            elif normalize(expr.name.text) in ROWID_NAMES and table.has_rowid:
+                terms.append(("", collation))  # the rowid
+            else:
+                return None  # reported as no such column
+        if len(terms) == 1 and terms[0][1] is None and terms[0][0] is not None:
+            key = terms[0][0]
+            pk = [c for c in table.columns if c.primary_key]
+            if key == "" or (
+                table.has_rowid
+                and len(pk) == 1
+                and pk[0].key == key
+                and (pk[0].type or "").upper() == "INTEGER"
+            ):
+                return True  # the rowid
+        has_expr = any(key is None for key, _ in terms)
+        for unique in table.uniques:
+            if unique.terms is None:
+                # An index on expressions matches only a target with one.
+                if has_expr:
+                    return None
+                continue
+            if len(unique.terms) != len(terms):
+                continue
+            if unique.partial:
+                target_where = node.target_where
+                if target_where is None:
+                    continue
+                if unique.where is None:
+                    return None
+                if expression_key(target_where.expr) != unique.where:
+                    continue  # sqlite3ExprCompare: another WHERE
+            if self.same_columns(unique.terms, terms):
+                return True
+        return False
+
+    @staticmethod
+    def same_columns(unique: list[tuple[str, str]], target: list[tuple[str | None, str | None]]) -> bool:
+        """Every column of the constraint is a term of the conflict target,
+        without COLLATE or with the collation the constraint uses."""
+        return all(any(k == key and c in (None, coll) for k, c in target) for key, coll in unique)
+
+    def target_column(self, src: Source, tok: Token, *, in_insert: bool, update: bool = False) -> None:
         """A column of the changed table named by an INSERT's column list or
-        an UPDATE's SET."""
+        a SET (``update``: of an UPDATE, not an upsert's DO UPDATE)."""
         name = unquote(tok.text)
         if src.columns is None:
             return
         column = src.column(name)
         if column is not None:
             self.r.refer(tok, src.column_referent(column))
+            if column.generated and (in_insert or update):
+                generated_column.report(self.r, tok, "INSERT into" if in_insert else "UPDATE", column.name)
         elif not (normalize(name) in ROWID_NAMES and src.rowid):
             suggestion = closest(name, [c.name for c in src.columns])
             if in_insert:
@@ -203,17 +335,19 @@ class DmlResolver:
             else:
                 unknown_column.report(self.r, tok, name, suggestion)
 
-    def set_item(self, item: SetItem, src: Source, scope: Scope, *, select: bool = False) -> None:
+    def set_item(
+        self, item: SetItem, src: Source, scope: Scope, *, select: bool = False, update: bool = False
+    ) -> None:
         r = self.r
         names = item.columns
         for tok in names:
-            self.target_column(src, tok, in_insert=False)
+            self.target_column(src, tok, in_insert=False, update=update)
         value = item.value
         ctx = Ctx(scope, allow_agg=select, allow_win=select, clause="SET")
         r.exprs.expr(value, ctx)
         if len(names) > 1:
             w = r.rows.width(value, scope)
-            if w != len(names):
+            if w is not None and w != len(names):
                 row_value_size.report_assignment(r, item, len(names), w)
         else:
             r.rows.scalar_context(value, ctx)
@@ -224,28 +358,51 @@ class DmlResolver:
         from_clause = node.from_clause
         if from_clause is not None:
             r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, None)
+            if table is not None:
+                self.target_in_from(node, table, scope.sources[1:])
             # With FROM, SQLite runs a SELECT of the new values (update.c,
             # updateFromSelect): they may be aggregates or window functions.
             scope.phase = "result"
         for item in node.assignments:
-            self.set_item(item, src, scope, select=from_clause is not None)
+            self.set_item(item, src, scope, select=from_clause is not None, update=True)
         aggregate = bool(scope.owned)
-        where = node.where
-        if where is not None:
-            if from_clause is not None:
-                scope.phase = "WHERE"
-            r.exprs.expr(where.expr, Ctx(scope, allow_agg=aggregate, clause="WHERE"))
+        if from_clause is not None and node.where is not None:
+            scope.phase = "WHERE"
+        self.change_where(node, scope, allow_agg=aggregate)
         if from_clause is not None:
             r.functions.report_unanalyzed(scope, aggregate)
             scope.phase = ""
         self.returning(node, src)
         self.dml_order_limit(node, scope)
 
+    def change_where(self, node: UpdateStmt | DeleteStmt, scope: Scope, *, allow_agg: bool = False) -> None:
+        where = node.where
+        if where is None:
+            return
+        state = self.r.state
+        state.change_where = True
+        try:
+            self.r.exprs.expr(where.expr, Ctx(scope, allow_agg=allow_agg, clause="WHERE"))
+        finally:
+            state.change_where = False
+
+    def target_in_from(self, node: UpdateStmt, table: Table, sources: list[Source]) -> None:
+        """UPDATE ... FROM may not name the target table again under the
+        same alias (or both without one): select.c sameSrcAlias."""
+        alias_tok = node.table.alias
+        alias = normalize(alias_tok.text) if alias_tok is not None else None
+        for s in sources:
+            if s.table is not table:
+                continue
+            other = normalize(s.name) if s.alias_referent is not None and s.name is not None else None
+            if other == alias:
+                shown = unquote(alias_tok.text) if alias_tok is not None else table.name
+                update_from_target.report(self.r, node.table, shown)
+                return
+
     def delete(self, node: DeleteStmt, table: Table | None, src: Source) -> None:
         scope = Scope([src])
-        where = node.where
-        if where is not None:
-            self.r.exprs.expr(where.expr, Ctx(scope, clause="WHERE"))
+        self.change_where(node, scope)
         self.returning(node, src)
         self.dml_order_limit(node, scope)
 

@@ -169,6 +169,8 @@ class ExprResolver:
     def column_ref(self, node: ColumnRef, ctx: Ctx) -> None:
         r = self.r
         parts = node.parts
+        if ctx.ignore_schema and len(parts) == 3:
+            parts = parts[1:]  # as SQLite shows it too
         col_tok = parts[-1]
         table_tok = parts[-2] if len(parts) >= 2 else None
         schema_tok = parts[0] if len(parts) == 3 else None
@@ -191,9 +193,13 @@ class ExprResolver:
         while scope is not None:
             matches: list[tuple[Source, Column]] = []
             rowid_sources: list[Source] = []
+            # new/old and excluded are looked at only when no FROM table of
+            # this scope has the column (a table may be called "excluded").
+            real = scope.sources if qualifier is None else scope.named(qualifier)
             pseudo = pseudo_sources(r.state, r.table_referent)
-            candidates = scope.sources + pseudo if qualifier is None else scope.named(qualifier) + pseudo
-            for src in candidates:
+            for src in real + pseudo if pseudo else real:
+                if pseudo and matches and src is pseudo[0]:
+                    break
                 if qualifier is not None:
                     if src.name is None or normalize(src.name) != qualifier:
                         continue

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
     FromTerm,
+    JoinGroup,
     JoinOperator,
     OnClause,
     Subquery,
@@ -21,7 +22,14 @@ from ...syntax.tokens import Token
 from .. import builtins
 from ..catalog import Column, Where, location_of
 from ..model import Referent
-from ..rules import circular_cte, join_on_right_table, unknown_table, using_column
+from ..rules import (
+    circular_cte,
+    join_on_right_table,
+    natural_join,
+    table_function_call,
+    unknown_table,
+    using_column,
+)
 from .scope import Ctx, Scope, Source
 
 if TYPE_CHECKING:
@@ -69,6 +77,10 @@ class FromResolver:
                 for s in mine:
                     s.right_join = right
             constraint = term.constraint
+            if i > 0 and constraint is not None and "NATURAL" in words_of[i - 1]:
+                natural_join.report(r, constraint)
+            if i > 0 and any_right and not any(isinstance(t, JoinGroup) for t in terms):
+                self.ambiguous_using(scope.sources[:first_index], mine, constraint, joins[i - 1])
             if isinstance(constraint, UsingClause):
                 left_sources = scope.sources[:first_index]
                 for name_tok in constraint.names:
@@ -97,6 +109,33 @@ class FromResolver:
                 for arg in term.args:
                     r.exprs.expr(arg, ctx)
 
+    def ambiguous_using(
+        self, left: list[Source], mine: list[Source], constraint: object, join: JoinOperator
+    ) -> None:
+        """In a FROM with a RIGHT or FULL join, each column a USING or
+        NATURAL join shares must be in one table on its left, or every
+        further one must have been joined by it (sqlite3ProcessJoin)."""
+        names: list[tuple[Token | None, str, str]]
+        if isinstance(constraint, UsingClause):
+            names = [(tok, normalize(tok.text), unquote(tok.text)) for tok in constraint.names]
+        elif "NATURAL" in set(join.words):
+            names = [(None, c.key, c.name) for s in mine for c in s.columns or () if c.key in s.using]
+        else:
+            return
+        if any(s.columns is None for s in left):
+            return
+        for tok, key, shown in names:
+            having = [
+                s
+                for s in left
+                if not s.qualifier_only
+                and (c := s.column(key)) is not None
+                and not (tok is None and c.hidden)
+            ]
+            if any(key not in s.using for s in having[1:]):
+                using_column.report_ambiguous(self.r, tok or join, shown)
+                return
+
     def check_on_right(self, first: int, right: list[Source]) -> None:
         """Report the first reference, since ``first``, to a source in ``right``."""
         mine = {id(src) for src in right}
@@ -118,12 +157,9 @@ class FromResolver:
             indexed = node.indexed_by
             ix_tok = indexed.index if indexed is not None else None
             if ix_tok is not None and src.table is not None:
-                if r.catalog.find_index(unquote(ix_tok.text), src.table.schema) is None:
-                    unknown_table.report_index(
-                        r, ix_tok, unquote(ix_tok.text), known=r.catalog.known(src.table.schema)
-                    )
+                r.indexed_by(ix_tok, src.table)
         elif isinstance(node, TableFunction):
-            src = self.function_source(node.name.name, alias, position)
+            src = self.table_function(node, alias, position)
         elif isinstance(node, Subquery):
             shape = r.queries.query(node.query, outer)
             cols = [Column(n) for n in shape.names] if shape.names is not None else None
@@ -142,6 +178,11 @@ class FromResolver:
                 else [c for s in inner.sources for c in (s.columns or []) if not c.hidden]
             )
             src = self.named_source(node, alias_tok, cols, position, "parenthesized join")
+            # Its tables stay reachable as table.column (SQLite's nested FROM).
+            for s in inner.sources:
+                s.position = len(scope.sources)
+                s.qualifier_only = True
+                scope.sources.append(s)
         if alias_tok is not None and src.referent is not None:
             if src.table is not None or src.referent.kind == "cte":
                 # An alias of a table is a name of its own (renamed alone).
@@ -206,13 +247,50 @@ class FromResolver:
         table = r.catalog.find_table(name, lookup_schema)
         if table is None:
             fn = builtins.lookup(name)
-            if schema is None and any(f.kind == "table" for f in fn):
+            if any(f.kind == "table" for f in fn):  # eponymous: in every schema
                 return self.function_source(name_tok, alias, position)
             r.unknown_table(name_tok, name, lookup_schema)
             return Source(alias or name, None, schema=lookup_schema, position=position)
         referent = r.table_referent(table)
         r.refer(name_tok, referent)
         return Source.of_table(table, referent, alias, position=position)
+
+    def table_function(self, node: TableFunction, alias: str | None, position: int) -> Source:
+        """``name(args)`` in FROM, as SQLite's selectExpander: a CTE, table or
+        view there "is not a function"; a virtual table (eponymous, such as
+        json_each, or one of the schema) takes at most one argument per
+        hidden column."""
+        r = self.r
+        qn = node.name
+        name_tok = qn.name
+        name = unquote(name_tok.text)
+        schema_tok = qn.schema
+        args = node.args
+        if schema_tok is None and r.find_cte(name) is not None:
+            table_function_call.report_not_a_function(r, name_tok, name)
+            return Source(alias or name, None, position=position)
+        schema = unquote(schema_tok.text) if schema_tok is not None else None
+        if schema_tok is not None and not r.check_schema(schema_tok):
+            return Source(alias or name, None, schema=schema, position=position)
+        table = r.catalog.find_table(name, schema)
+        if table is not None:
+            referent = r.table_referent(table)
+            r.refer(name_tok, referent)
+            if table.kind != "virtual":
+                table_function_call.report_not_a_function(r, name_tok, name)
+                return Source(alias or name, None, schema=table.schema, position=position)
+            if table.columns_known:
+                most = sum(1 for c in table.columns if c.hidden)
+                if len(args) > most:
+                    table_function_call.report_too_many(r, args[most], table.name, most)
+            return Source.of_table(table, referent, alias, position=position)
+        src = self.function_source(name_tok, alias, position)
+        fns = [f for f in builtins.lookup(name) if f.kind == "table" and r.available(f)]
+        bounds = builtins.arity_at(fns[0], r.sqlite.version) if fns else None
+        limit = bounds[1] if bounds is not None else None
+        if limit is not None and len(args) > limit:
+            table_function_call.report_too_many(r, args[limit], fns[0].name, limit)
+        return src
 
     def function_source(self, name_tok: Token, alias: str | None, position: int) -> Source:
         r = self.r
@@ -229,7 +307,8 @@ class FromResolver:
         )
         r.refer(name_tok, referent)
         cols = [Column(c) for c in fn.columns] + [Column(c, hidden=True) for c in fn.hidden_columns]
-        return Source(alias or name, cols, position=position, referent=referent, rowid=False)
+        # Every table-valued function SQLite ships is a virtual table with a rowid.
+        return Source(alias or name, cols, schema="main", position=position, referent=referent, rowid=True)
 
 
 def table_alias(key: str, alias_tok: Token, referent: Referent | None, where: Where) -> Referent:

@@ -7,21 +7,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
     CollateExpr,
     ColumnRef,
+    ExistsExpr,
     Expr,
     JoinGroup,
     Literal,
+    OnClause,
     OneSelect,
     ParenExpr,
     Query,
     ResultColumn,
     Select,
     SelectCore,
+    SubqueryExpr,
     TableRef,
+    UnaryExpr,
     Values,
+    Variable,
     WithClause,
 )
 from ...syntax.tokens import Token
@@ -29,6 +35,7 @@ from ..catalog import Column, column_names_of, location_of
 from ..model import Referent
 from ..rules import (
     already_exists,
+    ambiguous_column,
     circular_cte,
     compound_column_count,
     cte_column_count,
@@ -41,7 +48,7 @@ from ..rules import (
     values_row_length,
 )
 from .functions import row_constant
-from .scope import Cte, Ctx, Scope, Shape
+from .scope import ROWID_NAMES, Core, Cte, Ctx, ResultItem, Scope, Shape, Source
 
 if TYPE_CHECKING:
     from ...syntax.nodes import FromTerm
@@ -179,14 +186,17 @@ class QueryResolver:
             parts = node.cores
             ops = node.operators
             shapes: list[Shape] = []
+            # The result columns of each SELECT are kept for a compound's ORDER BY.
+            last_core = parts[-1] if parts else None
+            ordered = len(parts) > 1 and isinstance(last_core, SelectCore) and last_core.order_by is not None
             for i, part in enumerate(parts):
                 if i == split and on_split is not None:
                     on_split(shapes[0])
                 last = i == len(parts) - 1 and len(parts) > 1
                 if isinstance(part, Values):
-                    shapes.append(self.values(part, outer, compound_inner=i < len(parts) - 1))
+                    shapes.append(self.values(part, outer, compound_inner=i < len(parts) - 1, keep=ordered))
                 else:
-                    shapes.append(self.select_core(part, outer, compound_last=last))
+                    shapes.append(self.select_core(part, outer, compound_last=last, keep=ordered))
                 if split is not None and i >= split:
                     self.recursive_term(part, shapes[-1], last=i == len(parts) - 1)
             first_width = shapes[0].width if shapes else None
@@ -196,7 +206,7 @@ class QueryResolver:
                     compound_column_count.report(self.r, ops[i - 1])
             result = shapes[0]
             if len(parts) > 1:
-                self.compound_order_by(parts[-1], result)
+                self.compound_order_by(parts[-1], [shape.core for shape in shapes], first_width)
             return result
         finally:
             if pushed:
@@ -210,37 +220,155 @@ class QueryResolver:
         elif shape.aggregate:
             misuse_aggregate.report_recursive(self.r, part)
 
-    def compound_order_by(self, last: OneSelect, shape: Shape) -> None:
-        """ORDER BY of a compound: each term must be a result column (by
-        number, name, or an identical expression)."""
+    def compound_order_by(self, last: OneSelect, cores: list[Core | None], width: int | None) -> None:
+        """ORDER BY of a compound, as SQLite's resolveCompoundOrderBy: a
+        column number must be in range; any other term must match a result
+        column of one of the SELECTs, tried from the leftmost: by its AS name
+        (or a ``*`` column's name), or as the same expression, resolved in
+        that SELECT's own FROM clause (a term that does not resolve there
+        matches nothing there)."""
         order = last.order_by if isinstance(last, SelectCore) else None
-        if order is None or shape.names is None:
+        if order is None:
             return
-        names = {normalize(n) for n in shape.names}
-        for n, term in enumerate(order.terms, 1):
-            expr = strip_collate(term.expr)
-            if isinstance(expr, Literal) and expr.literal_token.kind == "INTEGER":
-                self.order_number(expr, n, len(shape.names), "ORDER")
-                continue
-            if isinstance(expr, ColumnRef) and normalize(expr.name.text) in names:
-                continue
-            order_by_term.report_no_match(self.r, term, n)
+        plains = [strip_collate(term.expr) for term in order.terms]
+        numbers = [int_value(plain) for plain in plains]
+        for n, (plain, value) in enumerate(zip(plains, numbers, strict=True), 1):
+            if value is not None and width is not None and not 1 <= value <= width:
+                order_by_term.report_out_of_range(self.r, plain, n, "ORDER", width)
+                return
+        for n, (term, plain, value) in enumerate(zip(order.terms, plains, numbers, strict=True), 1):
+            if value is None and not self.matches_compound_column(plain, cores):
+                order_by_term.report_no_match(self.r, term, n)
+                return
 
-    def order_number(self, literal: Literal, n: int, count: int, which: str) -> bool:
-        tok = literal.literal_token
-        try:
-            value = int(tok.text, 0)
-        except ValueError:
-            return True
-        if 1 <= value <= count:
-            return True
-        order_by_term.report_out_of_range(self.r, literal, n, which, count)
+    def matches_compound_column(self, plain: Expr, cores: list[Core | None]) -> bool:
+        """Whether an ORDER BY term of a compound matches a result column of
+        one of its SELECTs (True also when that cannot be known)."""
+        name = normalize(plain.name.text) if isinstance(plain, ColumnRef) and len(plain.parts) == 1 else None
+        for core in cores:
+            if core is None:
+                return True
+            if name is not None and any(item.name == name for item in core.items):
+                return True
+            key = self.expr_key(plain, core, aliases=True)
+            if key is UNKNOWN:
+                return True
+            if key is None:
+                continue
+            for item in core.items:
+                if item.source is not None and item.column is not None:
+                    item_key: object = (column_key(item.source, item.column),)
+                elif item.expr is not None:
+                    # A COLLATE on top makes no difference (sqlite3ExprCompare < 2).
+                    item_key = self.expr_key(strip_collate(item.expr), core, aliases=False)
+                else:
+                    continue
+                if item_key is UNKNOWN or item_key == key:
+                    return True
         return False
 
-    def values(self, node: Values, outer: Scope | None, *, compound_inner: bool = False) -> Shape:
+    def expr_key(self, expr: Expr, core: Core, *, aliases: bool) -> object:
+        """What ``expr`` is, as SQLite's sqlite3ExprCompare sees it after
+        resolving its names in ``core``'s FROM clause: a tuple equal for
+        expressions SQLite finds the same; None when it does not resolve
+        there (or can equal nothing: a subquery, a parameter); UNKNOWN when
+        that cannot be told (a table of unknown columns)."""
+        out: list[object] = []
+        stack: list[Node | Token | None] = [expr]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                out.append(None)  # the end of a node's children
+                continue
+            if isinstance(item, Token):
+                out.append(token_key(item))
+                continue
+            if isinstance(item, ParenExpr):
+                stack.append(item.expr)
+                continue
+            if isinstance(item, (SubqueryExpr, ExistsExpr, Variable, Select, SelectCore, Values)):
+                return None
+            if isinstance(item, ColumnRef):
+                found = self.lookup_in_core(item, core)
+                if found is UNKNOWN or found is None:
+                    return found
+                if isinstance(found, tuple):
+                    if found[0] in ("STRING", "TRUEFALSE"):
+                        out.extend((Literal, found, None))  # as the literal it stands for
+                    else:
+                        out.append(found)
+                    continue
+                if not aliases:
+                    return None
+                assert isinstance(found, ResultItem) and found.expr is not None
+                inner = self.expr_key(found.expr, core, aliases=False)
+                if inner is None or inner is UNKNOWN:
+                    return inner
+                out.append(inner)
+                continue
+            out.append(type(item))
+            stack.append(None)
+            stack.extend(reversed(item.children))
+        return tuple(out)
+
+    def lookup_in_core(self, ref: ColumnRef, core: Core) -> object:
+        """What a column name means in a compound's SELECT, resolved (as
+        SQLite resolves an ORDER BY term there) in its own FROM clause, then
+        among its aliases: a column key, an alias's expression, a string or
+        TRUE/FALSE (a name that is none), the alias's result item, None (an error: no such column,
+        ambiguous), UNKNOWN."""
+        parts = ref.parts
+        col = normalize(parts[-1].text)
+        qualifier = normalize(parts[-2].text) if len(parts) >= 2 else None
+        schema = normalize(parts[0].text) if len(parts) == 3 else None
+        matches: list[tuple[Source, Column]] = []
+        rowid: list[Source] = []
+        for src in core.scope.sources:
+            if qualifier is None and src.qualifier_only:
+                continue
+            if qualifier is not None and (src.name is None or normalize(src.name) != qualifier):
+                continue
+            if schema is not None and (src.schema is None or normalize(src.schema) != schema):
+                continue
+            if src.columns is None:
+                return UNKNOWN
+            c = src.column(col)
+            if c is not None:
+                if matches and col in src.using:
+                    if not src.right_join:
+                        continue
+                    matches = []
+                matches.append((src, c))
+            elif col in ROWID_NAMES and src.rowid:
+                rowid.append(src)
+        if len(matches) == 1:
+            return column_key(*matches[0])
+        if matches:
+            return None
+        if rowid:
+            return ("rowid", id(rowid[0])) if len(rowid) == 1 or qualifier is not None else None
+        if qualifier is not None:
+            state = self.r.state
+            if qualifier in ("new", "old", "excluded") and (state.trigger is not None or state.in_upsert):
+                return UNKNOWN
+            return None
+        for item in core.items:
+            if item.name == col and item.expr is not None:
+                return item
+        text = parts[-1].text
+        if text[:1] == '"':
+            return ("STRING", unquote(text))
+        if col in ("true", "false"):
+            return ("TRUEFALSE", col)
+        return None
+
+    def values(
+        self, node: Values, outer: Scope | None, *, compound_inner: bool = False, keep: bool = False
+    ) -> Shape:
         """A VALUES clause: each row is a SELECT of its own (with aggregates
         and window functions), except the one row of an INSERT's VALUES,
-        which is a plain list of values."""
+        which is a plain list of values; ``keep``: with its values
+        (``Shape.core``, for a compound's ORDER BY)."""
         r = self.r
         width: int | None = None
         expr = r.exprs.expr
@@ -253,6 +381,7 @@ class QueryResolver:
             ctx = Ctx(scope, allow_agg=not single_insert, allow_win=not single_insert, clause="VALUES")
             for item in items:
                 expr(item, ctx)
+                self.r.rows.scalar_context(item, ctx)
             if width is None:
                 width = len(items)
             elif len(items) != width:
@@ -264,7 +393,11 @@ class QueryResolver:
             coded = scopes
         if any(scope.owned for scope in coded) and not compound_inner:
             self.values_aggregates(node, scopes, coded)
-        return Shape([f"column{i + 1}" for i in range(width or 0)])
+        names = [f"column{i + 1}" for i in range(width or 0)]
+        if not keep:
+            return Shape(names)
+        values = [ResultItem(None, item) for row in node.rows for item in row.values]
+        return Shape(names, core=Core(Scope([]), values))
 
     def one_row(self, node: OneSelect) -> bool:
         """Whether ``node`` is the whole query of the scalar subquery or
@@ -298,12 +431,24 @@ class QueryResolver:
         for scope in coded:
             self.r.functions.report_unanalyzed(scope, False)
 
-    def select_core(self, node: SelectCore, outer: Scope | None, *, compound_last: bool = False) -> Shape:
+    def select_core(
+        self, node: SelectCore, outer: Scope | None, *, compound_last: bool = False, keep: bool = False
+    ) -> Shape:
+        """A SELECT core's shape; ``keep``: with its result columns (``Shape.core``,
+        for a compound's ORDER BY)."""
         r = self.r
         from_clause = node.from_clause
         scope = Scope([], outer, phase="FROM")
         if from_clause is not None:
+            if from_clause.joins and any(isinstance(t.constraint, OnClause) for t in from_clause.terms):
+                # ON clauses are resolved like WHERE: the result-column aliases
+                # are visible there (but not in the result columns themselves).
+                scope.aliases = {}
+                for rc in node.columns:
+                    if rc.alias is not None and rc.expr is not None:
+                        scope.aliases.setdefault(normalize(rc.alias.text), rc.expr)
             r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, outer)
+            scope.aliases = None
         window_clause = node.window
         definitions = window_clause.definitions if window_clause is not None else []
         for wd in definitions:
@@ -324,6 +469,8 @@ class QueryResolver:
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
         distinct = node.distinct is not None and node.distinct.kind == "DISTINCT"
+        order = node.order_by
+        items: list[ResultItem] | None = [] if keep or order is not None else None
         for rc in node.columns:
             expr = rc.expr
             if expr is None:  # * or t.*
@@ -331,10 +478,13 @@ class QueryResolver:
                 if expanded is None or names is None:
                     names = None
                     columns = None
+                    items = None
                 else:
-                    names.extend(c.name for c in expanded)
+                    names.extend(c.name for _, c in expanded)
                     assert columns is not None
-                    columns.extend(expanded)
+                    columns.extend(c for _, c in expanded)
+                    if items is not None:
+                        items.extend(ResultItem(c.key, None, src, c) for src, c in expanded)
                 continue
             if distinct:
                 r.collations.term(expr)
@@ -351,7 +501,9 @@ class QueryResolver:
                     windowed_columns[len(names)] = windows
             alias = rc.alias
             if alias is not None:
-                aliases[normalize(alias.text)] = expr
+                aliases.setdefault(normalize(alias.text), expr)
+            if items is not None:
+                items.append(ResultItem(normalize(alias.text) if alias is not None else None, expr))
             if alias is not None and r.keep_model:
                 r.define(
                     alias,
@@ -403,7 +555,7 @@ class QueryResolver:
             dropped = (aggregate and group is None and not scope.window_calls) or exists
             r.state.uncoded += dropped
             try:
-                self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True)
+                self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True, items=items)
             finally:
                 r.state.uncoded -= dropped
         if group is not None:
@@ -424,7 +576,9 @@ class QueryResolver:
         limit = node.limit
         if limit is not None:
             for e in limit.exprs:
-                r.exprs.expr(e, Ctx(Scope([]), clause="LIMIT"))
+                limit_ctx = Ctx(Scope([]), clause="LIMIT")
+                r.exprs.expr(e, limit_ctx)
+                r.rows.scalar_context(e, limit_ctx)
         if scope.owned:
             r.functions.report_unanalyzed(scope, aggregate)
         return Shape(
@@ -432,6 +586,7 @@ class QueryResolver:
             columns,
             aggregate=aggregate,
             windowed=bool(scope.window_calls),
+            core=Core(scope, items) if items is not None else None,
         )
 
     def result_name(self, expr: Expr) -> str:
@@ -452,16 +607,29 @@ class QueryResolver:
         allow_win: bool,
         aggregated: set[int] | None = None,
         windowed: dict[int, int] | None = None,
+        items: list[ResultItem] | None = None,
     ) -> None:
         """ORDER BY / GROUP BY terms (``exprs``): result-column numbers,
-        aliases, or expressions resolved in the query's scope (aliases usable)."""
+        aliases, or expressions resolved in the query's scope (aliases usable).
+        As SQLite's resolveOrderGroupBy, an ORDER BY term that is a result
+        column's AS name (or the name of a column ``*`` gave) is that column,
+        before any table's column of the same name."""
         for n, expr in enumerate(exprs, 1):
             self.r.collations.term(expr)
             plain = strip_collate(expr)
-            if isinstance(plain, Literal) and plain.literal_token.kind == "INTEGER":
-                if count is not None and self.order_number(plain, n, count, which):
+            if items is not None and isinstance(plain, ColumnRef) and len(plain.parts) == 1:
+                key = normalize(plain.name.text)
+                item = next((item for item in items if item.name == key), None)
+                if item is not None:
+                    self.order_by_name(plain, item, scope)
+                    continue
+            value = int_value(plain)
+            if value is not None:
+                if count is not None and not 1 <= value <= count:
+                    order_by_term.report_out_of_range(self.r, plain, n, which, count)
+                elif count is not None:
                     # GROUP BY 2 stands for the second result column.
-                    column = _column_number(plain) - 1
+                    column = value - 1
                     if aggregated and column in aggregated:
                         misuse_aggregate.report_in_group_by(self.r, expr)
                     elif windowed and column in windowed:
@@ -475,17 +643,56 @@ class QueryResolver:
             ctx = Ctx(scope, allow_agg=True, allow_win=allow_win, clause=f"{which} BY")
             owned = len(scope.owned)
             self.r.exprs.expr(expr, ctx)
+            self.r.rows.scalar_context(expr, ctx)
             if which == "GROUP" and (ctx.saw_agg[0] or len(scope.owned) > owned):
                 misuse_aggregate.report_in_group_by(self.r, expr)
 
-    def star(self, rc: ResultColumn, scope: Scope) -> list[Column] | None:
+    def order_by_name(self, ref: ColumnRef, item: ResultItem, scope: Scope) -> None:
+        """An ORDER BY term naming a result column: what its alias or
+        ``*`` column means."""
+        r = self.r
+        if item.expr is not None:
+            r.exprs.alias_use(ref, item.expr, Ctx(scope, allow_agg=True, allow_win=True, clause="ORDER BY"))
+        elif item.source is not None and item.column is not None:
+            r.refer(ref.name, item.source.column_referent(item.column))
+
+    def star_ambiguity(self, rc: ResultColumn, expanded: list[tuple[Source, Column]], scope: Scope) -> None:
+        """With more than one FROM item, SQLite expands ``*`` into
+        ``schema.name.column`` references (selectExpander), which are
+        ambiguous when two items have the same name in the same schema
+        (``FROM t, t``), unless a USING or NATURAL join made the column one."""
+        if len(scope.sources) < 2:
+            return
+        groups: dict[tuple[str, str], list[Source]] = {}
+        for s in scope.sources:
+            # (The tables inside an aliased parenthesized join count: its
+            # columns expand as schema.table.column too.)
+            if s.name is not None:
+                groups.setdefault((normalize(s.schema or "*"), normalize(s.name)), []).append(s)
+        if all(len(group) < 2 for group in groups.values()):
+            return
+        for src, c in expanded:
+            if src.name is None:
+                continue
+            group = groups.get((normalize(src.schema or "*"), normalize(src.name)), [])
+            if len(group) < 2:
+                continue
+            if any(s.columns is None for s in group):
+                return
+            having = [s for s in group if s.column(c.name) is not None]
+            if any(c.key not in s.using for s in having[1:]):
+                shown = f"{src.schema or '*'}.{src.name}.{c.name}"
+                ambiguous_column.report(self.r, rc, shown)
+                return
+
+    def star(self, rc: ResultColumn, scope: Scope) -> list[tuple[Source, Column]] | None:
         """The columns ``*`` or ``t.*`` stands for (None: unknown)."""
         qualifier = rc.table
         if qualifier is None:
             if not scope.sources:
                 no_tables.report(self.r, rc)
                 return []
-            out: list[Column] = []
+            out: list[tuple[Source, Column]] = []
             seen_using: set[str] = set()
             for src in scope.sources:
                 if src.qualifier_only:
@@ -497,23 +704,82 @@ class QueryResolver:
                         continue
                     if c.key in src.using and c.key in seen_using:
                         continue
-                    out.append(c)
+                    out.append((src, c))
                 seen_using |= {c.key for c in src.columns}
+            self.star_ambiguity(rc, out, scope)
             return out
         key = normalize(qualifier.text)
         for src in scope.sources:
             if src.name is not None and normalize(src.name) == key and not src.qualifier_only:
                 self.r.refer(qualifier, src.referent)
-                return None if src.columns is None else [c for c in src.columns if not c.hidden]
+                if src.columns is None:
+                    return None
+                expanded = [(src, c) for c in src.columns if not c.hidden]
+                self.star_ambiguity(rc, expanded, scope)
+                return expanded
         unknown_table.report_qualifier(self.r, qualifier, unquote(qualifier.text))
         return None
 
 
-def _column_number(literal: Literal) -> int:
+UNKNOWN = object()
+"""What an expression is, when that cannot be told (a table of unknown columns)."""
+
+_VALUE_TOKENS = frozenset({"ID", "STRING", "FLOAT", "BLOB", "QNUMBER", "INTEGER", "VARIABLE"})
+
+
+def token_key(tok: Token) -> object:
+    """A token as sqlite3ExprCompare compares it: an operator or keyword by
+    its kind (``=`` is ``==``), a name case-folded, a number by its value."""
+    kind = tok.kind
+    if kind not in _VALUE_TOKENS:
+        return kind
+    if kind in ("INTEGER", "QNUMBER"):
+        value = int32_literal(tok.text)
+        if value is not None:
+            return ("INTEGER", value)
+    if kind == "ID":
+        return (kind, normalize(tok.text))
+    if kind == "STRING":
+        return (kind, unquote(tok.text))
+    return (kind, tok.text)
+
+
+def column_key(src: Source, col: Column) -> tuple[object, ...]:
+    """A column of a FROM source (the INTEGER PRIMARY KEY is the rowid)."""
+    if col.primary_key and src.rowid and (col.type or "").upper() == "INTEGER":
+        return ("rowid", id(src))
+    return ("column", id(src), col.key)
+
+
+def int32_literal(text: str) -> int | None:
+    """The value of an integer literal SQLite holds as a 32-bit integer
+    (sqlite3GetInt32: decimal, or hexadecimal up to 0x7fffffff; digit
+    separators removed), else None."""
+    digits = text.replace("_", "")
     try:
-        return int(literal.literal_token.text, 0)
+        value = int(digits[2:], 16) if digits[:2].lower() == "0x" else int(digits, 10)
     except ValueError:
-        return 0
+        return None
+    return value if value <= 0x7FFFFFFF else None
+
+
+def int_value(expr: Expr) -> int | None:
+    """The value of a term that is an integer to SQLite (sqlite3ExprIsInteger:
+    a 32-bit integer literal, with unary + and - before it), else None."""
+    sign = 1
+    while True:
+        if isinstance(expr, ParenExpr):
+            expr = expr.expr
+        elif isinstance(expr, UnaryExpr) and expr.op.kind in ("PLUS", "MINUS"):
+            if expr.op.kind == "MINUS":
+                sign = -sign
+            expr = expr.operand
+        else:
+            break
+    if isinstance(expr, Literal) and expr.literal_token.kind in ("INTEGER", "QNUMBER"):
+        value = int32_literal(expr.literal_token.text)
+        return None if value is None else sign * value
+    return None
 
 
 def strip_collate(expr: Expr) -> Expr:

@@ -271,6 +271,17 @@ class Resolver:
         unknown_table.report(self, tok, name, schema, kind, closest(name, candidates), known=known)
         self.refer(tok, None)
 
+    def indexed_by(self, ix_tok: Token, table: Table) -> None:
+        """INDEXED BY names an index of ``table`` (sqlite3IndexedByLookup:
+        a view has none).  The automatic indexes of PRIMARY KEY and UNIQUE
+        constraints (sqlite_autoindex_...) are not in the catalog: accepted."""
+        name = unquote(ix_tok.text)
+        if normalize(name).startswith("sqlite_autoindex_"):
+            return
+        index = self.catalog.find_index(name, table.schema)
+        if index is None or normalize(index.table) != table.key:
+            unknown_table.report_index(self, ix_tok, name, known=self.catalog.known(table.schema))
+
     def check_schema(
         self, schema_tok: Token | None, *, lookup: tuple[str, Token] | None = None, quiet: bool = False
     ) -> bool:

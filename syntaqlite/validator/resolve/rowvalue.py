@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...syntax.names import unquote
+from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
     BinaryExpr,
     CaseExpr,
@@ -16,7 +16,11 @@ from ...syntax.nodes import (
     Query,
     RowValue,
     Select,
+    SelectCore,
+    Subquery,
     SubqueryExpr,
+    TableRef,
+    UsingClause,
     Values,
 )
 from ..rules import row_value_size, subquery_column_count
@@ -32,32 +36,80 @@ class RowValues:
     def __init__(self, r: Resolver) -> None:
         self.r = r
 
-    def width(self, node: Expr, scope: Scope) -> int:
+    def width(self, node: Expr, scope: Scope) -> int | None:
+        """How many values ``node`` is (None: unknown, do not judge)."""
         while isinstance(node, ParenExpr):
             node = node.expr
         if isinstance(node, RowValue):
             return len(node.items)
         if isinstance(node, SubqueryExpr):
-            return self.query_width(node.query)
+            return self.static_width(node.query, 0)
         return 1
 
-    def query_width(self, query: Query) -> int:
+    def static_width(self, query: Query, depth: int) -> int | None:
+        """How many columns ``query`` returns, told from its first SELECT
+        without resolving it: ``*`` and ``t.*`` count the columns of the
+        tables and subqueries of a plain FROM (no NATURAL or USING join, no
+        CTE or table-valued function); None when that cannot be told."""
         core = query.cores[0] if isinstance(query, Select) else query
         if isinstance(core, Values):
             rows = core.rows
             return len(rows[0].values) if rows else 1
         n = 0
+        items: list[tuple[str | None, int | None]] | None = None
         for rc in core.columns:
-            if rc.expr is None:
-                return 1  # * expands to an unknown width here: do not judge
-            n += 1
+            if rc.expr is not None:
+                n += 1
+                continue
+            if items is None:
+                items = self.from_widths(core, depth)
+                if items is None:
+                    return None
+            qualifier = normalize(rc.table.text) if rc.table is not None else None
+            found = [w for name, w in items if qualifier is None or name == qualifier]
+            if not found or any(w is None for w in found):
+                return None
+            n += sum(w for w in found if w is not None)
         return n
+
+    def from_widths(self, core: SelectCore, depth: int) -> list[tuple[str | None, int | None]] | None:
+        """The FROM items of a SELECT as (name, visible column count), when
+        ``*`` over them is plain to count (see :meth:`static_width`)."""
+        from_clause = core.from_clause
+        if from_clause is None or depth > 20:
+            return None
+        if any("NATURAL" in op.words for op in from_clause.joins):
+            return None
+        out: list[tuple[str | None, int | None]] = []
+        for term in from_clause.terms:
+            if isinstance(term.constraint, UsingClause):
+                return None
+            alias = normalize(term.alias.text) if term.alias is not None else None
+            if isinstance(term, TableRef):
+                qn = term.name
+                name = unquote(qn.name.text)
+                cte = self.r.find_cte(name) if qn.schema is None else None
+                if cte is not None:
+                    # A CTE's columns are known once it is resolved.
+                    width = cte.shape.width if cte.state == "done" and cte.shape is not None else None
+                    out.append((alias or normalize(name), width))
+                    continue
+                schema = unquote(qn.schema.text) if qn.schema is not None else None
+                table = self.r.catalog.find_table(name, schema)
+                if table is None or not table.columns_known:
+                    return None
+                out.append((alias or table.key, len(table.visible_columns)))
+            elif isinstance(term, Subquery):
+                out.append((alias, self.static_width(term.query, depth + 1)))
+            else:
+                return None
+        return out
 
     def scalar_context(self, node: Expr, ctx: Ctx) -> None:
         """``node`` must be one value (a result column, a WHERE condition, a
         function argument)."""
         w = self.width(node, ctx.scope)
-        if w == 1:
+        if w is None or w == 1:
             return
         inner = node
         while isinstance(inner, ParenExpr):
@@ -71,23 +123,23 @@ class RowValues:
         left, right = node.left, node.right
         wl, wr = self.width(left, ctx.scope), self.width(right, ctx.scope)
         if node.op.kind in _COMPARISONS:
-            if wl != wr:
+            if wl is not None and wr is not None and wl != wr:
                 self.size_mismatch(left, right)
             return
         for side, w in ((left, wl), (right, wr)):
-            if w != 1:
+            if w is not None and w != 1:
                 self.scalar_context(side, ctx)
 
     def same_widths(self, operands: list[Expr], ctx: Ctx) -> None:
         """Operands compared with each other (BETWEEN, IS) are as wide."""
         widths = [self.width(o, ctx.scope) for o in operands]
-        if len(set(widths)) > 1:
+        if None not in widths and len(set(widths)) > 1:
             self.size_mismatch(operands[0], operands[1])
 
     def scalar_operands(self, operands: list[Expr], ctx: Ctx) -> None:
         """Operands that must each be one value."""
         for o in operands:
-            if self.width(o, ctx.scope) != 1:
+            if self.width(o, ctx.scope) not in (1, None):
                 self.scalar_context(o, ctx)
 
     def case_widths(self, node: CaseExpr, ctx: Ctx) -> None:
@@ -98,7 +150,7 @@ class RowValues:
         for when in node.whens:
             cond, result = when.condition, when.result
             w = self.width(cond, ctx.scope)
-            if w != width:
+            if w is not None and width is not None and w != width:
                 if operand is not None:
                     self.size_mismatch(operand, cond)
                 else:
@@ -110,14 +162,38 @@ class RowValues:
 
     def size_mismatch(self, left: Expr, right: Expr) -> None:
         """Two sides of a comparison of different widths (SQLite says the
-        same whether a side is a subquery or a row value)."""
+        same whether a side is a subquery or a row value).  In the WHERE of
+        an UPDATE or DELETE, a subquery whose ``*`` makes it wider is only
+        found when the statement is coded: against one value, SQLite says
+        the subquery returns too many columns (else: left out)."""
+        if self.r.state.change_where and (self.star_subquery(left) or self.star_subquery(right)):
+            sub, other = (left, right) if self.star_subquery(left) else (right, left)
+            while isinstance(sub, ParenExpr):
+                sub = sub.expr
+            w = self.width(sub, Scope([]))
+            if isinstance(sub, SubqueryExpr) and w is not None and self.width(other, Scope([])) == 1:
+                subquery_column_count.report(self.r, sub, w, 1)
+            return
         row_value_size.report_misused(self.r, left, right)
+
+    def star_subquery(self, node: Expr) -> bool:
+        """Whether ``node`` is a subquery whose first SELECT has a ``*``."""
+        while isinstance(node, ParenExpr):
+            node = node.expr
+        if not isinstance(node, SubqueryExpr):
+            return False
+        query = node.query
+        core = query.cores[0] if isinstance(query, Select) else query
+        return isinstance(core, SelectCore) and any(rc.expr is None for rc in core.columns)
 
     def in_expr(self, node: InExpr, ctx: Ctx) -> None:
         r = self.r
         left = node.left
         r.exprs.expr(left, ctx)
         width = self.width(left, ctx.scope)
+        if width is None:  # a left side of unknown width: judge nothing
+            self.in_operands(node, ctx)
+            return
         qn = node.table
         if qn is not None:
             # x IN table / IN table-function(args)
@@ -131,14 +207,35 @@ class RowValues:
         query = node.query
         if query is not None:
             shape = r.queries.query(query, ctx.scope)
-            if shape.width is not None and shape.width != width and self.query_width(query) == shape.width:
+            if (
+                shape.width is not None
+                and shape.width != width
+                and self.static_width(query, 0) == shape.width
+            ):
                 subquery_column_count.report(r, query, shape.width, width)
             return
         for item in node.values:
             r.exprs.expr(item, ctx)
             w = self.width(item, ctx.scope)
-            if w != width:
+            if w is not None and w != width:
                 if width == 1:
                     self.scalar_context(item, ctx)
                 else:
                     row_value_size.report_in_element(r, item, w, width)
+
+    def in_operands(self, node: InExpr, ctx: Ctx) -> None:
+        """Resolve the right side of ``x IN ...`` without judging widths."""
+        r = self.r
+        qn = node.table
+        if qn is not None:
+            name_tok = qn.name
+            r.from_clause.table_source(name_tok, unquote(name_tok.text), qn.schema, None, 0)
+            for a in node.args:
+                r.exprs.expr(a, ctx)
+            return
+        query = node.query
+        if query is not None:
+            r.queries.query(query, ctx.scope)
+            return
+        for item in node.values:
+            r.exprs.expr(item, ctx)

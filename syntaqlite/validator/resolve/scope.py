@@ -144,6 +144,30 @@ class Ctx:
     # CHECK, GENERATED, INDEX or PARTIAL_INDEX): no subqueries, parameters
     # and (but in CHECK) non-deterministic functions.
     self_ref: str | None = None
+    # A CHECK constraint or a partial index's WHERE: SQLite ignores the
+    # database of schema.table.column there (lookupName).
+    ignore_schema: bool = False
+
+
+@dataclass
+class ResultItem:
+    """One result column of a SELECT core, as a compound's ORDER BY matches
+    it: its AS name (an alias, or the column name of a ``*`` expansion:
+    SQLite's ENAME_NAME), its expression, or the source column ``*`` gave."""
+
+    name: str | None  # case-folded
+    expr: Expr | None
+    source: Source | None = None
+    column: Column | None = None
+
+
+@dataclass
+class Core:
+    """A SELECT core (or VALUES) of a compound: its own FROM scope and its
+    result columns, against which the compound's ORDER BY terms are matched."""
+
+    scope: Scope
+    items: list[ResultItem]
 
 
 @dataclass
@@ -155,6 +179,7 @@ class Shape:
     columns: list[Column] | None = None
     aggregate: bool = False  # a SELECT that computes aggregates
     windowed: bool = False  # a SELECT with window functions of its own
+    core: Core | None = None  # a SELECT core's or VALUES' result columns (None: unknown)
 
     @property
     def width(self) -> int | None:
@@ -196,6 +221,7 @@ class StatementState:
     definition_db: str | None = None  # the database it is created in
     fixed_db: str | None = None
     variable_reported: bool = False
+    change_where: bool = False  # resolving the WHERE clause of an UPDATE or DELETE
     # Every column reference resolved to a FROM source, in order (the ON
     # clause check looks at those made inside an ON clause).
     resolved: list[tuple[ColumnRef, Source]] = field(default_factory=list)

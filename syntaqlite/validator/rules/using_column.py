@@ -13,6 +13,7 @@ Use instead:
 from __future__ import annotations
 
 from ...diagnostics import Severity
+from ...syntax.cst import Node
 from ...syntax.tokens import Token
 from .base import Reporter, Rule
 
@@ -26,3 +27,9 @@ RULE = Rule(
 
 def report(out: Reporter, tok: Token, name: str) -> None:
     out.report(RULE, tok, f"cannot join using column {name} - column not present in both tables")
+
+
+def report_ambiguous(out: Reporter, at: Token | Node, name: str) -> None:
+    """In a FROM with a RIGHT or FULL join, a USING (or NATURAL) column that
+    two tables on the left have, the later one not joined by it."""
+    out.report(RULE, at, f"ambiguous reference to {name} in USING()")

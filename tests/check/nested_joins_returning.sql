@@ -1,0 +1,31 @@
+-- Tables inside an aliased parenthesized join stay reachable as table.column; RETURNING sees the
+-- changed table by its name (not its alias, nor UPDATE's FROM); fts3 column names; renamed fts tables.
+CREATE TABLE t1(a, b);
+CREATE TABLE t2(a, c);
+CREATE TABLE t3(d);
+SELECT t1.a FROM (t1 JOIN t2 ON t1.a=t2.a) AS x;
+SELECT t1.a FROM ((t1 JOIN t2 ON t1.a=t2.a) AS x JOIN t3 ON x.b=t3.d) AS y;
+SELECT x.a FROM (t1 JOIN t2 ON t1.a=t2.a) AS x;
+SELECT t2.c FROM (t1 JOIN t2 ON t1.a=t2.a) AS x;
+SELECT t1.zz FROM (t1 JOIN t2 ON t1.a=t2.a) AS x;
+SELECT c FROM (t1 JOIN t2 ON t1.a=t2.a) AS x;
+SELECT t1.a FROM (t1 JOIN t2 ON t1.a=t2.a) AS x, t1;
+SELECT * FROM (t1 JOIN t3) AS x, t2;
+UPDATE t1 AS alias SET b=alias.b+1 RETURNING t1.b;
+UPDATE t1 AS alias SET b=1 RETURNING alias.b;
+UPDATE t1 AS alias SET b=1 RETURNING b;
+DELETE FROM t1 AS q RETURNING t1.a;
+UPDATE t1 SET b=1 FROM t2 RETURNING t2.c;
+UPDATE t1 SET b=1 FROM t2 RETURNING c;
+UPDATE t1 SET b=1 FROM t2 RETURNING *;
+CREATE VIRTUAL TABLE f2 USING fts3(xyz=abc);
+SELECT xyz FROM f2;
+CREATE VIRTUAL TABLE f3 USING fts3(tokenize=simple, tokenize=simple);
+SELECT tokenize FROM f3;
+CREATE VIRTUAL TABLE f4 USING fts3(a, b);
+ALTER TABLE f4 RENAME TO g4;
+SELECT snippet(g4) FROM g4 WHERE g4 MATCH 'x';
+SELECT f4 FROM g4;
+CREATE VIRTUAL TABLE f5 USING fts5(a);
+ALTER TABLE f5 RENAME TO g5;
+SELECT g5 FROM g5 WHERE g5 MATCH 'x';

@@ -1,0 +1,35 @@
+-- Table-valued functions: eponymous virtual tables (json_each, the PRAGMA functions), virtual tables
+-- of the schema called with arguments (one per hidden column), and names that are no function.
+CREATE TABLE t(a, b);
+CREATE VIEW v AS SELECT a FROM t;
+CREATE VIRTUAL TABLE f5 USING fts5(a, b);
+CREATE VIRTUAL TABLE f3 USING fts3(a);
+SELECT * FROM t('x');
+SELECT * FROM t();
+SELECT * FROM v(1);
+WITH c AS (SELECT 1) SELECT * FROM c(1);
+SELECT * FROM sqlite_schema(1);
+SELECT * FROM f5('x');
+SELECT * FROM f5('x', 'rank');
+SELECT * FROM f5('x', 'y', 'z');
+SELECT * FROM f3('x', 'y', 'z');
+SELECT * FROM f3('x', 'y', 'z', 'w');
+SELECT * FROM nosuch('x');
+SELECT * FROM json_each('[1]', '$');
+SELECT * FROM json_each('[1]', '$', 3);
+SELECT rowid, key FROM json_each('[1]');
+SELECT j.rowid FROM json_each('[1]') AS j WHERE j.rowid > 0;
+SELECT rowid, name FROM pragma_table_info('t');
+SELECT * FROM pragma_table_info('t', 'main', 3);
+SELECT * FROM pragma_compile_options('x');
+SELECT page_count FROM pragma_page_count;
+SELECT * FROM pragma_page_count();
+SELECT * FROM pragma_page_count('main');
+SELECT * FROM pragma_page_count('main', 1);
+SELECT user_version FROM pragma_user_version;
+SELECT * FROM pragma_user_version(1);
+SELECT timeout FROM pragma_busy_timeout;
+SELECT optimize FROM pragma_optimize(0x10002);
+SELECT * FROM main.json_each('[1]');
+SELECT * FROM temp.json_each('[1]');
+SELECT * FROM temp.pragma_user_version;
