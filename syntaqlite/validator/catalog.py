@@ -241,6 +241,9 @@ class Catalog:
         # PRAGMA writable_schema is ON: the schema tables may be written,
         # and names starting with sqlite_ are no longer reserved.
         self.writable_schema = False
+        # The views whose query has a ``*`` (database key, view key): their
+        # columns depend on the tables' columns when they are used.
+        self.star_views: dict[tuple[str, str], None] = {}
         # The open transaction's savepoints, outermost first: a name (None:
         # BEGIN) and the catalog as it was when it was set, for ROLLBACK.
         self.savepoints: list[tuple[str | None, Catalog]] = []
@@ -256,6 +259,7 @@ class Catalog:
             for key, db in self.databases.items()
         }
         copy.writable_schema = self.writable_schema
+        copy.star_views = dict(self.star_views)
         copy.savepoints = list(self.savepoints)
         return copy
 
@@ -263,6 +267,7 @@ class Catalog:
         """Go back to the schema and transaction of ``saved`` (a snapshot)."""
         self.databases = saved.snapshot().databases
         self.savepoints = list(saved.savepoints)
+        self.star_views = dict(saved.star_views)
 
     # -- transactions: a ROLLBACK undoes the schema changes since BEGIN -------
 
@@ -340,7 +345,11 @@ class Catalog:
         if schema is not None:
             db = self.database(schema)
             return db.tables.get(key) if db else None
-        for db in self.search_order():
+        databases = self.databases
+        table = databases["temp"].tables.get(key) or databases["main"].tables.get(key)
+        if table is not None or len(databases) == 2:
+            return table
+        for db in self.search_order()[2:]:
             table = db.tables.get(key)
             if table is not None:
                 return table
@@ -400,6 +409,8 @@ class Catalog:
         db = self.database(table.schema) or self.add_database(table.schema)
         db.known = True
         db.tables[table.key] = table
+        if table.kind == "view" and "*" in (table.sql or ""):
+            self.star_views[(normalize(db.name), table.key)] = None
         if table.autoincrement and "sqlite_sequence" not in db.tables:
             db.tables["sqlite_sequence"] = Table(
                 "sqlite_sequence", db.name, "builtin", [Column(c) for c in BUILTIN_TABLES["sqlite_sequence"]]
@@ -451,11 +462,15 @@ class Catalog:
         ``*`` each time the view is used, so a view with a ``*`` that names
         the table may now have other columns (unknown here: any is accepted)."""
         key = table.key
-        for db in self.databases.values():
-            for name, view in list(db.tables.items()):
-                sql = (view.sql or "").lower()
-                if view.kind == "view" and view.columns_known and "*" in sql and key in sql:
-                    db.tables[name] = replace(view, columns=[], columns_known=False)
+        for db_key, name in list(self.star_views):
+            db = self.databases.get(db_key)
+            view = db.tables.get(name) if db is not None else None
+            if view is None or view.kind != "view":
+                del self.star_views[(db_key, name)]
+                continue
+            if view.columns_known and key in (view.sql or "").lower():
+                assert db is not None
+                db.tables[name] = replace(view, columns=[], columns_known=False)
 
     def rename_column(self, table: Table, old: str, new: str) -> None:
         """ALTER TABLE ... RENAME COLUMN: UPDATE OF lists of the table's

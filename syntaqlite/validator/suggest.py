@@ -60,10 +60,15 @@ def _closest(wanted: str, candidates: tuple[str, ...]) -> str | None:
     if len(wanted) < 2:
         return None
     limit = max(1, len(wanted) // 3)
+    letters = frozenset(wanted)
     best: tuple[int, int, str] | None = None
     for c in candidates:
-        key = normalize(c)
+        key, key_letters = _key(c)
         if not key or key == wanted or abs(len(key) - len(wanted)) > limit:
+            continue
+        # Each edit brings at most one letter the other name lacks: a cheap
+        # bound that spares the table for most candidates.
+        if len(letters - key_letters) > limit or len(key_letters - letters) > limit:
             continue
         d = distance(wanted, key, limit)
         # A name no letter of which survives is not a typo of it (b -> a).
@@ -74,3 +79,9 @@ def _closest(wanted: str, candidates: tuple[str, ...]) -> str | None:
         ):
             best = (d, abs(len(key) - len(wanted)), unquote(c))
     return best[2] if best is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _key(candidate: str) -> tuple[str, frozenset[str]]:
+    key = normalize(candidate)
+    return key, frozenset(key)
