@@ -76,6 +76,7 @@ import apsw  # noqa: E402
 
 from syntaqlite.syntax.nodes import CreateTriggerStmt, CreateViewStmt  # noqa: E402
 from syntaqlite.syntax.parser import parse  # noqa: E402
+from syntaqlite.syntax.target import KNOWN_CFLAGS, Target  # noqa: E402
 from syntaqlite.validator.catalog import Catalog, Column  # noqa: E402
 from syntaqlite.validator.checker import check_text  # noqa: E402
 from syntaqlite.validator.declared import parse_declarations  # noqa: E402
@@ -528,7 +529,7 @@ class Database:
                 text = str(sql)
                 if schema != "main":
                     text = _QUALIFY.sub(lambda m, q=quoted: m.group(1) + q + ".", text, count=1)
-                load_sql(catalog, text + ";", None)
+                load_sql(catalog, text + ";", None, TARGET)
             db = catalog.database(schema)
             assert db is not None
             for table in db.tables.values():
@@ -655,11 +656,23 @@ class Tally:
     expectation_mismatch: list[Example] = field(default_factory=list)
 
 
+def oracle_target() -> Target:
+    """The SQLite syntaqlite judges against: apsw's (its release, and the
+    compile-time options of its build that syntaqlite knows, e.g. carray
+    and percentile(), which a stock build lacks)."""
+    con = apsw.Connection(":memory:")
+    options = {"SQLITE_" + str(row[0]).split("=")[0] for row in con.execute("PRAGMA compile_options")}
+    return Target.from_options(apsw.sqlite_lib_version(), sorted(options & KNOWN_CFLAGS))
+
+
+TARGET = oracle_target()
+
+
 def ours(sql: str, catalog: Catalog) -> tuple[list[str], bool]:
     """syntaqlite's error messages for ``sql`` (``catalog`` is extended) and
     whether it crashed."""
     try:
-        result = check_text(sql, catalog=catalog, model=False)
+        result = check_text(sql, catalog=catalog, model=False, target=TARGET)
     except Exception as exc:  # noqa: BLE001 - a crash is a finding, not a stop
         return [f"crash: {type(exc).__name__}: {exc}"], True
     return [d.message for d in result.errors], bool(result.internal_errors)
