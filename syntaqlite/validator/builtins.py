@@ -815,6 +815,17 @@ FUNCTIONS: tuple[Function, ...] = (
         FTS5,
     ),
     # ---- table-valued functions -------------------------------------------
+    # carray: in the amalgamation since 3.51.0 (src/carray.c), with
+    # SQLITE_ENABLE_CARRAY; its pointer is bound from C.
+    _t(
+        "carray",
+        (3, 51, 0),
+        "carray(POINTER[, COUNT[, CTYPE]])",
+        "One row per element of the C array bound to POINTER (COUNT elements of CTYPE).",
+        ("pointer", "count", "ctype"),
+        ("value",),
+        "SQLITE_ENABLE_CARRAY",
+    ),
     _t(
         "json_each",
         _JSON,
