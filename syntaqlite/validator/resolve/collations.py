@@ -18,6 +18,7 @@ Nothing is looked at in a statement without the word COLLATE.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ...syntax.cst import Node
@@ -65,15 +66,27 @@ class CollationChecker:
         self._has: dict[int, bool] = {}
         self._reported: set[int] = set()  # COLLATE names reported in this statement
         self._conjuncts: set[int] = set()  # the AND-ed terms of the statement's WHERE and ON clauses
+        self._source: str | None = None
+        self._words: list[int] = []  # where the word COLLATE is in the source
 
     def begin_statement(self, source: str, stmt: Node | None) -> None:
         """Called before each statement (None: the whole ``source``): the
         checks run only where the word COLLATE appears."""
-        start, end = (stmt.start, stmt.end) if stmt is not None else (0, len(source))
-        self.active = _COLLATE.search(source, start, end) is not None
-        self._has = {}
-        self._reported = set()
-        self._conjuncts = _conjuncts(stmt) if self.active and stmt is not None else set()
+        if self._source is not source:  # where the word is, found once per text
+            self._source = source
+            self._words = [m.start() for m in _COLLATE.finditer(source)]
+        if stmt is None:
+            self.active = bool(self._words)
+        elif self._words:
+            start = stmt.start
+            i = bisect_left(self._words, start)
+            self.active = i < len(self._words) and self._words[i] < stmt.end
+        else:
+            self.active = False
+        if self.active or self._has:
+            self._has = {}
+            self._reported = set()
+            self._conjuncts = _conjuncts(stmt) if self.active and stmt is not None else set()
 
     def name(self, tok: Token) -> None:
         """A collation name SQLite looks up (e.g. a column's COLLATE)."""

@@ -16,7 +16,7 @@ from ..model import Referent
 ROWID_NAMES = frozenset({"rowid", "oid", "_rowid_"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """One item of a FROM clause (or a pseudo-table: new, old, excluded)."""
 
@@ -92,7 +92,7 @@ class Source:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Scope:
     sources: list[Source]
     parent: Scope | None = None
@@ -131,7 +131,7 @@ class Scope:
         return self._by_name.get(key, [])
 
 
-@dataclass
+@dataclass(slots=True)
 class Ctx:
     """Where an expression is: what it may contain."""
 
