@@ -62,19 +62,23 @@ class ExprResolver:
         chains, recursive into nested queries)."""
         r = self.r
         rows = r.rows
+        collations = r.collations
+        schema_expr = ctx.self_ref is not None
         stack: list[Node] = [node]
+        pop = stack.pop
         while stack:
-            item = stack.pop()
+            item = pop()
+            if isinstance(item, ColumnRef):
+                if not (schema_expr and self.prohibited(item, ctx, stack)):
+                    self.column_ref(item, ctx)
+                continue
             if isinstance(item, InExpr) and _discarded(item):
                 continue
-            if ctx.self_ref is not None and self.prohibited(item, ctx, stack):
+            if schema_expr and self.prohibited(item, ctx, stack):
                 continue
-            if isinstance(item, ColumnRef):
-                self.column_ref(item, ctx)
-                continue
-            if isinstance(item, (BinaryExpr, IsExpr, BetweenExpr, InExpr, CaseExpr, FunctionCall)):
-                if r.collations.active and ctx.clause != "CHECK":  # CHECK: compiled only by writes
-                    r.collations.operation(item, ctx)
+            if isinstance(item, _OPERATIONS):
+                if collations.active and ctx.clause != "CHECK":  # CHECK: compiled only by writes
+                    collations.operation(item, ctx)
             if isinstance(item, FunctionCall):
                 r.functions.function_call(item, ctx)
                 continue
@@ -127,7 +131,7 @@ class ExprResolver:
                         continue  # the literal is judged with its sign
                 rows.scalar_operands(_operands(item), ctx)
             # Then every expression below, in order.
-            stack.extend(reversed([c for c in item.children if isinstance(c, Node)]))
+            stack.extend([c for c in reversed(item.children) if isinstance(c, Node)])
 
     def prohibited(self, item: Node, ctx: Ctx, stack: list[Node]) -> bool:
         """Report what an expression kept in the schema may not contain
@@ -187,16 +191,18 @@ class ExprResolver:
                 r, node, unquote(schema_tok.text), unquote(table_tok.text), col
             )
             return
+        key = normalize(col)
         scope: Scope | None = ctx.scope
         saw_qualifier = False
         unknown_source = False
+        # new/old and excluded are looked at only when no FROM table of a
+        # scope has the column (a table may be called "excluded").
+        state = r.state
+        pseudo = pseudo_sources(state, r.table_referent) if state.trigger or state.in_upsert else []
         while scope is not None:
             matches: list[tuple[Source, Column]] = []
             rowid_sources: list[Source] = []
-            # new/old and excluded are looked at only when no FROM table of
-            # this scope has the column (a table may be called "excluded").
             real = scope.sources if qualifier is None else scope.named(qualifier)
-            pseudo = pseudo_sources(r.state, r.table_referent)
             for src in real + pseudo if pseudo else real:
                 if pseudo and matches and src is pseudo[0]:
                     break
@@ -215,12 +221,12 @@ class ExprResolver:
                     continue
                 c = src.column(col)
                 if c is not None:
-                    if matches and normalize(col) in src.using and not src.right_join:
-                        continue  # the shared column of a USING/NATURAL join
-                    if matches and normalize(col) in src.using and src.right_join:
+                    if matches and key in src.using:
+                        if not src.right_join:
+                            continue  # the shared column of a USING/NATURAL join
                         matches = []
                     matches.append((src, c))
-                elif normalize(col) in ROWID_NAMES and src.rowid:
+                elif key in ROWID_NAMES and src.rowid:
                     rowid_sources.append(src)
             if len(matches) == 1:
                 src, c = matches[0]
@@ -253,8 +259,8 @@ class ExprResolver:
             if unknown_source:
                 r.state.unresolved += 1
                 return  # a table with unknown columns might have it
-            if qualifier is None and scope.aliases and normalize(col) in scope.aliases:
-                alias_expr = scope.aliases[normalize(col)]
+            if qualifier is None and scope.aliases and key in scope.aliases:
+                alias_expr = scope.aliases[key]
                 self.alias_use(node, alias_expr, ctx, outer=scope is not ctx.scope)
                 return
             scope = scope.parent
@@ -262,7 +268,7 @@ class ExprResolver:
             if col_tok.text[:1] == '"':
                 double_quoted_string.report(r, node, col)
                 return
-            if normalize(col) in ("true", "false"):
+            if key in ("true", "false"):
                 return
         elif not saw_qualifier:
             assert table_tok is not None
@@ -280,7 +286,7 @@ class ExprResolver:
             return
         suggestion = closest(col, self.column_candidates(ctx.scope, qualifier))
         rowless: Table | None = None
-        if normalize(col) in ROWID_NAMES and not suggestion:
+        if key in ROWID_NAMES and not suggestion:
             rowless = next(
                 (
                     s.table
@@ -339,6 +345,8 @@ class ExprResolver:
         """Column names (and aliases) a misspelled name in ``scope`` may have
         meant; cached on the scope while it does not grow."""
         sizes = (len(scope.sources), len(scope.aliases or ()))
+        if scope.candidates is None:
+            scope.candidates = {}
         cached = scope.candidates.get(qualifier)
         if cached is not None and cached[:2] == sizes:
             return cached[2]
@@ -367,6 +375,9 @@ def _hex_literal(r: Resolver, node: Expr, literal: Literal, *, negated: bool) ->
     if len(digits) > 16 or (negated and digits == "8000000000000000"):
         hex_literal.report(r, node, ("-" if negated else "") + text)
 
+
+_OPERATIONS = (BinaryExpr, IsExpr, BetweenExpr, InExpr, CaseExpr, FunctionCall)
+"""Comparisons and calls, where a collation may be needed."""
 
 _ONE_VALUE_OPERANDS = (UnaryExpr, NotExpr, LikeExpr, NullTest, CollateExpr, CastExpr)
 """Expressions whose operands must each be one value."""

@@ -90,7 +90,7 @@ class FromResolver:
                     if not (left_has and right_has):
                         using_column.report(r, name_tok, unquote(name_tok.text))
                     for s in mine:
-                        s.using.add(key)
+                        s.using |= {key}
                     src_for_ref = next((s for s in left_sources if s.column(name_tok.text)), None)
                     if src_for_ref is not None:
                         col = src_for_ref.column(name_tok.text)

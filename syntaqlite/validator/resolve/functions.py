@@ -374,7 +374,7 @@ class FunctionResolver:
                 else:
                     r.refer(base, self.window_referent(earlier))
                     self.overrides(window, earlier, scope)
-            if normalize(wd.name.text) not in scope.used_windows:
+            if scope.used_windows is None or normalize(wd.name.text) not in scope.used_windows:
                 r.muted += 1
                 try:
                     self.window(window, Ctx(scope, allow_agg=True, clause="WINDOW"), frame_checked=True)
@@ -384,11 +384,13 @@ class FunctionResolver:
     def use_definition(self, wd: WindowDefinition, ctx: Ctx) -> None:
         """Resolve a named window's definition at its first use."""
         key = normalize(wd.name.text)
-        used = ctx.scope.used_windows
+        scope = ctx.scope
         window = wd.window
-        if key in used or window is None:
+        if scope.used_windows is None:
+            scope.used_windows = set()
+        if key in scope.used_windows or window is None:
             return
-        used.add(key)
+        scope.used_windows.add(key)
         self.window(window, Ctx(ctx.scope, allow_agg=ctx.allow_agg, clause=ctx.clause), frame_checked=True)
 
     def overrides(self, window: Window, base: WindowDefinition, scope: Scope) -> bool:
@@ -410,7 +412,7 @@ class FunctionResolver:
         return True
 
     def order_of(self, tok: Token, scope: Scope) -> int:
-        wd = scope.windows.get(normalize(tok.text))
+        wd = scope.window(normalize(tok.text))
         if wd is None or wd.window is None:
             return 0
         return self.order_count(wd.window, scope, wd)
@@ -423,7 +425,7 @@ class FunctionResolver:
             if order or window.base is None or id(window) in seen:
                 return len(order)
             seen.add(id(window))
-            base = scope.windows.get(normalize(window.base.text))
+            base = scope.window(normalize(window.base.text))
             if base is None or base.window is None or base is wd:
                 return 0
             window = base.window
@@ -445,11 +447,11 @@ class FunctionResolver:
     def window_name(self, tok: Token, scope: Scope) -> WindowDefinition | None:
         """A window named in OVER or as a window's base: named windows are
         local to their SELECT."""
-        wd = scope.windows.get(normalize(tok.text))
+        wd = scope.window(normalize(tok.text))
         if wd is not None:
             self.r.refer(tok, self.window_referent(wd))
             return wd
-        suggestion = closest(tok.text, list(scope.windows))
+        suggestion = closest(tok.text, list(scope.windows or ()))
         unknown_window.report(self.r, tok, unquote(tok.text), suggestion)
         return None
 

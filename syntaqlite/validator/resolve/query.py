@@ -28,6 +28,7 @@ from ...syntax.nodes import (
     UnaryExpr,
     Values,
     Variable,
+    WindowDefinition,
     WithClause,
 )
 from ...syntax.tokens import Token
@@ -438,29 +439,35 @@ class QueryResolver:
         for a compound's ORDER BY)."""
         r = self.r
         from_clause = node.from_clause
+        result_columns = node.columns
         scope = Scope([], outer, phase="FROM")
         if from_clause is not None:
-            if from_clause.joins and any(isinstance(t.constraint, OnClause) for t in from_clause.terms):
+            terms, joins = from_clause.terms, from_clause.joins
+            if joins and any(isinstance(t.constraint, OnClause) for t in terms):
                 # ON clauses are resolved like WHERE: the result-column aliases
                 # are visible there (but not in the result columns themselves).
                 scope.aliases = {}
-                for rc in node.columns:
+                for rc in result_columns:
                     if rc.alias is not None and rc.expr is not None:
                         scope.aliases.setdefault(normalize(rc.alias.text), rc.expr)
-            r.from_clause.from_items(from_clause.terms, from_clause.joins, scope, outer)
+            r.from_clause.from_items(terms, joins, scope, outer)
             scope.aliases = None
         window_clause = node.window
         definitions = window_clause.definitions if window_clause is not None else []
-        for wd in definitions:
-            name_tok = wd.name
-            scope.windows[normalize(name_tok.text)] = wd
-            r.define(name_tok, r.functions.window_referent(wd))
+        if definitions:
+            named_windows: dict[str, WindowDefinition] = {}
+            for wd in definitions:
+                name_tok = wd.name
+                named_windows[normalize(name_tok.text)] = wd
+                r.define(name_tok, r.functions.window_referent(wd))
+            scope.windows = named_windows
         # Result columns: aggregates and window functions allowed.
         scope.phase = "result"
         owned_before = len(scope.owned)
         aggregated_columns: set[int] = set()  # result columns with aggregates of this query
         windowed_columns: dict[int, int] = {}  # result column -> its first window call
-        grouped = node.group_by is not None
+        group = node.group_by
+        grouped = group is not None
         result_ctx = Ctx(scope, allow_agg=True, allow_win=True, clause="result")
         # EXISTS computes neither its result columns nor its ORDER BY.
         exists = r.state.exists and self.one_row(node)
@@ -468,10 +475,13 @@ class QueryResolver:
         names: list[str] | None = []
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
-        distinct = node.distinct is not None and node.distinct.kind == "DISTINCT"
+        distinct_tok = node.distinct
+        distinct = distinct_tok is not None and distinct_tok.kind == "DISTINCT"
         order = node.order_by
         items: list[ResultItem] | None = [] if keep or order is not None else None
-        for rc in node.columns:
+        keep_model = r.keep_model
+        resolve_expr, scalar_context = r.exprs.expr, r.rows.scalar_context
+        for rc in result_columns:
             expr = rc.expr
             if expr is None:  # * or t.*
                 expanded = self.star(rc, scope)
@@ -491,8 +501,8 @@ class QueryResolver:
             if grouped:
                 owned = len(scope.owned)
                 windows = len(scope.window_calls)
-            r.exprs.expr(expr, result_ctx)
-            r.rows.scalar_context(expr, result_ctx)
+            resolve_expr(expr, result_ctx)
+            scalar_context(expr, result_ctx)
             if grouped and names is not None:
                 # What GROUP BY N would copy: this column's aggregates, windows.
                 if len(scope.owned) > owned:
@@ -504,7 +514,7 @@ class QueryResolver:
                 aliases.setdefault(normalize(alias.text), expr)
             if items is not None:
                 items.append(ResultItem(normalize(alias.text) if alias is not None else None, expr))
-            if alias is not None and r.keep_model:
+            if alias is not None and keep_model:
                 r.define(
                     alias,
                     Referent(
@@ -518,10 +528,9 @@ class QueryResolver:
                 name = unquote(alias.text) if alias is not None else self.result_name(expr)
                 names.append(name)
                 assert columns is not None
-                place = location_of(alias or expr, r.where) if r.keep_model else None
+                place = location_of(alias or expr, r.where) if keep_model else None
                 columns.append(Column(name, location=place))
         r.state.uncoded -= exists
-        group = node.group_by
         aggregate = (
             group is not None or len(scope.owned) > owned_before or (scope.unsure and result_ctx.saw_agg[0])
         )
@@ -546,7 +555,6 @@ class QueryResolver:
             r.exprs.expr(where.expr, wctx)
             r.rows.scalar_context(where.expr, wctx)
         count = len(names) if names is not None else None
-        order = node.order_by
         if order is not None and not compound_last:
             scope.phase = "ORDER BY"
             exprs = [term.expr for term in order.terms]

@@ -25,14 +25,14 @@ class Source:
     table: Table | None = None
     schema: str | None = None
     rowid: bool = False
-    using: set[str] = field(default_factory=set)
+    using: frozenset[str] = frozenset()  # the columns a NATURAL join or USING shares with the left
     right_join: bool = False
     position: int = 0
     referent: Referent | None = None
     qualifier_only: bool = False  # new/old/excluded: reachable only as name.column
     alias_referent: Referent | None = None  # what the alias of a table means, when it has one
     _index: dict[str, Column] | None = field(default=None, repr=False)
-    _referents: dict[int, Referent] = field(default_factory=dict, repr=False)
+    _referents: dict[int, Referent] | None = field(default=None, repr=False)  # made at the first use
 
     @classmethod
     def of_table(
@@ -57,15 +57,21 @@ class Source:
         )
 
     def column(self, name: str) -> Column | None:
-        if self.columns is None:
+        columns = self.columns
+        if columns is None:
             return None
+        table = self.table
+        if table is not None and columns is table.columns:
+            return table.column(name)  # the table's index, shared by every source of it
         if self._index is None:
             self._index = {}
-            for c in self.columns:
+            for c in columns:
                 self._index.setdefault(c.key, c)
         return self._index.get(normalize(name))
 
     def column_referent(self, col: Column) -> Referent:
+        if self._referents is None:
+            self._referents = {}
         cached = self._referents.get(id(col))
         if cached is None:
             cached = self._referents[id(col)] = self._column_referent(col)
@@ -97,7 +103,7 @@ class Scope:
     sources: list[Source]
     parent: Scope | None = None
     aliases: dict[str, Expr] | None = None  # result-set aliases usable here
-    windows: dict[str, WindowDefinition] = field(default_factory=dict)
+    windows: dict[str, WindowDefinition] | None = None  # its WINDOW clause's, by name (None: it has none)
     aggregate: bool = False  # an aggregate function was seen in the result columns
     # SQLite's aggregate bookkeeping (resolve.c's NC_HasAgg): the clause of
     # this query being resolved, the aggregate calls that belong to it (an
@@ -110,25 +116,33 @@ class Scope:
     in_agg_args: int = 0  # inside the arguments of an aggregate of this query
     in_window: int = 0  # inside a window function call of this query
     window_calls: list[tuple[FunctionCall, Token, str]] = field(default_factory=list)  # its window functions
-    used_windows: set[str] = field(default_factory=set)  # named windows resolved at a use
-    # Did-you-mean candidates by qualifier, with the sizes they were made at.
-    candidates: dict[str | None, tuple[int, int, tuple[str, ...]]] = field(default_factory=dict)
+    # The containers below are made at their first use (most scopes never
+    # need them): named windows resolved at a use; did-you-mean candidates
+    # by qualifier, with the sizes they were made at.
+    used_windows: set[str] | None = None
+    candidates: dict[str | None, tuple[int, int, tuple[str, ...]]] | None = None
     # The sources by (case-folded) name, for qualified column references;
     # sources are only ever appended, so the index grows with them.
-    _by_name: dict[str, list[Source]] = field(default_factory=dict, repr=False, compare=False)
+    _by_name: dict[str, list[Source]] | None = field(default=None, repr=False, compare=False)
     _indexed: int = field(default=0, repr=False, compare=False)
+
+    def window(self, key: str) -> WindowDefinition | None:
+        """The named window ``key`` (normalized) of its WINDOW clause."""
+        return self.windows.get(key) if self.windows is not None else None
 
     def named(self, key: str) -> list[Source]:
         """The sources called ``key`` (normalized), in FROM order."""
         sources = self.sources
-        if self._indexed != len(sources):
-            if self._indexed > len(sources):
-                self._by_name, self._indexed = {}, 0
+        by_name = self._by_name
+        if by_name is None or self._indexed != len(sources):
+            if by_name is None or self._indexed > len(sources):
+                by_name, self._indexed = {}, 0
+                self._by_name = by_name
             for src in sources[self._indexed :]:
                 if src.name is not None:
-                    self._by_name.setdefault(normalize(src.name), []).append(src)
+                    by_name.setdefault(normalize(src.name), []).append(src)
             self._indexed = len(sources)
-        return self._by_name.get(key, [])
+        return by_name.get(key, [])
 
 
 @dataclass(slots=True)
