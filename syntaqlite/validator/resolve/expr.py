@@ -72,6 +72,12 @@ class ExprResolver:
                 if not (schema_expr and self.prohibited(item, ctx, stack)):
                     self.column_ref(item, ctx)
                 continue
+            if isinstance(item, Literal):
+                if not (schema_expr and self.prohibited(item, ctx, stack)):
+                    tok = item.literal_token
+                    if tok.text[1:2] in ("x", "X") and tok.kind in ("INTEGER", "QNUMBER"):
+                        _hex_literal(r, item, item, negated=False)
+                continue
             if isinstance(item, InExpr) and _discarded(item):
                 continue
             if schema_expr and self.prohibited(item, ctx, stack):
@@ -97,11 +103,6 @@ class ExprResolver:
                 continue
             if isinstance(item, InExpr):
                 rows.in_expr(item, ctx)
-                continue
-            if isinstance(item, Literal):
-                tok = item.literal_token
-                if tok.text[1:2] in ("x", "X") and tok.kind in ("INTEGER", "QNUMBER"):
-                    _hex_literal(r, item, item, negated=False)
                 continue
             if isinstance(item, Variable):
                 state = r.state
@@ -311,12 +312,13 @@ class ExprResolver:
         r = self.r
         tok = node.name
         shown = r.source[alias_expr.start : alias_expr.end]
-        r.refer(
-            tok,
-            Referent(
-                "alias", f"alias-expr:{id(alias_expr)}", f"{shown} AS {unquote(tok.text)}\nresult column"
-            ),
-        )
+        if r.keep_model:
+            r.refer(
+                tok,
+                Referent(
+                    "alias", f"alias-expr:{id(alias_expr)}", f"{shown} AS {unquote(tok.text)}\nresult column"
+                ),
+            )
         alias = unquote(tok.text)
         if has_window(alias_expr):
             # Not in a subquery either (resolve.c, lookupName: pNC!=pTopNC).

@@ -57,10 +57,24 @@ if TYPE_CHECKING:
     from .resolver import Resolver
 
 
+_Choices = tuple[
+    list[builtins.Function],
+    list[builtins.Function],
+    builtins.Function | None,
+    builtins.Function | None,
+    builtins.Function | None,
+]
+"""A call's candidate functions: see :meth:`FunctionResolver.choices`."""
+
+
 class FunctionResolver:
     def __init__(self, r: Resolver) -> None:
         self.r = r
         self.function_names: list[str] | None = None  # the functions the target has (did-you-mean)
+        # What a name called with n arguments resolves to (see ``choices``),
+        # for the declared functions it was worked out with.
+        self._choices: dict[tuple[str, int], _Choices] = {}
+        self._choices_declared: object = None
 
     def function_call(self, node: FunctionCall, ctx: Ctx) -> None:
         r = self.r
@@ -71,22 +85,16 @@ class FunctionResolver:
         over = node.over
         filter_clause = node.filter
         order_by = node.order_by
-        declared = r.catalog.declared.function(name)
-        all_fns = [*declared, *builtins.lookup(name)]
-        fns = [f for f in all_fns if f.kind != "table" and (f in declared or r.available(f))]
-        accepting = [f for f in fns if builtins.accepts(f, nargs) and self._arity_ok(f, nargs)]
-        agg = next((f for f in accepting if f.kind == builtins.AGGREGATE), None)
-        win = next((f for f in accepting if f.kind == builtins.WINDOW), None)
-        scalar = next((f for f in accepting if f.kind == builtins.SCALAR), None)
+        all_fns, fns, agg, win, scalar = self.choices(name, nargs)
         is_agg = agg is not None or win is not None
         chosen = agg or win or scalar
-        if chosen is not None:
-            r.refer(
-                name_tok,
-                Referent("function", f"function:{normalize(name)}", f"{chosen.signature}\n{chosen.summary}"),
+        if r.keep_model:
+            referent = (
+                Referent("function", f"function:{normalize(name)}", f"{chosen.signature}\n{chosen.summary}")
+                if chosen is not None
+                else None
             )
-        else:
-            r.refer(name_tok, None)
+            r.refer(name_tok, referent)
         misused = False
         quantifier = node.quantifier if over is not None else None
         if (
@@ -179,6 +187,27 @@ class FunctionResolver:
             self.arguments(args, order_by, filter_clause, inner, ctx)
             if over is not None:
                 self.over(over, ctx)
+
+    def choices(self, name: str, nargs: int) -> _Choices:
+        """The functions called ``name`` (declared and built-in), those the
+        target has (not table-valued), and the aggregate, window and scalar
+        one that accepts ``nargs`` arguments (None: none does)."""
+        r = self.r
+        declared_functions = r.catalog.declared
+        if self._choices_declared is not declared_functions:
+            self._choices, self._choices_declared = {}, declared_functions
+        found = self._choices.get((name, nargs))
+        if found is not None:
+            return found
+        declared = declared_functions.function(name)
+        all_fns = [*declared, *builtins.lookup(name)]
+        fns = [f for f in all_fns if f.kind != "table" and (f in declared or r.available(f))]
+        accepting = [f for f in fns if builtins.accepts(f, nargs) and self._arity_ok(f, nargs)]
+        agg = next((f for f in accepting if f.kind == builtins.AGGREGATE), None)
+        win = next((f for f in accepting if f.kind == builtins.WINDOW), None)
+        scalar = next((f for f in accepting if f.kind == builtins.SCALAR), None)
+        found = self._choices[(name, nargs)] = (all_fns, fns, agg, win, scalar)
+        return found
 
     def arguments(
         self,
