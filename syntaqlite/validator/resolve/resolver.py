@@ -65,6 +65,7 @@ class Resolver:
         self.muted = 0  # >0: diagnostics are dropped (an unused CTE's body)
         self.errors = 0  # how many errors were reported
         self._table_referents: dict[int, tuple[Table, Referent]] = {}
+        self._object_names: dict[str, list[str]] = {}  # did-you-mean names by kind (``object_names``)
         self.queries = QueryResolver(self)
         self.from_clause = FromResolver(self)
         self.exprs = ExprResolver(self)
@@ -177,8 +178,10 @@ class Resolver:
         self.queries.query(body, None)
 
     def schema_changed(self) -> None:
-        """The catalog's tables may have changed: forget their referents."""
+        """The catalog's tables may have changed: forget their referents and
+        names."""
         self._table_referents.clear()
+        self._object_names.clear()
 
     # -- reporting --------------------------------------------------------------
 
@@ -257,19 +260,31 @@ class Resolver:
         known = (
             self.catalog.known(schema) if schema else self.catalog.known("main") or self.catalog.known("temp")
         )
+        candidates = self.object_names(kind)
+        if kind not in ("index", "trigger"):
+            candidates = candidates + [c.name for frame in self.state.ctes for c in frame.values()]
+        unknown_table.report(self, tok, name, schema, kind, closest(name, candidates), known=known)
+        self.refer(tok, None)
+
+    def object_names(self, kind: str) -> list[str]:
+        """The names of the catalog's objects of ``kind`` (index, trigger,
+        view, table: tables and views), made once until a schema statement."""
+        names = self._object_names.get(kind)
+        if names is not None:
+            return names
+        databases = self.catalog.databases.values()
         if kind == "index":
-            candidates = [ix.name for db in self.catalog.databases.values() for ix in db.indexes.values()]
+            names = [ix.name for db in databases for ix in db.indexes.values()]
         elif kind == "trigger":
-            candidates = [tr.name for db in self.catalog.databases.values() for tr in db.triggers.values()]
+            names = [tr.name for db in databases for tr in db.triggers.values()]
         else:
-            candidates = [
+            names = [
                 t.name
                 for t in self.catalog.all_tables()
                 if (t.kind != "builtin" or is_builtin_name(t.name)) and (kind == "table" or t.kind == kind)
             ]
-            candidates += [c.name for frame in self.state.ctes for c in frame.values()]
-        unknown_table.report(self, tok, name, schema, kind, closest(name, candidates), known=known)
-        self.refer(tok, None)
+        self._object_names[kind] = names
+        return names
 
     def indexed_by(self, ix_tok: Token, table: Table) -> None:
         """INDEXED BY names an index of ``table`` (sqlite3IndexedByLookup:
