@@ -189,7 +189,8 @@ class DdlChecker:
                     duplicate_column.report(self.r, col.name, unquote(col.name.text))
                     duplicate = True
                 seen[key] = col.name
-                self.r.define(col.name, self.column_referent(table, col.name))
+                if self.r.keep_model:
+                    self.r.define(col.name, self.column_referent(table, col.name))
             if not duplicate and not exists and not reserved:
                 refused = self.table_definition(stmt, table)
         self.r.define(name_tok, self.r.table_referent(table))
