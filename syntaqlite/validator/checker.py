@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from ..diagnostics import Diagnostic, Severity
 from ..syntax.memory import gc_paused
@@ -101,13 +102,16 @@ def run_statement(resolver: Resolver, ddl: DdlChecker, stmt: Statement, internal
 
 
 def apply_severities(found: list[Diagnostic], severities: Mapping[str, str] | None) -> list[Diagnostic]:
-    out = []
-    for d in found:
-        level = (severities or {}).get(d.code)
-        if level == "off":
-            continue
-        if level in LEVELS:
-            d = replace(d, severity=LEVELS[level])
-        out.append(d)
-    out.sort(key=lambda d: (d.start, d.end))
+    if not severities:
+        out = list(found)
+    else:
+        out = []
+        for d in found:
+            level = severities.get(d.code)
+            if level == "off":
+                continue
+            if level in LEVELS:
+                d = replace(d, severity=LEVELS[level])
+            out.append(d)
+    out.sort(key=attrgetter("start", "end"))
     return out

@@ -85,12 +85,13 @@ class ExprResolver:
             if isinstance(item, _OPERATIONS):
                 if collations.active and ctx.clause != "CHECK":  # CHECK: compiled only by writes
                     collations.operation(item, ctx)
-            if isinstance(item, FunctionCall):
+            # One kind each, the most frequent first.
+            if isinstance(item, BinaryExpr):
+                rows.binary_widths(item, ctx)
+            elif isinstance(item, FunctionCall):
                 r.functions.function_call(item, ctx)
                 continue
-            if isinstance(item, LikeExpr) and item.operator.kind == "LIKE_KW":
-                r.functions.operator_call(item, item.operator, 2 if item.escape is None else 3)
-            if isinstance(item, (SubqueryExpr, ExistsExpr)):
+            elif isinstance(item, (SubqueryExpr, ExistsExpr)):
                 # Its width is checked where it is used (scalar_context,
                 # comparisons, IN).  SQLite reads one row of it (LIMIT 1).
                 state = r.state
@@ -101,28 +102,28 @@ class ExprResolver:
                 finally:
                     state.one_row, state.exists = saved
                 continue
-            if isinstance(item, InExpr):
+            elif isinstance(item, InExpr):
                 rows.in_expr(item, ctx)
                 continue
-            if isinstance(item, Variable):
+            elif isinstance(item, Variable):
                 state = r.state
                 if state.definition is not None and not state.variable_reported:
                     state.variable_reported = True  # SQLite stops at the first
                     schema_definition.report_variable(r, item, state.definition[0])
                 continue
-            if isinstance(item, RaiseExpr):
+            elif isinstance(item, RaiseExpr):
                 if r.state.trigger is None:
                     raise_outside_trigger.report(r, item)
                 if item.message is not None:
                     stack.append(item.message)
                 continue
-            if isinstance(item, BinaryExpr):
-                rows.binary_widths(item, ctx)
             elif isinstance(item, (BetweenExpr, IsExpr)):
                 rows.same_widths(_operands(item), ctx)
             elif isinstance(item, CaseExpr):
                 rows.case_widths(item, ctx)
             elif isinstance(item, _ONE_VALUE_OPERANDS):
+                if isinstance(item, LikeExpr) and item.operator.kind == "LIKE_KW":
+                    r.functions.operator_call(item, item.operator, 2 if item.escape is None else 3)
                 if type(item) is UnaryExpr and item.op.kind == "MINUS":
                     operand = item.operand
                     while isinstance(operand, ParenExpr):
