@@ -239,7 +239,7 @@ class ExprResolver:
                     r.refer(col_tok, src.column_referent(c))
                 return
             if len(matches) > 1:
-                ambiguous_column.report(r, node, ".".join(unquote(p.text) for p in parts))
+                ambiguous_column.report(r, node, ".".join([unquote(p.text) for p in parts]))
                 return
             if rowid_sources:
                 if len(rowid_sources) == 1 or qualifier is not None:
@@ -279,7 +279,7 @@ class ExprResolver:
             unknown_qualifier.report(
                 r,
                 table_tok,
-                ".".join(unquote(p.text) for p in parts),
+                ".".join([unquote(p.text) for p in parts]),
                 unquote(table_tok.text),
                 closest(table_tok.text, names),
                 trigger[1] if trigger is not None and qualifier in ("new", "old") else None,
@@ -302,7 +302,7 @@ class ExprResolver:
         unknown_column.report(
             r,
             col_tok if table_tok is not None else node,
-            ".".join(unquote(p.text) for p in parts),
+            ".".join([unquote(p.text) for p in parts]),
             suggestion,
             rowless,
         )
