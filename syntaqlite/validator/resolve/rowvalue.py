@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from .resolver import Resolver
 
 _COMPARISONS = frozenset({"EQ", "NE", "LT", "LE", "GT", "GE"})
+_MAYBE_WIDE = (ParenExpr, RowValue, SubqueryExpr)
+"""The expressions :meth:`RowValues.width` may find other than one value."""
 
 
 class RowValues:
@@ -108,10 +110,12 @@ class RowValues:
     def scalar_context(self, node: Expr, ctx: Ctx) -> None:
         """``node`` must be one value (a result column, a WHERE condition, a
         function argument)."""
+        if not isinstance(node, _MAYBE_WIDE):
+            return
         w = self.width(node, ctx.scope)
         if w is None or w == 1:
             return
-        inner = node
+        inner: Expr = node
         while isinstance(inner, ParenExpr):
             inner = inner.expr
         if isinstance(inner, SubqueryExpr):
@@ -121,7 +125,8 @@ class RowValues:
 
     def binary_widths(self, node: BinaryExpr, ctx: Ctx) -> None:
         left, right = node.left, node.right
-        wl, wr = self.width(left, ctx.scope), self.width(right, ctx.scope)
+        wl = self.width(left, ctx.scope) if isinstance(left, _MAYBE_WIDE) else 1
+        wr = self.width(right, ctx.scope) if isinstance(right, _MAYBE_WIDE) else 1
         if node.op.kind in _COMPARISONS:
             if wl is not None and wr is not None and wl != wr:
                 self.size_mismatch(left, right)
