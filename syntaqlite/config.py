@@ -20,7 +20,7 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
     [check]                             # per-code severity: "error" | "warning" | "off"
     unknown-function = "warning"
 
-    collations = ["natural"]            # what the application registers at run time:
+    collations = ["natsort"]            # what the application registers at run time:
     [check.functions]                   # collations, functions, virtual-table modules
     regexp = 2                          # argument count, "any", "1..3", "2..", or a list
     median = { args = 1, kind = "aggregate" }   # kind: scalar | aggregate | window
