@@ -291,18 +291,13 @@ class FunctionResolver:
     def operator_call(self, node: Node, tok: Token, nargs: int) -> None:
         """``x LIKE y``, ``x GLOB y``, ``x REGEXP y`` (``ESCAPE z``): SQLite
         calls the function the operator names, with ``nargs`` arguments."""
-        r = self.r
         name = unquote(tok.text)
-        declared = r.catalog.declared.function(name)
-        fns = [
-            f
-            for f in [*declared, *builtins.lookup(name)]
-            if f.kind == builtins.SCALAR and (f in declared or r.available(f))
-        ]
-        if not fns:
-            unknown_function.report(r, tok, name, nargs, None)
-        elif not any(self._arity_ok(f, nargs) for f in fns):
-            wrong_arity.report(r, node, name, builtins.arity_text(fns), nargs)
+        _all, fns, _agg, _win, scalar = self.choices(name, nargs)
+        scalars = [f for f in fns if f.kind == builtins.SCALAR]
+        if not scalars:
+            unknown_function.report(self.r, tok, name, nargs, None)
+        elif scalar is None:
+            wrong_arity.report(self.r, node, name, builtins.arity_text(scalars), nargs)
 
     def module_function(self, name: str) -> bool:
         """Whether ``name`` is a function of a virtual-table module (FTS3/4,
