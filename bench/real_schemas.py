@@ -70,10 +70,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import apsw  # noqa: E402
+from apsw_replay import CREATES_DEFERRED, error_message, first_use, table_columns  # noqa: E402
 
 from syntaqlite.diagnostics import Severity  # noqa: E402
-from syntaqlite.syntax.nodes import CreateTriggerStmt, CreateViewStmt  # noqa: E402
-from syntaqlite.syntax.parser import parse  # noqa: E402
 from syntaqlite.validator.catalog import Catalog  # noqa: E402
 from syntaqlite.validator.checker import check_text  # noqa: E402
 from syntaqlite.validator.declared import Declarations, parse_declarations  # noqa: E402
@@ -650,12 +649,6 @@ def sqldelight_statements(text: str) -> tuple[list[tuple[int, str]], list[tuple[
 # ----------------------------------------------------------------- replay
 
 
-def _message(exc: BaseException) -> str:
-    text = str(exc)
-    name = type(exc).__name__
-    return text[len(name) + 2 :] if text.startswith(name + ": ") else text
-
-
 def _dummy(nargs: int) -> Callable[..., None]:
     return lambda *_a: None
 
@@ -718,7 +711,7 @@ class Connection:
             except apsw.BindingsError:
                 bindings = [None] * cur.bindings_count  # parameters are bound to NULL
             except (apsw.Error, TypeError, ValueError) as exc:
-                return _message(exc)
+                return error_message(exc)
         return None
 
     def run(self, stmt: str) -> tuple[str, str | None]:
@@ -740,64 +733,21 @@ class Connection:
                     pass
             except apsw.BindingsError as exc:
                 if prepared or bindings is not None:
-                    return "runtime-error", _message(exc)
+                    return "runtime-error", error_message(exc)
                 bindings = [None] * cur.bindings_count  # parameters are bound to NULL
                 continue
             except apsw.InterruptError as exc:
-                return ("runtime-error" if prepared else "prepare-error"), _message(exc)
+                return ("runtime-error" if prepared else "prepare-error"), error_message(exc)
             except (apsw.Error, TypeError, ValueError, OverflowError, MemoryError) as exc:
-                return ("runtime-error" if prepared else "prepare-error"), _message(exc)
+                return ("runtime-error" if prepared else "prepare-error"), error_message(exc)
             break
         return ("ok" if prepared else "empty"), None
-
-    def columns(self, table: str) -> list[str]:
-        """The column names of ``table`` (a name as written, maybe qualified)."""
-        schema, _, name = table.rpartition(".")
-        quoted = "'" + name.strip('"`[]').replace("'", "''") + "'"
-        try:
-            rows = self.con.execute(
-                f"SELECT name FROM pragma_table_info({quoted}{', ' + repr(schema) if schema else ''})"
-            )
-            return [str(r[0]) for r in rows]
-        except apsw.Error:
-            return []
 
     def close(self) -> None:
         try:
             self.con.close(True)
         except apsw.Error:
             pass
-
-
-def first_use(stmt: str, columns: Callable[[str], list[str]]) -> str | None:
-    """For CREATE VIEW / CREATE TRIGGER: a statement that uses the view or
-    fires the trigger (SQLite checks their bodies only then); ``columns``
-    gives a table's or view's column names, for an UPDATE trigger."""
-    parsed = parse(stmt)
-    if len(parsed.statements) != 1 or parsed.errors:
-        return None
-    body = parsed.statements[0].body
-    if isinstance(body, CreateViewStmt):
-        return "SELECT * FROM " + ".".join(t.text for t in body.name.parts)
-    if isinstance(body, CreateTriggerStmt):
-        header = body.header
-        table = ".".join(t.text for t in header.table.parts)
-        event = header.event.upper()
-        if event == "INSERT":
-            return f"INSERT INTO {table} DEFAULT VALUES"
-        if event == "DELETE":
-            return f"DELETE FROM {table}"
-        names = [c.text for c in header.columns] or ['"' + c.replace('"', '""') + '"' for c in columns(table)]
-        column = names[0] if names else "rowid"
-        return f"UPDATE {table} SET {column} = {column}"
-    return None
-
-
-_CREATES_DEFERRED = re.compile(
-    r"\s*(?:--[^\n]*\n\s*|/\*.*?\*/\s*)*CREATE\s+(?:TEMP\w*\s+)?(?:TRIGGER|VIEW)\b", re.I | re.S
-)
-
-# ----------------------------------------------------------------- judging
 
 
 @dataclass
@@ -904,7 +854,9 @@ def replay(
 def judge_statement(con: Connection, catalog: Catalog, where: str, stmt: str, tally: Tally) -> Catalog:
     """Run ``stmt`` on SQLite, judge syntaqlite on it; the catalog after it."""
     short = " ".join(stmt.split())[:200]
-    use = first_use(stmt, con.columns) if _CREATES_DEFERRED.match(stmt) else None
+    use = (
+        first_use(stmt, lambda table: table_columns(con.con, table)) if CREATES_DEFERRED.match(stmt) else None
+    )
     use_before = con.prepare(use) if use is not None else None
     outcome, message = con.run(stmt)
     if outcome == "empty":

@@ -73,9 +73,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import apsw  # noqa: E402
+from apsw_replay import CREATES_DEFERRED, error_message, first_use, table_columns  # noqa: E402
 
-from syntaqlite.syntax.nodes import CreateTriggerStmt, CreateViewStmt  # noqa: E402
-from syntaqlite.syntax.parser import parse  # noqa: E402
 from syntaqlite.syntax.target import KNOWN_CFLAGS, Target  # noqa: E402
 from syntaqlite.validator.catalog import Catalog, Column  # noqa: E402
 from syntaqlite.validator.checker import check_text  # noqa: E402
@@ -446,12 +445,6 @@ class _Null(dict):
         return None
 
 
-def _message(exc: BaseException) -> str:
-    text = str(exc)
-    name = type(exc).__name__
-    return text[len(name) + 2 :] if text.startswith(name + ": ") else text
-
-
 class Database:
     """The apsw connection a test file runs on, and syntaqlite's picture of
     it: the catalog (``live``: read back from SQLite's own schema whenever
@@ -544,24 +537,6 @@ class Database:
         catalog.writable_schema = self.catalog.writable_schema
         self.catalog = catalog
 
-    def fill(self, use: str) -> str:
-        """``use`` with ``{first column}`` replaced by the first column of
-        its table (an UPDATE that fires an UPDATE trigger of no column)."""
-        if "{first column}" not in use:
-            return use
-        table = use.split()[1]
-        parts = table.split(".")
-        schema = parts[0] if len(parts) == 2 else "main"
-        try:
-            rows = self.con.execute(
-                "SELECT name FROM pragma_table_info(?, ?) ORDER BY cid LIMIT 1",
-                (parts[-1].strip('"`[]'), schema),
-            ).fetchall()
-        except apsw.Error:
-            rows = []
-        column = '"' + str(rows[0][0]).replace('"', '""') + '"' if rows else "rowid"
-        return use.replace("{first column}", column)
-
     def prepare(self, sql: str, triggers: bool = True) -> str | None:
         """SQLite's error preparing ``sql`` (None: it prepares), with
         triggers enabled or not; nothing runs (the execution tracer stops
@@ -578,7 +553,7 @@ class Database:
         except apsw.InterruptError:
             raise TimeoutError from None
         except (apsw.Error, TypeError, ValueError) as exc:
-            return _message(exc)
+            return error_message(exc)
         finally:
             if not triggers:
                 self.con.config(apsw.SQLITE_DBCONFIG_ENABLE_TRIGGER, 1)
@@ -606,9 +581,9 @@ class Database:
         except apsw.InterruptError:
             raise TimeoutError from None
         except apsw.BindingsError as exc:  # a ? parameter given the NULL dict: not SQLite's verdict
-            return "runtime-error", _message(exc)
+            return "runtime-error", error_message(exc)
         except (apsw.Error, TypeError, ValueError, OverflowError, MemoryError) as exc:
-            return ("runtime-error" if prepared else "prepare-error"), _message(exc)
+            return ("runtime-error" if prepared else "prepare-error"), error_message(exc)
         return ("ok" if prepared else "empty"), None
 
 
@@ -619,11 +594,6 @@ _NAMED = re.compile(
     r"window|cte|parameter|schema|savepoint|named)\s+(?!has|have|is|may|already|in|of|that|to|without|"
     r"with|must|cannot|can|does|not|or|and|was|were)[\w.\"'`\[\]$:]+",
     re.I,
-)
-
-
-_CREATES_DEFERRED = re.compile(
-    r"\s*(?:--[^\n]*\n\s*|/\*.*?\*/\s*)*CREATE\s+(?:TEMP\w*\s+)?(?:TRIGGER|VIEW)\b", re.I | re.S
 )
 
 
@@ -678,34 +648,6 @@ def ours(sql: str, catalog: Catalog) -> tuple[list[str], bool]:
     return [d.message for d in result.errors], bool(result.internal_errors)
 
 
-def first_use(stmt: str) -> str | None:
-    """For CREATE VIEW and CREATE TRIGGER (which SQLite checks only when the
-    view is used or the trigger fires): a statement that uses it, to prepare
-    right after; None for other statements."""
-    try:
-        parsed = parse(stmt)
-    except Exception:  # noqa: BLE001 - the parser never raises, but a bench must not stop
-        return None
-    if len(parsed.statements) != 1 or parsed.errors:
-        return None
-    body = parsed.statements[0].body
-    if isinstance(body, CreateViewStmt):
-        return "SELECT * FROM " + ".".join(t.text for t in body.name.parts)
-    if isinstance(body, CreateTriggerStmt):
-        header = body.header
-        table = ".".join(t.text for t in header.table.parts)
-        event = header.event.upper()
-        if event == "INSERT":
-            return f"INSERT INTO {table} DEFAULT VALUES"
-        if event == "DELETE":
-            return f"DELETE FROM {table}"
-        if header.columns:
-            column = header.columns[0].text
-            return f"UPDATE {table} SET {column} = {column}"
-        return f"UPDATE {table} SET {{first column}} = {{first column}}"
-    return None
-
-
 def judge(
     tally: Tally, name: str, line: int, stmt: str, sqlite_error: str | None, catalog: Catalog, label: str = ""
 ) -> None:
@@ -753,9 +695,10 @@ def replay_file(name: str, src: str, tally: Tally, seconds: float, workdir: Path
                 if time.monotonic() > deadline:
                     raise TimeoutError
                 db.sync()
-                use = first_use(stmt) if _CREATES_DEFERRED.match(stmt) else None
-                if use is not None:
-                    use = db.fill(use)
+                deferred = CREATES_DEFERRED.match(stmt)
+                use = (
+                    first_use(stmt, lambda table, con=db.con: table_columns(con, table)) if deferred else None
+                )
                 use_before = db.prepare(use) if use is not None else None
                 outcome, message = db.run(stmt)
                 if outcome == "empty":
