@@ -8,6 +8,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from typing import Any
 
+from ..syntax.actions import TEMP_TRIGGER_QUALIFIED_NAMES
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
@@ -24,12 +25,14 @@ from ..syntax.nodes import (
     CreateTriggerStmt,
     CreateViewStmt,
     CreateVirtualTableStmt,
+    DeleteStmt,
     DetachStmt,
     DropIndexStmt,
     DropTableStmt,
     DropTriggerStmt,
     DropViewStmt,
     GeneratedConstraint,
+    InsertStmt,
     Literal,
     OrderingTerm,
     PragmaStmt,
@@ -42,6 +45,7 @@ from ..syntax.nodes import (
     SavepointStmt,
     TriggerHeader,
     UniqueConstraint,
+    UpdateStmt,
     VacuumStmt,
 )
 from ..syntax.tokens import Token
@@ -420,6 +424,19 @@ class DdlChecker:
                 unquote(name_tok.text), schema, unquote(table_tok.text), location_of(name_tok, self.r.where)
             )
 
+    def qualified_steps(self, stmt: CreateTriggerStmt, temp: bool) -> None:
+        """INSERT, UPDATE and DELETE in the body of a trigger that is not
+        temp (or of a temp one before 3.52.0) name their table unqualified."""
+        version = self.r.sqlite.version
+        if temp and version >= TEMP_TRIGGER_QUALIFIED_NAMES:
+            return
+        for step in stmt.body:
+            if isinstance(step, (InsertStmt, UpdateStmt, DeleteStmt)) and step.table.schema is not None:
+                schema_definition.report_qualified_step(
+                    self.r, step.table, self.r.sqlite.version_string if temp else None
+                )
+                return  # SQLite stops at the first
+
     def on_create_trigger_stmt(self, stmt: CreateTriggerStmt) -> None:
         """CREATE TRIGGER, in the order of SQLite's sqlite3BeginTrigger: the
         trigger's database, its table (of that database unless the trigger
@@ -437,9 +454,9 @@ class DdlChecker:
         table_schema_tok = header.table.schema
         table_name = unquote(header.table.name.text)
         table_schema = unquote(table_schema_tok.text) if table_schema_tok is not None else None
-        if schema == "main" and header.name.schema is None and table_schema_tok is None:
+        if schema == "main" and header.name.schema is None:
             # An unqualified trigger on a temp table is a temp trigger.
-            found = self.catalog.find_table(table_name)
+            found = self.catalog.find_table(table_name, table_schema)
             if found is not None and normalize(found.schema) == "temp":
                 schema = "temp"
         table = None
@@ -477,12 +494,27 @@ class DdlChecker:
         )
         # CREATE TRIGGER IF NOT EXISTS of an existing trigger: SQLite never reads the body.
         unread = schema is not None and exists and header.if_not_exists
+        if (
+            table is not None
+            and not exists
+            and not temp
+            and header.name.schema is None
+            and table_schema_tok is None
+        ):
+            # Whether this trigger is temp (then, from 3.52.0, its statements
+            # may name tables of other databases) depends on its table: the
+            # parser left the check to the schema (triggerStepAllocate).
+            self.qualified_steps(stmt, schema == "temp")
         with self.r.trigger_body(table, event), definition, self.r.quiet(unread):
             when = header.when
             if when is not None:
                 self.r.exprs.expr(when, Ctx(Scope([]), clause="WHEN"))
             for body_stmt in stmt.body:
-                self.r.statement(body_stmt)
+                self.r.state.discarded = body_stmt
+                try:
+                    self.r.statement(body_stmt)
+                finally:
+                    self.r.state.discarded = None
         if schema is not None and not exists:
             db = self.catalog.database(schema)
             assert db is not None

@@ -206,7 +206,7 @@ class QueryResolver:
                 if first_width is not None and w is not None and w != first_width:
                     compound_column_count.report(self.r, ops[i - 1])
             result = shapes[0]
-            if len(parts) > 1:
+            if len(parts) > 1 and self.r.state.discarded is not node:
                 self.compound_order_by(parts[-1], [shape.core for shape in shapes], first_width)
             return result
         finally:
@@ -400,6 +400,13 @@ class QueryResolver:
         values = [ResultItem(None, item) for row in node.rows for item in row.values]
         return Shape(names, core=Core(Scope([]), values))
 
+    def discarded(self, node: OneSelect) -> bool:
+        """Whether ``node`` is the whole query of a trigger step's SELECT,
+        whose ORDER BY and DISTINCT SQLite drops unread (select.c,
+        IgnorableDistinct)."""
+        discarded = self.r.state.discarded
+        return discarded is node or (isinstance(discarded, Select) and discarded.cores == [node])
+
     def one_row(self, node: OneSelect) -> bool:
         """Whether ``node`` is the whole query of the scalar subquery or
         EXISTS being resolved (SQLite reads one row of it)."""
@@ -476,8 +483,13 @@ class QueryResolver:
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
         distinct_tok = node.distinct
-        distinct = distinct_tok is not None and distinct_tok.kind == "DISTINCT"
-        order = node.order_by
+        # No rows kept, no duplicates removed: neither EXISTS nor a trigger
+        # step's SELECT looks up the collations of DISTINCT.
+        discarded = self.discarded(node)
+        distinct = (
+            distinct_tok is not None and distinct_tok.kind == "DISTINCT" and not exists and not discarded
+        )
+        order = node.order_by if not discarded else None
         items: list[ResultItem] | None = [] if keep or order is not None else None
         keep_model = r.keep_model
         resolve_expr, scalar_context = r.exprs.expr, r.rows.scalar_context
@@ -563,7 +575,16 @@ class QueryResolver:
             dropped = (aggregate and group is None and not scope.window_calls) or exists
             r.state.uncoded += dropped
             try:
-                self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True, items=items)
+                self.order_or_group(
+                    exprs,
+                    scope,
+                    count,
+                    "ORDER",
+                    allow_agg=True,
+                    allow_win=True,
+                    items=items,
+                    sorts=not exists,
+                )
             finally:
                 r.state.uncoded -= dropped
         if group is not None:
@@ -616,14 +637,18 @@ class QueryResolver:
         aggregated: set[int] | None = None,
         windowed: dict[int, int] | None = None,
         items: list[ResultItem] | None = None,
+        sorts: bool = True,
     ) -> None:
         """ORDER BY / GROUP BY terms (``exprs``): result-column numbers,
         aliases, or expressions resolved in the query's scope (aliases usable).
         As SQLite's resolveOrderGroupBy, an ORDER BY term that is a result
         column's AS name (or the name of a column ``*`` gave) is that column,
-        before any table's column of the same name."""
+        before any table's column of the same name.  ``sorts``: False for an
+        EXISTS, whose ORDER BY is resolved but never coded (no collation is
+        looked up)."""
         for n, expr in enumerate(exprs, 1):
-            self.r.collations.term(expr)
+            if sorts:
+                self.r.collations.term(expr)
             plain = strip_collate(expr)
             if items is not None and isinstance(plain, ColumnRef) and len(plain.parts) == 1:
                 key = normalize(plain.name.text)
