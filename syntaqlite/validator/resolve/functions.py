@@ -102,9 +102,18 @@ class FunctionResolver:
             and ctx.self_ref != prohibited_expression.CHECK
             and scalar is not None
             and not is_agg
-            and normalize(name) in NON_DETERMINISTIC
+            and (not scalar.deterministic or normalize(name) in NON_DETERMINISTIC)
         ):
-            prohibited_expression.report(r, node, "non-deterministic functions", ctx.self_ref)
+            prohibited_expression.report(
+                r,
+                node,
+                "non-deterministic functions",
+                ctx.self_ref,
+                help=None
+                if scalar.deterministic
+                else f"if the application registers {name}() as deterministic, declare it so: "
+                f"[check.functions] {name} = {{ args = {nargs}, deterministic = true }}",
+            )
         elif quantifier is not None and quantifier.kind == "DISTINCT":
             # The parser's errors come first.
             window_definition.report_distinct(r, quantifier)
