@@ -33,7 +33,7 @@ from ...syntax.nodes import (
 )
 from ...syntax.tokens import Token
 from ..catalog import Column, Location, column_names_of, location_of
-from ..model import Referent
+from ..model import Level, Referent
 from ..rules import (
     already_exists,
     ambiguous_column,
@@ -235,6 +235,8 @@ class QueryResolver:
                     compound_column_count.report(self.r, ops[i - 1])
             result = shapes[0]
             if len(parts) > 1:
+                if self.r.probe is not None:
+                    self.probe_compound_order_by(parts[-1], result.names)
                 self.compound_order_by(parts[-1], [shape.core for shape in shapes], first_width)
             return result
         finally:
@@ -248,6 +250,19 @@ class QueryResolver:
             misuse_window.report_recursive(self.r, part)
         elif shape.aggregate:
             misuse_aggregate.report_recursive(self.r, part)
+
+    def probe_compound_order_by(self, last: OneSelect, names: list[str] | None) -> None:
+        """For the model's probe: a compound's ORDER BY names its result
+        columns (no FROM clause is in scope there)."""
+        order = last.order_by if isinstance(last, SelectCore) else None
+        probe = self.r.probe
+        if order is None or probe is None:
+            return
+        for term in order.terms:
+            plain = strip_collate(term.expr)
+            if isinstance(plain, ColumnRef) and plain.name.start <= probe <= plain.name.end:
+                level = Level([], tuple(names) if names is not None else None)
+                self.r.record_in_scope(plain.name, [level], table_position=False)
 
     def compound_order_by(self, last: OneSelect, cores: list[Core | None], width: int | None) -> None:
         """ORDER BY of a compound, as SQLite's resolveCompoundOrderBy: a

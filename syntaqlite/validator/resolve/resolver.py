@@ -235,6 +235,10 @@ class Resolver:
             aliases = scope.aliases
             levels.append(Level(list(scope.sources), tuple(aliases) if aliases is not None else None))
             scope = scope.parent
+        self.record_in_scope(tok, levels, table_position=table_position)
+
+    def record_in_scope(self, tok: Token, levels: list[Level], *, table_position: bool) -> None:
+        """Record in the model that ``levels`` are in scope at ``tok``."""
         self.model.in_scope = InScope(
             tok.start,
             table_position,
