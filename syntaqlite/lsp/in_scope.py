@@ -36,6 +36,11 @@ from .semantics import ColumnInfo, TableInfo
 PLACEHOLDER = "syntaqlite_cursor_"
 """The name put at the cursor (an identifier no schema is expected to use)."""
 
+LARGEST = 64 * 1024
+"""Statements longer than this (data dumps: a VALUES list of thousands of
+rows) are not checked again at every completion request: their tokens are
+read instead."""
+
 
 def variants(text: str, at: int, tokens: Sequence[Token]) -> Iterator[str]:
     """The statement text (whose ``tokens`` these are) with the placeholder
@@ -67,6 +72,8 @@ def probe(
     """What is in scope at offset ``at`` of the statement chunk ``text``
     (whose ``tokens`` these are), checked against ``catalog`` (left as it
     is); None when no variant of the text parses there."""
+    if len(text) > LARGEST:
+        return None
     fallback: InScope | None = None
     for variant in variants(text, at, tokens):
         parsed = parse(variant, target)

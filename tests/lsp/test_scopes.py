@@ -274,3 +274,20 @@ async def test_rename_a_result_alias_renames_its_uses(client: LanguageClient) ->
     assert apply_edits(text, edit.changes[uri]) == (
         "SELECT email AS address FROM accounts WHERE address LIKE '%@x' ORDER BY address;\n"
     )
+
+
+async def test_result_names_in_a_compounds_order_by(client: LanguageClient) -> None:
+    items = await complete(
+        client, "SELECT email AS contact FROM accounts UNION SELECT total FROM orders ORDER BY |"
+    )
+    assert labels(items)[0] == "contact"  # its result columns: no FROM clause is in scope there
+    assert "email" not in labels(items)
+
+
+async def test_new_and_old_in_a_trigger_body(client: LanguageClient) -> None:
+    text = "CREATE TRIGGER t AFTER UPDATE ON accounts BEGIN UPDATE orders SET total = 0 WHERE account_id = | ; END;"
+    names = labels(await complete(client, text))
+    assert names[:3] == ["account_id", "id", "total"]  # the UPDATE's table
+    assert {"new", "old", "orders"} <= set(names)
+    names = labels(await complete(client, text.replace("= |", "= new.|")))
+    assert names == ["created_at", "email", "id"]
