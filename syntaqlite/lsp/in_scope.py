@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..syntax.names import normalize
-from ..syntax.parser import parse
+from ..syntax.parser import ParseResult, parse
 from ..syntax.target import Target
 from ..syntax.tokens import Token
 from ..validator.catalog import Catalog, Where
@@ -31,6 +31,7 @@ from ..validator.ddl import DdlChecker, changes_schema
 from ..validator.model import InScope, SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.resolve.scope import Source
+from .scan import is_name
 from .semantics import ColumnInfo, TableInfo
 
 PLACEHOLDER = "syntaqlite_cursor_"
@@ -42,15 +43,18 @@ rows) are not checked again at every completion request: their tokens are
 read instead."""
 
 
-def variants(text: str, at: int, tokens: Sequence[Token]) -> Iterator[str]:
-    """The statement text (whose ``tokens`` these are) with the placeholder
-    at ``at``: as it is; then with a name and the open parentheses' closing
-    ones added at its end (``... WHERE`` unfinished after the cursor); then
-    cut at the cursor, its open parentheses closed."""
-    with_name = text[:at] + PLACEHOLDER + text[at:]
-    yield with_name
-    yield with_name.rstrip().rstrip(";") + " " + PLACEHOLDER + ")" * _open(tokens, len(text))
-    yield text[:at] + PLACEHOLDER + ")" * _open(tokens, at)
+def variants(text: str, at: int, parsed: ParseResult) -> Iterator[tuple[str, ParseResult | None]]:
+    """The statement text (``parsed``) with a name at ``at``: the name the
+    cursor touches, as the text is (with its parse), else the placeholder
+    put there; then with a name and the open parentheses' closing ones
+    added at its end (``... WHERE`` unfinished after the cursor); then cut
+    at the cursor, its open parentheses closed (None: parse it)."""
+    tokens = parsed.tokens
+    touching = any(t.start <= at <= t.end and is_name(t) for t in tokens if t.start <= at)
+    base = text if touching else text[:at] + PLACEHOLDER + text[at:]
+    yield base, parsed if touching else None
+    yield base.rstrip().rstrip(";") + " " + PLACEHOLDER + ")" * _open(tokens, len(text)), None
+    yield text[:at] + PLACEHOLDER + ")" * _open(tokens, at), None
 
 
 def _open(tokens: Sequence[Token], at: int) -> int:
@@ -67,17 +71,17 @@ def _open(tokens: Sequence[Token], at: int) -> int:
 
 
 def probe(
-    text: str, tokens: Sequence[Token], at: int, target: Target, catalog: Catalog, where: Where
+    text: str, parsed: ParseResult, at: int, target: Target, catalog: Catalog, where: Where
 ) -> InScope | None:
     """What is in scope at offset ``at`` of the statement chunk ``text``
-    (whose ``tokens`` these are), checked against ``catalog`` (left as it
-    is); None when no variant of the text parses there."""
+    (``parsed``: its parse for ``target``), checked against ``catalog`` (left
+    as it is); None when no variant of the text parses there."""
     if len(text) > LARGEST:
         return None
     fallback: InScope | None = None
-    for variant in variants(text, at, tokens):
-        parsed = parse(variant, target)
-        statements = [s for s in parsed.statements if s.start <= at]
+    for variant, done in variants(text, at, parsed):
+        result = done if done is not None else parse(variant, target)
+        statements = [s for s in result.statements if s.start <= at]
         if not statements:
             continue
         model = SemanticModel(probe=at)
@@ -90,7 +94,8 @@ def probe(
         found = model.in_scope
         if found is None:
             continue
-        if not any(e.start <= statements[-1].end and e.end >= statements[-1].start for e in parsed.errors):
+        last = statements[-1]
+        if not any(e.start <= last.end and e.end >= last.start for e in result.errors):
             return found
         if fallback is None:
             fallback = found

@@ -386,7 +386,7 @@ class ValidatorSemantics(DocumentSemantics):
             return None
         catalog = self.catalog_before(doc, chunk)
         where = Where(DOCUMENT, chunk.data.key)
-        return probe(chunk.text, chunk.result.tokens, offset - chunk.start, doc.target, catalog, where)
+        return probe(chunk.text, chunk.result, offset - chunk.start, doc.target, catalog, where)
 
     def known_at(self, doc: SqlDocument, offset: int) -> dict[str, TableInfo]:
         """For statements that do not parse: the statement's CTEs (read from

@@ -291,3 +291,9 @@ async def test_new_and_old_in_a_trigger_body(client: LanguageClient) -> None:
     assert {"new", "old", "orders"} <= set(names)
     names = labels(await complete(client, text.replace("= |", "= new.|")))
     assert names == ["created_at", "email", "id"]
+
+
+async def test_cursor_before_an_existing_name(client: LanguageClient) -> None:
+    # the name after the cursor is probed as it is: no placeholder glued to it
+    names = labels(await complete(client, "SELECT * FROM orders AS o WHERE |o.total > 1 AND o.id = 2"))
+    assert names[:4] == ["account_id", "id", "total", "o"]
