@@ -138,6 +138,9 @@ async def test_a_dropped_table_is_not_offered(client: LanguageClient) -> None:
     # ... and check agrees
     _, diags = await opened(client, text.replace("|", "gone"))
     assert [d.message for d in diags] == ["no such table: gone"]
+    # nor where the statement does not parse yet (the tokens are read, against the same catalog)
+    names = labels(await complete(client, text.replace("SELECT * FROM |", "INSERT INTO |")))
+    assert "gone" not in names and "later" not in names and "orders" in names
     # columns neither: the dropped table is not a source
     names = labels(await complete(client, "CREATE TABLE gone (x);\nDROP TABLE gone;\nSELECT | FROM gone;"))
     assert "x" not in names
