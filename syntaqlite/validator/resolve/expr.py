@@ -186,6 +186,9 @@ class ExprResolver:
         schema_tok = parts[0] if len(parts) == 3 else None
         if ctx.self_ref in (prohibited_expression.CHECK, prohibited_expression.PARTIAL_INDEX):
             schema_tok = None  # SQLite ignores a database name in these
+        probe = r.probe
+        if probe is not None and node.start <= probe <= node.end:
+            r.in_scope(col_tok, ctx.scope, table_position=False)
         col = unquote(col_tok.text)
         qualifier = normalize(table_tok.text) if table_tok is not None else None
         if (

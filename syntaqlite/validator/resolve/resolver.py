@@ -17,7 +17,7 @@ from ...syntax.tokens import Token
 from ...text import Lines
 from .. import builtins
 from ..catalog import Catalog, Table, Where, is_builtin_name
-from ..model import Reference, Referent, SemanticModel
+from ..model import InScope, Level, Reference, Referent, SemanticModel
 from ..rules import Rule, schema_definition, unknown_database, unknown_table
 from ..suggest import closest
 from .collations import CollationChecker
@@ -27,7 +27,7 @@ from .from_clause import FromResolver
 from .functions import FunctionResolver
 from .query import QueryResolver
 from .rowvalue import RowValues
-from .scope import Cte, StatementState
+from .scope import Cte, Scope, StatementState, pseudo_sources
 
 
 class Resolver:
@@ -60,6 +60,7 @@ class Resolver:
         self.report_diagnostic = report
         self.model = model
         self.keep_model = keep_model  # False: only diagnostics are wanted
+        self.probe = model.probe  # an offset whose scope the model wants (see ``in_scope``)
         self.state = StatementState()
         self.cte_counter = 0  # numbers CTEs for their referents' keys, across the text
         self.muted = 0  # >0: diagnostics are dropped (an unused CTE's body)
@@ -224,6 +225,28 @@ class Resolver:
     def define(self, tok: Token, referent: Referent) -> None:
         if self.keep_model:
             self.model.definitions.append(Reference(tok, referent))
+
+    def in_scope(self, tok: Token, scope: Scope | None, *, table_position: bool) -> None:
+        """Record in the model what is in scope at ``tok``, the name at the
+        offset it probes: called where column and table names are looked up,
+        only when ``self.probe`` is within ``tok``."""
+        levels: list[Level] = []
+        while scope is not None:
+            aliases = scope.aliases
+            levels.append(Level(list(scope.sources), tuple(aliases) if aliases is not None else None))
+            scope = scope.parent
+        self.record_in_scope(tok, levels, table_position=table_position)
+
+    def record_in_scope(self, tok: Token, levels: list[Level], *, table_position: bool) -> None:
+        """Record in the model that ``levels`` are in scope at ``tok``."""
+        self.model.in_scope = InScope(
+            tok.start,
+            table_position,
+            levels,
+            pseudo_sources(self.state, self.table_referent),
+            list(self.state.ctes),
+            self.catalog.snapshot(),
+        )
 
     # -- tables -----------------------------------------------------------------
 

@@ -93,7 +93,7 @@ class Source:
         return Referent(
             "column",
             f"column:{base}.{col.key}",
-            f"{owner_name}.{col.name}\ncolumn of {owner_name}",
+            f"{owner_name}.{col.name}" + (f" {col.type}" if col.type else "") + f"\ncolumn of {owner_name}",
             col.location,
         )
 
