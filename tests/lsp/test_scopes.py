@@ -75,6 +75,13 @@ async def test_columns_after_a_cte_qualifier(client: LanguageClient) -> None:
     assert [i.detail for i in items] == ["r.id INTEGER", "r.total REAL"]  # types through the CTE
 
 
+async def test_columns_on_a_function_name(client: LanguageClient) -> None:
+    """The cursor on a function's name is an expression's place: the
+    columns in scope are offered next to the functions."""
+    items = await complete(client, "SELECT sub|str(email, 1, 2) FROM accounts WHERE id = 1;")
+    assert "email" in labels(items) and "substr" in labels(items)
+
+
 async def test_columns_after_a_cte_with_a_column_list(client: LanguageClient) -> None:
     items = await complete(client, "WITH r(a, b) AS (SELECT id, email FROM accounts) SELECT r.| FROM r;")
     assert labels(items) == ["a", "b"]

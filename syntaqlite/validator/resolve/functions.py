@@ -79,6 +79,11 @@ class FunctionResolver:
     def function_call(self, node: FunctionCall, ctx: Ctx) -> None:
         r = self.r
         name_tok = node.name
+        probe = r.probe
+        if probe is not None and name_tok.start <= probe <= name_tok.end:
+            # A function's name is where an expression goes: what a column
+            # name there could be is in scope too.
+            r.in_scope(name_tok, ctx.scope, table_position=False)
         name = unquote(name_tok.text)
         args = node.args
         nargs = 0 if node.star else len(args)
