@@ -86,6 +86,7 @@ _PATTERNS = [
     (re.compile(r"table \S+ has no column named (.+)$"), "column"),
     (re.compile(r"ambiguous column name: (?:.*\.)?([^.]+)$"), "ambiguous"),
     (re.compile(r"no such function: (.+)$"), "function"),
+    (re.compile(r"unknown function: (.+)\(\)$"), "function"),
     (re.compile(r"wrong number of arguments to function (.+)\(\)"), "arity"),
     (re.compile(r"misuse of aggregate(?: function)?:? (\w+)\(\)"), "aggregate"),
     (re.compile(r"misuse of aliased aggregate (\w+)"), "aggregate"),

@@ -32,7 +32,9 @@ from ..syntax.nodes import (
     CreateTriggerStmt,
     CreateViewStmt,
     CreateVirtualTableStmt,
+    DefaultConstraint,
     Expr,
+    FunctionCall,
     GeneratedConstraint,
     Literal,
     ParenExpr,
@@ -93,6 +95,9 @@ class Column:
     generated: bool = False
     location: Location | None = None
     collation: str | None = None  # its COLLATE, case-folded (None: BINARY)
+    # The functions its DEFAULT calls, (name as written, argument count):
+    # SQLite looks them up only when an INSERT uses the default.
+    default_calls: tuple[tuple[str, int], ...] = ()
 
     @property
     def key(self) -> str:
@@ -669,7 +674,21 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
             column.generated = True
         elif isinstance(c, CollateConstraint):
             column.collation = normalize(c.collation.text)
+        elif isinstance(c, DefaultConstraint) and c.expr is not None:
+            column.default_calls = _calls(c.expr)
     return column
+
+
+def _calls(expr: Expr) -> tuple[tuple[str, int], ...]:
+    """The function calls in ``expr``, in order: (name, argument count)."""
+    out: list[tuple[str, int]] = []
+    stack: list[Node] = [expr]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, FunctionCall):
+            out.append((item.name.text, 0 if item.star else len(item.args)))
+        stack.extend(c for c in reversed(item.children) if isinstance(c, Node))
+    return tuple(out)
 
 
 _OPTION = re.compile(r"^\s*\w+\s*=")
