@@ -31,6 +31,7 @@ from ..syntax.nodes import (
     DropTableStmt,
     DropTriggerStmt,
     DropViewStmt,
+    Expr,
     GeneratedConstraint,
     InsertStmt,
     Literal,
@@ -767,7 +768,17 @@ class DdlChecker:
             if check is not None and table.columns_known:
                 self.r.exprs.expr(check, Ctx(self.own_columns_scope(table), clause="CHECK"))
 
+    def operand(self, expr: Expr | None, *, word_is_text: bool = True) -> None:
+        """An ATTACH, DETACH or VACUUM INTO operand, resolved with no table
+        in scope (attach.c, resolveAttachExpr; vacuum.c): a single word is
+        text there (``word_is_text``, not in VACUUM INTO)."""
+        if expr is None or (word_is_text and isinstance(expr, ColumnRef) and len(expr.parts) == 1):
+            return
+        self.r.exprs.expr(expr, Ctx(Scope([]), clause="expression"))
+
     def on_attach_stmt(self, stmt: AttachStmt) -> None:
+        for operand in (stmt.file, stmt.schema, stmt.key):
+            self.operand(operand)
         alias = stmt.schema
         name = _database_name(alias)
         if name is not None:
@@ -778,6 +789,7 @@ class DdlChecker:
 
     def on_detach_stmt(self, stmt: DetachStmt) -> None:
         expr = stmt.schema
+        self.operand(expr)
         name = _database_name(expr)
         if name is None:
             return  # an expression: its value is known only when it runs
@@ -842,6 +854,7 @@ class DdlChecker:
     def on_vacuum_stmt(self, stmt: VacuumStmt) -> None:
         if stmt.schema is not None:
             self.r.check_schema(stmt.schema)
+        self.operand(stmt.into, word_is_text=False)
 
     def on_begin_stmt(self, stmt: BeginStmt) -> None:
         if not self.catalog.savepoints:  # (BEGIN in a transaction fails as it runs)
