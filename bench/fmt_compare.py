@@ -171,7 +171,6 @@ def corpus_statements(count: int, seed: int = 11) -> list[Statement]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
     sqls = [r["sql"] for r in rows if r.get("v3_54_1") == "ok" and r.get("set", "real") == "real"]
-    sqls = [s for s in sqls if not parse(s).errors]
     picked = random.Random(seed).sample(sqls, min(count, len(sqls)))
     return [Statement(s, "corpus") for s in picked]
 
@@ -731,6 +730,19 @@ def table(totals: dict[str, Totals], width: int) -> list[str]:
     return out
 
 
+_MEASURES = (
+    "Tokens are compared with syntaqlite's tokenizer, ignoring whitespace, keyword case,",
+    "comments and semicolons at the end (`<>` to `!=`, `TEMP` to `TEMPORARY`, a name's case",
+    "or added parentheses count as changes; the next row forgives the case of unquoted",
+    "names).  A comment is kept in place when the same comments (text without `--` or",
+    "`/* */`) come in the same order, each between the same two tokens, commas aside.",
+    "A line over the width has a break point when it holds more than one token besides",
+    "punctuation.  Application statements are prepared by SQLite (apsw) on the schema",
+    "made by the statements before them; a corpus statement's output may not get a",
+    "syntax error.  Times are the formatting calls only (in each tool's own process).",
+)
+
+
 def _fence(text: str) -> str:
     ticks = 3
     while "`" * ticks in text:
@@ -753,7 +765,7 @@ def document(report: Report, corpus_examples: int = 40) -> str:
     ]
     for name, why in report.skipped.items():
         lines.append(f"Skipped {TOOL_TITLES.get(name, name)}: {why}.")
-    lines.append("")
+    lines += ["", *_MEASURES, ""]
     titles = {"app": "Application statements", "corpus": "Corpus sample"}
     for source, totals in report.totals.items():
         count = len(report.statements.get(source, []))
@@ -768,20 +780,28 @@ def document(report: Report, corpus_examples: int = 40) -> str:
             lines += _statement_section(report, "app", i, stmt)
     corpus = report.statements.get("corpus", [])
     if corpus and corpus_examples:
-        troubled = [
-            i
-            for i in range(len(corpus))
-            if any(outs[i].problems for outs in report.outcomes.get("corpus", {}).values())
-        ]
+        per_tool = report.outcomes.get("corpus", {}).values()
+        troubled = [i for i in range(len(corpus)) if any(outs[i].problems for outs in per_tool)]
+        # Broken statements before long lines and renamed case.
+        troubled.sort(key=lambda i: -max(_severity(outs[i]) for outs in per_tool))
         lines += [
             "## Corpus statements where a tool broke a property",
             "",
-            f"{len(troubled)} of {len(corpus)}; the first {min(len(troubled), corpus_examples)}:",
+            f"{len(troubled)} of {len(corpus)}; {min(len(troubled), corpus_examples)} of them,"
+            " those where a tool changed the SQL first:",
             "",
         ]
         for i in troubled[:corpus_examples]:
             lines += _statement_section(report, "corpus", i, corpus[i])
     return "\n".join(lines) + "\n"
+
+
+def _severity(o: Outcome) -> int:
+    if o.out is None or o.rejected or o.names:
+        return 3
+    if o.comments or not o.idempotent:
+        return 2
+    return 1 if o.problems else 0
 
 
 def _statement_section(report: Report, source: str, i: int, stmt: Statement) -> list[str]:
