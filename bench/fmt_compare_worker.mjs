@@ -29,7 +29,7 @@ try {
   prettier = await load("prettier");
   plugin = await load("prettier-plugin-sql-cst");
   const pluginVersion = require("prettier-plugin-sql-cst/package.json").version;
-  version = `prettier ${prettier.version}, prettier-plugin-sql-cst ${pluginVersion}`;
+  version = `${pluginVersion} (prettier ${prettier.version})`;
 } catch (error) {
   send({ ready: false, error: String(error) });
   process.exit(1);
