@@ -78,6 +78,7 @@ from syntaqlite.fmt import FormatOptions, format_sql  # noqa: E402
 from syntaqlite.syntax.lexer import tokenize  # noqa: E402
 from syntaqlite.syntax.parser import parse  # noqa: E402
 from syntaqlite.syntax.tokens import KEYWORD_KINDS, Token  # noqa: E402
+from syntaqlite.text import Lines  # noqa: E402
 from syntaqlite_dev.oracle import judge  # noqa: E402
 
 APP_STATEMENTS = ROOT / "bench" / "data" / "app_statements.sql"
@@ -131,7 +132,8 @@ def split_script(text: str) -> list[str]:
     result = parse(text)
     if result.errors:
         first = result.errors[0]
-        raise ValueError(f"{first.start}: {first.message}")
+        line, column = Lines(text).position(first.start)
+        raise ValueError(f"{line}:{column}: {first.message}")
     tokens = result.tokens
     out: list[str] = []
     begin = 0
@@ -150,7 +152,7 @@ def split_script(text: str) -> list[str]:
 def app_statements(path: Path = APP_STATEMENTS) -> list[Statement]:
     texts = split_script(path.read_text(encoding="utf-8"))
     if not texts:
-        raise ValueError("no statement")
+        raise ValueError("1:1: no statement in the file")
     # The file's opening comment describes the file, not the first statement.
     if texts[0].startswith("--") and "\n\n" in texts[0]:
         texts[0] = texts[0].split("\n\n", 1)[1].strip()
@@ -842,12 +844,21 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown tool {unknown[0]!r}; known: {', '.join(TOOL_NAMES)}")
     if args.width < 1:
         ap.error("--width must be positive")
+    if args.timeout <= 0:
+        ap.error("--timeout must be positive")
     try:
         statements = app_statements(args.statements)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         print(f"error: {args.statements}: {exc}", file=sys.stderr)
         return 2
-    statements += corpus_statements(args.corpus)
+    except ValueError as exc:  # a statement that does not parse: line:column: message
+        print(f"error: {args.statements}:{exc}", file=sys.stderr)
+        return 2
+    try:
+        statements += corpus_statements(args.corpus)
+    except (OSError, EOFError, ValueError, KeyError) as exc:
+        print(f"error: the corpus sample: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
 
     tools: list[Tool] = []
     skipped: dict[str, str] = {}

@@ -4,6 +4,7 @@ tool that fails, crashes or hangs, and its document."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 import textwrap
 from pathlib import Path
@@ -130,3 +131,24 @@ def test_a_tool_that_cannot_start_is_skipped(tmp_path: Path) -> None:
         fc.WorkerTool("fake", [str(tmp_path / "missing")], tmp_path, timeout=2)
     with pytest.raises(fc.Unavailable, match="--no-install"):
         fc.make_tool("peer", tmp_path, timeout=2, install=False)
+
+
+def test_prettier_is_skipped_without_npm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    with pytest.raises(fc.Unavailable, match="npm"):
+        fc.make_tool("prettier", tmp_path, timeout=2, install=True)
+
+
+def test_command_line_with_our_formatter_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = tmp_path / "app.sql"
+    script.write_text("CREATE TABLE t (a INT, b TEXT); -- two columns\n\nSELECT a, b FROM t WHERE a = 1;\n")
+    out = tmp_path / "compare.md"
+    argv = ["--tools", "syntaqlite,peer", "--no-install", "--cache", str(tmp_path / "cache")]
+    assert fc.main([*argv, "--corpus", "0", "--statements", str(script), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "skipped syntaqlite (PyPI peer): not installed" in printed
+    assert "| comments kept in place | 1/1 (100.0%) |" in printed
+    assert out.read_text().count("### app ") == 2
+    script.write_text("SELECT 1;\nSELECT (;\n")
+    assert fc.main([*argv, "--statements", str(script)]) == 2
+    assert f"error: {script}:2:9: " in capsys.readouterr().err
