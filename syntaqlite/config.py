@@ -6,6 +6,7 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
 
     sqlite-version = "3.45.0"          # default "latest"
     sqlite-cflags = ["SQLITE_ENABLE_UPDATE_DELETE_LIMIT"]
+    max-file-size = "100 MB"           # the largest input read (bytes, or kB/MB/GB/KiB/MiB/GiB)
 
     [format]                            # [tool.syntaqlite.format] in pyproject.toml
     line-width = 100
@@ -63,6 +64,8 @@ class Config:
     checks: tuple[tuple[str, str], ...] = ()
     declarations: Declarations = NO_DECLARATIONS
     """Functions, collations and modules the application registers."""
+    max_file_size: int | None = None
+    """The largest input in bytes (None: the command line's default)."""
 
     @property
     def root(self) -> Path | None:
@@ -113,7 +116,7 @@ def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
-    known = {"format", "sqlite-version", "sqlite-cflags", "schema", "schemas", "check"}
+    known = {"format", "sqlite-version", "sqlite-cflags", "schema", "schemas", "check", "max-file-size"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; known keys: {', '.join(sorted(known))}")
@@ -143,9 +146,51 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     for code, level in checks_raw.items():
         if level not in ("error", "warning", "info", "off"):
             raise ConfigError(f'{path}: [check] {code} = {level!r}: use "error", "warning", "info" or "off"')
-    config = Config(path, options, version, cflags, schema, schemas, tuple(checks_raw.items()), declarations)
+    max_file_size = None
+    if "max-file-size" in data:
+        try:
+            max_file_size = parse_size(data["max-file-size"])
+        except ValueError as exc:
+            raise ConfigError(f"{path}: max-file-size: {exc}") from None
+    config = Config(
+        path,
+        options,
+        version,
+        cflags,
+        schema,
+        schemas,
+        tuple(checks_raw.items()),
+        declarations,
+        max_file_size,
+    )
     config.target()  # validate now, with the file's name in the message
     return config
+
+
+_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_size(value: object) -> int:
+    """A size in bytes from ``1000000``, ``"100 MB"``, ``"1.5GB"`` or
+    ``"512 KiB"``; raises ValueError saying what is accepted."""
+    import re
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        n = value
+    else:
+        m = (
+            re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)\s*", value)
+            if isinstance(value, str)
+            else None
+        )
+        if m is None or m.group(2).lower() not in _UNITS:
+            raise ValueError(
+                f"{value!r} is not a size: use bytes (1000000) or a number with kB, MB, GB, KiB, MiB or GiB"
+            )
+        n = int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+    if n < 1:
+        raise ValueError(f"{value!r}: the size must be at least 1 byte")
+    return n
 
 
 def _declarations(check: dict[str, Any], path: Path) -> Declarations:

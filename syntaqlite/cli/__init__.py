@@ -64,3 +64,6 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except MemoryError:
+        sys.stderr.write("error: out of memory; lower --max-file-size, or split the input\n")
+        sys.exit(2)

@@ -19,7 +19,17 @@ from ..validator.checker import check_text
 from ..validator.declared import Declarations
 from ..validator.rules import RULES
 from ..validator.schema import SchemaError, load_files
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, make_target, resolve_target, target_options, use_color
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    make_target,
+    max_size_option,
+    resolve_target,
+    size_limit,
+    target_options,
+    use_color,
+)
 from .discover import discover
 from .files import InputError, Source, read_file, read_stdin
 from .report import FileReport, to_concise, to_github, to_json, to_sarif
@@ -57,6 +67,16 @@ class _Catalogs:
         return copy.deepcopy(self.cache[key])
 
 
+def _limit(option: int | None, config_file: str | None, where: Path | None) -> int:
+    """The size limit for a file: --max-file-size, else the configuration's."""
+    if option is None and config_file:
+        try:
+            return size_limit(None, where, load(Path(config_file)) or Config())
+        except ConfigError:
+            pass  # reported when the file is checked
+    return size_limit(option, where)
+
+
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Check this SQL instead of files.")
@@ -82,6 +102,7 @@ class _Catalogs:
     "--stdin-filename", metavar="PATH", help="Where stdin's text comes from (finds its configuration)."
 )
 @target_options
+@max_size_option
 def check_command(
     paths: tuple[str, ...],
     expr: str | None,
@@ -94,6 +115,7 @@ def check_command(
     stdin_filename: str | None,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    max_file_size: int | None,
 ) -> None:
     """Check SQL files: syntax errors, and unknown tables, columns and
     functions, wrong arity, misused aggregates ... against the schema.
@@ -128,12 +150,13 @@ def check_command(
             click.echo(f"warning: {message}", err=True)
         for f in found.files:
             try:
-                sources.append(read_file(f))
+                sources.append(read_file(f, _limit(max_file_size, config_file, f)))
             except InputError as exc:
                 sources.append(exc)
     elif expr is None or paths == ("-",):
         try:
-            source = read_stdin(stdin_filename or "<stdin>")
+            where = Path(stdin_filename) if stdin_filename else None
+            source = read_stdin(stdin_filename or "<stdin>", _limit(max_file_size, config_file, where))
             sources.append(Source(source.path, source.text, Path(stdin_filename) if stdin_filename else None))
         except InputError as exc:
             sources.append(exc)

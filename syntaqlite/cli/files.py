@@ -8,10 +8,43 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+DEFAULT_MAX_BYTES = 100_000_000
+"""The largest input read: ``max-file-size`` in configuration, ``--max-file-size``."""
 
 
 class InputError(Exception):
     """A file that cannot be read as SQL text; the message says where."""
+
+
+def show_size(n: int) -> str:
+    """``n`` bytes for people: "100 MB", "1.5 GB", "512 bytes" (decimal units)."""
+    for unit, size in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} byte{'' if n == 1 else 's'}"
+
+
+def _too_big(shown: str, what: str, limit: int) -> InputError:
+    return InputError(
+        f"{shown}: too large: {what}; the limit is {show_size(limit)} "
+        "(raise it with --max-file-size or max-file-size in syntaqlite.toml)"
+    )
+
+
+def read_bounded(stream: BinaryIO, shown: str, limit: int, size: int | None = None) -> bytes:
+    """Every byte of ``stream``, or an InputError when there are more than
+    ``limit`` (never more than limit + 1 bytes are read: /dev/zero, an
+    endless pipe).  ``size``: what the file system says the file holds."""
+    if size is not None and size > limit:
+        exact = f"{size:,} bytes"
+        shown_size = show_size(size)
+        raise _too_big(shown, exact if shown_size.endswith("bytes") else f"{shown_size} ({exact})", limit)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(shown, f"more than {limit:,} bytes read", limit)
+    return data
 
 
 @dataclass(frozen=True)
@@ -34,10 +67,12 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def read_file(path: Path) -> Source:
+def read_file(path: Path, limit: int = DEFAULT_MAX_BYTES) -> Source:
     shown = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = read_bounded(fh, shown, limit, st.st_size if stat.S_ISREG(st.st_mode) else None)
     except FileNotFoundError:
         raise InputError(f"{shown}: no such file") from None
     except IsADirectoryError:
@@ -49,9 +84,8 @@ def read_file(path: Path) -> Source:
     return Source(shown, decode(data, shown), path)
 
 
-def read_stdin(name: str = "<stdin>") -> Source:
-    data = sys.stdin.buffer.read()
-    return Source(name, decode(data, name))
+def read_stdin(name: str = "<stdin>", limit: int = DEFAULT_MAX_BYTES) -> Source:
+    return Source(name, decode(read_bounded(sys.stdin.buffer, name, limit), name))
 
 
 def write_atomic(path: Path, text: str) -> None:

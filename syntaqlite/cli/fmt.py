@@ -18,9 +18,18 @@ from ..fmt import FormatOptions, FormatterBug, format_result
 from ..fmt.verify import difference
 from ..syntax.parser import parse
 from ..syntax.target import Target
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, make_target, target_options, use_color
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    make_target,
+    max_size_option,
+    size_limit,
+    target_options,
+    use_color,
+)
 from .discover import discover
-from .files import InputError, decode, read_file, write_atomic
+from .files import InputError, read_file, read_stdin, write_atomic
 
 PARALLEL_FROM = 4  # files; fewer are formatted in this process
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
@@ -37,6 +46,7 @@ class Overrides:
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
     config_file: str | None = None
+    max_file_size: int | None = None
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
         options = config.format
@@ -113,8 +123,9 @@ def _process(args: tuple[str, Overrides, str, bool]) -> Outcome:
     name, overrides, mode, color = args
     path = Path(name)
     try:
-        source = read_file(path)
-        options, target = overrides.apply(overrides.config_for(path))
+        config = overrides.config_for(path)
+        options, target = overrides.apply(config)
+        source = read_file(path, size_limit(overrides.max_file_size, path, config))
     except (InputError, ConfigError, click.UsageError) as exc:
         return Outcome(name, "error", str(exc))
     outcome = format_text(source.text, name, options, target, color)
@@ -178,6 +189,7 @@ def _plural(n: int, word: str) -> str:
 @click.option("--print-doc", is_flag=True, help="Print the formatter's document for stdin and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @target_options
+@max_size_option
 def fmt_command(
     paths: tuple[str, ...],
     check: bool,
@@ -193,6 +205,7 @@ def fmt_command(
     quiet: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    max_file_size: int | None,
 ) -> None:
     """Format SQL files in place.
 
@@ -206,7 +219,14 @@ def fmt_command(
     if check and show_diff:
         raise click.UsageError("--check and --diff cannot be used together")
     overrides = Overrides(
-        line_width, indent, keyword_case, semicolons, sqlite_version, tuple(sqlite_cflags), config_file
+        line_width,
+        indent,
+        keyword_case,
+        semicolons,
+        sqlite_version,
+        tuple(sqlite_cflags),
+        config_file,
+        max_file_size,
     )
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
@@ -289,9 +309,9 @@ def _format_stdin(
 ) -> int:
     name = stdin_filename or "<stdin>"
     try:
-        text = decode(sys.stdin.buffer.read(), name)
         config = overrides.config_for(Path(stdin_filename) if stdin_filename else Path.cwd())
         options, target = overrides.apply(config)
+        text = read_stdin(name, size_limit(overrides.max_file_size, None, config)).text
     except (InputError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         return EXIT_USAGE

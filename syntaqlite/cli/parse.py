@@ -20,6 +20,7 @@ from .common import (
     EXIT_USAGE,
     iter_sources,
     make_target,
+    max_size_option,
     resolve_target,
     target_options,
     use_color,
@@ -39,6 +40,7 @@ def _target_for(source: Source, sqlite_version: str | None, sqlite_cflags: tuple
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @target_options
+@max_size_option
 def parse_command(
     files: tuple[str, ...],
     expr: str | None,
@@ -46,6 +48,7 @@ def parse_command(
     quiet: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    max_file_size: int | None,
 ) -> None:
     """Parse SQL and print its syntax tree.
 
@@ -60,7 +63,7 @@ def parse_command(
     status = EXIT_OK
     documents = []
     color = use_color()
-    for source in iter_sources(files, expr):
+    for source in iter_sources(files, expr, max_file_size):
         if isinstance(source, InputError):
             click.echo(f"error: {source}", err=True)
             status = EXIT_USAGE
@@ -96,18 +99,20 @@ def parse_command(
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Tokenize this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tokens as JSON lines.")
 @target_options
+@max_size_option
 def tokenize_command(
     files: tuple[str, ...],
     expr: str | None,
     as_json: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    max_file_size: int | None,
 ) -> None:
     """Print the tokens of SQL, one per line: kind, position, text."""
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, sqlite_cflags)  # a usage error now, not per file
     status = EXIT_OK
-    for source in iter_sources(files, expr):
+    for source in iter_sources(files, expr, max_file_size):
         if isinstance(source, InputError):
             click.echo(f"error: {source}", err=True)
             status = EXIT_USAGE
