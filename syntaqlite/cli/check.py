@@ -6,19 +6,20 @@ from __future__ import annotations
 import copy
 import glob
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from ..config import Config, ConfigError, find_config, load
-from ..diagnostics import Severity, render
+from ..diagnostics import Diagnostic, Severity, render
 from ..syntax.target import Target
 from ..text import Lines
 from ..validator.catalog import Catalog
-from ..validator.checker import check_text
 from ..validator.declared import Declarations
 from ..validator.rules import RULES
 from ..validator.schema import SchemaError, load_files
+from ..validator.stream import check_stream
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -138,9 +139,8 @@ def check_command(
     catalogs = _Catalogs()
     status = EXIT_OK
     reports: list[FileReport] = []
-    sources: list[Source | InputError] = []
-    if expr is not None:
-        sources.append(Source("<expr>", expr))
+    inputs: list[Path] = []
+    from_stdin = not (paths and paths != ("-",)) and (expr is None or paths == ("-",))
     if paths and paths != ("-",):
         found = discover(paths)
         for message in found.errors:
@@ -148,20 +148,27 @@ def check_command(
             status = EXIT_USAGE
         for message in found.warnings:
             click.echo(f"warning: {message}", err=True)
-        for f in found.files:
+        inputs = found.files
+
+    def read_sources() -> Iterator[Source | InputError]:
+        """Each input, read when its turn comes (one file in memory at a time)."""
+        if expr is not None:
+            yield Source("<expr>", expr)
+        for f in inputs:
             try:
-                sources.append(read_file(f, _limit(max_file_size, config_file, f)))
+                yield read_file(f, _limit(max_file_size, config_file, f))
             except InputError as exc:
-                sources.append(exc)
-    elif expr is None or paths == ("-",):
-        try:
-            where = Path(stdin_filename) if stdin_filename else None
-            source = read_stdin(stdin_filename or "<stdin>", _limit(max_file_size, config_file, where))
-            sources.append(Source(source.path, source.text, Path(stdin_filename) if stdin_filename else None))
-        except InputError as exc:
-            sources.append(exc)
+                yield exc
+        if from_stdin:
+            try:
+                where = Path(stdin_filename) if stdin_filename else None
+                source = read_stdin(stdin_filename or "<stdin>", _limit(max_file_size, config_file, where))
+                yield Source(source.path, source.text, where)
+            except InputError as exc:
+                yield exc
+
     counts = {"error": 0, "warning": 0, "info": 0}
-    for item in sources:
+    for item in read_sources():
         if isinstance(item, InputError):
             click.echo(f"error: {item}", err=True)
             status = EXIT_USAGE
@@ -184,18 +191,20 @@ def check_command(
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
-        result = check_text(
-            source.text, catalog=catalog, path=source.path, target=target, severities=severities, model=False
-        )
-        for message in result.internal_errors:
-            click.echo(f"warning: {source.path}:{message}", err=True)
-        reports.append(FileReport(source.path, result.diagnostics, source.text))
-        for d in result.diagnostics:
-            counts[d.severity.value] += 1
-        if output == "text":
-            lines = Lines(source.text)
-            for d in result.diagnostics:
-                click.echo(render(d, lines, source.path, color=color) + "\n")
+        diagnostics: list[Diagnostic] = []
+        lines = Lines(source.text)
+        # statement by statement: memory follows a piece of the file, not the file
+        for findings in check_stream(
+            source.text, catalog=catalog, path=source.path, target=target, severities=severities
+        ):
+            for message in findings.internal_errors:
+                click.echo(f"warning: {source.path}:{message}", err=True)
+            diagnostics.extend(findings.diagnostics)
+            for d in findings.diagnostics:
+                counts[d.severity.value] += 1
+                if output == "text":
+                    click.echo(render(d, lines, source.path, color=color) + "\n")
+        reports.append(FileReport(source.path, diagnostics, source.text))
     if output == "json":
         sys.stdout.write(to_json(reports))
     elif output == "github":

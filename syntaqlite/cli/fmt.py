@@ -13,11 +13,14 @@ from typing import Any
 import click
 
 from ..config import Config, ConfigError, find_config, load
-from ..diagnostics import render
-from ..fmt import FormatOptions, FormatterBug, format_result
+from ..diagnostics import Diagnostic, render
+from ..fmt import FormatOptions, FormatterBug
+from ..fmt.format import StreamFormatter
 from ..fmt.verify import difference
 from ..syntax.parser import parse
+from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import Target
+from ..text import Lines
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -91,25 +94,50 @@ def _line_ending(text: str) -> str:
 
 
 def format_text(text: str, shown: str, options: FormatOptions, target: Target, color: bool) -> Outcome:
-    """Format one text; never raises."""
+    """Format one text; never raises.  The text is parsed, formatted and
+    verified piece by piece (``parse_stream``): memory follows a piece, not
+    the file."""
     ending = _line_ending(text)
     source = text.replace("\r\n", "\n") if ending == "\r\n" else text
-    result = parse(source, target)
-    if result.errors:
-        shown_errors = "\n".join(render(e, source, shown, color=color) for e in result.errors)
-        return Outcome(shown, "failed", shown_errors)
+    formatter = StreamFormatter(options)
+    parts: list[str] = []
+    errors: list[Diagnostic] = []
     try:
-        formatted = format_result(result, options)
+        for piece in parse_stream(source, target):
+            if piece.result.errors:
+                errors.extend(shifted(d, piece.offset) for d in piece.result.errors)
+            elif not errors:
+                for done, part in formatter.feed(piece):
+                    _verify(done, part, target)
+                    parts.append(part)
+        if errors:
+            lines = Lines(source)
+            shown_errors = "\n".join(render(e, lines, shown, color=color) for e in errors)
+            return Outcome(shown, "failed", shown_errors)
+        for done, part in formatter.finish():
+            _verify(done, part, target)
+            parts.append(part)
     except FormatterBug as exc:
         return Outcome(shown, "error", f"{shown}: formatter bug, file left unchanged: {exc}")
-    problem = difference(result, formatted, target)
-    if problem is not None:
-        return Outcome(shown, "error", f"{shown}: formatter bug, file left unchanged: {problem}")
+    formatted = "".join(parts)
     if ending == "\r\n":
         formatted = formatted.replace("\n", "\r\n")
     if formatted == text:
         return Outcome(shown, "unchanged")
     return Outcome(shown, "changed", new_text=formatted)
+
+
+def shifted(d: Diagnostic, offset: int) -> Diagnostic:
+    """A piece's syntax error at its offset in the whole text."""
+    return replace(d, start=d.start + offset, end=d.end + offset) if offset else d
+
+
+def _verify(piece: Piece, formatted: str, target: Target) -> None:
+    """Raise FormatterBug when ``formatted`` is not ``piece`` reformatted
+    (tokens, comments); the line says where the piece starts."""
+    problem = difference(piece.result, formatted, target)
+    if problem is not None:
+        raise FormatterBug(f"{problem} (in the statements from line {piece.line})")
 
 
 def _diff(old: str, new: str, name: str) -> str:

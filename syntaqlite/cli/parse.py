@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -13,7 +14,9 @@ from ..diagnostics import render
 from ..syntax.dump import dump_text, to_json
 from ..syntax.lexer import tokenize
 from ..syntax.parser import parse
+from ..syntax.stream import parse_stream
 from ..syntax.target import Target
+from ..text import Lines
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -74,13 +77,19 @@ def parse_command(
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
+        if quiet:  # errors only: statement by statement, memory follows a piece
+            lines = Lines(source.text)
+            for piece in parse_stream(source.text, target):
+                for err in piece.result.errors:
+                    status = max(status, EXIT_FINDINGS)
+                    moved = replace(err, start=err.start + piece.offset, end=err.end + piece.offset)
+                    click.echo(render(moved, lines, source.path, color=color), err=True)
+            continue
         result = parse(source.text, target)
         if result.errors and status == EXIT_OK:
             status = EXIT_FINDINGS
         for err in result.errors:
             click.echo(render(err, source.text, source.path, color=color), err=True)
-        if quiet:
-            continue
         if as_json:
             documents.append(to_json(result, source.path))
         else:
