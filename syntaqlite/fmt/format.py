@@ -98,7 +98,33 @@ def _format_result(result: ParseResult, options: FormatOptions) -> str:
             out.append("\n\n" if gap >= 2 else "\n")
         out.append(text)
         prev_end = end
-    return "".join(out) + "\n" if out else ""
+    return _end_in_open_comment(result, "".join(out) + "\n" if out else "")
+
+
+def _open_comment(result: ParseResult) -> str | None:
+    """The text of the block comment the text ends in, if it is unterminated."""
+    last = result.tokens[-1] if result.tokens else None
+    if last is None or last.kind != "COMMENT" or not last.text.startswith("/*"):
+        return None
+    return last.text if len(last.text) < 4 or not last.text.endswith("*/") else None
+
+
+def _end_in_open_comment(result: ParseResult, out: str) -> str:
+    """``out`` ending exactly as the text does when that is an unterminated
+    block comment: it runs to the end, so nothing may follow it (the last
+    statement's semicolon goes before it, no newline after it)."""
+    comment = _open_comment(result)
+    if comment is None:
+        return out
+    core = comment.rstrip(" \t\n\r\f\v")
+    at = out.rfind(core)
+    if at < 0:
+        return out
+    head, tail = out[:at], out[at + len(core) :]
+    if ";" in tail:
+        kept = head.rstrip(" \n")
+        head = kept + ";" + head[len(kept) :]
+    return head + comment
 
 
 def _format_chunks(
@@ -220,7 +246,7 @@ class StreamFormatter:
             return ""
         self._newlines = source.count("\n", prev_end)
         out.append("\n")
-        return "".join(out)
+        return _end_in_open_comment(piece.result, "".join(out))
 
 
 def format_stream(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from .doc import (
     BREAK_PARENT,
     FRESH_LINE,
+    HARDLINE,
     Doc,
     Group,
     Keyword,
@@ -215,6 +216,10 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 continue
             newline(ind)
         elif cls is LineSuffix:
+            if hard_suffix and d.hard:  # type: ignore[union-attr]
+                # a second ``--`` comment for this line: on a line of its
+                # own, or it would become part of the first
+                suffixes.append((ind, mode, HARDLINE))
             suffixes.append((ind, mode, d.contents))  # type: ignore[union-attr]
             hard_suffix = hard_suffix or d.hard  # type: ignore[union-attr]
         elif d is FRESH_LINE:
