@@ -34,7 +34,7 @@ def _target_for(source: Source, sqlite_version: str | None, sqlite_cflags: tuple
 
 
 @click.command("parse")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Parse this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
@@ -92,7 +92,7 @@ def parse_command(
 
 
 @click.command("tokenize")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Tokenize this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tokens as JSON lines.")
 @target_options
