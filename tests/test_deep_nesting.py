@@ -158,3 +158,24 @@ def test_an_unexpected_exception_anywhere_is_one_line_and_exit_3(tmp_path: Path)
         r.stderr.strip()
         == "error: internal error: RuntimeError: a bug (a bug in syntaqlite; please report it)"
     )
+
+
+def test_an_internal_error_in_a_schema_file_exits_3(tmp_path: Path) -> None:
+    (tmp_path / "schema.sql").write_text("CREATE TABLE t(a);\nCREATE TABLE u(b);\n")
+    (tmp_path / "q.sql").write_text("SELECT a FROM t;\n")
+    bug = """
+    from syntaqlite.validator.ddl import DdlChecker
+    real = DdlChecker.apply
+    def apply(self, body):
+        if "u(b)" in self.r.source[body.start:body.end]:
+            raise ValueError("a bug")
+        return real(self, body)
+    DdlChecker.apply = apply
+    """
+    r = _run_with_bug(bug, "check", "--schema", "schema.sql", "q.sql", cwd=tmp_path)
+    assert r.returncode == 3, r.stderr
+    assert (
+        "error: schema.sql:2:1: internal error while reading this schema statement (ValueError: a bug)"
+        in r.stderr
+    )
+    assert "All checks passed" not in r.stderr and "Traceback" not in r.stderr

@@ -18,7 +18,7 @@ from ..validator.catalog import Catalog
 from ..validator.checker import INTERNAL_ERROR, check_text
 from ..validator.declared import Declarations
 from ..validator.rules import RULES
-from ..validator.schema import SchemaError, load_files
+from ..validator.schema import SchemaError, SchemaInternalError, load_files
 from .common import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -153,6 +153,7 @@ def check_command(
                 sources.append(exc)
     counts = {"error": 0, "warning": 0, "info": 0}
     internal = 0
+    internal_schema = False
     for item in sources:
         if isinstance(item, InputError):
             click.echo(f"error: {item}", err=True)
@@ -172,6 +173,10 @@ def check_command(
                 me = source.file.resolve()
                 schema_files = [p for p in schema_files if p.resolve() != me]
             catalog = catalogs.get(schema_files, target, config.declarations)
+        except SchemaInternalError as exc:
+            click.echo(f"error: {exc}", err=True)
+            internal_schema = True
+            continue
         except (ConfigError, SchemaError, click.UsageError) as exc:
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
@@ -201,7 +206,7 @@ def check_command(
             parts = [f"{counts['error']} error{'s' if counts['error'] != 1 else ''}"]
             parts.append(f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}")
             click.echo(f"Found {' and '.join(parts)} in {files} file{'s' if files != 1 else ''}.", err=True)
-        elif files and not internal:
+        elif files and not internal and not internal_schema:
             click.echo(f"All checks passed ({files} file{'s' if files != 1 else ''}).", err=True)
     if internal:
         click.echo(
@@ -209,6 +214,8 @@ def check_command(
             "their diagnostics are incomplete (a bug in syntaqlite; please report it)",
             err=True,
         )
+        status = EXIT_INTERNAL
+    if internal_schema:
         status = EXIT_INTERNAL
     if status == EXIT_OK and (counts["error"] or (strict and counts["warning"])):
         status = EXIT_FINDINGS

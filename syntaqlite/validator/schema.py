@@ -34,6 +34,11 @@ class SchemaError(Exception):
     """A schema file that cannot be read; the message says which and why."""
 
 
+class SchemaInternalError(SchemaError):
+    """An exception inside syntaqlite while it read a schema statement: the
+    schema would be incomplete, so it is not used (a bug to report)."""
+
+
 def is_database(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
@@ -48,7 +53,8 @@ def load_sql(
     """Apply the schema statements of ``text`` to ``catalog``; what it
     would report if checked (its syntax errors first: a statement that does
     not parse adds nothing to the schema).  Runs on a deep stack, as
-    :func:`~syntaqlite.validator.checker.check_text` does."""
+    :func:`~syntaqlite.validator.checker.check_text` does; raises
+    :class:`SchemaInternalError` when the checker fails on a statement."""
     return deep_call(lambda: _load_sql(catalog, text, path, target))
 
 
@@ -60,6 +66,13 @@ def _load_sql(catalog: Catalog, text: str, path: str | None, target: Target) -> 
     result = parse(text, target)
     for stmt in result.statements:
         run_statement(resolver, ddl, stmt, internal)
+        if internal:
+            line, column = Lines(text).position(stmt.start)
+            reason = internal[0].split(": internal error while checking: ", 1)[-1]
+            raise SchemaInternalError(
+                f"{path or '<schema>'}:{line}:{column}: internal error while reading this schema "
+                f"statement ({reason}); a bug in syntaqlite, please report it"
+            )
     return [*result.errors, *found]
 
 
