@@ -179,3 +179,27 @@ def test_an_internal_error_in_a_schema_file_exits_3(tmp_path: Path) -> None:
         in r.stderr
     )
     assert "All checks passed" not in r.stderr and "Traceback" not in r.stderr
+
+
+def test_parse_json_of_a_deep_tree(tmp_path: Path) -> None:
+    """The JSON rendering writes with an explicit stack (``json.dump`` would
+    recurse once per level)."""
+    import json
+
+    f = tmp_path / "deep.sql"
+    f.write_text(DEEP["parentheses"] + ";\n")
+    r = subprocess.run(
+        [sys.executable, "-m", "syntaqlite", "parse", "--json", str(f)], capture_output=True, timeout=120
+    )
+    assert r.returncode == 0, r.stderr.decode()[-500:]
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(20_000)  # json.loads recurses too
+    try:
+        data = json.loads(r.stdout)
+    finally:
+        sys.setrecursionlimit(before)
+    depth, nodes = 0, [data["statements"][0]]
+    while nodes:
+        nodes = [c for c in nodes[0]["children"] if "kind" in c]
+        depth += 1
+    assert depth > 1000

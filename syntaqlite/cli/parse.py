@@ -10,7 +10,7 @@ import click
 
 from ..config import ConfigError, find_config
 from ..diagnostics import render
-from ..syntax.dump import dump_text, to_json
+from ..syntax.dump import dump_text, json_chunks, to_json
 from ..syntax.lexer import tokenize
 from ..syntax.parser import parse
 from ..syntax.target import Target
@@ -86,7 +86,8 @@ def parse_command(
             click.echo(dump_text(result), nl=False)
     if as_json and not quiet:
         payload = documents[0] if len(documents) == 1 else documents
-        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
+        for chunk in json_chunks(payload):  # trees can be thousands of levels deep
+            sys.stdout.write(chunk)
         sys.stdout.write("\n")
     sys.exit(status)
 
