@@ -156,7 +156,7 @@ def json_chunks(value: Any, indent: int = 2) -> Iterator[str]:
     while stack:
         top = stack[-1]
         entries, is_dict, depth, first = top
-        entry = next(entries, _END)
+        entry: Any = next(entries, _END)
         if entry is _END:
             stack.pop()
             yield "\n" + pad * (depth - 1) + ("}" if is_dict else "]")
