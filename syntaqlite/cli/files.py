@@ -136,7 +136,9 @@ class WriteError(Exception):
 def _owner_kept(tmp: str, st: os.stat_result) -> bool:
     """Give the temporary file the original's owner and group; False when
     that is not allowed (then the original is rewritten in place)."""
-    if (st.st_uid, st.st_gid) == (os.getuid(), os.getegid()):
+    if not hasattr(os, "chown"):  # Windows: no owner to give
+        return True
+    if (st.st_uid, st.st_gid) == (os.geteuid(), os.getegid()):
         return True
     try:
         os.chown(tmp, st.st_uid, st.st_gid)

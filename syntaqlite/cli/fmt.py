@@ -266,7 +266,7 @@ def _end_workers(pids: list[int], grace: float = 0.5) -> None:
         except OSError:
             pass
     deadline = time.monotonic() + grace
-    left = list(pids)
+    left = list(pids) if hasattr(os, "WNOHANG") else []
     while left and time.monotonic() < deadline:
         for pid in list(left):
             try:
