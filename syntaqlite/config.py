@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .fmt.options import FormatOptions, OptionsError
+from .paths import glob_paths, has_magic
 from .syntax.target import Target, TargetError
 from .validator.declared import NO_DECLARATIONS, DeclarationError, Declarations, parse_declarations
 
@@ -140,7 +141,13 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     declarations = _declarations(checks_raw, path)
     if not all(isinstance(v, str) for v in checks_raw.values()):
         raise ConfigError(f'{path}: [check] must map codes to "error", "warning" or "off"')
+    from .validator.rules import RULES
+
     for code, level in checks_raw.items():
+        if code not in RULES and code != "syntax":
+            raise ConfigError(
+                f"{path}: [check] {code}: unknown check; `syntaqlite check --explain all` lists them"
+            )
         if level not in ("error", "warning", "info", "off"):
             raise ConfigError(f'{path}: [check] {code} = {level!r}: use "error", "warning", "info" or "off"')
     config = Config(path, options, version, cflags, schema, schemas, tuple(checks_raw.items()), declarations)
@@ -202,11 +209,15 @@ def clear_cache() -> None:
 
 
 def _expand(root: Path, pattern: str, config_path: Path | None) -> list[Path]:
-    if any(ch in pattern for ch in "*?["):
-        matches = sorted(root.glob(pattern))
-        if not matches:
+    """The files of a ``schema`` entry: a path or a glob, relative to the
+    configuration's directory or absolute."""
+    if has_magic(pattern):
+        matches = glob_paths(pattern, root)
+        if matches.problems:
+            raise ConfigError(f"{config_path}: schema pattern {pattern!r}: {matches.problems[0]}")
+        if not matches.paths:
             raise ConfigError(f"{config_path}: schema pattern {pattern!r} matches no file")
-        return matches
+        return matches.paths
     path = root / pattern
     if not path.exists():
         raise ConfigError(f"{config_path}: schema file {pattern!r} does not exist")

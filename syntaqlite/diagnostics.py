@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .text import Lines
+from .text import Lines, printable, visible
 
 
 class Severity(str, Enum):
@@ -151,12 +151,13 @@ def render(
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
     index = as_lines(source)
+    path = printable(path)
     line, column = index.position(diagnostic.start)
     last_line, last_column = index.position(diagnostic.end)
     sev = diagnostic.severity.value
     sev_color = {"error": "1;31", "warning": "1;33", "info": "1;36"}[sev]
     lines = [
-        paint(f"{sev}[{diagnostic.code}]", sev_color) + paint(f": {diagnostic.message}", "1"),
+        paint(f"{sev}[{diagnostic.code}]", sev_color) + paint(f": {printable(diagnostic.message)}", "1"),
     ]
     number = str(line)
     pad = " " * len(number)
@@ -164,7 +165,7 @@ def render(
     starts = index.starts
     if 1 <= line <= len(starts):
         line_end = starts[line] - 1 if line < len(starts) else len(index.text)
-        text = index.text[starts[line - 1] : line_end].rstrip("\r").replace("\t", " ")
+        text = visible(index.text[starts[line - 1] : line_end].rstrip("\r"))
         if last_line == line:
             width = max(1, last_column - column)
         else:
@@ -175,13 +176,13 @@ def render(
         caret = " " * (column - 1) + "^" * width
         lines.append(f"{pad} {bar} {paint(caret, sev_color)}")
     if diagnostic.help:
-        lines.append(f"{pad} = {paint('help', '1')}: {diagnostic.help}")
+        lines.append(f"{pad} = {paint('help', '1')}: {printable(diagnostic.help)}")
     for rel in diagnostic.related:
-        rel_path = path if rel.path is None else rel.path
+        rel_path = path if rel.path is None else printable(rel.path)
         rel_lines = _related_lines(rel, index, sources)
         if rel_lines is None:
-            lines.append(f"{pad} = note: {rel.message} (at {rel_path})")
+            lines.append(f"{pad} = note: {printable(rel.message)} (at {rel_path})")
             continue
         rel_line, rel_column = rel_lines.position(rel.start)
-        lines.append(f"{pad} = note: {rel.message} (at {rel_path}:{rel_line}:{rel_column})")
+        lines.append(f"{pad} = note: {printable(rel.message)} (at {rel_path}:{rel_line}:{rel_column})")
     return "\n".join(lines)

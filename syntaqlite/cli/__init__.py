@@ -64,3 +64,12 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - a bug must not look like a finding or a traceback
+        from ..text import printable
+
+        click.echo(
+            f"error: internal error: {type(exc).__name__}: {printable(str(exc))} "
+            "(a bug in syntaqlite; please report it)",
+            err=True,
+        )
+        sys.exit(3)

@@ -4,7 +4,6 @@ schema in the files themselves, in schema files and in configuration."""
 from __future__ import annotations
 
 import copy
-import glob
 import sys
 from pathlib import Path
 
@@ -12,14 +11,24 @@ import click
 
 from ..config import Config, ConfigError, find_config, load
 from ..diagnostics import Severity, render
+from ..paths import glob_paths, has_magic
 from ..syntax.target import Target
-from ..text import Lines
+from ..text import Lines, printable
 from ..validator.catalog import Catalog
-from ..validator.checker import check_text
+from ..validator.checker import INTERNAL_ERROR, check_text
 from ..validator.declared import Declarations
 from ..validator.rules import RULES
-from ..validator.schema import SchemaError, load_files
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, make_target, resolve_target, target_options, use_color
+from ..validator.schema import SchemaError, SchemaInternalError, load_files
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    make_target,
+    resolve_target,
+    target_options,
+    use_color,
+)
 from .discover import discover
 from .files import InputError, Source, read_file, read_stdin
 from .report import FileReport, to_concise, to_github, to_json, to_sarif
@@ -28,11 +37,13 @@ from .report import FileReport, to_concise, to_github, to_json, to_sarif
 def _schema_paths(patterns: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
     for pattern in patterns:
-        if glob.has_magic(pattern):
-            matches = sorted(glob.glob(pattern, recursive=True))
-            if not matches:
-                raise click.UsageError(f"--schema {pattern}: no file matches this pattern")
-            out.extend(Path(m) for m in matches)
+        if has_magic(pattern):
+            matches = glob_paths(pattern)
+            if matches.problems:
+                raise click.UsageError(f"--schema {printable(pattern)}: {matches.problems[0]}")
+            if not matches.paths:
+                raise click.UsageError(f"--schema {printable(pattern)}: no file matches this pattern")
+            out.extend(matches.paths)
         else:
             out.append(Path(pattern))
     return out
@@ -58,7 +69,7 @@ class _Catalogs:
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Check this SQL instead of files.")
 @click.option(
     "--schema",
@@ -102,7 +113,9 @@ def check_command(
     files (SQL or SQLite databases, opened read-only) and from configuration
     (syntaqlite.toml or [tool.syntaqlite] in pyproject.toml: `schema` and
     `[schemas]`).  Exit status: 0 when there is no error (warnings allowed
-    unless --strict), 1 when there are errors, 2 on usage or I/O errors.
+    unless --strict), 1 when there are errors, 2 on usage or I/O errors, 3
+    when syntaqlite itself failed on a statement (an internal-error
+    diagnostic: a bug to report).
     """
     if explain is not None:
         sys.exit(_explain(explain))
@@ -119,8 +132,15 @@ def check_command(
     sources: list[Source | InputError] = []
     if expr is not None:
         sources.append(Source("<expr>", expr))
-    if paths and paths != ("-",):
-        found = discover(paths)
+    named = tuple(p for p in paths if p != "-")
+    if "-" in paths or (expr is None and not paths):
+        try:
+            source = read_stdin(stdin_filename or "<stdin>")
+            sources.append(Source(source.path, source.text, Path(stdin_filename) if stdin_filename else None))
+        except InputError as exc:
+            sources.append(exc)
+    if named:
+        found = discover(named)
         for message in found.errors:
             click.echo(f"error: {message}", err=True)
             status = EXIT_USAGE
@@ -131,13 +151,9 @@ def check_command(
                 sources.append(read_file(f))
             except InputError as exc:
                 sources.append(exc)
-    elif expr is None or paths == ("-",):
-        try:
-            source = read_stdin(stdin_filename or "<stdin>")
-            sources.append(Source(source.path, source.text, Path(stdin_filename) if stdin_filename else None))
-        except InputError as exc:
-            sources.append(exc)
     counts = {"error": 0, "warning": 0, "info": 0}
+    internal = 0
+    internal_schema = False
     for item in sources:
         if isinstance(item, InputError):
             click.echo(f"error: {item}", err=True)
@@ -157,6 +173,10 @@ def check_command(
                 me = source.file.resolve()
                 schema_files = [p for p in schema_files if p.resolve() != me]
             catalog = catalogs.get(schema_files, target, config.declarations)
+        except SchemaInternalError as exc:
+            click.echo(f"error: {exc}", err=True)
+            internal_schema = True
+            continue
         except (ConfigError, SchemaError, click.UsageError) as exc:
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
@@ -164,8 +184,7 @@ def check_command(
         result = check_text(
             source.text, catalog=catalog, path=source.path, target=target, severities=severities, model=False
         )
-        for message in result.internal_errors:
-            click.echo(f"warning: {source.path}:{message}", err=True)
+        internal += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
         reports.append(FileReport(source.path, result.diagnostics, source.text))
         for d in result.diagnostics:
             counts[d.severity.value] += 1
@@ -187,8 +206,17 @@ def check_command(
             parts = [f"{counts['error']} error{'s' if counts['error'] != 1 else ''}"]
             parts.append(f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}")
             click.echo(f"Found {' and '.join(parts)} in {files} file{'s' if files != 1 else ''}.", err=True)
-        elif files:
+        elif files and not internal and not internal_schema:
             click.echo(f"All checks passed ({files} file{'s' if files != 1 else ''}).", err=True)
+    if internal:
+        click.echo(
+            f"error: internal error while checking {internal} statement{'s' if internal != 1 else ''}: "
+            "their diagnostics are incomplete (a bug in syntaqlite; please report it)",
+            err=True,
+        )
+        status = EXIT_INTERNAL
+    if internal_schema:
+        status = EXIT_INTERNAL
     if status == EXIT_OK and (counts["error"] or (strict and counts["warning"])):
         status = EXIT_FINDINGS
     sys.exit(status)

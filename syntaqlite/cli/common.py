@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_INTERNAL = 3  # a bug in syntaqlite: an exception it did not expect
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -3,12 +3,16 @@ honouring ``.gitignore``) and glob patterns."""
 
 from __future__ import annotations
 
-import glob
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..paths import glob_paths, has_magic
+from ..text import printable
 
 if TYPE_CHECKING:
     import pathspec
@@ -81,24 +85,56 @@ class _Ignores:
         return False
 
 
-def _walk(directory: Path, ignores: _Ignores) -> Iterator[Path]:
+def _walk(directory: Path, ignores: _Ignores, found: Discovery, relative: bool) -> Iterator[Path]:
+    """The SQL files below ``directory``.  Symlinked directories are not
+    entered (so there is no loop to follow); a symlinked file is a file, and
+    a symlink that never resolves is reported."""
+
+    def shown(path: str | Path) -> str:
+        return printable(os.path.relpath(path) if relative else str(path))
+
     stack = [directory]
     while stack:
         d = stack.pop()
         try:
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            found.errors.append(f"{shown(d)}: cannot search this directory: {exc.strerror or exc}")
             continue
         subdirs = []
         for entry in entries:
             path = Path(entry.path)
-            if entry.is_dir(follow_symlinks=False):
-                if entry.name in ALWAYS_SKIPPED or ignores.ignored(path, True):
-                    continue
-                subdirs.append(path)
-            elif entry.name.endswith(SQL_SUFFIXES) and entry.is_file() and not ignores.ignored(path, False):
-                yield path
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name in ALWAYS_SKIPPED or ignores.ignored(path, True):
+                        continue
+                    subdirs.append(path)
+                elif (
+                    entry.name.endswith(SQL_SUFFIXES) and entry.is_file() and not ignores.ignored(path, False)
+                ):
+                    yield path
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    found.errors.append(f"{shown(entry.path)}: symlink loop")
+                else:
+                    found.errors.append(f"{shown(entry.path)}: {exc.strerror or exc}")
         stack.extend(reversed(subdirs))
+
+
+def _kind(path: Path) -> str:
+    """ "dir", "file", "missing", or the reason the path cannot be used."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "dangling symlink" if os.path.islink(path) else "missing"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
+        if exc.errno == errno.ENOTDIR:
+            return "missing"
+        return str(exc.strerror or exc).lower()
+    return "dir" if stat.S_ISDIR(st.st_mode) else "file"
 
 
 def discover(arguments: tuple[str, ...]) -> Discovery:
@@ -116,21 +152,27 @@ def discover(arguments: tuple[str, ...]) -> Discovery:
 
     for arg in arguments:
         path = Path(arg)
-        if path.is_dir():
+        shown = printable(arg)
+        kind = _kind(path)
+        if kind == "dir":
             before = len(found.files)
-            for f in _walk(path.resolve(), ignores):
+            for f in _walk(path.resolve(), ignores, found, not path.is_absolute()):
                 add(Path(os.path.relpath(f)) if not path.is_absolute() else f)
             if len(found.files) == before:
-                found.warnings.append(f"{arg}: no SQL files (*.sql) in this directory")
-        elif path.exists():
+                found.warnings.append(f"{shown}: no SQL files (*.sql) in this directory")
+        elif kind == "file":
             add(path)
-        elif glob.has_magic(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            files = [Path(m) for m in matches if Path(m).is_file()]
-            if not files:
-                found.errors.append(f"{arg}: no file matches this pattern")
+        elif kind == "missing" and has_magic(arg):
+            matches = glob_paths(arg)
+            found.errors.extend(printable(p) for p in matches.problems)
+            files = [m for m in matches.paths if _kind(m) == "file"]
+            if not files and not matches.problems:
+                found.errors.append(f"{shown}: no file matches this pattern")
             for f in files:
                 add(f)
+        elif kind == "missing":
+            found.errors.append(f"{shown}: no such file or directory")
         else:
-            found.errors.append(f"{arg}: no such file or directory")
+            found.errors.append(f"{shown}: {kind}")
+    found.errors = list(dict.fromkeys(found.errors))
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import signal
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,9 +19,19 @@ from ..fmt import FormatOptions, FormatterBug, format_result
 from ..fmt.verify import difference
 from ..syntax.parser import parse
 from ..syntax.target import Target
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, make_target, target_options, use_color
+from ..text import printable
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    make_target,
+    target_options,
+    use_color,
+)
 from .discover import discover
-from .files import InputError, decode, read_file, write_atomic
+from .files import InputError, WriteError, decode, read_for_update, write_back
 
 PARALLEL_FROM = 4  # files; fewer are formatted in this process
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
@@ -68,20 +79,37 @@ class Overrides:
 @dataclass
 class Outcome:
     path: str
-    status: str  # "unchanged", "changed", "failed", "error"
+    status: str  # "unchanged", "changed", "failed", "error", "internal", "skipped" (interrupted)
     message: str = ""  # diagnostics (failed) or the error (error)
     diff: str = ""
     new_text: str | None = None
 
 
 def _line_ending(text: str) -> str:
-    """ "\\r\\n" when every line of ``text`` ends with it, else "\\n"."""
+    """ "\\r\\n" when every line of ``text`` ends with it, "\\r" when
+    every line ends with a lone carriage return, else "\\n"."""
     crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf == text.count("\n") else "\n"
+    if crlf and crlf == text.count("\n"):
+        return "\r\n"
+    if "\n" not in text and "\r" in text:
+        return "\r"
+    return "\n"
 
 
 def format_text(text: str, shown: str, options: FormatOptions, target: Target, color: bool) -> Outcome:
-    """Format one text; never raises."""
+    """Format one text; never raises: an exception is an internal error."""
+    try:
+        return _format_text(text, shown, options, target, color)
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the run or pass as success
+        return Outcome(
+            shown,
+            "internal",
+            f"{printable(shown)}: internal error while formatting, file left unchanged: "
+            f"{type(exc).__name__}: {printable(str(exc))} (a bug in syntaqlite; please report it)",
+        )
+
+
+def _format_text(text: str, shown: str, options: FormatOptions, target: Target, color: bool) -> Outcome:
     ending = _line_ending(text)
     source = text.replace("\r\n", "\n") if ending == "\r\n" else text
     result = parse(source, target)
@@ -97,6 +125,18 @@ def format_text(text: str, shown: str, options: FormatOptions, target: Target, c
         return Outcome(shown, "error", f"{shown}: formatter bug, file left unchanged: {problem}")
     if ending == "\r\n":
         formatted = formatted.replace("\n", "\r\n")
+    elif ending == "\r":
+        # SQLite ends a -- comment at \n only: the lone-CR text must still
+        # read as the same tokens.
+        formatted = formatted.replace("\n", "\r")
+        if difference(result, formatted, target) is not None:
+            return Outcome(
+                shown,
+                "error",
+                f"{printable(shown)}: its lines end with a lone CR, which does not end a -- comment "
+                "for SQLite: formatted with CR endings it would read differently; file left unchanged "
+                "(convert it to LF or CRLF endings)",
+            )
     if formatted == text:
         return Outcome(shown, "unchanged")
     return Outcome(shown, "changed", new_text=formatted)
@@ -108,15 +148,20 @@ def _diff(old: str, new: str, name: str) -> str:
     )
 
 
-def _process(args: tuple[str, Overrides, str, bool]) -> Outcome:
+Task = tuple[str, Overrides, str, bool]
+
+
+def _process(args: Task) -> Outcome:
     """Format one file (in a worker process or here)."""
     name, overrides, mode, color = args
     path = Path(name)
     try:
-        source = read_file(path)
+        source, snapshot = read_for_update(path)
         options, target = overrides.apply(overrides.config_for(path))
     except (InputError, ConfigError, click.UsageError) as exc:
         return Outcome(name, "error", str(exc))
+    except OSError as exc:  # the configuration's directory cannot be searched
+        return Outcome(name, "error", f"{printable(name)}: {exc.strerror or exc}")
     outcome = format_text(source.text, name, options, target, color)
     if outcome.status != "changed":
         return outcome
@@ -124,12 +169,157 @@ def _process(args: tuple[str, Overrides, str, bool]) -> Outcome:
     if mode == "diff":
         outcome.diff = _diff(source.text, outcome.new_text, name)
     elif mode == "write":
+        _writing.active = True
         try:
-            write_atomic(path, outcome.new_text)
+            write_back(path, outcome.new_text, snapshot)
+        except WriteError as exc:
+            return Outcome(name, "error", str(exc))
         except OSError as exc:
-            return Outcome(name, "error", f"{name}: cannot write: {exc.strerror}")
+            return Outcome(name, "error", f"{printable(name)}: cannot write: {exc.strerror or exc}")
+        finally:
+            _writing.active = False
+            if _writing.exit_code is not None:
+                os._exit(_writing.exit_code)
     outcome.new_text = None
     return outcome
+
+
+class _Writing:
+    """Whether this process is writing a file: a signal that ends the
+    process waits for the write to finish (``exit_code``)."""
+
+    active = False
+    exit_code: int | None = None
+
+
+_writing = _Writing()
+_stop: Any = None  # the run's multiprocessing Event, in a worker process
+
+
+def _exit_after_write(code: int) -> None:
+    if _writing.active:
+        _writing.exit_code = code
+    else:
+        os._exit(code)
+
+
+def _worker_init(stop: Any) -> None:
+    """A worker process: Ctrl-C is the parent's business (it stops giving
+    out files); SIGTERM ends the worker, after the write in progress."""
+    global _stop
+    _stop = stop
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: _exit_after_write(128 + signal.SIGTERM))
+
+
+def _process_batch(batch: list[Task]) -> list[Outcome]:
+    """Format files in a worker, none once the run is interrupted."""
+    out = []
+    for task in batch:
+        if _stop is not None and _stop.is_set():
+            out.append(Outcome(task[0], "skipped"))
+        else:
+            out.append(_process(task))
+    return out
+
+
+class _Interrupt:
+    """SIGINT during a run: the first stops giving out files (those being
+    written are finished, atomically), the second ends the process at once
+    (after a write in progress here, which takes milliseconds)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.stop: Any = None  # the workers' Event
+        self.workers: list[int] = []
+        self._previous: Any = None
+
+    def __enter__(self) -> _Interrupt:
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.requested:  # else a second Ctrl-C still ends the process at once
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested:
+            os.write(2, b"\ninterrupted again: stopping now\n")
+            _end_workers(self.workers)
+            _exit_after_write(EXIT_INTERRUPTED)
+            return
+        self.requested = True
+        if self.stop is not None:
+            self.stop.set()
+        os.write(2, b"\ninterrupted: finishing the files in progress (Ctrl-C again to stop at once)\n")
+
+
+def _end_workers(pids: list[int], grace: float = 0.5) -> None:
+    """End the worker processes: SIGTERM (each finishes the write it is
+    doing, which takes milliseconds), then SIGKILL after ``grace`` seconds
+    for any still there, so that none outlives the command."""
+    import time
+
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass
+    deadline = time.monotonic() + grace
+    left = list(pids) if hasattr(os, "WNOHANG") else []
+    while left and time.monotonic() < deadline:
+        for pid in list(left):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid  # already reaped
+            if done:
+                left.remove(pid)
+        if left:
+            time.sleep(0.01)
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def _run_parallel(
+    tasks: list[Task], workers: int, interrupt: _Interrupt, progress: _Progress
+) -> list[Outcome]:
+    """Format ``tasks`` in worker processes, a few small batches in flight
+    at a time, so that an interruption leaves little to finish."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    size = max(1, min(8, len(tasks) // (workers * 8)))
+    batches = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    context = multiprocessing.get_context()
+    interrupt.stop = context.Event()
+    outcomes: list[Outcome] = []
+    pending: set[Future[list[Outcome]]] = set()
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(interrupt.stop,)
+    ) as pool:
+        queue = iter(batches)
+        while True:
+            while not interrupt.requested and len(pending) < workers * 2:
+                batch = next(queue, None)
+                if batch is None:
+                    break
+                pending.add(pool.submit(_process_batch, batch))
+                interrupt.workers = list(pool._processes)
+            if not pending:
+                break
+            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            for future in done:
+                for outcome in future.result():
+                    outcomes.append(outcome)
+                    progress.step()
+    if interrupt.requested:
+        seen = {o.path for o in outcomes}
+        outcomes.extend(Outcome(task[0], "skipped") for task in tasks if task[0] not in seen)
+    return outcomes
 
 
 class _Progress:
@@ -157,7 +347,7 @@ def _plural(n: int, word: str) -> str:
 
 
 @click.command("fmt")
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff of the changes.")
 @click.option("--line-width", type=click.IntRange(min=1), help="Maximum line width [default: 80].")
@@ -199,9 +389,20 @@ def fmt_command(
     PATHS are files, directories (every *.sql below them, minus what
     .gitignore excludes) and glob patterns.  Without PATHS, or with '-',
     formats standard input to standard output.  A file that does not parse is
-    reported and left untouched.  Exit status: 0 when all is well, 1 when a
-    file failed to parse or (with --check/--diff) would change, 2 on usage or
-    I/O errors.
+    reported and left untouched.
+
+    Files are written as a careful editor saves them: a read-only file is
+    reported and left alone; a symlink's target is formatted (the link stays
+    a link); mode, owner and group are kept; a file with other hard links is
+    rewritten in place; a file that changed on disk while it was formatted
+    is left as it is now and reported.  Ctrl-C stops giving out files (those
+    being written are finished) and exits 130; a second Ctrl-C exits at
+    once.
+
+    Exit status: 0 when all is well, 1 when a file failed to parse or (with
+    --check/--diff) would change, 2 on usage or I/O errors, 3 on an internal
+    error (a bug in syntaqlite: the file is left unchanged), 130 when
+    interrupted.
     """
     if check and show_diff:
         raise click.UsageError("--check and --diff cannot be used together")
@@ -211,6 +412,10 @@ def fmt_command(
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
     color = use_color()
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError(
+            "'-' (standard input, formatted to standard output) cannot be combined with file paths"
+        )
     if not paths or paths == ("-",):
         sys.exit(_format_stdin(overrides, stdin_filename, check, show_diff, print_doc, color))
     if print_doc:
@@ -229,41 +434,40 @@ def fmt_command(
             click.echo("error: no SQL files to format", err=True)
         sys.exit(EXIT_USAGE)
 
-    tasks = [(str(p), overrides, mode, color) for p in found.files]
+    tasks: list[Task] = [(str(p), overrides, mode, color) for p in found.files]
     progress = _Progress(len(tasks), sys.stderr.isatty() and len(tasks) >= PROGRESS_FROM and not quiet)
-    workers = jobs or os.cpu_count() or 1
+    workers = min(jobs or os.cpu_count() or 1, len(tasks))
     outcomes: list[Outcome] = []
-    if len(tasks) >= PARALLEL_FROM and workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(workers, len(tasks))) as pool:
-            for outcome in pool.map(_process, tasks, chunksize=max(1, len(tasks) // (workers * 8))):
-                outcomes.append(outcome)
+    with _Interrupt() as interrupt:
+        if len(tasks) >= PARALLEL_FROM and workers > 1:
+            outcomes = _run_parallel(tasks, workers, interrupt, progress)
+        else:
+            for task in tasks:
+                if interrupt.requested:
+                    outcomes.append(Outcome(task[0], "skipped"))
+                    continue
+                outcomes.append(_process(task))
                 progress.step()
-    else:
-        for task in tasks:
-            outcomes.append(_process(task))
-            progress.step()
     progress.close()
 
-    counts = {"changed": 0, "unchanged": 0, "failed": 0, "error": 0}
+    counts = {"changed": 0, "unchanged": 0, "failed": 0, "error": 0, "internal": 0, "skipped": 0}
     for outcome in outcomes:
         counts[outcome.status] += 1
         if outcome.status == "failed":
             click.echo(outcome.message, err=True)
             status = max(status, EXIT_FINDINGS)
-        elif outcome.status == "error":
+        elif outcome.status in ("error", "internal"):
             click.echo(f"error: {outcome.message}", err=True)
-            status = EXIT_USAGE
+            status = EXIT_INTERNAL if outcome.status == "internal" else max(status, EXIT_USAGE)
         elif outcome.status == "changed":
             if mode == "check":
                 if not quiet:
-                    click.echo(f"would reformat: {outcome.path}")
+                    click.echo(f"would reformat: {printable(outcome.path)}")
                 status = max(status, EXIT_FINDINGS)
             elif mode == "diff":
                 click.echo(outcome.diff, nl=False)
                 status = max(status, EXIT_FINDINGS)
-    if not quiet:
+    if not quiet or interrupt.requested:
         summary = []
         if mode == "write":
             summary.append(f"{_plural(counts['changed'], 'file')} reformatted")
@@ -275,7 +479,17 @@ def fmt_command(
             summary.append(f"{counts['failed']} failed to parse")
         if counts["error"]:
             summary.append(f"{counts['error']} could not be processed")
-        click.echo(", ".join(summary), err=True)
+        if counts["internal"]:
+            summary.append(f"{counts['internal']} hit an internal error")
+        if counts["skipped"]:
+            summary.append(f"{counts['skipped']} not started")
+        prefix = "interrupted: " if interrupt.requested else ""
+        click.echo(prefix + ", ".join(summary), err=True)
+    if interrupt.requested:
+        # Exit now: at interpreter shutdown SIGINT would be SIG_DFL again.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_INTERRUPTED)
     sys.exit(status)
 
 
@@ -306,9 +520,9 @@ def _format_stdin(
         click.echo(print_docs(result, options), nl=False)
         return EXIT_OK
     outcome = format_text(text, name, options, target, color)
-    if outcome.status in ("failed", "error"):
-        click.echo(outcome.message, err=True)
-        return EXIT_FINDINGS if outcome.status == "failed" else EXIT_USAGE
+    if outcome.status in ("failed", "error", "internal"):
+        click.echo(outcome.message if outcome.status == "failed" else f"error: {outcome.message}", err=True)
+        return {"failed": EXIT_FINDINGS, "error": EXIT_USAGE}.get(outcome.status, EXIT_INTERNAL)
     new_text = outcome.new_text if outcome.status == "changed" else text
     assert new_text is not None
     if check:

@@ -10,7 +10,7 @@ import click
 
 from ..config import ConfigError, find_config
 from ..diagnostics import render
-from ..syntax.dump import dump_text, to_json
+from ..syntax.dump import dump_text, json_chunks, to_json
 from ..syntax.lexer import tokenize
 from ..syntax.parser import parse
 from ..syntax.target import Target
@@ -34,7 +34,7 @@ def _target_for(source: Source, sqlite_version: str | None, sqlite_cflags: tuple
 
 
 @click.command("parse")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Parse this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
@@ -86,13 +86,14 @@ def parse_command(
             click.echo(dump_text(result), nl=False)
     if as_json and not quiet:
         payload = documents[0] if len(documents) == 1 else documents
-        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
+        for chunk in json_chunks(payload):  # trees can be thousands of levels deep
+            sys.stdout.write(chunk)
         sys.stdout.write("\n")
     sys.exit(status)
 
 
 @click.command("tokenize")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Tokenize this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tokens as JSON lines.")
 @target_options

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, as_lines
-from ..text import Lines
+from ..text import Lines, printable
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,9 @@ def to_json(reports: Sequence[FileReport]) -> str:
 def concise(path: str, d: Diagnostic, source: str | Lines) -> str:
     """One line: ``path:line:col: severity[code] message (help)``; ``source``
     is the text ``d`` was made from."""
-    tail = f" ({d.help})" if d.help else ""
+    tail = f" ({printable(d.help)})" if d.help else ""
     line, column = as_lines(source).position(d.start)
-    return f"{path}:{line}:{column}: {d.severity.value}[{d.code}] {d.message}{tail}"
+    return f"{printable(path)}:{line}:{column}: {d.severity.value}[{d.code}] {printable(d.message)}{tail}"
 
 
 def to_concise(reports: Sequence[FileReport]) -> str:

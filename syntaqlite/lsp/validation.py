@@ -37,10 +37,11 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..syntax.names import is_quoted, normalize, unquote
 from ..syntax.names import quote as quote_name
+from ..syntax.stack import deep_call
 from ..syntax.target import Target as SqliteTarget
 from ..syntax.tokens import Token
 from ..validator.catalog import Catalog, Index, Table, Trigger, Where
-from ..validator.checker import apply_severities, run_statement
+from ..validator.checker import apply_severities, internal_error, run_statement
 from ..validator.ddl import DdlChecker, changes_schema
 from ..validator.declared import NO_DECLARATIONS, Declarations
 from ..validator.model import InScope, Reference, Referent, SemanticModel
@@ -212,7 +213,8 @@ class ValidatorSemantics(DocumentSemantics):
             or found.stamp != stamp
             or found.checks_config != doc.config.checks
         ):
-            found = self._check(doc, base, stamp, state)
+            # On a deep stack, as check_text: SQL nests as deep as SQLite allows.
+            found = deep_call(lambda: self._check(doc, base, stamp, state))
             self._checked[doc.uri] = found
         return found
 
@@ -308,7 +310,10 @@ class ValidatorSemantics(DocumentSemantics):
         ddl = DdlChecker(resolver)
         internal: list[str] = []
         for stmt in chunk.result.statements:
+            before = len(internal)
             run_statement(resolver, ddl, stmt, internal)
+            if len(internal) > before:  # shown, not dropped: the chunk's diagnostics are incomplete
+                found.append(internal_error(stmt, internal[-1]))
         return ChunkCheck(found, model, internal)
 
     def diagnostics(self, doc: SqlDocument) -> Sequence[Diagnostic]:
