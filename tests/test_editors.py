@@ -40,7 +40,6 @@ def test_vscode_package_metadata(package_json: dict[str, Any]) -> None:
     assert package_json["name"] == "syntaqlite"
     assert package_json["displayName"] == "syntaqlite"
     assert package_json["publisher"] == "syntaqlite"
-    assert package_json["repository"]
     assert package_json["engines"]["vscode"].startswith("^1.")
     assert package_json["main"] == "./out/extension.js"
     assert set(package_json["activationEvents"]) >= {"onLanguage:sql", "onLanguage:sqlite"}

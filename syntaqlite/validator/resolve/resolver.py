@@ -194,6 +194,7 @@ class Resolver:
         last: Token | Node | None = None,
         help: str | None = None,
         replacement: str | None = None,
+        fix_safe: bool = False,
         severity: Severity | None = None,
         related: tuple[Related, ...] = (),
     ) -> None:
@@ -213,6 +214,7 @@ class Resolver:
                 severity=severity or rule.severity,
                 help=help,
                 replacement=replacement,
+                fix_safe=fix_safe,
                 related=related,
             )
         )
