@@ -136,7 +136,45 @@ def test_helix_languages_toml() -> None:
     assert "syntaqlite" in lang["language-servers"]
 
 
+# Helix's documented keys (https://docs.helix-editor.com/languages.html).
+HELIX_SERVER_KEYS = {"command", "args", "config", "timeout", "environment", "required-root-patterns"}
+HELIX_LANGUAGE_KEYS = {
+    "name", "language-id", "scope", "injection-regex", "file-types", "shebangs", "roots",
+    "auto-format", "diagnostic-severity", "comment-tokens", "comment-token", "block-comment-tokens",
+    "indent", "grammar", "language-servers", "formatter", "soft-wrap", "text-width",
+    "workspace-lsp-roots", "persistent-diagnostic-sources", "rulers", "auto-pairs",
+}  # fmt: skip
+
+
+def test_helix_keys_are_documented_ones() -> None:
+    with (EDITORS / "helix" / "languages.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    assert set(data) <= {"language-server", "language", "grammar"}
+    for server in data["language-server"].values():
+        assert set(server) <= HELIX_SERVER_KEYS, set(server) - HELIX_SERVER_KEYS
+        assert isinstance(server["command"], str) and all(isinstance(a, str) for a in server["args"])
+    for lang in data["language"]:
+        assert set(lang) <= HELIX_LANGUAGE_KEYS, set(lang) - HELIX_LANGUAGE_KEYS
+        for name in lang.get("language-servers", []):
+            assert (name if isinstance(name, str) else name["name"]) in data["language-server"]
+
+
 # --------------------------------------------------------------------- Zed
+
+
+def test_zed_keys_are_documented_ones() -> None:
+    # https://zed.dev/docs/configuring-languages: lsp.<server>.{binary, initialization_options,
+    # settings}, binary.{path, arguments, env}, languages.<Language>.language_servers.
+    data = _load_json(EDITORS / "zed" / "settings.json")
+    assert set(data) <= {"lsp", "languages"}
+    for server in data["lsp"].values():
+        assert set(server) <= {"binary", "initialization_options", "settings"}
+        assert set(server["binary"]) <= {"path", "arguments", "env", "ignore_system_version"}
+        assert all(isinstance(a, str) for a in server["binary"]["arguments"])
+    for language in data["languages"].values():
+        servers = language["language_servers"]
+        assert all(isinstance(s, str) for s in servers)
+        assert all(s == "..." or s.lstrip("!") in data["lsp"] for s in servers)
 
 
 def test_zed_settings_snippet() -> None:
