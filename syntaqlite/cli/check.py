@@ -154,6 +154,8 @@ def check_command(
     if expr is not None:
         sources.append(Source("<expr>", expr))
     paths = default_paths(paths, expr, common)
+    if fix and output != "text" and (expr is not None or not paths or "-" in paths):
+        raise click.UsageError("--fix on stdin or -e prints the fixed text: use it with --format text")
     if paths and paths != ("-",):
         found = discover(paths, make_excluder(common, exclude, extend_exclude), force_exclude)
         for message in found.errors:
