@@ -28,8 +28,13 @@ REQUIREMENTS = ("pygls>=2.0,<3", "lsprotocol>=2025.0.0")
 
 def install_hint() -> str:
     """The command that installs the server's dependencies next to this
-    syntaqlite: its own interpreter's pip, whatever PATH says."""
-    words = [sys.executable, "-m", "pip", "install", *REQUIREMENTS]
+    syntaqlite: its own interpreter's pip, whatever PATH says (uv's pip,
+    aimed at this interpreter, where the environment has no pip, as
+    ``uv tool`` environments do)."""
+    if importlib.util.find_spec("pip") is not None:
+        words = [sys.executable, "-m", "pip", "install", *REQUIREMENTS]
+    else:
+        words = ["uv", "pip", "install", "--python", sys.executable, *REQUIREMENTS]
     return " ".join(shlex.quote(w) for w in words)
 
 
