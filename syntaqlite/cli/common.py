@@ -139,12 +139,12 @@ class Common:
         """The configuration for a file (or, for stdin and -e, the current
         directory): ``--config``, none with ``--no-config``, else the
         nearest one.  Raises ConfigError."""
-        from ..config import Config, find_config, load
+        from ..config import Config, find_config
 
         if self.isolated:
             return Config()
         if self.config_file:
-            return load(Path(self.config_file)) or Config()
+            return _load_config_file(self.config_file)
         return find_config(start or Path.cwd())
 
     def colored(self, stream: object = None) -> bool:
@@ -154,6 +154,14 @@ class Common:
         """A line for ``-v``."""
         if self.verbose:
             click.echo(f"debug: {message}", err=True)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_config_file(name: str) -> Config:
+    """``--config``'s file, read once however many files it applies to."""
+    from ..config import Config, load
+
+    return load(Path(name)) or Config()
 
 
 def common_options(f: F) -> F:
