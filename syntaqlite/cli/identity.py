@@ -12,6 +12,8 @@ is beside this package.
 from __future__ import annotations
 
 import os
+import shlex
+import sys
 from pathlib import Path
 
 from .. import __version__
@@ -55,6 +57,6 @@ def clash_warning(site: Path | None = None) -> str | None:
         f"warning: the original syntaqlite (PyPI '{PEER}' {version}) is installed in the same "
         f"environment as {DISTRIBUTION}; both install the 'syntaqlite' command and import package, "
         "so one has overwritten the other's files. Keep one per environment: "
-        f"'pip uninstall {PEER} {DISTRIBUTION}', then reinstall the one you want "
-        "(pipx and 'uv tool' give each tool its own environment)."
+        f"'{shlex.quote(sys.executable)} -m pip uninstall {PEER} {DISTRIBUTION}', then reinstall the one "
+        "you want (pipx and 'uv tool' give each tool its own environment)."
     )
