@@ -18,6 +18,7 @@ import importlib.util
 import logging
 import shlex
 import sys
+from pathlib import Path
 
 import click
 
@@ -46,18 +47,41 @@ def install_hint() -> str:
     help="Accepted for editors that pass it; stdio is the only transport.",
 )
 @click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Use this configuration file for every document (instead of each one's nearest).",
+)
+@click.option("--no-config", "--isolated", "isolated", is_flag=True, help="Read no configuration file.")
+@click.option(
     "-v", "--verbose", is_flag=True, help="Log more (on stderr, which editors show as the server's log)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Log errors only.")
 @target_options
 def lsp_command(
-    stdio: bool, verbose: bool, quiet: bool, sqlite_version: str | None, sqlite_cflags: tuple[str, ...]
+    stdio: bool,
+    config_file: str | None,
+    isolated: bool,
+    verbose: bool,
+    quiet: bool,
+    sqlite_version: str | None,
+    sqlite_cflags: tuple[str, ...],
 ) -> None:
     """Run the language server on stdin/stdout (for editors).
 
     It reads each file's configuration as the other commands do (the
-    nearest syntaqlite.toml or pyproject.toml).
+    nearest syntaqlite.toml or pyproject.toml), or --config's file, or none
+    with --no-config.
     """
+    if config_file and isolated:
+        raise click.UsageError("--config and --no-config cannot be used together")
+    if config_file:
+        from ..config import ConfigError, load
+
+        try:
+            load(Path(config_file))  # a usage error now, not in the editor
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from None
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, sqlite_cflags)  # a usage error now, not in the editor
     missing = [name for name in ("pygls", "lsprotocol") if importlib.util.find_spec(name) is None]
@@ -76,4 +100,4 @@ def lsp_command(
     from ..lsp import serve
     from ..lsp.settings import EditorSettings
 
-    serve(EditorSettings(sqlite_version, tuple(sqlite_cflags)))
+    serve(EditorSettings(sqlite_version, tuple(sqlite_cflags), config_file, isolated))

@@ -345,3 +345,40 @@ def test_the_original_syntaqlites_keys(tmp_path: Path) -> None:
     write(tmp_path / "syntaqlite.toml", '[checks]\nschema = "loud"\n')
     r = sq("check", "q.sql", cwd=tmp_path)
     assert r.code == 2 and 'use "allow", "warn" or "deny"' in r.err
+
+
+def _lsp_messages(args: list[str], tmp_path: Path) -> list[str]:
+    """The diagnostics' messages the server publishes for two documents (the
+    first answered by the fast start, the second by the server itself)."""
+    from tests.lsp.rpc import RawClient
+
+    client = RawClient([sys.executable, "-m", "syntaqlite", "lsp", *args])
+    messages = []
+    try:
+        client.initialize()
+        for i in (1, 2):
+            uri = (tmp_path / f"q{i}.sql").as_uri()
+            item = {"uri": uri, "languageId": "sql", "version": 1, "text": "DELETE FROM t RETURNING *;\n"}
+            client.send({"method": "textDocument/didOpen", "params": {"textDocument": item}})
+            published = client.wait(
+                lambda m, uri=uri: (
+                    m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+                )
+            )
+            messages.append(" | ".join(d["message"] for d in published["params"]["diagnostics"]))
+    finally:
+        assert client.close() == 0
+    return messages
+
+
+def test_lsp_config_and_no_config(tmp_path: Path) -> None:
+    write(tmp_path / "old.toml", 'sqlite-version = "3.34.0"\n')
+    write(tmp_path / "syntaqlite.toml", 'sqlite-version = "3.30.0"\n')
+    nearest = _lsp_messages([], tmp_path)
+    assert all("checking for 3.30.0" in m for m in nearest), nearest
+    chosen = _lsp_messages(["--config", str(tmp_path / "old.toml")], tmp_path)
+    assert all("checking for 3.34.0" in m for m in chosen), chosen
+    isolated = _lsp_messages(["--no-config"], tmp_path)  # the latest SQLite: RETURNING is fine
+    assert all("no such table: t" in m and "RETURNING" not in m for m in isolated), isolated
+    r = sq("lsp", "--config", str(tmp_path / "missing.toml"))
+    assert r.code == 2 and "missing.toml" in r.err
