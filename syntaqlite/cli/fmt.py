@@ -256,6 +256,16 @@ def fmt_command(
             click.echo("warning: no SQL files to format", err=True)
         sys.exit(status)
     quiet = common.quiet
+    if common.verbose:
+        used: dict[str, int] = {}
+        for p in found.files:
+            try:
+                where = str(common.config_for(p).path or "none (defaults)")
+            except ConfigError as exc:
+                where = f"unreadable ({exc})"
+            used[where] = used.get(where, 0) + 1
+        for where, n in used.items():
+            common.debug(f"configuration: {where} ({_plural(n, 'file')})")
 
     tasks = [(str(p), overrides, mode, color) for p in found.files]
     progress = _Progress(len(tasks), sys.stderr.isatty() and len(tasks) >= PROGRESS_FROM and not quiet)

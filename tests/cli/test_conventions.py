@@ -193,8 +193,8 @@ def test_config_on_parse_and_tokenize(tmp_path: Path) -> None:
 def test_quiet_on_every_command(command: str) -> None:
     r = sq(command, "--help")
     assert r.code == 0 and "-q, --quiet" in r.out
+    assert "--config" in r.out and "--no-config" in r.out and "-v, --verbose" in r.out
     if command != "lsp":
-        assert "--config" in r.out and "--no-config" in r.out and "-v, --verbose" in r.out
         assert "--color [auto|always|never]" in r.out
 
 
@@ -206,6 +206,8 @@ def test_quiet_and_verbose_say_less_and_more(tmp_path: Path) -> None:
     assert r.code == 1 and "error[unknown-column]" in r.out and r.err == ""
     r = sq("check", "-v", str(f))
     assert "debug: configuration: none (defaults)" in r.err
+    r = sq("fmt", "--check", "-v", str(f))
+    assert "debug: configuration: none (defaults) (1 file)" in r.err
     r = sq("tokenize", "-q", "-e", "SELECT 1 ?1a")
     assert r.code == 0 and r.out == ""
     r = sq("tokenize", "-q", "-e", "SELECT 1 #")
