@@ -4,18 +4,19 @@ schema in the files themselves, in schema files and in configuration."""
 from __future__ import annotations
 
 import copy
+import functools
 import sys
 from pathlib import Path
 
 import click
 
-from ..config import Config, ConfigError, find_config, load
-from ..diagnostics import Severity, render
+from ..config import Config, ConfigError
+from ..diagnostics import Diagnostic, Severity, render
 from ..paths import glob_paths, has_magic
 from ..syntax.target import Target
 from ..text import Lines, printable
 from ..validator.catalog import Catalog
-from ..validator.checker import INTERNAL_ERROR, check_text
+from ..validator.checker import INTERNAL_ERROR, CheckResult, check_text
 from ..validator.declared import Declarations
 from ..validator.rules import RULES
 from ..validator.schema import SchemaError, SchemaInternalError, load_files
@@ -24,13 +25,28 @@ from .common import (
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
+    Common,
+    common_options,
+    default_paths,
+    discovery_options,
+    make_excluder,
     make_target,
     resolve_target,
+    stdin_hint,
+    styler,
     target_options,
-    use_color,
 )
 from .discover import discover
-from .files import InputError, Source, read_file, read_stdin
+from .files import (
+    InputError,
+    Snapshot,
+    Source,
+    WriteError,
+    read_file,
+    read_for_update,
+    read_stdin,
+    write_back,
+)
 from .report import FileReport, to_concise, to_github, to_json, to_sarif
 
 
@@ -87,12 +103,19 @@ class _Catalogs:
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--ignore", multiple=True, metavar="CODE", help="Turn a check off (repeatable).")
+@click.option(
+    "--fix", is_flag=True, help="Apply the safe fixes (files are rewritten; stdin and -e: printed)."
+)
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too (did-you-mean renames)."
+)
 @click.option("--explain", metavar="CODE", help="Explain a check and exit ('all' lists them).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
 @click.option(
     "--stdin-filename", metavar="PATH", help="Where stdin's text comes from (finds its configuration)."
 )
+@discovery_options
 @target_options
+@common_options
 def check_command(
     paths: tuple[str, ...],
     expr: str | None,
@@ -100,60 +123,86 @@ def check_command(
     output: str,
     strict: bool,
     ignore: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
     explain: str | None,
-    config_file: str | None,
     stdin_filename: str | None,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    common: Common,
 ) -> None:
     """Check SQL files: syntax errors, and unknown tables, columns and
     functions, wrong arity, misused aggregates ... against the schema.
 
-    The schema comes from the files' own CREATE statements, from --schema
-    files (SQL or SQLite databases, opened read-only) and from configuration
-    (syntaqlite.toml or [tool.syntaqlite] in pyproject.toml: `schema` and
-    `[schemas]`).  Exit status: 0 when there is no error (warnings allowed
-    unless --strict), 1 when there are errors, 2 on usage or I/O errors, 3
-    when syntaqlite itself failed on a statement (an internal-error
-    diagnostic: a bug to report).
+    PATHS are files, directories (every *.sql below them, minus what
+    .gitignore and `exclude` leave out) and glob patterns; '-' is standard
+    input, and so is no path when stdin is not a terminal (on a terminal,
+    no path means '.').  The schema comes from the files' own CREATE
+    statements, from --schema files (SQL or SQLite databases, opened
+    read-only) and from configuration (syntaqlite.toml or [tool.syntaqlite]
+    in pyproject.toml: `schema` and `[schemas]`).  Exit status: 0 when
+    there is no error (warnings allowed unless --strict), 1 when there are
+    errors, 2 on usage or I/O errors, 3 when syntaqlite itself failed on a
+    statement (an internal-error diagnostic: a bug to report).
     """
     if explain is not None:
         sys.exit(_explain(explain))
     for code in ignore:
         if code not in RULES and code != "syntax":
             raise click.UsageError(f"--ignore {code}: unknown check; see --explain all")
+    if unsafe_fixes and not fix:
+        raise click.UsageError("--unsafe-fixes goes with --fix")
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
     cli_schema = _schema_paths(schemas)
-    color = use_color(sys.stdout) and output == "text"
+    color = common.colored(sys.stdout) and output == "text"
+    style = styler(color)
     catalogs = _Catalogs()
     status = EXIT_OK
     reports: list[FileReport] = []
     sources: list[Source | InputError] = []
+    snapshots: dict[Path, Snapshot] = {}
     if expr is not None:
         sources.append(Source("<expr>", expr))
+    paths = default_paths(paths, expr, common)
+    if fix and output != "text" and (expr is not None or not paths or "-" in paths):
+        raise click.UsageError("--fix on stdin or -e prints the fixed text: use it with --format text")
     named = tuple(p for p in paths if p != "-")
     if "-" in paths or (expr is None and not paths):
+        stdin_hint("check")
         try:
             source = read_stdin(stdin_filename or "<stdin>")
             sources.append(Source(source.path, source.text, Path(stdin_filename) if stdin_filename else None))
         except InputError as exc:
             sources.append(exc)
     if named:
-        found = discover(named)
+        found = discover(named, make_excluder(common, exclude, extend_exclude), force_exclude)
         for message in found.errors:
             click.echo(f"error: {message}", err=True)
             status = EXIT_USAGE
-        for message in found.warnings:
-            click.echo(f"warning: {message}", err=True)
+        if not common.quiet:
+            for message in found.warnings:
+                click.echo(f"warning: {message}", err=True)
+        for excluded in found.excluded:
+            common.debug(f"{excluded}: excluded")
         for f in found.files:
             try:
-                sources.append(read_file(f))
+                if fix:  # kept to check, before writing, that nothing else wrote the file
+                    source, snapshots[f] = read_for_update(f)
+                    sources.append(source)
+                else:
+                    sources.append(read_file(f))
             except InputError as exc:
                 sources.append(exc)
     counts = {"error": 0, "warning": 0, "info": 0}
     internal = 0
     internal_schema = False
+    fixed = 0
+    fixable = {"safe": 0, "unsafe": 0}
+    seen_configs: set[Path | None] = set()
     for item in sources:
         if isinstance(item, InputError):
             click.echo(f"error: {item}", err=True)
@@ -161,9 +210,10 @@ def check_command(
             continue
         source = item
         try:
-            config = (
-                load(Path(config_file)) or Config() if config_file else find_config(source.file or Path.cwd())
-            )
+            config = common.config_for(source.file)
+            if config.path not in seen_configs:
+                seen_configs.add(config.path)
+                common.debug(f"configuration: {config.path or 'none (defaults)'}")
             target = resolve_target(sqlite_version, tuple(sqlite_cflags), config)
             severities = dict(config.checks)
             severities.update({code: "off" for code in ignore})
@@ -172,7 +222,18 @@ def check_command(
                 # A schema file being checked is its own schema: not twice.
                 me = source.file.resolve()
                 schema_files = [p for p in schema_files if p.resolve() != me]
-            catalog = catalogs.get(schema_files, target, config.declarations)
+            common.debug(f"{source.path}: schema files: {', '.join(map(str, schema_files)) or 'none'}")
+
+            run = functools.partial(
+                _check_one,
+                catalogs=catalogs,
+                schema_files=schema_files,
+                config=config,
+                target=target,
+                path=source.path,
+                severities=severities,
+            )
+            result = run(source.text)
         except SchemaInternalError as exc:
             click.echo(f"error: {exc}", err=True)
             internal_schema = True
@@ -181,17 +242,45 @@ def check_command(
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
-        result = check_text(
-            source.text, catalog=catalog, path=source.path, target=target, severities=severities, model=False
-        )
+        text = source.text
+        if fix:
+            applied = 0
+            for _ in range(MAX_FIX_PASSES):
+                new_text, n = apply_fixes(text, result.diagnostics, unsafe_fixes)
+                if n == 0:
+                    break
+                text, applied = new_text, applied + n
+                result = run(text)
+            if source.file is not None and applied:
+                try:
+                    write_back(source.file, text, snapshots[source.file])
+                except WriteError as exc:
+                    click.echo(f"error: {exc}", err=True)
+                    status = EXIT_USAGE
+                    continue
+                except OSError as exc:
+                    click.echo(
+                        f"error: {printable(source.path)}: cannot write: {exc.strerror or exc}", err=True
+                    )
+                    status = EXIT_USAGE
+                    continue
+                common.debug(f"{source.path}: {_plural(applied, 'fix')} applied")
+            elif source.file is None:
+                sys.stdout.write(text)  # the fixed text, as ruff does for stdin
+            fixed += applied
+        for d in result.diagnostics:
+            if d.replacement is not None:
+                fixable["safe" if d.fix_safe else "unsafe"] += 1
         internal += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
-        reports.append(FileReport(source.path, result.diagnostics, source.text))
+        reports.append(FileReport(source.path, result.diagnostics, text))
         for d in result.diagnostics:
             counts[d.severity.value] += 1
         if output == "text":
-            lines = Lines(source.text)
+            lines = Lines(text)
+            # The fixed text of stdin went to stdout: the diagnostics go to stderr.
+            to_err = fix and source.file is None
             for d in result.diagnostics:
-                click.echo(render(d, lines, source.path, color=color) + "\n")
+                click.echo(render(d, lines, source.path, style=style) + "\n", err=to_err, color=color)
     if output == "json":
         sys.stdout.write(to_json(reports))
     elif output == "github":
@@ -200,7 +289,7 @@ def check_command(
         sys.stdout.write(to_sarif(reports))
     elif output == "concise":
         sys.stdout.write(to_concise(reports))
-    if output in ("text", "concise"):
+    if output in ("text", "concise") and not common.quiet:
         files = len(reports)
         if counts["error"] or counts["warning"]:
             parts = [f"{counts['error']} error{'s' if counts['error'] != 1 else ''}"]
@@ -208,6 +297,11 @@ def check_command(
             click.echo(f"Found {' and '.join(parts)} in {files} file{'s' if files != 1 else ''}.", err=True)
         elif files and not internal and not internal_schema:
             click.echo(f"All checks passed ({files} file{'s' if files != 1 else ''}).", err=True)
+        if fix:
+            click.echo(f"Fixed {_plural(fixed, 'problem')}.", err=True)
+        hint = _fix_hint(fixable, fix, unsafe_fixes)
+        if hint:
+            click.echo(hint, err=True)
     if internal:
         click.echo(
             f"error: internal error while checking {internal} statement{'s' if internal != 1 else ''}: "
@@ -220,6 +314,56 @@ def check_command(
     if status == EXIT_OK and (counts["error"] or (strict and counts["warning"])):
         status = EXIT_FINDINGS
     sys.exit(status)
+
+
+def _check_one(
+    text: str,
+    *,
+    catalogs: _Catalogs,
+    schema_files: list[Path],
+    config: Config,
+    target: Target,
+    path: str,
+    severities: dict[str, str],
+) -> CheckResult:
+    catalog = catalogs.get(schema_files, target, config.declarations)
+    return check_text(text, catalog=catalog, path=path, target=target, severities=severities, model=False)
+
+
+MAX_FIX_PASSES = 10  # a fix can make another one possible; never loop for ever
+
+
+def apply_fixes(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple[str, int]:
+    """``text`` with the replacements of ``diagnostics`` applied (the safe
+    ones, and the unsafe ones too when ``unsafe``); where two overlap, the
+    first in the text wins and the other waits for the next pass."""
+    chosen: list[Diagnostic] = []
+    end = -1
+    for d in sorted(diagnostics, key=lambda d: (d.start, d.end)):
+        if d.replacement is None or not (d.fix_safe or unsafe):
+            continue
+        if d.start < end:
+            continue
+        chosen.append(d)
+        end = d.end
+    for d in reversed(chosen):
+        assert d.replacement is not None
+        text = text[: d.start] + d.replacement + text[d.end :]
+    return text, len(chosen)
+
+
+def _fix_hint(fixable: dict[str, int], fix: bool, unsafe_fixes: bool) -> str | None:
+    safe, unsafe = fixable["safe"], fixable["unsafe"]
+    if not fix and safe:
+        more = f" ({unsafe} more with --fix --unsafe-fixes)" if unsafe else ""
+        return f"{_plural(safe, 'problem')} fixable with --fix{more}."
+    if unsafe and not unsafe_fixes:
+        return f"{_plural(unsafe, 'problem')} fixable with --fix --unsafe-fixes (did-you-mean renames: review them)."
+    return None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else ('es' if word.endswith('x') else 's')}"
 
 
 def _explain(code: str) -> int:

@@ -7,13 +7,13 @@ import difflib
 import os
 import signal
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..config import Config, ConfigError, find_config, load
+from ..config import Config, ConfigError
 from ..diagnostics import render
 from ..fmt import FormatOptions, FormatterBug, format_result
 from ..fmt.verify import difference
@@ -26,9 +26,15 @@ from .common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    Common,
+    common_options,
+    default_paths,
+    discovery_options,
+    make_excluder,
     make_target,
+    stdin_hint,
+    styler,
     target_options,
-    use_color,
 )
 from .discover import discover
 from .files import InputError, WriteError, decode, read_for_update, write_back
@@ -47,7 +53,7 @@ class Overrides:
     semicolons: bool | None = None
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
-    config_file: str | None = None
+    common: Common = field(default_factory=Common)
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
         options = config.format
@@ -71,9 +77,7 @@ class Overrides:
         return options, target
 
     def config_for(self, path: Path) -> Config:
-        if self.config_file:
-            return load(Path(self.config_file)) or Config()
-        return find_config(path)
+        return self.common.config_for(path)
 
 
 @dataclass
@@ -114,7 +118,7 @@ def _format_text(text: str, shown: str, options: FormatOptions, target: Target, 
     source = text.replace("\r\n", "\n") if ending == "\r\n" else text
     result = parse(source, target)
     if result.errors:
-        shown_errors = "\n".join(render(e, source, shown, color=color) for e in result.errors)
+        shown_errors = "\n".join(render(e, source, shown, style=styler(color)) for e in result.errors)
         return Outcome(shown, "failed", shown_errors)
     try:
         formatted = format_result(result, options)
@@ -348,6 +352,7 @@ def _plural(n: int, word: str) -> str:
 
 @click.command("fmt")
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
+@click.option("-e", "--expr", "expr", metavar="SQL", help="Format this SQL and print it (instead of files).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff of the changes.")
 @click.option("--line-width", type=click.IntRange(min=1), help="Maximum line width [default: 80].")
@@ -363,13 +368,14 @@ def _plural(n: int, word: str) -> str:
 @click.option(
     "--stdin-filename", metavar="PATH", help="Where stdin's text comes from (finds its configuration)."
 )
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
 @click.option("--print-doc", is_flag=True, help="Print the formatter's document for stdin and exit.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@discovery_options
 @target_options
+@common_options
 def fmt_command(
     paths: tuple[str, ...],
+    expr: str | None,
     check: bool,
     show_diff: bool,
     line_width: int | None,
@@ -377,19 +383,22 @@ def fmt_command(
     keyword_case: str | None,
     semicolons: bool | None,
     stdin_filename: str | None,
-    config_file: str | None,
     jobs: int | None,
     print_doc: bool,
-    quiet: bool,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    common: Common,
 ) -> None:
     """Format SQL files in place.
 
     PATHS are files, directories (every *.sql below them, minus what
-    .gitignore excludes) and glob patterns.  Without PATHS, or with '-',
-    formats standard input to standard output.  A file that does not parse is
-    reported and left untouched.
+    .gitignore and `exclude` leave out) and glob patterns.  With '-', or
+    without PATHS when stdin is not a terminal, formats standard input to
+    standard output (on a terminal, no PATHS means '.'); -e formats the SQL
+    given.  A file that does not parse is reported and left untouched.
 
     Files are written as a careful editor saves them: a read-only file is
     reported and left alone; a symlink's target is formatted (the link stays
@@ -399,40 +408,62 @@ def fmt_command(
     being written are finished) and exits 130; a second Ctrl-C exits at
     once.
 
-    Exit status: 0 when all is well, 1 when a file failed to parse or (with
-    --check/--diff) would change, 2 on usage or I/O errors, 3 on an internal
-    error (a bug in syntaqlite: the file is left unchanged), 130 when
-    interrupted.
+    Exit status: 0 when all is well, 1 when (with --check/--diff) a file
+    would change, 2 when a file failed to parse and on usage or I/O errors,
+    3 on an internal error (a bug in syntaqlite: the file is left
+    unchanged), 130 when interrupted.
     """
     if check and show_diff:
         raise click.UsageError("--check and --diff cannot be used together")
     overrides = Overrides(
-        line_width, indent, keyword_case, semicolons, sqlite_version, tuple(sqlite_cflags), config_file
+        line_width, indent, keyword_case, semicolons, sqlite_version, tuple(sqlite_cflags), common
     )
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
-    color = use_color()
+    color = common.colored()
+    if expr is not None:
+        if paths:
+            raise click.UsageError("-e and PATHS cannot be used together")
+        sys.exit(
+            _format_text_arg(expr, "<expr>", overrides, stdin_filename, check, show_diff, print_doc, color)
+        )
     if "-" in paths and len(paths) > 1:
         raise click.UsageError(
             "'-' (standard input, formatted to standard output) cannot be combined with file paths"
         )
+    paths = default_paths(paths, expr, common)
     if not paths or paths == ("-",):
         sys.exit(_format_stdin(overrides, stdin_filename, check, show_diff, print_doc, color))
     if print_doc:
-        raise click.UsageError("--print-doc reads standard input only")
+        raise click.UsageError("--print-doc reads standard input or -e only")
     mode = "check" if check else "diff" if show_diff else "write"
 
-    found = discover(paths)
+    found = discover(paths, make_excluder(common, exclude, extend_exclude), force_exclude)
     status = EXIT_OK
     for message in found.errors:
         click.echo(f"error: {message}", err=True)
         status = EXIT_USAGE
-    for message in found.warnings:
-        click.echo(f"warning: {message}", err=True)
+    if not common.quiet:
+        for message in found.warnings:
+            click.echo(f"warning: {message}", err=True)
+    for excluded in found.excluded:
+        common.debug(f"{excluded}: excluded")
     if not found.files:
-        if not found.errors:
-            click.echo("error: no SQL files to format", err=True)
-        sys.exit(EXIT_USAGE)
+        # Nothing to do is not a failure (as ruff, and as check): a warning.
+        if not found.errors and not found.warnings and not found.excluded and not common.quiet:
+            click.echo("warning: no SQL files to format", err=True)
+        sys.exit(status)
+    quiet = common.quiet
+    if common.verbose:
+        used: dict[str, int] = {}
+        for p in found.files:
+            try:
+                where = str(common.config_for(p).path or "none (defaults)")
+            except ConfigError as exc:
+                where = f"unreadable ({exc})"
+            used[where] = used.get(where, 0) + 1
+        for where, n in used.items():
+            common.debug(f"configuration: {where} ({_plural(n, 'file')})")
 
     tasks: list[Task] = [(str(p), overrides, mode, color) for p in found.files]
     progress = _Progress(len(tasks), sys.stderr.isatty() and len(tasks) >= PROGRESS_FROM and not quiet)
@@ -454,8 +485,8 @@ def fmt_command(
     for outcome in outcomes:
         counts[outcome.status] += 1
         if outcome.status == "failed":
-            click.echo(outcome.message, err=True)
-            status = max(status, EXIT_FINDINGS)
+            click.echo(outcome.message, err=True, color=color)
+            status = max(status, EXIT_USAGE)  # ruff's code for a file that does not parse
         elif outcome.status in ("error", "internal"):
             click.echo(f"error: {outcome.message}", err=True)
             status = EXIT_INTERNAL if outcome.status == "internal" else max(status, EXIT_USAGE)
@@ -502,11 +533,30 @@ def _format_stdin(
     color: bool,
 ) -> int:
     name = stdin_filename or "<stdin>"
+    stdin_hint("fmt")
     try:
         text = decode(sys.stdin.buffer.read(), name)
+    except InputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_USAGE
+    return _format_text_arg(text, name, overrides, stdin_filename, check, show_diff, print_doc, color)
+
+
+def _format_text_arg(
+    text: str,
+    name: str,
+    overrides: Overrides,
+    stdin_filename: str | None,
+    check: bool,
+    show_diff: bool,
+    print_doc: bool,
+    color: bool,
+) -> int:
+    """Format text given on stdin or with -e: the result goes to stdout."""
+    try:
         config = overrides.config_for(Path(stdin_filename) if stdin_filename else Path.cwd())
         options, target = overrides.apply(config)
-    except (InputError, ConfigError) as exc:
+    except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         return EXIT_USAGE
     if print_doc:
@@ -515,14 +565,18 @@ def _format_stdin(
         result = parse(text, target)
         if result.errors:
             for e in result.errors:
-                click.echo(render(e, text, name, color=color), err=True)
-            return EXIT_FINDINGS
+                click.echo(render(e, text, name, style=styler(color)), err=True, color=color)
+            return EXIT_USAGE
         click.echo(print_docs(result, options), nl=False)
         return EXIT_OK
     outcome = format_text(text, name, options, target, color)
     if outcome.status in ("failed", "error", "internal"):
-        click.echo(outcome.message if outcome.status == "failed" else f"error: {outcome.message}", err=True)
-        return {"failed": EXIT_FINDINGS, "error": EXIT_USAGE}.get(outcome.status, EXIT_INTERNAL)
+        click.echo(
+            outcome.message if outcome.status == "failed" else f"error: {outcome.message}",
+            err=True,
+            color=color,
+        )
+        return EXIT_INTERNAL if outcome.status == "internal" else EXIT_USAGE
     new_text = outcome.new_text if outcome.status == "changed" else text
     assert new_text is not None
     if check:

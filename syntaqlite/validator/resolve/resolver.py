@@ -195,6 +195,7 @@ class Resolver:
         last: Token | Node | None = None,
         help: str | None = None,
         replacement: str | None = None,
+        fix_safe: bool = False,
         severity: Severity | None = None,
         related: tuple[Related, ...] = (),
     ) -> None:
@@ -214,6 +215,7 @@ class Resolver:
                 severity=severity or rule.severity,
                 help=help,
                 replacement=replacement,
+                fix_safe=fix_safe,
                 related=related,
             )
         )
