@@ -44,16 +44,24 @@ configuration) empties the cache.
 Threads
 -------
 :class:`Document` (the text, updated by the event loop) is separate from the
-:class:`Analyzer` (only ever used on the session's single analysis thread, so
-the parser, which is not re-entrant, never runs twice at once).  An
+:class:`Analyzer` (only ever used on its document's analysis thread).  An
 :class:`Analysis` is an immutable snapshot for one version: features read it
-on the analysis thread and turn it into LSP results.
+on that thread and turn it into LSP results.
+
+Stale work
+----------
+A job that finds, between two statements, that an edit has made it stale
+(:data:`STALE`, set by the session for the job) stops with :class:`Stale`;
+the statements it parsed are kept, so the next analysis parses only the
+rest.  There is no size limit: a 10 MB file is analysed, statement by
+statement, and an edit in it re-parses the edited statement.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,8 +79,23 @@ from .placement import new_chunk_key, to_document
 if TYPE_CHECKING:  # imported where used: the fast start (fast.py) runs without it
     from lsprotocol import types
 
-MAX_ANALYZED_CHARS = 3_000_000
-"""Larger documents are not analysed (a 3 MB SQL file takes seconds to parse)."""
+STALE: ContextVar[Callable[[], bool] | None] = ContextVar("syntaqlite_stale", default=None)
+"""Whether the job running in this context has been overtaken by an edit
+(None: it never is)."""
+
+STALE_EVERY = 64
+"""Statements parsed or checked between two looks at :data:`STALE`."""
+
+
+class Stale(Exception):
+    """The job was overtaken by an edit; its result would not be used."""
+
+
+def raise_if_stale() -> None:
+    """Raise :class:`Stale` if the current job has been overtaken."""
+    stale = STALE.get()
+    if stale is not None and stale():
+        raise Stale
 
 
 # -- text ---------------------------------------------------------------------
@@ -200,7 +223,6 @@ class Analysis:
     target: Target
     chunks: list[Chunk]
     index: LineIndex
-    too_large: bool = False
     semantic_diagnostics: list[Diagnostic] = field(default_factory=list)
     _syntax: list[Diagnostic] | None = field(default=None, repr=False)
     _starts: list[int] = field(init=False, repr=False)
@@ -256,6 +278,7 @@ class Analyzer:
         self._spare: dict[str, ChunkData] = {}
         self._last: Analysis | None = None
         self.parsed = 0  # chunks parsed so far (for tests and the benchmark)
+        self._count = 0
 
     def analyze(
         self, text: str, version: int, path: Path | None, config: Config, target: Target, encoding: str
@@ -270,18 +293,10 @@ class Analyzer:
             and last.index.encoding == encoding
         ):
             return last
-        if len(text) > MAX_ANALYZED_CHARS:
+        if target != self._target:
             self._reset(target)
-            analysis = Analysis(
-                self.uri, path, text, version, config, target, [], LineIndex("", encoding), too_large=True
-            )
-        else:
-            if target != self._target:
-                self._reset(target)
-            chunks = self._update(text, target)
-            analysis = Analysis(
-                self.uri, path, text, version, config, target, chunks, LineIndex(text, encoding)
-            )
+        chunks = self._update(text, target)
+        analysis = Analysis(self.uri, path, text, version, config, target, chunks, LineIndex(text, encoding))
         self._last = analysis
         return analysis
 
@@ -298,17 +313,24 @@ class Analyzer:
             data = ChunkData(text, parse(text, target))
             self.parsed += 1
         fresh[text] = data
+        self._count += 1
+        if self._count % STALE_EVERY == 0:
+            raise_if_stale()
         return data
 
     def _update(self, text: str, target: Target) -> list[Chunk]:
         old = self._chunks
         keywords = target.keywords
         fresh: dict[str, ChunkData] = {}
-        if not old:
-            pieces = split_statements(text, keywords, target.lex_dialect)
-            chunks = self._place(pieces, 0, target, fresh)
-        else:
-            chunks = self._incremental(old, text, target, fresh)
+        try:
+            if not old:
+                pieces = split_statements(text, keywords, target.lex_dialect)
+                chunks = self._place(pieces, 0, target, fresh)
+            else:
+                chunks = self._incremental(old, text, target, fresh)
+        except Stale:
+            self._spare.update(fresh)  # parsed already: the next analysis finds them
+            raise
         self._spare = self._cache
         self._cache = fresh
         self._text = text

@@ -77,6 +77,16 @@ def workspace_roots(folders: list[str], root_uri: str | None, root_path: str | N
     return roots
 
 
+def document_path(uri: str) -> Path | None:
+    """The file a document URI names (None: not a ``file:`` URI)."""
+    from pygls.uris import to_fs_path  # stdlib only, unlike the rest of pygls
+
+    if not uri.startswith("file:"):
+        return None
+    path = to_fs_path(uri)
+    return Path(path) if path else None
+
+
 def resolve_settings(path: Path | None, roots: list[Path], editor: EditorSettings) -> Settings:
     """The configuration for a document at ``path`` (None: not a file; the
     first workspace root is used), with the editor's settings under it."""

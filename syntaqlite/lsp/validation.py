@@ -46,7 +46,7 @@ from ..validator.declared import NO_DECLARATIONS, Declarations
 from ..validator.model import Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.schema import SchemaError, load_files
-from .documents import Chunk
+from .documents import STALE_EVERY, Chunk, raise_if_stale
 from .placement import chunk_starts, is_chunk_key, points_into_chunks, to_document
 from .scan import is_name, significant
 from .semantics import ColumnInfo, DocumentSemantics, Edit, HoverInfo, Place, SqlDocument, TableInfo
@@ -231,7 +231,9 @@ class ValidatorSemantics(DocumentSemantics):
         snapshots: dict[int, Catalog] = {state: base}
         checks: list[ChunkCheck] = []
         present = {chunk.data.key for chunk in doc.chunks}
-        for chunk in doc.chunks:
+        for n, chunk in enumerate(doc.chunks):
+            if n % STALE_EVERY == STALE_EVERY - 1:
+                raise_if_stale()  # what was checked stays in the chunks' memos
             memo = chunk.data.memo.get(_MEMO)
             if memo is None:
                 memo = chunk.data.memo[_MEMO] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -133,13 +134,44 @@ def test_target_change_parses_again() -> None:
     assert analyzer.analyze(text, 1, None, Config(), other, "utf-16").syntax_errors == []
 
 
-def test_too_large_documents_are_not_analysed() -> None:
-    from syntaqlite.lsp import documents
+def test_large_documents_are_analysed_and_edited_statement_by_statement() -> None:
+    analyzer = Analyzer("file:///t.sql")
+    statements = [f"SELECT {i} FROM t{i};\n" for i in range(40_000)]
+    statements[-1] = "SELEC 1;\n"
+    text = "".join(statements)
+    assert len(text) > 800_000
+    analysis = analyze(analyzer, text, 1)
+    assert len(analysis.chunks) == 40_001 and len(analysis.syntax_errors) == 1
+    parsed = analyzer.parsed
+    at = text.index("FROM t20000")
+    edited = text[:at] + "FROM " + text[at:]  # SELECT 20000 FROM FROM t20000;
+    analysis = analyze(analyzer, edited, 2)
+    assert analyzer.parsed == parsed + 1
+    assert len(analysis.syntax_errors) == 2
+
+
+def test_stale_analysis_stops_and_keeps_what_it_parsed() -> None:
+    from syntaqlite.lsp.documents import STALE, Stale
 
     analyzer = Analyzer("file:///t.sql")
-    text = "SELEC 1;\n" * (documents.MAX_ANALYZED_CHARS // 9 + 1)
-    analysis = analyze(analyzer, text, 1)
-    assert analysis.too_large and analysis.chunks == [] and analysis.syntax_errors == []
+    text = "".join(f"SELECT {i};\n" for i in range(1000))
+    calls = 0
+
+    def stale() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 3
+
+    token = STALE.set(stale)
+    try:
+        with pytest.raises(Stale):
+            analyze(analyzer, text, 1)
+    finally:
+        STALE.reset(token)
+    parsed = analyzer.parsed
+    assert 0 < parsed < 1000
+    analyze(analyzer, text, 2)
+    assert analyzer.parsed == 1001  # the rest, and the empty tail
 
 
 def test_split_statements() -> None:

@@ -140,9 +140,7 @@ def register(server: SyntaqliteServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     async def formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
-        return await session.request(
-            params.text_document.uri, "formatting", format_document, None, refuse_large=True
-        )
+        return await session.request(params.text_document.uri, "formatting", format_document, None)
 
     @server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)
     async def range_formatting(params: types.DocumentRangeFormattingParams) -> list[types.TextEdit] | None:
@@ -150,6 +148,4 @@ def register(server: SyntaqliteServer) -> None:
             start, end = analysis.index.span(params.range)
             return format_range(analysis, start, end)
 
-        return await session.request(
-            params.text_document.uri, "range formatting", run, None, refuse_large=True
-        )
+        return await session.request(params.text_document.uri, "range formatting", run, None)
