@@ -56,6 +56,9 @@ class Config:
     path: Path | None = None
     """The file the settings came from (None: defaults)."""
     format: FormatOptions = field(default_factory=FormatOptions)
+    format_keys: frozenset[str] = frozenset()
+    """The ``[format]`` options the file sets (the others are defaults, which
+    an editor's own settings may replace)."""
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
     schema: tuple[str, ...] = ()
@@ -143,7 +146,17 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     for code, level in checks_raw.items():
         if level not in ("error", "warning", "info", "off"):
             raise ConfigError(f'{path}: [check] {code} = {level!r}: use "error", "warning", "info" or "off"')
-    config = Config(path, options, version, cflags, schema, schemas, tuple(checks_raw.items()), declarations)
+    config = Config(
+        path,
+        options,
+        frozenset(key.replace("_", "-") for key in fmt),
+        version,
+        cflags,
+        schema,
+        schemas,
+        tuple(checks_raw.items()),
+        declarations,
+    )
     config.target()  # validate now, with the file's name in the message
     return config
 

@@ -120,6 +120,7 @@ class Session:
     roots: list[Path] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     _settings: dict[str, Settings] = field(default_factory=dict)
+    _schemas_of: dict[str, frozenset[Path]] = field(default_factory=dict)
     _analyzers: dict[str, Analyzer] = field(default_factory=dict)  # analysis thread only
     _timers: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
     _last_edit: dict[str, float] = field(default_factory=dict)
@@ -227,6 +228,7 @@ class Session:
         again and re-publish diagnostics."""
         clear_cache()
         self._settings.clear()
+        self._schemas_of.clear()
         for uri in list(self.documents):
             self.schedule(uri, delay=0.0)
 
@@ -243,8 +245,10 @@ class Session:
         doc = Document(item.uri, item.text, item.version, Path(path) if path else None, self.encoding)
         self.documents[item.uri] = doc
         self._settings.pop(item.uri, None)
+        self._schemas_of.pop(item.uri, None)
         self._last_edit.pop(item.uri, None)
         self.schedule(item.uri, delay=0.0)
+        self._schema_text_changed(doc)
 
     def change(self, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
@@ -254,10 +258,53 @@ class Session:
             return
         doc.apply(list(params.content_changes), params.text_document.version)
         self.schedule(uri)
+        self._schema_text_changed(doc)
+
+    def saved(self, uri: str) -> None:
+        """``didSave``: a saved configuration file is read again (as for a
+        watched-file event); a saved schema file re-checks what uses it."""
+        doc = self.documents.get(uri)
+        if doc is None or doc.path is None:
+            return
+        if doc.path.name in ("syntaqlite.toml", "pyproject.toml"):
+            self.reload_configuration()
+        else:
+            self._schema_text_changed(doc, delay=0.0)
+
+    # -- live schema files -----------------------------------------------------------
+
+    def _schema_paths(self, uri: str) -> frozenset[Path]:
+        """The schema files of document ``uri``, resolved (cached with its
+        settings)."""
+        found = self._schemas_of.get(uri)
+        if found is None:
+            doc = self.documents.get(uri)
+            paths = self.settings(uri).config.schema_files_for(doc.path) if doc is not None else []
+            found = self._schemas_of[uri] = frozenset(p.resolve() for p in paths)
+        return found
+
+    def _schema_text_changed(self, doc: Document, delay: float = DEBOUNCE, closed: bool = False) -> None:
+        """``doc`` was opened, edited, saved or closed: if it is a schema file
+        of open documents, its text in the editor counts for them (the file
+        on disk once it is closed), and they are checked again."""
+        from .validation import ValidatorSemantics
+
+        if doc.path is None:
+            return
+        if isinstance(self.semantics, ValidatorSemantics):
+            self.semantics.schemas.set_open_text(doc.path, None if closed else doc.text)
+        me = doc.path.resolve()
+        users = [uri for uri in self.documents if uri != doc.uri and me in self._schema_paths(uri)]
+        for uri in users:
+            self.schedule(uri, delay=delay)
 
     def close(self, uri: str) -> None:
+        doc = self.documents.get(uri)
+        if doc is not None:
+            self._schema_text_changed(doc, delay=0.0, closed=True)
         self.documents.pop(uri, None)
         self._settings.pop(uri, None)
+        self._schemas_of.pop(uri, None)
         self._last_edit.pop(uri, None)
         timer = self._timers.pop(uri, None)
         if timer is not None:

@@ -39,13 +39,14 @@ from ..syntax.names import is_quoted, normalize, unquote
 from ..syntax.names import quote as quote_name
 from ..syntax.target import Target as SqliteTarget
 from ..syntax.tokens import Token
+from ..text import Lines
 from ..validator.catalog import Catalog, Index, Table, Trigger, Where
 from ..validator.checker import apply_severities, run_statement
 from ..validator.ddl import DdlChecker, changes_schema
 from ..validator.declared import NO_DECLARATIONS, Declarations
 from ..validator.model import Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
-from ..validator.schema import SchemaError, load_files
+from ..validator.schema import SchemaError, load_files, load_sql
 from .documents import STALE_EVERY, Chunk, raise_if_stale
 from .placement import chunk_starts, is_chunk_key, points_into_chunks, to_document
 from .scan import is_name, significant
@@ -92,37 +93,76 @@ class SchemaFiles:
     """Catalogs of the configured schema files, cached by file, size and
     modification time, with the digest of what each holds.  A schema file
     that cannot be read, or has statements that do not parse, is reported
-    once per version of it, in the server's log."""
+    once per version of it, in the server's log.
+
+    A schema file open in the editor counts as its text there, unsaved
+    edits included (:meth:`set_open_text`)."""
 
     def __init__(self) -> None:
         self._cache: dict[tuple[object, ...], tuple[Catalog, int]] = {}
+        self._open: dict[str, str] = {}  # resolved path -> text; replaced whole, never mutated
+
+    def set_open_text(self, path: Path, text: str | None) -> None:
+        """The text of ``path`` as open in the editor (None: closed, the
+        file on disk counts again).  Called from the event loop while the
+        analysis threads read: the mapping is replaced, not changed."""
+        key = str(path.resolve())
+        opened = dict(self._open)
+        if text is None:
+            opened.pop(key, None)
+        else:
+            opened[key] = text
+        self._open = opened
 
     def catalog(
         self, files: Sequence[Path], target: SqliteTarget, declared: Declarations = NO_DECLARATIONS
     ) -> tuple[Catalog, tuple[object, ...], int]:
         """The catalog, its stamp (what it was read from, with the declared
         functions, collations and modules) and its digest."""
+        opened = self._open
         stamp: list[object] = [target, declared]
+        texts: list[str | None] = []
         for f in files:
+            resolved = str(f.resolve())
+            text = opened.get(resolved)
+            texts.append(text)
+            if text is not None:
+                stamp.append((resolved, "open", text))
+                continue
             try:
                 st = os.stat(f)
-                stamp.append((str(f.resolve()), st.st_mtime_ns, st.st_size))
+                stamp.append((resolved, st.st_mtime_ns, st.st_size))
             except OSError:
                 stamp.append((str(f), None, None))
         key = tuple(stamp)
         found = self._cache.get(key)
         if found is None:
             problems: list[str] = []
-            try:
-                catalog = load_files(files, target, catalog=Catalog(declared), on_problem=problems.append)
-            except SchemaError as exc:
-                catalog, problems = Catalog(declared), [str(exc)]
+            catalog = Catalog(declared)
+            for f, text in zip(files, texts, strict=True):
+                try:
+                    if text is None:
+                        load_files([f], target, catalog=catalog, on_problem=problems.append)
+                    else:
+                        _load_open(catalog, f, text, target, problems)
+                except SchemaError as exc:
+                    problems.append(str(exc))
             for problem in problems:
                 log.warning("schema: %s", problem)
             if len(self._cache) > 8:
                 self._cache.clear()
             found = self._cache[key] = (catalog, hash((hash(key), digest(catalog))))
         return found[0], key, found[1]
+
+
+def _load_open(catalog: Catalog, path: Path, text: str, target: SqliteTarget, problems: list[str]) -> None:
+    """Add the schema in ``text``, the editor's text of ``path``."""
+    lines = Lines(text)
+    for d in load_sql(catalog, text, str(path), target):
+        if d.code == "syntax":
+            line, column = lines.position(d.start)
+            problems.append(f"{path}:{line}:{column}: {d.message} (this statement is left out of the schema)")
+    catalog.databases["main"].known = True
 
 
 def digest(catalog: Catalog, before: Catalog | None = None, before_digest: int = 0) -> int:
