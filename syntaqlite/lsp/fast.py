@@ -11,8 +11,8 @@ messages itself (:class:`Wire`), for the server's whole life:
    ``python -m syntaqlite.lsp.fast --write`` (the client-dependent points,
    the position encoding, rename's prepareProvider and willSave, are decided
    here as pygls decides them; tests compare both answers);
-2. after ``initialized``, the first ``textDocument/didOpen`` is analysed and
-   its diagnostics are published, through the pipeline the server uses (the
+2. after ``initialized``, the first ``textDocument/didOpen`` (up to
+   :data:`EARLY_MAX_CHARS`) is analysed and its diagnostics are published, through the pipeline the server uses (the
    document chunks, the validator, the project's configuration), as the same
    JSON;
 3. then pygls is loaded and the server is created *with that work*: the
@@ -56,6 +56,9 @@ if TYPE_CHECKING:
 
 CAPABILITIES = Path(__file__).with_name("capabilities.json")
 WAIT = 0.25  # seconds to wait for the next message after initialize
+EARLY_MAX_CHARS = 200_000
+"""A larger first document is left to the server, which analyses it on its
+own thread, publishing progressively, while it answers other requests."""
 MAX_HEADER = 65536  # bytes of headers without the blank line that ends them
 
 PARSE_ERROR = -32700
@@ -270,6 +273,8 @@ class Early:
             return None
         uri, text, version = item.get("uri"), item.get("text"), item.get("version")
         if not isinstance(uri, str) or not isinstance(text, str) or not isinstance(version, int):
+            return None
+        if len(text) > EARLY_MAX_CHARS:
             return None
         encodings = _get(init, "capabilities.general.positionEncodings")
         encoding = negotiate(encodings if isinstance(encodings, list) else None)

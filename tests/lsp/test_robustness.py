@@ -90,7 +90,9 @@ async def test_unopened_document(client: LanguageClient) -> None:
 
 async def test_malformed_params() -> None:
     """Requests whose params do not fit get InvalidParams; bad notifications
-    and bytes that are not JSON are dropped; the server goes on."""
+    are dropped; a body that is not JSON (or not UTF-8) gets a parse error,
+    a JSON value that is not a message an invalid-request error; the server
+    goes on."""
     raw = RawClient(SERVER)
     try:
         raw.initialize()
@@ -102,7 +104,24 @@ async def test_malformed_params() -> None:
         raw.send({"method": "textDocument/didOpen", "params": {"textDocument": {"uri": 3}}})
         raw.send({"method": "textDocument/didChange", "params": {"nonsense": True}})
         raw.write(b"{this is not json")
+        reply = raw.wait(lambda m: "error" in m and m.get("id") is None)
+        assert reply["error"]["code"] == -32700
+        raw.write(b'{"jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "params": {"x": "\xff"}}')
+        reply = raw.wait(lambda m: "error" in m and m.get("id") is None)
+        assert reply["error"]["code"] == -32700 and "UTF-8" in reply["error"]["message"]
         raw.write(b"[1, 2, 3]")
+        reply = raw.wait(lambda m: "error" in m and m.get("id") is None)
+        assert reply["error"]["code"] == -32600
+        raw.write(b'{"jsonrpc": "1.0", "id": 9, "method": "textDocument/hover"}')
+        reply = raw.wait(lambda m: m.get("id") == 9)
+        assert reply["error"]["code"] == -32600
+        raw.write(b'{"jsonrpc": "2.0", "id": 10, "method": 42}')
+        reply = raw.wait(lambda m: m.get("id") == 10)
+        assert reply["error"]["code"] == -32600
+        logged = raw.wait(
+            lambda m: m.get("method") == "window/logMessage" and "refused" in m["params"]["message"]
+        )
+        assert logged["params"]["type"] == 1
         reply = raw.request(3, "syntaqlite/unknown", None)
         assert reply["error"]["code"] == -32601
         uri = "file:///robust.sql"
@@ -122,6 +141,37 @@ async def test_malformed_params() -> None:
         assert "error" not in reply
     finally:
         assert raw.close() == 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Content-Type: application/json\r\n\r\n{}",  # no Content-Length
+        b"Content-Length: 5\r\n\r\n"
+        + b'{"jsonrpc": "2.0", "method": "initialized", "params": {}}',  # too short
+        b"Content-Length: many\r\n\r\n{}",
+    ],
+)
+async def test_broken_framing_ends_the_server(data: bytes) -> None:
+    """Framing that cannot be followed: a line on stderr and in the client's
+    log, and exit status 1 (the editor restarts the server)."""
+    raw = RawClient(SERVER)
+    try:
+        raw.initialize()
+        stdin = raw.proc.stdin
+        assert stdin is not None
+        stdin.write(data + b"\r\n\r\n")
+        stdin.flush()
+        logged = raw.wait(
+            lambda m: m.get("method") == "window/logMessage" and "framing" in m["params"]["message"]
+        )
+        assert "stopping" in logged["params"]["message"]
+        assert raw.proc.wait(timeout=20) == 1
+        assert raw.proc.stderr is not None
+        assert b"broken message framing" in raw.proc.stderr.read()
+    finally:
+        if raw.proc.poll() is None:
+            raw.proc.kill()
 
 
 async def test_positions_out_of_range(client: LanguageClient) -> None:
