@@ -186,12 +186,15 @@ class Wire:
 
 class Output:
     """The server's stdout: whole frames, one writer at a time.  It drops
-    one answer (to the ``initialize`` the early start has answered)."""
+    one answer (to the ``initialize`` the early start has answered), and
+    whatever is sent once it is closed (after ``exit``, or when the client
+    has gone)."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
         self.lock = threading.Lock()
         self.drop_id: object = None
+        self.closed = False
 
     def write(self, data: bytes) -> None:
         if self.drop_id is not None:
@@ -204,8 +207,13 @@ class Output:
                 self.drop_id = None
                 return
         with self.lock:
-            self.stream.write(data)
-            self.stream.flush()
+            if self.closed:
+                return
+            try:
+                self.stream.write(data)
+                self.stream.flush()
+            except (OSError, ValueError):  # the client has gone
+                self.closed = True
 
     def send(self, message: dict[str, Any]) -> None:
         body = json.dumps(message).encode("utf-8")
@@ -218,7 +226,9 @@ class Output:
         )
 
     def close(self) -> None:
-        self.stream.close()
+        with self.lock:
+            self.closed = True
+            self.stream.close()
 
 
 def _get(data: object, path: str) -> object:
