@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lsp_latency import Client, sample  # noqa: E402
+from lsp_latency import Client, sample
 
 TARGET_MS = 700
 

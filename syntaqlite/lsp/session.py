@@ -24,6 +24,7 @@ and the diagnostics pipeline.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import threading
 import time
@@ -40,6 +41,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from ..config import clear_cache
+from ..syntax.memory import gc_paused
 from . import convert
 from .documents import STALE, Analysis, Analyzer, Document, Stale
 from .semantics import Semantics
@@ -369,17 +371,25 @@ class Session:
             if stale():
                 return None  # a newer edit came in while this waited: skip
             token = STALE.set(stale)
+            started = time.monotonic()
             try:
-                started = time.monotonic()
-                analysis = run()
-                if time.monotonic() - started > PROGRESSIVE and analysis.syntax_errors:
-                    # a large document: its syntax errors while it is checked
-                    first = [
-                        convert.diagnostic(d, analysis.index, uri, related_information=related)
-                        for d in analysis.syntax_errors
-                    ]
-                    loop.call_soon_threadsafe(send, first)
-                self.semantic_diagnostics(analysis)
+                with gc_paused():  # see below
+                    analysis = run()
+                    if time.monotonic() - started > PROGRESSIVE and analysis.syntax_errors:
+                        # a large document: its syntax errors while it is checked
+                        first = [
+                            convert.diagnostic(d, analysis.index, uri, related_information=related)
+                            for d in analysis.syntax_errors
+                        ]
+                        loop.call_soon_threadsafe(send, first)
+                    self.semantic_diagnostics(analysis)
+                    if time.monotonic() - started > PROGRESSIVE:
+                        # A large document's trees and models (millions of
+                        # objects, no reference cycles) would be walked by
+                        # every full collection, a pause of seconds with every
+                        # thread stopped: keep them out of the collector's
+                        # generations (before it is on again).
+                        gc.freeze()
             finally:
                 STALE.reset(token)
             return [
