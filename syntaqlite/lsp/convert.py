@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
@@ -67,8 +68,11 @@ class LineIndex:
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
         self.encoding = encoding
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _BREAK.finditer(text))
+        if "\r" in text:
+            self.starts = [0]
+            self.starts.extend(m.end() for m in _BREAK.finditer(text))
+        else:  # the same, with the iteration in C (a 10 MB text in milliseconds)
+            self.starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
 
     @property
     def line_count(self) -> int:

@@ -59,7 +59,7 @@ statement, and an edit in it re-parses the edited statement.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -166,12 +166,26 @@ class ChunkData:
     a span of its text with this key as its path (see :mod:`.placement`)."""
 
 
-@dataclass(frozen=True)
 class Chunk:
-    """A statement chunk at its place in the document."""
+    """A statement chunk at its place in the document (immutable; a plain
+    class: an edit makes one for every chunk after it)."""
 
+    __slots__ = ("start", "data")
     start: int
     data: ChunkData
+
+    def __init__(self, start: int, data: ChunkData) -> None:
+        self.start = start
+        self.data = data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Chunk) and other.start == self.start and other.data is self.data
+
+    def __hash__(self) -> int:
+        return hash((self.start, id(self.data)))
+
+    def __repr__(self) -> str:
+        return f"Chunk({self.start}, {self.data.text[:30]!r})"
 
     @property
     def end(self) -> int:
@@ -224,11 +238,17 @@ class Analysis:
     chunks: list[Chunk]
     index: LineIndex
     semantic_diagnostics: list[Diagnostic] = field(default_factory=list)
+    reused: tuple[int, int, int] | None = None
+    """``(version, front, back)``: the first ``front`` and the last ``back``
+    chunks are those of the analysis of ``version`` (the same data; the
+    back ones shifted), the document's previous analysis."""
     _syntax: list[Diagnostic] | None = field(default=None, repr=False)
-    _starts: list[int] = field(init=False, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _broken: list[int] | None = field(default=None, repr=False)  # the chunks with syntax errors
 
     def __post_init__(self) -> None:
-        self._starts = [c.start for c in self.chunks]
+        if not self._starts and self.chunks:
+            self._starts = [c.start for c in self.chunks]
 
     def chunk_at(self, offset: int) -> Chunk | None:
         """The chunk holding ``offset`` (at a boundary: the chunk that starts
@@ -251,7 +271,8 @@ class Analysis:
     def syntax_errors(self) -> list[Diagnostic]:
         if self._syntax is None:
             out: list[Diagnostic] = []
-            for chunk in self.chunks:
+            broken = self._broken
+            for chunk in self.chunks if broken is None else (self.chunks[j] for j in broken):
                 for d in chunk.result.errors:
                     out.append(to_document(d, chunk.start))
             self._syntax = out
@@ -265,18 +286,72 @@ class Analysis:
 # -- the analyzer -------------------------------------------------------------------
 
 
+BLOCK = 1 << 16
+"""Characters compared at a time when looking for where two texts differ."""
+
+
+def common_prefix(a: str, b: str) -> int:
+    """The length of the longest common prefix of ``a`` and ``b`` (whole
+    blocks compared in C, then a binary search in the block that differs)."""
+    n = min(len(a), len(b))
+    lo = 0
+    while lo < n:
+        hi = min(n, lo + BLOCK)
+        if a[lo:hi] != b[lo:hi]:
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if a[lo:mid] == b[lo:mid]:
+                    lo = mid
+                else:
+                    hi = mid
+            return lo if a[lo] != b[lo] else hi
+        lo = hi
+    return n
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """The length of the longest common suffix of ``a`` and ``b``, at most
+    ``limit``."""
+    la, lb = len(a), len(b)
+    n = min(limit, la, lb)
+    done = 0  # a[la - done:] == b[lb - done:]
+    while done < n:
+        step = min(BLOCK, n - done)
+        if a[la - done - step : la - done] != b[lb - done - step : lb - done]:
+            lo, hi = done, done + step  # lo matches, hi does not
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+                    lo = mid
+                else:
+                    hi = mid
+            return lo
+        done += step
+    return n
+
+
 class Analyzer:
     """Keeps one document's chunks and parse cache between versions.  Used
-    on the analysis thread only."""
+    on its document's analysis thread only.
+
+    The cache maps a chunk's text to its :class:`ChunkData`, for the texts
+    in the document (with how many chunks have each), and keeps those that
+    the last edits removed (an undo finds them); an edit changes it by the
+    chunks it replaced, so the work of an edit does not grow with the
+    number of statements in the document."""
 
     def __init__(self, uri: str) -> None:
         self.uri = uri
         self._target: Target | None = None
         self._text = ""
         self._chunks: list[Chunk] = []
+        self._starts: list[int] = []
         self._cache: dict[str, ChunkData] = {}
+        self._uses: dict[str, int] = {}
         self._spare: dict[str, ChunkData] = {}
         self._last: Analysis | None = None
+        self._reused: tuple[int, int] | None = None
+        self._broken: list[int] = []  # the chunks with syntax errors
         self.parsed = 0  # chunks parsed so far (for tests and the benchmark)
         self._count = 0
 
@@ -295,8 +370,24 @@ class Analyzer:
             return last
         if target != self._target:
             self._reset(target)
+        previous = last.version if last is not None and self._chunks else None
         chunks = self._update(text, target)
-        analysis = Analysis(self.uri, path, text, version, config, target, chunks, LineIndex(text, encoding))
+        reused = None
+        if previous is not None and self._reused is not None:
+            reused = (previous, *self._reused)
+        analysis = Analysis(
+            self.uri,
+            path,
+            text,
+            version,
+            config,
+            target,
+            chunks,
+            LineIndex(text, encoding),
+            reused=reused,
+            _starts=self._starts,
+            _broken=self._broken,
+        )
         self._last = analysis
         return analysis
 
@@ -304,38 +395,23 @@ class Analyzer:
         self._target = target
         self._text = ""
         self._chunks = []
+        self._starts = []
+        self._broken = []
         self._cache = {}
+        self._uses = {}
         self._spare = {}
+        self._last = None
 
     def _data(self, text: str, target: Target, fresh: dict[str, ChunkData]) -> ChunkData:
-        data = fresh.get(text) or self._cache.get(text) or self._spare.get(text)
+        data = self._cache.get(text) or fresh.get(text) or self._spare.get(text)
         if data is None:
             data = ChunkData(text, parse(text, target))
             self.parsed += 1
-        fresh[text] = data
-        self._count += 1
-        if self._count % STALE_EVERY == 0:
-            raise_if_stale()
+            fresh[text] = data
+            self._count += 1
+            if self._count % STALE_EVERY == 0:
+                raise_if_stale()
         return data
-
-    def _update(self, text: str, target: Target) -> list[Chunk]:
-        old = self._chunks
-        keywords = target.keywords
-        fresh: dict[str, ChunkData] = {}
-        try:
-            if not old:
-                pieces = split_statements(text, keywords, target.lex_dialect)
-                chunks = self._place(pieces, 0, target, fresh)
-            else:
-                chunks = self._incremental(old, text, target, fresh)
-        except Stale:
-            self._spare.update(fresh)  # parsed already: the next analysis finds them
-            raise
-        self._spare = self._cache
-        self._cache = fresh
-        self._text = text
-        self._chunks = chunks
-        return chunks
 
     def _place(
         self, pieces: list[str], start: int, target: Target, fresh: dict[str, ChunkData]
@@ -346,39 +422,91 @@ class Analyzer:
             start += len(piece)
         return out
 
+    def _update(self, text: str, target: Target) -> list[Chunk]:
+        old = self._chunks
+        fresh: dict[str, ChunkData] = {}
+        chunks: list[Chunk]
+        try:
+            if not old:
+                pieces = split_statements(text, target.keywords, target.lex_dialect)
+                chunks, i, m, added = [], 0, 0, self._place(pieces, 0, target, fresh)
+                self._starts = [c.start for c in added]
+                self._broken = [j for j, c in enumerate(added) if c.data.result.errors]
+                self._reused = None
+            else:
+                chunks, i, m, added = self._incremental(old, text, target, fresh)
+        except Stale:
+            self._spare.update(fresh)  # parsed already: the next analysis finds them
+            raise
+        removed = old[i:m]
+        if not chunks:  # everything is new
+            chunks = added
+        # the cache: drop the texts no chunk has any more (kept as spares), add the new
+        spare: dict[str, ChunkData] = {} if len(self._spare) > 256 else self._spare
+        uses, cache = self._uses, self._cache
+        for c in removed:
+            left = uses[c.data.text] - 1
+            if left:
+                uses[c.data.text] = left
+            else:
+                del uses[c.data.text]
+                del cache[c.data.text]
+                spare[c.data.text] = c.data
+        for c in added:
+            uses[c.data.text] = uses.get(c.data.text, 0) + 1
+            cache[c.data.text] = c.data
+            spare.pop(c.data.text, None)
+        self._spare = spare
+        self._text = text
+        self._chunks = chunks
+        return chunks
+
     def _incremental(
         self, old: list[Chunk], text: str, target: Target, fresh: dict[str, ChunkData]
-    ) -> list[Chunk]:
+    ) -> tuple[list[Chunk], int, int, list[Chunk]]:
+        """The new chunks, from the old ones: the old ``[i:m]`` are replaced
+        by the ``added`` ones."""
         n = len(old)
-        # 1. unchanged chunks at the front (never the last one, which ends at
-        #    the end of the text and so may have grown).
-        i = 0
-        while i < n - 1 and text.startswith(old[i].text, old[i].start):
-            i += 1
+        before = self._text
+        starts = self._starts
+        delta = len(text) - len(before)
+        prefix = common_prefix(before, text)
+        # 1. unchanged chunks at the front: those that end before the first
+        #    difference (never the last one, which ends at the end of the
+        #    text and so may have grown).
+        i = min(bisect_right(starts, prefix) - 1, n - 1)
         region_start = old[i].start
-        # 2. unchanged chunks at the back, at their shifted offsets.
-        delta = len(text) - len(self._text)
-        m = n
-        while m - 1 >= i:
-            c = old[m - 1]
-            shifted = c.start + delta
-            if shifted < region_start or not text.startswith(c.text, shifted):
-                break
-            m -= 1
+        # 2. unchanged chunks at the back: those that start in the common
+        #    suffix, at their shifted offsets.
+        suffix = common_suffix(before, text, min(len(before), len(text)) - prefix)
+        m = max(bisect_left(starts, len(before) - suffix), i)
+        while m < n and old[m].start + delta < region_start:
+            m += 1
         # 3. re-split the region in between; reuse the back if it lines up.
         if m < n:
             region_end = old[m].start + delta
             pieces = split_statements(text[region_start:region_end], target.keywords, target.lex_dialect)
             if pieces[-1] == "":
-                for k in range(i):
-                    fresh.setdefault(old[k].text, old[k].data)
                 middle = self._place(pieces[:-1], region_start, target, fresh)
-                back = []
-                for c in old[m:]:
-                    back.append(Chunk(c.start + delta, c.data))
-                    fresh.setdefault(c.text, c.data)
-                return old[:i] + middle + back
+                back = old[m:] if delta == 0 else [Chunk(c.start + delta, c.data) for c in old[m:]]
+                self._starts = (
+                    starts[:i] + [c.start for c in middle] + [s + delta for s in starts[m:]]
+                    if delta
+                    else starts[:i] + [c.start for c in middle] + starts[m:]
+                )
+                shift = i + len(middle) - m
+                self._broken = (
+                    [j for j in self._broken if j < i]
+                    + [i + j for j, c in enumerate(middle) if c.data.result.errors]
+                    + [j + shift for j in self._broken if j >= m]
+                )
+                self._reused = (i, n - m)
+                return old[:i] + middle + back, i, m, middle
         pieces = split_statements(text[region_start:], target.keywords, target.lex_dialect)
-        for k in range(i):
-            fresh.setdefault(old[k].text, old[k].data)
-        return old[:i] + self._place(pieces, region_start, target, fresh)
+        rest = self._place(pieces, region_start, target, fresh)
+        self._starts = starts[:i] + [c.start for c in rest]
+        self._broken = [j for j in self._broken if j < i] + [
+            i + j for j, c in enumerate(rest) if c.data.result.errors
+        ]
+        self._reused = (i, 0)
+        return old[:i] + rest, i, n, rest

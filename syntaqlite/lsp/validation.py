@@ -70,6 +70,10 @@ class ChunkCheck:
     after: int = 0  # the schema's digest after the chunk
     # At document offsets, by where the chunk starts.
     placed: dict[int, list[Diagnostic]] = field(default_factory=dict)
+    points: bool = field(init=False)  # a diagnostic has a related location in another chunk
+
+    def __post_init__(self) -> None:
+        self.points = any(points_into_chunks(d) for d in self.diagnostics)
 
 
 @dataclass
@@ -87,6 +91,9 @@ class Checked:
         default_factory=dict
     )  # by fingerprint: the schema before those chunks
     tables: dict[str, TableInfo] | None = None
+    states: list[int] = field(default_factory=list)  # the schema's digest before each chunk
+    flagged: list[int] = field(default_factory=list)  # the chunks with diagnostics
+    points: bool = False  # a diagnostic has a related location in another chunk
 
 
 class SchemaFiles:
@@ -265,14 +272,52 @@ class ValidatorSemantics(DocumentSemantics):
 
     def _check(self, doc: SqlDocument, base: Catalog, stamp: tuple[object, ...], state: int) -> Checked:
         """Check every chunk, reusing what the previous check of this
-        document found where it still holds (see the module docstring)."""
+        document found where it still holds (see the module docstring).
+
+        After an edit, the chunks before the edited ones (the same chunks,
+        checked against the same schema) keep their checks as a whole, and
+        so do the chunks after them when the schema there is as before:
+        only the edited chunks are visited."""
         previous = self._checked.get(doc.uri)
         old = previous.snapshots if previous is not None and previous.stamp == stamp else {}
         snapshots: dict[int, Catalog] = {state: base}
         checks: list[ChunkCheck] = []
-        present = {chunk.data.key for chunk in doc.chunks}
-        for n, chunk in enumerate(doc.chunks):
-            if n % STALE_EVERY == STALE_EVERY - 1:
+        states: list[int] = []
+        flagged: list[int] = []
+        chunks = doc.chunks
+        n = len(chunks)
+        first, back = 0, 0
+        if (
+            previous is not None
+            and old
+            and previous.checks_config == doc.config.checks
+            and doc.reused is not None
+            and doc.reused[0] == previous.version
+            and not previous.points
+        ):
+            first, back = doc.reused[1], doc.reused[2]
+            snapshots = dict(old)
+            if first:
+                checks = previous.checks[:first]
+                states = previous.states[:first]
+                flagged = [j for j in previous.flagged if j < first]
+                state = checks[-1].after
+        present: set[str] | None = None
+        end = n - back
+        k = first
+        while k < n:
+            if k == end and previous is not None and k < n:
+                # the chunks after the edited ones: the same schema as last time?
+                was = len(previous.checks) - back
+                if previous.states[was] == state:
+                    shift = k - was
+                    checks.extend(previous.checks[was:])
+                    states.extend(previous.states[was:])
+                    flagged.extend(j + shift for j in previous.flagged if j >= was)
+                    state = previous.checks[-1].after
+                    break
+            chunk = chunks[k]
+            if k % STALE_EVERY == STALE_EVERY - 1:
                 raise_if_stale()  # what was checked stays in the chunks' memos
             memo = chunk.data.memo.get(_MEMO)
             if memo is None:
@@ -281,11 +326,12 @@ class ValidatorSemantics(DocumentSemantics):
             assert isinstance(memo, dict)
             changes = chunk.data.memo[_CHANGES]
             check = memo.get(state)
-            if (
-                check is None
-                or (changes and check.after not in snapshots and check.after not in old)
-                or _points_to_gone(check, present)
-            ):
+            if check is not None and check.points:
+                if present is None:
+                    present = {c.data.key for c in chunks}
+                if _points_to_gone(check, present):
+                    check = None
+            if check is None or (changes and check.after not in snapshots and check.after not in old):
                 before = snapshots[state]
                 # A schema statement changes a copy; the others only read.
                 catalog = before.snapshot() if changes else before
@@ -300,8 +346,16 @@ class ValidatorSemantics(DocumentSemantics):
                 memo[state] = check
             elif changes and check.after not in snapshots:
                 snapshots[check.after] = old[check.after]  # the same schema as last time
+            states.append(state)
+            if check.diagnostics:
+                flagged.append(k)
             state = check.after
             checks.append(check)
+            k += 1
+        if len(snapshots) > 2 * len(set(states)) + 16:  # states no chunk has any more
+            keep = set(states) | {state}
+            snapshots = {key: cat for key, cat in snapshots.items() if key in keep}
+        points = any(checks[j].points for j in flagged)
         return Checked(
             doc.version,
             doc.text,
@@ -309,17 +363,22 @@ class ValidatorSemantics(DocumentSemantics):
             doc.config.checks,
             checks,
             snapshots[state],
-            self._assemble(doc, checks),
+            self._assemble(doc, checks, flagged, points),
             snapshots,
+            states=states,
+            flagged=flagged,
+            points=points,
         )
 
-    def _assemble(self, doc: SqlDocument, checks: list[ChunkCheck]) -> list[Diagnostic]:
-        """Every chunk's diagnostics at their place in the document now."""
-        starts = chunk_starts((chunk.data.key, chunk.start) for chunk in doc.chunks)
+    def _assemble(
+        self, doc: SqlDocument, checks: list[ChunkCheck], flagged: list[int], points: bool
+    ) -> list[Diagnostic]:
+        """The diagnostics of the chunks that have some, at their place in
+        the document now."""
+        starts = chunk_starts((chunk.data.key, chunk.start) for chunk in doc.chunks) if points else {}
         out: list[Diagnostic] = []
-        for chunk, check in zip(doc.chunks, checks, strict=True):
-            if not check.diagnostics:
-                continue
+        for j in flagged:
+            chunk, check = doc.chunks[j], checks[j]
             # Placed diagnostics are kept by the chunk's start (a chunk's text
             # may sit at several places); those with related locations in
             # chunks (which may have moved) are placed every time.
@@ -329,7 +388,7 @@ class ValidatorSemantics(DocumentSemantics):
                 if len(check.placed) > 8:
                     check.placed.clear()
                 check.placed[chunk.start] = placed
-            else:
+            elif check.points:
                 placed = [
                     to_document(d, chunk.start, starts) if points_into_chunks(d) else p
                     for d, p in zip(check.diagnostics, placed, strict=True)

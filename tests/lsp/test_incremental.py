@@ -5,6 +5,7 @@ statements whose text changed are parsed again."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -55,8 +56,20 @@ def diagnostics_key(errors) -> list[tuple[int, int, str]]:  # type: ignore[no-un
 
 
 def check(analyzer: Analyzer, text: str, version: int) -> None:
+    before = list(analyzer._chunks)
     analysis = analyze(analyzer, text, version)
     chunks = [c.text for c in analysis.chunks]
+    assert analysis._starts == [c.start for c in analysis.chunks]
+    assert analysis._broken == [j for j, c in enumerate(analysis.chunks) if c.result.errors]
+    assert analyzer._uses == Counter(chunks)
+    assert set(analyzer._cache) == set(chunks)
+    assert all(analyzer._cache[c.text] is c.data for c in analysis.chunks)
+    if analysis.reused is not None:
+        _, front, back = analysis.reused
+        assert [c.data for c in analysis.chunks[:front]] == [c.data for c in before[:front]]
+        assert [id(c.data) for c in analysis.chunks[len(analysis.chunks) - back :]] == [
+            id(c.data) for c in before[len(before) - back :]
+        ]
     assert "".join(chunks) == text
     assert chunks == split_statements(text, TARGET.keywords)
     for chunk in analysis.chunks:
@@ -77,6 +90,24 @@ def test_random_edits_match_a_fresh_analysis(edits: list[tuple[float, int, str]]
         start = int(where * len(text))
         text = text[:start] + insert + text[start + length :]
         check(analyzer, text, version)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab", max_size=40), st.text("ab", max_size=40), st.integers(1, 5))
+def test_common_prefix_and_suffix(a: str, b: str, block: int) -> None:
+    from syntaqlite.lsp import documents
+
+    saved = documents.BLOCK
+    documents.BLOCK = block
+    try:
+        p = documents.common_prefix(a, b)
+        assert a[:p] == b[:p] and (p == min(len(a), len(b)) or a[p] != b[p])
+        limit = min(len(a), len(b)) - p
+        q = documents.common_suffix(a, b, limit)
+        assert q <= limit and a[len(a) - q :] == b[len(b) - q :]
+        assert q == limit or a[len(a) - q - 1] != b[len(b) - q - 1]
+    finally:
+        documents.BLOCK = saved
 
 
 def test_long_random_session() -> None:
