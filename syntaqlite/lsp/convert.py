@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
 
-if TYPE_CHECKING:  # imported where used: the fast start (fast.py) runs without it
+if TYPE_CHECKING:  # imported where used: the early start (fast.py) runs without it
     from lsprotocol import types
 
 UTF8 = "utf-8"
@@ -224,7 +224,7 @@ def diagnostic(
 def diagnostic_json(
     d: Diagnostic, index: LineIndex, uri: str, *, related_information: bool = True
 ) -> dict[str, Any]:
-    """:func:`diagnostic` as the JSON pygls sends for it (for the fast start,
+    """:func:`diagnostic` as the JSON pygls sends for it (for the early start,
     which answers before lsprotocol is imported; tests check both agree)."""
     out: dict[str, Any] = {
         "range": index.range_json(d.start, d.end),

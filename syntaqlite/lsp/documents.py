@@ -76,7 +76,7 @@ from ..syntax.tokens import COMMENT, Token
 from .convert import LineIndex
 from .placement import new_chunk_key, to_document
 
-if TYPE_CHECKING:  # imported where used: the fast start (fast.py) runs without it
+if TYPE_CHECKING:  # imported where used: the early start (fast.py) runs without it
     from lsprotocol import types
 
 STALE: ContextVar[Callable[[], bool] | None] = ContextVar("syntaqlite_stale", default=None)

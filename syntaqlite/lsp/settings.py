@@ -1,6 +1,6 @@
 """What a document is checked with: the project's configuration and the
 SQLite it targets, from the configuration file found from the document (or
-the workspace) and the editor's settings.  No pygls here: the fast start
+the workspace) and the editor's settings.  No pygls here: the early start
 (:mod:`.fast`) uses it too."""
 
 from __future__ import annotations
