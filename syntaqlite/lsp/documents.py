@@ -63,6 +63,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,18 +112,21 @@ class Document:
         self.version = version
         self.path = path
         self.encoding = encoding
+        self.index = LineIndex(text, encoding)  # of ``text``, kept up to date by edits
 
     def apply(self, changes: list[types.TextDocumentContentChangeEvent], version: int) -> None:
         """Apply ``didChange`` content changes in order (full or ranged)."""
         from lsprotocol import types
 
-        text = self.text
+        index = self.index
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                text = LineIndex(text, self.encoding).apply_change(change.range, change.text)
+                start, end = index.span(change.range)
+                index = index.changed(start, end, change.text)
             else:
-                text = change.text
-        self.text = text
+                index = LineIndex(change.text, self.encoding)
+        self.index = index
+        self.text = index.text
         self.version = version
 
 
@@ -166,26 +171,37 @@ class ChunkData:
     a span of its text with this key as its path (see :mod:`.placement`)."""
 
 
-class Chunk:
-    """A statement chunk at its place in the document (immutable; a plain
-    class: an edit makes one for every chunk after it)."""
+class Chunk(tuple[int, "ChunkData"]):
+    """A statement chunk at its place in the document: ``(start, data)``.
+    A tuple, so that an edit shifts the chunks after it in C
+    (:func:`shifted`)."""
 
-    __slots__ = ("start", "data")
-    start: int
-    data: ChunkData
+    __slots__ = ()
 
-    def __init__(self, start: int, data: ChunkData) -> None:
-        self.start = start
-        self.data = data
+    def __new__(cls, start: int, data: ChunkData) -> Chunk:
+        return tuple.__new__(cls, (start, data))
+
+    @property
+    def start(self) -> int:
+        """Where the chunk starts in the document."""
+        return self[0]
+
+    @property
+    def data(self) -> ChunkData:
+        """The chunk's analysis."""
+        return self[1]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Chunk) and other.start == self.start and other.data is self.data
+        return isinstance(other, Chunk) and other[0] == self[0] and other[1] is self[1]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
 
     def __hash__(self) -> int:
-        return hash((self.start, id(self.data)))
+        return hash((self[0], id(self[1])))
 
     def __repr__(self) -> str:
-        return f"Chunk({self.start}, {self.data.text[:30]!r})"
+        return f"Chunk({self[0]}, {self[1].text[:30]!r})"
 
     @property
     def end(self) -> int:
@@ -286,6 +302,14 @@ class Analysis:
 # -- the analyzer -------------------------------------------------------------------
 
 
+def shifted(chunks: list[Chunk], starts: list[int], delta: int) -> list[Chunk]:
+    """``chunks`` (which start at ``starts``) moved by ``delta``."""
+    return list(map(_make_chunk, zip(map(delta.__add__, starts), map(_data_of, chunks))))
+
+
+_make_chunk = partial(tuple.__new__, Chunk)
+_data_of = itemgetter(1)
+
 BLOCK = 1 << 16
 """Characters compared at a time when looking for where two texts differ."""
 
@@ -356,8 +380,17 @@ class Analyzer:
         self._count = 0
 
     def analyze(
-        self, text: str, version: int, path: Path | None, config: Config, target: Target, encoding: str
+        self,
+        text: str,
+        version: int,
+        path: Path | None,
+        config: Config,
+        target: Target,
+        encoding: str,
+        index: LineIndex | None = None,
     ) -> Analysis:
+        """The analysis of ``text`` (``index``: its line index, if the
+        caller has it)."""
         last = self._last
         if (
             last is not None
@@ -383,7 +416,9 @@ class Analyzer:
             config,
             target,
             chunks,
-            LineIndex(text, encoding),
+            index
+            if index is not None and index.text is text and index.encoding == encoding
+            else LineIndex(text, encoding),
             reused=reused,
             _starts=self._starts,
             _broken=self._broken,
@@ -488,7 +523,7 @@ class Analyzer:
             pieces = split_statements(text[region_start:region_end], target.keywords, target.lex_dialect)
             if pieces[-1] == "":
                 middle = self._place(pieces[:-1], region_start, target, fresh)
-                back = old[m:] if delta == 0 else [Chunk(c.start + delta, c.data) for c in old[m:]]
+                back = old[m:] if delta == 0 else shifted(old[m:], starts[m:], delta)
                 self._starts = (
                     starts[:i] + [c.start for c in middle] + [s + delta for s in starts[m:]]
                     if delta

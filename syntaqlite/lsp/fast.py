@@ -262,11 +262,11 @@ def initialize_result(params: dict[str, Any]) -> dict[str, Any]:
 class Early:
     """What the early start did, for the server to take over: the semantic
     model (with its cache) and, per document URI, the analyzer and the
-    version whose diagnostics were published."""
+    version and diagnostics (as JSON) it published."""
 
     semantics: ValidatorSemantics | None = None
     analyzers: dict[str, Analyzer] = field(default_factory=dict)
-    published: dict[str, int] = field(default_factory=dict)
+    published: dict[str, tuple[int, list[dict[str, Any]]]] = field(default_factory=dict)
 
     def first_diagnostics(
         self, init: dict[str, Any], opened: dict[str, Any], defaults: EditorSettings | None = None
@@ -304,19 +304,14 @@ class Early:
         analyzer = Analyzer(uri)
         analysis = analyzer.analyze(text, version, path, settings.config, settings.target, encoding)
         found = analysis.syntax_errors + list(self.semantics.diagnostics(analysis))
-        self.analyzers[uri] = analyzer
-        self.published[uri] = version
         related = bool(_get(init, "capabilities.textDocument.publishDiagnostics.relatedInformation"))
+        as_json = [diagnostic_json(d, analysis.index, uri, related_information=related) for d in found]
+        self.analyzers[uri] = analyzer
+        self.published[uri] = (version, as_json)
         return {
             "jsonrpc": "2.0",
             "method": "textDocument/publishDiagnostics",
-            "params": {
-                "uri": uri,
-                "diagnostics": [
-                    diagnostic_json(d, analysis.index, uri, related_information=related) for d in found
-                ],
-                "version": version,
-            },
+            "params": {"uri": uri, "diagnostics": as_json, "version": version},
         }
 
 

@@ -131,7 +131,9 @@ class Session:
     _loop: asyncio.AbstractEventLoop | None = None
     _loop_thread: int = 0
     _workers: dict[str, ThreadPoolExecutor] = field(default_factory=dict)
-    _published: dict[str, int] = field(default_factory=dict)  # by the early start: uri -> version
+    _published: dict[str, tuple[int, list[dict[str, object]]]] = field(
+        default_factory=dict
+    )  # by the early start: uri -> version and the diagnostics as JSON
     _closed: bool = False
 
     def worker(self, uri: str) -> ThreadPoolExecutor:
@@ -145,9 +147,11 @@ class Session:
             )
         return found
 
-    def adopt(self, analyzers: dict[str, Analyzer], published: dict[str, int]) -> None:
+    def adopt(
+        self, analyzers: dict[str, Analyzer], published: dict[str, tuple[int, list[dict[str, object]]]]
+    ) -> None:
         """Take over the analyzers of the documents the early start
-        analysed (:mod:`.fast`), and which version of each it published."""
+        analysed (:mod:`.fast`), and what it published for each."""
         self._analyzers.update(analyzers)
         self._published.update(published)
 
@@ -355,10 +359,11 @@ class Session:
         def stale() -> bool:
             return doc.version != version or self.documents.get(uri) is not doc
 
-        def send(diagnostics: list[types.Diagnostic]) -> None:
+        def send(diagnostics: list[types.Diagnostic], as_json: list[dict[str, object]] | None = None) -> None:
             if stale():
                 return
-            if self._published.pop(uri, None) == version:
+            early = self._published.pop(uri, None)
+            if early is not None and early == (version, as_json):
                 return  # the early start published exactly these
             self.server.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
@@ -367,7 +372,7 @@ class Session:
         run = self._job(doc)
         related = self.client.related_information
 
-        def job() -> list[types.Diagnostic] | None:
+        def job() -> tuple[list[types.Diagnostic], list[dict[str, object]] | None] | None:
             if stale():
                 return None  # a newer edit came in while this waited: skip
             token = STALE.set(stale)
@@ -392,20 +397,26 @@ class Session:
                         gc.freeze()
             finally:
                 STALE.reset(token)
+            as_json = None
+            if uri in self._published:  # to compare with what the early start sent
+                as_json = [
+                    convert.diagnostic_json(d, analysis.index, uri, related_information=related)
+                    for d in analysis.diagnostics
+                ]
             return [
                 convert.diagnostic(d, analysis.index, uri, related_information=related)
                 for d in analysis.diagnostics
-            ]
+            ], as_json
 
         try:
-            diagnostics = await loop.run_in_executor(self.worker(uri), job)
+            found = await loop.run_in_executor(self.worker(uri), job)
         except Stale:
             return  # the next job takes over
         except Exception as exc:  # noqa: BLE001 - keep serving
             self.log_exception(f"analysing {uri}", exc)
             return
-        if diagnostics is not None:
-            send(diagnostics)
+        if found is not None:
+            send(*found)
 
     def semantic_diagnostics(self, analysis: Analysis) -> None:
         """Fill ``analysis.semantic_diagnostics``.  Asked again for the same
@@ -426,13 +437,14 @@ class Session:
         ``doc`` as it is now (text, version and settings are captured here,
         on the loop)."""
         uri, text, version, path, encoding = doc.uri, doc.text, doc.version, doc.path, self.encoding
+        index = doc.index
         settings = self.settings(uri)
 
         def run() -> Analysis:
             analyzer = self._analyzers.get(uri)
             if analyzer is None:
                 analyzer = self._analyzers[uri] = Analyzer(uri)
-            return analyzer.analyze(text, version, path, settings.config, settings.target, encoding)
+            return analyzer.analyze(text, version, path, settings.config, settings.target, encoding, index)
 
         return run
 
