@@ -97,6 +97,9 @@ class Config:
     path: Path | None = None
     """The file the settings came from (None: defaults)."""
     format: FormatOptions = field(default_factory=FormatOptions)
+    format_keys: frozenset[str] = frozenset()
+    """The ``[format]`` options the file sets (the others are defaults, which
+    an editor's own settings may replace)."""
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
     schema: tuple[str, ...] = ()
@@ -220,7 +223,16 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     # [checks] (the original syntaqlite's) first, so that [check] wins.
     checks = {**_peer_checks(data.get("checks", {}), path), **checks_raw}
     config = Config(
-        path, options, version, cflags, schema, schemas, tuple(checks.items()), declarations, exclude
+        path,
+        options,
+        frozenset(key.replace("_", "-") for key in fmt),
+        version,
+        cflags,
+        schema,
+        schemas,
+        tuple(checks.items()),
+        declarations,
+        exclude,
     )
     config.target()  # validate now, with the file's name in the message
     return config

@@ -1,6 +1,6 @@
 """What a document is checked with: the project's configuration and the
 SQLite it targets, from the configuration file found from the document (or
-the workspace) and the editor's settings.  No pygls here: the fast start
+the workspace) and the editor's settings.  No pygls here: the early start
 (:mod:`.fast`) uses it too."""
 
 from __future__ import annotations
@@ -79,6 +79,16 @@ def workspace_roots(folders: list[str], root_uri: str | None, root_path: str | N
     if not roots and root_path:
         roots.append(Path(root_path))
     return roots
+
+
+def document_path(uri: str) -> Path | None:
+    """The file a document URI names (None: not a ``file:`` URI)."""
+    from pygls.uris import to_fs_path  # stdlib only, unlike the rest of pygls
+
+    if not uri.startswith("file:"):
+        return None
+    path = to_fs_path(uri)
+    return Path(path) if path else None
 
 
 def resolve_settings(path: Path | None, roots: list[Path], editor: EditorSettings) -> Settings:
