@@ -21,6 +21,7 @@ from .doc import (
     HARDLINE,
     LINE,
     SOFTLINE,
+    SUFFIX_BREAK,
     Doc,
     Group,
     Keyword,
@@ -60,10 +61,6 @@ class Formatter:
         self.verbatim_starts: set[int] = set()
         """Offsets where a span to copy verbatim starts (see
         ``rules.verbatim_spans``)."""
-        self.tail_tokens: set[int] = set()
-        """Token indexes followed by nothing but ``)`` and ``;`` up to the end
-        of their statement: a trailing comment there ends the statement's
-        last line anyway, so it breaks no group."""
 
     # -- tokens ---------------------------------------------------------------
 
@@ -86,12 +83,23 @@ class Formatter:
             return body
         parts: list[Doc] = [leading] if leading is not None else []
         parts.append(body)
-        for c in trailing or ():
+        parts.extend(self._trailing(trailing or ()))
+        return parts
+
+    def trailing_doc(self, last: Token) -> list[Doc]:
+        """The comments after ``last``, taken (a later call finds none): for
+        a doc that ends with ``last`` but does not print it."""
+        return self._trailing(self.comments.trailing.pop(last.index, ()))
+
+    def _trailing(self, comments: Iterable[Token]) -> list[Doc]:
+        parts: list[Doc] = []
+        for c in comments:
             self.emitted_comments += 1
             if is_line_comment(c):
-                parts.append(LineSuffix([" ", c.text]))
-                if last.index not in self.tail_tokens:
-                    parts.append(BREAK_PARENT)
+                # Only what follows the comment must move to another line:
+                # the innermost group holding both breaks, so that
+                # ``WHERE x = 1 -- note`` keeps its expression whole.
+                parts.extend([LineSuffix([" ", c.text]), SUFFIX_BREAK])
             else:
                 parts.extend([" ", self._comment_text(c)])
         return parts

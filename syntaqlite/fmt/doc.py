@@ -13,6 +13,10 @@ A doc is one of:
 * :class:`LineSuffix` — text deferred to the end of the line (trailing
   ``--`` comments);
 * :data:`BREAK_PARENT` — forces every enclosing group to break;
+* :data:`SUFFIX_BREAK` — after a line suffix: breaks the innermost group
+  that holds it and the text that follows it (none if no text follows
+  before a hard line), as Prettier attaches a trailing comment to the
+  outermost node that ends where it does;
 * :data:`FRESH_LINE` — start a new line unless already at the start of one
   (comments on their own line);
 * :class:`Verbatim` — text printed exactly as written, newlines included
@@ -121,6 +125,7 @@ SOFTLINE = Line("")
 HARDLINE = Line("", hard=True)
 BREAK_PARENT = _Marker("BREAK_PARENT")
 FRESH_LINE = _Marker("FRESH_LINE")
+SUFFIX_BREAK = _Marker("SUFFIX_BREAK")
 
 
 # -- builders ---------------------------------------------------------------

@@ -8,7 +8,8 @@ line; otherwise its lines break.
 
 Before printing, :func:`propagate_breaks` marks every group that contains a
 hard line, a break-parent, a fresh-line or a multi-line verbatim text as
-broken, and every group that encloses a broken one too.
+broken, and every group that encloses a broken one too; a suffix-break
+breaks the innermost group that holds it and the next text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from .doc import (
     BREAK_PARENT,
     FRESH_LINE,
+    SUFFIX_BREAK,
     Doc,
     Group,
     Keyword,
@@ -42,10 +44,19 @@ def propagate_breaks(doc: Doc) -> None:
     stack: list[Doc] = [doc]
     open_groups: list[Group] = []
     seen: set[int] = set()
+    # A suffix-break seen and no text since: how many of the open groups
+    # (the outermost ones) enclose it; -1: none pending.
+    pending = -1
     while stack:
         item = stack.pop()
         cls = item.__class__
-        if cls is str or cls is Keyword:
+        if cls is str or cls is Keyword or cls is Verbatim:
+            if pending >= 0 and (cls is not str or item.strip()):  # type: ignore[union-attr]
+                if pending:
+                    open_groups[pending - 1].broken = True
+                pending = -1
+            if cls is Verbatim and "\n" in item.text and open_groups:  # type: ignore[union-attr]
+                open_groups[-1].broken = True
             continue
         if cls is list:
             stack.extend(reversed(item))  # type: ignore[arg-type]
@@ -62,17 +73,20 @@ def propagate_breaks(doc: Doc) -> None:
             g = open_groups.pop()
             if g.broken and open_groups:
                 open_groups[-1].broken = True
+            if pending > len(open_groups):
+                pending = len(open_groups)
         elif cls is Nest or cls is LineSuffix:
             stack.append(item.contents)  # type: ignore[union-attr]
         elif cls is Line:
-            if item.hard and open_groups:  # type: ignore[union-attr]
-                open_groups[-1].broken = True
+            if item.hard:  # type: ignore[union-attr]
+                pending = -1  # the suffix is printed before it
+                if open_groups:
+                    open_groups[-1].broken = True
         elif item is BREAK_PARENT or item is FRESH_LINE:
             if open_groups:
                 open_groups[-1].broken = True
-        elif cls is Verbatim:
-            if "\n" in item.text and open_groups:  # type: ignore[union-attr]
-                open_groups[-1].broken = True
+        elif item is SUFFIX_BREAK:
+            pending = len(open_groups)
 
 
 def _fits(
@@ -220,7 +234,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
         elif d is FRESH_LINE:
             if not at_line_start:
                 need_newline = True
-        elif d is BREAK_PARENT:
+        elif d is BREAK_PARENT or d is SUFFIX_BREAK:
             pass
         else:
             raise TypeError(f"not a doc: {d!r}")

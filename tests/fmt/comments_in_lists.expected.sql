@@ -1,0 +1,59 @@
+-- A line comment before a closing parenthesis stays after its item, and the
+-- list stays broken.
+CREATE TABLE t (
+  a INT,
+  b INT -- note
+);
+
+INSERT INTO t (a, b)
+VALUES
+  (1, 2), -- first
+  (
+    3,
+    4 -- last value
+  );
+
+SELECT
+  f(
+    a,
+    b -- second argument
+  ) AS x
+FROM t;
+
+SELECT a AS x
+FROM t
+WHERE (a, b) IN (
+    SELECT a, b FROM u -- inner
+  );
+
+-- Trailing comments break the enclosing clause list, not the expression.
+SELECT a
+FROM t
+WHERE x = 1 -- only ones
+GROUP BY a -- grouping
+ORDER BY b;
+
+SELECT u.name AS name
+FROM users AS u
+JOIN orders AS o ON o.user_id = u.id -- join
+WHERE o.total > 10;
+
+UPDATE t
+SET a = a + 1 -- bump
+WHERE b = 2;
+
+UPDATE t
+SET
+  a = a + 1, -- bump
+  b = 0
+WHERE b = 2;
+
+SELECT a AS x FROM t WHERE x = 1; -- the statement's own comment
+
+CREATE TRIGGER tr AFTER INSERT ON t
+BEGIN
+  UPDATE t
+  SET a = a + 1 -- bump
+  WHERE b = new.b;
+  DELETE FROM u WHERE id = new.a; -- clean up
+END;
