@@ -11,14 +11,46 @@ it (``a -- note`` + ``,`` prints as ``a, -- note``).
 
 from __future__ import annotations
 
+from ..syntax.cst import Node
+from ..syntax.nodes import GeneratedConstraint, TableOption, TypeName
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..syntax.tokens import KEYWORD_KINDS, Token
 from ..text import Lines
 
 
-def _key(tok: Token) -> tuple[str, str]:
-    return (tok.kind, tok.text.upper() if tok.kind in KEYWORD_KINDS else tok.text)
+def _key(tok: Token, case_free: set[int]) -> tuple[str, str]:
+    if tok.kind in KEYWORD_KINDS or tok.index in case_free:
+        return (tok.kind, tok.text.upper())
+    return (tok.kind, tok.text)
+
+
+def keyword_names(stmt: Node) -> set[int]:
+    """Indexes of the tokens that SQLite reads as names but compares as
+    keywords, case-insensitively: ``STORED``/``VIRTUAL`` of a generated
+    column, ``ROWID``/``STRICT`` of a table option, a type name's trailing
+    ``GENERATED ALWAYS`` (SQLite drops them from the type)."""
+    out: set[int] = set()
+    for node in stmt.walk():
+        if isinstance(node, TableOption):
+            out.add(node.name.index)
+        elif isinstance(node, GeneratedConstraint):
+            storage = node.storage
+            if storage is not None:
+                out.add(storage.index)
+        elif isinstance(node, TypeName):
+            out.update(t.index for t in generated_always(node))
+    return out
+
+
+def generated_always(node: TypeName) -> list[Token]:
+    """The type name's last two words when they are GENERATED ALWAYS (the
+    start of a generated column's constraint that SQLite's grammar reads as
+    part of the type)."""
+    tail = node.words[-2:]
+    if len(tail) == 2 and [w.text.upper() for w in tail] == ["GENERATED", "ALWAYS"]:
+        return tail
+    return []
 
 
 def _statement_keys(result: ParseResult) -> list[list[tuple[str, str]]]:
@@ -27,7 +59,8 @@ def _statement_keys(result: ParseResult) -> list[list[tuple[str, str]]]:
         toks = list(stmt.tokens())
         if toks and toks[-1].kind == "SEMI" and toks[-1] is stmt.semicolon:
             toks.pop()
-        out.append([_key(t) for t in toks])
+        case_free = keyword_names(stmt)
+        out.append([_key(t, case_free) for t in toks])
     return out
 
 
