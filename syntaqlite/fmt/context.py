@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from ..syntax.cst import Node
+from ..syntax.nodes import ConstraintName
 from ..syntax.tokens import KEYWORD_KINDS, Token
 from .comments import Comments, is_line_comment
 from .doc import (
@@ -167,15 +168,17 @@ class Formatter:
         tokens: a line break opportunity after each comma."""
         parts: list[Doc] = []
         after_element = False
+        named = False
         for item in items:
             if isinstance(item, Token) and item.kind == "COMMA":
                 parts.extend([self.tok(item), LINE])
-                after_element = False
+                after_element = named = False
             else:
                 if after_element:  # two elements without a comma (table constraints)
-                    parts.append(LINE)
+                    parts.append(" " if named else LINE)  # "CONSTRAINT name" stays with its constraint
                 parts.append(self.fmt(item))
                 after_element = True
+                named = isinstance(item, ConstraintName)
         return parts
 
     def parenthesized(self, lp: Token, inner: Sequence[Node | Token], rp: Token) -> Group:

@@ -229,6 +229,15 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 continue
             newline(ind)
         elif cls is LineSuffix:
+            if suffixes and hard_suffix and d.hard:  # type: ignore[union-attr]
+                # Two "--" comments on one line would make the second part
+                # of the first: the pending one ends its line first.
+                cmds.append((ind, mode, d))
+                cmds.append((ind, mode, FRESH_LINE))
+                cmds.extend(reversed(suffixes))
+                suffixes = []
+                hard_suffix = False
+                continue
             suffixes.append((ind, mode, d.contents))  # type: ignore[union-attr]
             hard_suffix = hard_suffix or d.hard  # type: ignore[union-attr]
         elif d is FRESH_LINE:
