@@ -57,3 +57,21 @@ BEGIN
   WHERE b = new.b;
   DELETE FROM u WHERE id = new.a; -- clean up
 END;
+
+-- Two trailing comments around a comma never share a line.
+SELECT
+  a, -- x
+  -- y
+  b
+FROM t;
+
+CREATE TABLE sized (
+  a VARCHAR(
+    10 -- characters
+  ),
+  b,
+  PRIMARY KEY (
+    a,
+    b -- both
+  )
+);
