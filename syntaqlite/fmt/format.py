@@ -91,7 +91,7 @@ def _format_result(result: ParseResult, options: FormatOptions) -> str:
                 verbatim.add(i)
                 spans.append((item.start, item.end))
             else:
-                spans.extend(verbatim_spans(item))
+                spans.extend(verbatim_spans(item, options.column_names))
     comments = attach(result, spans)
     extents = [_extent(comments, item) for item in items]
     f = Formatter(result.source, options, comments, RULES)
@@ -158,7 +158,7 @@ def _open_comment_at_end(result: ParseResult) -> bool:
 def statement_docs(result: ParseResult, options: FormatOptions) -> list[Doc]:
     """The doc of each statement (for ``--print-doc``)."""
     stmts = result.statements
-    spans = [span for s in stmts for span in verbatim_spans(s)]
+    spans = [span for s in stmts for span in verbatim_spans(s, options.column_names)]
     comments = attach(result, spans)
     f = Formatter(result.source, options, comments, RULES)
     f.verbatim_starts = {a for a, _b in spans}
