@@ -185,8 +185,8 @@ class Formatter:
         """``(a, b)`` when it fits, else one item per line, indented, with the
         closing parenthesis back at the line's indentation.  ``inner`` holds
         the elements and their commas (see ``rules.common.interleave``)."""
-        if not inner:
-            return group(self.tok(lp), self.tok(rp))
+        if not inner:  # the line breaks only for a comment after "("
+            return group(self.tok(lp), SOFTLINE, self.tok(rp))
         return group(self.tok(lp), nest(SOFTLINE, self.comma_list(inner)), SOFTLINE, self.tok(rp))
 
     def enclosed(self, lp: Token, inner: Node, rp: Token) -> Group:

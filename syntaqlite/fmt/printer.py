@@ -178,7 +178,10 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             if not text.strip(" ") and (at_line_start or need_newline or (suffixes and hard_suffix)):
                 continue  # a separating space where a line break comes instead
             if suffixes and hard_suffix and text not in _CLOSERS:
-                # A trailing "--" comment ends its line before more code.
+                # A trailing "--" comment ends its line before more code
+                # (after the code's own text: not after a separating space).
+                while out and out[-1] and not out[-1].strip(" "):
+                    pos -= len(out.pop())
                 cmds.append((ind, mode, d))
                 cmds.append((ind, mode, FRESH_LINE))
                 cmds.extend(reversed(suffixes))

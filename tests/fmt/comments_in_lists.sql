@@ -47,3 +47,15 @@ b FROM t;
 CREATE TABLE sized (a VARCHAR(10 -- characters
 ), b, PRIMARY KEY (a, b -- both
 ));
+
+-- Empty parentheses, PRAGMA values and SET column lists keep their comments.
+SELECT a FROM t1 WHERE b NOT IN ( -- none
+);
+SELECT * FROM generate_series( -- no arguments
+);
+PRAGMA cache_spill(-25 -- pages
+);
+UPDATE t1 SET (c, d -- both
+) = (1, 2);
+SELECT a AS a FROM t1 JOIN t2 -- second
+ON b = x;
