@@ -71,7 +71,10 @@ class Formatter:
         if keyword is None:
             keyword = t.kind in KEYWORDS
         text: Doc = Keyword(t.text) if keyword else t.text
-        return self._with_comments(t, text, t)
+        i = t.index
+        if i in self.comments.leading or i in self.comments.trailing:
+            return self._with_comments(t, text, t)
+        return text  # most tokens have no comments: no call
 
     def kw(self, t: Token) -> Doc:
         """A token that is a keyword here even if its kind can be a name."""
@@ -178,16 +181,23 @@ class Formatter:
                     parts.append(" " if named else LINE)  # "CONSTRAINT name" stays with its constraint
                 parts.append(self.fmt(item))
                 after_element = True
-                named = isinstance(item, ConstraintName)
+                named = type(item) is ConstraintName
         return parts
 
-    def parenthesized(self, lp: Token, inner: Sequence[Node | Token], rp: Token) -> Group:
+    def parenthesized(self, lp: Token, inner: Sequence[Node | Token], rp: Token) -> Doc:
         """``(a, b)`` when it fits, else one item per line, indented, with the
         closing parenthesis back at the line's indentation.  ``inner`` holds
         the elements and their commas (see ``rules.common.interleave``)."""
-        if not inner:  # the line breaks only for a comment after "("
-            return group(self.tok(lp), SOFTLINE, self.tok(rp))
+        if not inner:
+            return self.empty_parentheses(lp, rp)
         return group(self.tok(lp), nest(SOFTLINE, self.comma_list(inner)), SOFTLINE, self.tok(rp))
+
+    def empty_parentheses(self, lp: Token, rp: Token) -> Doc:
+        """``()``; with a ``--`` comment after ``(``, ``)`` goes on the next
+        line."""
+        if lp.index in self.comments.trailing:
+            return group(self.tok(lp), SOFTLINE, self.tok(rp))
+        return [self.tok(lp), self.tok(rp)]
 
     def enclosed(self, lp: Token, inner: Node, rp: Token) -> Group:
         """``(inner)`` (a query, an expression, a window); broken, ``inner``

@@ -23,7 +23,7 @@ A doc is one of:
   (``-- fmt: off`` regions, virtual-table arguments, multi-line comments).
 
 Docs are plain immutable values except :class:`Group`, whose ``broken`` flag
-the printer's break propagation sets once.
+and flat ``width`` the printer's break propagation sets once.
 """
 
 from __future__ import annotations
@@ -45,11 +45,14 @@ class Keyword:
 
 
 class Group:
-    __slots__ = ("contents", "broken")
+    __slots__ = ("contents", "broken", "width")
 
     def __init__(self, contents: Doc, broken: bool = False) -> None:
         self.contents = contents
         self.broken = broken
+        self.width = 0
+        """Columns the group takes printed flat (set with ``broken`` by the
+        printer's break propagation; meaningless for a broken group)."""
 
     def __repr__(self) -> str:
         return f"Group({self.contents!r}{', broken' if self.broken else ''})"

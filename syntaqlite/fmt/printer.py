@@ -39,10 +39,12 @@ _CLOSE = _Marker("CLOSE")
 
 
 def propagate_breaks(doc: Doc) -> None:
-    """Mark groups that must break (iteratively, post-order)."""
+    """Mark groups that must break, and record the flat width of each
+    (iteratively, post-order)."""
     # Stack entries: a doc to visit, or _CLOSE after a group's contents.
     stack: list[Doc] = [doc]
     open_groups: list[Group] = []
+    widths = [0]  # flat width so far of each open group (and of the text outside them)
     seen: set[int] = set()
     # A suffix-break seen and no text since: how many of the open groups
     # (the outermost ones) enclose it; -1: none pending.
@@ -50,13 +52,19 @@ def propagate_breaks(doc: Doc) -> None:
     while stack:
         item = stack.pop()
         cls = item.__class__
-        if cls is str or cls is Keyword or cls is Verbatim:
-            if pending >= 0 and (cls is not str or item.strip()):  # type: ignore[union-attr]
+        if cls is str:
+            widths[-1] += len(item)  # type: ignore[arg-type]
+            if pending >= 0 and item.strip():  # type: ignore[union-attr]
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
-            if cls is Verbatim and "\n" in item.text and open_groups:  # type: ignore[union-attr]
-                open_groups[-1].broken = True
+            continue
+        if cls is Keyword:
+            widths[-1] += len(item.text)  # type: ignore[union-attr]
+            if pending >= 0:
+                if pending:
+                    open_groups[pending - 1].broken = True
+                pending = -1
             continue
         if cls is list:
             stack.extend(reversed(item))  # type: ignore[arg-type]
@@ -64,29 +72,48 @@ def propagate_breaks(doc: Doc) -> None:
             if id(item) in seen:  # a shared group: its flag is already known
                 if item.broken and open_groups:  # type: ignore[union-attr]
                     open_groups[-1].broken = True
+                widths[-1] += item.width  # type: ignore[union-attr]
                 continue
             seen.add(id(item))
             open_groups.append(item)  # type: ignore[arg-type]
+            widths.append(0)
             stack.append(_CLOSE)
             stack.append(item.contents)  # type: ignore[union-attr]
         elif item is _CLOSE:
             g = open_groups.pop()
+            g.width = w = widths.pop()
+            widths[-1] += w
             if g.broken and open_groups:
                 open_groups[-1].broken = True
             if pending > len(open_groups):
                 pending = len(open_groups)
-        elif cls is Nest or cls is LineSuffix:
+        elif cls is Nest:
             stack.append(item.contents)  # type: ignore[union-attr]
         elif cls is Line:
             if item.hard:  # type: ignore[union-attr]
                 pending = -1  # the suffix is printed before it
                 if open_groups:
                     open_groups[-1].broken = True
+            else:
+                widths[-1] += len(item.flat)  # type: ignore[union-attr]
+        elif cls is LineSuffix:  # a comment: text, but no width
+            if pending >= 0:
+                if pending:
+                    open_groups[pending - 1].broken = True
+                pending = -1
         elif item is BREAK_PARENT or item is FRESH_LINE:
             if open_groups:
                 open_groups[-1].broken = True
         elif item is SUFFIX_BREAK:
             pending = len(open_groups)
+        elif cls is Verbatim:
+            widths[-1] += len(item.text)  # type: ignore[union-attr]
+            if pending >= 0:
+                if pending:
+                    open_groups[pending - 1].broken = True
+                pending = -1
+            if "\n" in item.text and open_groups:  # type: ignore[union-attr]
+                open_groups[-1].broken = True
 
 
 def _fits(
@@ -117,7 +144,12 @@ def _fits(
         elif cls is Keyword:
             remaining -= len(doc.text)  # type: ignore[union-attr]
         elif cls is Group:
-            stack.append((_indent, BREAK if doc.broken else mode, doc.contents))  # type: ignore[union-attr]
+            if doc.broken:  # type: ignore[union-attr]
+                stack.append((_indent, BREAK, doc.contents))  # type: ignore[union-attr]
+            elif mode == FLAT:
+                remaining -= doc.width  # type: ignore[union-attr]
+            else:
+                stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
         elif cls is Nest:
             stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
         elif cls is Line:
@@ -206,11 +238,10 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             elif mode == FLAT:
                 cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
             else:
-                flat = (ind, FLAT, d.contents)  # type: ignore[union-attr]
                 # With a line break pending, the group will start a new line.
                 column = ind if need_newline and not at_line_start else pos
-                if _fits(flat, cmds, width - column, keyword_case):
-                    cmds.append(flat)
+                if _fits((ind, FLAT, d), cmds, width - column, keyword_case):
+                    cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
                 else:
                     cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
         elif cls is Nest:

@@ -97,3 +97,7 @@ SELECT a AS a
 FROM t1
 JOIN t2 -- second
   ON b = x;
+SELECT
+  count(*) OVER ( -- the whole result
+  ) AS n
+FROM t;

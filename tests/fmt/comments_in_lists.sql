@@ -59,3 +59,5 @@ UPDATE t1 SET (c, d -- both
 ) = (1, 2);
 SELECT a AS a FROM t1 JOIN t2 -- second
 ON b = x;
+SELECT count(*) OVER ( -- the whole result
+) AS n FROM t;

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...syntax.cst import Node
 from ...syntax.nodes import CreateVirtualTableStmt, Statement
+from ...syntax.tokens import Token
 from ..context import Rule
 from . import ddl, dml, expr, select, stmt
 
@@ -43,9 +44,7 @@ def _nodes(root: Node) -> list[Node]:
     """``root`` and every node below it (breadth first)."""
     out = [root]
     for node in out:  # grows as it goes
-        for child in node.children:
-            if isinstance(child, Node):
-                out.append(child)
+        out.extend([c for c in node.children if c.__class__ is not Token])  # type: ignore[misc]
     return out
 
 

@@ -197,8 +197,10 @@ def fmt_column_def(f: Formatter, node: ColumnDef) -> Doc:
     type_name = node.type_name
     generated = [] if type_name is None or type_name.lp_token is not None else generated_always(type_name)
     if not generated or not node.constraints:
-        head: list[Node | Token] = [node.name, *present(type_name)]
-        return group(f.spaced(head), nest(constraint_lines(f, node.constraints)))
+        head = f.spaced([node.name, *present(type_name)])
+        if not node.constraints:
+            return head
+        return group(head, nest(constraint_lines(f, node.constraints)))
     # SQLite's grammar reads GENERATED ALWAYS as the end of the type name:
     # they start the line of the AS (...) that follows.
     assert type_name is not None

@@ -160,9 +160,13 @@ def fmt_function_call(f: Formatter, node: FunctionCall) -> Doc:
             if node.args:
                 args.append(" ")
             args.append(f.fmt(order_by))
-    call = group(
-        f.tok(node.name), f.tok(node.lp_token), nest(SOFTLINE, *args), SOFTLINE, f.tok(node.rp_token)
-    )
+    call: Doc
+    if not args:  # f(): nothing to break
+        call = [f.tok(node.name), f.empty_parentheses(node.lp_token, node.rp_token)]
+    else:
+        call = group(
+            f.tok(node.name), f.tok(node.lp_token), nest(SOFTLINE, *args), SOFTLINE, f.tok(node.rp_token)
+        )
     tail = present(node.within_group, node.filter, node.over)
     if not tail:
         return call

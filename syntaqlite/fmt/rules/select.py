@@ -327,7 +327,7 @@ def window_in_parentheses(f: Formatter, lp: Token, node: Window | None, rp: Toke
     """``(PARTITION BY a ORDER BY b)``; broken, one part per indented line
     between the parentheses (OVER and WINDOW ... AS alike)."""
     if node is None:
-        return [f.tok(lp), f.tok(rp)]
+        return f.empty_parentheses(lp, rp)
     return group(f.tok(lp), nest(SOFTLINE, *join(LINE, window_parts(f, node))), SOFTLINE, f.tok(rp))
 
 
