@@ -15,6 +15,7 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
     indent = 4                          # or indent-width (the original syntaqlite's key)
     keyword-case = "lower"              # upper | lower | preserve
     semicolons = true
+    column-names = "preserve"           # preserve | reformat (unaliased result columns)
 
     schema = ["db/schema.sql"]          # schema files for the validator (globs)
     [schemas]                           # per-path schema files

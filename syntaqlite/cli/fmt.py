@@ -54,6 +54,7 @@ class Overrides:
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
     common: Common = field(default_factory=Common)
+    column_names: str | None = None
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
         options = config.format
@@ -66,6 +67,8 @@ class Overrides:
             changes["keyword_case"] = self.keyword_case
         if self.semicolons is not None:
             changes["semicolons"] = self.semicolons
+        if self.column_names is not None:
+            changes["column_names"] = self.column_names
         if changes:
             options = replace(options, **changes)
         if self.sqlite_version is not None or self.sqlite_cflags:
@@ -366,6 +369,11 @@ def _plural(n: int, word: str) -> str:
     help="End every statement with ';' [default], or leave the last one without.",
 )
 @click.option(
+    "--column-names",
+    type=click.Choice(["preserve", "reformat"]),
+    help="Unaliased result columns named after their text: copy as written [default: preserve], or reformat.",
+)
+@click.option(
     "--stdin-filename", metavar="PATH", help="Where stdin's text comes from (finds its configuration)."
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
@@ -382,6 +390,7 @@ def fmt_command(
     indent: int | None,
     keyword_case: str | None,
     semicolons: bool | None,
+    column_names: str | None,
     stdin_filename: str | None,
     jobs: int | None,
     print_doc: bool,
@@ -416,7 +425,14 @@ def fmt_command(
     if check and show_diff:
         raise click.UsageError("--check and --diff cannot be used together")
     overrides = Overrides(
-        line_width, indent, keyword_case, semicolons, sqlite_version, tuple(sqlite_cflags), common
+        line_width,
+        indent,
+        keyword_case,
+        semicolons,
+        sqlite_version,
+        tuple(sqlite_cflags),
+        common,
+        column_names,
     )
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file

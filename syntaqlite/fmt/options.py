@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 KEYWORD_CASES = ("upper", "lower", "preserve")
+COLUMN_NAMES = ("preserve", "reformat")
 
 
 class OptionsError(ValueError):
@@ -23,6 +24,13 @@ class FormatOptions:
     semicolons: bool = True
     """End every statement with ``;``.  When false, the last statement keeps
     no semicolon (the others need theirs to stay separate statements)."""
+    column_names: str = "preserve"
+    """``preserve``: a result column without an alias whose name SQLite
+    takes from its source text (``SELECT a+b`` names its column ``a+b``),
+    where that name can be seen, is copied as written, so that the name
+    does not change.  ``reformat``: such columns are formatted like any
+    expression (for code that reads every column it uses by an alias or by
+    position)."""
 
     def __post_init__(self) -> None:
         # bool is an int in Python, not a width: `line-width = true` is refused.
@@ -34,13 +42,17 @@ class FormatOptions:
             raise OptionsError(
                 f"keyword-case must be one of {', '.join(KEYWORD_CASES)}, not {self.keyword_case!r}"
             )
+        if self.column_names not in COLUMN_NAMES:
+            raise OptionsError(
+                f"column-names must be one of {', '.join(COLUMN_NAMES)}, not {self.column_names!r}"
+            )
         if not isinstance(self.semicolons, bool):
             raise OptionsError(f"semicolons must be true or false, not {self.semicolons!r}")
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], base: FormatOptions | None = None) -> FormatOptions:
         """Options from a ``[format]`` table (keys ``line-width``, ``indent``,
-        ``keyword-case``, ``semicolons``) over ``base``."""
+        ``keyword-case``, ``semicolons``, ``column-names``) over ``base``."""
         known = {f.name.replace("_", "-"): f.name for f in fields(cls)}
         changes: dict[str, Any] = {}
         for key, value in data.items():

@@ -151,3 +151,19 @@ def test_many_files_in_parallel(run, tmp_path: Path) -> None:  # type: ignore[no
     r = run("fmt", "-j", "2", str(tmp_path))
     assert r.code == 0 and "40 files reformatted, 0 unchanged" in r.err
     assert all(p.read_text().startswith("SELECT ") for p in tmp_path.glob("*.sql"))
+
+
+def test_column_names_option(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # An unaliased a+b names its column "a+b": kept as written by default.
+    f = tmp_path / "q.sql"
+    f.write_text("select a+b from t\n")
+    assert run("fmt", "--check", str(f)).code == 1
+    assert run("fmt", str(f)).code == 0 and f.read_text() == "SELECT a+b FROM t;\n"
+    assert run("fmt", "--column-names", "reformat", str(f)).code == 0
+    assert f.read_text() == "SELECT a + b FROM t;\n"
+    f.write_text("select a+b from t\n")
+    (tmp_path / "syntaqlite.toml").write_text('[format]\ncolumn-names = "reformat"\n')
+    assert run("fmt", str(f)).code == 0 and f.read_text() == "SELECT a + b FROM t;\n"
+    (tmp_path / "syntaqlite.toml").write_text('[format]\ncolumn-names = "rename"\n')
+    r = run("fmt", str(f))
+    assert r.code == 2 and "column-names must be one of preserve, reformat, not 'rename'" in r.err
