@@ -275,6 +275,14 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             suffixes.append((ind, mode, d.contents))  # type: ignore[union-attr]
             hard_suffix = hard_suffix or d.hard  # type: ignore[union-attr]
         elif d is FRESH_LINE:
+            if suffixes:
+                # The pending line suffixes (a trailing comment) end this
+                # line, before the fresh one starts.
+                cmds.append((ind, mode, d))
+                cmds.extend(reversed(suffixes))
+                suffixes = []
+                hard_suffix = False
+                continue
             if not at_line_start:
                 need_newline = True
         elif d is BREAK_PARENT or d is SUFFIX_BREAK:
