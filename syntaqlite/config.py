@@ -17,6 +17,12 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
     [schemas]                           # per-path schema files
     "reports/**.sql" = ["db/reporting.sql"]
 
+    [python]                            # SQL inside Python (syntaqlite/python)
+    check = true                        # directories' .py files are checked too
+    calls = ["query", "db.fetch"]       # more calls whose first argument is SQL
+    assume-sqlite = false               # every module's .execute(...) is SQLite's
+    # [format] python = true: `fmt` formats the SQL of .py files' triple-quoted strings
+
     [check]                             # per-code severity: "error" | "warning" | "off"
     unknown-function = "warning"
 
@@ -52,6 +58,16 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class PythonSettings:
+    """The ``[python]`` table, and ``[format] python``."""
+
+    check: bool = True
+    calls: tuple[str, ...] = ()
+    assume_sqlite: bool = False
+    format: bool = False
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file the settings came from (None: defaults)."""
@@ -63,6 +79,7 @@ class Config:
     checks: tuple[tuple[str, str], ...] = ()
     declarations: Declarations = NO_DECLARATIONS
     """Functions, collations and modules the application registers."""
+    python: PythonSettings = field(default_factory=PythonSettings)
 
     @property
     def root(self) -> Path | None:
@@ -113,13 +130,18 @@ def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
-    known = {"format", "sqlite-version", "sqlite-cflags", "schema", "schemas", "check"}
+    known = {"format", "sqlite-version", "sqlite-cflags", "schema", "schemas", "check", "python"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; known keys: {', '.join(sorted(known))}")
     fmt = data.get("format", {})
     if not isinstance(fmt, dict):
         raise ConfigError(f"{path}: [format] must be a table")
+    fmt = dict(fmt)
+    python_format = fmt.pop("python", False)
+    if not isinstance(python_format, bool):
+        raise ConfigError(f"{path}: [format] python must be true or false")
+    python = _python(data.get("python", {}), python_format, path)
     try:
         options = FormatOptions.from_mapping(fmt)
     except (OptionsError, TypeError) as exc:
@@ -143,9 +165,34 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     for code, level in checks_raw.items():
         if level not in ("error", "warning", "info", "off"):
             raise ConfigError(f'{path}: [check] {code} = {level!r}: use "error", "warning", "info" or "off"')
-    config = Config(path, options, version, cflags, schema, schemas, tuple(checks_raw.items()), declarations)
+    config = Config(
+        path, options, version, cflags, schema, schemas, tuple(checks_raw.items()), declarations, python
+    )
     config.target()  # validate now, with the file's name in the message
     return config
+
+
+def _python(table: object, format_python: bool, path: Path) -> PythonSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [python] must be a table")
+    known = {"check", "calls", "assume-sqlite"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(
+            f"{path}: [python] unknown key {unknown[0]!r}; known keys: {', '.join(sorted(known))}"
+        )
+    check = table.get("check", True)
+    assume = table.get("assume-sqlite", False)
+    for key, value in (("check", check), ("assume-sqlite", assume)):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{path}: [python] {key} must be true or false")
+    calls = _strings(table.get("calls", []), "[python] calls", path)
+    for call in calls:
+        if not all(part.isidentifier() for part in call.split(".")):
+            raise ConfigError(
+                f"{path}: [python] calls: {call!r} is not a name or dotted name such as db.query"
+            )
+    return PythonSettings(check, calls, assume, format_python)
 
 
 def _declarations(check: dict[str, Any], path: Path) -> Declarations:

@@ -81,7 +81,7 @@ class _Ignores:
         return False
 
 
-def _walk(directory: Path, ignores: _Ignores) -> Iterator[Path]:
+def _walk(directory: Path, ignores: _Ignores, suffixes: tuple[str, ...] = SQL_SUFFIXES) -> Iterator[Path]:
     stack = [directory]
     while stack:
         d = stack.pop()
@@ -96,14 +96,15 @@ def _walk(directory: Path, ignores: _Ignores) -> Iterator[Path]:
                 if entry.name in ALWAYS_SKIPPED or ignores.ignored(path, True):
                     continue
                 subdirs.append(path)
-            elif entry.name.endswith(SQL_SUFFIXES) and entry.is_file() and not ignores.ignored(path, False):
+            elif entry.name.endswith(suffixes) and entry.is_file() and not ignores.ignored(path, False):
                 yield path
         stack.extend(reversed(subdirs))
 
 
-def discover(arguments: tuple[str, ...]) -> Discovery:
-    """Expand command-line paths into SQL files, in a stable order, each
-    once.  A named file is always included; directories are searched."""
+def discover(arguments: tuple[str, ...], suffixes: tuple[str, ...] = SQL_SUFFIXES) -> Discovery:
+    """Expand command-line paths into SQL files (files ending with one of
+    ``suffixes``), in a stable order, each once.  A named file is always
+    included; directories are searched."""
     found = Discovery()
     seen: set[Path] = set()
     ignores = _Ignores()
@@ -118,10 +119,11 @@ def discover(arguments: tuple[str, ...]) -> Discovery:
         path = Path(arg)
         if path.is_dir():
             before = len(found.files)
-            for f in _walk(path.resolve(), ignores):
+            for f in _walk(path.resolve(), ignores, suffixes):
                 add(Path(os.path.relpath(f)) if not path.is_absolute() else f)
             if len(found.files) == before:
-                found.warnings.append(f"{arg}: no SQL files (*.sql) in this directory")
+                kinds = ", ".join(f"*{s}" for s in suffixes)
+                found.warnings.append(f"{arg}: no SQL files ({kinds}) in this directory")
         elif path.exists():
             add(path)
         elif glob.has_magic(arg):

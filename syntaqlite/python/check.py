@@ -1,0 +1,258 @@
+"""Check the SQL of Python modules: every statement through the validator,
+against the project's schema plus the schema the modules themselves
+create, and every call's parameters against its placeholders.  Results
+are diagnostics with spans in the ``.py`` files.
+
+The schema a project's code creates is collected first, in file order
+(the modules as given, each in source order): every embedded text with a
+CREATE, ALTER, DROP ... is checked then, against the catalog as it stands,
+and changes it.  Every other text (queries, DML) is checked afterwards,
+against the whole schema: a function that queries a table may well come
+before the one that creates it.
+
+A text reached twice (a module constant executed in two places) is
+checked once; each call's parameters are checked at the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..diagnostics import Diagnostic, Related, Severity
+from ..syntax.nodes import ErrorStatement, Select, SelectCore, Statement, Values
+from ..syntax.parser import ParseResult, parse
+from ..syntax.target import DEFAULT_TARGET, Target
+from ..validator.catalog import Catalog
+from ..validator.checker import apply_severities, check_text
+from ..validator.ddl import changes_schema
+from .finder import Embedded, FinderOptions, ModuleSql, PythonSyntaxError, find_sql
+from .literals import Piece
+from .params import check_bindings, placeholders
+from .rules import dynamic_sql, multiple_statements, parameter_mismatch
+
+
+@dataclass
+class ModuleInput:
+    path: str
+    text: str
+    options: FinderOptions = field(default_factory=FinderOptions)
+
+
+@dataclass
+class ModuleResult:
+    path: str
+    text: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    statements: int = 0
+    """How many SQL texts were found (0: the module sends none)."""
+    error: str | None = None
+    """Why the module could not be read as Python (``line:col: message``)."""
+    internal_errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Text:
+    """One embedded text to validate, and where it came from."""
+
+    module: int
+    piece: Piece
+    key: str
+    parsed: ParseResult
+    checkable: bool
+
+
+def check_modules(
+    modules: Sequence[ModuleInput],
+    catalog: Catalog | None = None,
+    *,
+    target: Target = DEFAULT_TARGET,
+    severities: Mapping[str, str] | None = None,
+) -> list[ModuleResult]:
+    """Check ``modules`` together (one project: the schema one creates, the
+    others see).  ``catalog`` (the configured schema) is extended."""
+    catalog = catalog if catalog is not None else Catalog()
+    results = [ModuleResult(m.path, m.text) for m in modules]
+    found: list[ModuleSql | None] = []
+    for m, result in zip(modules, results, strict=True):
+        try:
+            found.append(find_sql(m.text, m.options))
+        except PythonSyntaxError as exc:
+            from ..text import Lines
+
+            line, column = Lines(m.text).position(exc.offset)
+            result.error = f"{line}:{column}: not checked: invalid Python: {exc}"
+            found.append(None)
+    texts: list[_Text] = []
+    seen: dict[tuple[int, tuple[int, int], str], _Text] = {}
+    per_call: list[tuple[int, Embedded, _Text]] = []
+    for index, module in enumerate(found):
+        if module is None:
+            continue
+        for item in module.found:
+            key = (index, item.piece.origin, item.piece.text)
+            text = seen.get(key)
+            if text is None:
+                parsed = parse(item.piece.text, target)
+                text = _Text(
+                    index,
+                    item.piece,
+                    f"{modules[index].path}#sql{len(texts) + 1}",
+                    parsed,
+                    checkable=not item.piece.holes or parsed.ok,
+                )
+                seen[key] = text
+                texts.append(text)
+                results[index].diagnostics.extend(_dynamic(item.piece))
+            results[index].statements += 1
+            per_call.append((index, item, text))
+    by_key = {t.key: t for t in texts}
+    raw: dict[str, list[Diagnostic]] = {}
+    schema_texts = [
+        t for t in texts if t.checkable and any(changes_schema(s.body) for s in t.parsed.statements)
+    ]
+    other_texts = [t for t in texts if t.checkable and t not in schema_texts]
+    for text in [*schema_texts, *other_texts]:
+        checked = check_text(
+            text.piece.text, catalog=catalog, path=text.key, target=target, parsed=text.parsed, model=False
+        )
+        raw[text.key] = checked.diagnostics
+        for message in checked.internal_errors:
+            results[text.module].internal_errors.append(message)
+    for text in texts:
+        for d in raw.get(text.key, ()):
+            results[text.module].diagnostics.append(_mapped(d, text, by_key, modules[text.module].text))
+    for index, item, text in per_call:
+        if text.checkable and text.parsed.ok and not item.piece.holes:
+            results[index].diagnostics.extend(_call_checks(item, text))
+    for result in results:
+        result.diagnostics = _unique(apply_severities(result.diagnostics, severities))
+    return results
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: set[tuple[str, str, int, int]] = set()
+    for d in diagnostics:
+        key = (d.code, d.message, d.start, d.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _dynamic(piece: Piece) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            dynamic_sql.RULE.code,
+            dynamic_sql.message(hole.expr, hole.how),
+            hole.start,
+            hole.end,
+            dynamic_sql.RULE.severity,
+            help=dynamic_sql.HELP,
+        )
+        for hole in piece.holes
+        if not hole.placeholders_only
+    ]
+
+
+def _mapped(d: Diagnostic, text: _Text, by_key: Mapping[str, _Text], source: str) -> Diagnostic:
+    """``d`` (spans in the embedded SQL) with spans in the ``.py`` file."""
+    piece = text.piece
+    start, end = piece.source_span(d.start, d.end)
+    replacement = d.replacement
+    if replacement is not None and not piece.is_verbatim(d.start, d.end, source):
+        replacement = None
+    related: list[Related] = []
+    for r in d.related:
+        if r.path is None or r.path == text.key:
+            s, e = piece.source_span(r.start, r.end)
+            related.append(Related(r.message, s, e))
+        elif r.path in by_key:
+            other = by_key[r.path]
+            s, e = other.piece.source_span(r.start, r.end)
+            same = other.module == text.module
+            related.append(Related(r.message, s, e, None if same else r.path.rsplit("#", 1)[0]))
+        else:
+            related.append(r)
+    return replace(d, start=start, end=end, replacement=replacement, related=tuple(related))
+
+
+def _call_checks(item: Embedded, text: _Text) -> list[Diagnostic]:
+    """What the call itself gets wrong: several statements for execute,
+    a query for executemany, parameters that do not fit."""
+    out: list[Diagnostic] = []
+    piece = text.piece
+    everything = text.parsed.root.items
+    first_at = next((i for i, c in enumerate(everything) if isinstance(c, (Statement, ErrorStatement))), None)
+    items = [c for c in everything if isinstance(c, (Statement, ErrorStatement))]
+    # sqlite3 skips semicolons before the statement; anything but comments
+    # after it (a stray semicolon too) is another statement.
+    rest = everything[first_at + 1 :] if first_at is not None else []
+    if item.sink in ("execute", "executemany") and item.flavour == "sqlite3" and rest:
+        s, e = piece.source_span(rest[0].start, rest[-1].end)
+        out.append(
+            Diagnostic(
+                multiple_statements.RULE.code,
+                "You can only execute one statement at a time.",
+                s,
+                e,
+                multiple_statements.RULE.severity,
+                help="use executescript() for a script, or one execute() per statement",
+            )
+        )
+        return out
+    if not items:
+        return out
+    first = items[0]
+    if (
+        item.sink == "executemany"
+        and item.flavour == "sqlite3"
+        and isinstance(first, Statement)
+        and first.explain is None
+        and isinstance(first.body, (Select, SelectCore, Values))
+    ):
+        s, e = piece.source_span(first.start, first.end)
+        out.append(
+            Diagnostic(
+                multiple_statements.RULE.code,
+                "executemany() can only execute DML statements.",
+                s,
+                e,
+                multiple_statements.RULE.severity,
+                help="executemany() runs INSERT, UPDATE, DELETE or REPLACE once per row",
+            )
+        )
+        return out
+    if len(items) > 1:  # apsw spreads the bindings over the statements
+        return out
+    found = placeholders(text.parsed.tokens)
+    given = [item.params] if item.params_known and item.params is not None else []
+    given.extend(item.rows or [])
+    for bindings in given:
+        problem = check_bindings(found, bindings, item.flavour)
+        if problem is None:
+            continue
+        related: tuple[Related, ...] = ()
+        if problem.placeholder is not None:
+            s, e = piece.source_span(problem.placeholder.start, problem.placeholder.end)
+            related = (Related(f"placeholder {problem.placeholder.text}", s, e),)
+        elif found.count:
+            s, e = piece.source_span(0, len(piece.text))
+            related = (
+                Related(
+                    f"the statement has {found.count} placeholder{'s' if found.count != 1 else ''}", s, e
+                ),
+            )
+        out.append(
+            Diagnostic(
+                parameter_mismatch.RULE.code,
+                problem.message,
+                problem.span[0],
+                problem.span[1],
+                Severity.WARNING if problem.warning else parameter_mismatch.RULE.severity,
+                help=problem.help,
+                related=related,
+            )
+        )
+    return out
