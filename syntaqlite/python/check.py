@@ -20,12 +20,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, Related, Severity
+from ..syntax.memory import gc_paused
 from ..syntax.nodes import ErrorStatement, Select, SelectCore, Statement, Values
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
-from ..validator.catalog import Catalog
-from ..validator.checker import apply_severities, check_text
-from ..validator.ddl import changes_schema
+from ..text import Lines
+from ..validator.catalog import Catalog, Where
+from ..validator.checker import apply_severities, run_statement
+from ..validator.ddl import DdlChecker, changes_schema
+from ..validator.model import SemanticModel
+from ..validator.resolve import Resolver
+from ..validator.rules import already_exists
 from .finder import Embedded, FinderOptions, ModuleSql, PythonSyntaxError, find_sql
 from .literals import Piece
 from .params import check_bindings, placeholders
@@ -49,6 +54,21 @@ class ModuleResult:
     error: str | None = None
     """Why the module could not be read as Python (``line:col: message``)."""
     internal_errors: list[str] = field(default_factory=list)
+    texts: list[CheckedText] = field(default_factory=list)
+    """Each distinct SQL text of the module and what the validator said."""
+
+
+@dataclass(frozen=True)
+class CheckedText:
+    """One embedded text: its SQL, its parse, whether it changes the schema,
+    and the validator's diagnostics (spans in ``sql``; none when the text is
+    dynamic and its skeleton does not parse)."""
+
+    piece: Piece
+    parsed: ParseResult
+    schema: bool
+    checked: bool
+    diagnostics: tuple[Diagnostic, ...]
 
 
 @dataclass
@@ -78,8 +98,6 @@ def check_modules(
         try:
             found.append(find_sql(m.text, m.options))
         except PythonSyntaxError as exc:
-            from ..text import Lines
-
             line, column = Lines(m.text).position(exc.offset)
             result.error = f"{line}:{column}: not checked: invalid Python: {exc}"
             found.append(None)
@@ -111,15 +129,46 @@ def check_modules(
     schema_texts = [
         t for t in texts if t.checkable and any(changes_schema(s.body) for s in t.parsed.statements)
     ]
-    other_texts = [t for t in texts if t.checkable and t not in schema_texts]
-    for text in [*schema_texts, *other_texts]:
-        checked = check_text(
-            text.piece.text, catalog=catalog, path=text.key, target=target, parsed=text.parsed, model=False
+    schema_ids = {id(t) for t in schema_texts}
+    other_texts = [t for t in texts if t.checkable and id(t) not in schema_ids]
+    py_lines = [Lines(m.text) for m in modules]
+
+    def run(text: _Text, on: Catalog) -> list[Diagnostic]:
+        owner = modules[text.module]
+        where = Where(owner.path, text.key, PieceLines(text.piece, py_lines[text.module]))
+        found_here: list[Diagnostic] = []
+        resolver = Resolver(
+            on,
+            text.piece.text,
+            owner.path,
+            target,
+            found_here.append,
+            SemanticModel(),
+            keep_model=False,
+            where=where,
         )
-        raw[text.key] = checked.diagnostics
-        for message in checked.internal_errors:
-            results[text.module].internal_errors.append(message)
+        ddl = DdlChecker(resolver)
+        for stmt in text.parsed.statements:
+            run_statement(resolver, ddl, stmt, results[text.module].internal_errors)
+        return found_here
+
+    clash = already_exists.RULE.code
+    with gc_paused():
+        for text in [*schema_texts, *other_texts]:
+            found_here = [*text.parsed.errors, *(d for d in run(text, catalog) if d.code != clash)]
+            if id(text) in schema_ids:
+                # An object created twice, first by another text (another
+                # call, the configured schema): whether both run on one
+                # database is not known.  A clash inside one text (one
+                # script) is certain: the text alone, on an empty schema.
+                found_here.extend(d for d in run(text, Catalog(catalog.declared)) if d.code == clash)
+            raw[text.key] = found_here
     for text in texts:
+        results[text.module].texts.append(
+            CheckedText(
+                text.piece, text.parsed, id(text) in schema_ids, text.checkable, tuple(raw.get(text.key, ()))
+            )
+        )
         for d in raw.get(text.key, ()):
             results[text.module].diagnostics.append(_mapped(d, text, by_key, modules[text.module].text))
     for index, item, text in per_call:
@@ -128,6 +177,21 @@ def check_modules(
     for result in results:
         result.diagnostics = _unique(apply_severities(result.diagnostics, severities))
     return results
+
+
+class PieceLines(Lines):
+    """Lines and columns of an embedded text's offsets, in its ``.py``
+    file: what a message naming a definition in another module shows."""
+
+    __slots__ = ("piece", "py")
+
+    def __init__(self, piece: Piece, py: Lines) -> None:
+        super().__init__(piece.text)
+        self.piece = piece
+        self.py = py
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.py.position(self.piece.source_span(offset, offset)[0])
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

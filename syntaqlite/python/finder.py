@@ -31,6 +31,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .literals import Hole, LiteralError, Piece, decode_literals, format_holes, percent_holes
 from .scopes import Binding, Scopes
@@ -110,6 +111,8 @@ def find_sql(text: str, options: FinderOptions = FinderOptions()) -> ModuleSql:
     """The SQL a module's text sends to SQLite, in source order.  Raises
     :class:`PythonSyntaxError` when the text is not Python."""
     source = PySource(text)
+    if not _may_send_sql(text, options):
+        return ModuleSql(source)
     try:
         with warnings.catch_warnings():  # invalid escapes ...: the module's business
             warnings.simplefilter("ignore")
@@ -123,47 +126,76 @@ def find_sql(text: str, options: FinderOptions = FinderOptions()) -> ModuleSql:
     return _Finder(source, tree, options).run()
 
 
+def _may_send_sql(text: str, options: FinderOptions) -> bool:
+    """Whether a module can have a sink at all, by its text: a SQLite
+    module's import names its driver (every name in SQLITE_MODULES has
+    "sqlite", "apsw", "sqlean" or "sqlcipher" in it), a ``sqlite:`` URL
+    says "sqlite", a configured call or a marker is written out.  A module
+    without any of them is not parsed."""
+    if options.assume_sqlite or "sqlite" in text or "apsw" in text or "sqlean" in text or "sqlcipher" in text:
+        return True
+    if any(call.rsplit(".", 1)[-1] in text for call in options.calls):
+        return True
+    return _MARKER.search(text) is not None
+
+
 class _Finder:
     def __init__(self, source: PySource, tree: ast.Module, options: FinderOptions) -> None:
         self.source = source
         self.tree = tree
         self.options = options
-        self.scopes = Scopes(tree)
         self.imports: set[str] = set()
         self.text_names: set[str] = set()  # local names of sqlalchemy.text
         self.pandas_names: set[str] = set()  # local names of read_sql / read_sql_query
         self.module_aliases: dict[str, str] = {}  # local name -> module
-        self._scan_imports()
+        self.calls: list[ast.Call] = []
+        self.statements: dict[int, ast.stmt] = {}  # first statement of each line
+        self.sqlite_url = False
+        self._walk()
+
+    @cached_property
+    def scopes(self) -> Scopes:
+        return Scopes(self.tree)
 
     # -- the module ------------------------------------------------------
 
-    def _scan_imports(self) -> None:
+    def _walk(self) -> None:
+        """One pass over the tree: imports, calls, statements by line."""
         for node in ast.walk(self.tree):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    top = alias.name.split(".")[0]
-                    self.imports.add(top)
-                    self.module_aliases[alias.asname or top] = alias.name if alias.asname else top
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                top = node.module.split(".")[0]
+            if isinstance(node, ast.Call):
+                self.calls.append(node)
+            elif isinstance(node, ast.stmt):
+                line = node.lineno
+                known = self.statements.get(line)
+                if known is None or (node.lineno, node.col_offset) < (known.lineno, known.col_offset):
+                    self.statements[line] = node
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    self._import(node)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value.startswith(("sqlite:", "sqlite+")):
+                    self.sqlite_url = True
+        self.calls.sort(key=lambda c: (c.lineno, c.col_offset))
+
+    def _import(self, node: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
                 self.imports.add(top)
-                for alias in node.names:
-                    local = alias.asname or alias.name
-                    if top == "sqlalchemy" and alias.name == "text":
-                        self.text_names.add(local)
-                    elif top == "pandas" and alias.name in ("read_sql", "read_sql_query"):
-                        self.pandas_names.add(local)
-                    elif top in SQLITE_MODULES or top in ("sqlalchemy", "pandas"):
-                        self.module_aliases[local] = f"{node.module}.{alias.name}"
+                self.module_aliases[alias.asname or top] = alias.name if alias.asname else top
+        elif node.module and not node.level:
+            top = node.module.split(".")[0]
+            self.imports.add(top)
+            for alias in node.names:
+                local = alias.asname or alias.name
+                if top == "sqlalchemy" and alias.name == "text":
+                    self.text_names.add(local)
+                elif top == "pandas" and alias.name in ("read_sql", "read_sql_query"):
+                    self.pandas_names.add(local)
+                elif top in SQLITE_MODULES or top in ("sqlalchemy", "pandas"):
+                    self.module_aliases[local] = f"{node.module}.{alias.name}"
 
     def _uses_sqlite(self) -> bool:
-        if self.options.assume_sqlite or self.imports & SQLITE_MODULES:
-            return True
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if node.value.startswith(("sqlite:", "sqlite+")):
-                    return True
-        return False
+        return self.options.assume_sqlite or bool(self.imports & SQLITE_MODULES) or self.sqlite_url
 
     def _flavour(self) -> str:
         if "apsw" in self.imports and not self.imports & {"sqlite3", "aiosqlite", "pysqlite2", "pysqlite3"}:
@@ -173,17 +205,21 @@ class _Finder:
     def run(self) -> ModuleSql:
         out = ModuleSql(self.source, uses_sqlite=self._uses_sqlite())
         flavour = self._flavour()
-        markers = self._markers()
-        for node in _in_source_order(self.tree):
-            if isinstance(node, ast.stmt) and node.lineno in markers:
+        if not out.uses_sqlite and not self.options.calls and _MARKER.search(self.source.text) is None:
+            return out
+        places: list[tuple[tuple[int, int], ast.AST]] = [
+            ((stmt.lineno, stmt.col_offset), stmt)
+            for line in self._markers()
+            if (stmt := self.statements.get(line))
+        ]
+        places.extend(((c.lineno, c.col_offset), c) for c in self.calls)
+        places.sort(key=lambda p: p[0])
+        for _, node in places:
+            found = self._call(node, out.uses_sqlite, flavour) if isinstance(node, ast.Call) else None
+            if isinstance(node, ast.stmt):
                 found = self._marked(node)
-                if found is not None:
-                    out.found.append(found)
-                markers.discard(node.lineno)
-            if isinstance(node, ast.Call):
-                found = self._call(node, out.uses_sqlite, flavour)
-                if found is not None:
-                    out.found.append(found)
+            if found is not None:
+                out.found.append(found)
         return out
 
     # -- sinks -----------------------------------------------------------
@@ -386,8 +422,11 @@ class _Finder:
                 folded = self.piece_of(value.value, depth + 1)
                 if folded is not None and folded.holes:
                     folded = None
+            number = self._number(value.value) if folded is None and value.format_spec is None else None
             if folded is not None:
                 out.extend(folded)
+            elif number is not None and value.conversion in (-1, ord("s"), ord("r")):
+                out.add(number, hole.start, hole.end)
             else:
                 out.hole(Hole(hole.start, hole.end, 0, hole.expr, hole.how, _placeholders_only(value.value)))
             last = hole.at + 1
@@ -411,12 +450,32 @@ class _Finder:
             if folded is not None and not folded.holes:
                 out.extend(folded)
                 continue
+            number = self._number(expr)
+            if number is not None and (plain or hole.expr in ("%d", "%i")):
+                out.add(number, hole.start, hole.end)
+                continue
             start, end = self.source.span(expr)
             out.hole(
                 Hole(hole.start, hole.end, 0, self.source.text[start:end], hole.how, _placeholders_only(expr))
             )
         _copy_range(piece, last, len(piece.text), out)
         return out
+
+    def _number(self, expr: ast.expr) -> str | None:
+        """The text of an integer constant, written or bound to a name in
+        this module (None: not one)."""
+        if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.USub):
+            inner = self._number(expr.operand)
+            return None if inner is None or inner.startswith("-") else "-" + inner
+        if isinstance(expr, ast.Constant):
+            value = expr.value
+            return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+        chain = self._chain(expr)
+        if chain is not None and len(chain) == 1 and chain[0].value is not None:
+            value_expr = chain[0].value
+            if isinstance(value_expr, (ast.Constant, ast.UnaryOp)):
+                return self._number(value_expr)
+        return None
 
     def _hole(self, operand: ast.expr, how: str) -> Hole:
         start, end = self.source.span(operand)
@@ -592,14 +651,3 @@ def _dotted(expr: ast.expr) -> str | None:
         else:
             return None
     return ".".join(reversed(parts))
-
-
-def _in_source_order(tree: ast.AST) -> list[ast.AST]:
-    """Every node, parents before children, in the order they are written."""
-    out: list[ast.AST] = []
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
-    return out

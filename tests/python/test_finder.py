@@ -146,3 +146,35 @@ def test_schema_the_code_creates_in_file_order_across_modules() -> None:
 def test_invalid_python_is_reported_not_raised() -> None:
     (result,) = check_modules([ModuleInput("bad.py", "import sqlite3\ndef f(:\n")])
     assert result.error is not None and result.error.startswith("2:")
+
+
+def test_a_table_created_by_two_calls_is_not_a_clash_but_twice_in_one_script_is() -> None:
+    code = (
+        "import sqlite3\n"
+        "def test_a(con):\n    con.execute('CREATE TABLE t (a)')\n"
+        "def test_b(con):\n    con.execute('CREATE TABLE t (a, b)')\n"
+        "def init(con):\n    con.executescript('CREATE TABLE u (a); CREATE TABLE u (b);')\n"
+    )
+    (result,) = check_modules([ModuleInput("m.py", code)])
+    assert [(d.code, d.message) for d in result.diagnostics] == [("already-exists", "table u already exists")]
+    line = code.count("\n", 0, result.diagnostics[0].start) + 1
+    assert line == 7
+
+
+def test_constants_are_folded_not_reported() -> None:
+    code = """
+    import sqlite3
+    TABLE = "cards"
+    QUEUE = 2
+    def f(con):
+        con.execute(f"SELECT id FROM {TABLE} WHERE queue = {QUEUE} AND due > {-1}")
+        con.execute("SELECT id FROM %s WHERE queue = %d" % (TABLE, QUEUE))
+        con.execute("SELECT id FROM {t} WHERE queue = {}".format(QUEUE, t=TABLE))
+    """
+    assert [text for _, text in found(code)] == [
+        "SELECT id FROM cards WHERE queue = 2 AND due > -1",
+        "SELECT id FROM cards WHERE queue = 2",
+        "SELECT id FROM cards WHERE queue = 2",
+    ]
+    module = find_sql(textwrap.dedent(code))
+    assert all(not e.piece.holes for e in module.found)
