@@ -36,6 +36,7 @@ whether a dynamic part is a risk is a judgement, not an oracle's.
 from __future__ import annotations
 
 import argparse
+import ast
 import random
 import sqlite3
 import subprocess
@@ -52,11 +53,12 @@ sys.path.insert(0, str(ROOT))
 import apsw  # noqa: E402
 from apsw_replay import error_message  # noqa: E402
 
-from syntaqlite.diagnostics import Severity  # noqa: E402
+from syntaqlite.diagnostics import Diagnostic, Severity  # noqa: E402
 from syntaqlite.python.check import CheckedText, ModuleInput, ModuleResult, check_modules  # noqa: E402
-from syntaqlite.python.finder import FinderOptions  # noqa: E402
+from syntaqlite.python.finder import FinderOptions, find_sql  # noqa: E402
 from syntaqlite.syntax.nodes import Statement  # noqa: E402
 from syntaqlite.syntax.parser import parse  # noqa: E402
+from syntaqlite.syntax.target import DEFAULT_TARGET, Target  # noqa: E402
 from syntaqlite.text import Lines  # noqa: E402
 from syntaqlite.validator.catalog import Catalog  # noqa: E402
 from syntaqlite.validator.checker import check_text  # noqa: E402
@@ -222,14 +224,17 @@ class Tally:
 
 
 def judge(
-    files: list[tuple[str, str]], options: FinderOptions, schema: list[tuple[str, str]] | None = None
+    files: list[tuple[str, str]],
+    options: FinderOptions,
+    schema: list[tuple[str, str]] | None = None,
+    target: Target = DEFAULT_TARGET,
 ) -> Tally:
     tally = Tally(modules=len(files))
     catalog = Catalog()
     con = sqlite3.connect(":memory:")
     oracle = apsw.Connection(":memory:")
     for _path, text in schema or []:
-        check_text(text, catalog=catalog, model=False)
+        check_text(text, catalog=catalog, target=target, model=False)
         for stmt in parse(text).statements:
             sql = text[stmt.start : stmt.end]
             try:
@@ -241,7 +246,9 @@ def judge(
             except (apsw.Error, TypeError, ValueError):
                 pass
     start = time.perf_counter()
-    results = check_modules([ModuleInput(path, text, options) for path, text in files], catalog)
+    results = check_modules(
+        [ModuleInput(path, text, options) for path, text in files], catalog, target=target
+    )
     tally.seconds = time.perf_counter() - start
     # The project's own schema, in the order check_modules applied it.
     for result in results:
@@ -269,7 +276,7 @@ def judge(
             if not text.checked or text.schema or text.piece.holes:
                 continue
             _judge_text(oracle, result, text, tally)
-        _judge_calls(con, result, tally)
+        _judge_calls(con, result, tally, options)
     return tally
 
 
@@ -298,8 +305,9 @@ def _judge_text(con: apsw.Connection, result: ModuleResult, text: CheckedText, t
             tally.missed.append(f"{_where(result, text, s, e)}: SQLite: {error}  <<{_short(sql)}>>")
 
 
-def _judge_calls(con: sqlite3.Connection, result: ModuleResult, tally: Tally) -> None:
+def _judge_calls(con: sqlite3.Connection, result: ModuleResult, tally: Tally, options: FinderOptions) -> None:
     lines = Lines(result.text)
+    candidates: list[sqlite3.Connection] | None = None
     for d in result.diagnostics:
         line, column = lines.position(d.start)
         where = f"{result.path}:{line}:{column}"
@@ -307,29 +315,43 @@ def _judge_calls(con: sqlite3.Connection, result: ModuleResult, tally: Tally) ->
             tally.samples.append(f"{where}: {d.message}\n      {_line(result.text, lines, line)}")
         if d.code not in ("parameter-mismatch", "multiple-statements") or d.severity is not Severity.ERROR:
             continue
-        replayed = _replay_call(con, result, d)
-        if replayed == d.message:
+        if candidates is None:
+            candidates = [con, *_module_databases(result)]
+        replayed = [_replay_call(c, result, d, options) for c in candidates]
+        if d.message in replayed:
             tally.call_errors_real += 1
         else:
-            tally.call_errors_unconfirmed.append(f"{where}: ours {d.message!r}, sqlite3 {replayed!r}")
+            tally.call_errors_unconfirmed.append(f"{where}: ours {d.message!r}, sqlite3 {replayed[0]!r}")
 
 
-def _replay_call(con: sqlite3.Connection, result: ModuleResult, d: object) -> str | None:
+def _module_databases(result: ModuleResult) -> list[sqlite3.Connection]:
+    """A database for each schema text of the module alone: a test file's
+    tables differ from test to test, and a call runs on one of them."""
+    out = []
+    for text in result.texts:
+        if not text.schema:
+            continue
+        db = sqlite3.connect(":memory:")
+        for sql, _, _ in statements_of(text):
+            try:
+                db.execute(sql)
+            except (sqlite3.Error, sqlite3.Warning, ValueError):
+                pass
+        out.append(db)
+    return out
+
+
+def _replay_call(
+    con: sqlite3.Connection, result: ModuleResult, d: Diagnostic, options: FinderOptions
+) -> str | None:
     """Run the call's SQL with parameters of the literal's shape through
     sqlite3 (EXPLAIN: prepared and bound, not run)."""
-    import ast
-
-    from syntaqlite.python.finder import find_sql
-
-    module = find_sql(result.text)
-    start = getattr(d, "start", 0)
+    module = find_sql(result.text, options)
     for item in module.found:
-        if not (item.span[0] <= start < item.span[1]):
+        if not (item.span[0] <= d.start < item.span[1]):
             continue
-        shapes = [item.params] if item.params_known and item.params is not None else []
-        shapes.extend(item.rows or [])
         sql = item.piece.text
-        if getattr(d, "code", "") == "multiple-statements":
+        if d.code == "multiple-statements":
             try:
                 if item.sink == "executemany":
                     con.executemany(sql, [])
@@ -338,16 +360,17 @@ def _replay_call(con: sqlite3.Connection, result: ModuleResult, d: object) -> st
             except (sqlite3.Error, sqlite3.Warning) as exc:
                 return str(exc)
             return None
+        shapes = [item.params] if item.params_known and item.params is not None else []
+        shapes.extend(item.rows or [])
         for shape in shapes:
-            if not (shape.span[0] <= start < shape.span[1]) and shape.span != item.span:
+            if shape.span != (d.start, d.end):
                 continue
             params: object
             if shape.kind == "mapping":
                 params = dict.fromkeys(shape.names)
-            elif shape.kind == "string":
-                params = result.text[shape.span[0] : shape.span[1]]
+            elif shape.kind in ("string", "unsupported"):
                 try:
-                    params = ast.literal_eval(str(params))
+                    params = ast.literal_eval(result.text[shape.span[0] : shape.span[1]])
                 except (ValueError, SyntaxError):
                     return None
             else:
@@ -405,12 +428,19 @@ def main() -> int:
     ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
     ap.add_argument("--project", action="append", default=[])
     ap.add_argument("--path", type=Path, action="append", default=[], help="a directory of .py files")
+    ap.add_argument(
+        "--sqlite-cflag",
+        action="append",
+        default=[],
+        help="a compile-time option of apsw's SQLite the code relies on (e.g. SQLITE_ENABLE_DBSTAT_VTAB)",
+    )
     ap.add_argument("--show", type=int, default=0, help="samples of dynamic-sql warnings to print")
     args = ap.parse_args()
+    target = Target.from_options(None, args.sqlite_cflag) if args.sqlite_cflag else DEFAULT_TARGET
     totals = Tally()
     judged: list[Tally] = []
     for directory in args.path:
-        tally = judge(read_directory(directory), FinderOptions())
+        tally = judge(read_directory(directory), FinderOptions(), target=target)
         report(str(directory), "directory", tally, args.show)
         judged.append(tally)
     for project in PROJECTS:
@@ -424,7 +454,7 @@ def main() -> int:
             print(f"== {project.name}: skipped (fetch github:{project.repo} into {repo_dir.parent})")
             continue
         schema = read_mirror(repo_dir, (), project.schema) if project.schema else None
-        tally = judge(files, project.options, schema)
+        tally = judge(files, project.options, schema, target)
         report(project.name, project.note, tally, args.show)
         judged.append(tally)
     for t in judged:

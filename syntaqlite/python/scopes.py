@@ -43,7 +43,8 @@ class Binding:
 
     @property
     def position(self) -> tuple[int, int]:
-        return self.stmt.lineno, self.stmt.col_offset  # type: ignore[attr-defined]
+        node = self.stmt.target if isinstance(self.stmt, ast.comprehension) else self.stmt
+        return node.lineno, node.col_offset  # type: ignore[attr-defined]
 
 
 class Scopes:

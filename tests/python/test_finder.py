@@ -178,3 +178,15 @@ def test_constants_are_folded_not_reported() -> None:
     ]
     module = find_sql(textwrap.dedent(code))
     assert all(not e.piece.holes for e in module.found)
+
+
+def test_names_bound_by_comprehensions_and_loops_are_unknown() -> None:
+    code = """
+    import sqlite3
+    def f(con, rows):
+        sqls = [sql for sql in rows]
+        for sql in rows:
+            con.execute(sql)
+        con.execute([sql for sql in rows][0])
+    """
+    assert found(code) == []
