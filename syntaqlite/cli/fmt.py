@@ -19,7 +19,7 @@ from ..fmt.verify import difference
 from ..syntax.parser import parse
 from ..syntax.target import Target
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, make_target, target_options, use_color
-from .discover import discover
+from .discover import SQL_SUFFIXES, discover
 from .files import InputError, decode, read_file, write_atomic
 
 PARALLEL_FROM = 4  # files; fewer are formatted in this process
@@ -37,6 +37,7 @@ class Overrides:
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
     config_file: str | None = None
+    python: bool | None = None
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
         options = config.format
@@ -72,6 +73,7 @@ class Outcome:
     message: str = ""  # diagnostics (failed) or the error (error)
     diff: str = ""
     new_text: str | None = None
+    notes: tuple[str, ...] = ()  # warnings that do not fail the file (SQL strings left as they are)
 
 
 def _line_ending(text: str) -> str:
@@ -102,6 +104,32 @@ def format_text(text: str, shown: str, options: FormatOptions, target: Target, c
     return Outcome(shown, "changed", new_text=formatted)
 
 
+def format_python_text(
+    text: str, shown: str, options: FormatOptions, target: Target, config: Config
+) -> Outcome:
+    """Format the SQL strings of a Python module; never raises."""
+    from ..python.finder import FinderOptions
+    from ..python.fmt import PythonFormatError, format_python
+
+    finder = FinderOptions(config.python.calls, config.python.assume_sqlite)
+    try:
+        result = format_python(text, options, target, finder)
+    except PythonFormatError as exc:
+        return Outcome(shown, "error", f"{shown}: {exc}")
+    notes = tuple(f"{shown}:{reason} (left as it is)" for reason in result.skipped)
+    if result.text == text:
+        return Outcome(shown, "unchanged", notes=notes)
+    return Outcome(shown, "changed", new_text=result.text, notes=notes)
+
+
+def _python_enabled(path: str, overrides: Overrides, config: Config) -> bool:
+    from ..python import is_python
+
+    if not is_python(path):
+        return False
+    return overrides.python if overrides.python is not None else config.python.format
+
+
 def _diff(old: str, new: str, name: str) -> str:
     return "".join(
         difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), name, name)
@@ -114,10 +142,20 @@ def _process(args: tuple[str, Overrides, str, bool]) -> Outcome:
     path = Path(name)
     try:
         source = read_file(path)
-        options, target = overrides.apply(overrides.config_for(path))
+        config = overrides.config_for(path)
+        options, target = overrides.apply(config)
     except (InputError, ConfigError, click.UsageError) as exc:
         return Outcome(name, "error", str(exc))
-    outcome = format_text(source.text, name, options, target, color)
+    if _python_enabled(name, overrides, config):
+        outcome = format_python_text(source.text, name, options, target, config)
+    elif name.endswith(".py"):
+        return Outcome(
+            name,
+            "error",
+            f"{name}: a Python file: formatting its SQL needs --python or [format] python = true",
+        )
+    else:
+        outcome = format_text(source.text, name, options, target, color)
     if outcome.status != "changed":
         return outcome
     assert outcome.new_text is not None
@@ -177,6 +215,13 @@ def _plural(n: int, word: str) -> str:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
 @click.option("--print-doc", is_flag=True, help="Print the formatter's document for stdin and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option(
+    "--python/--no-python",
+    "python",
+    default=None,
+    help="Format the SQL in triple-quoted strings of .py files too (found as `check` finds it) "
+    "[default: the configuration's [format] python, false].",
+)
 @target_options
 def fmt_command(
     paths: tuple[str, ...],
@@ -191,10 +236,12 @@ def fmt_command(
     jobs: int | None,
     print_doc: bool,
     quiet: bool,
+    python: bool | None,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
 ) -> None:
-    """Format SQL files in place.
+    """Format SQL files in place (and, with --python, the SQL strings of
+    Python files).
 
     PATHS are files, directories (every *.sql below them, minus what
     .gitignore excludes) and glob patterns.  Without PATHS, or with '-',
@@ -206,7 +253,14 @@ def fmt_command(
     if check and show_diff:
         raise click.UsageError("--check and --diff cannot be used together")
     overrides = Overrides(
-        line_width, indent, keyword_case, semicolons, sqlite_version, tuple(sqlite_cflags), config_file
+        line_width,
+        indent,
+        keyword_case,
+        semicolons,
+        sqlite_version,
+        tuple(sqlite_cflags),
+        config_file,
+        python,
     )
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
@@ -217,7 +271,7 @@ def fmt_command(
         raise click.UsageError("--print-doc reads standard input only")
     mode = "check" if check else "diff" if show_diff else "write"
 
-    found = discover(paths)
+    found = discover(paths, _suffixes(overrides))
     status = EXIT_OK
     for message in found.errors:
         click.echo(f"error: {message}", err=True)
@@ -249,6 +303,8 @@ def fmt_command(
     counts = {"changed": 0, "unchanged": 0, "failed": 0, "error": 0}
     for outcome in outcomes:
         counts[outcome.status] += 1
+        for note in outcome.notes:
+            click.echo(f"warning: {note}", err=True)
         if outcome.status == "failed":
             click.echo(outcome.message, err=True)
             status = max(status, EXIT_FINDINGS)
@@ -279,6 +335,21 @@ def fmt_command(
     sys.exit(status)
 
 
+def _suffixes(overrides: Overrides) -> tuple[str, ...]:
+    """What a directory's walk collects: .sql files, and .py files when
+    Python formatting is on (--python, or the configuration in force here)."""
+    from ..python import PY_SUFFIXES
+
+    if overrides.python is None:
+        try:
+            wanted = overrides.config_for(Path.cwd()).python.format
+        except ConfigError:
+            wanted = False  # reported with each file
+    else:
+        wanted = overrides.python
+    return (*SQL_SUFFIXES, *PY_SUFFIXES) if wanted else SQL_SUFFIXES
+
+
 def _format_stdin(
     overrides: Overrides,
     stdin_filename: str | None,
@@ -305,7 +376,12 @@ def _format_stdin(
             return EXIT_FINDINGS
         click.echo(print_docs(result, options), nl=False)
         return EXIT_OK
-    outcome = format_text(text, name, options, target, color)
+    if stdin_filename and _python_enabled(stdin_filename, overrides, config):
+        outcome = format_python_text(text, name, options, target, config)
+    else:
+        outcome = format_text(text, name, options, target, color)
+    for note in outcome.notes:
+        click.echo(f"warning: {note}", err=True)
     if outcome.status in ("failed", "error"):
         click.echo(outcome.message, err=True)
         return EXIT_FINDINGS if outcome.status == "failed" else EXIT_USAGE

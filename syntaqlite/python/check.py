@@ -102,7 +102,9 @@ def check_modules(
             result.error = f"{line}:{column}: not checked: invalid Python: {exc}"
             found.append(None)
         except Exception as exc:  # noqa: BLE001 - one odd module must not stop the rest
-            result.internal_errors.append(f"internal error while reading the module: {type(exc).__name__}: {exc}")
+            result.internal_errors.append(
+                f"internal error while reading the module: {type(exc).__name__}: {exc}"
+            )
             found.append(None)
     texts: list[_Text] = []
     seen: dict[tuple[int, tuple[int, int], str], _Text] = {}

@@ -116,3 +116,34 @@ def test_invalid_python_is_a_warning_with_its_place(run, tmp_path: Path) -> None
     assert r.code == 0
     assert "warning: bad.py:2:7: not checked: invalid Python: invalid syntax" in r.err
     assert "Traceback" not in r.err
+
+
+FMT_APP = '''\
+import sqlite3
+
+
+def find(con, q):
+    return con.execute("""
+        select id,name from users where name like ? order by id
+    """, (q,))
+'''
+
+
+def test_fmt_python(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = write(tmp_path / "app.py", FMT_APP)
+    r = run("fmt", "app.py", cwd=tmp_path)
+    assert r.code == 2 and "needs --python or [format] python = true" in r.err
+    r = run("fmt", "--python", "--check", ".", cwd=tmp_path)
+    assert r.code == 1 and "would reformat: app.py" in r.out
+    r = run("fmt", "--python", ".", cwd=tmp_path)
+    assert r.code == 0, r.err
+    assert f.read_text() == FMT_APP.replace(
+        "        select id,name from users where name like ? order by id\n",
+        "        SELECT id, name FROM users WHERE name LIKE ? ORDER BY id\n",
+    )
+    write(tmp_path / "syntaqlite.toml", "[format]\npython = true\nkeyword-case = 'lower'\n")
+    r = run("fmt", ".", cwd=tmp_path)
+    assert r.code == 0 and "1 file reformatted" in r.err
+    assert "select id, name from users where name like ? order by id" in f.read_text()
+    r = run("fmt", "--stdin-filename", "x.py", stdin=FMT_APP, cwd=tmp_path)
+    assert r.code == 0 and "select id, name from users" in r.out
