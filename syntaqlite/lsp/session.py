@@ -36,6 +36,8 @@ from pygls.uris import to_fs_path
 from ..config import clear_cache
 from . import convert
 from .documents import MAX_ANALYZED_CHARS, Analysis, Analyzer, Document
+from .python_documents import PYTHON_REQUESTS, is_python_document, masked, python_diagnostics
+from .python_documents import forget as forget_python
 from .semantics import Semantics
 from .settings import EditorSettings, Settings, resolve_settings, workspace_roots
 
@@ -115,6 +117,7 @@ class Session:
     _last_edit: dict[str, float] = field(default_factory=dict)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _shown: set[str] = field(default_factory=set)
+    python_uris: set[str] = field(default_factory=set)  # documents analysed as Python (python_documents.py)
     _loop: asyncio.AbstractEventLoop | None = None
     _loop_thread: int = 0
     _worker: ThreadPoolExecutor = field(
@@ -213,6 +216,8 @@ class Session:
         path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
         doc = Document(item.uri, item.text, item.version, Path(path) if path else None, self.encoding)
         self.documents[item.uri] = doc
+        if is_python_document(item.uri, doc.path, item.language_id):
+            self.python_uris.add(item.uri)
         self._settings.pop(item.uri, None)
         self._last_edit.pop(item.uri, None)
         self.schedule(item.uri, delay=0.0)
@@ -228,6 +233,9 @@ class Session:
 
     def close(self, uri: str) -> None:
         self.documents.pop(uri, None)
+        if uri in self.python_uris:
+            self.python_uris.discard(uri)
+            forget_python(uri)
         self._settings.pop(uri, None)
         self._last_edit.pop(uri, None)
         timer = self._timers.pop(uri, None)
@@ -275,6 +283,16 @@ class Session:
             analysis = run()
             if analysis.too_large:
                 return []
+            if uri in self.python_uris:
+                found = python_diagnostics(
+                    analysis.index.text, analysis.path, analysis.config, analysis.target
+                )
+                return [
+                    convert.diagnostic(
+                        d, analysis.index, uri, related_information=self.client.related_information
+                    )
+                    for d in found
+                ]
             self.semantic_diagnostics(analysis)
             return [
                 convert.diagnostic(
@@ -315,12 +333,20 @@ class Session:
         now (text, version and settings are captured here, on the loop)."""
         uri, text, version, path, encoding = doc.uri, doc.text, doc.version, doc.path, self.encoding
         settings = self.settings(uri)
+        python = uri in self.python_uris
 
         def run() -> Analysis:
             analyzer = self._analyzers.get(uri)
             if analyzer is None:
                 analyzer = self._analyzers[uri] = Analyzer(uri)
-            return analyzer.analyze(text, version, path, settings.config, settings.target, encoding)
+            if not python:
+                return analyzer.analyze(text, version, path, settings.config, settings.target, encoding)
+            # The embedded SQL at its place; positions counted in the module's text.
+            mask = masked(uri, text, settings.config)
+            analysis = analyzer.analyze(mask, version, path, settings.config, settings.target, encoding)
+            if analysis.index.text is not text and not analysis.too_large:
+                analysis.index = convert.LineIndex(text, encoding)
+            return analysis
 
         return run
 
@@ -336,6 +362,8 @@ class Session:
         if doc is None:
             self.log(f"syntaqlite: {name} for {uri}, which is not open: no result", types.MessageType.Warning)
             return default
+        if uri in self.python_uris and name not in PYTHON_REQUESTS:
+            return default  # formatting, symbols ...: the Python server's
         run = self._job(doc)
 
         def job() -> T:
