@@ -27,7 +27,15 @@
 --     {
 --       cmd = { 'syntaqlite', 'lsp' },   -- e.g. { '/path/to/venv/bin/syntaqlite', 'lsp' }
 --       init_options = { sqliteVersion = 'latest', sqliteCflags = {} },
+--       filetypes = { 'sql', 'python' }, -- default { 'sql' }
 --     }
+--
+-- With 'python' among the filetypes, the server also attaches to Python
+-- buffers, next to your Python server (pyright, pylsp ...): it checks the
+-- SQL the code passes to sqlite3's execute() and friends, and offers
+-- completion, hover, signature help and go to definition inside those
+-- strings. It leaves formatting and symbols of .py files to the Python
+-- server.
 --
 -- `init_options` is sent to the server as LSP `initializationOptions`, with
 -- the same keys the VS Code extension uses.
@@ -43,6 +51,7 @@ local function defaults(opts)
   return {
     cmd = opts.cmd or { 'syntaqlite', 'lsp' },
     init_options = opts.init_options or { sqliteVersion = 'latest', sqliteCflags = {} },
+    filetypes = opts.filetypes or { 'sql' },
   }
 end
 
@@ -55,7 +64,7 @@ function M.setup_native(opts)
   local o = defaults(opts)
   vim.api.nvim_create_autocmd('FileType', {
     group = vim.api.nvim_create_augroup('syntaqlite_lsp', { clear = true }),
-    pattern = 'sql',
+    pattern = o.filetypes,
     callback = function(args)
       local fname = vim.api.nvim_buf_get_name(args.buf)
       local start = fname ~= '' and vim.fs.dirname(fname) or (vim.uv or vim.loop).cwd()
@@ -95,6 +104,7 @@ function M.setup_lspconfig(opts)
   end
   lspconfig.syntaqlite.setup({
     cmd = o.cmd,
+    filetypes = o.filetypes,
     init_options = o.init_options,
   })
 end
@@ -108,7 +118,7 @@ function M.setup_config(opts)
   local o = defaults(opts)
   vim.lsp.config('syntaqlite', {
     cmd = o.cmd,
-    filetypes = { 'sql' },
+    filetypes = o.filetypes,
     root_markers = M.root_markers,
     init_options = o.init_options,
   })

@@ -52,6 +52,11 @@ function initializationOptions(): { sqliteVersion: string; sqliteCflags: string[
   };
 }
 
+/** Whether the server also serves Python files (`syntaqlite.python.enable`). */
+function pythonEnabled(): boolean {
+  return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('python.enable') ?? true;
+}
+
 function firstWorkspaceFolder(): string | undefined {
   const folders = vscode.workspace.workspaceFolders;
   return folders && folders.length > 0 ? folders[0].uri.fsPath : undefined;
@@ -155,6 +160,8 @@ function createClient(settings: ServerSettings): LanguageClient {
       { scheme: 'file', language: 'sqlite' },
       { scheme: 'untitled', language: 'sql' },
       { scheme: 'untitled', language: 'sqlite' },
+      // SQL inside Python (next to the Python extension's server).
+      ...(pythonEnabled() ? [{ scheme: 'file', language: 'python' }] : []),
     ],
     // A function, so that every (re)start sends the current settings.
     initializationOptions,
@@ -267,7 +274,10 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
     vscode.workspace.onDidChangeConfiguration((event) => {
       // Other syntaqlite.* settings reach the running server through
       // workspace/didChangeConfiguration (synchronize.configurationSection).
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.server`)) {
+      if (
+        event.affectsConfiguration(`${CONFIG_SECTION}.server`) ||
+        event.affectsConfiguration(`${CONFIG_SECTION}.python`)
+      ) {
         void restartClient();
       }
     }),
