@@ -113,10 +113,13 @@ def find_sql(text: str, options: FinderOptions = FinderOptions()) -> ModuleSql:
     source = PySource(text)
     if not _may_send_sql(text, options):
         return ModuleSql(source)
+    # A byte-order mark, which Python drops when it reads a file (PySource
+    # counts it in line 1's columns).
+    parsed = text[1:] if text.startswith("\ufeff") else text
     try:
         with warnings.catch_warnings():  # invalid escapes ...: the module's business
             warnings.simplefilter("ignore")
-            tree = ast.parse(text)
+            tree = ast.parse(parsed)
     except SyntaxError as exc:
         line = exc.lineno or 1
         offset = source.starts[min(line, len(source.starts)) - 1] + max((exc.offset or 1) - 1, 0)

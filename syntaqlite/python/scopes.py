@@ -16,6 +16,7 @@ assignment of ``X``.  Anything else (parameters, loops, imports,
 from __future__ import annotations
 
 import ast
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _SCOPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -56,7 +57,11 @@ class Scopes:
         self.scope_of: dict[int, ast.AST] = {}
         self.bindings: dict[int, dict[str, list[Binding]]] = {}
         self.classes: dict[str, ast.ClassDef] = {}
+        self.index_in: dict[int, int] = {}  # a statement's index in its statement list
         self._index(tree)
+        for names in self.bindings.values():
+            for found in names.values():
+                found.sort(key=_position)
         for stmt in tree.body:
             if isinstance(stmt, ast.ClassDef):
                 self.classes[stmt.name] = stmt
@@ -76,8 +81,9 @@ class Scopes:
             self._bind(node, inner)
             for name, value in ast.iter_fields(node):
                 children = value if isinstance(value, list) else [value]
-                for child in children:
+                for i, child in enumerate(children):
                     if isinstance(child, ast.AST):
+                        self.index_in[id(child)] = i
                         self.parent[id(child)] = (node, name)
                         # Decorators, defaults and bases run in the outer scope.
                         outer = isinstance(node, _NEW_SCOPE) and name in (
@@ -153,18 +159,16 @@ class Scopes:
         if where is None:
             return False
         owner, field = where
-        body = getattr(owner, field)
-        if not isinstance(body, list):
+        if not isinstance(getattr(owner, field), list):
             return False
-        index = next((i for i, s in enumerate(body) if s is stmt), -1)
+        index = self.index_in[id(stmt)]
         node = use
         while True:
             up = self.parent.get(id(node))
             if up is None:
                 return False
             if up[0] is owner and up[1] == field:
-                later = next((i for i, s in enumerate(body) if s is node), -1)
-                return later > index
+                return self.index_in[id(node)] > index
             node = up[0]
 
     def binding_at(self, name: str, use: ast.AST) -> list[Binding] | None:
@@ -191,10 +195,12 @@ class Scopes:
     def _nearest(self, bindings: list[Binding], use: ast.AST) -> list[Binding] | None:
         here = (use.lineno, use.col_offset)  # type: ignore[attr-defined]
         statement = self.statement_of(use)
-        before = [b for b in bindings if b.position < here and b.stmt is not statement]
-        if not before:
+        i = bisect_left(bindings, here, key=_position)  # sorted by position
+        while i > 0 and bindings[i - 1].stmt is statement:
+            i -= 1
+        if i == 0:
             return None
-        last = max(before, key=lambda b: b.position)
+        last = bindings[i - 1]
         if last.value is None or not self.dominates(last.stmt, use):
             return None
         if last.augmented:
@@ -236,6 +242,10 @@ class Scopes:
                     return outer
             scope = self.enclosing_scope(scope)
         return None
+
+
+def _position(binding: Binding) -> tuple[int, int]:
+    return binding.position
 
 
 def _arguments(args: ast.arguments) -> list[ast.arg]:

@@ -190,3 +190,9 @@ def test_names_bound_by_comprehensions_and_loops_are_unknown() -> None:
         con.execute([sql for sql in rows][0])
     """
     assert found(code) == []
+
+
+def test_a_byte_order_mark_keeps_offsets() -> None:
+    code = "\ufeffimport sqlite3\ncon.execute('SELECT 1')\n"
+    (item,) = find_sql(code).found
+    assert code[item.piece.starts[0]] == "S"
