@@ -5,6 +5,7 @@ says, judged against SQLite through Python's own ``sqlite3``.
     python bench/python_sql.py --project beets --show 10
     python bench/python_sql.py --path /some/dir        # any directory of .py files
     python bench/python_sql.py --mirrors DIR           # default /work/.mirror
+    python bench/python_sql.py --scaling               # time against module size
 
 Each project's ``.py`` files are read from its bare mirror
 (``MIRRORS/owner+name/repo``, the layout the ``fetch`` tool makes; a
@@ -423,6 +424,52 @@ def report(name: str, note: str, tally: Tally, show: int) -> None:
             print(f"     {item}")
 
 
+def scaling_module(n: int) -> str:
+    """A module with ``n`` of each shape the finder follows: a name bound
+    again and again in one function, ``+=``, module constants, f-strings,
+    literal parameters."""
+    lines = [
+        "import sqlite3",
+        'SCHEMA = "CREATE TABLE t (a, b);"',
+        "def init(con):",
+        "    con.executescript(SCHEMA)",
+    ]
+    lines += [f'Q{i} = "SELECT a FROM t WHERE b = ?"' for i in range(n)]
+    lines.append("def run(con, x):")
+    for i in range(n):
+        lines.append('    sql = "SELECT a, b FROM t WHERE a = ?"')
+        lines.append(f'    sql += " AND b = {i}"')
+        lines.append("    con.execute(sql, (x,))")
+        lines.append(f"    con.execute(Q{i}, (x, {i}))")
+        lines.append(f'    con.execute(f"SELECT {{x}} FROM t LIMIT {i}")')
+    return "\n".join(lines) + "\n"
+
+
+def scaling() -> int:
+    """Seconds for modules of n and 4n shapes: each ratio should stay near 4."""
+    from syntaqlite.python.fmt import format_python
+    from syntaqlite.python.mask import masked_text
+
+    def timed(fn: object, text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            fn(text)  # type: ignore[operator]
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    def check(text: str) -> None:
+        check_modules([ModuleInput("m.py", text)])
+
+    for name, fn in (("check", check), ("mask", masked_text), ("fmt --python", format_python)):
+        small, large = scaling_module(500), scaling_module(2000)
+        a, b = timed(fn, small), timed(fn, large)
+        print(
+            f"{name:>13}: n=500 {a * 1000:7.1f} ms, n=2000 {b * 1000:7.1f} ms, ratio {b / a:.2f} (linear: 4)"
+        )
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
@@ -434,8 +481,11 @@ def main() -> int:
         default=[],
         help="a compile-time option of apsw's SQLite the code relies on (e.g. SQLITE_ENABLE_DBSTAT_VTAB)",
     )
+    ap.add_argument("--scaling", action="store_true", help="time against module size, then exit")
     ap.add_argument("--show", type=int, default=0, help="samples of dynamic-sql warnings to print")
     args = ap.parse_args()
+    if args.scaling:
+        return scaling()
     target = Target.from_options(None, args.sqlite_cflag) if args.sqlite_cflag else DEFAULT_TARGET
     totals = Tally()
     judged: list[Tally] = []

@@ -83,9 +83,12 @@ def format_python(
             edits.append((body_start, body_start + len(m.group("body")), new_body))
     if not edits:
         return out
-    new_text = text
-    for s, e, replacement in sorted(edits, reverse=True):
-        new_text = new_text[:s] + replacement + new_text[e:]
+    parts: list[str] = []
+    last = 0
+    for s, e, replacement in sorted(edits):
+        parts += [text[last:s], replacement]
+        last = e
+    new_text = "".join([*parts, text[last:]])
     problem = python_difference(text, new_text, target)
     if problem is not None:
         raise PythonFormatError(f"formatter bug, file left unchanged: {problem}")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 HOLE_TEXT = "?"
 """What a hole becomes in the SQL: a parameter, valid wherever a value is."""
@@ -42,26 +42,53 @@ class Hole:
     """The value can only be a list of ``?`` placeholders (``",".join("?" * n)``)."""
 
 
-@dataclass
 class Piece:
-    """SQL text and the source span of each of its characters."""
+    """SQL text and the source span of each of its characters (``starts``
+    and ``ends``, one per character).  Built by appending; the text is
+    joined once, when read."""
 
-    text: str = ""
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
-    holes: list[Hole] = field(default_factory=list)
-    origin: tuple[int, int] = (0, 0)
-    """The span of the whole Python expression the text came from."""
+    __slots__ = ("_joined", "_parts", "ends", "holes", "origin", "starts")
+
+    def __init__(
+        self,
+        text: str = "",
+        starts: list[int] | None = None,
+        ends: list[int] | None = None,
+        holes: list[Hole] | None = None,
+        origin: tuple[int, int] = (0, 0),
+    ) -> None:
+        self._parts: list[str] = [text] if text else []
+        self._joined: str | None = text
+        self.starts = starts if starts is not None else []
+        self.ends = ends if ends is not None else []
+        self.holes = holes if holes is not None else []
+        self.origin = origin
+        """The span of the whole Python expression the text came from."""
+
+    @property
+    def text(self) -> str:
+        if self._joined is None:
+            self._joined = "".join(self._parts)
+            self._parts = [self._joined]
+        return self._joined
+
+    def add_copy(self, text: str) -> None:
+        """Append ``text`` only (the caller extends ``starts`` and ``ends``)."""
+        self._append(text)
+
+    def _append(self, text: str) -> None:
+        self._parts.append(text)
+        self._joined = None
 
     def add(self, text: str, start: int, end: int) -> None:
         """Append ``text``, every character of which comes from start..end."""
-        self.text += text
+        self._append(text)
         self.starts.extend([start] * len(text))
         self.ends.extend([end] * len(text))
 
     def extend(self, other: Piece) -> None:
-        shift = len(self.text)
-        self.text += other.text
+        shift = len(self.starts)
+        self._append(other.text)
         self.starts.extend(other.starts)
         self.ends.extend(other.ends)
         self.holes.extend(
@@ -71,13 +98,13 @@ class Piece:
     def hole(self, hole: Hole) -> None:
         """Append a hole (its ``at`` is set to where it lands)."""
         self.holes.append(
-            Hole(hole.start, hole.end, len(self.text), hole.expr, hole.how, hole.placeholders_only)
+            Hole(hole.start, hole.end, len(self.starts), hole.expr, hole.how, hole.placeholders_only)
         )
         self.add(HOLE_TEXT, hole.start, hole.end)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The ``.py`` span of the SQL span start..end."""
-        n = len(self.text)
+        n = len(self.starts)
         if n == 0:
             return self.origin
         if start < n:
@@ -338,8 +365,8 @@ def format_holes(piece: Piece) -> Piece:
 def _copy(piece: Piece, start: int, end: int, out: Piece) -> None:
     if start >= end:
         return
-    shift = len(out.text) - start
-    out.text += piece.text[start:end]
+    shift = len(out.starts) - start
+    out.add_copy(piece.text[start:end])
     out.starts.extend(piece.starts[start:end])
     out.ends.extend(piece.ends[start:end])
     for h in piece.holes:
