@@ -467,6 +467,15 @@ def scaling() -> int:
         print(
             f"{name:>13}: n=500 {a * 1000:7.1f} ms, n=2000 {b * 1000:7.1f} ms, ratio {b / a:.2f} (linear: 4)"
         )
+
+    def script(n: int) -> str:
+        body = "INSERT INTO t VALUES (1, 'x\\n');\n" * n
+        return f'import sqlite3\ncon.executescript("""{body}""")\n'
+
+    a, b = timed(check, script(5000)), timed(check, script(20000))
+    print(
+        f"   one script: n=5000 {a * 1000:7.1f} ms, n=20000 {b * 1000:7.1f} ms, ratio {b / a:.2f} (linear: 4)"
+    )
     return 0
 
 

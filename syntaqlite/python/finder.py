@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..syntax.memory import gc_paused
 from .literals import Hole, LiteralError, Piece, decode_literals, format_holes, percent_holes
 from .scopes import Binding, Scopes
 from .source import PySource
@@ -117,7 +118,7 @@ def find_sql(text: str, options: FinderOptions = FinderOptions()) -> ModuleSql:
     # counts it in line 1's columns).
     parsed = text[1:] if text.startswith("\ufeff") else text
     try:
-        with warnings.catch_warnings():  # invalid escapes ...: the module's business
+        with warnings.catch_warnings(), gc_paused():  # invalid escapes ...: the module's business
             warnings.simplefilter("ignore")
             tree = ast.parse(parsed)
     except SyntaxError as exc:
@@ -126,7 +127,8 @@ def find_sql(text: str, options: FinderOptions = FinderOptions()) -> ModuleSql:
         raise PythonSyntaxError(exc.msg, min(offset, len(text))) from None
     except (ValueError, RecursionError, MemoryError) as exc:
         raise PythonSyntaxError(str(exc), 0) from None
-    return _Finder(source, tree, options).run()
+    with gc_paused():  # the tree and the scopes hold no cycles worth collecting
+        return _Finder(source, tree, options).run()
 
 
 def _may_send_sql(text: str, options: FinderOptions) -> bool:
