@@ -31,7 +31,16 @@ from ..validator.ddl import DdlChecker, changes_schema
 from ..validator.model import SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.rules import already_exists
-from .finder import Embedded, FinderOptions, ModuleSql, PythonSyntaxError, find_sql
+from .finder import (
+    Embedded,
+    Finder,
+    FinderOptions,
+    Imported,
+    ModuleSql,
+    PythonSyntaxError,
+    constants_of,
+    find_sql,
+)
 from .literals import Piece
 from .params import check_bindings, placeholders
 from .rules import dynamic_sql, multiple_statements, parameter_mismatch
@@ -94,9 +103,10 @@ def check_modules(
     catalog = catalog if catalog is not None else Catalog()
     results = [ModuleResult(m.path, m.text) for m in modules]
     found: list[ModuleSql | None] = []
+    project = _Project(modules)
     for m, result in zip(modules, results, strict=True):
         try:
-            found.append(find_sql(m.text, m.options))
+            found.append(find_sql(m.text, m.options, project.imported_by(m.path)))
         except PythonSyntaxError as exc:
             line, column = Lines(m.text).position(exc.offset)
             result.error = f"{line}:{column}: not checked: invalid Python: {exc}"
@@ -182,6 +192,62 @@ def check_modules(
     for result in results:
         result.diagnostics = _unique(apply_severities(result.diagnostics, severities))
     return results
+
+
+class _Project:
+    """The modules checked together, by the dotted names they can be
+    imported as (every suffix of the path: ``pkg/a/consts.py`` is
+    ``pkg.a.consts``, ``a.consts`` and ``consts``), for the constants one
+    imports from another."""
+
+    def __init__(self, modules: Sequence[ModuleInput]) -> None:
+        self.modules = {m.path: m for m in modules}
+        self.by_name: dict[str, str] = {}
+        for m in modules:
+            parts = m.path.replace("\\", "/").removesuffix(".py").split("/")
+            if parts[-1] == "__init__":
+                parts.pop()
+            for i in range(len(parts)):
+                self.by_name.setdefault(".".join(parts[i:]), m.path)
+        self._finders: dict[str, Finder | None] = {}
+        self._busy: set[tuple[str, str]] = set()
+
+    def imported_by(self, path: str) -> Imported:
+        def imported(level: int, module: str, name: str) -> str | int | None:
+            target = self._resolve(path, level, module)
+            if target is None or (target, name) in self._busy:
+                return None
+            finder = self._finder(target)
+            if finder is None:
+                return None
+            self._busy.add((target, name))  # an import cycle ends here
+            try:
+                return finder.constant(name)
+            finally:
+                self._busy.discard((target, name))
+
+        return imported
+
+    def _resolve(self, path: str, level: int, module: str) -> str | None:
+        if level == 0:
+            return self.by_name.get(module)
+        base = path.replace("\\", "/").split("/")[:-1]
+        if level > 1:
+            base = base[: len(base) - (level - 1)]
+        dotted = "/".join([*base, *module.split(".")]) if module else "/".join(base)
+        for candidate in (dotted + ".py", dotted + "/__init__.py"):
+            if candidate in self.modules:
+                return candidate
+        return None
+
+    def _finder(self, path: str) -> Finder | None:
+        if path not in self._finders:
+            self._finders[path] = None
+            try:
+                self._finders[path] = constants_of(self.modules[path].text, self.imported_by(path))
+            except PythonSyntaxError:
+                pass
+        return self._finders[path]
 
 
 class PieceLines(Lines):

@@ -29,7 +29,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -108,9 +108,19 @@ class PythonSyntaxError(Exception):
         self.offset = offset
 
 
-def find_sql(text: str, options: FinderOptions = FinderOptions()) -> ModuleSql:
+Imported = Callable[[int, str, str], "str | int | None"]
+"""A project's constants: (level, module, name) of a ``from module import
+name`` in this module -> that module's constant string or integer (None:
+not one, or not a module of the project)."""
+
+
+def find_sql(
+    text: str, options: FinderOptions = FinderOptions(), imported: Imported | None = None
+) -> ModuleSql:
     """The SQL a module's text sends to SQLite, in source order.  Raises
-    :class:`PythonSyntaxError` when the text is not Python."""
+    :class:`PythonSyntaxError` when the text is not Python.  ``imported``
+    gives the constants the module imports from the project's other
+    modules (folded into f-strings, ``%``, ``.format`` and ``+``)."""
     source = PySource(text)
     if not _may_send_sql(text, options):
         return ModuleSql(source)
@@ -128,7 +138,19 @@ def find_sql(text: str, options: FinderOptions = FinderOptions()) -> ModuleSql:
     except (ValueError, RecursionError, MemoryError) as exc:
         raise PythonSyntaxError(str(exc), 0) from None
     with gc_paused():  # the tree and the scopes hold no cycles worth collecting
-        return _Finder(source, tree, options).run()
+        return Finder(source, tree, options, imported).run()
+
+
+def constants_of(text: str, imported: Imported | None = None) -> Finder:
+    """A module read for its constants only (:meth:`Finder.constant`).
+    Raises :class:`PythonSyntaxError` when the text is not Python."""
+    try:
+        with warnings.catch_warnings(), gc_paused():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text[1:] if text.startswith("\ufeff") else text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        raise PythonSyntaxError(str(exc), 0) from None
+    return Finder(PySource(text), tree, FinderOptions(), imported)
 
 
 def _may_send_sql(text: str, options: FinderOptions) -> bool:
@@ -144,11 +166,16 @@ def _may_send_sql(text: str, options: FinderOptions) -> bool:
     return _MARKER.search(text) is not None
 
 
-class _Finder:
-    def __init__(self, source: PySource, tree: ast.Module, options: FinderOptions) -> None:
+class Finder:
+    def __init__(
+        self, source: PySource, tree: ast.Module, options: FinderOptions, imported: Imported | None = None
+    ) -> None:
         self.source = source
         self.tree = tree
         self.options = options
+        self.imported = imported
+        self.from_imports: dict[str, tuple[int, str, str]] = {}  # local name -> (level, module, name)
+        self.star_imports: list[tuple[int, str]] = []
         self.imports: set[str] = set()
         self.text_names: set[str] = set()  # local names of sqlalchemy.text
         self.pandas_names: set[str] = set()  # local names of read_sql / read_sql_query
@@ -187,7 +214,17 @@ class _Finder:
                 top = alias.name.split(".")[0]
                 self.imports.add(top)
                 self.module_aliases[alias.asname or top] = alias.name if alias.asname else top
-        elif node.module and not node.level:
+        else:
+            for alias in node.names:
+                if alias.name == "*":
+                    self.star_imports.append((node.level, node.module or ""))
+                else:
+                    self.from_imports[alias.asname or alias.name] = (
+                        node.level,
+                        node.module or "",
+                        alias.name,
+                    )
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
             top = node.module.split(".")[0]
             self.imports.add(top)
             for alias in node.names:
@@ -352,7 +389,11 @@ class _Finder:
                 return None
             out = Piece(origin=self.source.span(expr))
             for part, operand in ((left, expr.left), (right, expr.right)):
-                if part is None:
+                external = self._external(operand, numbers=False) if part is None else None
+                if external is not None:
+                    start, end = self.source.span(operand)
+                    out.add(external, start, end)
+                elif part is None:
                     out.hole(self._hole(operand, "+"))
                 else:
                     out.extend(part)
@@ -428,10 +469,17 @@ class _Finder:
                 if folded is not None and folded.holes:
                     folded = None
             number = self._number(value.value) if folded is None and value.format_spec is None else None
+            external = (
+                self._external(value.value)
+                if folded is None and number is None and value.format_spec is None and value.conversion == -1
+                else None
+            )
             if folded is not None:
                 out.extend(folded)
             elif number is not None and value.conversion in (-1, ord("s"), ord("r")):
                 out.add(number, hole.start, hole.end)
+            elif external is not None:
+                out.add(external, hole.start, hole.end)
             else:
                 out.hole(Hole(hole.start, hole.end, 0, hole.expr, hole.how, _placeholders_only(value.value)))
             last = hole.at + 1
@@ -459,12 +507,61 @@ class _Finder:
             if number is not None and (plain or hole.expr in ("%d", "%i")):
                 out.add(number, hole.start, hole.end)
                 continue
+            external = self._external(expr) if plain else None
+            if external is not None:
+                out.add(external, hole.start, hole.end)
+                continue
             start, end = self.source.span(expr)
             out.hole(
                 Hole(hole.start, hole.end, 0, self.source.text[start:end], hole.how, _placeholders_only(expr))
             )
         _copy_range(piece, last, len(piece.text), out)
         return out
+
+    def _external(self, expr: ast.expr, numbers: bool = True) -> str | None:
+        """The text of a constant string (or integer, with ``numbers``)
+        another module of the project defines and this one imports by name
+        (None: not one)."""
+        if self.imported is None or not isinstance(expr, ast.Name):
+            return None
+        name = expr.id
+        scope = self.scopes.enclosing_scope(expr)
+        while not isinstance(scope, ast.Module):
+            if not isinstance(scope, ast.ClassDef) and name in self.scopes.bindings.get(id(scope), {}):
+                return None
+            scope = self.scopes.enclosing_scope(scope)
+        bound = self.scopes.bindings.get(id(self.tree), {}).get(name)
+        value: str | int | None = None
+        if bound:
+            if len(bound) == 1 and isinstance(bound[0].stmt, ast.ImportFrom) and name in self.from_imports:
+                value = self.imported(*self.from_imports[name])
+        else:
+            for level, module in self.star_imports:
+                value = self.imported(level, module, name)
+                if value is not None:
+                    break
+        if value is None or (isinstance(value, int) and not numbers):
+            return None
+        return str(value)
+
+    def constant(self, name: str) -> str | int | None:
+        """This module's constant ``name``: a string with no dynamic part,
+        or an integer (None: not one)."""
+        chain = self.scopes.module_constant(name)
+        if chain is None:
+            return None
+        if len(chain) == 1 and chain[0].value is not None:
+            number = self._number(chain[0].value)
+            if number is not None:
+                return int(number)
+        joined = ""
+        for binding in chain:
+            assert binding.value is not None
+            piece = self.piece_of(binding.value, 1)
+            if piece is None or piece.holes:
+                return None
+            joined += piece.text
+        return joined
 
     def _number(self, expr: ast.expr) -> str | None:
         """The text of an integer constant, written or bound to a name in

@@ -196,3 +196,22 @@ def test_a_byte_order_mark_keeps_offsets() -> None:
     code = "\ufeffimport sqlite3\ncon.execute('SELECT 1')\n"
     (item,) = find_sql(code).found
     assert code[item.piece.starts[0]] == "S"
+
+
+def test_constants_imported_from_the_projects_other_modules_are_folded() -> None:
+    consts = "QUEUE_REV = 2\nTABLE = 'cards'\nFROM = 'FROM ' + TABLE\n"
+    stats = (
+        "import sqlite3\n"
+        "from pkg.consts import QUEUE_REV\n"
+        "from .consts import FROM as FROM_CARDS\n"
+        "from pkg.consts import *\n"
+        "def f(con, did):\n"
+        "    con.execute(f'SELECT id {FROM_CARDS} WHERE queue = {QUEUE_REV} AND did = {did}')\n"
+        "    con.execute('SELECT id FROM ' + TABLE)\n"
+    )
+    results = check_modules([ModuleInput("pkg/consts.py", consts), ModuleInput("pkg/stats.py", stats)])
+    texts = [t.piece.text for t in results[1].texts]
+    assert texts == ["SELECT id FROM cards WHERE queue = 2 AND did = ?", "SELECT id FROM cards"]
+    assert [d.message for d in results[1].diagnostics if d.code == "dynamic-sql"] == [
+        "SQL built with an f-string field: the value of `did` becomes SQL text"
+    ]
