@@ -195,6 +195,7 @@ def check_command(
         [s for s in sources if isinstance(s, Source) and is_python(s.path)], settings, catalogs
     )
     counts = {"error": 0, "warning": 0, "info": 0}
+    without_sql = 0
     for item in sources:
         if isinstance(item, InputError):
             click.echo(f"error: {item}", err=True)
@@ -209,7 +210,8 @@ def check_command(
                 status = EXIT_USAGE
                 continue
             if outcome is None:
-                continue  # no SQL in this module
+                without_sql += 1  # the module sends no SQL to SQLite
+                continue
             diagnostics = outcome
         else:
             try:
@@ -253,6 +255,9 @@ def check_command(
             click.echo(f"Found {' and '.join(parts)} in {files} file{'s' if files != 1 else ''}.", err=True)
         elif files:
             click.echo(f"All checks passed ({files} file{'s' if files != 1 else ''}).", err=True)
+        elif without_sql:
+            plural = "s send" if without_sql != 1 else " sends"
+            click.echo(f"No SQL found: {without_sql} Python file{plural} none to SQLite.", err=True)
     if status == EXIT_OK and (counts["error"] or (strict and counts["warning"])):
         status = EXIT_FINDINGS
     sys.exit(status)

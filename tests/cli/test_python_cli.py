@@ -50,6 +50,13 @@ def test_python_files_in_a_directory(run, tmp_path: Path) -> None:  # type: igno
     assert "in 1 file." in r.err  # plain.py sends no SQL
 
 
+def test_python_files_without_sql(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write(tmp_path / "plain.py", "print('SELECT * FROM nowhere')\n")
+    r = run("check", ".", cwd=tmp_path)
+    assert r.code == 0 and r.out == ""
+    assert "No SQL found: 1 Python file sends none to SQLite." in r.err
+
+
 def test_rustc_style_points_into_the_python_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     f = write(tmp_path / "app.py", APP)
     r = run("check", str(f))
