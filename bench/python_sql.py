@@ -38,10 +38,12 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import random
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections import Counter
@@ -229,6 +231,23 @@ def judge(
     options: FinderOptions,
     schema: list[tuple[str, str]] | None = None,
     target: Target = DEFAULT_TARGET,
+) -> Tally:
+    """Check and judge the files in a scratch directory: the replayed SQL
+    may ATTACH files by relative name."""
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="python_sql.") as scratch:
+        os.chdir(scratch)
+        try:
+            return _judge(files, options, schema, target)
+        finally:
+            os.chdir(here)
+
+
+def _judge(
+    files: list[tuple[str, str]],
+    options: FinderOptions,
+    schema: list[tuple[str, str]] | None,
+    target: Target,
 ) -> Tally:
     tally = Tally(modules=len(files))
     catalog = Catalog()
