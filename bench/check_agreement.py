@@ -86,6 +86,7 @@ _PATTERNS = [
     (re.compile(r"table \S+ has no column named (.+)$"), "column"),
     (re.compile(r"ambiguous column name: (?:.*\.)?([^.]+)$"), "ambiguous"),
     (re.compile(r"no such function: (.+)$"), "function"),
+    (re.compile(r"unknown function: (.+)\(\)$"), "function"),
     (re.compile(r"wrong number of arguments to function (.+)\(\)"), "arity"),
     (re.compile(r"misuse of aggregate(?: function)?:? (\w+)\(\)"), "aggregate"),
     (re.compile(r"misuse of aliased aggregate (\w+)"), "aggregate"),
@@ -136,6 +137,8 @@ _PATTERNS = [
         ),
         "definition",
     ),
+    # Decided by the parser where the trigger's database is known, else by the schema.
+    (re.compile(r"qualified table names are not allowed on INSERT, UPDATE, and DELETE"), "qualified"),
     (re.compile(r"cannot modify (\S+) because it is a view"), "modifyview"),
     (re.compile(r"cannot create .*triggers? on"), "triggertarget"),
     (
@@ -233,6 +236,7 @@ CODES = {
     "alter": {"alter-table"},
     "reindex": {"reindex-target"},
     "definition": {"schema-definition"},
+    "qualified": {"schema-definition", "syntax"},
     "modifyview": {"modify-view"},
     "triggertarget": {"trigger-target"},
     "database": {"unknown-database"},
@@ -538,6 +542,50 @@ def structural(rng: random.Random, sql: str) -> list[str]:
     union = re.search(r"^SELECT (\w+) FROM (\w+) UNION", sql)
     if union:
         out.append(sql[: union.end(1)] + ", 1" + sql[union.end(1) :])
+    out.extend(_family_mutations(rng, sql))
+    return out
+
+
+def _family_mutations(rng: random.Random, sql: str) -> list[str]:
+    """Shapes of the rule families SQLite checks beyond names: DISTINCT or
+    FILTER on a window function, a DISTINCT aggregate of two arguments,
+    GROUP BY a column number, NATURAL with ON, INDEXED BY, an upsert's
+    conflict target, a row value where one value goes, and what SQLite's
+    parser folds away (``x AND 0``) next to what it does not."""
+    out: list[str] = []
+    window = re.search(r"\b(\w+)\(([^()]*)\) OVER \(", sql)
+    if window:
+        arg = window.group(2) or "1"
+        if rng.random() < 0.5:
+            out.append(sql[: window.start(2)] + "DISTINCT " + arg + sql[window.end(2) :])
+        else:
+            filtered = f" FILTER (WHERE {arg} IS NOT NULL)"
+            out.append(sql[: window.end(2) + 1] + filtered + sql[window.end(2) + 1 :])
+    agg = re.search(r"\b(count|sum|avg|max|min|total|group_concat)\(([\w.]+)\)", sql)
+    if agg:
+        arg = agg.group(2)
+        out.append(sql[: agg.start(2)] + f"DISTINCT {arg}, {arg}" + sql[agg.end(2) :])
+    group = re.search(r"\bGROUP BY ([\w.]+)", sql)
+    if group:
+        out.append(sql[: group.start(1)] + str(rng.randint(1, 3)) + sql[group.end(1) :])
+    join = re.search(r"\b(?:LEFT |INNER )?JOIN (\w+(?: AS \w+)?) ON\b", sql)
+    if join:
+        out.append(sql[: join.start()] + "NATURAL " + sql[join.start() :])
+    source = re.search(r"\bFROM (\w+)( AS \w+)?", sql)
+    if source:
+        index = rng.choice(["orders_user", "orders_userr", "users_name"])
+        out.append(sql[: source.end()] + f" INDEXED BY {index}" + sql[source.end() :])
+    conflict = re.search(r"INSERT INTO (\w+) .* ON CONFLICT \((\w+)\)", sql)
+    if conflict and conflict.group(1) in TABLES:
+        column = rng.choice(TABLES[conflict.group(1)])
+        out.append(sql[: conflict.start(2)] + column + sql[conflict.end(2) :])
+    where = re.search(r"\bWHERE\b", sql)
+    if where:
+        folded = rng.choice(["nosuch AND 0", "0 AND upper(nosuch)", "nosuch AND 1", "(nosuch, 1) AND 0"])
+        out.append(sql[: where.end()] + f" ({folded}) AND" + sql[where.end() :])
+    first = re.match(r"SELECT ([\w.]+)", sql)
+    if first:
+        out.append(sql[: first.start(1)] + f"({first.group(1)}, 1)" + sql[first.end(1) :])
     return out
 
 

@@ -254,6 +254,10 @@ class Compiled:
     fields: dict[str, Field]
     fixed: dict[str, int] = field(default_factory=dict)  # field -> child index (negative: from the end)
     unique: set[str] = field(default_factory=set)  # fields whose kinds no other field can hold
+    # A ``X % SEP`` list of one-child items and separators at a fixed start
+    # with a fixed-width tail: field -> (start, tail); its separators are
+    # ``<field>_separators``.
+    strided: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def _snake(name: str) -> str:
@@ -387,13 +391,14 @@ class Compiler:
         pattern = regex(self.expand(node.rule), False)
         self.finish_fields(node, fields, where)
         fixed = self.fixed_positions(self.expand(node.rule), fields)
+        strided = self.strided_lists(self.expand(node.rule), fields)
         unique = self.unique_fields(fields)
         from syntaqlite.syntax.cst import Node
 
         for name in fields:
             if hasattr(Node, name) or name.startswith("_") or name == "kind":
                 raise SchemaError(f"{where}: field {name} would hide Node.{name}; rename it")
-        return Compiled(node, pattern, fields, fixed, unique)
+        return Compiled(node, pattern, fields, fixed, unique, strided)
 
     # -- faster reads than the pattern, where the schema allows ------------
 
@@ -458,6 +463,34 @@ class Compiler:
 
         scan(items, 1)
         scan(list(reversed(items)), -1)
+        return out
+
+    def strided_lists(self, rule: Rule, fields: dict[str, Field]) -> dict[str, tuple[int, int]]:
+        """Separated lists whose items and separators are one child each,
+        after a fixed-width head and before a fixed-width tail: every other
+        child from the head on (``children[start:len - tail:2]``)."""
+        items: list[Rule] = list(rule.items) if isinstance(rule, Seq) else [rule]
+        out: dict[str, tuple[int, int]] = {}
+        offset = 0
+        for i, element in enumerate(items):
+            if (
+                isinstance(element, Label)
+                and not element.flag
+                and isinstance(element.item, SepList)
+                and self.min_count(element.item.item) == self.max_count(element.item.item) == 1
+                and self.min_count(element.item.sep) == self.max_count(element.item.sep) == 1
+                and element.name in fields
+                and f"{element.name}_separators" in fields
+            ):
+                rest = items[i + 1 :]
+                tail = sum(self.min_count(r) for r in rest)
+                if all(self.min_count(r) == self.max_count(r) for r in rest):
+                    out[element.name] = (offset, tail)
+                return out
+            lo, hi = self.min_count(element), self.max_count(element)
+            if lo != hi:
+                return out
+            offset += lo
         return out
 
     def item_leaves(self, rule: Rule) -> Iterator[Leaf]:
@@ -654,7 +687,10 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
             items = sorted(f.token_kinds | {compiler.kind_of[k] for k in f.classes})
             if f.parent is not None:
                 parent = c.fields[f.parent]
-                if fast and f.name in c.unique:
+                if fast and f.parent in c.strided and f.name == f"{f.parent}_separators":
+                    start, tail = c.strided[f.parent]
+                    out.append(f"        return self.children[{_stride(start + 1, tail)}]")
+                elif fast and f.name in c.unique:
                     out.append(f"        return _l.every(self, {kinds_const(items)})")
                 else:
                     out.append(f"        return _l.sub(self, {tuple(parent.groups)!r}, {kinds_const(items)})")
@@ -663,6 +699,8 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
             excluded = kinds_const(sorted(f.excluded)) if f.excluded else "None"
             if fast and f.name in c.fixed:
                 out.append(f"        return self.children[{c.fixed[f.name]}]")
+            elif fast and f.name in c.strided:
+                out.append(f"        return self.children[{_stride(*c.strided[f.name])}]")
             elif fast and f.name in c.unique and not f.any_token:
                 kinds = kinds_const(items)
                 if f.flag:
@@ -704,6 +742,12 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
     out += [f"    {name!r}," for name in exported]
     out += ["]", ""]
     return "\n".join(out)
+
+
+def _stride(start: int, tail: int) -> str:
+    """The slice of every other child from ``start``, ``tail`` children
+    before the end."""
+    return f"{start or ''}:{-tail if tail else ''}:2"
 
 
 def frozenset_src(kinds: list[str]) -> str:

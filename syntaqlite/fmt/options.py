@@ -25,11 +25,12 @@ class FormatOptions:
     no semicolon (the others need theirs to stay separate statements)."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.line_width, int) or self.line_width < 1:
+        # bool is an int in Python, not a width: `line-width = true` is refused.
+        if not isinstance(self.line_width, int) or isinstance(self.line_width, bool) or self.line_width < 1:
             raise OptionsError(f"line-width must be a positive integer, not {self.line_width!r}")
-        if not isinstance(self.indent, int) or not 0 <= self.indent <= 16:
+        if not isinstance(self.indent, int) or isinstance(self.indent, bool) or not 0 <= self.indent <= 16:
             raise OptionsError(f"indent must be an integer from 0 to 16, not {self.indent!r}")
-        if self.keyword_case not in KEYWORD_CASES:
+        if not isinstance(self.keyword_case, str) or self.keyword_case not in KEYWORD_CASES:
             raise OptionsError(
                 f"keyword-case must be one of {', '.join(KEYWORD_CASES)}, not {self.keyword_case!r}"
             )

@@ -100,6 +100,11 @@ class ColumnInfo:
     """The declared type, as written."""
     detail: str | None = None
     place: Place | None = None
+    kind: str = "column"
+    """``column``, ``alias`` (a result column's AS name) or ``source`` (the
+    name of a FROM item, or new/old/excluded: a qualifier)."""
+    depth: int = 0
+    """0: of the query at the place; 1: of the query around it ..."""
 
 
 @dataclass(frozen=True)

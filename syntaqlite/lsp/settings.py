@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config, ConfigError, find_config
+from ..config import Config, ConfigError, find_config, load
 from ..syntax.target import Target, TargetError
 
 
@@ -20,6 +20,10 @@ class EditorSettings:
 
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
+    config_file: str | None = None
+    """``syntaqlite lsp --config FILE``: this file for every document."""
+    isolated: bool = False
+    """``syntaqlite lsp --no-config``: no configuration file at all."""
 
     @classmethod
     def from_mapping(cls, data: object, base: EditorSettings | None = None) -> EditorSettings:
@@ -42,7 +46,7 @@ class EditorSettings:
                     cflags = (value,)
                 elif isinstance(value, list):
                     cflags = tuple(str(v) for v in value)
-        return cls(version, cflags)
+        return cls(version, cflags, base.config_file, base.isolated)
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,12 @@ def resolve_settings(path: Path | None, roots: list[Path], editor: EditorSetting
     problems: list[Problem] = []
     start = path if path is not None else (roots[0] if roots else None)
     config = Config()
-    if start is not None:
+    if editor.config_file is not None and not editor.isolated:
+        try:
+            config = load(Path(editor.config_file)) or Config()
+        except ConfigError as exc:
+            problems.append(Problem(f"syntaqlite: {exc}", True))
+    elif start is not None and not editor.isolated:
         try:
             config = find_config(start)
         except ConfigError as exc:

@@ -37,16 +37,18 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..syntax.names import is_quoted, normalize, unquote
 from ..syntax.names import quote as quote_name
+from ..syntax.stack import deep_call
 from ..syntax.target import Target as SqliteTarget
 from ..syntax.tokens import Token
 from ..validator.catalog import Catalog, Index, Table, Trigger, Where
-from ..validator.checker import apply_severities, run_statement
+from ..validator.checker import apply_severities, internal_error, run_statement
 from ..validator.ddl import DdlChecker, changes_schema
 from ..validator.declared import NO_DECLARATIONS, Declarations
-from ..validator.model import Reference, Referent, SemanticModel
+from ..validator.model import InScope, Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.schema import SchemaError, load_files
 from .documents import Chunk
+from .in_scope import columns_in, ctes_in, probe
 from .placement import chunk_starts, is_chunk_key, points_into_chunks, to_document
 from .scan import is_name, significant
 from .semantics import ColumnInfo, DocumentSemantics, Edit, HoverInfo, Place, SqlDocument, TableInfo
@@ -85,7 +87,6 @@ class Checked:
     snapshots: dict[int, Catalog] = field(
         default_factory=dict
     )  # by fingerprint: the schema before those chunks
-    tables: dict[str, TableInfo] | None = None
 
 
 class SchemaFiles:
@@ -196,6 +197,7 @@ class ValidatorSemantics(DocumentSemantics):
     def __init__(self) -> None:
         self.schemas = SchemaFiles()
         self._checked: dict[str, Checked] = {}
+        self._tables: dict[int, tuple[Catalog, dict[str, TableInfo]]] = {}
 
     # -- checking ---------------------------------------------------------------------
 
@@ -211,7 +213,8 @@ class ValidatorSemantics(DocumentSemantics):
             or found.stamp != stamp
             or found.checks_config != doc.config.checks
         ):
-            found = self._check(doc, base, stamp, state)
+            # On a deep stack, as check_text: SQL nests as deep as SQLite allows.
+            found = deep_call(lambda: self._check(doc, base, stamp, state))
             self._checked[doc.uri] = found
         return found
 
@@ -307,7 +310,10 @@ class ValidatorSemantics(DocumentSemantics):
         ddl = DdlChecker(resolver)
         internal: list[str] = []
         for stmt in chunk.result.statements:
+            before = len(internal)
             run_statement(resolver, ddl, stmt, internal)
+            if len(internal) > before:  # shown, not dropped: the chunk's diagnostics are incomplete
+                found.append(internal_error(stmt, internal[-1]))
         return ChunkCheck(found, model, internal)
 
     def diagnostics(self, doc: SqlDocument) -> Sequence[Diagnostic]:
@@ -353,18 +359,68 @@ class ValidatorSemantics(DocumentSemantics):
 
     # -- the hook --------------------------------------------------------------------
 
-    def known_at(self, doc: SqlDocument, offset: int) -> dict[str, TableInfo]:
-        """What the document declares (and the statement's CTEs) first, then
-        the schema files' tables, then SQLite's own."""
-        known = super().known_at(doc, offset)
-        tables = self.catalog_tables(doc)
+    def catalog_before(self, doc: SqlDocument, chunk: Chunk) -> Catalog:
+        """The catalog the check of ``chunk`` started from: the schema files
+        and the document's schema statements before it."""
+        checked = self.checked(doc)
+        i = doc.chunks.index(chunk)
+        if i == 0:
+            return self.schemas.catalog(self.schema_files(doc), doc.target, doc.config.declarations)[0]
+        return checked.snapshots[checked.checks[i - 1].after]
+
+    def tables_before(self, doc: SqlDocument, chunk: Chunk) -> dict[str, TableInfo]:
+        """The tables of :meth:`catalog_before` by name key, SQLite's own last."""
+        catalog = self.catalog_before(doc, chunk)
+        cached = self._tables.get(id(catalog))
+        if cached is not None and cached[0] is catalog:
+            return cached[1]
+        tables: dict[str, TableInfo] = {}
         for builtin in (False, True):
-            for key, info in tables.items():
-                if (info.kind == "builtin") == builtin:
-                    known.setdefault(key, info)
+            for table in catalog.all_tables():
+                if (table.kind == "builtin") == builtin:
+                    tables.setdefault(table.key, _table_info(table))
+        if len(self._tables) > 16:
+            self._tables.clear()
+        self._tables[id(catalog)] = (catalog, tables)
+        return tables
+
+    def in_scope_at(self, doc: SqlDocument, offset: int) -> InScope | None:
+        """What the validator finds in scope at ``offset`` (see :mod:`.in_scope`)."""
+        chunk = doc.chunk_at(offset)
+        if chunk is None:
+            return None
+        catalog = self.catalog_before(doc, chunk)
+        where = Where(DOCUMENT, chunk.data.key)
+        return probe(chunk.text, chunk.result, offset - chunk.start, doc.target, catalog, where)
+
+    def known_at(self, doc: SqlDocument, offset: int) -> dict[str, TableInfo]:
+        """For statements that do not parse: the statement's CTEs (read from
+        its tokens), then the tables of the catalog before it."""
+        known = self.ctes_at(doc, offset)
+        chunk = doc.chunk_at(offset)
+        if chunk is not None:
+            for key, info in self.tables_before(doc, chunk).items():
+                known.setdefault(key, info)
         return known
 
+    def tables_at(self, doc: SqlDocument, offset: int) -> Sequence[TableInfo]:
+        found = self.in_scope_at(doc, offset)
+        if found is None:
+            return list(self.known_at(doc, offset).values())
+        chunk = doc.chunk_at(offset)
+        assert chunk is not None
+        ctes = ctes_in(found)
+        shadowed = {normalize(t.name) for t in ctes}
+        return ctes + [t for key, t in self.tables_before(doc, chunk).items() if key not in shadowed]
+
     def columns_at(self, doc: SqlDocument, offset: int, qualifier: str | None) -> Sequence[ColumnInfo]:
+        found = self.in_scope_at(doc, offset)
+        if found is not None and not found.table_position:
+            columns = columns_in(found, qualifier)
+            if columns or qualifier is None:
+                return columns
+            # A qualifier the validator did not see (the statement was cut at
+            # the cursor to parse): read the whole statement's tokens.
         pseudo = self.pseudo_table(doc, offset, qualifier) if qualifier is not None else None
         if pseudo is not None:
             table = self.known_at(doc, offset).get(pseudo)
@@ -393,17 +449,6 @@ class ValidatorSemantics(DocumentSemantics):
             i += 2  # schema.table
         return normalize(toks[i].text) if i < len(toks) and is_name(toks[i]) else None
 
-    def catalog_tables(self, doc: SqlDocument) -> dict[str, TableInfo]:
-        """The tables the catalog knows at the end of the document (schema
-        files, the document's own, SQLite's), by name key."""
-        checked = self.checked(doc)
-        if checked.tables is None:
-            tables: dict[str, TableInfo] = {}
-            for table in checked.catalog.all_tables():
-                tables.setdefault(table.key, _table_info(table))
-            checked.tables = tables
-        return checked.tables
-
     def hover_at(self, doc: SqlDocument, offset: int) -> HoverInfo | None:
         found = self.reference_at(doc, offset)
         if found is None or found[1].target is None:
@@ -412,7 +457,7 @@ class ValidatorSemantics(DocumentSemantics):
         target = ref.target
         assert target is not None
         place = self._place(doc, i, ref.token)
-        signature, _, prose = target.detail.partition("\n")
+        signature, _, prose = self.checked(doc).checks[i].model.detail(target).partition("\n")
         text = f"```sql\n{signature}\n```" + (f"\n{prose}" if prose else "")
         loc = target.location
         if loc is not None and loc.path not in (None, DOCUMENT):
@@ -430,21 +475,38 @@ class ValidatorSemantics(DocumentSemantics):
         here = self.occurrences(doc, i, target, references=False)
         if here:
             return [self._place(doc, j, r.token) for j, r in here]
+        place = self.declared_at(doc, target)
+        return [place] if place is not None else ()
+
+    def declared_at(self, doc: SqlDocument, target: Referent) -> Place | None:
+        """Where ``target`` is defined by its location: in a schema file, or
+        in a chunk of this document (a CTE's or subquery's column: its
+        result column)."""
         loc = target.location
-        if loc is not None and loc.path not in (None, DOCUMENT):
-            return [Place(loc.start, loc.end, loc.path)]
-        return ()
+        if loc is None:
+            return None
+        if loc.path != DOCUMENT:
+            return Place(loc.start, loc.end, loc.path) if loc.path is not None else None
+        for chunk in doc.chunks:
+            if chunk.data.key == loc.piece:
+                return Place(chunk.start + loc.start, chunk.start + loc.end)
+        return None
 
     def references_at(self, doc: SqlDocument, offset: int, include_declaration: bool) -> Sequence[Place]:
         found = self.reference_at(doc, offset)
         if found is None or found[1].target is None:
             return ()
         i, ref = found
-        assert ref.target is not None
-        return [
+        target = ref.target
+        assert target is not None
+        places = [
             self._place(doc, j, r.token)
-            for j, r in self.occurrences(doc, i, ref.target, definitions=include_declaration)
+            for j, r in self.occurrences(doc, i, target, definitions=include_declaration)
         ]
+        loc = target.location
+        if include_declaration and loc is not None and loc.path not in (None, DOCUMENT):
+            places.insert(0, Place(loc.start, loc.end, loc.path))  # in a schema file
+        return places
 
     def rename_target(self, doc: SqlDocument, offset: int) -> tuple[int, Reference] | None:
         """The renameable name at ``offset``: a table or view defined in this

@@ -26,7 +26,7 @@ from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..text import Lines
 from ..validator.catalog import Catalog, Where
-from ..validator.checker import apply_severities, run_statement
+from ..validator.checker import INTERNAL_ERROR, apply_severities, internal_error, run_statement
 from ..validator.ddl import DdlChecker, changes_schema
 from ..validator.model import SemanticModel
 from ..validator.resolve import Resolver
@@ -63,6 +63,7 @@ class ModuleResult:
     error: str | None = None
     """Why the module could not be read as Python (``line:col: message``)."""
     internal_errors: list[str] = field(default_factory=list)
+    """Exceptions in the checker (each also an ``internal-error`` diagnostic)."""
     texts: list[CheckedText] = field(default_factory=list)
     """Each distinct SQL text of the module and what the validator said."""
 
@@ -112,8 +113,16 @@ def check_modules(
             result.error = f"{line}:{column}: not checked: invalid Python: {exc}"
             found.append(None)
         except Exception as exc:  # noqa: BLE001 - one odd module must not stop the rest
-            result.internal_errors.append(
-                f"internal error while reading the module: {type(exc).__name__}: {exc}"
+            reason = f"{type(exc).__name__}: {exc}"
+            result.internal_errors.append(f"internal error while reading the module: {reason}")
+            result.diagnostics.append(
+                Diagnostic(
+                    INTERNAL_ERROR,
+                    f"internal error while reading the module ({reason}); its SQL is not checked",
+                    0,
+                    0,
+                    help="this is a bug in syntaqlite: please report it with the module",
+                )
             )
             found.append(None)
     texts: list[_Text] = []
@@ -148,7 +157,7 @@ def check_modules(
     other_texts = [t for t in texts if t.checkable and id(t) not in schema_ids]
     py_lines = [Lines(m.text) for m in modules]
 
-    def run(text: _Text, on: Catalog) -> list[Diagnostic]:
+    def run(text: _Text, on: Catalog, internal: list[str]) -> list[Diagnostic]:
         owner = modules[text.module]
         where = Where(owner.path, text.key, PieceLines(text.piece, py_lines[text.module]))
         found_here: list[Diagnostic] = []
@@ -164,19 +173,24 @@ def check_modules(
         )
         ddl = DdlChecker(resolver)
         for stmt in text.parsed.statements:
-            run_statement(resolver, ddl, stmt, results[text.module].internal_errors)
+            before = len(internal)
+            run_statement(resolver, ddl, stmt, internal)
+            if len(internal) > before:  # the statement's diagnostics are incomplete
+                found_here.append(internal_error(stmt, internal[-1]))
         return found_here
 
     clash = already_exists.RULE.code
     with gc_paused():
         for text in [*schema_texts, *other_texts]:
-            found_here = [*text.parsed.errors, *(d for d in run(text, catalog) if d.code != clash)]
+            internal = results[text.module].internal_errors
+            found_here = [*text.parsed.errors, *(d for d in run(text, catalog, internal) if d.code != clash)]
             if id(text) in schema_ids:
                 # An object created twice, first by another text (another
                 # call, the configured schema): whether both run on one
                 # database is not known.  A clash inside one text (one
                 # script) is certain: the text alone, on an empty schema.
-                found_here.extend(d for d in run(text, Catalog(catalog.declared)) if d.code == clash)
+                alone = run(text, Catalog(catalog.declared), [])  # its exceptions are the run's above
+                found_here.extend(d for d in alone if d.code == clash)
             raw[text.key] = found_here
     for text in texts:
         results[text.module].texts.append(
@@ -296,7 +310,9 @@ def _mapped(d: Diagnostic, text: _Text, by_key: Mapping[str, _Text], source: str
     piece = text.piece
     start, end = piece.source_span(d.start, d.end)
     replacement = d.replacement
-    if replacement is not None and not piece.is_verbatim(d.start, d.end, source):
+    if replacement is not None and (
+        not piece.is_verbatim(d.start, d.end, source) or not _splices(replacement)
+    ):
         replacement = None
     related: list[Related] = []
     for r in d.related:
@@ -311,6 +327,15 @@ def _mapped(d: Diagnostic, text: _Text, by_key: Mapping[str, _Text], source: str
         else:
             related.append(r)
     return replace(d, start=start, end=end, replacement=replacement, related=tuple(related))
+
+
+_UNSAFE_IN_A_LITERAL = frozenset("\\'\"{}\r\n")
+
+
+def _splices(replacement: str) -> bool:
+    """Whether ``replacement`` means the same written into any Python string
+    literal (no quote, backslash, line break, or f-string brace)."""
+    return not _UNSAFE_IN_A_LITERAL.intersection(replacement)
 
 
 def _call_checks(item: Embedded, text: _Text) -> list[Diagnostic]:

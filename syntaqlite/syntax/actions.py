@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
 from .cst import Node
+from .names import normalize
 from .nodes import TargetTable
 from .tokens import Token
 
@@ -49,16 +50,19 @@ class ActionError(Exception):
 
 class ParseContext:
     """What the grammar actions of one statement share: the target it is
-    parsed for and whether it is inside a CREATE TRIGGER (and a TEMP one).
-    The driver makes one per statement and passes it to every hook, so
-    parses in different threads, or for different targets, share nothing."""
+    parsed for and whether it is inside a CREATE TRIGGER (and a TEMP one,
+    or one whose database only the schema tells: an unqualified trigger on
+    an unqualified table is temp when that table is).  The driver makes one
+    per statement and passes it to every hook, so parses in different
+    threads, or for different targets, share nothing."""
 
-    __slots__ = ("target", "in_trigger", "trigger_temp")
+    __slots__ = ("target", "in_trigger", "trigger_temp", "trigger_db_unknown")
 
     def __init__(self, target: Target) -> None:
         self.target = target
         self.in_trigger = False
         self.trigger_temp = False
+        self.trigger_db_unknown = False
 
 
 Hook = Callable[[Node, ParseContext], None]
@@ -160,12 +164,15 @@ def check_column_name(node: Node, ctx: ParseContext) -> None:
 def enter_trigger(node: Node, ctx: ParseContext) -> None:
     ctx.in_trigger = True
     temp = any(isinstance(c, Token) and c.kind == "TEMP" for c in node.children)
-    for c in node.children:
-        if isinstance(c, Node) and c.kind == "qualified_name" and len(c.children) == 3:
+    names = [c for c in node.children if isinstance(c, Node) and c.kind == "qualified_name"]
+    for c in names:
+        if len(c.children) == 3:
             schema = c.children[0]
-            if isinstance(schema, Token) and schema.text.lower() == "temp":
+            if isinstance(schema, Token) and normalize(schema.text) == "temp":
                 temp = True
     ctx.trigger_temp = temp
+    # sqlite3BeginTrigger: an unqualified trigger on a temp table is temp.
+    ctx.trigger_db_unknown = not temp and all(len(c.children) == 1 for c in names)
 
 
 def _check_dml(node: Node, ctx: ParseContext) -> None:
@@ -180,7 +187,9 @@ def _check_dml(node: Node, ctx: ParseContext) -> None:
                 )
         target = ctx.target
         temp_ok = ctx.trigger_temp and target.version >= TEMP_TRIGGER_QUALIFIED_NAMES
-        if not temp_ok:
+        # Whether the trigger is temp depends on its table: the validator,
+        # which knows the schema, decides (schema-definition).
+        if not temp_ok and not ctx.trigger_db_unknown:
             for c in node.children:
                 if isinstance(c, TargetTable) and c.schema is not None:
                     message = (

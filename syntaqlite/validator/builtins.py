@@ -159,6 +159,7 @@ class Function:
     table_valued: bool = False
     hidden_columns: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()
+    deterministic: bool = True  # the built-ins that are not: NON_DETERMINISTIC
 
 
 def _s(

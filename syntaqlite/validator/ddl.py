@@ -8,6 +8,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from typing import Any
 
+from ..syntax.actions import TEMP_TRIGGER_QUALIFIED_NAMES
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
@@ -24,12 +25,15 @@ from ..syntax.nodes import (
     CreateTriggerStmt,
     CreateViewStmt,
     CreateVirtualTableStmt,
+    DeleteStmt,
     DetachStmt,
     DropIndexStmt,
     DropTableStmt,
     DropTriggerStmt,
     DropViewStmt,
+    Expr,
     GeneratedConstraint,
+    InsertStmt,
     Literal,
     OrderingTerm,
     PragmaStmt,
@@ -42,6 +46,7 @@ from ..syntax.nodes import (
     SavepointStmt,
     TriggerHeader,
     UniqueConstraint,
+    UpdateStmt,
     VacuumStmt,
 )
 from ..syntax.tokens import Token
@@ -420,6 +425,19 @@ class DdlChecker:
                 unquote(name_tok.text), schema, unquote(table_tok.text), location_of(name_tok, self.r.where)
             )
 
+    def qualified_steps(self, stmt: CreateTriggerStmt, temp: bool) -> None:
+        """INSERT, UPDATE and DELETE in the body of a trigger that is not
+        temp (or of a temp one before 3.52.0) name their table unqualified."""
+        version = self.r.sqlite.version
+        if temp and version >= TEMP_TRIGGER_QUALIFIED_NAMES:
+            return
+        for step in stmt.body:
+            if isinstance(step, (InsertStmt, UpdateStmt, DeleteStmt)) and step.table.schema is not None:
+                schema_definition.report_qualified_step(
+                    self.r, step.table, self.r.sqlite.version_string if temp else None
+                )
+                return  # SQLite stops at the first
+
     def on_create_trigger_stmt(self, stmt: CreateTriggerStmt) -> None:
         """CREATE TRIGGER, in the order of SQLite's sqlite3BeginTrigger: the
         trigger's database, its table (of that database unless the trigger
@@ -437,9 +455,9 @@ class DdlChecker:
         table_schema_tok = header.table.schema
         table_name = unquote(header.table.name.text)
         table_schema = unquote(table_schema_tok.text) if table_schema_tok is not None else None
-        if schema == "main" and header.name.schema is None and table_schema_tok is None:
+        if schema == "main" and header.name.schema is None:
             # An unqualified trigger on a temp table is a temp trigger.
-            found = self.catalog.find_table(table_name)
+            found = self.catalog.find_table(table_name, table_schema)
             if found is not None and normalize(found.schema) == "temp":
                 schema = "temp"
         table = None
@@ -477,12 +495,27 @@ class DdlChecker:
         )
         # CREATE TRIGGER IF NOT EXISTS of an existing trigger: SQLite never reads the body.
         unread = schema is not None and exists and header.if_not_exists
+        if (
+            table is not None
+            and not exists
+            and not temp
+            and header.name.schema is None
+            and table_schema_tok is None
+        ):
+            # Whether this trigger is temp (then, from 3.52.0, its statements
+            # may name tables of other databases) depends on its table: the
+            # parser left the check to the schema (triggerStepAllocate).
+            self.qualified_steps(stmt, schema == "temp")
         with self.r.trigger_body(table, event), definition, self.r.quiet(unread):
             when = header.when
             if when is not None:
                 self.r.exprs.expr(when, Ctx(Scope([]), clause="WHEN"))
             for body_stmt in stmt.body:
-                self.r.statement(body_stmt)
+                self.r.state.discarded = body_stmt
+                try:
+                    self.r.statement(body_stmt)
+                finally:
+                    self.r.state.discarded = None
         if schema is not None and not exists:
             db = self.catalog.database(schema)
             assert db is not None
@@ -735,7 +768,17 @@ class DdlChecker:
             if check is not None and table.columns_known:
                 self.r.exprs.expr(check, Ctx(self.own_columns_scope(table), clause="CHECK"))
 
+    def operand(self, expr: Expr | None, *, word_is_text: bool = True) -> None:
+        """An ATTACH, DETACH or VACUUM INTO operand, resolved with no table
+        in scope (attach.c, resolveAttachExpr; vacuum.c): a single word is
+        text there (``word_is_text``, not in VACUUM INTO)."""
+        if expr is None or (word_is_text and isinstance(expr, ColumnRef) and len(expr.parts) == 1):
+            return
+        self.r.exprs.expr(expr, Ctx(Scope([]), clause="expression"))
+
     def on_attach_stmt(self, stmt: AttachStmt) -> None:
+        for operand in (stmt.file, stmt.schema, stmt.key):
+            self.operand(operand)
         alias = stmt.schema
         name = _database_name(alias)
         if name is not None:
@@ -746,6 +789,7 @@ class DdlChecker:
 
     def on_detach_stmt(self, stmt: DetachStmt) -> None:
         expr = stmt.schema
+        self.operand(expr)
         name = _database_name(expr)
         if name is None:
             return  # an expression: its value is known only when it runs
@@ -810,6 +854,7 @@ class DdlChecker:
     def on_vacuum_stmt(self, stmt: VacuumStmt) -> None:
         if stmt.schema is not None:
             self.r.check_schema(stmt.schema)
+        self.operand(stmt.into, word_is_text=False)
 
     def on_begin_stmt(self, stmt: BeginStmt) -> None:
         if not self.catalog.savepoints:  # (BEGIN in a transaction fails as it runs)

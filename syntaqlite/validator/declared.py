@@ -45,6 +45,10 @@ class FunctionDecl:
     max_args: int | None
     kind: str = "scalar"
     signature: str = ""
+    # Registered with SQLITE_DETERMINISTIC (Python's create_function(...,
+    # deterministic=True)): only then may index expressions, partial-index
+    # WHERE clauses and generated columns call it.
+    deterministic: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,16 @@ class Declarations:
         for d in self.function_entries:
             key = normalize(d.name)
             summary = f"An application-defined {d.kind} function (declared in configuration)."
-            fn = Function(d.name, d.min_args, d.max_args, d.kind, DECLARED_SINCE, d.signature, summary)
+            fn = Function(
+                d.name,
+                d.min_args,
+                d.max_args,
+                d.kind,
+                DECLARED_SINCE,
+                d.signature,
+                summary,
+                deterministic=d.deterministic,
+            )
             out[key] = (*out.get(key, ()), fn)
         return out
 
@@ -102,17 +115,21 @@ class Declarations:
 NO_DECLARATIONS = Declarations()
 
 
-def declared_function(name: str, args: object, kind: str = "scalar") -> tuple[FunctionDecl, ...]:
+def declared_function(
+    name: str, args: object, kind: str = "scalar", deterministic: object = False
+) -> tuple[FunctionDecl, ...]:
     """The entries for a function ``name`` taking ``args`` arguments: a
     count, ``"any"``, a list of counts, or ``[min, max]`` written as
     ``"min..max"`` (``"1.."`` for at least one)."""
     if kind not in KINDS:
         raise DeclarationError(f"function {name}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if not isinstance(deterministic, bool):
+        raise DeclarationError(f"function {name}: deterministic must be true or false, not {deterministic!r}")
     spans = [_arity(name, args)] if not isinstance(args, list) else [_arity(name, a) for a in args]
     if not spans:
         raise DeclarationError(f"function {name}: give at least one argument count")
     sig = f"{name}({_signature(spans)})"
-    return tuple(FunctionDecl(name, lo, hi, kind, sig) for lo, hi in spans)
+    return tuple(FunctionDecl(name, lo, hi, kind, sig, deterministic) for lo, hi in spans)
 
 
 def _arity(name: str, value: object) -> tuple[int, int | None]:
@@ -161,7 +178,8 @@ def parse_declarations(
     """Declarations from configuration values (TOML or Python):
 
     * ``functions``: name -> argument count (see :func:`declared_function`)
-      or ``{"args": ..., "kind": "scalar" | "aggregate" | "window"}``;
+      or ``{"args": ..., "kind": "scalar" | "aggregate" | "window",
+      "deterministic": bool}``;
     * ``collations``: a list of names (or a table of name -> true);
     * ``modules``: name -> a list of column names, ``True`` (columns not
       declared) or ``{"columns": [...], "hidden": [...]}``; or a list of
@@ -172,13 +190,18 @@ def parse_declarations(
     if not isinstance(functions, dict):
         raise DeclarationError("functions must be a table of name = argument count")
     for name, spec in functions.items():
-        args, kind = spec, "scalar"
+        args, kind, deterministic = spec, "scalar", False
         if isinstance(spec, dict):
-            extra = sorted(set(spec) - {"args", "kind"})
+            extra = sorted(set(spec) - {"args", "kind", "deterministic"})
             if extra:
-                raise DeclarationError(f"function {name}: unknown key {extra[0]!r} (use args, kind)")
+                raise DeclarationError(
+                    f"function {name}: unknown key {extra[0]!r} (use args, kind, deterministic)"
+                )
             args, kind = spec.get("args", "any"), spec.get("kind", "scalar")
-        decls.extend(declared_function(str(name), args, kind if isinstance(kind, str) else repr(kind)))
+            deterministic = spec.get("deterministic", False)
+        decls.extend(
+            declared_function(str(name), args, kind if isinstance(kind, str) else repr(kind), deterministic)
+        )
     collations = [] if collations is None else collations
     if isinstance(collations, dict):
         names = [str(name) for name, on in collations.items() if on is not False]

@@ -76,6 +76,7 @@ def test_json_github_sarif(run, tmp_path: Path) -> None:  # type: ignore[no-unty
             "end_column": 11,
             "help": "did you mean 'name'?",
             "replacement": "name",
+            "fix": {"replacement": "name", "applicability": "unsafe"},
         }
     ]
     gh = run("check", "--format", "github", str(f))
@@ -250,3 +251,33 @@ def test_bad_declarations_are_configuration_errors(run, tmp_path: Path) -> None:
     assert result.code == 2
     assert "syntaqlite.toml: [check] function regexp: arguments must be" in result.err
     assert "Traceback" not in result.err
+
+
+def test_declared_functions_are_non_deterministic_unless_declared_so(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """As SQLite (and Python's create_function) register them by default: an
+    index expression, partial-index WHERE or generated column may call an
+    application function only when it is declared deterministic."""
+    write(
+        tmp_path / "syntaqlite.toml",
+        "[check.functions]\nslug = 1\nnorm = { args = 1, deterministic = true }\n",
+    )
+    write(
+        tmp_path / "a.sql",
+        "CREATE TABLE t (a, b);\n"
+        "CREATE INDEX t_norm ON t (norm(a));\n"
+        "CREATE TABLE c (a CHECK (slug(a)));\n"
+        "SELECT slug(a) FROM t;\n"
+        "CREATE INDEX t_slug ON t (slug(a));\n"
+        "CREATE TABLE g (a, b AS (slug(a)));\n",
+    )
+    result = run("check", "--format", "concise", "a.sql", cwd=tmp_path)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0].startswith(
+        "a.sql:5:27: error[prohibited-expression] non-deterministic functions prohibited in"
+    )
+    assert "a.sql:6:26:" in lines[1] and "generated columns" in lines[1]
+    assert len([line for line in lines if line.startswith("a.sql:")]) == 2
+    write(tmp_path / "syntaqlite.toml", '[check.functions]\nslug = { args = 1, deterministic = "yes" }\n')
+    bad = run("check", "a.sql", cwd=tmp_path)
+    assert bad.code == 2 and "deterministic must be true or false" in bad.err

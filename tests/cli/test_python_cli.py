@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 APP = '''\
@@ -154,3 +158,99 @@ def test_fmt_python(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def
     assert "select id, name from users where name like ? order by id" in f.read_text()
     r = run("fmt", "--stdin-filename", "x.py", stdin=FMT_APP, cwd=tmp_path)
     assert r.code == 0 and "select id, name from users" in r.out
+
+
+def test_exclusions_apply_to_python_files(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write(tmp_path / "gen" / "app.py", APP)
+    write(tmp_path / "q.sql", "SELECT 1;\n")
+    write(tmp_path / "syntaqlite.toml", 'extend-exclude = ["gen/"]\n')
+    r = run("check", ".", cwd=tmp_path)
+    assert r.code == 0 and "All checks passed (1 file)." in r.err
+    r = run("check", "--force-exclude", "gen/app.py", cwd=tmp_path)
+    assert r.code == 0 and "error[" not in r.out
+    r = run("check", "gen/app.py", "--format", "concise", cwd=tmp_path)  # named: checked
+    assert r.code == 1 and "gen/app.py:13:" in r.out
+    # [checks] (the original syntaqlite's table) names the Python checks too.
+    write(tmp_path / "syntaqlite.toml", '[checks]\nparameter-mismatch = "allow"\n')
+    r = run("check", "gen/app.py", "--format", "concise", cwd=tmp_path)
+    assert r.code == 1 and "parameter-mismatch" not in r.out and "dynamic-sql" in r.out
+
+
+def test_fix_rewrites_sql_files_only(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    py = 'import sqlite3\n\n\ndef f(con):\n    return con.execute("SELECT nme FROM (SELECT 1 AS name)")\n'
+    app = write(tmp_path / "app.py", py)
+    q = write(tmp_path / "q.sql", "SELECT nme FROM (SELECT 1 AS name);\n")
+    r = run("check", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert q.read_text() == "SELECT name FROM (SELECT 1 AS name);\n"
+    assert app.read_text() == py  # the editor's code action, not --fix
+    assert r.code == 1 and "Fixed 1 problem." in r.err
+    assert "1 fix in Python files not applied: --fix rewrites .sql files only" in r.err
+    # stdin: the text passes through unchanged, the diagnostics go to stderr.
+    r = run("check", "--fix", "--stdin-filename", "piped.py", "-", stdin=py, cwd=tmp_path)
+    assert r.out == py and "unknown-column" in r.err and r.code == 1
+
+
+def _run_with_bug(bug: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    code = textwrap.dedent(bug) + "\nfrom syntaqlite.cli import main\nmain()\n"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+
+
+def test_an_internal_error_in_python_sql_exits_3(tmp_path: Path) -> None:
+    write(
+        tmp_path / "app.py",
+        'import sqlite3\n\ndef f(con):\n    con.execute("SELECT 1")\n    con.execute("SELECT 2")\n',
+    )
+    bug = """
+    from syntaqlite.validator.resolve.resolver import Resolver
+    real = Resolver.statement
+    def statement(self, body):
+        if "2" in self.source[body.start:body.end]:
+            raise KeyError("a bug")
+        return real(self, body)
+    Resolver.statement = statement
+    """
+    for output in ("text", "concise", "json"):
+        r = _run_with_bug(bug, "check", "--format", output, "app.py", cwd=tmp_path)
+        assert r.returncode == 3, r.stderr
+        assert "All checks passed" not in r.stderr and "Traceback" not in r.stderr
+        assert "error: internal error while checking 1 statement" in r.stderr
+        assert "internal-error" in r.stdout and "KeyError" in r.stdout
+    r = _run_with_bug(bug, "check", "--format", "concise", "app.py", cwd=tmp_path)
+    assert r.stdout.startswith("app.py:5:18: error[internal-error]")
+    bug = """
+    import syntaqlite.python.check as check
+    def boom(*args, **kwargs):
+        raise IndexError("a bug")
+    check.find_sql = boom
+    """
+    r = _run_with_bug(bug, "check", "--format", "concise", "app.py", cwd=tmp_path)
+    assert r.returncode == 3 and "Traceback" not in r.stderr
+    assert "internal error while reading the module (IndexError: a bug)" in r.stdout
+
+
+def test_fmt_python_exit_codes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write(tmp_path / "app.py", FMT_APP)
+    bad = write(tmp_path / "bad.py", "import sqlite3\ndef f(:\n")
+    r = run("fmt", "--python", "--check", ".", cwd=tmp_path)
+    assert r.code == 2 and "bad.py" in r.err and "Traceback" not in r.err
+    assert "would reformat: app.py" in r.out
+    bad.unlink()
+    write(tmp_path / "syntaqlite.toml", 'extend-exclude = ["app.py"]\n')
+    r = run("fmt", "--python", "--check", ".", cwd=tmp_path)
+    assert r.code == 0 and "would reformat" not in r.out
+
+
+def test_fix_on_stdin_named_by_stdin_filename(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = run("check", "--fix", "--stdin-filename", "x.sql", "-", stdin='SELECT "x" FROM (SELECT 1 AS a);\n')
+    assert r.code == 0 and r.out == "SELECT 'x' FROM (SELECT 1 AS a);\n" and "Traceback" not in r.err
+    assert not (tmp_path / "x.sql").exists()
+    plain = "print('no SQL here')\n"
+    r = run("check", "--fix", "--stdin-filename", "x.py", "-", stdin=plain, cwd=tmp_path)
+    assert r.code == 0 and r.out == plain

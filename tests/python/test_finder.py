@@ -215,3 +215,18 @@ def test_constants_imported_from_the_projects_other_modules_are_folded() -> None
     assert [d.message for d in results[1].diagnostics if d.code == "dynamic-sql"] == [
         "SQL built with an f-string field: the value of `did` becomes SQL text"
     ]
+
+
+def test_a_fix_is_kept_only_where_it_splices_into_the_literal() -> None:
+    code = (
+        "import sqlite3\n"
+        "def f(con):\n"
+        "    con.execute('SELECT \"x\" FROM (SELECT 1 AS a)')\n"
+        '    con.execute("SELECT nme FROM (SELECT 1 AS name)")\n'
+    )
+    (result,) = check_modules([ModuleInput("m.py", code)])
+    fixes = {d.code: d.replacement for d in result.diagnostics}
+    # 'x' written into a '...' literal would end it: no fix; a rename is plain text.
+    assert fixes == {"double-quoted-string": None, "unknown-column": "name"}
+    (rename,) = [d for d in result.diagnostics if d.code == "unknown-column"]
+    assert code[rename.start : rename.end] == "nme"

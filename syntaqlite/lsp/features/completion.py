@@ -12,15 +12,16 @@ says which token kinds may follow:
   INNER, CROSS, NATURAL and OUTER; ``LIKE_KW`` LIKE, GLOB and REGEXP ...);
   GROUP, ORDER, PARTITION, PRIMARY, FOREIGN and INDEXED come with their
   BY/KEY;
-* where an expression may start: column names (from the semantic hook) and
-  the built-in functions available in the target SQLite;
+* where an expression may start: the names in scope there (columns,
+  result-column aliases, FROM item names, from the semantic hook, which asks
+  the validator) and the built-in functions available in the target SQLite;
 * where a table is named (after FROM, JOIN, INTO, UPDATE ...): tables,
   views and CTEs (hook) and table-valued functions;
-* after ``name.``: that table's (or alias's) columns.
+* after ``name.``: that table's (alias's, CTE's, subquery's) columns.
 
 Items are plain text with a text edit over the word under the cursor,
-sorted columns and tables, then functions, then keywords.  Keywords follow
-the configured keyword case.
+sorted: the names of the query (the innermost query's first), tables, then
+keywords, then functions.  Keywords follow the configured keyword case.
 """
 
 from __future__ import annotations
@@ -42,7 +43,16 @@ from ..semantics import ColumnInfo, Semantics, TableInfo
 
 TRIGGER_CHARACTERS = [".", " "]
 
-_COLUMN, _TABLE, _FUNCTION, _KEYWORD = "0", "1", "2", "3"
+# Sort groups: names of the query first (columns, then result-column
+# aliases, then FROM item names; the innermost query's before an outer
+# one's), tables, then the keywords the grammar accepts, then functions
+# (about 130 of them: keywords would be buried after them).
+_COLUMN, _TABLE, _KEYWORD, _FUNCTION = "0", "1", "2", "3"
+_COLUMN_KINDS = {
+    "column": ("0", types.CompletionItemKind.Field),
+    "alias": ("1", types.CompletionItemKind.Variable),
+    "source": ("2", types.CompletionItemKind.Module),
+}
 _PAIRS = {
     "GROUP": "BY",
     "ORDER": "BY",
@@ -293,7 +303,8 @@ def completions(
             detail = col.detail or " ".join(
                 p for p in (f"{col.table}.{col.name}" if col.table else col.name, col.type) if p
             )
-            builder.add(col.name, types.CompletionItemKind.Field, _COLUMN, detail)
+            rank, kind = _COLUMN_KINDS.get(col.kind, _COLUMN_KINDS["column"])
+            builder.add(col.name, kind, f"{_COLUMN}{min(col.depth, 9)}{rank}", detail)
 
     def add_tables(tables: Iterable[TableInfo]) -> None:
         for table in tables:
@@ -301,8 +312,9 @@ def completions(
             detail = table.detail or (
                 f"{table.kind} ({len(table.columns)} columns)" if table.columns else table.kind
             )
-            # SQLite's own tables after the project's.
-            builder.add(table.name, kind, _TABLE + ("1" if table.kind == "builtin" else "0"), detail)
+            # The statement's CTEs first, SQLite's own tables after the project's.
+            rank = "0" if table.kind == "cte" else "2" if table.kind == "builtin" else "1"
+            builder.add(table.name, kind, _TABLE + rank, detail)
 
     def add_functions(table_valued: bool) -> None:
         declared = analysis.config.declarations.functions

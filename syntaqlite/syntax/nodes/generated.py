@@ -1722,11 +1722,11 @@ class Values(Node):
 
     @property
     def rows(self) -> list[ValueRow]:
-        return _l.every(self, _K80)
+        return self.children[1::2]
 
     @property
     def rows_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[2::2]
 
 class ValueRow(Node):
     """``value_row``: 'LP' values:(Expr % 'COMMA') 'RP'"""
@@ -1741,11 +1741,11 @@ class ValueRow(Node):
 
     @property
     def values(self) -> list[Expr]:
-        return _l.every(self, _K30)
+        return self.children[1:-1:2]
 
     @property
     def values_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[2:-1:2]
 
     @property
     def rp_token(self) -> Token:
@@ -1772,7 +1772,7 @@ class ResultColumn(Node):
 
     @property
     def star(self) -> Token | None:
-        return _l.first(self, _K81)
+        return _l.first(self, _K80)
 
     @property
     def table(self) -> Token | None:
@@ -1780,7 +1780,7 @@ class ResultColumn(Node):
 
     @property
     def dot_token(self) -> Token | None:
-        return _l.first(self, _K82)
+        return _l.first(self, _K81)
 
 class FromClause(Node):
     """``from_clause``: 'FROM' terms:(FromTerm (joins:JoinOperator FromTerm)*)"""
@@ -1795,11 +1795,11 @@ class FromClause(Node):
 
     @property
     def terms(self) -> list[FromTerm]:
-        return _l.every(self, _K84)
+        return _l.every(self, _K83)
 
     @property
     def joins(self) -> list[JoinOperator]:
-        return _l.every(self, _K83)
+        return _l.every(self, _K82)
 
 class TableRef(Node):
     """``table_ref``: name:QualifiedName Alias? indexed_by:IndexedBy? constraint:JoinConstraint?"""
@@ -1822,11 +1822,11 @@ class TableRef(Node):
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K85)
+        return _l.first(self, _K84)
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K86)
+        return _l.first(self, _K85)
 
 class TableFunction(Node):
     """``table_function``: name:QualifiedName 'LP' args:(Expr % 'COMMA')? 'RP' Alias? constraint:JoinConstraint?"""
@@ -1865,7 +1865,7 @@ class TableFunction(Node):
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K86)
+        return _l.first(self, _K85)
 
 class Subquery(Node):
     """``subquery``: 'LP' query:Query 'RP' Alias? constraint:JoinConstraint?"""
@@ -1896,7 +1896,7 @@ class Subquery(Node):
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K86)
+        return _l.first(self, _K85)
 
 class JoinGroup(Node):
     """``join_group``: 'LP' terms:(FromTerm (joins:JoinOperator FromTerm)*) 'RP' Alias? constraint:JoinConstraint?"""
@@ -1911,11 +1911,11 @@ class JoinGroup(Node):
 
     @property
     def terms(self) -> list[FromTerm]:
-        return _l.every(self, _K84)
+        return _l.every(self, _K83)
 
     @property
     def joins(self) -> list[JoinOperator]:
-        return _l.every(self, _K83)
+        return _l.every(self, _K82)
 
     @property
     def rp_token(self) -> Token:
@@ -1931,7 +1931,7 @@ class JoinGroup(Node):
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K86)
+        return _l.first(self, _K85)
 
 class QualifiedName(QualifiedNameMixin, Node):
     """``qualified_name``: parts:(Name % 'DOT')"""
@@ -1942,11 +1942,11 @@ class QualifiedName(QualifiedNameMixin, Node):
 
     @property
     def parts(self) -> list[Token]:
-        return _l.every(self, _K7)
+        return self.children[::2]
 
     @property
     def parts_separators(self) -> list[Token]:
-        return _l.every(self, _K82)
+        return self.children[1::2]
 
 class JoinOperator(JoinOperatorMixin, Node):
     """``join_operator``: comma:'COMMA' | keywords:Name* 'JOIN'"""
@@ -1965,7 +1965,7 @@ class JoinOperator(JoinOperatorMixin, Node):
 
     @property
     def join_token(self) -> Token | None:
-        return _l.first(self, _K87)
+        return _l.first(self, _K86)
 
 class OnClause(Node):
     """``on_clause``: 'ON' expr:Expr"""
@@ -1999,11 +1999,11 @@ class UsingClause(Node):
 
     @property
     def names(self) -> list[Token]:
-        return _l.every(self, _K7)
+        return self.children[2:-1:2]
 
     @property
     def names_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[3:-1:2]
 
     @property
     def rp_token(self) -> Token:
@@ -2022,7 +2022,7 @@ class IndexedBy(Node):
 
     @property
     def by_token(self) -> Token | None:
-        return _l.first(self, _K88)
+        return _l.first(self, _K87)
 
     @property
     def index(self) -> Token | None:
@@ -2064,11 +2064,11 @@ class GroupByClause(Node):
 
     @property
     def exprs(self) -> list[Expr]:
-        return _l.every(self, _K30)
+        return self.children[2::2]
 
     @property
     def exprs_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[3::2]
 
 class HavingClause(Node):
     """``having_clause``: 'HAVING' expr:Expr"""
@@ -2102,11 +2102,11 @@ class OrderByClause(Node):
 
     @property
     def terms(self) -> list[OrderingTerm]:
-        return _l.every(self, _K26)
+        return self.children[2::2]
 
     @property
     def terms_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[3::2]
 
 class OrderingTerm(Node):
     """``ordering_term``: expr:Expr direction:('ASC' | 'DESC')? nulls:('NULLS' ('FIRST' | 'LAST'))?"""
@@ -2125,7 +2125,7 @@ class OrderingTerm(Node):
 
     @property
     def nulls(self) -> list[Token]:
-        return _l.every(self, _K89)
+        return _l.every(self, _K88)
 
 class LimitClause(Node):
     """``limit_clause``: 'LIMIT' exprs:(Expr (separator:('OFFSET' | 'COMMA') Expr)?)"""
@@ -2144,7 +2144,7 @@ class LimitClause(Node):
 
     @property
     def separator(self) -> list[Token]:
-        return _l.every(self, _K90)
+        return _l.every(self, _K89)
 
 class WindowClause(Node):
     """``window_clause``: 'WINDOW' definitions:(WindowDefinition % 'COMMA')"""
@@ -2159,11 +2159,11 @@ class WindowClause(Node):
 
     @property
     def definitions(self) -> list[WindowDefinition]:
-        return _l.every(self, _K91)
+        return self.children[1::2]
 
     @property
     def definitions_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[2::2]
 
 class WindowDefinition(Node):
     """``window_definition``: name:Name 'AS' 'LP' window:Window? 'RP'"""
@@ -2186,7 +2186,7 @@ class WindowDefinition(Node):
 
     @property
     def window(self) -> Window | None:
-        return _l.first(self, _K92)
+        return _l.first(self, _K90)
 
     @property
     def rp_token(self) -> Token:
@@ -2205,11 +2205,11 @@ class Window(Node):
 
     @property
     def partition_token(self) -> Token | None:
-        return _l.first(self, _K93)
+        return _l.first(self, _K91)
 
     @property
     def by_token(self) -> Token | None:
-        return _l.first(self, _K88)
+        return _l.first(self, _K87)
 
     @property
     def partition_by(self) -> list[Expr]:
@@ -2225,7 +2225,7 @@ class Window(Node):
 
     @property
     def order_token(self) -> Token | None:
-        return _l.first(self, _K94)
+        return _l.first(self, _K92)
 
     @property
     def order_terms(self) -> list[OrderingTerm]:
@@ -2237,7 +2237,7 @@ class Window(Node):
 
     @property
     def frame(self) -> FrameSpec | None:
-        return _l.first(self, _K95)
+        return _l.first(self, _K93)
 
 class FrameSpec(Node):
     """``frame_spec``: unit:('RANGE' | 'ROWS' | 'GROUPS') ('BETWEEN' start_bound:FrameBound 'AND' end_bound:FrameBound | start_bound:FrameBound) exclude:FrameExclude?"""
@@ -2252,7 +2252,7 @@ class FrameSpec(Node):
 
     @property
     def between_token(self) -> Token | None:
-        return _l.first(self, _K96)
+        return _l.first(self, _K94)
 
     @property
     def start_bound(self) -> FrameBound:
@@ -2260,7 +2260,7 @@ class FrameSpec(Node):
 
     @property
     def and_token(self) -> Token | None:
-        return _l.first(self, _K97)
+        return _l.first(self, _K95)
 
     @property
     def end_bound(self) -> FrameBound | None:
@@ -2268,7 +2268,7 @@ class FrameSpec(Node):
 
     @property
     def exclude(self) -> FrameExclude | None:
-        return _l.first(self, _K98)
+        return _l.first(self, _K96)
 
 class FrameBound(Node):
     """``frame_bound``: (unbounded:'UNBOUNDED' | expr:Expr | current:'CURRENT') direction:('PRECEDING' | 'FOLLOWING' | 'ROW')"""
@@ -2279,7 +2279,7 @@ class FrameBound(Node):
 
     @property
     def unbounded(self) -> Token | None:
-        return _l.first(self, _K99)
+        return _l.first(self, _K97)
 
     @property
     def expr(self) -> Expr | None:
@@ -2287,7 +2287,7 @@ class FrameBound(Node):
 
     @property
     def current(self) -> Token | None:
-        return _l.first(self, _K100)
+        return _l.first(self, _K98)
 
     @property
     def direction(self) -> Token:
@@ -2306,7 +2306,7 @@ class FrameExclude(Node):
 
     @property
     def what(self) -> list[Token]:
-        return _l.every(self, _K101)
+        return _l.every(self, _K99)
 
 class ColumnList(Node):
     """``column_list``: 'LP' names:(ColumnName % 'COMMA') 'RP'"""
@@ -2321,11 +2321,11 @@ class ColumnList(Node):
 
     @property
     def names(self) -> list[ColumnName]:
-        return _l.every(self, _K34)
+        return self.children[1:-1:2]
 
     @property
     def names_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[2:-1:2]
 
     @property
     def rp_token(self) -> Token:
@@ -2344,7 +2344,7 @@ class ColumnName(Node):
 
     @property
     def collate_token(self) -> Token | None:
-        return _l.first(self, _K102)
+        return _l.first(self, _K100)
 
     @property
     def collation(self) -> Token | None:
@@ -2374,11 +2374,11 @@ class ColumnRef(ColumnRefMixin, Node):
 
     @property
     def parts(self) -> list[Token]:
-        return _l.every(self, _K7)
+        return self.children[::2]
 
     @property
     def parts_separators(self) -> list[Token]:
-        return _l.every(self, _K82)
+        return self.children[1::2]
 
 class Variable(Node):
     """``variable``: 'VARIABLE'"""
@@ -2423,11 +2423,11 @@ class RowValue(Node):
 
     @property
     def items(self) -> list[Expr]:
-        return _l.every(self, _K30)
+        return self.children[1:-1:2]
 
     @property
     def items_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[2:-1:2]
 
     @property
     def rp_token(self) -> Token:
@@ -2499,7 +2499,7 @@ class LikeExpr(LikeExprMixin, Node):
 
     @property
     def operator(self) -> Token:
-        return _l.first(self, _K103)
+        return _l.first(self, _K101)
 
     @property
     def right(self) -> Expr:
@@ -2507,7 +2507,7 @@ class LikeExpr(LikeExprMixin, Node):
 
     @property
     def escape_token(self) -> Token | None:
-        return _l.first(self, _K104)
+        return _l.first(self, _K102)
 
     @property
     def escape(self) -> Expr | None:
@@ -2561,7 +2561,7 @@ class InExpr(InExprMixin, Node):
 
     @property
     def in_token(self) -> Token:
-        return _l.first(self, _K105)
+        return _l.first(self, _K103)
 
     @property
     def lp_token(self) -> Token | None:
@@ -2616,11 +2616,11 @@ class IsExpr(Node):
 
     @property
     def distinct_token(self) -> Token | None:
-        return _l.first(self, _K106)
+        return _l.first(self, _K104)
 
     @property
     def from_token(self) -> Token | None:
-        return _l.first(self, _K107)
+        return _l.first(self, _K105)
 
     @property
     def right(self) -> Expr:
@@ -2639,7 +2639,7 @@ class NullTest(Node):
 
     @property
     def op(self) -> list[Token]:
-        return _l.every(self, _K108)
+        return _l.every(self, _K106)
 
 class CollateExpr(Node):
     """``collate_expr``: expr:Expr 'COLLATE' collation:Collation"""
@@ -2708,7 +2708,7 @@ class FunctionCall(FunctionCallMixin, Node):
 
     @property
     def star(self) -> Token | None:
-        return _l.first(self, _K81)
+        return _l.first(self, _K80)
 
     @property
     def quantifier(self) -> Token | None:
@@ -2724,7 +2724,7 @@ class FunctionCall(FunctionCallMixin, Node):
 
     @property
     def order_by(self) -> FunctionOrderBy | None:
-        return _l.first(self, _K109)
+        return _l.first(self, _K107)
 
     @property
     def rp_token(self) -> Token:
@@ -2732,15 +2732,15 @@ class FunctionCall(FunctionCallMixin, Node):
 
     @property
     def within_group(self) -> WithinGroup | None:
-        return _l.first(self, _K110)
+        return _l.first(self, _K108)
 
     @property
     def filter(self) -> FilterClause | None:
-        return _l.first(self, _K111)
+        return _l.first(self, _K109)
 
     @property
     def over(self) -> OverClause | None:
-        return _l.first(self, _K112)
+        return _l.first(self, _K110)
 
 class FunctionOrderBy(Node):
     """``function_order_by``: 'ORDER' 'BY' terms:(OrderingTerm % 'COMMA')"""
@@ -2759,11 +2759,11 @@ class FunctionOrderBy(Node):
 
     @property
     def terms(self) -> list[OrderingTerm]:
-        return _l.every(self, _K26)
+        return self.children[2::2]
 
     @property
     def terms_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[3::2]
 
 class WithinGroup(Node):
     """``within_group``: 'WITHIN' 'GROUP' 'LP' 'ORDER' 'BY' expr:Expr 'RP'"""
@@ -2844,7 +2844,7 @@ class OverClause(Node):
 
     @property
     def window(self) -> Window | None:
-        return _l.first(self, _K92)
+        return _l.first(self, _K90)
 
     @property
     def rp_token(self) -> Token | None:
@@ -2871,11 +2871,11 @@ class CaseExpr(Node):
 
     @property
     def whens(self) -> list[WhenClause]:
-        return _l.every(self, _K113)
+        return _l.every(self, _K111)
 
     @property
     def else_token(self) -> Token | None:
-        return _l.first(self, _K114)
+        return _l.first(self, _K112)
 
     @property
     def else_(self) -> Expr | None:
@@ -2967,11 +2967,11 @@ class RaiseExpr(Node):
 
     @property
     def ignore_token(self) -> Token | None:
-        return _l.first(self, _K115)
+        return _l.first(self, _K113)
 
     @property
     def action(self) -> Token | None:
-        return _l.first(self, _K116)
+        return _l.first(self, _K114)
 
     @property
     def comma_token(self) -> Token | None:
@@ -2998,11 +2998,11 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def insert_token(self) -> Token | None:
-        return _l.first(self, _K117)
+        return _l.first(self, _K115)
 
     @property
     def or_token(self) -> Token | None:
-        return _l.first(self, _K118)
+        return _l.first(self, _K116)
 
     @property
     def conflict(self) -> Token | None:
@@ -3018,7 +3018,7 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+        return _l.first(self, _K117)
 
     @property
     def lp_token(self) -> Token | None:
@@ -3042,19 +3042,19 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def upserts(self) -> list[UpsertClause]:
-        return _l.every(self, _K120)
+        return _l.every(self, _K118)
 
     @property
     def default_token(self) -> Token | None:
-        return _l.first(self, _K121)
+        return _l.first(self, _K119)
 
     @property
     def values_token(self) -> Token | None:
-        return _l.first(self, _K122)
+        return _l.first(self, _K120)
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+        return _l.first(self, _K121)
 
 class UpdateStmt(Node):
     """``update_stmt``: with_clause:WithClause? 'UPDATE' ('OR' conflict:Resolve)? table:TargetTable indexed_by:IndexedBy? 'SET' assignments:(SetItem % 'COMMA') from_clause:FromClause? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3069,31 +3069,31 @@ class UpdateStmt(Node):
 
     @property
     def update_token(self) -> Token:
-        return _l.first(self, _K124)
+        return _l.first(self, _K122)
 
     @property
     def or_token(self) -> Token | None:
-        return _l.first(self, _K118)
+        return _l.first(self, _K116)
 
     @property
     def conflict(self) -> Token | None:
-        return _l.first(self, _K125)
+        return _l.first(self, _K123)
 
     @property
     def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+        return _l.first(self, _K117)
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K85)
+        return _l.first(self, _K84)
 
     @property
     def set_token(self) -> Token:
-        return _l.first(self, _K126)
+        return _l.first(self, _K124)
 
     @property
     def assignments(self) -> list[SetItem]:
-        return _l.every(self, _K127)
+        return _l.every(self, _K125)
 
     @property
     def assignments_separators(self) -> list[Token]:
@@ -3109,7 +3109,7 @@ class UpdateStmt(Node):
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+        return _l.first(self, _K121)
 
     @property
     def order_by(self) -> OrderByClause | None:
@@ -3132,19 +3132,19 @@ class DeleteStmt(Node):
 
     @property
     def delete_token(self) -> Token:
-        return _l.first(self, _K128)
+        return _l.first(self, _K126)
 
     @property
     def from_token(self) -> Token:
-        return _l.first(self, _K107)
+        return _l.first(self, _K105)
 
     @property
     def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+        return _l.first(self, _K117)
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K85)
+        return _l.first(self, _K84)
 
     @property
     def where(self) -> WhereClause | None:
@@ -3152,7 +3152,7 @@ class DeleteStmt(Node):
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+        return _l.first(self, _K121)
 
     @property
     def order_by(self) -> OrderByClause | None:
@@ -3171,11 +3171,11 @@ class TargetTable(TargetTableMixin, Node):
 
     @property
     def parts(self) -> list[Token]:
-        return _l.many(self, (1,), _K82)
+        return _l.many(self, (1,), _K81)
 
     @property
     def parts_separators(self) -> list[Token]:
-        return _l.every(self, _K82)
+        return _l.every(self, _K81)
 
     @property
     def as_token(self) -> Token | None:
@@ -3253,19 +3253,19 @@ class UpsertClause(UpsertClauseMixin, Node):
 
     @property
     def do_token(self) -> Token:
-        return _l.first(self, _K129)
+        return _l.first(self, _K127)
 
     @property
     def nothing_token(self) -> Token | None:
-        return _l.first(self, _K130)
+        return _l.first(self, _K128)
 
     @property
     def update_token(self) -> Token | None:
-        return _l.first(self, _K124)
+        return _l.first(self, _K122)
 
     @property
     def set_token(self) -> Token | None:
-        return _l.first(self, _K126)
+        return _l.first(self, _K124)
 
     @property
     def assignments(self) -> list[SetItem]:
@@ -3292,11 +3292,11 @@ class ReturningClause(Node):
 
     @property
     def columns(self) -> list[ResultColumn]:
-        return _l.every(self, _K73)
+        return self.children[1::2]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return self.children[2::2]
 
 
 _K0 = frozenset({'SEMI', 'error', 'stmt'})
@@ -3379,57 +3379,55 @@ _K76 = frozenset({'having_clause'})
 _K77 = frozenset({'window_clause'})
 _K78 = frozenset({'order_by_clause'})
 _K79 = frozenset({'limit_clause'})
-_K80 = frozenset({'value_row'})
-_K81 = frozenset({'STAR'})
-_K82 = frozenset({'DOT'})
-_K83 = frozenset({'join_operator'})
-_K84 = frozenset({'join_group', 'subquery', 'table_function', 'table_ref'})
-_K85 = frozenset({'indexed_by'})
-_K86 = frozenset({'on_clause', 'using_clause'})
-_K87 = frozenset({'JOIN'})
-_K88 = frozenset({'BY'})
-_K89 = frozenset({'FIRST', 'LAST', 'NULLS'})
-_K90 = frozenset({'COMMA', 'OFFSET'})
-_K91 = frozenset({'window_definition'})
-_K92 = frozenset({'window'})
-_K93 = frozenset({'PARTITION'})
-_K94 = frozenset({'ORDER'})
-_K95 = frozenset({'frame_spec'})
-_K96 = frozenset({'BETWEEN'})
-_K97 = frozenset({'AND'})
-_K98 = frozenset({'frame_exclude'})
-_K99 = frozenset({'UNBOUNDED'})
-_K100 = frozenset({'CURRENT'})
-_K101 = frozenset({'CURRENT', 'GROUP', 'NO', 'OTHERS', 'ROW', 'TIES'})
-_K102 = frozenset({'COLLATE'})
-_K103 = frozenset({'LIKE_KW', 'MATCH'})
-_K104 = frozenset({'ESCAPE'})
-_K105 = frozenset({'IN'})
-_K106 = frozenset({'DISTINCT'})
-_K107 = frozenset({'FROM'})
-_K108 = frozenset({'ISNULL', 'NOT', 'NOTNULL', 'NULL'})
-_K109 = frozenset({'function_order_by'})
-_K110 = frozenset({'within_group'})
-_K111 = frozenset({'filter_clause'})
-_K112 = frozenset({'over_clause'})
-_K113 = frozenset({'when_clause'})
-_K114 = frozenset({'ELSE'})
-_K115 = frozenset({'IGNORE'})
-_K116 = frozenset({'ABORT', 'FAIL', 'ROLLBACK'})
-_K117 = frozenset({'INSERT'})
-_K118 = frozenset({'OR'})
-_K119 = frozenset({'target_table'})
-_K120 = frozenset({'upsert_clause'})
-_K121 = frozenset({'DEFAULT'})
-_K122 = frozenset({'VALUES'})
-_K123 = frozenset({'returning_clause'})
-_K124 = frozenset({'UPDATE'})
-_K125 = frozenset({'ABORT', 'FAIL', 'IGNORE', 'REPLACE', 'ROLLBACK'})
-_K126 = frozenset({'SET'})
-_K127 = frozenset({'set_item'})
-_K128 = frozenset({'DELETE'})
-_K129 = frozenset({'DO'})
-_K130 = frozenset({'NOTHING'})
+_K80 = frozenset({'STAR'})
+_K81 = frozenset({'DOT'})
+_K82 = frozenset({'join_operator'})
+_K83 = frozenset({'join_group', 'subquery', 'table_function', 'table_ref'})
+_K84 = frozenset({'indexed_by'})
+_K85 = frozenset({'on_clause', 'using_clause'})
+_K86 = frozenset({'JOIN'})
+_K87 = frozenset({'BY'})
+_K88 = frozenset({'FIRST', 'LAST', 'NULLS'})
+_K89 = frozenset({'COMMA', 'OFFSET'})
+_K90 = frozenset({'window'})
+_K91 = frozenset({'PARTITION'})
+_K92 = frozenset({'ORDER'})
+_K93 = frozenset({'frame_spec'})
+_K94 = frozenset({'BETWEEN'})
+_K95 = frozenset({'AND'})
+_K96 = frozenset({'frame_exclude'})
+_K97 = frozenset({'UNBOUNDED'})
+_K98 = frozenset({'CURRENT'})
+_K99 = frozenset({'CURRENT', 'GROUP', 'NO', 'OTHERS', 'ROW', 'TIES'})
+_K100 = frozenset({'COLLATE'})
+_K101 = frozenset({'LIKE_KW', 'MATCH'})
+_K102 = frozenset({'ESCAPE'})
+_K103 = frozenset({'IN'})
+_K104 = frozenset({'DISTINCT'})
+_K105 = frozenset({'FROM'})
+_K106 = frozenset({'ISNULL', 'NOT', 'NOTNULL', 'NULL'})
+_K107 = frozenset({'function_order_by'})
+_K108 = frozenset({'within_group'})
+_K109 = frozenset({'filter_clause'})
+_K110 = frozenset({'over_clause'})
+_K111 = frozenset({'when_clause'})
+_K112 = frozenset({'ELSE'})
+_K113 = frozenset({'IGNORE'})
+_K114 = frozenset({'ABORT', 'FAIL', 'ROLLBACK'})
+_K115 = frozenset({'INSERT'})
+_K116 = frozenset({'OR'})
+_K117 = frozenset({'target_table'})
+_K118 = frozenset({'upsert_clause'})
+_K119 = frozenset({'DEFAULT'})
+_K120 = frozenset({'VALUES'})
+_K121 = frozenset({'returning_clause'})
+_K122 = frozenset({'UPDATE'})
+_K123 = frozenset({'ABORT', 'FAIL', 'IGNORE', 'REPLACE', 'ROLLBACK'})
+_K124 = frozenset({'SET'})
+_K125 = frozenset({'set_item'})
+_K126 = frozenset({'DELETE'})
+_K127 = frozenset({'DO'})
+_K128 = frozenset({'NOTHING'})
 
 
 Expr = BetweenExpr | BinaryExpr | CaseExpr | CastExpr | CollateExpr | ColumnRef | ExistsExpr | FunctionCall | InExpr | IsExpr | LikeExpr | Literal | NotExpr | NullTest | ParenExpr | RaiseExpr | RowValue | SubqueryExpr | UnaryExpr | Variable

@@ -35,6 +35,7 @@ from ..rules import (
     row_value_size,
     schema_definition,
     unknown_column,
+    unknown_function,
     update_from_target,
     upsert_target,
 )
@@ -162,6 +163,8 @@ class DmlResolver:
     def insert(self, node: InsertStmt, table: Table | None, src: Source) -> None:
         columns = node.columns
         has_list = node.has_column_list
+        if table is not None and (has_list or node.source is None):
+            self.defaults(node, table, {normalize(t.text) for t in columns})
         for col_tok in columns:
             self.target_column(src, col_tok, in_insert=True)
         expected: int | None = len(columns) if has_list else None
@@ -195,6 +198,21 @@ class DmlResolver:
                     self.r, upsert.target[0], upsert.target[-1], n if len(upserts) > 1 else None
                 )
         self.returning(node, src)
+
+    def defaults(self, node: InsertStmt, table: Table, listed: set[str]) -> None:
+        """The DEFAULTs an INSERT uses (of the columns it does not list):
+        SQLite codes them then, and a function one calls must be a scalar
+        function taking that many arguments ("unknown function: max()" for
+        an aggregate, a window function, a wrong count or an unknown name)."""
+        for column in table.columns:
+            if not column.default_calls or column.key in listed or column.generated:
+                continue
+            if column.primary_key and (column.type or "").upper() == "INTEGER" and table.has_rowid:
+                continue  # the rowid, not its default
+            for name, nargs in column.default_calls:
+                if self.r.functions.choices(unquote(name), nargs)[4] is None:
+                    unknown_function.report_in_default(self.r, node.table.name, name, column.name)
+                    return  # SQLite stops at the first
 
     def may_transfer(self, table: Table, source: Query) -> bool:
         """``INSERT INTO t SELECT * FROM u`` with tables of as many columns,

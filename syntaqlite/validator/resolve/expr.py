@@ -80,6 +80,10 @@ class ExprResolver:
                 continue
             if isinstance(item, InExpr) and _discarded(item):
                 continue
+            if isinstance(item, BinaryExpr) and item.op.kind == "AND" and _folded_and(item):
+                continue
+            if isinstance(item, (NullTest, IsExpr)) and _folded_null_test(item):
+                continue
             if schema_expr and self.prohibited(item, ctx, stack):
                 continue
             if isinstance(item, _OPERATIONS):
@@ -182,6 +186,9 @@ class ExprResolver:
         schema_tok = parts[0] if len(parts) == 3 else None
         if ctx.self_ref in (prohibited_expression.CHECK, prohibited_expression.PARTIAL_INDEX):
             schema_tok = None  # SQLite ignores a database name in these
+        probe = r.probe
+        if probe is not None and node.start <= probe <= node.end:
+            r.in_scope(col_tok, ctx.scope, table_position=False)
         col = unquote(col_tok.text)
         qualifier = normalize(table_tok.text) if table_tok is not None else None
         if (
@@ -399,22 +406,100 @@ def _operands(
     return [node.operand]
 
 
+# What SQLite's parser folds into a constant: the expression it replaces is
+# never resolved, so nothing in it is an error.
+
+
 def _discarded(node: InExpr) -> bool:
     """``x IN ()``, which SQLite's parser turns into FALSE (TRUE with NOT),
-    dropping ``x`` unless a function is called in it (not counting those
-    inside subqueries): nothing in it is resolved."""
+    dropping ``x`` unless a function is called in it: nothing in it is
+    resolved."""
     if node.values or node.query is not None or node.table is not None:
         return False
-    stack: list[Node] = [node.left]
+    return not _has_function(node.left)
+
+
+def _folded_and(node: BinaryExpr) -> bool:
+    """``x AND 0`` or ``0 AND x``: SQLite's parser (sqlite3ExprAnd) replaces
+    the whole AND by 0 when an operand is always false and no function is
+    called in either (EP_HasFunc)."""
+    left, right = node.left, node.right
+    return (_always_false(left) or _always_false(right)) and not (_has_function(left) or _has_function(right))
+
+
+def _always_false(node: Expr) -> bool:
+    """An operand that carries EP_IsFalse when SQLite parses it: the integer
+    literal 0 (however written), an AND folded to 0, ``x IN ()`` folded to
+    FALSE, a literal's ISNULL folded to 0."""
+    while isinstance(node, ParenExpr):
+        node = node.expr
+    if isinstance(node, Literal):
+        return _is_int_zero(node.literal_token.text) and node.literal_token.kind == "INTEGER"
+    if isinstance(node, BinaryExpr):
+        return node.op.kind == "AND" and _folded_and(node)
+    if isinstance(node, InExpr):
+        return not node.negated and _discarded(node)
+    if isinstance(node, (NullTest, IsExpr)):
+        return _folded_null_test(node) and _tests_null(node)
+    return False
+
+
+def _is_int_zero(text: str) -> bool:
+    """An INTEGER token whose value is 0 (sqlite3GetInt32: decimal or hex)."""
+    digits = text[2:] if text[:2] in ("0x", "0X") else text
+    return bool(digits) and digits.strip("0") == ""
+
+
+def _folded_null_test(node: NullTest | IsExpr) -> bool:
+    """``lit ISNULL``, ``lit NOT NULL``, ``lit IS [NOT] [DISTINCT FROM] NULL`` with a
+    number, string or blob literal (through unary signs): SQLite's parser
+    (sqlite3PExprIsNull) folds it to 0 or 1."""
+    if isinstance(node, IsExpr):
+        right = node.right
+        while isinstance(right, ParenExpr):
+            right = right.expr
+        if not (isinstance(right, Literal) and right.literal_token.kind == "NULL"):
+            return False
+        operand = node.left
+    else:
+        operand = node.operand
+    while isinstance(operand, (ParenExpr, UnaryExpr)):
+        if isinstance(operand, UnaryExpr) and operand.op.kind == "BITNOT":
+            return False
+        operand = operand.expr if isinstance(operand, ParenExpr) else operand.operand
+    return isinstance(operand, Literal) and operand.literal_token.kind in _NOT_NULL_LITERALS
+
+
+_NOT_NULL_LITERALS = frozenset({"INTEGER", "FLOAT", "STRING", "BLOB", "QNUMBER"})
+
+
+def _tests_null(node: NullTest | IsExpr) -> bool:
+    """ISNULL / IS NULL / IS NOT DISTINCT FROM NULL (folded to 0), not
+    NOTNULL / IS NOT NULL / IS DISTINCT FROM NULL (1)."""
+    if isinstance(node, IsExpr):
+        return (node.not_token is None) == (node.distinct_token is None)
+    return node.op[0].kind == "ISNULL"
+
+
+def _has_function(node: Expr) -> bool:
+    """Whether SQLite's parser marks ``node`` EP_HasFunc: a function call
+    anywhere in it (LIKE, GLOB, MATCH, REGEXP, ``->`` and CURRENT_TIME are
+    calls too), subqueries not looked into."""
+    stack: list[Node] = [node]
     while stack:
         item = stack.pop()
-        if isinstance(item, FunctionCall):
-            return False
-        if isinstance(item, (SubqueryExpr, ExistsExpr)) or (
-            isinstance(item, InExpr) and item.query is not None
-        ):
-            if isinstance(item, InExpr):
-                stack.append(item.left)
+        if isinstance(item, (FunctionCall, LikeExpr)):
+            return True
+        if isinstance(item, Literal):
+            if item.literal_token.kind == "CTIME_KW":
+                return True
+            continue
+        if isinstance(item, BinaryExpr) and item.op.kind == "PTR":
+            return True
+        if isinstance(item, (SubqueryExpr, ExistsExpr)):
+            continue
+        if isinstance(item, InExpr) and item.query is not None:
+            stack.append(item.left)
             continue
         stack.extend(c for c in item.children if isinstance(c, Node))
-    return True
+    return False

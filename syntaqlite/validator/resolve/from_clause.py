@@ -162,7 +162,15 @@ class FromResolver:
             src = self.table_function(node, alias, position)
         elif isinstance(node, Subquery):
             shape = r.queries.query(node.query, outer)
-            cols = [Column(n) for n in shape.names] if shape.names is not None else None
+            names = shape.names
+            known = shape.columns if r.keep_model else None
+            if names is None:
+                cols = None
+            elif known is not None and len(known) == len(names):
+                # For the semantic model: where each column is defined, its type.
+                cols = [Column(n, c.type, location=c.location) for n, c in zip(names, known, strict=True)]
+            else:
+                cols = [Column(n) for n in names]
             src = self.named_source(node, alias_tok, cols, position, "subquery in FROM")
         else:  # a parenthesized join
             inner = Scope([], outer)
@@ -210,6 +218,9 @@ class FromResolver:
         """A FROM item (or ``x IN t``) naming a CTE, table, view or
         table-valued function."""
         r = self.r
+        probe = r.probe
+        if probe is not None and name_tok.start <= probe <= name_tok.end:
+            r.in_scope(name_tok, None, table_position=True)
         schema = unquote(schema_tok.text) if schema_tok is not None else None
         if schema is None:
             cte = r.find_cte(name)
@@ -221,11 +232,14 @@ class FromResolver:
                     circular_cte.report(r, name_tok, cte.name, recursive=cte.recursing)
                     return Source(alias or name, None, position=position, referent=cte.referent)
                 assert cte.shape is not None
-                cols = (
-                    [Column(n, location=cte.referent.location) for n in cte.shape.names]
-                    if cte.shape.names is not None
-                    else None
-                )
+                names = cte.shape.names
+                known = cte.shape.columns
+                if names is None:
+                    cols = None
+                elif known is not None and len(known) == len(names):
+                    cols = [Column(c.name, c.type, location=c.location) for c in known]
+                else:
+                    cols = [Column(n, location=cte.referent.location) for n in names]
                 return Source(alias or name, cols, position=position, referent=cte.referent)
         lookup_schema = schema
         if r.state.definition is not None:  # in a view or trigger

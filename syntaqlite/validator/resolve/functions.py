@@ -79,6 +79,11 @@ class FunctionResolver:
     def function_call(self, node: FunctionCall, ctx: Ctx) -> None:
         r = self.r
         name_tok = node.name
+        probe = r.probe
+        if probe is not None and name_tok.start <= probe <= name_tok.end:
+            # A function's name is where an expression goes: what a column
+            # name there could be is in scope too.
+            r.in_scope(name_tok, ctx.scope, table_position=False)
         name = unquote(name_tok.text)
         args = node.args
         nargs = 0 if node.star else len(args)
@@ -102,9 +107,18 @@ class FunctionResolver:
             and ctx.self_ref != prohibited_expression.CHECK
             and scalar is not None
             and not is_agg
-            and normalize(name) in NON_DETERMINISTIC
+            and (not scalar.deterministic or normalize(name) in NON_DETERMINISTIC)
         ):
-            prohibited_expression.report(r, node, "non-deterministic functions", ctx.self_ref)
+            prohibited_expression.report(
+                r,
+                node,
+                "non-deterministic functions",
+                ctx.self_ref,
+                help=None
+                if scalar.deterministic
+                else f"if the application registers {name}() as deterministic, declare it so: "
+                f"[check.functions] {name} = {{ args = {nargs}, deterministic = true }}",
+            )
         elif quantifier is not None and quantifier.kind == "DISTINCT":
             # The parser's errors come first.
             window_definition.report_distinct(r, quantifier)

@@ -32,8 +32,8 @@ from ...syntax.nodes import (
     WithClause,
 )
 from ...syntax.tokens import Token
-from ..catalog import Column, column_names_of, location_of
-from ..model import Referent
+from ..catalog import Column, Location, column_names_of, location_of
+from ..model import Level, Referent
 from ..rules import (
     already_exists,
     ambiguous_column,
@@ -131,9 +131,37 @@ class QueryResolver:
                 entry.shape = Shape(column_names_of(listed))
             else:
                 entry.shape = Shape(column_names_of(shape.names) if shape.names is not None else None)
+            if self.r.keep_model:
+                self.cte_columns(entry, shape)
         finally:
             state.ctes = saved
             entry.state = "done"
+
+    def cte_columns(self, entry: Cte, body: Shape) -> None:
+        """For the semantic model: the CTE's columns with where each is
+        defined (its name in the column list, else its result column) and
+        the declared type its body gives it, and its description with them."""
+        r = self.r
+        assert entry.shape is not None
+        names = entry.shape.names
+        if names is None:
+            return
+        found = body.columns if body.columns is not None and len(body.columns) == len(names) else None
+        column_list = entry.node.columns
+        listed = column_list.names if column_list is not None else None
+        columns: list[Column] = []
+        for i, name in enumerate(names):
+            inner = found[i] if found is not None else None
+            type_ = inner.type if inner is not None else None
+            place: Location | None = entry.referent.location
+            if listed is not None and i < len(listed):
+                place = location_of(listed[i].name, r.where)
+            elif inner is not None and inner.location is not None:
+                place = inner.location
+            columns.append(Column(name, type_, location=place))
+        entry.shape.columns = columns
+        described = ", ".join(c.name + (f" {c.type}" if c.type else "") for c in columns)
+        r.model.details[entry.referent.key] = f"{entry.name}({described})\ncommon table expression"
 
     def recursive_split(self, entry: Cte, query: Query) -> int | None:
         """The index of the first recursive term of the CTE's body (None:
@@ -206,7 +234,9 @@ class QueryResolver:
                 if first_width is not None and w is not None and w != first_width:
                     compound_column_count.report(self.r, ops[i - 1])
             result = shapes[0]
-            if len(parts) > 1:
+            if len(parts) > 1 and self.r.state.discarded is not node:
+                if self.r.probe is not None:
+                    self.probe_compound_order_by(parts[-1], result.names)
                 self.compound_order_by(parts[-1], [shape.core for shape in shapes], first_width)
             return result
         finally:
@@ -220,6 +250,19 @@ class QueryResolver:
             misuse_window.report_recursive(self.r, part)
         elif shape.aggregate:
             misuse_aggregate.report_recursive(self.r, part)
+
+    def probe_compound_order_by(self, last: OneSelect, names: list[str] | None) -> None:
+        """For the model's probe: a compound's ORDER BY names its result
+        columns (no FROM clause is in scope there)."""
+        order = last.order_by if isinstance(last, SelectCore) else None
+        probe = self.r.probe
+        if order is None or probe is None:
+            return
+        for term in order.terms:
+            plain = strip_collate(term.expr)
+            if isinstance(plain, ColumnRef) and plain.name.start <= probe <= plain.name.end:
+                level = Level([], tuple(names) if names is not None else None)
+                self.r.record_in_scope(plain.name, [level], table_position=False)
 
     def compound_order_by(self, last: OneSelect, cores: list[Core | None], width: int | None) -> None:
         """ORDER BY of a compound, as SQLite's resolveCompoundOrderBy: a
@@ -400,6 +443,13 @@ class QueryResolver:
         values = [ResultItem(None, item) for row in node.rows for item in row.values]
         return Shape(names, core=Core(Scope([]), values))
 
+    def discarded(self, node: OneSelect) -> bool:
+        """Whether ``node`` is the whole query of a trigger step's SELECT,
+        whose ORDER BY and DISTINCT SQLite drops unread (select.c,
+        IgnorableDistinct)."""
+        discarded = self.r.state.discarded
+        return discarded is node or (isinstance(discarded, Select) and discarded.cores == [node])
+
     def one_row(self, node: OneSelect) -> bool:
         """Whether ``node`` is the whole query of the scalar subquery or
         EXISTS being resolved (SQLite reads one row of it)."""
@@ -476,8 +526,13 @@ class QueryResolver:
         columns: list[Column] | None = []
         aliases: dict[str, Expr] = {}
         distinct_tok = node.distinct
-        distinct = distinct_tok is not None and distinct_tok.kind == "DISTINCT"
-        order = node.order_by
+        # No rows kept, no duplicates removed: neither EXISTS nor a trigger
+        # step's SELECT looks up the collations of DISTINCT.
+        discarded = self.discarded(node)
+        distinct = (
+            distinct_tok is not None and distinct_tok.kind == "DISTINCT" and not exists and not discarded
+        )
+        order = node.order_by if not discarded else None
         items: list[ResultItem] | None = [] if keep or order is not None else None
         keep_model = r.keep_model
         resolve_expr, scalar_context = r.exprs.expr, r.rows.scalar_context
@@ -519,7 +574,7 @@ class QueryResolver:
                     alias,
                     Referent(
                         "alias",
-                        f"alias:{id(rc)}",
+                        f"alias-expr:{id(expr)}",  # the key of its uses (``alias_use``)
                         f"{r.source[expr.start : expr.end]} AS {unquote(alias.text)}\nresult column",
                         location_of(alias, r.where),
                     ),
@@ -528,8 +583,11 @@ class QueryResolver:
                 name = unquote(alias.text) if alias is not None else self.result_name(expr)
                 names.append(name)
                 assert columns is not None
-                place = location_of(alias or expr, r.where) if keep_model else None
-                columns.append(Column(name, location=place))
+                if keep_model:
+                    place = location_of(alias or expr, r.where)
+                    columns.append(Column(name, self.declared_type(expr), location=place))
+                else:
+                    columns.append(Column(name))
         r.state.uncoded -= exists
         aggregate = (
             group is not None or len(scope.owned) > owned_before or (scope.unsure and result_ctx.saw_agg[0])
@@ -563,7 +621,16 @@ class QueryResolver:
             dropped = (aggregate and group is None and not scope.window_calls) or exists
             r.state.uncoded += dropped
             try:
-                self.order_or_group(exprs, scope, count, "ORDER", allow_agg=True, allow_win=True, items=items)
+                self.order_or_group(
+                    exprs,
+                    scope,
+                    count,
+                    "ORDER",
+                    allow_agg=True,
+                    allow_win=True,
+                    items=items,
+                    sorts=not exists,
+                )
             finally:
                 r.state.uncoded -= dropped
         if group is not None:
@@ -597,6 +664,17 @@ class QueryResolver:
             core=Core(scope, items) if items is not None else None,
         )
 
+    def declared_type(self, expr: Expr) -> str | None:
+        """The declared type of a result column that is a table's column
+        (resolved just now), as ``sqlite3_column_decltype`` gives it."""
+        if not isinstance(expr, ColumnRef):
+            return None
+        resolved = self.r.state.resolved
+        if not resolved or resolved[-1][0] is not expr:
+            return None
+        column = resolved[-1][1].column(expr.name.text)
+        return column.type if column is not None else None
+
     def result_name(self, expr: Expr) -> str:
         """SQLite's name for an unaliased result column: the column's name
         for a column reference, else the expression's source text."""
@@ -616,14 +694,18 @@ class QueryResolver:
         aggregated: set[int] | None = None,
         windowed: dict[int, int] | None = None,
         items: list[ResultItem] | None = None,
+        sorts: bool = True,
     ) -> None:
         """ORDER BY / GROUP BY terms (``exprs``): result-column numbers,
         aliases, or expressions resolved in the query's scope (aliases usable).
         As SQLite's resolveOrderGroupBy, an ORDER BY term that is a result
         column's AS name (or the name of a column ``*`` gave) is that column,
-        before any table's column of the same name."""
+        before any table's column of the same name.  ``sorts``: False for an
+        EXISTS, whose ORDER BY is resolved but never coded (no collation is
+        looked up)."""
         for n, expr in enumerate(exprs, 1):
-            self.r.collations.term(expr)
+            if sorts:
+                self.r.collations.term(expr)
             plain = strip_collate(expr)
             if items is not None and isinstance(plain, ColumnRef) and len(plain.parts) == 1:
                 key = normalize(plain.name.text)

@@ -10,14 +10,14 @@ from typing import Any
 
 from ...diagnostics import Diagnostic, Related, Severity
 from ...syntax.cst import Node
-from ...syntax.names import normalize, unquote
+from ...syntax.names import fold_case, normalize, unquote
 from ...syntax.nodes import DeleteStmt, InsertStmt, Select, SelectCore, UpdateStmt, Values
 from ...syntax.target import Target as SqliteTarget
 from ...syntax.tokens import Token
 from ...text import Lines
 from .. import builtins
 from ..catalog import Catalog, Table, Where, is_builtin_name
-from ..model import Reference, Referent, SemanticModel
+from ..model import InScope, Level, Reference, Referent, SemanticModel
 from ..rules import Rule, schema_definition, unknown_database, unknown_table
 from ..suggest import closest
 from .collations import CollationChecker
@@ -27,7 +27,7 @@ from .from_clause import FromResolver
 from .functions import FunctionResolver
 from .query import QueryResolver
 from .rowvalue import RowValues
-from .scope import Cte, StatementState
+from .scope import Cte, Scope, StatementState, pseudo_sources
 
 
 class Resolver:
@@ -60,6 +60,7 @@ class Resolver:
         self.report_diagnostic = report
         self.model = model
         self.keep_model = keep_model  # False: only diagnostics are wanted
+        self.probe = model.probe  # an offset whose scope the model wants (see ``in_scope``)
         self.state = StatementState()
         self.cte_counter = 0  # numbers CTEs for their referents' keys, across the text
         self.muted = 0  # >0: diagnostics are dropped (an unused CTE's body)
@@ -194,6 +195,7 @@ class Resolver:
         last: Token | Node | None = None,
         help: str | None = None,
         replacement: str | None = None,
+        fix_safe: bool = False,
         severity: Severity | None = None,
         related: tuple[Related, ...] = (),
     ) -> None:
@@ -213,6 +215,7 @@ class Resolver:
                 severity=severity or rule.severity,
                 help=help,
                 replacement=replacement,
+                fix_safe=fix_safe,
                 related=related,
             )
         )
@@ -224,6 +227,28 @@ class Resolver:
     def define(self, tok: Token, referent: Referent) -> None:
         if self.keep_model:
             self.model.definitions.append(Reference(tok, referent))
+
+    def in_scope(self, tok: Token, scope: Scope | None, *, table_position: bool) -> None:
+        """Record in the model what is in scope at ``tok``, the name at the
+        offset it probes: called where column and table names are looked up,
+        only when ``self.probe`` is within ``tok``."""
+        levels: list[Level] = []
+        while scope is not None:
+            aliases = scope.aliases
+            levels.append(Level(list(scope.sources), tuple(aliases) if aliases is not None else None))
+            scope = scope.parent
+        self.record_in_scope(tok, levels, table_position=table_position)
+
+    def record_in_scope(self, tok: Token, levels: list[Level], *, table_position: bool) -> None:
+        """Record in the model that ``levels`` are in scope at ``tok``."""
+        self.model.in_scope = InScope(
+            tok.start,
+            table_position,
+            levels,
+            pseudo_sources(self.state, self.table_referent),
+            list(self.state.ctes),
+            self.catalog.snapshot(),
+        )
 
     # -- tables -----------------------------------------------------------------
 
@@ -294,7 +319,7 @@ class Resolver:
         if normalize(name).startswith("sqlite_autoindex_"):
             return
         index = self.catalog.find_index(name, table.schema)
-        if index is None or normalize(index.table) != table.key:
+        if index is None or fold_case(index.table) != table.key:
             unknown_table.report_index(self, ix_tok, name, known=self.catalog.known(table.schema))
 
     def check_schema(

@@ -93,7 +93,7 @@ class Source:
         return Referent(
             "column",
             f"column:{base}.{col.key}",
-            f"{owner_name}.{col.name}\ncolumn of {owner_name}",
+            f"{owner_name}.{col.name}" + (f" {col.type}" if col.type else "") + f"\ncolumn of {owner_name}",
             col.location,
         )
 
@@ -249,6 +249,9 @@ class StatementState:
     one_row: object = None  # the query of the scalar subquery or EXISTS being resolved (LIMIT 1)
     exists: bool = False  # one_row is an EXISTS: its result columns and ORDER BY are never computed
     uncoded: int = 0  # >0: inside a clause SQLite drops unread (an aggregate query's ORDER BY)
+    # A trigger step's SELECT: SQLite discards its rows (SRT_Discard) and
+    # drops its ORDER BY and DISTINCT before resolving it.
+    discarded: object = None
 
 
 def pseudo_sources(state: StatementState, referent_of: Callable[[Table], Referent]) -> list[Source]:

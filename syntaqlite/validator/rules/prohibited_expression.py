@@ -38,10 +38,10 @@ INDEX = "index expressions"
 PARTIAL_INDEX = "partial index WHERE clauses"
 
 
-def report(out: Reporter, node: Token | Node, what: str, where: str) -> None:
+def report(out: Reporter, node: Token | Node, what: str, where: str, help: str | None = None) -> None:
     """``what`` (subqueries, parameters, non-deterministic functions, the
     "." operator) is not allowed in ``where`` (one of the constants)."""
-    out.report(RULE, node, f"{what} prohibited in {where}")
+    out.report(RULE, node, f"{what} prohibited in {where}", help=help)
 
 
 def report_nulls(out: Reporter, node: Token | Node, which: str) -> None:

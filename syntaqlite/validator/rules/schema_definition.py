@@ -1,7 +1,8 @@
 """Reports what a view or trigger definition may not contain: a parameter
 (`?`, `:name` ...) in a view or a trigger, RETURNING on a statement of a
-trigger's body, a database name on a TEMP trigger's name, and a view that
-reads itself.
+trigger's body, a database name on a TEMP trigger's name or on the table of
+an INSERT, UPDATE or DELETE in a trigger that is not temp (a trigger without
+TEMP is temp when its table is), and a view that reads itself.
 
 Why is this bad?
 A view and a trigger are stored in the schema and run later, where no value
@@ -48,6 +49,16 @@ def report_returning(out: Reporter, node: Node) -> None:
 def report_circular_view(out: Reporter, tok: Token, view: str) -> None:
     """A view whose query reads the view itself."""
     out.report(RULE, tok, f"view {view} is circularly defined")
+
+
+def report_qualified_step(out: Reporter, table: Node, temp_before: str | None) -> None:
+    """A schema-qualified table in a trigger's INSERT, UPDATE or DELETE;
+    ``temp_before``: the trigger is temp (its table is), but the target
+    release (given) is older than 3.52.0."""
+    message = "qualified table names are not allowed on INSERT, UPDATE, and DELETE statements within triggers"
+    if temp_before is not None:
+        message += f" (TEMP triggers allow them from SQLite 3.52.0; checking for {temp_before})"
+    out.report(RULE, table, message)
 
 
 def report_temp_qualified(out: Reporter, tok: Token) -> None:

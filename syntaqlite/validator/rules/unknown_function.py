@@ -3,6 +3,8 @@ target version and build options.
 
 Why is this bad?
 SQLite stops with `no such function: f`, unless the application registers that function.
+A column's DEFAULT is looked at only when an INSERT uses it: then a call that is not a
+scalar function of that many arguments stops the INSERT (`unknown function: max()`).
 Declare the functions your application registers (`sqlite3.Connection.create_function`,
 `sqlite3_create_function`) in configuration, with their argument counts and kinds, and
 they are checked like built-in ones:
@@ -43,6 +45,17 @@ def report(out: Reporter, tok: Token, name: str, nargs: int, suggestion: str | N
         f"no such function: {name}",
         help=did_you_mean(suggestion) or declare,
         replacement=suggestion,
+    )
+
+
+def report_in_default(out: Reporter, tok: Token, name: str, column: str) -> None:
+    """An INSERT uses a column's DEFAULT that calls ``name`` (as written),
+    which is no scalar function of that many arguments."""
+    out.report(
+        RULE,
+        tok,
+        f"unknown function: {name}()",
+        help=f"the DEFAULT of column {column} calls it; SQLite evaluates it when an INSERT omits the column",
     )
 
 
