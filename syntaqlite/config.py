@@ -21,6 +21,12 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
     [schemas]                           # per-path schema files
     "reports/**/*.sql" = ["db/reporting.sql"]   # globs as ``schema``'s (pathlib)
 
+    [python]                            # SQL inside Python (syntaqlite/python)
+    check = true                        # directories' .py files are checked too
+    calls = ["query", "db.fetch"]       # more calls whose first argument is SQL
+    assume-sqlite = false               # every module's .execute(...) is SQLite's
+    # [format] python = true: `fmt` formats the SQL of .py files' triple-quoted strings
+
     [check]                             # per-code severity: "error" | "warning" | "off"
     unknown-function = "warning"
 
@@ -94,6 +100,16 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class PythonSettings:
+    """The ``[python]`` table, and ``[format] python``."""
+
+    check: bool = True
+    calls: tuple[str, ...] = ()
+    assume_sqlite: bool = False
+    format: bool = False
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file the settings came from (None: defaults)."""
@@ -112,6 +128,7 @@ class Config:
     """Gitignore-style patterns, relative to :attr:`root`, of paths that are
     never searched (``exclude`` replaces the default, ``extend-exclude``
     adds to it)."""
+    python: PythonSettings = field(default_factory=PythonSettings)
 
     @property
     def root(self) -> Path | None:
@@ -176,6 +193,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         "checks",
         "exclude",
         "extend-exclude",
+        "python",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -183,6 +201,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     fmt = data.get("format", {})
     if not isinstance(fmt, dict):
         raise ConfigError(f"{path}: [format] must be a table")
+    fmt = dict(fmt)
+    python_format = fmt.pop("python", False)
+    if not isinstance(python_format, bool):
+        raise ConfigError(f"{path}: [format] python must be true or false")
+    python = _python(data.get("python", {}), python_format, path)
     if "indent-width" in fmt:  # the original syntaqlite's name for indent
         if "indent" in fmt:
             raise ConfigError(f"{path}: [format] has both indent and indent-width; keep one")
@@ -212,10 +235,9 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     declarations = _declarations(checks_raw, path)
     if not all(isinstance(v, str) for v in checks_raw.values()):
         raise ConfigError(f'{path}: [check] must map codes to "error", "warning" or "off"')
-    from .validator.rules import RULES
-
+    codes = check_codes()
     for code, level in checks_raw.items():
-        if code not in RULES and code != "syntax":
+        if code not in codes:
             raise ConfigError(
                 f"{path}: [check] {code}: unknown check; `syntaqlite check --explain all` lists them"
             )
@@ -234,9 +256,42 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         tuple(checks.items()),
         declarations,
         exclude,
+        python,
     )
     config.target()  # validate now, with the file's name in the message
     return config
+
+
+def _python(table: object, format_python: bool, path: Path) -> PythonSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [python] must be a table")
+    known = {"check", "calls", "assume-sqlite"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(
+            f"{path}: [python] unknown key {unknown[0]!r}; known keys: {', '.join(sorted(known))}"
+        )
+    check = table.get("check", True)
+    assume = table.get("assume-sqlite", False)
+    for key, value in (("check", check), ("assume-sqlite", assume)):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{path}: [python] {key} must be true or false")
+    calls = _strings(table.get("calls", []), "[python] calls", path)
+    for call in calls:
+        if not all(part.isidentifier() for part in call.split(".")):
+            raise ConfigError(
+                f"{path}: [python] calls: {call!r} is not a name or dotted name such as db.query"
+            )
+    return PythonSettings(check, calls, assume, format_python)
+
+
+def check_codes() -> tuple[str, ...]:
+    """Every code ``[check]`` and ``[checks]`` may name: ``syntax``, the
+    validator's checks and the checks of SQL inside Python."""
+    from .python.rules import PYTHON_RULES
+    from .validator.rules import RULES
+
+    return ("syntax", *RULES, *PYTHON_RULES)
 
 
 def _peer_checks(table: object, path: Path) -> dict[str, str]:
@@ -253,15 +308,11 @@ def _peer_checks(table: object, path: Path) -> dict[str, str]:
         if severity not in LEVELS:
             raise ConfigError(f'{path}: [checks] {key} = {level!r}: use "allow", "warn" or "deny"')
         if key == "all":
-            from .validator.rules import RULES
-
-            codes: tuple[str, ...] = ("syntax", *RULES)
+            codes = check_codes()
         elif key in PEER_CATEGORIES:
             codes = PEER_CATEGORIES[key]
         else:
-            from .validator.rules import RULES
-
-            if key not in RULES:
+            if key not in check_codes() or key == "syntax":
                 known = ", ".join([*PEER_CATEGORIES, "all"])
                 raise ConfigError(
                     f"{path}: [checks] unknown category {key!r}; known: {known}, or a check's code"

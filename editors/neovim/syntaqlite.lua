@@ -23,7 +23,15 @@
 --     {
 --       cmd = { 'syntaqlite', 'lsp' },   -- e.g. { '/path/to/venv/bin/syntaqlite', 'lsp' }
 --       init_options = { sqliteVersion = 'latest', sqliteCflags = {} },
+--       filetypes = { 'sql', 'python' }, -- default { 'sql' }
 --     }
+--
+-- With 'python' among the filetypes, the server also attaches to Python
+-- buffers, next to your Python server (pyright, pylsp ...): it checks the
+-- SQL the code passes to sqlite3's execute() and friends, and offers
+-- completion, hover, signature help and go to definition inside those
+-- strings. It leaves formatting and symbols of .py files to the Python
+-- server.
 --
 -- `init_options` is sent to the server as LSP `initializationOptions`, with
 -- the same keys as the VS Code extension's settings.
@@ -41,6 +49,7 @@ local function defaults(opts)
   return {
     cmd = opts.cmd or { 'syntaqlite', 'lsp' },
     init_options = opts.init_options or { sqliteVersion = 'latest', sqliteCflags = {} },
+    filetypes = opts.filetypes or { 'sql' },
   }
 end
 
@@ -89,7 +98,7 @@ function M.setup_native(opts)
   local o = defaults(opts)
   vim.api.nvim_create_autocmd('FileType', {
     group = vim.api.nvim_create_augroup('syntaqlite_lsp', { clear = true }),
-    pattern = 'sql',
+    pattern = o.filetypes,
     callback = function(args)
       start({
         name = 'syntaqlite',
@@ -125,6 +134,7 @@ function M.setup_lspconfig(opts)
   end
   lspconfig.syntaqlite.setup({
     cmd = o.cmd,
+    filetypes = o.filetypes,
     init_options = o.init_options,
   })
 end
@@ -138,7 +148,7 @@ function M.setup_config(opts)
   local o = defaults(opts)
   vim.lsp.config('syntaqlite', {
     cmd = o.cmd,
-    filetypes = { 'sql' },
+    filetypes = o.filetypes,
     root_markers = M.root_markers,
     init_options = o.init_options,
   })

@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import functools
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -13,12 +15,14 @@ import click
 from ..config import Config, ConfigError
 from ..diagnostics import Diagnostic, Severity, render
 from ..paths import glob_paths, has_magic
+from ..python import PY_SUFFIXES, is_python
 from ..syntax.target import Target
 from ..text import Lines, printable
 from ..validator.catalog import Catalog
-from ..validator.checker import INTERNAL_ERROR, CheckResult, check_text
+from ..validator.checker import INTERNAL_ERROR, CheckResult, apply_severities, check_text
 from ..validator.declared import Declarations
 from ..validator.rules import RULES
+from ..validator.rules.base import Rule
 from ..validator.schema import SchemaError, SchemaInternalError, load_files
 from .common import (
     EXIT_FINDINGS,
@@ -36,7 +40,7 @@ from .common import (
     styler,
     target_options,
 )
-from .discover import discover
+from .discover import SQL_SUFFIXES, discover
 from .files import (
     InputError,
     Snapshot,
@@ -84,6 +88,29 @@ class _Catalogs:
         return copy.deepcopy(self.cache[key])
 
 
+def _all_rules() -> dict[str, Rule]:
+    from ..python.rules import PYTHON_RULES
+
+    return {**RULES, **PYTHON_RULES}
+
+
+@dataclass(frozen=True)
+class _Settings:
+    config: Config
+    target: Target
+    severities: dict[str, str]
+    schema_files: list[Path]
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """Why a Python source was not checked: a usage error (exit 2) or an
+    internal one (exit 3)."""
+
+    message: str
+    internal: bool = False
+
+
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Check this SQL instead of files.")
@@ -102,6 +129,13 @@ class _Catalogs:
     help="Output format: text (rustc-style), concise (one line each), json, github, sarif [default: text].",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "--python/--no-python",
+    "python",
+    default=None,
+    help="Check the SQL in the .py files of directories too [default: the configuration's "
+    "[python] check, true]; .py files named on the command line are always checked.",
+)
 @click.option("--ignore", multiple=True, metavar="CODE", help="Turn a check off (repeatable).")
 @click.option(
     "--fix", is_flag=True, help="Apply the safe fixes (files are rewritten; stdin and -e: printed)."
@@ -122,6 +156,7 @@ def check_command(
     schemas: tuple[str, ...],
     output: str,
     strict: bool,
+    python: bool | None,
     ignore: tuple[str, ...],
     fix: bool,
     unsafe_fixes: bool,
@@ -137,13 +172,17 @@ def check_command(
     """Check SQL files: syntax errors, and unknown tables, columns and
     functions, wrong arity, misused aggregates ... against the schema.
 
-    PATHS are files, directories (every *.sql below them, minus what
-    .gitignore and `exclude` leave out) and glob patterns; '-' is standard
-    input, and so is no path when stdin is not a terminal (on a terminal,
-    no path means '.').  The schema comes from the files' own CREATE
-    statements, from --schema files (SQL or SQLite databases, opened
+    PATHS are files, directories (every *.sql and *.py below them, minus
+    what .gitignore and `exclude` leave out) and glob patterns; '-' is
+    standard input, and so is no path when stdin is not a terminal (on a
+    terminal, no path means '.').  The schema comes from the files' own
+    CREATE statements, from --schema files (SQL or SQLite databases, opened
     read-only) and from configuration (syntaqlite.toml or [tool.syntaqlite]
-    in pyproject.toml: `schema` and `[schemas]`).  Exit status: 0 when
+    in pyproject.toml: `schema` and `[schemas]`).  In .py files, the SQL
+    passed to sqlite3's execute(), executemany() and executescript() (and
+    aiosqlite, apsw, SQLAlchemy's text(), pandas' read_sql) is checked, with
+    its parameters, against that schema plus the schema the modules create
+    (--fix rewrites .sql files only).  Exit status: 0 when
     there is no error (warnings allowed unless --strict), 1 when there are
     errors, 2 on usage or I/O errors, 3 when syntaqlite itself failed on a
     statement (an internal-error diagnostic: a bug to report).
@@ -151,7 +190,7 @@ def check_command(
     if explain is not None:
         sys.exit(_explain(explain))
     for code in ignore:
-        if code not in RULES and code != "syntax":
+        if code not in _all_rules() and code != "syntax":
             raise click.UsageError(f"--ignore {code}: unknown check; see --explain all")
     if unsafe_fixes and not fix:
         raise click.UsageError("--unsafe-fixes goes with --fix")
@@ -165,8 +204,10 @@ def check_command(
     reports: list[FileReport] = []
     sources: list[Source | InputError] = []
     snapshots: dict[Path, Snapshot] = {}
+    piped: set[int] = set()  # stdin and -e (by id): --fix prints their text, whatever --stdin-filename says
     if expr is not None:
         sources.append(Source("<expr>", expr))
+        piped.add(id(sources[-1]))
     paths = default_paths(paths, expr, common)
     if fix and output != "text" and (expr is not None or not paths or "-" in paths):
         raise click.UsageError("--fix on stdin or -e prints the fixed text: use it with --format text")
@@ -176,10 +217,13 @@ def check_command(
         try:
             source = read_stdin(stdin_filename or "<stdin>")
             sources.append(Source(source.path, source.text, Path(stdin_filename) if stdin_filename else None))
+            piped.add(id(sources[-1]))
         except InputError as exc:
             sources.append(exc)
     if named:
-        found = discover(named, make_excluder(common, exclude, extend_exclude), force_exclude)
+        found = discover(
+            named, make_excluder(common, exclude, extend_exclude), force_exclude, _suffixes(python)
+        )
         for message in found.errors:
             click.echo(f"error: {message}", err=True)
             status = EXIT_USAGE
@@ -188,50 +232,99 @@ def check_command(
                 click.echo(f"warning: {message}", err=True)
         for excluded in found.excluded:
             common.debug(f"{excluded}: excluded")
+        named_files = {Path(p).resolve() for p in named if Path(p).is_file()}
         for f in found.files:
+            py = is_python(str(f))
+            if py and python is None and f.resolve() not in named_files:
+                try:
+                    wanted = common.config_for(f).python.check
+                except ConfigError:
+                    wanted = True  # the error is reported with the file
+                if not wanted:
+                    common.debug(f"{f}: not checked ([python] check = false)")
+                    continue
             try:
-                if fix:  # kept to check, before writing, that nothing else wrote the file
+                if fix and not py:  # kept to check, before writing, that nothing else wrote the file
                     source, snapshots[f] = read_for_update(f)
                     sources.append(source)
                 else:
                     sources.append(read_file(f))
             except InputError as exc:
                 sources.append(exc)
+
+    def settings(source: Source) -> _Settings:
+        config = common.config_for(source.file)
+        if config.path not in seen_configs:
+            seen_configs.add(config.path)
+            common.debug(f"configuration: {config.path or 'none (defaults)'}")
+        target = resolve_target(sqlite_version, tuple(sqlite_cflags), config)
+        severities = dict(config.checks)
+        severities.update({code: "off" for code in ignore})
+        schema_files = [*config.schema_files_for(source.file), *cli_schema]
+        if source.file is not None:
+            # A schema file being checked is its own schema: not twice.
+            me = source.file.resolve()
+            schema_files = [p for p in schema_files if p.resolve() != me]
+        common.debug(f"{source.path}: schema files: {', '.join(map(str, schema_files)) or 'none'}")
+        return _Settings(config, target, severities, schema_files)
+
+    seen_configs: set[Path | None] = set()
+    python_results = _check_python(
+        [s for s in sources if isinstance(s, Source) and is_python(s.path)], settings, catalogs
+    )
     counts = {"error": 0, "warning": 0, "info": 0}
+    without_sql = 0
+    python_fixes = 0
     internal = 0
     internal_schema = False
     fixed = 0
     fixable = {"safe": 0, "unsafe": 0}
-    seen_configs: set[Path | None] = set()
     for item in sources:
         if isinstance(item, InputError):
             click.echo(f"error: {item}", err=True)
             status = EXIT_USAGE
             continue
         source = item
+        if is_python(source.path):
+            outcome = python_results[id(source)]
+            if isinstance(outcome, _Failure):
+                click.echo(f"error: {outcome.message}", err=True)
+                if outcome.internal:
+                    internal_schema = True
+                else:
+                    status = EXIT_USAGE
+                continue
+            # Fixes in .py files are the editor's (code actions): --fix
+            # rewrites .sql files only; stdin's text passes through as it is.
+            if fix and id(source) in piped:
+                sys.stdout.write(source.text)
+            if outcome is None:
+                without_sql += 1  # the module sends no SQL to SQLite
+                continue
+            python_fixes += sum(d.replacement is not None for d in outcome)
+            internal += sum(d.code == INTERNAL_ERROR for d in outcome)
+            reports.append(FileReport(source.path, outcome, source.text))
+            for d in outcome:
+                counts[d.severity.value] += 1
+            if output == "text":
+                lines = Lines(source.text)
+                for d in outcome:
+                    click.echo(
+                        render(d, lines, source.path, style=style) + "\n",
+                        err=fix and id(source) in piped,
+                        color=color,
+                    )
+            continue
         try:
-            config = common.config_for(source.file)
-            if config.path not in seen_configs:
-                seen_configs.add(config.path)
-                common.debug(f"configuration: {config.path or 'none (defaults)'}")
-            target = resolve_target(sqlite_version, tuple(sqlite_cflags), config)
-            severities = dict(config.checks)
-            severities.update({code: "off" for code in ignore})
-            schema_files = [*config.schema_files_for(source.file), *cli_schema]
-            if source.file is not None:
-                # A schema file being checked is its own schema: not twice.
-                me = source.file.resolve()
-                schema_files = [p for p in schema_files if p.resolve() != me]
-            common.debug(f"{source.path}: schema files: {', '.join(map(str, schema_files)) or 'none'}")
-
+            s = settings(source)
             run = functools.partial(
                 _check_one,
                 catalogs=catalogs,
-                schema_files=schema_files,
-                config=config,
-                target=target,
+                schema_files=s.schema_files,
+                config=s.config,
+                target=s.target,
                 path=source.path,
-                severities=severities,
+                severities=s.severities,
             )
             result = run(source.text)
         except SchemaInternalError as exc:
@@ -251,7 +344,7 @@ def check_command(
                     break
                 text, applied = new_text, applied + n
                 result = run(text)
-            if source.file is not None and applied:
+            if source.file is not None and id(source) not in piped and applied:
                 try:
                     write_back(source.file, text, snapshots[source.file])
                 except WriteError as exc:
@@ -265,7 +358,7 @@ def check_command(
                     status = EXIT_USAGE
                     continue
                 common.debug(f"{source.path}: {_plural(applied, 'fix')} applied")
-            elif source.file is None:
+            elif id(source) in piped:
                 sys.stdout.write(text)  # the fixed text, as ruff does for stdin
             fixed += applied
         for d in result.diagnostics:
@@ -278,7 +371,7 @@ def check_command(
         if output == "text":
             lines = Lines(text)
             # The fixed text of stdin went to stdout: the diagnostics go to stderr.
-            to_err = fix and source.file is None
+            to_err = fix and id(source) in piped
             for d in result.diagnostics:
                 click.echo(render(d, lines, source.path, style=style) + "\n", err=to_err, color=color)
     if output == "json":
@@ -297,11 +390,20 @@ def check_command(
             click.echo(f"Found {' and '.join(parts)} in {files} file{'s' if files != 1 else ''}.", err=True)
         elif files and not internal and not internal_schema:
             click.echo(f"All checks passed ({files} file{'s' if files != 1 else ''}).", err=True)
+        elif without_sql and not internal_schema:
+            plural = "s send" if without_sql != 1 else " sends"
+            click.echo(f"No SQL found: {without_sql} Python file{plural} none to SQLite.", err=True)
         if fix:
             click.echo(f"Fixed {_plural(fixed, 'problem')}.", err=True)
         hint = _fix_hint(fixable, fix, unsafe_fixes)
         if hint:
             click.echo(hint, err=True)
+        if fix and python_fixes:
+            click.echo(
+                f"{_plural(python_fixes, 'fix')} in Python files not applied: --fix rewrites .sql "
+                "files only.",
+                err=True,
+            )
     if internal:
         click.echo(
             f"error: internal error while checking {internal} statement{'s' if internal != 1 else ''}: "
@@ -314,6 +416,63 @@ def check_command(
     if status == EXIT_OK and (counts["error"] or (strict and counts["warning"])):
         status = EXIT_FINDINGS
     sys.exit(status)
+
+
+def _suffixes(python: bool | None) -> tuple[str, ...]:
+    """What a directory's walk collects: .sql files, and .py files unless
+    --no-python (the configuration of each .py file decides otherwise)."""
+    if python is False:
+        return SQL_SUFFIXES
+    return (*SQL_SUFFIXES, *PY_SUFFIXES)
+
+
+def _check_python(
+    sources: list[Source],
+    settings: Callable[[Source], _Settings],
+    catalogs: _Catalogs,
+) -> dict[int, list[Diagnostic] | _Failure | None]:
+    """The diagnostics of each Python source (by ``id``): a list, None when
+    the module sends no SQL, or why it was not checked.  Modules with the
+    same settings are checked together: one project, whose schema the
+    modules build in the order given."""
+    from ..python.check import ModuleInput, check_modules
+    from ..python.finder import FinderOptions
+
+    out: dict[int, list[Diagnostic] | _Failure | None] = {}
+    groups: dict[tuple[object, ...], list[tuple[Source, _Settings]]] = {}
+    for source in sources:
+        try:
+            s = settings(source)
+        except (ConfigError, click.UsageError) as exc:
+            out[id(source)] = _Failure(str(exc))
+            continue
+        key = (
+            tuple(str(p.resolve()) for p in s.schema_files),
+            s.target,
+            s.config.declarations,
+            s.config.python,
+        )
+        groups.setdefault(key, []).append((source, s))
+    for members in groups.values():
+        first = members[0][1]
+        try:
+            catalog = catalogs.get(first.schema_files, first.target, first.config.declarations)
+        except SchemaError as exc:
+            for source, _ in members:
+                out[id(source)] = _Failure(str(exc), isinstance(exc, SchemaInternalError))
+            continue
+        py = first.config.python
+        options = FinderOptions(py.calls, py.assume_sqlite)
+        modules = [ModuleInput(source.path, source.text, options) for source, _ in members]
+        results = check_modules(modules, catalog, target=first.target)
+        for (source, s), result in zip(members, results, strict=True):
+            if result.error is not None:
+                click.echo(f"warning: {printable(source.path)}:{result.error}", err=True)
+            failed = any(d.code == INTERNAL_ERROR for d in result.diagnostics)
+            out[id(source)] = (
+                apply_severities(result.diagnostics, s.severities) if result.statements or failed else None
+            )
+    return out
 
 
 def _check_one(
@@ -367,12 +526,13 @@ def _plural(n: int, word: str) -> str:
 
 
 def _explain(code: str) -> int:
+    rules = _all_rules()
     if code in ("all", "list"):
-        width = max(len(c) for c in RULES)
-        for c, rule in sorted(RULES.items()):
+        width = max(len(c) for c in rules)
+        for c, rule in sorted(rules.items()):
             click.echo(f"{c:<{width}}  {rule.severity.value:<7}  {rule.summary}")
         return EXIT_OK
-    found = RULES.get(code)
+    found = rules.get(code)
     if found is None:
         click.echo(f"error: unknown check {code!r}; `syntaqlite check --explain all` lists them", err=True)
         return EXIT_USAGE

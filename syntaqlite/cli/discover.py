@@ -171,11 +171,17 @@ class _Ignores:
 
 
 def _walk(
-    directory: Path, ignores: _Ignores, found: Discovery, relative: bool, excluder: Excluder | None = None
+    directory: Path,
+    ignores: _Ignores,
+    found: Discovery,
+    relative: bool,
+    excluder: Excluder | None = None,
+    suffixes: tuple[str, ...] = SQL_SUFFIXES,
 ) -> Iterator[Path]:
-    """The SQL files below ``directory``.  Symlinked directories are not
-    entered (so there is no loop to follow); a symlinked file is a file, and
-    a symlink that never resolves is reported."""
+    """The SQL files (names ending with one of ``suffixes``) below
+    ``directory``.  Symlinked directories are not entered (so there is no
+    loop to follow); a symlinked file is a file, and a symlink that never
+    resolves is reported."""
 
     def shown(path: str | Path) -> str:
         return printable(os.path.relpath(path) if relative else str(path))
@@ -205,7 +211,7 @@ def _walk(
                     if not skipped:
                         subdirs.append(path)
                 elif (
-                    entry.name.endswith(SQL_SUFFIXES)
+                    entry.name.endswith(suffixes)
                     and entry.is_file()
                     and not ignores.ignored(path, False)
                     and not (excluder is not None and excluder.excluded(path, False))
@@ -235,12 +241,15 @@ def _kind(path: Path) -> str:
 
 
 def discover(
-    arguments: tuple[str, ...], excluder: Excluder | None = None, force_exclude: bool = False
+    arguments: tuple[str, ...],
+    excluder: Excluder | None = None,
+    force_exclude: bool = False,
+    suffixes: tuple[str, ...] = SQL_SUFFIXES,
 ) -> Discovery:
-    """Expand command-line paths into SQL files, in a stable order, each
-    once.  Directories are searched and glob patterns expanded, both
-    honouring ``.gitignore`` and ``excluder``; a named file is always
-    included, unless ``force_exclude`` and ``excluder`` excludes it (for
+    """Expand command-line paths into SQL files (files ending with one of
+    ``suffixes``), in a stable order, each once.  Directories are searched
+    and glob patterns expanded, both honouring ``.gitignore`` and
+    ``excluder``; a named file is always included, unless ``force_exclude`` and ``excluder`` excludes it (for
     pre-commit, which names every file)."""
     found = Discovery()
     seen: set[Path] = set()
@@ -261,10 +270,11 @@ def discover(
             if force_exclude and excluder is not None and excluder.excluded(path.resolve(), True):
                 found.excluded.append(path)
                 continue
-            for f in _walk(path.resolve(), ignores, found, not path.is_absolute(), excluder):
+            for f in _walk(path.resolve(), ignores, found, not path.is_absolute(), excluder, suffixes):
                 add(Path(os.path.relpath(f)) if not path.is_absolute() else f)
             if len(found.files) == before:
-                found.warnings.append(f"{shown}: no SQL files (*.sql) in this directory")
+                kinds = ", ".join(f"*{s}" for s in suffixes)
+                found.warnings.append(f"{shown}: no SQL files ({kinds}) in this directory")
         elif kind == "file":
             if force_exclude and excluder is not None and excluder.hidden(path.resolve(), Path.cwd()):
                 found.excluded.append(path)

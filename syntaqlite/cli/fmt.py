@@ -36,7 +36,7 @@ from .common import (
     styler,
     target_options,
 )
-from .discover import discover
+from .discover import SQL_SUFFIXES, discover
 from .files import InputError, WriteError, decode, read_for_update, write_back
 
 PARALLEL_FROM = 4  # files; fewer are formatted in this process
@@ -55,6 +55,8 @@ class Overrides:
     sqlite_cflags: tuple[str, ...] = ()
     common: Common = field(default_factory=Common)
     column_names: str | None = None
+    python: bool | None = None
+    """--python/--no-python (None: the configuration's ``[format] python``)."""
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
         options = config.format
@@ -90,6 +92,7 @@ class Outcome:
     message: str = ""  # diagnostics (failed) or the error (error)
     diff: str = ""
     new_text: str | None = None
+    notes: tuple[str, ...] = ()  # warnings that do not fail the file (SQL strings left as they are)
 
 
 def _line_ending(text: str) -> str:
@@ -149,6 +152,40 @@ def _format_text(text: str, shown: str, options: FormatOptions, target: Target, 
     return Outcome(shown, "changed", new_text=formatted)
 
 
+def format_python_text(
+    text: str, shown: str, options: FormatOptions, target: Target, config: Config
+) -> Outcome:
+    """Format the SQL strings of a Python module; never raises: an
+    exception is an internal error."""
+    from ..python.finder import FinderOptions
+    from ..python.fmt import PythonFormatError, format_python
+
+    finder = FinderOptions(config.python.calls, config.python.assume_sqlite)
+    try:
+        result = format_python(text, options, target, finder)
+    except PythonFormatError as exc:
+        return Outcome(shown, "error", f"{printable(shown)}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the run or pass as success
+        return Outcome(
+            shown,
+            "internal",
+            f"{printable(shown)}: internal error while formatting, file left unchanged: "
+            f"{type(exc).__name__}: {printable(str(exc))} (a bug in syntaqlite; please report it)",
+        )
+    notes = tuple(f"{printable(shown)}:{reason} (left as it is)" for reason in result.skipped)
+    if result.text == text:
+        return Outcome(shown, "unchanged", notes=notes)
+    return Outcome(shown, "changed", new_text=result.text, notes=notes)
+
+
+def _python_enabled(path: str, overrides: Overrides, config: Config) -> bool:
+    from ..python import is_python
+
+    if not is_python(path):
+        return False
+    return overrides.python if overrides.python is not None else config.python.format
+
+
 def _diff(old: str, new: str, name: str) -> str:
     return "".join(
         difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), name, name)
@@ -164,12 +201,22 @@ def _process(args: Task) -> Outcome:
     path = Path(name)
     try:
         source, snapshot = read_for_update(path)
-        options, target = overrides.apply(overrides.config_for(path))
+        config = overrides.config_for(path)
+        options, target = overrides.apply(config)
     except (InputError, ConfigError, click.UsageError) as exc:
         return Outcome(name, "error", str(exc))
     except OSError as exc:  # the configuration's directory cannot be searched
         return Outcome(name, "error", f"{printable(name)}: {exc.strerror or exc}")
-    outcome = format_text(source.text, name, options, target, color)
+    if _python_enabled(name, overrides, config):
+        outcome = format_python_text(source.text, name, options, target, config)
+    elif name.endswith(".py"):
+        return Outcome(
+            name,
+            "error",
+            f"{printable(name)}: a Python file: formatting its SQL needs --python or [format] python = true",
+        )
+    else:
+        outcome = format_text(source.text, name, options, target, color)
     if outcome.status != "changed":
         return outcome
     assert outcome.new_text is not None
@@ -378,6 +425,13 @@ def _plural(n: int, word: str) -> str:
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
 @click.option("--print-doc", is_flag=True, help="Print the formatter's document for stdin and exit.")
+@click.option(
+    "--python/--no-python",
+    "python",
+    default=None,
+    help="Format the SQL in triple-quoted strings of .py files too (found as `check` finds it) "
+    "[default: the configuration's [format] python, false].",
+)
 @discovery_options
 @target_options
 @common_options
@@ -394,6 +448,7 @@ def fmt_command(
     stdin_filename: str | None,
     jobs: int | None,
     print_doc: bool,
+    python: bool | None,
     exclude: tuple[str, ...],
     extend_exclude: tuple[str, ...],
     force_exclude: bool,
@@ -401,10 +456,12 @@ def fmt_command(
     sqlite_cflags: tuple[str, ...],
     common: Common,
 ) -> None:
-    """Format SQL files in place.
+    """Format SQL files in place (and, with --python, the SQL strings of
+    Python files).
 
-    PATHS are files, directories (every *.sql below them, minus what
-    .gitignore and `exclude` leave out) and glob patterns.  With '-', or
+    PATHS are files, directories (every *.sql below them, and *.py with
+    --python, minus what .gitignore and `exclude` leave out) and glob
+    patterns.  With '-', or
     without PATHS when stdin is not a terminal, formats standard input to
     standard output (on a terminal, no PATHS means '.'); -e formats the SQL
     given.  A file that does not parse is reported and left untouched.
@@ -420,7 +477,9 @@ def fmt_command(
     Exit status: 0 when all is well, 1 when (with --check/--diff) a file
     would change, 2 when a file failed to parse and on usage or I/O errors,
     3 on an internal error (a bug in syntaqlite: the file is left
-    unchanged), 130 when interrupted.
+    unchanged), 130 when interrupted.  In a Python file, only
+    triple-quoted strings that hold SQL are rewritten; everything else in
+    the file stays as it is (checked against the module's ``ast``).
     """
     if check and show_diff:
         raise click.UsageError("--check and --diff cannot be used together")
@@ -433,6 +492,7 @@ def fmt_command(
         tuple(sqlite_cflags),
         common,
         column_names,
+        python,
     )
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
@@ -454,7 +514,9 @@ def fmt_command(
         raise click.UsageError("--print-doc reads standard input or -e only")
     mode = "check" if check else "diff" if show_diff else "write"
 
-    found = discover(paths, make_excluder(common, exclude, extend_exclude), force_exclude)
+    found = discover(
+        paths, make_excluder(common, exclude, extend_exclude), force_exclude, _suffixes(overrides)
+    )
     status = EXIT_OK
     for message in found.errors:
         click.echo(f"error: {message}", err=True)
@@ -500,6 +562,8 @@ def fmt_command(
     counts = {"changed": 0, "unchanged": 0, "failed": 0, "error": 0, "internal": 0, "skipped": 0}
     for outcome in outcomes:
         counts[outcome.status] += 1
+        for note in outcome.notes:
+            click.echo(f"warning: {note}", err=True)
         if outcome.status == "failed":
             click.echo(outcome.message, err=True, color=color)
             status = max(status, EXIT_USAGE)  # ruff's code for a file that does not parse
@@ -538,6 +602,21 @@ def fmt_command(
         sys.stderr.flush()
         os._exit(EXIT_INTERRUPTED)
     sys.exit(status)
+
+
+def _suffixes(overrides: Overrides) -> tuple[str, ...]:
+    """What a directory's walk collects: .sql files, and .py files when
+    Python formatting is on (--python, or the configuration in force here)."""
+    from ..python import PY_SUFFIXES
+
+    if overrides.python is None:
+        try:
+            wanted = overrides.config_for(Path.cwd()).python.format
+        except ConfigError:
+            wanted = False  # reported with each file
+    else:
+        wanted = overrides.python
+    return (*SQL_SUFFIXES, *PY_SUFFIXES) if wanted else SQL_SUFFIXES
 
 
 def _format_stdin(
@@ -585,7 +664,12 @@ def _format_text_arg(
             return EXIT_USAGE
         click.echo(print_docs(result, options), nl=False)
         return EXIT_OK
-    outcome = format_text(text, name, options, target, color)
+    if stdin_filename and _python_enabled(stdin_filename, overrides, config):
+        outcome = format_python_text(text, name, options, target, config)
+    else:
+        outcome = format_text(text, name, options, target, color)
+    for note in outcome.notes:
+        click.echo(f"warning: {note}", err=True)
     if outcome.status in ("failed", "error", "internal"):
         click.echo(
             outcome.message if outcome.status == "failed" else f"error: {outcome.message}",

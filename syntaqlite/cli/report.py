@@ -92,13 +92,14 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 def to_sarif(reports: Sequence[FileReport]) -> str:
     """A SARIF 2.1.0 log (for GitHub code scanning and other viewers)."""
+    from ..python.rules import PYTHON_RULES
     from ..validator.rules import RULES
 
     codes = sorted({d.code for r in reports for d in r.diagnostics})
     rule_index = {code: i for i, code in enumerate(codes)}
     rules = []
     for code in codes:
-        rule = RULES.get(code)
+        rule = RULES.get(code) or PYTHON_RULES.get(code)
         entry: dict[str, object] = {"id": code, "name": code}
         if rule is not None:
             entry["shortDescription"] = {"text": rule.summary}

@@ -286,6 +286,8 @@ class Early:
             return None
         if len(text) > EARLY_MAX_CHARS:
             return None
+        if item.get("languageId") == "python" or uri.endswith(".py"):
+            return None  # SQL inside Python: the server's own pipeline (python_documents.py)
         encodings = _get(init, "capabilities.general.positionEncodings")
         encoding = negotiate(encodings if isinstance(encodings, list) else None)
         folders = init.get("workspaceFolders") or []

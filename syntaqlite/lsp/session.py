@@ -44,6 +44,8 @@ from ..config import clear_cache
 from ..syntax.memory import gc_paused
 from . import convert
 from .documents import STALE, Analysis, Analyzer, Document, Stale
+from .python_documents import PYTHON_REQUESTS, is_python_document, masked, python_diagnostics
+from .python_documents import forget as forget_python
 from .semantics import Semantics
 from .settings import EditorSettings, Settings, resolve_settings, workspace_roots
 
@@ -128,6 +130,7 @@ class Session:
     _last_edit: dict[str, float] = field(default_factory=dict)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _shown: set[str] = field(default_factory=set)
+    python_uris: set[str] = field(default_factory=set)  # documents analysed as Python (python_documents.py)
     _loop: asyncio.AbstractEventLoop | None = None
     _loop_thread: int = 0
     _workers: dict[str, ThreadPoolExecutor] = field(default_factory=dict)
@@ -250,6 +253,8 @@ class Session:
         path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
         doc = Document(item.uri, item.text, item.version, Path(path) if path else None, self.encoding)
         self.documents[item.uri] = doc
+        if is_python_document(item.uri, doc.path, item.language_id):
+            self.python_uris.add(item.uri)
         self._settings.pop(item.uri, None)
         self._schemas_of.pop(item.uri, None)
         self._last_edit.pop(item.uri, None)
@@ -309,6 +314,9 @@ class Session:
         if doc is not None:
             self._schema_text_changed(doc, delay=0.0, closed=True)
         self.documents.pop(uri, None)
+        if uri in self.python_uris:
+            self.python_uris.discard(uri)
+            forget_python(uri)
         self._settings.pop(uri, None)
         self._schemas_of.pop(uri, None)
         self._last_edit.pop(uri, None)
@@ -380,6 +388,14 @@ class Session:
             try:
                 with gc_paused():  # see below
                     analysis = run()
+                    if uri in self.python_uris:
+                        found = python_diagnostics(
+                            analysis.index.text, analysis.path, analysis.config, analysis.target
+                        )
+                        return [
+                            convert.diagnostic(d, analysis.index, uri, related_information=related)
+                            for d in found
+                        ], None
                     if time.monotonic() - started > PROGRESSIVE and analysis.syntax_errors:
                         # a large document: its syntax errors while it is checked
                         first = [
@@ -439,12 +455,20 @@ class Session:
         uri, text, version, path, encoding = doc.uri, doc.text, doc.version, doc.path, self.encoding
         index = doc.index
         settings = self.settings(uri)
+        python = uri in self.python_uris
 
         def run() -> Analysis:
             analyzer = self._analyzers.get(uri)
             if analyzer is None:
                 analyzer = self._analyzers[uri] = Analyzer(uri)
-            return analyzer.analyze(text, version, path, settings.config, settings.target, encoding, index)
+            if not python:
+                return analyzer.analyze(text, version, path, settings.config, settings.target, encoding, index)
+            # The embedded SQL at its place; positions counted in the module's text.
+            mask = masked(uri, text, settings.config)
+            analysis = analyzer.analyze(mask, version, path, settings.config, settings.target, encoding)
+            if analysis.index.text is not text:
+                analysis.index = convert.LineIndex(text, encoding)
+            return analysis
 
         return run
 
@@ -457,6 +481,8 @@ class Session:
         if doc is None:
             self.log(f"syntaqlite: {name} for {uri}, which is not open: no result", types.MessageType.Warning)
             return default
+        if uri in self.python_uris and name not in PYTHON_REQUESTS:
+            return default  # formatting, symbols ...: the Python server's
         run = self._job(doc)
 
         def job() -> T:

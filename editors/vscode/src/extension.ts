@@ -121,6 +121,11 @@ function editorSettings(): { sqliteVersion: string; sqliteCflags: string[] } {
   };
 }
 
+/** Whether the server also serves Python files (`syntaqlite-py.python.enable`). */
+function pythonEnabled(): boolean {
+  return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('python.enable') ?? true;
+}
+
 function firstWorkspaceFolder(): string | undefined {
   const folders = vscode.workspace.workspaceFolders;
   return folders && folders.length > 0 ? folders[0].uri.fsPath : undefined;
@@ -224,6 +229,8 @@ function createClient(settings: ServerSettings): LanguageClient {
       { scheme: 'file', language: 'sqlite' },
       { scheme: 'untitled', language: 'sql' },
       { scheme: 'untitled', language: 'sqlite' },
+      // SQL inside Python (next to the Python extension's server).
+      ...(pythonEnabled() ? [{ scheme: 'file', language: 'python' }] : []),
     ],
     // A function, so that every (re)start sends the current settings.
     initializationOptions: editorSettings,
@@ -350,7 +357,10 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
     vscode.workspace.onDidChangeConfiguration((event) => {
       // Other syntaqlite-py.* settings reach the running server through
       // workspace/didChangeConfiguration (synchronize.configurationSection).
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.server`)) {
+      if (
+        event.affectsConfiguration(`${CONFIG_SECTION}.server`) ||
+        event.affectsConfiguration(`${CONFIG_SECTION}.python`)
+      ) {
         void restartClient();
       }
     }),
