@@ -12,7 +12,13 @@ For each statement (and every golden file under tests/fmt/) it checks:
   table/column" errors);
 * the tokens are unchanged but for whitespace, keyword case and optional
   semicolons, and every comment is there, in order;
-* formatting is idempotent at widths 80, 20 and 1.
+* formatting is idempotent at widths 80, 20 and 1;
+* with comments added (a ``--`` comment after every fifth token, one
+  variant; a ``/* */`` comment, the other), every comment stays between
+  the same two tokens (``fmt/verify.py``: commas and semicolons aside) and
+  the output is idempotent;
+* a CREATE VIRTUAL TABLE makes the same tables with the same columns (its
+  module reads the arguments when the statement runs).
 
 Prints each figure; exits 1 unless all are 100%.
 """
@@ -34,9 +40,10 @@ sys.path.insert(0, str(ROOT))
 import apsw  # noqa: E402
 
 from syntaqlite.fmt import FormatOptions, format_result  # noqa: E402
-from syntaqlite.fmt.verify import difference  # noqa: E402
+from syntaqlite.fmt.verify import difference, keyword_names  # noqa: E402
 from syntaqlite.syntax.lexer import tokenize  # noqa: E402
 from syntaqlite.syntax.names import unquote  # noqa: E402
+from syntaqlite.syntax.nodes import CreateVirtualTableStmt  # noqa: E402
 from syntaqlite.syntax.parser import parse  # noqa: E402
 from syntaqlite.syntax.tokens import KEYWORD_KINDS  # noqa: E402
 from syntaqlite_dev.oracle import prepare  # noqa: E402
@@ -58,6 +65,10 @@ class Tally:
     same_bytecode: int = 0
     nondeterministic: int = 0
     same_tokens: int = 0
+    commented: int = 0
+    virtual_tables: int = 0
+    same_virtual_tables: int = 0
+    comments_in_place: int = 0
     idempotent: dict[int, int] = field(default_factory=lambda: dict.fromkeys(WIDTHS, 0))
     failures: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -66,8 +77,8 @@ class Tally:
             self.failures.append((what, sql, detail))
 
 
-def statements(limit: int) -> list[str]:
-    path = CORPUS if CORPUS.exists() else SAMPLE
+def statements(limit: int, path: Path | None = None) -> list[str]:
+    path = path or (CORPUS if CORPUS.exists() else SAMPLE)
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
     sql = [r["sql"] for r in rows if r.get("v3_54_1") == "ok" and r.get("set", "real") == "real"]
@@ -111,11 +122,17 @@ def _bytecode(con: apsw.Connection, sql: str) -> list[tuple[object, ...]] | None
 
 
 def _sql_signature(text: str) -> tuple[tuple[str, str], ...]:
-    """Tokens of stored SQL, keyword case folded, comments left out (their
-    order among themselves is checked separately)."""
+    """Tokens of stored SQL, comments left out (their order among themselves
+    is checked separately), case folded for keywords and for the words
+    SQLite reads as names but compares as keywords (``WITHOUT ROWID``,
+    ``STRICT``, ``STORED``: ``verify.keyword_names``)."""
+    result = parse(text)
+    free: set[int] = set()
+    for stmt in result.statements:
+        free |= keyword_names(stmt)
     return tuple(
-        (t.kind, t.text.upper() if t.kind in KEYWORD_KINDS else t.text)
-        for t in tokenize(text)
+        (t.kind, t.text.upper() if t.kind in KEYWORD_KINDS or t.index in free else t.text)
+        for t in result.tokens
         if t.kind != "COMMENT"
     )
 
@@ -174,6 +191,8 @@ def check_statement(sql: str, tally: Tally) -> None:
             tally.idempotent[w] += 1
         else:
             tally.fail(f"idempotent@{w}", sql, text)
+    for variant in commented_variants(sql):
+        check_comments(variant, tally)
     if prepare(out).kind != "syntax":
         tally.accepted += 1
     else:
@@ -187,6 +206,17 @@ def check_statement(sql: str, tally: Tally) -> None:
             con_a.execute(ddl)
             con_b.execute(ddl)
         before, after = _bytecode(con_a, sql.rstrip().rstrip(";")), _bytecode(con_b, out.rstrip().rstrip(";"))
+        if before is not None and any(
+            isinstance(st.body, CreateVirtualTableStmt) for st in result.statements
+        ):
+            # The module reads its arguments when the statement runs, not in
+            # the bytecode: compare the tables and columns it makes.
+            tally.virtual_tables += 1
+            made = _made_tables(con_a, sql), _made_tables(con_b, out)
+            if made[0] == made[1]:
+                tally.same_virtual_tables += 1
+            else:
+                tally.fail("virtual table", sql, out)
     finally:
         con_a.close()
         con_b.close()
@@ -203,6 +233,54 @@ def check_statement(sql: str, tally: Tally) -> None:
         tally.same_bytecode += 1
     else:
         tally.fail("bytecode", sql, out)
+
+
+def commented_variants(sql: str, every: int = 5) -> list[str]:
+    """``sql`` with a comment after every ``every``-th token: ``-- cN`` (and
+    a line break) in one variant, ``/* cN */`` in the other."""
+    toks = [t for t in tokenize(sql) if t.kind != "COMMENT"]
+    picked = [t for i, t in enumerate(toks[:-1]) if i % every == every - 1]
+    if not picked:
+        return []
+    out = []
+    for style in ("-- c{}\n", "/* c{} */"):
+        parts, pos = [], 0
+        for n, t in enumerate(picked):
+            parts.extend([sql[pos : t.end], " ", style.format(n)])
+            pos = t.end
+        parts.append(sql[pos:])
+        out.append("".join(parts))
+    return out
+
+
+def check_comments(sql: str, tally: Tally) -> None:
+    result = parse(sql)
+    if result.errors:  # a comment inside a token-level construct: not a statement now
+        return
+    tally.commented += 1
+    try:
+        out = format_result(result, FormatOptions())
+    except Exception as exc:  # noqa: BLE001 - a crash is a finding
+        tally.fail("crash (commented)", sql, repr(exc))
+        return
+    problem = difference(result, out)
+    again = parse(out)
+    if problem is None and not again.errors and format_result(again, FormatOptions()) == out:
+        tally.comments_in_place += 1
+    else:
+        tally.fail("comments", sql, problem or out)
+
+
+def _made_tables(con: apsw.Connection, sql: str) -> object:
+    """The tables (their columns) that running ``sql`` creates, or its error."""
+    try:
+        con.execute(sql)
+    except apsw.Error as exc:
+        return str(exc)
+    names = [
+        row[0] for row in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    ]
+    return [(n, list(con.execute("SELECT * FROM pragma_table_xinfo(?)", (n,)))) for n in names]
 
 
 def _again(setup: list[str], sql: str) -> list[tuple[object, ...]] | None:
@@ -223,10 +301,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=10)
+    ap.add_argument("--corpus", type=Path, help=f"a corpus file (default: {CORPUS}, else {SAMPLE})")
     args = ap.parse_args(argv)
     tally = Tally()
     start = time.perf_counter()
-    inputs = statements(args.limit)
+    inputs = statements(args.limit, args.corpus)
     golden = golden_inputs()
     for text in golden:
         check_statement(text, tally)
@@ -244,6 +323,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  same tokens and comments              {pct(tally.same_tokens, tally.statements)}")
     for w in WIDTHS:
         print(f"  idempotent at width {w:<3}              {pct(tally.idempotent[w], tally.statements)}")
+    print(
+        f"  virtual tables: same tables, columns  {pct(tally.same_virtual_tables, tally.virtual_tables)}"
+        " (the module's reading of its arguments)"
+    )
+    print(
+        f"  comments added: in place, idempotent  {pct(tally.comments_in_place, tally.commented)}"
+        " of the commented variants"
+    )
     for what, sql, detail in tally.failures[: args.show]:
         print(f"  - {what}: {sql[:200]!r}\n      {detail[:400]!r}")
     ok = (
@@ -251,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
         and tally.same_bytecode == tally.explained
         and tally.same_tokens == tally.statements
         and all(v == tally.statements for v in tally.idempotent.values())
+        and tally.comments_in_place == tally.commented
+        and tally.same_virtual_tables == tally.virtual_tables
     )
     print("  all promises kept" if ok else "  PROMISE BROKEN")
     return 0 if ok else 1

@@ -24,6 +24,35 @@ if TYPE_CHECKING:
     from .validator.catalog import Catalog
 
 
+def _check_text_arg(text: object) -> None:
+    if not isinstance(text, str):
+        hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
+
+
+def _resolve_target(sqlite_version: object, sqlite_cflags: object, target: object) -> Target:
+    """The target of the keyword arguments, each checked (TypeError or
+    ValueError naming the parameter)."""
+    from .syntax.target import Target
+
+    if target is not None:
+        if not isinstance(target, Target):
+            raise TypeError(f"target must be a syntaqlite.Target or None, not {type(target).__name__}")
+        if sqlite_version is not None or sqlite_cflags:
+            raise ValueError("give either target or sqlite_version/sqlite_cflags, not both")
+        return target
+    if sqlite_version is not None and not isinstance(sqlite_version, str):
+        raise TypeError(f"sqlite_version must be a str such as '3.45.0', not {type(sqlite_version).__name__}")
+    if isinstance(sqlite_cflags, str) or not isinstance(sqlite_cflags, (list, tuple)):
+        raise TypeError(
+            f"sqlite_cflags must be a list or tuple of option names, not {type(sqlite_cflags).__name__}"
+        )
+    for flag in sqlite_cflags:
+        if not isinstance(flag, str):
+            raise TypeError(f"sqlite_cflags must hold str option names, not {type(flag).__name__}")
+    return Target.from_options(sqlite_version, list(sqlite_cflags))
+
+
 def parse(
     text: str,
     *,
@@ -31,13 +60,13 @@ def parse(
     sqlite_cflags: list[str] | tuple[str, ...] = (),
     target: Target | None = None,
 ) -> ParseResult:
-    """Parse SQL text; never raises for bad SQL (see ``ParseResult.errors``)."""
+    """Parse SQL text; never raises for bad SQL (see ``ParseResult.errors``).
+    Raises ``TypeError`` or ``ValueError`` (naming the parameter) for an
+    argument it cannot use."""
     from .syntax.parser import parse as _parse
-    from .syntax.target import Target
 
-    if target is None:
-        target = Target.from_options(sqlite_version, sqlite_cflags)
-    return _parse(text, target)
+    _check_text_arg(text)
+    return _parse(text, _resolve_target(sqlite_version, sqlite_cflags, target))
 
 
 def parse_stream(
@@ -69,13 +98,20 @@ def format_sql(
     target: Target | None = None,
 ) -> str:
     """Format SQL text.  Raises :class:`FormatError` (its ``diagnostics``
-    say where) when the text does not parse."""
+    say where) when the text does not parse, and ``TypeError`` or
+    ``ValueError`` (naming the parameter) for an argument it cannot use."""
+    from .fmt import FormatOptions
     from .fmt import format_sql as _format_sql
-    from .syntax.target import Target
 
-    if target is None:
-        target = Target.from_options(sqlite_version, sqlite_cflags)
-    return _format_sql(text, options, target)
+    _check_text_arg(text)
+    if options is not None and not isinstance(options, FormatOptions):
+        hint = (
+            " (use FormatOptions(line_width=...) or FormatOptions.from_mapping(...))"
+            if isinstance(options, dict)
+            else ""
+        )
+        raise TypeError(f"options must be a FormatOptions or None, not {type(options).__name__}{hint}")
+    return _format_sql(text, options, _resolve_target(sqlite_version, sqlite_cflags, target))
 
 
 def check(
@@ -106,17 +142,50 @@ def check(
     "aggregate"}}``); a given catalog keeps its own declarations unless
     these are given.  Raises ``ValueError`` for a declaration it cannot use.
     """
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
+    from os import PathLike
     from pathlib import Path
 
-    from .syntax.target import Target
     from .validator.catalog import Catalog
-    from .validator.checker import check_text
+    from .validator.checker import LEVELS, check_text
     from .validator.declared import parse_declarations
+    from .validator.rules import RULES
     from .validator.schema import load_files, load_sql
 
-    if target is None:
-        target = Target.from_options(sqlite_version, sqlite_cflags)
+    _check_text_arg(text)
+    target = _resolve_target(sqlite_version, sqlite_cflags, target)
+    if severities is not None:
+        if not isinstance(severities, Mapping):
+            raise TypeError(
+                f"severities must be a mapping of check code to level, not {type(severities).__name__}"
+            )
+        for code, level in severities.items():
+            if code not in RULES and code != "syntax":
+                raise ValueError(
+                    f"severities: unknown check code {code!r}; see `syntaqlite check --explain all`"
+                )
+            if level not in (*LEVELS, "off"):
+                raise ValueError(f'severities: {code} = {level!r}: use "error", "warning", "info" or "off"')
+    if functions is not None and not isinstance(functions, Mapping):
+        raise TypeError(
+            f"functions must be a mapping of name to argument count, not {type(functions).__name__}"
+        )
+    if isinstance(collations, (str, bytes)) or not isinstance(collations, Iterable):
+        raise TypeError(f"collations must be a list of names, not {type(collations).__name__}")
+    if isinstance(modules, (str, bytes)):
+        raise TypeError("modules must be a mapping or a list of names, not a str")
+    if schema is not None and not isinstance(schema, (Catalog, str)):
+        if isinstance(schema, (bytes, bytearray, PathLike)) or not isinstance(schema, Iterable):
+            raise TypeError(
+                "schema must be a Catalog, SQL text (str) or a list of schema file paths, "
+                f"not {type(schema).__name__}"
+            )
+        schema = list(schema)
+        for item in schema:
+            if not isinstance(item, (str, PathLike)):
+                raise TypeError(
+                    f"schema must list file paths (str or os.PathLike), not {type(item).__name__}"
+                )
     declared = parse_declarations(
         dict(functions) if functions is not None else None,
         list(collations),

@@ -8,18 +8,31 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
     sqlite-cflags = ["SQLITE_ENABLE_UPDATE_DELETE_LIMIT"]
     max-file-size = "100 MB"           # the largest input read (bytes, or kB/MB/GB/KiB/MiB/GiB)
 
+    exclude = [".git", ".venv", ...]    # gitignore-style patterns never searched
+    extend-exclude = ["migrations/"]    # (relative to this file): added to exclude
+
     [format]                            # [tool.syntaqlite.format] in pyproject.toml
     line-width = 100
-    indent = 4
+    indent = 4                          # or indent-width (the original syntaqlite's key)
     keyword-case = "lower"              # upper | lower | preserve
     semicolons = true
+    column-names = "preserve"           # preserve | reformat (unaliased result columns)
 
     schema = ["db/schema.sql"]          # schema files for the validator (globs)
     [schemas]                           # per-path schema files
-    "reports/**.sql" = ["db/reporting.sql"]
+    "reports/**/*.sql" = ["db/reporting.sql"]   # globs as ``schema``'s (pathlib)
+
+    [python]                            # SQL inside Python (syntaqlite/python)
+    check = true                        # directories' .py files are checked too
+    calls = ["query", "db.fetch"]       # more calls whose first argument is SQL
+    assume-sqlite = false               # every module's .execute(...) is SQLite's
+    # [format] python = true: `fmt` formats the SQL of .py files' triple-quoted strings
 
     [check]                             # per-code severity: "error" | "warning" | "off"
     unknown-function = "warning"
+
+    [checks]                            # the original syntaqlite's table, also read:
+    schema = "deny"                     # categories = "allow" | "warn" | "deny"
 
     collations = ["natsort"]            # what the application registers at run time:
     [check.functions]                   # collations, functions, virtual-table modules
@@ -30,10 +43,16 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
     my_module = true
 
 Front ends only: the formatter and the validator take the parsed values.
+
+The original syntaqlite (PyPI ``syntaqlite``, Rust) reads ``syntaqlite.toml``
+too; its keys are read here as well (``indent-width``, ``[checks]`` with its
+categories and levels), so a project can switch without rewriting its
+configuration.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,11 +60,40 @@ from pathlib import Path
 from typing import Any
 
 from .fmt.options import FormatOptions, OptionsError
+from .paths import glob_paths, has_magic
 from .syntax.target import Target, TargetError
 from .validator.declared import NO_DECLARATIONS, DeclarationError, Declarations, parse_declarations
 
 CONFIG_FILE = "syntaqlite.toml"
 PYPROJECT = "pyproject.toml"
+
+# Never searched unless ``exclude`` says otherwise (gitignore-style patterns).
+DEFAULT_EXCLUDE = (
+    ".git/",
+    ".hg/",
+    ".svn/",
+    ".venv/",
+    "venv/",
+    "node_modules/",
+    "__pycache__/",
+    ".tox/",
+    ".mypy_cache/",
+    ".ruff_cache/",
+)
+
+# The original syntaqlite's ``[checks]``: its categories, as codes here ...
+PEER_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "parse-errors": ("syntax",),
+    "unknown-table": ("unknown-table",),
+    "unknown-column": ("unknown-column",),
+    "unknown-function": ("unknown-function",),
+    "function-arity": ("wrong-arity",),
+    "cte-columns": ("cte-column-count",),
+    "schema": ("unknown-table", "unknown-column", "unknown-function", "wrong-arity"),
+}
+# ... and its levels, as severities here.
+PEER_LEVELS = {"allow": "off", "warn": "warning", "deny": "error"}
+LEVELS = ("error", "warning", "info", "off")
 
 
 class ConfigError(Exception):
@@ -53,10 +101,23 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class PythonSettings:
+    """The ``[python]`` table, and ``[format] python``."""
+
+    check: bool = True
+    calls: tuple[str, ...] = ()
+    assume_sqlite: bool = False
+    format: bool = False
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     """The file the settings came from (None: defaults)."""
     format: FormatOptions = field(default_factory=FormatOptions)
+    format_keys: frozenset[str] = frozenset()
+    """The ``[format]`` options the file sets (the others are defaults, which
+    an editor's own settings may replace)."""
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
     schema: tuple[str, ...] = ()
@@ -64,6 +125,11 @@ class Config:
     checks: tuple[tuple[str, str], ...] = ()
     declarations: Declarations = NO_DECLARATIONS
     """Functions, collations and modules the application registers."""
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    """Gitignore-style patterns, relative to :attr:`root`, of paths that are
+    never searched (``exclude`` replaces the default, ``extend-exclude``
+    adds to it)."""
+    python: PythonSettings = field(default_factory=PythonSettings)
     max_file_size: int | None = None
     """The largest input in bytes (None: the command line's default)."""
 
@@ -87,10 +153,14 @@ class Config:
             except ValueError:
                 rel = None
             for glob_pattern, files in self.schemas:
-                if rel is not None and _glob_match(rel, glob_pattern):
+                if rel is not None and glob_match(rel, glob_pattern, self.path):
                     for pattern in files:
                         out.extend(_expand(root, pattern, self.path))
-        return out
+        # A file named twice (``schema`` and a ``[schemas]`` entry) is read once.
+        unique: dict[Path, Path] = {}
+        for p in out:
+            unique.setdefault(p.resolve(), p)
+        return list(unique.values())
 
     def target(self) -> Target:
         try:
@@ -116,13 +186,34 @@ def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
-    known = {"format", "sqlite-version", "sqlite-cflags", "schema", "schemas", "check", "max-file-size"}
+    known = {
+        "format",
+        "sqlite-version",
+        "sqlite-cflags",
+        "schema",
+        "schemas",
+        "check",
+        "checks",
+        "exclude",
+        "extend-exclude",
+        "python",
+        "max-file-size",
+    }
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; known keys: {', '.join(sorted(known))}")
     fmt = data.get("format", {})
     if not isinstance(fmt, dict):
         raise ConfigError(f"{path}: [format] must be a table")
+    fmt = dict(fmt)
+    python_format = fmt.pop("python", False)
+    if not isinstance(python_format, bool):
+        raise ConfigError(f"{path}: [format] python must be true or false")
+    python = _python(data.get("python", {}), python_format, path)
+    if "indent-width" in fmt:  # the original syntaqlite's name for indent
+        if "indent" in fmt:
+            raise ConfigError(f"{path}: [format] has both indent and indent-width; keep one")
+        fmt = {("indent" if k == "indent-width" else k): v for k, v in fmt.items()}
     try:
         options = FormatOptions.from_mapping(fmt)
     except (OptionsError, TypeError) as exc:
@@ -136,6 +227,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     if not isinstance(schemas_raw, dict):
         raise ConfigError(f"{path}: [schemas] must be a table of glob = [files]")
     schemas = tuple((glob, _strings(files, f"schemas.{glob}", path)) for glob, files in schemas_raw.items())
+    for pattern in (*schema, *(glob for glob, _ in schemas)):
+        _check_glob(pattern, path)
+    exclude = (
+        _strings(data["exclude"], "exclude", path) if "exclude" in data else DEFAULT_EXCLUDE
+    ) + _strings(data.get("extend-exclude", []), "extend-exclude", path)
     checks_raw = data.get("check", {})
     if not isinstance(checks_raw, dict):
         raise ConfigError(f'{path}: [check] must map codes to "error", "warning" or "off"')
@@ -143,8 +239,13 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     declarations = _declarations(checks_raw, path)
     if not all(isinstance(v, str) for v in checks_raw.values()):
         raise ConfigError(f'{path}: [check] must map codes to "error", "warning" or "off"')
+    codes = check_codes()
     for code, level in checks_raw.items():
-        if level not in ("error", "warning", "info", "off"):
+        if code not in codes:
+            raise ConfigError(
+                f"{path}: [check] {code}: unknown check; `syntaqlite check --explain all` lists them"
+            )
+        if level not in LEVELS:
             raise ConfigError(f'{path}: [check] {code} = {level!r}: use "error", "warning", "info" or "off"')
     max_file_size = None
     if "max-file-size" in data:
@@ -152,15 +253,20 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
             max_file_size = parse_size(data["max-file-size"])
         except ValueError as exc:
             raise ConfigError(f"{path}: max-file-size: {exc}") from None
+    # [checks] (the original syntaqlite's) first, so that [check] wins.
+    checks = {**_peer_checks(data.get("checks", {}), path), **checks_raw}
     config = Config(
         path,
         options,
+        frozenset(key.replace("_", "-") for key in fmt),
         version,
         cflags,
         schema,
         schemas,
-        tuple(checks_raw.items()),
+        tuple(checks.items()),
         declarations,
+        exclude,
+        python,
         max_file_size,
     )
     config.target()  # validate now, with the file's name in the message
@@ -191,6 +297,67 @@ def parse_size(value: object) -> int:
     if n < 1:
         raise ValueError(f"{value!r}: the size must be at least 1 byte")
     return n
+
+
+def _python(table: object, format_python: bool, path: Path) -> PythonSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [python] must be a table")
+    known = {"check", "calls", "assume-sqlite"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(
+            f"{path}: [python] unknown key {unknown[0]!r}; known keys: {', '.join(sorted(known))}"
+        )
+    check = table.get("check", True)
+    assume = table.get("assume-sqlite", False)
+    for key, value in (("check", check), ("assume-sqlite", assume)):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{path}: [python] {key} must be true or false")
+    calls = _strings(table.get("calls", []), "[python] calls", path)
+    for call in calls:
+        if not all(part.isidentifier() for part in call.split(".")):
+            raise ConfigError(
+                f"{path}: [python] calls: {call!r} is not a name or dotted name such as db.query"
+            )
+    return PythonSettings(check, calls, assume, format_python)
+
+
+def check_codes() -> tuple[str, ...]:
+    """Every code ``[check]`` and ``[checks]`` may name: ``syntax``, the
+    validator's checks and the checks of SQL inside Python."""
+    from .python.rules import PYTHON_RULES
+    from .validator.rules import RULES
+
+    return ("syntax", *RULES, *PYTHON_RULES)
+
+
+def _peer_checks(table: object, path: Path) -> dict[str, str]:
+    """The original syntaqlite's ``[checks]``: categories (``schema`` and
+    ``all`` stand for several) to "allow", "warn" or "deny"; a code of this
+    tool's checks works too, and so do this tool's levels."""
+    if not isinstance(table, dict):
+        raise ConfigError(f'{path}: [checks] must map categories to "allow", "warn" or "deny"')
+    out: dict[str, str] = {}
+    # Broad keys first: "all", then "schema", then single categories and codes.
+    order = sorted(table.items(), key=lambda kv: (kv[0] != "all", kv[0] != "schema"))
+    for key, level in order:
+        severity = PEER_LEVELS.get(level, level) if isinstance(level, str) else None
+        if severity not in LEVELS:
+            raise ConfigError(f'{path}: [checks] {key} = {level!r}: use "allow", "warn" or "deny"')
+        if key == "all":
+            codes = check_codes()
+        elif key in PEER_CATEGORIES:
+            codes = PEER_CATEGORIES[key]
+        else:
+            if key not in check_codes() or key == "syntax":
+                known = ", ".join([*PEER_CATEGORIES, "all"])
+                raise ConfigError(
+                    f"{path}: [checks] unknown category {key!r}; known: {known}, or a check's code"
+                )
+            codes = (key,)
+        for code in codes:
+            out[code] = severity
+    return out
 
 
 def _declarations(check: dict[str, Any], path: Path) -> Declarations:
@@ -246,34 +413,52 @@ def clear_cache() -> None:
     _find_in.cache_clear()
 
 
+def _check_glob(pattern: str, config_path: Path) -> None:
+    for part in pattern.split("/"):
+        if "**" in part and part != "**":
+            raise ConfigError(
+                f"{config_path}: glob {pattern!r}: '**' can only be a whole path component "
+                "(write e.g. 'reports/**/*.sql')"
+            )
+
+
 def _expand(root: Path, pattern: str, config_path: Path | None) -> list[Path]:
-    if any(ch in pattern for ch in "*?["):
-        matches = sorted(root.glob(pattern))
-        if not matches:
+    """The files of a ``schema`` entry: a path or a glob, relative to the
+    configuration's directory or absolute."""
+    if has_magic(pattern):
+        matches = glob_paths(pattern, root)
+        if matches.problems:
+            raise ConfigError(f"{config_path}: schema pattern {pattern!r}: {matches.problems[0]}")
+        if not matches.paths:
             raise ConfigError(f"{config_path}: schema pattern {pattern!r} matches no file")
-        return matches
+        return matches.paths
     path = root / pattern
     if not path.exists():
         raise ConfigError(f"{config_path}: schema file {pattern!r} does not exist")
     return [path]
 
 
-def _glob_match(rel: str, pattern: str) -> bool:
-    """``fnmatch``-style matching where ``**`` spans directories."""
-    import re
-
-    regex = ""
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            regex += "(?:.*/)?"
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            regex += ".*"
-            i += 2
-            continue
-        regex += {"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c))
-        i += 1
-    return re.fullmatch(regex, rel) is not None
+def glob_match(rel: str, pattern: str, config_path: Path | None = None) -> bool:
+    """Whether the relative path ``rel`` is one that ``Path.glob(pattern)``
+    yields: the same matcher as ``schema``'s globs (``*``, ``?`` and
+    ``[...]`` within a path component, ``**`` for any number of
+    directories; case-insensitive where the file system is)."""
+    parts = rel.split("/")
+    pats = [p for p in pattern.split("/") if p not in ("", ".")]
+    if config_path is not None:
+        _check_glob(pattern, config_path)
+    # reachable[i]: the first i parts match the pattern so far.
+    reachable = [True] + [False] * len(parts)
+    for pat in pats:
+        nxt = [False] * (len(parts) + 1)
+        if pat == "**":
+            seen = False
+            for i in range(len(parts) + 1):
+                seen = seen or reachable[i]
+                nxt[i] = seen
+        else:
+            for i in range(len(parts)):
+                if reachable[i] and fnmatch.fnmatch(parts[i], pat):
+                    nxt[i + 1] = True
+        reachable = nxt
+    return reachable[len(parts)]

@@ -10,11 +10,15 @@ rustc-style, lives here too, so that every command prints the same way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Literal
 
-from .text import Lines
+from .text import Lines, printable, visible
+
+# The parts of a rendered diagnostic a front end may colour.
+Role = Literal["error", "warning", "info", "emphasis", "gutter"]
 
 
 class Severity(str, Enum):
@@ -46,6 +50,9 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     help: str | None = None
     replacement: str | None = None
+    fix_safe: bool = False
+    """Whether applying ``replacement`` keeps what the SQL means (``check
+    --fix`` applies it); a did-you-mean rename is unsafe (``--unsafe-fixes``)."""
     related: tuple[Related, ...] = field(default=())
 
     def __init__(
@@ -57,6 +64,7 @@ class Diagnostic:
         severity: Severity = Severity.ERROR,
         help: str | None = None,
         replacement: str | None = None,
+        fix_safe: bool = False,
         related: tuple[Related, ...] = (),
     ) -> None:
         # Frozen, but filled in one step: a corpus full of unknown names
@@ -70,6 +78,7 @@ class Diagnostic:
             severity=severity,
             help=help,
             replacement=replacement,
+            fix_safe=fix_safe,
             related=related,
         )
 
@@ -100,6 +109,10 @@ class Diagnostic:
             data["help"] = self.help
         if self.replacement is not None:
             data["replacement"] = self.replacement
+            data["fix"] = {
+                "replacement": self.replacement,
+                "applicability": "safe" if self.fix_safe else "unsafe",
+            }
         if self.related:
             related: list[dict[str, object]] = []
             for r in self.related:
@@ -130,7 +143,7 @@ def render(
     source: str | Lines,
     path: str,
     *,
-    color: bool = False,
+    style: Callable[[str, Role], str] | None = None,
     sources: Mapping[str, str | Lines] | None = None,
 ) -> str:
     """Render one diagnostic the way rustc does::
@@ -144,44 +157,47 @@ def render(
 
     ``source`` is the text the diagnostic was made from (``path`` names
     it); a related location in another file is placed in its text from
-    ``sources`` (by path).
+    ``sources`` (by path).  ``style(text, role)`` colours a part (the
+    command line passes click's styles); None: plain text.
     """
 
-    def paint(text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if color else text
+    def paint(text: str, role: Role) -> str:
+        return style(text, role) if style is not None else text
 
     index = as_lines(source)
+    path = printable(path)
     line, column = index.position(diagnostic.start)
     last_line, last_column = index.position(diagnostic.end)
     sev = diagnostic.severity.value
-    sev_color = {"error": "1;31", "warning": "1;33", "info": "1;36"}[sev]
+    sev_color: Role = diagnostic.severity.value
     lines = [
-        paint(f"{sev}[{diagnostic.code}]", sev_color) + paint(f": {diagnostic.message}", "1"),
+        paint(f"{sev}[{diagnostic.code}]", sev_color)
+        + paint(f": {printable(diagnostic.message)}", "emphasis"),
     ]
     number = str(line)
     pad = " " * len(number)
-    lines.append(f"{pad}{paint('-->', '1;34')} {path}:{line}:{column}")
+    lines.append(f"{pad}{paint('-->', 'gutter')} {path}:{line}:{column}")
     starts = index.starts
     if 1 <= line <= len(starts):
         line_end = starts[line] - 1 if line < len(starts) else len(index.text)
-        text = index.text[starts[line - 1] : line_end].rstrip("\r").replace("\t", " ")
+        text = visible(index.text[starts[line - 1] : line_end].rstrip("\r"))
         if last_line == line:
             width = max(1, last_column - column)
         else:
             width = max(1, len(text) - column + 1)
-        bar = paint("|", "1;34")
+        bar = paint("|", "gutter")
         lines.append(f"{pad} {bar}")
-        lines.append(f"{paint(number, '1;34')} {bar} {text}")
+        lines.append(f"{paint(number, 'gutter')} {bar} {text}")
         caret = " " * (column - 1) + "^" * width
         lines.append(f"{pad} {bar} {paint(caret, sev_color)}")
     if diagnostic.help:
-        lines.append(f"{pad} = {paint('help', '1')}: {diagnostic.help}")
+        lines.append(f"{pad} = {paint('help', 'emphasis')}: {printable(diagnostic.help)}")
     for rel in diagnostic.related:
-        rel_path = path if rel.path is None else rel.path
+        rel_path = path if rel.path is None else printable(rel.path)
         rel_lines = _related_lines(rel, index, sources)
         if rel_lines is None:
-            lines.append(f"{pad} = note: {rel.message} (at {rel_path})")
+            lines.append(f"{pad} = note: {printable(rel.message)} (at {rel_path})")
             continue
         rel_line, rel_column = rel_lines.position(rel.start)
-        lines.append(f"{pad} = note: {rel.message} (at {rel_path}:{rel_line}:{rel_column})")
+        lines.append(f"{pad} = note: {printable(rel.message)} (at {rel_path}:{rel_line}:{rel_column})")
     return "\n".join(lines)

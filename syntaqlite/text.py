@@ -2,15 +2,59 @@
 
 Diagnostics and locations carry spans (offsets into the Python ``str`` they
 were made from); line and column are computed at the edges (the command
-line's rendering, reports, messages) with :class:`Lines`.  Lines are broken
-at ``\\n`` only and columns counted in characters, exactly as tokens count
-their own ``line`` and ``column``.  (The language server converts offsets
+line's rendering, reports, messages) with :class:`Lines`.  Lines end at
+``\\n``, ``\\r\\n`` or a lone ``\\r`` (as editors and the LSP count them) and
+columns are counted in characters, exactly as tokens count their own
+``line`` and ``column``.  (The language server converts offsets
 to LSP positions with its own index, :class:`syntaqlite.lsp.convert.LineIndex`.)
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_BREAK = re.compile(r"\r\n?|\n")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters (and the line and paragraph
+    separators and bidirectional overrides that would reorder or break a
+    terminal line) escaped as ``\\n``, ``\\x00``, ``\\u202e``: for messages
+    that quote what a user wrote or named."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(ch: str) -> str:
+    named = _NAMED.get(ch)
+    if named is not None:
+        return named
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(line: str) -> str:
+    """A source line for display under a caret: each control character
+    becomes one visible character (its Unicode control picture, a tab a
+    space), so the columns stay where they were."""
+    if _CONTROL.search(line) is None:
+        return line
+    return _CONTROL.sub(_picture, line)
+
+
+def _picture(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code == 0x09:
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
 
 
 class Lines:
@@ -28,10 +72,13 @@ class Lines:
         if starts is None:
             starts = [0]
             text = self.text
-            i = text.find("\n")
-            while i >= 0:
-                starts.append(i + 1)
-                i = text.find("\n", i + 1)
+            if "\r" in text:
+                starts.extend(m.end() for m in _BREAK.finditer(text))
+            else:
+                i = text.find("\n")
+                while i >= 0:
+                    starts.append(i + 1)
+                    i = text.find("\n", i + 1)
             self._starts = starts
         return starts
 
@@ -43,4 +90,4 @@ class Lines:
         return line + 1, offset - starts[line] + 1
 
 
-__all__ = ["Lines"]
+__all__ = ["Lines", "printable", "visible"]

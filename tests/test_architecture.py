@@ -59,6 +59,17 @@ def test_fmt_and_validator_import_only_syntax() -> None:
             assert not bad, f"{sub}/{path.name} imports {bad}"
 
 
+def test_python_embedding_imports_only_the_core() -> None:
+    """``python`` (SQL inside Python) is a consumer of syntax, validator and
+    fmt, used by the front ends; it never imports them."""
+    allowed = ("syntaqlite.syntax", "syntaqlite.validator", "syntaqlite.fmt", "syntaqlite.python")
+    allowed_modules = {"syntaqlite.diagnostics", "syntaqlite.text"}
+    assert files_in("python")
+    for path in files_in("python"):
+        bad = {n for n in ours(imports_of(path)) if not n.startswith(allowed) and n not in allowed_modules}
+        assert not bad, f"python/{path.name} imports {bad}"
+
+
 def test_frameworks_stay_at_the_edges() -> None:
     for path in PKG.rglob("*.py"):
         rel = path.relative_to(PKG).parts
@@ -82,7 +93,7 @@ def test_product_never_imports_dev_only_code() -> None:
 
 # -- every stage reads the tree through its typed API --------------------
 
-STAGES = ("fmt", "validator", "lsp", "cli")
+STAGES = ("fmt", "validator", "lsp", "cli", "python")
 
 
 def _node_kinds() -> set[str]:

@@ -13,11 +13,13 @@ import sys
 import click
 
 from .. import __version__
+from .identity import clash_warning, version_text
 
 # command name -> (module, function)
 COMMANDS = {
     "check": ("syntaqlite.cli.check", "check_command"),
     "fmt": ("syntaqlite.cli.fmt", "fmt_command"),
+    "generate-shell-completion": ("syntaqlite.cli.completion", "completion_command"),
     "lsp": ("syntaqlite.cli.lsp", "lsp_command"),
     "parse": ("syntaqlite.cli.parse", "parse_command"),
     "tokenize": ("syntaqlite.cli.parse", "tokenize_command"),
@@ -44,12 +46,15 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="syntaqlite")
+@click.version_option(__version__, "-V", "--version", message=version_text().replace("%", "%%"))
 def cli() -> None:
     """SQLite's SQL, understood exactly as SQLite understands it."""
 
 
 def main() -> None:
+    warning = clash_warning()
+    if warning is not None:
+        click.echo(warning, err=True)
     try:
         cli.main(prog_name="syntaqlite", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -67,3 +72,12 @@ def main() -> None:
     except MemoryError:
         sys.stderr.write("error: out of memory; lower --max-file-size, or split the input\n")
         sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - a bug must not look like a finding or a traceback
+        from ..text import printable
+
+        click.echo(
+            f"error: internal error: {type(exc).__name__}: {printable(str(exc))} "
+            "(a bug in syntaqlite; please report it)",
+            err=True,
+        )
+        sys.exit(3)

@@ -4,46 +4,69 @@ schema in the files themselves, in schema files and in configuration."""
 from __future__ import annotations
 
 import copy
-import glob
+import functools
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from ..config import Config, ConfigError, find_config, load
+from ..config import Config, ConfigError
 from ..diagnostics import Diagnostic, Severity, render
+from ..paths import glob_paths, has_magic
+from ..python import PY_SUFFIXES, is_python
 from ..syntax.target import Target
-from ..text import Lines
+from ..text import Lines, printable
 from ..validator.catalog import Catalog
+from ..validator.checker import INTERNAL_ERROR, CheckResult, apply_severities, check_text
 from ..validator.declared import Declarations
 from ..validator.rules import RULES
-from ..validator.schema import SchemaError, load_files
+from ..validator.rules.base import Rule
+from ..validator.schema import SchemaError, SchemaInternalError, load_files
 from ..validator.stream import check_stream
 from .common import (
     EXIT_FINDINGS,
+    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
+    Common,
+    common_options,
+    default_paths,
+    discovery_options,
+    make_excluder,
     make_target,
     max_size_option,
     resolve_target,
     size_limit,
+    stdin_hint,
+    styler,
     target_options,
-    use_color,
 )
-from .discover import discover
-from .files import InputError, Source, read_file, read_stdin
+from .discover import SQL_SUFFIXES, discover
+from .files import (
+    InputError,
+    Snapshot,
+    Source,
+    WriteError,
+    read_file,
+    read_for_update,
+    read_stdin,
+    write_back,
+)
 from .report import FileReport, to_concise, to_github, to_json, to_sarif
 
 
 def _schema_paths(patterns: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
     for pattern in patterns:
-        if glob.has_magic(pattern):
-            matches = sorted(glob.glob(pattern, recursive=True))
-            if not matches:
-                raise click.UsageError(f"--schema {pattern}: no file matches this pattern")
-            out.extend(Path(m) for m in matches)
+        if has_magic(pattern):
+            matches = glob_paths(pattern)
+            if matches.problems:
+                raise click.UsageError(f"--schema {printable(pattern)}: {matches.problems[0]}")
+            if not matches.paths:
+                raise click.UsageError(f"--schema {printable(pattern)}: no file matches this pattern")
+            out.extend(matches.paths)
         else:
             out.append(Path(pattern))
     return out
@@ -68,18 +91,31 @@ class _Catalogs:
         return copy.deepcopy(self.cache[key])
 
 
-def _limit(option: int | None, config_file: str | None, where: Path | None) -> int:
-    """The size limit for a file: --max-file-size, else the configuration's."""
-    if option is None and config_file:
-        try:
-            return size_limit(None, where, load(Path(config_file)) or Config())
-        except ConfigError:
-            pass  # reported when the file is checked
-    return size_limit(option, where)
+def _all_rules() -> dict[str, Rule]:
+    from ..python.rules import PYTHON_RULES
+
+    return {**RULES, **PYTHON_RULES}
+
+
+@dataclass(frozen=True)
+class _Settings:
+    config: Config
+    target: Target
+    severities: dict[str, str]
+    schema_files: list[Path]
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """Why a Python source was not checked: a usage error (exit 2) or an
+    internal one (exit 3)."""
+
+    message: str
+    internal: bool = False
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Check this SQL instead of files.")
 @click.option(
     "--schema",
@@ -96,115 +132,292 @@ def _limit(option: int | None, config_file: str | None, where: Path | None) -> i
     help="Output format: text (rustc-style), concise (one line each), json, github, sarif [default: text].",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "--python/--no-python",
+    "python",
+    default=None,
+    help="Check the SQL in the .py files of directories too [default: the configuration's "
+    "[python] check, true]; .py files named on the command line are always checked.",
+)
 @click.option("--ignore", multiple=True, metavar="CODE", help="Turn a check off (repeatable).")
+@click.option(
+    "--fix", is_flag=True, help="Apply the safe fixes (files are rewritten; stdin and -e: printed)."
+)
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too (did-you-mean renames)."
+)
 @click.option("--explain", metavar="CODE", help="Explain a check and exit ('all' lists them).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
 @click.option(
     "--stdin-filename", metavar="PATH", help="Where stdin's text comes from (finds its configuration)."
 )
+@discovery_options
 @target_options
 @max_size_option
+@common_options
 def check_command(
     paths: tuple[str, ...],
     expr: str | None,
     schemas: tuple[str, ...],
     output: str,
     strict: bool,
+    python: bool | None,
     ignore: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
     explain: str | None,
-    config_file: str | None,
     stdin_filename: str | None,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
     max_file_size: int | None,
+    common: Common,
 ) -> None:
     """Check SQL files: syntax errors, and unknown tables, columns and
     functions, wrong arity, misused aggregates ... against the schema.
 
-    The schema comes from the files' own CREATE statements, from --schema
-    files (SQL or SQLite databases, opened read-only) and from configuration
-    (syntaqlite.toml or [tool.syntaqlite] in pyproject.toml: `schema` and
-    `[schemas]`).  Exit status: 0 when there is no error (warnings allowed
-    unless --strict), 1 when there are errors, 2 on usage or I/O errors.
+    PATHS are files, directories (every *.sql and *.py below them, minus
+    what .gitignore and `exclude` leave out) and glob patterns; '-' is
+    standard input, and so is no path when stdin is not a terminal (on a
+    terminal, no path means '.').  The schema comes from the files' own
+    CREATE statements, from --schema files (SQL or SQLite databases, opened
+    read-only) and from configuration (syntaqlite.toml or [tool.syntaqlite]
+    in pyproject.toml: `schema` and `[schemas]`).  In .py files, the SQL
+    passed to sqlite3's execute(), executemany() and executescript() (and
+    aiosqlite, apsw, SQLAlchemy's text(), pandas' read_sql) is checked, with
+    its parameters, against that schema plus the schema the modules create
+    (--fix rewrites .sql files only).  Exit status: 0 when
+    there is no error (warnings allowed unless --strict), 1 when there are
+    errors, 2 on usage or I/O errors, 3 when syntaqlite itself failed on a
+    statement (an internal-error diagnostic: a bug to report).
     """
     if explain is not None:
         sys.exit(_explain(explain))
     for code in ignore:
-        if code not in RULES and code != "syntax":
+        if code not in _all_rules() and code != "syntax":
             raise click.UsageError(f"--ignore {code}: unknown check; see --explain all")
+    if unsafe_fixes and not fix:
+        raise click.UsageError("--unsafe-fixes goes with --fix")
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
     cli_schema = _schema_paths(schemas)
-    color = use_color(sys.stdout) and output == "text"
+    color = common.colored(sys.stdout) and output == "text"
+    style = styler(color)
     catalogs = _Catalogs()
     status = EXIT_OK
     reports: list[FileReport] = []
-    inputs: list[Path] = []
-    from_stdin = not (paths and paths != ("-",)) and (expr is None or paths == ("-",))
-    if paths and paths != ("-",):
-        found = discover(paths)
+    # SQL files are read when their turn comes (one in memory at a time);
+    # Python files first, as they are checked together.
+    sources: list[Source | InputError | Path] = []
+    snapshots: dict[Path, Snapshot] = {}
+    piped: set[int] = set()  # stdin and -e (by id): --fix prints their text, whatever --stdin-filename says
+    if expr is not None:
+        sources.append(Source("<expr>", expr))
+        piped.add(id(sources[-1]))
+    paths = default_paths(paths, expr, common)
+    if fix and output != "text" and (expr is not None or not paths or "-" in paths):
+        raise click.UsageError("--fix on stdin or -e prints the fixed text: use it with --format text")
+    named = tuple(p for p in paths if p != "-")
+    if "-" in paths or (expr is None and not paths):
+        stdin_hint("check")
+        try:
+            where = Path(stdin_filename) if stdin_filename else None
+            source = read_stdin(stdin_filename or "<stdin>", size_limit(max_file_size, where, common=common))
+            sources.append(Source(source.path, source.text, where))
+            piped.add(id(sources[-1]))
+        except InputError as exc:
+            sources.append(exc)
+    if named:
+        found = discover(
+            named, make_excluder(common, exclude, extend_exclude), force_exclude, _suffixes(python)
+        )
         for message in found.errors:
             click.echo(f"error: {message}", err=True)
             status = EXIT_USAGE
-        for message in found.warnings:
-            click.echo(f"warning: {message}", err=True)
-        inputs = found.files
-
-    def read_sources() -> Iterator[Source | InputError]:
-        """Each input, read when its turn comes (one file in memory at a time)."""
-        if expr is not None:
-            yield Source("<expr>", expr)
-        for f in inputs:
+        if not common.quiet:
+            for message in found.warnings:
+                click.echo(f"warning: {message}", err=True)
+        for excluded in found.excluded:
+            common.debug(f"{excluded}: excluded")
+        named_files = {Path(p).resolve() for p in named if Path(p).is_file()}
+        for f in found.files:
+            py = is_python(str(f))
+            if py and python is None and f.resolve() not in named_files:
+                try:
+                    wanted = common.config_for(f).python.check
+                except ConfigError:
+                    wanted = True  # the error is reported with the file
+                if not wanted:
+                    common.debug(f"{f}: not checked ([python] check = false)")
+                    continue
+            if not py:
+                sources.append(f)
+                continue
             try:
-                yield read_file(f, _limit(max_file_size, config_file, f))
+                sources.append(read_file(f, size_limit(max_file_size, f, common=common)))
             except InputError as exc:
-                yield exc
-        if from_stdin:
-            try:
-                where = Path(stdin_filename) if stdin_filename else None
-                source = read_stdin(stdin_filename or "<stdin>", _limit(max_file_size, config_file, where))
-                yield Source(source.path, source.text, where)
-            except InputError as exc:
-                yield exc
+                sources.append(exc)
 
+    def settings(source: Source) -> _Settings:
+        config = common.config_for(source.file)
+        if config.path not in seen_configs:
+            seen_configs.add(config.path)
+            common.debug(f"configuration: {config.path or 'none (defaults)'}")
+        target = resolve_target(sqlite_version, tuple(sqlite_cflags), config)
+        severities = dict(config.checks)
+        severities.update({code: "off" for code in ignore})
+        schema_files = [*config.schema_files_for(source.file), *cli_schema]
+        if source.file is not None:
+            # A schema file being checked is its own schema: not twice.
+            me = source.file.resolve()
+            schema_files = [p for p in schema_files if p.resolve() != me]
+        common.debug(f"{source.path}: schema files: {', '.join(map(str, schema_files)) or 'none'}")
+        return _Settings(config, target, severities, schema_files)
+
+    seen_configs: set[Path | None] = set()
+    python_results = _check_python(
+        [s for s in sources if isinstance(s, Source) and is_python(s.path)], settings, catalogs
+    )
     counts = {"error": 0, "warning": 0, "info": 0}
-    for item in read_sources():
+    without_sql = 0
+    python_fixes = 0
+    internal = 0
+    internal_schema = False
+    fixed = 0
+    fixable = {"safe": 0, "unsafe": 0}
+    for item in sources:
+        if isinstance(item, Path):
+            try:
+                limit = size_limit(max_file_size, item, common=common)
+                if fix:  # kept to check, before writing, that nothing else wrote the file
+                    path, (item, snapshots[path]) = item, read_for_update(item, limit)
+                else:
+                    item = read_file(item, limit)
+            except InputError as exc:
+                item = exc
         if isinstance(item, InputError):
             click.echo(f"error: {item}", err=True)
             status = EXIT_USAGE
             continue
         source = item
+        if is_python(source.path):
+            outcome = python_results[id(source)]
+            if isinstance(outcome, _Failure):
+                click.echo(f"error: {outcome.message}", err=True)
+                if outcome.internal:
+                    internal_schema = True
+                else:
+                    status = EXIT_USAGE
+                continue
+            # Fixes in .py files are the editor's (code actions): --fix
+            # rewrites .sql files only; stdin's text passes through as it is.
+            if fix and id(source) in piped:
+                sys.stdout.write(source.text)
+            if outcome is None:
+                without_sql += 1  # the module sends no SQL to SQLite
+                continue
+            python_fixes += sum(d.replacement is not None for d in outcome)
+            internal += sum(d.code == INTERNAL_ERROR for d in outcome)
+            reports.append(FileReport(source.path, outcome, source.text))
+            for d in outcome:
+                counts[d.severity.value] += 1
+            if output == "text":
+                lines = Lines(source.text)
+                for d in outcome:
+                    click.echo(
+                        render(d, lines, source.path, style=style) + "\n",
+                        err=fix and id(source) in piped,
+                        color=color,
+                    )
+            continue
+        if not fix:
+            # statement by statement: memory follows a piece of the file, not the file
+            try:
+                s = settings(source)
+                catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
+            except SchemaInternalError as exc:
+                click.echo(f"error: {exc}", err=True)
+                internal_schema = True
+                continue
+            except (ConfigError, SchemaError, click.UsageError) as exc:
+                click.echo(f"error: {exc}", err=True)
+                status = EXIT_USAGE
+                continue
+            diagnostics: list[Diagnostic] = []
+            lines = Lines(source.text)
+            for findings in check_stream(
+                source.text, catalog=catalog, path=source.path, target=s.target, severities=s.severities
+            ):
+                for d in findings.diagnostics:
+                    diagnostics.append(d)
+                    counts[d.severity.value] += 1
+                    if d.replacement is not None:
+                        fixable["safe" if d.fix_safe else "unsafe"] += 1
+                    internal += d.code == INTERNAL_ERROR
+                    if output == "text":
+                        click.echo(render(d, lines, source.path, style=style) + "\n", color=color)
+            reports.append(FileReport(source.path, diagnostics, source.text))
+            continue
         try:
-            config = (
-                load(Path(config_file)) or Config() if config_file else find_config(source.file or Path.cwd())
+            s = settings(source)
+            run = functools.partial(
+                _check_one,
+                catalogs=catalogs,
+                schema_files=s.schema_files,
+                config=s.config,
+                target=s.target,
+                path=source.path,
+                severities=s.severities,
             )
-            target = resolve_target(sqlite_version, tuple(sqlite_cflags), config)
-            severities = dict(config.checks)
-            severities.update({code: "off" for code in ignore})
-            schema_files = [*config.schema_files_for(source.file), *cli_schema]
-            if source.file is not None:
-                # A schema file being checked is its own schema: not twice.
-                me = source.file.resolve()
-                schema_files = [p for p in schema_files if p.resolve() != me]
-            catalog = catalogs.get(schema_files, target, config.declarations)
+            result = run(source.text)
+        except SchemaInternalError as exc:
+            click.echo(f"error: {exc}", err=True)
+            internal_schema = True
+            continue
         except (ConfigError, SchemaError, click.UsageError) as exc:
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
-        diagnostics: list[Diagnostic] = []
-        lines = Lines(source.text)
-        # statement by statement: memory follows a piece of the file, not the file
-        for findings in check_stream(
-            source.text, catalog=catalog, path=source.path, target=target, severities=severities
-        ):
-            for message in findings.internal_errors:
-                click.echo(f"warning: {source.path}:{message}", err=True)
-            diagnostics.extend(findings.diagnostics)
-            for d in findings.diagnostics:
-                counts[d.severity.value] += 1
-                if output == "text":
-                    click.echo(render(d, lines, source.path, color=color) + "\n")
-        reports.append(FileReport(source.path, diagnostics, source.text))
+        text = source.text
+        if fix:
+            applied = 0
+            for _ in range(MAX_FIX_PASSES):
+                new_text, n = apply_fixes(text, result.diagnostics, unsafe_fixes)
+                if n == 0:
+                    break
+                text, applied = new_text, applied + n
+                result = run(text)
+            if source.file is not None and id(source) not in piped and applied:
+                try:
+                    write_back(source.file, text, snapshots[source.file])
+                except WriteError as exc:
+                    click.echo(f"error: {exc}", err=True)
+                    status = EXIT_USAGE
+                    continue
+                except OSError as exc:
+                    click.echo(
+                        f"error: {printable(source.path)}: cannot write: {exc.strerror or exc}", err=True
+                    )
+                    status = EXIT_USAGE
+                    continue
+                common.debug(f"{source.path}: {_plural(applied, 'fix')} applied")
+            elif id(source) in piped:
+                sys.stdout.write(text)  # the fixed text, as ruff does for stdin
+            fixed += applied
+        for d in result.diagnostics:
+            if d.replacement is not None:
+                fixable["safe" if d.fix_safe else "unsafe"] += 1
+        internal += sum(d.code == INTERNAL_ERROR for d in result.diagnostics)
+        reports.append(FileReport(source.path, result.diagnostics, text))
+        for d in result.diagnostics:
+            counts[d.severity.value] += 1
+        if output == "text":
+            lines = Lines(text)
+            # The fixed text of stdin went to stdout: the diagnostics go to stderr.
+            to_err = fix and id(source) in piped
+            for d in result.diagnostics:
+                click.echo(render(d, lines, source.path, style=style) + "\n", err=to_err, color=color)
     if output == "json":
         sys.stdout.write(to_json(reports))
     elif output == "github":
@@ -213,26 +426,157 @@ def check_command(
         sys.stdout.write(to_sarif(reports))
     elif output == "concise":
         sys.stdout.write(to_concise(reports))
-    if output in ("text", "concise"):
+    if output in ("text", "concise") and not common.quiet:
         files = len(reports)
         if counts["error"] or counts["warning"]:
             parts = [f"{counts['error']} error{'s' if counts['error'] != 1 else ''}"]
             parts.append(f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}")
             click.echo(f"Found {' and '.join(parts)} in {files} file{'s' if files != 1 else ''}.", err=True)
-        elif files:
+        elif files and not internal and not internal_schema:
             click.echo(f"All checks passed ({files} file{'s' if files != 1 else ''}).", err=True)
+        elif without_sql and not internal_schema:
+            plural = "s send" if without_sql != 1 else " sends"
+            click.echo(f"No SQL found: {without_sql} Python file{plural} none to SQLite.", err=True)
+        if fix:
+            click.echo(f"Fixed {_plural(fixed, 'problem')}.", err=True)
+        hint = _fix_hint(fixable, fix, unsafe_fixes)
+        if hint:
+            click.echo(hint, err=True)
+        if fix and python_fixes:
+            click.echo(
+                f"{_plural(python_fixes, 'fix')} in Python files not applied: --fix rewrites .sql "
+                "files only.",
+                err=True,
+            )
+    if internal:
+        click.echo(
+            f"error: internal error while checking {internal} statement{'s' if internal != 1 else ''}: "
+            "their diagnostics are incomplete (a bug in syntaqlite; please report it)",
+            err=True,
+        )
+        status = EXIT_INTERNAL
+    if internal_schema:
+        status = EXIT_INTERNAL
     if status == EXIT_OK and (counts["error"] or (strict and counts["warning"])):
         status = EXIT_FINDINGS
     sys.exit(status)
 
 
+def _suffixes(python: bool | None) -> tuple[str, ...]:
+    """What a directory's walk collects: .sql files, and .py files unless
+    --no-python (the configuration of each .py file decides otherwise)."""
+    if python is False:
+        return SQL_SUFFIXES
+    return (*SQL_SUFFIXES, *PY_SUFFIXES)
+
+
+def _check_python(
+    sources: list[Source],
+    settings: Callable[[Source], _Settings],
+    catalogs: _Catalogs,
+) -> dict[int, list[Diagnostic] | _Failure | None]:
+    """The diagnostics of each Python source (by ``id``): a list, None when
+    the module sends no SQL, or why it was not checked.  Modules with the
+    same settings are checked together: one project, whose schema the
+    modules build in the order given."""
+    from ..python.check import ModuleInput, check_modules
+    from ..python.finder import FinderOptions
+
+    out: dict[int, list[Diagnostic] | _Failure | None] = {}
+    groups: dict[tuple[object, ...], list[tuple[Source, _Settings]]] = {}
+    for source in sources:
+        try:
+            s = settings(source)
+        except (ConfigError, click.UsageError) as exc:
+            out[id(source)] = _Failure(str(exc))
+            continue
+        key = (
+            tuple(str(p.resolve()) for p in s.schema_files),
+            s.target,
+            s.config.declarations,
+            s.config.python,
+        )
+        groups.setdefault(key, []).append((source, s))
+    for members in groups.values():
+        first = members[0][1]
+        try:
+            catalog = catalogs.get(first.schema_files, first.target, first.config.declarations)
+        except SchemaError as exc:
+            for source, _ in members:
+                out[id(source)] = _Failure(str(exc), isinstance(exc, SchemaInternalError))
+            continue
+        py = first.config.python
+        options = FinderOptions(py.calls, py.assume_sqlite)
+        modules = [ModuleInput(source.path, source.text, options) for source, _ in members]
+        results = check_modules(modules, catalog, target=first.target)
+        for (source, s), result in zip(members, results, strict=True):
+            if result.error is not None:
+                click.echo(f"warning: {printable(source.path)}:{result.error}", err=True)
+            failed = any(d.code == INTERNAL_ERROR for d in result.diagnostics)
+            out[id(source)] = (
+                apply_severities(result.diagnostics, s.severities) if result.statements or failed else None
+            )
+    return out
+
+
+def _check_one(
+    text: str,
+    *,
+    catalogs: _Catalogs,
+    schema_files: list[Path],
+    config: Config,
+    target: Target,
+    path: str,
+    severities: dict[str, str],
+) -> CheckResult:
+    catalog = catalogs.get(schema_files, target, config.declarations)
+    return check_text(text, catalog=catalog, path=path, target=target, severities=severities, model=False)
+
+
+MAX_FIX_PASSES = 10  # a fix can make another one possible; never loop for ever
+
+
+def apply_fixes(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple[str, int]:
+    """``text`` with the replacements of ``diagnostics`` applied (the safe
+    ones, and the unsafe ones too when ``unsafe``); where two overlap, the
+    first in the text wins and the other waits for the next pass."""
+    chosen: list[Diagnostic] = []
+    end = -1
+    for d in sorted(diagnostics, key=lambda d: (d.start, d.end)):
+        if d.replacement is None or not (d.fix_safe or unsafe):
+            continue
+        if d.start < end:
+            continue
+        chosen.append(d)
+        end = d.end
+    for d in reversed(chosen):
+        assert d.replacement is not None
+        text = text[: d.start] + d.replacement + text[d.end :]
+    return text, len(chosen)
+
+
+def _fix_hint(fixable: dict[str, int], fix: bool, unsafe_fixes: bool) -> str | None:
+    safe, unsafe = fixable["safe"], fixable["unsafe"]
+    if not fix and safe:
+        more = f" ({unsafe} more with --fix --unsafe-fixes)" if unsafe else ""
+        return f"{_plural(safe, 'problem')} fixable with --fix{more}."
+    if unsafe and not unsafe_fixes:
+        return f"{_plural(unsafe, 'problem')} fixable with --fix --unsafe-fixes (did-you-mean renames: review them)."
+    return None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else ('es' if word.endswith('x') else 's')}"
+
+
 def _explain(code: str) -> int:
+    rules = _all_rules()
     if code in ("all", "list"):
-        width = max(len(c) for c in RULES)
-        for c, rule in sorted(RULES.items()):
+        width = max(len(c) for c in rules)
+        for c, rule in sorted(rules.items()):
             click.echo(f"{c:<{width}}  {rule.severity.value:<7}  {rule.summary}")
         return EXIT_OK
-    found = RULES.get(code)
+    found = rules.get(code)
     if found is None:
         click.echo(f"error: unknown check {code!r}; `syntaqlite check --explain all` lists them", err=True)
         return EXIT_USAGE

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..syntax.target import Target, TargetError
+from .discover import Excluder
 from .files import DEFAULT_MAX_BYTES, InputError, Source, read_file, read_stdin
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..diagnostics import Role
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_INTERNAL = 3  # a bug in syntaqlite: an exception it did not expect
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,16 +76,19 @@ def max_size_option(f: F) -> F:
     )(f)
 
 
-def size_limit(option: int | None, where: Path | None, config: Config | None = None) -> int:
+def size_limit(
+    option: int | None, where: Path | None, config: Config | None = None, common: Common | None = None
+) -> int:
     """The input size limit for a file at ``where`` (None: stdin, -e): the
-    option, else the configuration's ``max-file-size``, else the default."""
+    option, else the configuration's ``max-file-size`` (``config``, else the
+    one ``common`` picks for ``where``, else the nearest), else the default."""
     if option is not None:
         return option
     if config is None:
         from ..config import ConfigError, find_config
 
         try:
-            config = find_config(where or Path.cwd())
+            config = common.config_for(where) if common is not None else find_config(where or Path.cwd())
         except ConfigError:
             return DEFAULT_MAX_BYTES  # the command reports it when it reads the configuration
     return config.max_file_size or DEFAULT_MAX_BYTES
@@ -103,7 +113,7 @@ def resolve_target(version: str | None, cflags: tuple[str, ...], config: Config)
 
 
 def iter_sources(
-    files: tuple[str, ...], expr: str | None, max_size: int | None = None
+    files: tuple[str, ...], expr: str | None, max_size: int | None = None, common: Common | None = None
 ) -> Iterator[Source | InputError]:
     """The inputs of a command: ``-e`` text, the files (``-`` is stdin), or
     stdin when there is neither; each read when its turn comes, refused when
@@ -113,22 +123,186 @@ def iter_sources(
     for name in files:
         if name == "-":
             try:
-                yield read_stdin(limit=size_limit(max_size, None))
+                yield read_stdin(limit=size_limit(max_size, None, common=common))
             except InputError as exc:
                 yield exc
             continue
         try:
-            yield read_file(Path(name), size_limit(max_size, Path(name)))
+            yield read_file(Path(name), size_limit(max_size, Path(name), common=common))
         except InputError as exc:
             yield exc
     if expr is None and not files:
         try:
-            yield read_stdin(limit=size_limit(max_size, None))
+            yield read_stdin(limit=size_limit(max_size, None, common=common))
         except InputError as exc:
             yield exc
 
 
-def use_color(stream: object = None) -> bool:
+def use_color(choice: str = "auto", stream: object = None) -> bool:
+    """Whether to colour what goes to ``stream`` (stderr by default):
+    ``--color always|never`` decides; with ``auto``, a non-empty
+    ``NO_COLOR`` turns colour off, a non-empty ``FORCE_COLOR`` on, and
+    otherwise a terminal gets colour."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     stream = stream or sys.stderr
     isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and "NO_COLOR" not in __import__("os").environ
+    return bool(isatty and isatty())
+
+
+# How each part of a rendered diagnostic is coloured (click.style's arguments).
+_STYLES: dict[str, dict[str, Any]] = {
+    "error": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow", "bold": True},
+    "info": {"fg": "cyan", "bold": True},
+    "emphasis": {"bold": True},
+    "gutter": {"fg": "blue", "bold": True},
+}
+
+
+def click_style(text: str, role: Role) -> str:
+    return click.style(text, **_STYLES[role])
+
+
+def styler(color: bool) -> Callable[[str, Role], str] | None:
+    """What ``diagnostics.render`` colours with: click's styles, or None."""
+    return click_style if color else None
+
+
+@dataclass(frozen=True)
+class Common:
+    """The options every command takes (``common_options``)."""
+
+    config_file: str | None = None
+    isolated: bool = False
+    verbose: bool = False
+    quiet: bool = False
+    color: str = "auto"
+
+    def config_for(self, start: Path | None) -> Config:
+        """The configuration for a file (or, for stdin and -e, the current
+        directory): ``--config``, none with ``--no-config``, else the
+        nearest one.  Raises ConfigError."""
+        from ..config import Config, find_config
+
+        if self.isolated:
+            return Config()
+        if self.config_file:
+            return _load_config_file(self.config_file)
+        return find_config(start or Path.cwd())
+
+    def colored(self, stream: object = None) -> bool:
+        return use_color(self.color, stream)
+
+    def debug(self, message: str) -> None:
+        """A line for ``-v``."""
+        if self.verbose:
+            click.echo(f"debug: {message}", err=True)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_config_file(name: str) -> Config:
+    """``--config``'s file, read once however many files it applies to."""
+    from ..config import Config, load
+
+    return load(Path(name)) or Config()
+
+
+def common_options(f: F) -> F:
+    """``--config``, ``--no-config``/``--isolated``, ``-v``, ``-q`` and
+    ``--color``, handed to the command as one ``common`` argument."""
+
+    @functools.wraps(f)
+    def wrapper(
+        *args: Any,
+        config_file: str | None,
+        isolated: bool,
+        verbose: bool,
+        quiet: bool,
+        color: str,
+        **kwargs: Any,
+    ) -> Any:
+        if config_file and isolated:
+            raise click.UsageError("--config and --no-config cannot be used together")
+        if verbose and quiet:
+            raise click.UsageError("--verbose and --quiet cannot be used together")
+        return f(*args, common=Common(config_file, isolated, verbose, quiet, color), **kwargs)
+
+    options = [
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False),
+            help="Use this configuration file (instead of the nearest syntaqlite.toml or pyproject.toml).",
+        ),
+        click.option(
+            "--no-config",
+            "--isolated",
+            "isolated",
+            is_flag=True,
+            help="Read no configuration file: defaults and command-line options only.",
+        ),
+        click.option("-v", "--verbose", is_flag=True, help="Say which configuration and files are used."),
+        click.option(
+            "-q", "--quiet", is_flag=True, help="Print problems only: no summary, hints or progress."
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help="Colour the output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).",
+        ),
+    ]
+    decorated: Any = wrapper
+    for option in reversed(options):
+        decorated = option(decorated)
+    return decorated  # type: ignore[no-any-return]
+
+
+def stdin_hint(command: str) -> None:
+    """Reading standard input from a terminal: say so, never wait silently."""
+    if sys.stdin.isatty():
+        click.echo(
+            f"syntaqlite {command}: reading SQL from standard input (end with Ctrl-D); give files, or -e SQL",
+            err=True,
+        )
+
+
+def discovery_options(f: F) -> F:
+    """``--exclude``, ``--extend-exclude`` and ``--force-exclude``."""
+    f = click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="Apply the exclusions to files named on the command line too (for pre-commit).",
+    )(f)
+    f = click.option(
+        "--extend-exclude",
+        multiple=True,
+        metavar="PATTERN",
+        help="Exclude these paths too (gitignore-style; repeatable).",
+    )(f)
+    f = click.option(
+        "--exclude",
+        multiple=True,
+        metavar="PATTERN",
+        help="Exclude these paths instead of the configuration's exclude (gitignore-style; repeatable).",
+    )(f)
+    return f
+
+
+def make_excluder(common: Common, exclude: tuple[str, ...], extend_exclude: tuple[str, ...]) -> Excluder:
+    return Excluder(common.config_for, exclude or None, extend_exclude)
+
+
+def default_paths(paths: tuple[str, ...], expr: str | None, common: Common) -> tuple[str, ...]:
+    """No paths and no -e on a terminal: the current directory, as ruff
+    does (a pipe or a file on stdin is read as SQL)."""
+    if not paths and expr is None and sys.stdin.isatty():
+        common.debug("no paths given on a terminal: working on '.'")
+        return (".",)
+    return paths

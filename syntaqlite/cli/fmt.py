@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import difflib
 import os
+import signal
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..config import Config, ConfigError, find_config, load
+from ..config import Config, ConfigError
 from ..diagnostics import Diagnostic, render
 from ..fmt import FormatOptions, FormatterBug
 from ..fmt.format import StreamFormatter
@@ -20,19 +21,27 @@ from ..fmt.verify import difference
 from ..syntax.parser import parse
 from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import Target
-from ..text import Lines
+from ..text import Lines, printable
 from .common import (
     EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    Common,
+    common_options,
+    default_paths,
+    discovery_options,
+    make_excluder,
     make_target,
     max_size_option,
     size_limit,
+    stdin_hint,
+    styler,
     target_options,
-    use_color,
 )
-from .discover import discover
-from .files import InputError, read_file, read_stdin, write_atomic
+from .discover import SQL_SUFFIXES, discover
+from .files import InputError, WriteError, read_for_update, read_stdin, write_back
 
 PARALLEL_FROM = 4  # files; fewer are formatted in this process
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
@@ -48,8 +57,12 @@ class Overrides:
     semicolons: bool | None = None
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
-    config_file: str | None = None
+    common: Common = field(default_factory=Common)
+    column_names: str | None = None
+    python: bool | None = None
+    """--python/--no-python (None: the configuration's ``[format] python``)."""
     max_file_size: int | None = None
+    """--max-file-size (None: the configuration's ``max-file-size``)."""
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
         options = config.format
@@ -62,6 +75,8 @@ class Overrides:
             changes["keyword_case"] = self.keyword_case
         if self.semicolons is not None:
             changes["semicolons"] = self.semicolons
+        if self.column_names is not None:
+            changes["column_names"] = self.column_names
         if changes:
             options = replace(options, **changes)
         if self.sqlite_version is not None or self.sqlite_cflags:
@@ -73,30 +88,46 @@ class Overrides:
         return options, target
 
     def config_for(self, path: Path) -> Config:
-        if self.config_file:
-            return load(Path(self.config_file)) or Config()
-        return find_config(path)
+        return self.common.config_for(path)
 
 
 @dataclass
 class Outcome:
     path: str
-    status: str  # "unchanged", "changed", "failed", "error"
+    status: str  # "unchanged", "changed", "failed", "error", "internal", "skipped" (interrupted)
     message: str = ""  # diagnostics (failed) or the error (error)
     diff: str = ""
     new_text: str | None = None
+    notes: tuple[str, ...] = ()  # warnings that do not fail the file (SQL strings left as they are)
 
 
 def _line_ending(text: str) -> str:
-    """ "\\r\\n" when every line of ``text`` ends with it, else "\\n"."""
+    """ "\\r\\n" when every line of ``text`` ends with it, "\\r" when
+    every line ends with a lone carriage return, else "\\n"."""
     crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf == text.count("\n") else "\n"
+    if crlf and crlf == text.count("\n"):
+        return "\r\n"
+    if "\n" not in text and "\r" in text:
+        return "\r"
+    return "\n"
 
 
 def format_text(text: str, shown: str, options: FormatOptions, target: Target, color: bool) -> Outcome:
-    """Format one text; never raises.  The text is parsed, formatted and
-    verified piece by piece (``parse_stream``): memory follows a piece, not
-    the file."""
+    """Format one text; never raises: an exception is an internal error."""
+    try:
+        return _format_text(text, shown, options, target, color)
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the run or pass as success
+        return Outcome(
+            shown,
+            "internal",
+            f"{printable(shown)}: internal error while formatting, file left unchanged: "
+            f"{type(exc).__name__}: {printable(str(exc))} (a bug in syntaqlite; please report it)",
+        )
+
+
+def _format_text(text: str, shown: str, options: FormatOptions, target: Target, color: bool) -> Outcome:
+    """The text is parsed, formatted and verified piece by piece
+    (``parse_stream``): memory follows a piece, not the file."""
     ending = _line_ending(text)
     source = text.replace("\r\n", "\n") if ending == "\r\n" else text
     formatter = StreamFormatter(options)
@@ -112,7 +143,7 @@ def format_text(text: str, shown: str, options: FormatOptions, target: Target, c
                     parts.append(part)
         if errors:
             lines = Lines(source)
-            shown_errors = "\n".join(render(e, lines, shown, color=color) for e in errors)
+            shown_errors = "\n".join(render(e, lines, shown, style=styler(color)) for e in errors)
             return Outcome(shown, "failed", shown_errors)
         for done, part in formatter.finish():
             _verify(done, part, target)
@@ -122,6 +153,19 @@ def format_text(text: str, shown: str, options: FormatOptions, target: Target, c
     formatted = "".join(parts)
     if ending == "\r\n":
         formatted = formatted.replace("\n", "\r\n")
+    elif ending == "\r":
+        # SQLite ends a -- comment at \n only: the lone-CR text must still
+        # read as the same tokens (a text without a line feed is one piece
+        # for the stream: parsed whole here too).
+        formatted = formatted.replace("\n", "\r")
+        if difference(parse(source, target), formatted, target) is not None:
+            return Outcome(
+                shown,
+                "error",
+                f"{printable(shown)}: its lines end with a lone CR, which does not end a -- comment "
+                "for SQLite: formatted with CR endings it would read differently; file left unchanged "
+                "(convert it to LF or CRLF endings)",
+            )
     if formatted == text:
         return Outcome(shown, "unchanged")
     return Outcome(shown, "changed", new_text=formatted)
@@ -140,35 +184,228 @@ def _verify(piece: Piece, formatted: str, target: Target) -> None:
         raise FormatterBug(f"{problem} (in the statements from line {piece.line})")
 
 
+def format_python_text(
+    text: str, shown: str, options: FormatOptions, target: Target, config: Config
+) -> Outcome:
+    """Format the SQL strings of a Python module; never raises: an
+    exception is an internal error."""
+    from ..python.finder import FinderOptions
+    from ..python.fmt import PythonFormatError, format_python
+
+    finder = FinderOptions(config.python.calls, config.python.assume_sqlite)
+    try:
+        result = format_python(text, options, target, finder)
+    except PythonFormatError as exc:
+        return Outcome(shown, "error", f"{printable(shown)}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the run or pass as success
+        return Outcome(
+            shown,
+            "internal",
+            f"{printable(shown)}: internal error while formatting, file left unchanged: "
+            f"{type(exc).__name__}: {printable(str(exc))} (a bug in syntaqlite; please report it)",
+        )
+    notes = tuple(f"{printable(shown)}:{reason} (left as it is)" for reason in result.skipped)
+    if result.text == text:
+        return Outcome(shown, "unchanged", notes=notes)
+    return Outcome(shown, "changed", new_text=result.text, notes=notes)
+
+
+def _python_enabled(path: str, overrides: Overrides, config: Config) -> bool:
+    from ..python import is_python
+
+    if not is_python(path):
+        return False
+    return overrides.python if overrides.python is not None else config.python.format
+
+
 def _diff(old: str, new: str, name: str) -> str:
     return "".join(
         difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), name, name)
     )
 
 
-def _process(args: tuple[str, Overrides, str, bool]) -> Outcome:
+Task = tuple[str, Overrides, str, bool]
+
+
+def _process(args: Task) -> Outcome:
     """Format one file (in a worker process or here)."""
     name, overrides, mode, color = args
     path = Path(name)
     try:
         config = overrides.config_for(path)
         options, target = overrides.apply(config)
-        source = read_file(path, size_limit(overrides.max_file_size, path, config))
+        source, snapshot = read_for_update(path, size_limit(overrides.max_file_size, path, config))
     except (InputError, ConfigError, click.UsageError) as exc:
         return Outcome(name, "error", str(exc))
-    outcome = format_text(source.text, name, options, target, color)
+    except OSError as exc:  # the configuration's directory cannot be searched
+        return Outcome(name, "error", f"{printable(name)}: {exc.strerror or exc}")
+    if _python_enabled(name, overrides, config):
+        outcome = format_python_text(source.text, name, options, target, config)
+    elif name.endswith(".py"):
+        return Outcome(
+            name,
+            "error",
+            f"{printable(name)}: a Python file: formatting its SQL needs --python or [format] python = true",
+        )
+    else:
+        outcome = format_text(source.text, name, options, target, color)
     if outcome.status != "changed":
         return outcome
     assert outcome.new_text is not None
     if mode == "diff":
         outcome.diff = _diff(source.text, outcome.new_text, name)
     elif mode == "write":
+        _writing.active = True
         try:
-            write_atomic(path, outcome.new_text)
+            write_back(path, outcome.new_text, snapshot)
+        except WriteError as exc:
+            return Outcome(name, "error", str(exc))
         except OSError as exc:
-            return Outcome(name, "error", f"{name}: cannot write: {exc.strerror}")
+            return Outcome(name, "error", f"{printable(name)}: cannot write: {exc.strerror or exc}")
+        finally:
+            _writing.active = False
+            if _writing.exit_code is not None:
+                os._exit(_writing.exit_code)
     outcome.new_text = None
     return outcome
+
+
+class _Writing:
+    """Whether this process is writing a file: a signal that ends the
+    process waits for the write to finish (``exit_code``)."""
+
+    active = False
+    exit_code: int | None = None
+
+
+_writing = _Writing()
+_stop: Any = None  # the run's multiprocessing Event, in a worker process
+
+
+def _exit_after_write(code: int) -> None:
+    if _writing.active:
+        _writing.exit_code = code
+    else:
+        os._exit(code)
+
+
+def _worker_init(stop: Any) -> None:
+    """A worker process: Ctrl-C is the parent's business (it stops giving
+    out files); SIGTERM ends the worker, after the write in progress."""
+    global _stop
+    _stop = stop
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: _exit_after_write(128 + signal.SIGTERM))
+
+
+def _process_batch(batch: list[Task]) -> list[Outcome]:
+    """Format files in a worker, none once the run is interrupted."""
+    out = []
+    for task in batch:
+        if _stop is not None and _stop.is_set():
+            out.append(Outcome(task[0], "skipped"))
+        else:
+            out.append(_process(task))
+    return out
+
+
+class _Interrupt:
+    """SIGINT during a run: the first stops giving out files (those being
+    written are finished, atomically), the second ends the process at once
+    (after a write in progress here, which takes milliseconds)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.stop: Any = None  # the workers' Event
+        self.workers: list[int] = []
+        self._previous: Any = None
+
+    def __enter__(self) -> _Interrupt:
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.requested:  # else a second Ctrl-C still ends the process at once
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested:
+            os.write(2, b"\ninterrupted again: stopping now\n")
+            _end_workers(self.workers)
+            _exit_after_write(EXIT_INTERRUPTED)
+            return
+        self.requested = True
+        if self.stop is not None:
+            self.stop.set()
+        os.write(2, b"\ninterrupted: finishing the files in progress (Ctrl-C again to stop at once)\n")
+
+
+def _end_workers(pids: list[int], grace: float = 0.5) -> None:
+    """End the worker processes: SIGTERM (each finishes the write it is
+    doing, which takes milliseconds), then SIGKILL after ``grace`` seconds
+    for any still there, so that none outlives the command."""
+    import time
+
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass
+    deadline = time.monotonic() + grace
+    left = list(pids) if hasattr(os, "WNOHANG") else []
+    while left and time.monotonic() < deadline:
+        for pid in list(left):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid  # already reaped
+            if done:
+                left.remove(pid)
+        if left:
+            time.sleep(0.01)
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def _run_parallel(
+    tasks: list[Task], workers: int, interrupt: _Interrupt, progress: _Progress
+) -> list[Outcome]:
+    """Format ``tasks`` in worker processes, a few small batches in flight
+    at a time, so that an interruption leaves little to finish."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    size = max(1, min(8, len(tasks) // (workers * 8)))
+    batches = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    context = multiprocessing.get_context()
+    interrupt.stop = context.Event()
+    outcomes: list[Outcome] = []
+    pending: set[Future[list[Outcome]]] = set()
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(interrupt.stop,)
+    ) as pool:
+        queue = iter(batches)
+        while True:
+            while not interrupt.requested and len(pending) < workers * 2:
+                batch = next(queue, None)
+                if batch is None:
+                    break
+                pending.add(pool.submit(_process_batch, batch))
+                interrupt.workers = list(pool._processes)
+            if not pending:
+                break
+            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            for future in done:
+                for outcome in future.result():
+                    outcomes.append(outcome)
+                    progress.step()
+    if interrupt.requested:
+        seen = {o.path for o in outcomes}
+        outcomes.extend(Outcome(task[0], "skipped") for task in tasks if task[0] not in seen)
+    return outcomes
 
 
 class _Progress:
@@ -196,7 +433,8 @@ def _plural(n: int, word: str) -> str:
 
 
 @click.command("fmt")
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
+@click.option("-e", "--expr", "expr", metavar="SQL", help="Format this SQL and print it (instead of files).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff of the changes.")
 @click.option("--line-width", type=click.IntRange(min=1), help="Maximum line width [default: 80].")
@@ -210,39 +448,72 @@ def _plural(n: int, word: str) -> str:
     help="End every statement with ';' [default], or leave the last one without.",
 )
 @click.option(
+    "--column-names",
+    type=click.Choice(["preserve", "reformat"]),
+    help="Unaliased result columns named after their text: copy as written [default: preserve], or reformat.",
+)
+@click.option(
     "--stdin-filename", metavar="PATH", help="Where stdin's text comes from (finds its configuration)."
 )
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
 @click.option("--print-doc", is_flag=True, help="Print the formatter's document for stdin and exit.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option(
+    "--python/--no-python",
+    "python",
+    default=None,
+    help="Format the SQL in triple-quoted strings of .py files too (found as `check` finds it) "
+    "[default: the configuration's [format] python, false].",
+)
+@discovery_options
 @target_options
 @max_size_option
+@common_options
 def fmt_command(
     paths: tuple[str, ...],
+    expr: str | None,
     check: bool,
     show_diff: bool,
     line_width: int | None,
     indent: int | None,
     keyword_case: str | None,
     semicolons: bool | None,
+    column_names: str | None,
     stdin_filename: str | None,
-    config_file: str | None,
     jobs: int | None,
     print_doc: bool,
-    quiet: bool,
+    python: bool | None,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
     max_file_size: int | None,
+    common: Common,
 ) -> None:
-    """Format SQL files in place.
+    """Format SQL files in place (and, with --python, the SQL strings of
+    Python files).
 
-    PATHS are files, directories (every *.sql below them, minus what
-    .gitignore excludes) and glob patterns.  Without PATHS, or with '-',
-    formats standard input to standard output.  A file that does not parse is
-    reported and left untouched.  Exit status: 0 when all is well, 1 when a
-    file failed to parse or (with --check/--diff) would change, 2 on usage or
-    I/O errors.
+    PATHS are files, directories (every *.sql below them, and *.py with
+    --python, minus what .gitignore and `exclude` leave out) and glob
+    patterns.  With '-', or
+    without PATHS when stdin is not a terminal, formats standard input to
+    standard output (on a terminal, no PATHS means '.'); -e formats the SQL
+    given.  A file that does not parse is reported and left untouched.
+
+    Files are written as a careful editor saves them: a read-only file is
+    reported and left alone; a symlink's target is formatted (the link stays
+    a link); mode, owner and group are kept; a file with other hard links is
+    rewritten in place; a file that changed on disk while it was formatted
+    is left as it is now and reported.  Ctrl-C stops giving out files (those
+    being written are finished) and exits 130; a second Ctrl-C exits at
+    once.
+
+    Exit status: 0 when all is well, 1 when (with --check/--diff) a file
+    would change, 2 when a file failed to parse and on usage or I/O errors,
+    3 on an internal error (a bug in syntaqlite: the file is left
+    unchanged), 130 when interrupted.  In a Python file, only
+    triple-quoted strings that hold SQL are rewritten; everything else in
+    the file stays as it is (checked against the module's ``ast``).
     """
     if check and show_diff:
         raise click.UsageError("--check and --diff cannot be used together")
@@ -253,65 +524,96 @@ def fmt_command(
         semicolons,
         sqlite_version,
         tuple(sqlite_cflags),
-        config_file,
+        common,
+        column_names,
+        python,
         max_file_size,
     )
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
-    color = use_color()
+    color = common.colored()
+    if expr is not None:
+        if paths:
+            raise click.UsageError("-e and PATHS cannot be used together")
+        sys.exit(
+            _format_text_arg(expr, "<expr>", overrides, stdin_filename, check, show_diff, print_doc, color)
+        )
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError(
+            "'-' (standard input, formatted to standard output) cannot be combined with file paths"
+        )
+    paths = default_paths(paths, expr, common)
     if not paths or paths == ("-",):
         sys.exit(_format_stdin(overrides, stdin_filename, check, show_diff, print_doc, color))
     if print_doc:
-        raise click.UsageError("--print-doc reads standard input only")
+        raise click.UsageError("--print-doc reads standard input or -e only")
     mode = "check" if check else "diff" if show_diff else "write"
 
-    found = discover(paths)
+    found = discover(
+        paths, make_excluder(common, exclude, extend_exclude), force_exclude, _suffixes(overrides)
+    )
     status = EXIT_OK
     for message in found.errors:
         click.echo(f"error: {message}", err=True)
         status = EXIT_USAGE
-    for message in found.warnings:
-        click.echo(f"warning: {message}", err=True)
+    if not common.quiet:
+        for message in found.warnings:
+            click.echo(f"warning: {message}", err=True)
+    for excluded in found.excluded:
+        common.debug(f"{excluded}: excluded")
     if not found.files:
-        if not found.errors:
-            click.echo("error: no SQL files to format", err=True)
-        sys.exit(EXIT_USAGE)
+        # Nothing to do is not a failure (as ruff, and as check): a warning.
+        if not found.errors and not found.warnings and not found.excluded and not common.quiet:
+            click.echo("warning: no SQL files to format", err=True)
+        sys.exit(status)
+    quiet = common.quiet
+    if common.verbose:
+        used: dict[str, int] = {}
+        for p in found.files:
+            try:
+                where = str(common.config_for(p).path or "none (defaults)")
+            except ConfigError as exc:
+                where = f"unreadable ({exc})"
+            used[where] = used.get(where, 0) + 1
+        for where, n in used.items():
+            common.debug(f"configuration: {where} ({_plural(n, 'file')})")
 
-    tasks = [(str(p), overrides, mode, color) for p in found.files]
+    tasks: list[Task] = [(str(p), overrides, mode, color) for p in found.files]
     progress = _Progress(len(tasks), sys.stderr.isatty() and len(tasks) >= PROGRESS_FROM and not quiet)
-    workers = jobs or os.cpu_count() or 1
+    workers = min(jobs or os.cpu_count() or 1, len(tasks))
     outcomes: list[Outcome] = []
-    if len(tasks) >= PARALLEL_FROM and workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(workers, len(tasks))) as pool:
-            for outcome in pool.map(_process, tasks, chunksize=max(1, len(tasks) // (workers * 8))):
-                outcomes.append(outcome)
+    with _Interrupt() as interrupt:
+        if len(tasks) >= PARALLEL_FROM and workers > 1:
+            outcomes = _run_parallel(tasks, workers, interrupt, progress)
+        else:
+            for task in tasks:
+                if interrupt.requested:
+                    outcomes.append(Outcome(task[0], "skipped"))
+                    continue
+                outcomes.append(_process(task))
                 progress.step()
-    else:
-        for task in tasks:
-            outcomes.append(_process(task))
-            progress.step()
     progress.close()
 
-    counts = {"changed": 0, "unchanged": 0, "failed": 0, "error": 0}
+    counts = {"changed": 0, "unchanged": 0, "failed": 0, "error": 0, "internal": 0, "skipped": 0}
     for outcome in outcomes:
         counts[outcome.status] += 1
+        for note in outcome.notes:
+            click.echo(f"warning: {note}", err=True)
         if outcome.status == "failed":
-            click.echo(outcome.message, err=True)
-            status = max(status, EXIT_FINDINGS)
-        elif outcome.status == "error":
+            click.echo(outcome.message, err=True, color=color)
+            status = max(status, EXIT_USAGE)  # ruff's code for a file that does not parse
+        elif outcome.status in ("error", "internal"):
             click.echo(f"error: {outcome.message}", err=True)
-            status = EXIT_USAGE
+            status = EXIT_INTERNAL if outcome.status == "internal" else max(status, EXIT_USAGE)
         elif outcome.status == "changed":
             if mode == "check":
                 if not quiet:
-                    click.echo(f"would reformat: {outcome.path}")
+                    click.echo(f"would reformat: {printable(outcome.path)}")
                 status = max(status, EXIT_FINDINGS)
             elif mode == "diff":
                 click.echo(outcome.diff, nl=False)
                 status = max(status, EXIT_FINDINGS)
-    if not quiet:
+    if not quiet or interrupt.requested:
         summary = []
         if mode == "write":
             summary.append(f"{_plural(counts['changed'], 'file')} reformatted")
@@ -323,8 +625,33 @@ def fmt_command(
             summary.append(f"{counts['failed']} failed to parse")
         if counts["error"]:
             summary.append(f"{counts['error']} could not be processed")
-        click.echo(", ".join(summary), err=True)
+        if counts["internal"]:
+            summary.append(f"{counts['internal']} hit an internal error")
+        if counts["skipped"]:
+            summary.append(f"{counts['skipped']} not started")
+        prefix = "interrupted: " if interrupt.requested else ""
+        click.echo(prefix + ", ".join(summary), err=True)
+    if interrupt.requested:
+        # Exit now: at interpreter shutdown SIGINT would be SIG_DFL again.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_INTERRUPTED)
     sys.exit(status)
+
+
+def _suffixes(overrides: Overrides) -> tuple[str, ...]:
+    """What a directory's walk collects: .sql files, and .py files when
+    Python formatting is on (--python, or the configuration in force here)."""
+    from ..python import PY_SUFFIXES
+
+    if overrides.python is None:
+        try:
+            wanted = overrides.config_for(Path.cwd()).python.format
+        except ConfigError:
+            wanted = False  # reported with each file
+    else:
+        wanted = overrides.python
+    return (*SQL_SUFFIXES, *PY_SUFFIXES) if wanted else SQL_SUFFIXES
 
 
 def _format_stdin(
@@ -336,11 +663,34 @@ def _format_stdin(
     color: bool,
 ) -> int:
     name = stdin_filename or "<stdin>"
+    stdin_hint("fmt")
+    try:
+        config = overrides.config_for(Path(stdin_filename) if stdin_filename else Path.cwd())
+    except ConfigError:
+        config = None  # reported when the text is formatted
+    try:
+        text = read_stdin(name, size_limit(overrides.max_file_size, None, config)).text
+    except InputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_USAGE
+    return _format_text_arg(text, name, overrides, stdin_filename, check, show_diff, print_doc, color)
+
+
+def _format_text_arg(
+    text: str,
+    name: str,
+    overrides: Overrides,
+    stdin_filename: str | None,
+    check: bool,
+    show_diff: bool,
+    print_doc: bool,
+    color: bool,
+) -> int:
+    """Format text given on stdin or with -e: the result goes to stdout."""
     try:
         config = overrides.config_for(Path(stdin_filename) if stdin_filename else Path.cwd())
         options, target = overrides.apply(config)
-        text = read_stdin(name, size_limit(overrides.max_file_size, None, config)).text
-    except (InputError, ConfigError) as exc:
+    except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         return EXIT_USAGE
     if print_doc:
@@ -349,14 +699,23 @@ def _format_stdin(
         result = parse(text, target)
         if result.errors:
             for e in result.errors:
-                click.echo(render(e, text, name, color=color), err=True)
-            return EXIT_FINDINGS
+                click.echo(render(e, text, name, style=styler(color)), err=True, color=color)
+            return EXIT_USAGE
         click.echo(print_docs(result, options), nl=False)
         return EXIT_OK
-    outcome = format_text(text, name, options, target, color)
-    if outcome.status in ("failed", "error"):
-        click.echo(outcome.message, err=True)
-        return EXIT_FINDINGS if outcome.status == "failed" else EXIT_USAGE
+    if stdin_filename and _python_enabled(stdin_filename, overrides, config):
+        outcome = format_python_text(text, name, options, target, config)
+    else:
+        outcome = format_text(text, name, options, target, color)
+    for note in outcome.notes:
+        click.echo(f"warning: {note}", err=True)
+    if outcome.status in ("failed", "error", "internal"):
+        click.echo(
+            outcome.message if outcome.status == "failed" else f"error: {outcome.message}",
+            err=True,
+            color=color,
+        )
+        return EXIT_INTERNAL if outcome.status == "internal" else EXIT_USAGE
     new_text = outcome.new_text if outcome.status == "changed" else text
     assert new_text is not None
     if check:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from ..config import ConfigError, find_config
+from ..config import ConfigError
 from ..diagnostics import render
-from ..syntax.dump import dump_text, to_json
+from ..syntax.dump import dump_text, json_chunks, to_json
 from ..syntax.lexer import tokenize
 from ..syntax.parser import parse
 from ..syntax.stream import parse_stream
@@ -21,37 +21,44 @@ from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    Common,
+    common_options,
     iter_sources,
     make_target,
     max_size_option,
     resolve_target,
+    stdin_hint,
+    styler,
     target_options,
-    use_color,
 )
 from .files import InputError, Source
 
 
-def _target_for(source: Source, sqlite_version: str | None, sqlite_cflags: tuple[str, ...]) -> Target:
-    """The command-line target over the configuration found from the file
-    (or the current directory for -e and stdin).  Raises ConfigError."""
-    return resolve_target(sqlite_version, sqlite_cflags, find_config(source.file or Path.cwd()))
+def _target_for(
+    source: Source, sqlite_version: str | None, sqlite_cflags: tuple[str, ...], common: Common
+) -> Target:
+    """The command-line target over the configuration of the file (or of
+    the current directory for -e and stdin).  Raises ConfigError."""
+    config = common.config_for(source.file or Path.cwd())
+    common.debug(f"{source.path}: configuration: {config.path or 'none (defaults)'}")
+    return resolve_target(sqlite_version, sqlite_cflags, config)
 
 
 @click.command("parse")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Parse this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @target_options
 @max_size_option
+@common_options
 def parse_command(
     files: tuple[str, ...],
     expr: str | None,
     as_json: bool,
-    quiet: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
     max_file_size: int | None,
+    common: Common,
 ) -> None:
     """Parse SQL and print its syntax tree.
 
@@ -65,14 +72,17 @@ def parse_command(
         make_target(sqlite_version, sqlite_cflags)  # a usage error now, not per file
     status = EXIT_OK
     documents = []
-    color = use_color()
-    for source in iter_sources(files, expr, max_file_size):
+    quiet = common.quiet
+    color = common.colored()
+    if expr is None and (not files or "-" in files):
+        stdin_hint("parse")
+    for source in iter_sources(files, expr, max_file_size, common):
         if isinstance(source, InputError):
             click.echo(f"error: {source}", err=True)
             status = EXIT_USAGE
             continue
         try:
-            target = _target_for(source, sqlite_version, sqlite_cflags)
+            target = _target_for(source, sqlite_version, sqlite_cflags, common)
         except ConfigError as exc:
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
@@ -83,13 +93,13 @@ def parse_command(
                 for err in piece.result.errors:
                     status = max(status, EXIT_FINDINGS)
                     moved = replace(err, start=err.start + piece.offset, end=err.end + piece.offset)
-                    click.echo(render(moved, lines, source.path, color=color), err=True)
+                    click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
             continue
         result = parse(source.text, target)
         if result.errors and status == EXIT_OK:
             status = EXIT_FINDINGS
         for err in result.errors:
-            click.echo(render(err, source.text, source.path, color=color), err=True)
+            click.echo(render(err, source.text, source.path, style=styler(color)), err=True, color=color)
         if as_json:
             documents.append(to_json(result, source.path))
         else:
@@ -98,17 +108,19 @@ def parse_command(
             click.echo(dump_text(result), nl=False)
     if as_json and not quiet:
         payload = documents[0] if len(documents) == 1 else documents
-        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
+        for chunk in json_chunks(payload):  # trees can be thousands of levels deep
+            sys.stdout.write(chunk)
         sys.stdout.write("\n")
     sys.exit(status)
 
 
 @click.command("tokenize")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, readable=False))
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Tokenize this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tokens as JSON lines.")
 @target_options
 @max_size_option
+@common_options
 def tokenize_command(
     files: tuple[str, ...],
     expr: str | None,
@@ -116,23 +128,33 @@ def tokenize_command(
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
     max_file_size: int | None,
+    common: Common,
 ) -> None:
-    """Print the tokens of SQL, one per line: kind, position, text."""
+    """Print the tokens of SQL, one per line: kind, position, text.
+
+    Exits 0, or 1 when there is an ILLEGAL token (text SQLite cannot
+    tokenize), 2 on usage or I/O errors; with -q only ILLEGAL tokens are
+    printed.
+    """
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, sqlite_cflags)  # a usage error now, not per file
     status = EXIT_OK
-    for source in iter_sources(files, expr, max_file_size):
+    if expr is None and (not files or "-" in files):
+        stdin_hint("tokenize")
+    for source in iter_sources(files, expr, max_file_size, common):
         if isinstance(source, InputError):
             click.echo(f"error: {source}", err=True)
             status = EXIT_USAGE
             continue
         try:
-            target = _target_for(source, sqlite_version, sqlite_cflags)
+            target = _target_for(source, sqlite_version, sqlite_cflags, common)
         except ConfigError as exc:
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
         for tok in tokenize(source.text, target.keywords, target.lex_dialect):
+            if common.quiet and tok.kind != "ILLEGAL":
+                continue
             if as_json:
                 click.echo(
                     json.dumps(

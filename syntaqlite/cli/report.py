@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, as_lines
-from ..text import Lines
+from ..text import Lines, printable
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,9 @@ def to_json(reports: Sequence[FileReport]) -> str:
 def concise(path: str, d: Diagnostic, source: str | Lines) -> str:
     """One line: ``path:line:col: severity[code] message (help)``; ``source``
     is the text ``d`` was made from."""
-    tail = f" ({d.help})" if d.help else ""
+    tail = f" ({printable(d.help)})" if d.help else ""
     line, column = as_lines(source).position(d.start)
-    return f"{path}:{line}:{column}: {d.severity.value}[{d.code}] {d.message}{tail}"
+    return f"{printable(path)}:{line}:{column}: {d.severity.value}[{d.code}] {printable(d.message)}{tail}"
 
 
 def to_concise(reports: Sequence[FileReport]) -> str:
@@ -75,18 +78,28 @@ def to_github(reports: Sequence[FileReport]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def sarif_uri(path: str) -> str:
+    """A SARIF ``artifactLocation.uri``: a URI reference, so a relative path
+    percent-encoded (spaces, ``#``, ``%``, ``:`` ...) and an absolute one a
+    ``file:`` URI."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return urllib.parse.quote(path.replace("\\", "/"), safe="/")
+
+
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def to_sarif(reports: Sequence[FileReport]) -> str:
     """A SARIF 2.1.0 log (for GitHub code scanning and other viewers)."""
+    from ..python.rules import PYTHON_RULES
     from ..validator.rules import RULES
 
     codes = sorted({d.code for r in reports for d in r.diagnostics})
     rule_index = {code: i for i, code in enumerate(codes)}
     rules = []
     for code in codes:
-        rule = RULES.get(code)
+        rule = RULES.get(code) or PYTHON_RULES.get(code)
         entry: dict[str, object] = {"id": code, "name": code}
         if rule is not None:
             entry["shortDescription"] = {"text": rule.summary}
@@ -109,7 +122,7 @@ def to_sarif(reports: Sequence[FileReport]) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                            "artifactLocation": {"uri": sarif_uri(r.path)},
                             "region": {
                                 "startLine": line,
                                 "startColumn": column,
@@ -124,9 +137,12 @@ def to_sarif(reports: Sequence[FileReport]) -> str:
                 result["fixes"] = [
                     {
                         "description": {"text": f"Replace with '{d.replacement}'"},
+                        # ruff's word: safe fixes keep the meaning (check --fix),
+                        # unsafe ones may not (check --fix --unsafe-fixes).
+                        "properties": {"applicability": "safe" if d.fix_safe else "unsafe"},
                         "artifactChanges": [
                             {
-                                "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                                "artifactLocation": {"uri": sarif_uri(r.path)},
                                 "replacements": [
                                     {
                                         "deletedRegion": {
@@ -152,7 +168,6 @@ def to_sarif(reports: Sequence[FileReport]) -> str:
                     "driver": {
                         "name": "syntaqlite",
                         "version": __version__,
-                        "informationUri": "https://example.invalid/syntaqlite",
                         "rules": rules,
                     }
                 },

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from ..syntax.cst import Node
+from ..syntax.nodes import ConstraintName
 from ..syntax.tokens import KEYWORD_KINDS, Token
 from .comments import Comments, is_line_comment
 from .doc import (
@@ -21,6 +22,7 @@ from .doc import (
     HARDLINE,
     LINE,
     SOFTLINE,
+    SUFFIX_BREAK,
     Doc,
     Group,
     Keyword,
@@ -60,10 +62,6 @@ class Formatter:
         self.verbatim_starts: set[int] = set()
         """Offsets where a span to copy verbatim starts (see
         ``rules.verbatim_spans``)."""
-        self.tail_tokens: set[int] = set()
-        """Token indexes followed by nothing but ``)`` and ``;`` up to the end
-        of their statement: a trailing comment there ends the statement's
-        last line anyway, so it breaks no group."""
 
     # -- tokens ---------------------------------------------------------------
 
@@ -73,7 +71,10 @@ class Formatter:
         if keyword is None:
             keyword = t.kind in KEYWORDS
         text: Doc = Keyword(t.text) if keyword else t.text
-        return self._with_comments(t, text, t)
+        i = t.index
+        if i in self.comments.leading or i in self.comments.trailing:
+            return self._with_comments(t, text, t)
+        return text  # most tokens have no comments: no call
 
     def kw(self, t: Token) -> Doc:
         """A token that is a keyword here even if its kind can be a name."""
@@ -86,12 +87,23 @@ class Formatter:
             return body
         parts: list[Doc] = [leading] if leading is not None else []
         parts.append(body)
-        for c in trailing or ():
+        parts.extend(self._trailing(trailing or ()))
+        return parts
+
+    def trailing_doc(self, last: Token) -> list[Doc]:
+        """The comments after ``last``, taken (a later call finds none): for
+        a doc that ends with ``last`` but does not print it."""
+        return self._trailing(self.comments.trailing.pop(last.index, ()))
+
+    def _trailing(self, comments: Iterable[Token]) -> list[Doc]:
+        parts: list[Doc] = []
+        for c in comments:
             self.emitted_comments += 1
             if is_line_comment(c):
-                parts.append(LineSuffix([" ", c.text]))
-                if last.index not in self.tail_tokens:
-                    parts.append(BREAK_PARENT)
+                # Only what follows the comment must move to another line:
+                # the innermost group holding both breaks, so that
+                # ``WHERE x = 1 -- note`` keeps its expression whole.
+                parts.extend([LineSuffix([" ", c.text]), SUFFIX_BREAK])
             else:
                 parts.extend([" ", self._comment_text(c)])
         return parts
@@ -159,24 +171,33 @@ class Formatter:
         tokens: a line break opportunity after each comma."""
         parts: list[Doc] = []
         after_element = False
+        named = False
         for item in items:
             if isinstance(item, Token) and item.kind == "COMMA":
                 parts.extend([self.tok(item), LINE])
-                after_element = False
+                after_element = named = False
             else:
                 if after_element:  # two elements without a comma (table constraints)
-                    parts.append(LINE)
+                    parts.append(" " if named else LINE)  # "CONSTRAINT name" stays with its constraint
                 parts.append(self.fmt(item))
                 after_element = True
+                named = type(item) is ConstraintName
         return parts
 
-    def parenthesized(self, lp: Token, inner: Sequence[Node | Token], rp: Token) -> Group:
+    def parenthesized(self, lp: Token, inner: Sequence[Node | Token], rp: Token) -> Doc:
         """``(a, b)`` when it fits, else one item per line, indented, with the
         closing parenthesis back at the line's indentation.  ``inner`` holds
         the elements and their commas (see ``rules.common.interleave``)."""
         if not inner:
-            return group(self.tok(lp), self.tok(rp))
+            return self.empty_parentheses(lp, rp)
         return group(self.tok(lp), nest(SOFTLINE, self.comma_list(inner)), SOFTLINE, self.tok(rp))
+
+    def empty_parentheses(self, lp: Token, rp: Token) -> Doc:
+        """``()``; with a ``--`` comment after ``(``, ``)`` goes on the next
+        line."""
+        if lp.index in self.comments.trailing:
+            return group(self.tok(lp), SOFTLINE, self.tok(rp))
+        return [self.tok(lp), self.tok(rp)]
 
     def enclosed(self, lp: Token, inner: Node, rp: Token) -> Group:
         """``(inner)`` (a query, an expression, a window); broken, ``inner``

@@ -13,13 +13,17 @@ A doc is one of:
 * :class:`LineSuffix` — text deferred to the end of the line (trailing
   ``--`` comments);
 * :data:`BREAK_PARENT` — forces every enclosing group to break;
+* :data:`SUFFIX_BREAK` — after a line suffix: breaks the innermost group
+  that holds it and the text that follows it (none if no text follows
+  before a hard line), as Prettier attaches a trailing comment to the
+  outermost node that ends where it does;
 * :data:`FRESH_LINE` — start a new line unless already at the start of one
   (comments on their own line);
 * :class:`Verbatim` — text printed exactly as written, newlines included
   (``-- fmt: off`` regions, virtual-table arguments, multi-line comments).
 
 Docs are plain immutable values except :class:`Group`, whose ``broken`` flag
-the printer's break propagation sets once.
+and flat ``width`` the printer's break propagation sets once.
 """
 
 from __future__ import annotations
@@ -41,11 +45,14 @@ class Keyword:
 
 
 class Group:
-    __slots__ = ("contents", "broken")
+    __slots__ = ("contents", "broken", "width")
 
     def __init__(self, contents: Doc, broken: bool = False) -> None:
         self.contents = contents
         self.broken = broken
+        self.width = 0
+        """Columns the group takes printed flat (set with ``broken`` by the
+        printer's break propagation; meaningless for a broken group)."""
 
     def __repr__(self) -> str:
         return f"Group({self.contents!r}{', broken' if self.broken else ''})"
@@ -121,6 +128,7 @@ SOFTLINE = Line("")
 HARDLINE = Line("", hard=True)
 BREAK_PARENT = _Marker("BREAK_PARENT")
 FRESH_LINE = _Marker("FRESH_LINE")
+SUFFIX_BREAK = _Marker("SUFFIX_BREAK")
 
 
 # -- builders ---------------------------------------------------------------

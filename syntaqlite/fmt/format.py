@@ -148,7 +148,7 @@ def _format_chunks(
                 verbatim.add(i)
                 spans.append((item.start, item.end))
             else:
-                spans.extend(verbatim_spans(item))
+                spans.extend(verbatim_spans(item, options.column_names))
     comments = attach(result, spans)
     extents = [_extent(comments, item) for item in items]
     f = Formatter(result.source, options, comments, RULES)
@@ -276,7 +276,7 @@ def format_stream(
 def statement_docs(result: ParseResult, options: FormatOptions) -> list[Doc]:
     """The doc of each statement (for ``--print-doc``)."""
     stmts = result.statements
-    spans = [span for s in stmts for span in verbatim_spans(s)]
+    spans = [span for s in stmts for span in verbatim_spans(s, options.column_names)]
     comments = attach(result, spans)
     f = Formatter(result.source, options, comments, RULES)
     f.verbatim_starts = {a for a, _b in spans}
@@ -295,28 +295,16 @@ def _extent(comments: Comments, item: Node | Token) -> tuple[int, int]:
     return start, end
 
 
-def _mark_tail(f: Formatter, stmt: Statement) -> None:
-    """Mark the statement's last tokens, from its end back to the first that
-    is neither ``)`` nor ``;`` (walking the tree backwards: no more of it)."""
-    stack: list[Node | Token] = [stmt]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Node):
-            stack.extend(item.children)  # the last child comes off first
-            continue
-        f.tail_tokens.add(item.index)
-        if item.kind not in ("SEMI", "RP"):
-            break
-
-
 def _statement_doc(f: Formatter, stmt: Statement, verbatim: bool, keep_semicolon: bool) -> Doc:
     semi = stmt.semicolon
-    _mark_tail(f, stmt)
+    # A semicolon the formatter adds goes before the comments that end the
+    # statement: after them it could land inside an unterminated
+    # ``/* ...`` (or read as part of a ``--`` comment).
+    after: list[Doc] = []
+    if semi is None and keep_semicolon:
+        after = [";", *f.trailing_doc(stmt.last_token)]
     if verbatim:
-        body: Doc = f.verbatim(stmt.first_token, stmt.last_token)
-        if semi is None and keep_semicolon:
-            return [body, ";"]
-        return body
+        return [f.verbatim(stmt.first_token, stmt.last_token), *after]
     leading = f.take_leading(stmt.first_token)
     parts: list[Doc] = [leading] if leading is not None else []
     explain = stmt.explain
@@ -325,6 +313,5 @@ def _statement_doc(f: Formatter, stmt: Statement, verbatim: bool, keep_semicolon
     parts.append(f.fmt(stmt.body))
     if semi is not None:
         parts.append(f.tok(semi) if keep_semicolon else f._with_comments(semi, "", semi))
-    elif keep_semicolon:
-        parts.append(";")
+    parts.extend(after)
     return parts

@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 KEYWORD_CASES = ("upper", "lower", "preserve")
+COLUMN_NAMES = ("preserve", "reformat")
 
 
 class OptionsError(ValueError):
@@ -23,15 +24,27 @@ class FormatOptions:
     semicolons: bool = True
     """End every statement with ``;``.  When false, the last statement keeps
     no semicolon (the others need theirs to stay separate statements)."""
+    column_names: str = "preserve"
+    """``preserve``: a result column without an alias whose name SQLite
+    takes from its source text (``SELECT a+b`` names its column ``a+b``),
+    where that name can be seen, is copied as written, so that the name
+    does not change.  ``reformat``: such columns are formatted like any
+    expression (for code that reads every column it uses by an alias or by
+    position)."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.line_width, int) or self.line_width < 1:
+        # bool is an int in Python, not a width: `line-width = true` is refused.
+        if not isinstance(self.line_width, int) or isinstance(self.line_width, bool) or self.line_width < 1:
             raise OptionsError(f"line-width must be a positive integer, not {self.line_width!r}")
-        if not isinstance(self.indent, int) or not 0 <= self.indent <= 16:
+        if not isinstance(self.indent, int) or isinstance(self.indent, bool) or not 0 <= self.indent <= 16:
             raise OptionsError(f"indent must be an integer from 0 to 16, not {self.indent!r}")
-        if self.keyword_case not in KEYWORD_CASES:
+        if not isinstance(self.keyword_case, str) or self.keyword_case not in KEYWORD_CASES:
             raise OptionsError(
                 f"keyword-case must be one of {', '.join(KEYWORD_CASES)}, not {self.keyword_case!r}"
+            )
+        if self.column_names not in COLUMN_NAMES:
+            raise OptionsError(
+                f"column-names must be one of {', '.join(COLUMN_NAMES)}, not {self.column_names!r}"
             )
         if not isinstance(self.semicolons, bool):
             raise OptionsError(f"semicolons must be true or false, not {self.semicolons!r}")
@@ -39,7 +52,7 @@ class FormatOptions:
     @classmethod
     def from_mapping(cls, data: dict[str, Any], base: FormatOptions | None = None) -> FormatOptions:
         """Options from a ``[format]`` table (keys ``line-width``, ``indent``,
-        ``keyword-case``, ``semicolons``) over ``base``."""
+        ``keyword-case``, ``semicolons``, ``column-names``) over ``base``."""
         known = {f.name.replace("_", "-"): f.name for f in fields(cls)}
         changes: dict[str, Any] = {}
         for key, value in data.items():

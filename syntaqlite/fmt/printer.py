@@ -8,7 +8,8 @@ line; otherwise its lines break.
 
 Before printing, :func:`propagate_breaks` marks every group that contains a
 hard line, a break-parent, a fresh-line or a multi-line verbatim text as
-broken, and every group that encloses a broken one too.
+broken, and every group that encloses a broken one too; a suffix-break
+breaks the innermost group that holds it and the next text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from .doc import (
     BREAK_PARENT,
     FRESH_LINE,
-    HARDLINE,
+    SUFFIX_BREAK,
     Doc,
     Group,
     Keyword,
@@ -38,15 +39,32 @@ _CLOSE = _Marker("CLOSE")
 
 
 def propagate_breaks(doc: Doc) -> None:
-    """Mark groups that must break (iteratively, post-order)."""
+    """Mark groups that must break, and record the flat width of each
+    (iteratively, post-order)."""
     # Stack entries: a doc to visit, or _CLOSE after a group's contents.
     stack: list[Doc] = [doc]
     open_groups: list[Group] = []
+    widths = [0]  # flat width so far of each open group (and of the text outside them)
     seen: set[int] = set()
+    # A suffix-break seen and no text since: how many of the open groups
+    # (the outermost ones) enclose it; -1: none pending.
+    pending = -1
     while stack:
         item = stack.pop()
         cls = item.__class__
-        if cls is str or cls is Keyword:
+        if cls is str:
+            widths[-1] += len(item)  # type: ignore[arg-type]
+            if pending >= 0 and item.strip():  # type: ignore[union-attr]
+                if pending:
+                    open_groups[pending - 1].broken = True
+                pending = -1
+            continue
+        if cls is Keyword:
+            widths[-1] += len(item.text)  # type: ignore[union-attr]
+            if pending >= 0:
+                if pending:
+                    open_groups[pending - 1].broken = True
+                pending = -1
             continue
         if cls is list:
             stack.extend(reversed(item))  # type: ignore[arg-type]
@@ -54,24 +72,46 @@ def propagate_breaks(doc: Doc) -> None:
             if id(item) in seen:  # a shared group: its flag is already known
                 if item.broken and open_groups:  # type: ignore[union-attr]
                     open_groups[-1].broken = True
+                widths[-1] += item.width  # type: ignore[union-attr]
                 continue
             seen.add(id(item))
             open_groups.append(item)  # type: ignore[arg-type]
+            widths.append(0)
             stack.append(_CLOSE)
             stack.append(item.contents)  # type: ignore[union-attr]
         elif item is _CLOSE:
             g = open_groups.pop()
+            g.width = w = widths.pop()
+            widths[-1] += w
             if g.broken and open_groups:
                 open_groups[-1].broken = True
-        elif cls is Nest or cls is LineSuffix:
+            if pending > len(open_groups):
+                pending = len(open_groups)
+        elif cls is Nest:
             stack.append(item.contents)  # type: ignore[union-attr]
         elif cls is Line:
-            if item.hard and open_groups:  # type: ignore[union-attr]
-                open_groups[-1].broken = True
+            if item.hard:  # type: ignore[union-attr]
+                pending = -1  # the suffix is printed before it
+                if open_groups:
+                    open_groups[-1].broken = True
+            else:
+                widths[-1] += len(item.flat)  # type: ignore[union-attr]
+        elif cls is LineSuffix:  # a comment: text, but no width
+            if pending >= 0:
+                if pending:
+                    open_groups[pending - 1].broken = True
+                pending = -1
         elif item is BREAK_PARENT or item is FRESH_LINE:
             if open_groups:
                 open_groups[-1].broken = True
+        elif item is SUFFIX_BREAK:
+            pending = len(open_groups)
         elif cls is Verbatim:
+            widths[-1] += len(item.text)  # type: ignore[union-attr]
+            if pending >= 0:
+                if pending:
+                    open_groups[pending - 1].broken = True
+                pending = -1
             if "\n" in item.text and open_groups:  # type: ignore[union-attr]
                 open_groups[-1].broken = True
 
@@ -104,7 +144,12 @@ def _fits(
         elif cls is Keyword:
             remaining -= len(doc.text)  # type: ignore[union-attr]
         elif cls is Group:
-            stack.append((_indent, BREAK if doc.broken else mode, doc.contents))  # type: ignore[union-attr]
+            if doc.broken:  # type: ignore[union-attr]
+                stack.append((_indent, BREAK, doc.contents))  # type: ignore[union-attr]
+            elif mode == FLAT:
+                remaining -= doc.width  # type: ignore[union-attr]
+            else:
+                stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
         elif cls is Nest:
             stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
         elif cls is Line:
@@ -165,7 +210,10 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             if not text.strip(" ") and (at_line_start or need_newline or (suffixes and hard_suffix)):
                 continue  # a separating space where a line break comes instead
             if suffixes and hard_suffix and text not in _CLOSERS:
-                # A trailing "--" comment ends its line before more code.
+                # A trailing "--" comment ends its line before more code
+                # (after the code's own text: not after a separating space).
+                while out and out[-1] and not out[-1].strip(" "):
+                    pos -= len(out.pop())
                 cmds.append((ind, mode, d))
                 cmds.append((ind, mode, FRESH_LINE))
                 cmds.extend(reversed(suffixes))
@@ -190,11 +238,10 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             elif mode == FLAT:
                 cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
             else:
-                flat = (ind, FLAT, d.contents)  # type: ignore[union-attr]
                 # With a line break pending, the group will start a new line.
                 column = ind if need_newline and not at_line_start else pos
-                if _fits(flat, cmds, width - column, keyword_case):
-                    cmds.append(flat)
+                if _fits((ind, FLAT, d), cmds, width - column, keyword_case):
+                    cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
                 else:
                     cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
         elif cls is Nest:
@@ -216,16 +263,29 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 continue
             newline(ind)
         elif cls is LineSuffix:
-            if hard_suffix and d.hard:  # type: ignore[union-attr]
-                # a second ``--`` comment for this line: on a line of its
-                # own, or it would become part of the first
-                suffixes.append((ind, mode, HARDLINE))
+            if suffixes and hard_suffix and d.hard:  # type: ignore[union-attr]
+                # Two "--" comments on one line would make the second part
+                # of the first: the pending one ends its line first.
+                cmds.append((ind, mode, d))
+                cmds.append((ind, mode, FRESH_LINE))
+                cmds.extend(reversed(suffixes))
+                suffixes = []
+                hard_suffix = False
+                continue
             suffixes.append((ind, mode, d.contents))  # type: ignore[union-attr]
             hard_suffix = hard_suffix or d.hard  # type: ignore[union-attr]
         elif d is FRESH_LINE:
+            if suffixes:
+                # The pending line suffixes (a trailing comment) end this
+                # line, before the fresh one starts.
+                cmds.append((ind, mode, d))
+                cmds.extend(reversed(suffixes))
+                suffixes = []
+                hard_suffix = False
+                continue
             if not at_line_start:
                 need_newline = True
-        elif d is BREAK_PARENT:
+        elif d is BREAK_PARENT or d is SUFFIX_BREAK:
             pass
         else:
             raise TypeError(f"not a doc: {d!r}")

@@ -3,19 +3,54 @@
 Two texts are equivalent for the formatter when they parse to the same
 statements whose tokens are the same, in the same order, except for
 whitespace, the case of keywords and the semicolons that end statements,
-and when they hold the same comments in the same order.
+and when they hold the same comments in the same order, each between the
+same two tokens.  Commas and semicolons do not count as neighbours: a
+trailing ``--`` comment ends its line after the ``,`` or ``;`` that follows
+it (``a -- note`` + ``,`` prints as ``a, -- note``).
 """
 
 from __future__ import annotations
 
+from ..syntax.cst import Node
+from ..syntax.nodes import GeneratedConstraint, TableOption, TypeName
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..syntax.tokens import KEYWORD_KINDS, Token
 from ..text import Lines
 
 
-def _key(tok: Token) -> tuple[str, str]:
-    return (tok.kind, tok.text.upper() if tok.kind in KEYWORD_KINDS else tok.text)
+def _key(tok: Token, case_free: set[int]) -> tuple[str, str]:
+    if tok.kind in KEYWORD_KINDS or tok.index in case_free:
+        return (tok.kind, tok.text.upper())
+    return (tok.kind, tok.text)
+
+
+def keyword_names(stmt: Node) -> set[int]:
+    """Indexes of the tokens that SQLite reads as names but compares as
+    keywords, case-insensitively: ``STORED``/``VIRTUAL`` of a generated
+    column, ``ROWID``/``STRICT`` of a table option, a type name's trailing
+    ``GENERATED ALWAYS`` (SQLite drops them from the type)."""
+    out: set[int] = set()
+    for node in stmt.walk():
+        if isinstance(node, TableOption):
+            out.add(node.name.index)
+        elif isinstance(node, GeneratedConstraint):
+            storage = node.storage
+            if storage is not None:
+                out.add(storage.index)
+        elif isinstance(node, TypeName):
+            out.update(t.index for t in generated_always(node))
+    return out
+
+
+def generated_always(node: TypeName) -> list[Token]:
+    """The type name's last two words when they are GENERATED ALWAYS (the
+    start of a generated column's constraint that SQLite's grammar reads as
+    part of the type)."""
+    tail = node.words[-2:]
+    if len(tail) == 2 and [w.text.upper() for w in tail] == ["GENERATED", "ALWAYS"]:
+        return tail
+    return []
 
 
 def _statement_keys(result: ParseResult) -> list[list[tuple[str, str]]]:
@@ -24,7 +59,8 @@ def _statement_keys(result: ParseResult) -> list[list[tuple[str, str]]]:
         toks = list(stmt.tokens())
         if toks and toks[-1].kind == "SEMI" and toks[-1] is stmt.semicolon:
             toks.pop()
-        out.append([_key(t) for t in toks])
+        case_free = keyword_names(stmt)
+        out.append([_key(t, case_free) for t in toks])
     return out
 
 
@@ -45,8 +81,43 @@ def difference(before: ParseResult, after_text: str, target: Target = DEFAULT_TA
             seen = x[k][1] if k < len(x) else "<end>"
             now = y[k][1] if k < len(y) else "<end>"
             return f"statement {n}: token {k + 1} changed from {seen!r} to {now!r}"
-    ca = [t.text for t in before.tokens if t.kind == "COMMENT"]
-    cb = [t.text for t in after.tokens if t.kind == "COMMENT"]
-    if ca != cb:
+    ca, cb = _placed_comments(before), _placed_comments(after)
+    if [c for _n, c in ca] != [c for _n, c in cb]:
         return f"comments changed: {len(ca)} before, {len(cb)} after"
+    for k, ((n, text), (m, _text)) in enumerate(zip(ca, cb)):
+        if n != m:
+            line, column = Lines(after_text).position(_nth_comment(after, k).start)
+            place = f"after {_word_before(before, n)!r}" if n else "at the start"
+            return f"comment {text[:40]!r} moved: it was {place}, the output has it at {line}:{column}"
     return None
+
+
+_NOT_NEIGHBOURS = frozenset({"COMMENT", "COMMA", "SEMI"})
+
+
+def _placed_comments(result: ParseResult) -> list[tuple[int, str]]:
+    """Each comment with the number of tokens before it (comments, commas
+    and semicolons not counted): the gap between two tokens it sits in."""
+    out: list[tuple[int, str]] = []
+    n = 0
+    for t in result.tokens:
+        if t.kind == "COMMENT":
+            out.append((n, t.text))
+        elif t.kind not in _NOT_NEIGHBOURS:
+            n += 1
+    return out
+
+
+def _nth_comment(result: ParseResult, k: int) -> Token:
+    return [t for t in result.tokens if t.kind == "COMMENT"][k]
+
+
+def _word_before(result: ParseResult, n: int) -> str:
+    """The text of the ``n``-th counted token (from 1)."""
+    seen = 0
+    for t in result.tokens:
+        if t.kind not in _NOT_NEIGHBOURS:
+            seen += 1
+            if seen == n:
+                return t.text
+    return "<end>"

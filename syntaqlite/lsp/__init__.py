@@ -7,8 +7,9 @@
 * :mod:`.documents` keeps each document's statement chunks and re-parses
   only what an edit changed;
 * :mod:`.convert` is the one place where offsets become LSP positions;
-* :mod:`.fast` answers ``initialize`` and the first ``didOpen`` before
-  pygls is loaded, then hands over to the server;
+* :mod:`.fast` is the front door: it reads and frames every message,
+  answers ``initialize`` and the first ``didOpen`` before pygls is loaded,
+  then hands the server that work and, through :mod:`.run`, each message;
 * :mod:`.semantics` is the hook for the semantic model, with a fallback
   that reads tokens; :mod:`.validation` implements it with the validator,
   statement by statement and incrementally;
@@ -27,22 +28,8 @@ if TYPE_CHECKING:
 
 def serve(editor: EditorSettings | None = None) -> None:
     """Run the server on stdin/stdout until the client says ``exit`` (or
-    closes stdin), after the fast start (:mod:`.fast`) has answered what it
-    could.  ``editor``: settings the editor's own override key by key (the
-    command line's ``--sqlite-version`` and ``--sqlite-cflag``)."""
-    import logging
+    closes stdin).  ``editor``: settings the editor's own override key by
+    key (the command line's ``--sqlite-version`` and ``--sqlite-cflag``)."""
+    from .fast import serve as front_door
 
-    from .fast import fast_start
-
-    streams = fast_start(editor)
-
-    from .protocol import QuietExpectedErrors
-    from .server import create_server
-
-    for name in ("pygls", "pygls.protocol.json_rpc"):
-        logging.getLogger(name).addFilter(QuietExpectedErrors())
-    server = create_server(editor=editor)
-    if streams is None:
-        server.start_io()
-    else:
-        server.start_io(*streams)  # type: ignore[arg-type]
+    front_door(editor)

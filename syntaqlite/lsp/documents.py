@@ -44,17 +44,27 @@ configuration) empties the cache.
 Threads
 -------
 :class:`Document` (the text, updated by the event loop) is separate from the
-:class:`Analyzer` (only ever used on the session's single analysis thread, so
-the parser, which is not re-entrant, never runs twice at once).  An
+:class:`Analyzer` (only ever used on its document's analysis thread).  An
 :class:`Analysis` is an immutable snapshot for one version: features read it
-on the analysis thread and turn it into LSP results.
+on that thread and turn it into LSP results.
+
+Stale work
+----------
+A job that finds, between two statements, that an edit has made it stale
+(:data:`STALE`, set by the session for the job) stops with :class:`Stale`;
+the statements it parsed are kept, so the next analysis parses only the
+rest.  There is no size limit: a 10 MB file is analysed, statement by
+statement, and an edit in it re-parses the edited statement.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,11 +78,26 @@ from ..syntax.tokens import COMMENT, Token
 from .convert import LineIndex
 from .placement import new_chunk_key, to_document
 
-if TYPE_CHECKING:  # imported where used: the fast start (fast.py) runs without it
+if TYPE_CHECKING:  # imported where used: the early start (fast.py) runs without it
     from lsprotocol import types
 
-MAX_ANALYZED_CHARS = 3_000_000
-"""Larger documents are not analysed (a 3 MB SQL file takes seconds to parse)."""
+STALE: ContextVar[Callable[[], bool] | None] = ContextVar("syntaqlite_stale", default=None)
+"""Whether the job running in this context has been overtaken by an edit
+(None: it never is)."""
+
+STALE_EVERY = 64
+"""Statements parsed or checked between two looks at :data:`STALE`."""
+
+
+class Stale(Exception):
+    """The job was overtaken by an edit; its result would not be used."""
+
+
+def raise_if_stale() -> None:
+    """Raise :class:`Stale` if the current job has been overtaken."""
+    stale = STALE.get()
+    if stale is not None and stale():
+        raise Stale
 
 
 # -- text ---------------------------------------------------------------------
@@ -87,18 +112,21 @@ class Document:
         self.version = version
         self.path = path
         self.encoding = encoding
+        self.index = LineIndex(text, encoding)  # of ``text``, kept up to date by edits
 
     def apply(self, changes: list[types.TextDocumentContentChangeEvent], version: int) -> None:
         """Apply ``didChange`` content changes in order (full or ranged)."""
         from lsprotocol import types
 
-        text = self.text
+        index = self.index
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                text = LineIndex(text, self.encoding).apply_change(change.range, change.text)
+                start, end = index.span(change.range)
+                index = index.changed(start, end, change.text)
             else:
-                text = change.text
-        self.text = text
+                index = LineIndex(change.text, self.encoding)
+        self.index = index
+        self.text = index.text
         self.version = version
 
 
@@ -143,12 +171,37 @@ class ChunkData:
     a span of its text with this key as its path (see :mod:`.placement`)."""
 
 
-@dataclass(frozen=True)
-class Chunk:
-    """A statement chunk at its place in the document."""
+class Chunk(tuple[int, "ChunkData"]):
+    """A statement chunk at its place in the document: ``(start, data)``.
+    A tuple, so that an edit shifts the chunks after it in C
+    (:func:`shifted`)."""
 
-    start: int
-    data: ChunkData
+    __slots__ = ()
+
+    def __new__(cls, start: int, data: ChunkData) -> Chunk:
+        return tuple.__new__(cls, (start, data))
+
+    @property
+    def start(self) -> int:
+        """Where the chunk starts in the document."""
+        return self[0]
+
+    @property
+    def data(self) -> ChunkData:
+        """The chunk's analysis."""
+        return self[1]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Chunk) and other[0] == self[0] and other[1] is self[1]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((self[0], id(self[1])))
+
+    def __repr__(self) -> str:
+        return f"Chunk({self[0]}, {self[1].text[:30]!r})"
 
     @property
     def end(self) -> int:
@@ -200,13 +253,18 @@ class Analysis:
     target: Target
     chunks: list[Chunk]
     index: LineIndex
-    too_large: bool = False
     semantic_diagnostics: list[Diagnostic] = field(default_factory=list)
+    reused: tuple[int, int, int] | None = None
+    """``(version, front, back)``: the first ``front`` and the last ``back``
+    chunks are those of the analysis of ``version`` (the same data; the
+    back ones shifted), the document's previous analysis."""
     _syntax: list[Diagnostic] | None = field(default=None, repr=False)
-    _starts: list[int] = field(init=False, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _broken: list[int] | None = field(default=None, repr=False)  # the chunks with syntax errors
 
     def __post_init__(self) -> None:
-        self._starts = [c.start for c in self.chunks]
+        if not self._starts and self.chunks:
+            self._starts = [c.start for c in self.chunks]
 
     def chunk_at(self, offset: int) -> Chunk | None:
         """The chunk holding ``offset`` (at a boundary: the chunk that starts
@@ -229,7 +287,8 @@ class Analysis:
     def syntax_errors(self) -> list[Diagnostic]:
         if self._syntax is None:
             out: list[Diagnostic] = []
-            for chunk in self.chunks:
+            broken = self._broken
+            for chunk in self.chunks if broken is None else (self.chunks[j] for j in broken):
                 for d in chunk.result.errors:
                     out.append(to_document(d, chunk.start))
             self._syntax = out
@@ -243,23 +302,95 @@ class Analysis:
 # -- the analyzer -------------------------------------------------------------------
 
 
+def shifted(chunks: list[Chunk], starts: list[int], delta: int) -> list[Chunk]:
+    """``chunks`` (which start at ``starts``) moved by ``delta``."""
+    return list(map(_make_chunk, zip(map(delta.__add__, starts), map(_data_of, chunks))))
+
+
+_make_chunk = partial(tuple.__new__, Chunk)
+_data_of = itemgetter(1)
+
+BLOCK = 1 << 16
+"""Characters compared at a time when looking for where two texts differ."""
+
+
+def common_prefix(a: str, b: str) -> int:
+    """The length of the longest common prefix of ``a`` and ``b`` (whole
+    blocks compared in C, then a binary search in the block that differs)."""
+    n = min(len(a), len(b))
+    lo = 0
+    while lo < n:
+        hi = min(n, lo + BLOCK)
+        if a[lo:hi] != b[lo:hi]:
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if a[lo:mid] == b[lo:mid]:
+                    lo = mid
+                else:
+                    hi = mid
+            return lo if a[lo] != b[lo] else hi
+        lo = hi
+    return n
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """The length of the longest common suffix of ``a`` and ``b``, at most
+    ``limit``."""
+    la, lb = len(a), len(b)
+    n = min(limit, la, lb)
+    done = 0  # a[la - done:] == b[lb - done:]
+    while done < n:
+        step = min(BLOCK, n - done)
+        if a[la - done - step : la - done] != b[lb - done - step : lb - done]:
+            lo, hi = done, done + step  # lo matches, hi does not
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+                    lo = mid
+                else:
+                    hi = mid
+            return lo
+        done += step
+    return n
+
+
 class Analyzer:
     """Keeps one document's chunks and parse cache between versions.  Used
-    on the analysis thread only."""
+    on its document's analysis thread only.
+
+    The cache maps a chunk's text to its :class:`ChunkData`, for the texts
+    in the document (with how many chunks have each), and keeps those that
+    the last edits removed (an undo finds them); an edit changes it by the
+    chunks it replaced, so the work of an edit does not grow with the
+    number of statements in the document."""
 
     def __init__(self, uri: str) -> None:
         self.uri = uri
         self._target: Target | None = None
         self._text = ""
         self._chunks: list[Chunk] = []
+        self._starts: list[int] = []
         self._cache: dict[str, ChunkData] = {}
+        self._uses: dict[str, int] = {}
         self._spare: dict[str, ChunkData] = {}
         self._last: Analysis | None = None
+        self._reused: tuple[int, int] | None = None
+        self._broken: list[int] = []  # the chunks with syntax errors
         self.parsed = 0  # chunks parsed so far (for tests and the benchmark)
+        self._count = 0
 
     def analyze(
-        self, text: str, version: int, path: Path | None, config: Config, target: Target, encoding: str
+        self,
+        text: str,
+        version: int,
+        path: Path | None,
+        config: Config,
+        target: Target,
+        encoding: str,
+        index: LineIndex | None = None,
     ) -> Analysis:
+        """The analysis of ``text`` (``index``: its line index, if the
+        caller has it)."""
         last = self._last
         if (
             last is not None
@@ -270,18 +401,28 @@ class Analyzer:
             and last.index.encoding == encoding
         ):
             return last
-        if len(text) > MAX_ANALYZED_CHARS:
+        if target != self._target:
             self._reset(target)
-            analysis = Analysis(
-                self.uri, path, text, version, config, target, [], LineIndex("", encoding), too_large=True
-            )
-        else:
-            if target != self._target:
-                self._reset(target)
-            chunks = self._update(text, target)
-            analysis = Analysis(
-                self.uri, path, text, version, config, target, chunks, LineIndex(text, encoding)
-            )
+        previous = last.version if last is not None and self._chunks else None
+        chunks = self._update(text, target)
+        reused = None
+        if previous is not None and self._reused is not None:
+            reused = (previous, *self._reused)
+        analysis = Analysis(
+            self.uri,
+            path,
+            text,
+            version,
+            config,
+            target,
+            chunks,
+            index
+            if index is not None and index.text is text and index.encoding == encoding
+            else LineIndex(text, encoding),
+            reused=reused,
+            _starts=self._starts,
+            _broken=self._broken,
+        )
         self._last = analysis
         return analysis
 
@@ -289,31 +430,23 @@ class Analyzer:
         self._target = target
         self._text = ""
         self._chunks = []
+        self._starts = []
+        self._broken = []
         self._cache = {}
+        self._uses = {}
         self._spare = {}
+        self._last = None
 
     def _data(self, text: str, target: Target, fresh: dict[str, ChunkData]) -> ChunkData:
-        data = fresh.get(text) or self._cache.get(text) or self._spare.get(text)
+        data = self._cache.get(text) or fresh.get(text) or self._spare.get(text)
         if data is None:
             data = ChunkData(text, parse(text, target))
             self.parsed += 1
-        fresh[text] = data
+            fresh[text] = data
+            self._count += 1
+            if self._count % STALE_EVERY == 0:
+                raise_if_stale()
         return data
-
-    def _update(self, text: str, target: Target) -> list[Chunk]:
-        old = self._chunks
-        keywords = target.keywords
-        fresh: dict[str, ChunkData] = {}
-        if not old:
-            pieces = split_statements(text, keywords, target.lex_dialect)
-            chunks = self._place(pieces, 0, target, fresh)
-        else:
-            chunks = self._incremental(old, text, target, fresh)
-        self._spare = self._cache
-        self._cache = fresh
-        self._text = text
-        self._chunks = chunks
-        return chunks
 
     def _place(
         self, pieces: list[str], start: int, target: Target, fresh: dict[str, ChunkData]
@@ -324,39 +457,91 @@ class Analyzer:
             start += len(piece)
         return out
 
+    def _update(self, text: str, target: Target) -> list[Chunk]:
+        old = self._chunks
+        fresh: dict[str, ChunkData] = {}
+        chunks: list[Chunk]
+        try:
+            if not old:
+                pieces = split_statements(text, target.keywords, target.lex_dialect)
+                chunks, i, m, added = [], 0, 0, self._place(pieces, 0, target, fresh)
+                self._starts = [c.start for c in added]
+                self._broken = [j for j, c in enumerate(added) if c.data.result.errors]
+                self._reused = None
+            else:
+                chunks, i, m, added = self._incremental(old, text, target, fresh)
+        except Stale:
+            self._spare.update(fresh)  # parsed already: the next analysis finds them
+            raise
+        removed = old[i:m]
+        if not chunks:  # everything is new
+            chunks = added
+        # the cache: drop the texts no chunk has any more (kept as spares), add the new
+        spare: dict[str, ChunkData] = {} if len(self._spare) > 256 else self._spare
+        uses, cache = self._uses, self._cache
+        for c in removed:
+            left = uses[c.data.text] - 1
+            if left:
+                uses[c.data.text] = left
+            else:
+                del uses[c.data.text]
+                del cache[c.data.text]
+                spare[c.data.text] = c.data
+        for c in added:
+            uses[c.data.text] = uses.get(c.data.text, 0) + 1
+            cache[c.data.text] = c.data
+            spare.pop(c.data.text, None)
+        self._spare = spare
+        self._text = text
+        self._chunks = chunks
+        return chunks
+
     def _incremental(
         self, old: list[Chunk], text: str, target: Target, fresh: dict[str, ChunkData]
-    ) -> list[Chunk]:
+    ) -> tuple[list[Chunk], int, int, list[Chunk]]:
+        """The new chunks, from the old ones: the old ``[i:m]`` are replaced
+        by the ``added`` ones."""
         n = len(old)
-        # 1. unchanged chunks at the front (never the last one, which ends at
-        #    the end of the text and so may have grown).
-        i = 0
-        while i < n - 1 and text.startswith(old[i].text, old[i].start):
-            i += 1
+        before = self._text
+        starts = self._starts
+        delta = len(text) - len(before)
+        prefix = common_prefix(before, text)
+        # 1. unchanged chunks at the front: those that end before the first
+        #    difference (never the last one, which ends at the end of the
+        #    text and so may have grown).
+        i = min(bisect_right(starts, prefix) - 1, n - 1)
         region_start = old[i].start
-        # 2. unchanged chunks at the back, at their shifted offsets.
-        delta = len(text) - len(self._text)
-        m = n
-        while m - 1 >= i:
-            c = old[m - 1]
-            shifted = c.start + delta
-            if shifted < region_start or not text.startswith(c.text, shifted):
-                break
-            m -= 1
+        # 2. unchanged chunks at the back: those that start in the common
+        #    suffix, at their shifted offsets.
+        suffix = common_suffix(before, text, min(len(before), len(text)) - prefix)
+        m = max(bisect_left(starts, len(before) - suffix), i)
+        while m < n and old[m].start + delta < region_start:
+            m += 1
         # 3. re-split the region in between; reuse the back if it lines up.
         if m < n:
             region_end = old[m].start + delta
             pieces = split_statements(text[region_start:region_end], target.keywords, target.lex_dialect)
             if pieces[-1] == "":
-                for k in range(i):
-                    fresh.setdefault(old[k].text, old[k].data)
                 middle = self._place(pieces[:-1], region_start, target, fresh)
-                back = []
-                for c in old[m:]:
-                    back.append(Chunk(c.start + delta, c.data))
-                    fresh.setdefault(c.text, c.data)
-                return old[:i] + middle + back
+                back = old[m:] if delta == 0 else shifted(old[m:], starts[m:], delta)
+                self._starts = (
+                    starts[:i] + [c.start for c in middle] + [s + delta for s in starts[m:]]
+                    if delta
+                    else starts[:i] + [c.start for c in middle] + starts[m:]
+                )
+                shift = i + len(middle) - m
+                self._broken = (
+                    [j for j in self._broken if j < i]
+                    + [i + j for j, c in enumerate(middle) if c.data.result.errors]
+                    + [j + shift for j in self._broken if j >= m]
+                )
+                self._reused = (i, n - m)
+                return old[:i] + middle + back, i, m, middle
         pieces = split_statements(text[region_start:], target.keywords, target.lex_dialect)
-        for k in range(i):
-            fresh.setdefault(old[k].text, old[k].data)
-        return old[:i] + self._place(pieces, region_start, target, fresh)
+        rest = self._place(pieces, region_start, target, fresh)
+        self._starts = starts[:i] + [c.start for c in rest]
+        self._broken = [j for j in self._broken if j < i] + [
+            i + j for j, c in enumerate(rest) if c.data.result.errors
+        ]
+        self._reused = (i, 0)
+        return old[:i] + rest, i, n, rest

@@ -1,28 +1,41 @@
-"""The fast start: answer ``initialize`` and publish the first document's
-diagnostics before pygls and lsprotocol are imported.
+"""The front door: the one reader of the client's messages, from the first
+byte to the last, and the early answers given before pygls is loaded.
 
-Importing them takes most of a second (``lsprotocol.types`` alone builds a
-thousand attrs classes); the parser and the validator load in a fraction of
-that.  So ``syntaqlite lsp`` first reads the client's messages itself (from
-the file descriptor, with a deadline):
+Importing pygls and lsprotocol takes most of a second (``lsprotocol.types``
+alone builds a thousand attrs classes); the parser and the validator load
+in a fraction of that.  So ``syntaqlite lsp`` reads and frames the client's
+messages itself (:class:`Wire`), for the server's whole life:
 
-1. ``initialize`` is answered with the capabilities the server will have:
-   ``capabilities.json``, written from the real server by
+1. ``initialize`` is answered at once with the capabilities the server will
+   have: ``capabilities.json``, written from the real server by
    ``python -m syntaqlite.lsp.fast --write`` (the client-dependent points,
    the position encoding, rename's prepareProvider and willSave, are decided
    here as pygls decides them; tests compare both answers);
-2. after ``initialized``, the first ``textDocument/didOpen`` gets its
-   diagnostics through the same pipeline the server uses (the document
-   chunks, the validator, the project's configuration), sent as the same
+2. after ``initialized``, the first ``textDocument/didOpen`` (up to
+   :data:`EARLY_MAX_CHARS`) is analysed and its diagnostics are published, through the pipeline the server uses (the
+   document chunks, the validator, the project's configuration), as the same
    JSON;
-3. then the real server starts and reads every message from the start
-   again, ``initialize`` included: its own answer to it is dropped (the
-   client has one), everything else goes out as usual (the server publishes
-   the first diagnostics again, the same).
+3. then pygls is loaded and the server is created *with that work*: the
+   document's analyzer and the semantic model's cache are handed to its
+   session (:class:`Early`), so the document is analysed once.  The messages
+   read so far are handed over as parsed messages, each once: the server
+   runs its ``initialize`` handler (its answer is not sent again) and opens
+   the document from the analysis it already has.  From then on a reader
+   thread hands each message to the server's event loop as it arrives.
 
-Anything unexpected (another message first, a configuration problem to
-report, a deadline passing, Windows, ``SYNTAQLITE_LSP_FAST=0``) just starts
-the real server sooner, with whatever was read handed to it.
+What the wire carries is checked here, as JSON-RPC asks:
+
+* a body that is not UTF-8 or not JSON is answered with a ``-32700`` parse
+  error, a JSON value that is not a JSON-RPC message (a batch, no method,
+  a wrong ``jsonrpc``) with ``-32600`` (with the request's id when it has
+  one), and both are written to the client's log;
+* framing that cannot be followed (a header block without a usable
+  ``Content-Length``, an unknown charset, headers that never end) leaves no
+  way to find the next message: the server says why on stderr and in the
+  client's log, and exits with status 1 so that the editor restarts it.
+
+``SYNTAQLITE_LSP_FAST=0`` skips the early answers (the server then answers
+everything itself, through the same reader).
 """
 
 from __future__ import annotations
@@ -32,18 +45,113 @@ import os
 import select
 import sys
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
+    from .documents import Analyzer
     from .settings import EditorSettings
+    from .validation import ValidatorSemantics
 
 CAPABILITIES = Path(__file__).with_name("capabilities.json")
 WAIT = 0.25  # seconds to wait for the next message after initialize
+EARLY_MAX_CHARS = 200_000
+"""A larger first document is left to the server, which analyses it on its
+own thread, publishing progressively, while it answers other requests."""
+MAX_HEADER = 65536  # bytes of headers without the blank line that ends them
+
+PARSE_ERROR = -32700
+INVALID_REQUEST = -32600
 
 
-class Frames:
-    """LSP messages read from a file descriptor, every byte kept."""
+class BrokenFraming(Exception):
+    """The stream cannot be framed into messages any more."""
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A frame that is not a JSON-RPC message: the error to answer it with."""
+
+    code: int
+    message: str
+    id: int | str | None = None
+
+    def reply(self) -> dict[str, Any]:
+        return {"jsonrpc": "2.0", "id": self.id, "error": {"code": self.code, "message": self.message}}
+
+
+Item = dict[str, Any] | Invalid
+
+
+def take_frame(data: bytes | bytearray, pos: int) -> tuple[Item, int] | None:
+    """The message framed at ``pos`` and the offset after it (None: it is not
+    all there yet).  Raises :class:`BrokenFraming`."""
+    end = data.find(b"\r\n\r\n", pos)
+    if end < 0:
+        if len(data) - pos > MAX_HEADER:
+            raise BrokenFraming(f"no end of headers in the first {MAX_HEADER} bytes")
+        return None
+    length: int | None = None
+    for line in bytes(data[pos:end]).split(b"\r\n"):
+        name, colon, value = line.partition(b":")
+        if not colon:
+            raise BrokenFraming(f"a header line without ':': {_show(line)}")
+        key = name.strip().lower()
+        if key == b"content-length":
+            text = value.strip()
+            if not text.isdigit():
+                raise BrokenFraming(f"Content-Length is not a number: {_show(text)}")
+            length = int(text)
+        elif key == b"content-type":
+            charset = value.lower().partition(b"charset=")[2].strip().strip(b'"')
+            if charset and charset not in (b"utf-8", b"utf8"):
+                raise BrokenFraming(f"unsupported charset {_show(charset)}")
+    if length is None:
+        raise BrokenFraming("a header block without Content-Length")
+    body_end = end + 4 + length
+    if len(data) < body_end:
+        return None
+    return parse_body(bytes(data[end + 4 : body_end])), body_end
+
+
+def _show(raw: bytes) -> str:
+    return repr(raw[:60].decode("utf-8", "replace"))
+
+
+def parse_body(body: bytes) -> Item:
+    """A message body as a JSON-RPC message, or the error that answers it."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Invalid(PARSE_ERROR, f"Parse error: the message is not valid UTF-8 (byte {exc.start})")
+    try:
+        message = json.loads(text)
+    except ValueError as exc:
+        return Invalid(PARSE_ERROR, f"Parse error: {exc}")
+    if not isinstance(message, dict):
+        kind = "a batch (an array), which LSP does not use" if isinstance(message, list) else "not an object"
+        return Invalid(INVALID_REQUEST, f"Invalid Request: the message is {kind}")
+    msg_id = message.get("id")
+    if "id" in message and not (isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool)):
+        if not ("error" in message and msg_id is None):  # an error answer may have a null id
+            return Invalid(INVALID_REQUEST, "Invalid Request: id must be a number or a string")
+    good_id = msg_id if isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool) else None
+    if message.get("jsonrpc") != "2.0":
+        return Invalid(INVALID_REQUEST, 'Invalid Request: "jsonrpc" must be "2.0"', good_id)
+    if "method" in message:
+        if not isinstance(message["method"], str):
+            return Invalid(INVALID_REQUEST, "Invalid Request: method must be a string", good_id)
+        params = message.get("params")
+        if params is not None and not isinstance(params, (dict, list)):
+            return Invalid(INVALID_REQUEST, "Invalid Request: params must be an object or an array", good_id)
+    elif "id" not in message or ("result" not in message and "error" not in message):
+        return Invalid(INVALID_REQUEST, "Invalid Request: neither a request, a notification nor a response")
+    return message
+
+
+class Wire:
+    """The client's messages, read from a file descriptor."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
@@ -51,112 +159,76 @@ class Frames:
         self.pos = 0
 
     def _fill(self, timeout: float | None) -> bool:
-        ready, _, _ = select.select([self.fd], [], [], timeout)
-        if not ready:
-            return False
+        if timeout is not None:
+            ready, _, _ = select.select([self.fd], [], [], timeout)
+            if not ready:
+                return False
         chunk = os.read(self.fd, 65536)
         if not chunk:
             raise EOFError
+        if self.pos > 65536:
+            del self.data[: self.pos]
+            self.pos = 0
         self.data += chunk
         return True
 
-    def next(self, timeout: float | None = None) -> dict[str, Any] | None:
-        """The next message (None: none came in ``timeout`` seconds)."""
+    def next(self, timeout: float | None = None) -> Item | None:
+        """The next message (None: none came in ``timeout`` seconds).
+        Raises EOFError at the end of the stream, :class:`BrokenFraming`."""
         while True:
-            found = take_message(self.data, self.pos)
+            found = take_frame(self.data, self.pos)
             if found is not None:
-                message, self.pos = found
-                return message
+                item, self.pos = found
+                return item
             if not self._fill(timeout):
                 return None
 
 
-def take_message(data: bytes | bytearray, pos: int) -> tuple[dict[str, Any], int] | None:
-    """The message framed at ``pos`` and the offset after it (None: it is
-    not all there yet)."""
-    end = data.find(b"\r\n\r\n", pos)
-    if end < 0:
-        return None
-    length = None
-    for line in bytes(data[pos:end]).split(b"\r\n"):
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value.strip())
-    if length is None:
-        raise ValueError("a message without Content-Length")
-    body_end = end + 4 + length
-    if len(data) < body_end:
-        return None
-    message = json.loads(bytes(data[end + 4 : body_end]))
-    if not isinstance(message, dict):
-        raise ValueError("a message that is not an object")
-    return message, body_end
+class Output:
+    """The server's stdout: whole frames, one writer at a time.  It drops
+    one answer (to the ``initialize`` the early start has answered), and
+    whatever is sent once it is closed (after ``exit``, or when the client
+    has gone)."""
 
-
-class Replay:
-    """What pygls reads: the bytes the fast start read, then the stream."""
-
-    def __init__(self, data: bytes, stream: BinaryIO) -> None:
-        self.data = data
-        self.pos = 0
+    def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
         self.lock = threading.Lock()
+        self.drop_id: object = None
+        self.closed = False
 
-    def readline(self) -> bytes:
-        with self.lock:
-            if self.pos < len(self.data):
-                end = self.data.find(b"\n", self.pos)
-                if end >= 0:
-                    line = self.data[self.pos : end + 1]
-                    self.pos = end + 1
-                    return line
-                head = self.data[self.pos :]
-                self.pos = len(self.data)
-                return head + self.stream.readline()
-        return self.stream.readline()
-
-    def read(self, n: int = -1) -> bytes:
-        with self.lock:
-            if self.pos < len(self.data):
-                take = self.data[self.pos : self.pos + n] if n >= 0 else self.data[self.pos :]
-                self.pos += len(take)
-                if n < 0:
-                    return take + self.stream.read()
-                if len(take) < n:
-                    return take + self.stream.read(n - len(take))
-                return take
-        return self.stream.read(n)
-
-    def close(self) -> None:
-        self.stream.close()
-
-
-class DropReply:
-    """What pygls writes to: the stream, less its reply to the
-    ``initialize`` the fast start has answered."""
-
-    def __init__(self, stream: BinaryIO, request_id: object) -> None:
-        self.stream = stream
-        self.request_id = request_id
-        self.dropped = False
-
-    def write(self, data: bytes) -> int:
-        if not self.dropped:
+    def write(self, data: bytes) -> None:
+        if self.drop_id is not None:
             _header, _, body = data.partition(b"\r\n\r\n")
             try:
                 message = json.loads(body)
             except ValueError:
                 message = None
-            if isinstance(message, dict) and "method" not in message and message.get("id") == self.request_id:
-                self.dropped = True
-                return len(data)
-        return self.stream.write(data)
+            if isinstance(message, dict) and "method" not in message and message.get("id") == self.drop_id:
+                self.drop_id = None
+                return
+        with self.lock:
+            if self.closed:
+                return
+            try:
+                self.stream.write(data)
+                self.stream.flush()
+            except (OSError, ValueError):  # the client has gone
+                self.closed = True
 
-    def flush(self) -> None:
-        self.stream.flush()
+    def send(self, message: dict[str, Any]) -> None:
+        body = json.dumps(message).encode("utf-8")
+        self.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def log(self, text: str, kind: int = 1) -> None:
+        """A line in the client's log (``window/logMessage``; 1 is Error)."""
+        self.send(
+            {"jsonrpc": "2.0", "method": "window/logMessage", "params": {"type": kind, "message": text}}
+        )
 
     def close(self) -> None:
-        self.stream.close()
+        with self.lock:
+            self.closed = True
+            self.stream.close()
 
 
 def _get(data: object, path: str) -> object:
@@ -165,12 +237,6 @@ def _get(data: object, path: str) -> object:
             return None
         data = data.get(key)
     return data
-
-
-def _send(stream: BinaryIO, message: dict[str, Any]) -> None:
-    body = json.dumps(message).encode("utf-8")
-    stream.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-    stream.flush()
 
 
 def initialize_result(params: dict[str, Any]) -> dict[str, Any]:
@@ -192,90 +258,138 @@ def initialize_result(params: dict[str, Any]) -> dict[str, Any]:
     return {"capabilities": capabilities, "serverInfo": {"name": "syntaqlite", "version": __version__}}
 
 
-def first_diagnostics(
-    init: dict[str, Any], opened: dict[str, Any], defaults: EditorSettings | None = None
-) -> dict[str, Any] | None:
-    """The ``publishDiagnostics`` the server sends for a just-opened
-    document (None: leave it to the server)."""
-    from pygls.uris import to_fs_path
+@dataclass
+class Early:
+    """What the early start did, for the server to take over: the semantic
+    model (with its cache) and, per document URI, the analyzer and the
+    version and diagnostics (as JSON) it published."""
 
-    from .convert import diagnostic_json, negotiate
-    from .documents import MAX_ANALYZED_CHARS, Analyzer
-    from .settings import EditorSettings, resolve_settings, workspace_roots
-    from .validation import ValidatorSemantics
+    semantics: ValidatorSemantics | None = None
+    analyzers: dict[str, Analyzer] = field(default_factory=dict)
+    published: dict[str, tuple[int, list[dict[str, Any]]]] = field(default_factory=dict)
 
-    item = opened.get("textDocument")
-    if not isinstance(item, dict):
-        return None
-    uri, text, version = item.get("uri"), item.get("text"), item.get("version")
-    if not isinstance(uri, str) or not isinstance(text, str) or not isinstance(version, int):
-        return None
-    if len(text) > MAX_ANALYZED_CHARS:
-        return None
-    encodings = _get(init, "capabilities.general.positionEncodings")
-    encoding = negotiate(encodings if isinstance(encodings, list) else None)
-    folders = init.get("workspaceFolders") or []
-    roots = workspace_roots(
-        [f["uri"] for f in folders if isinstance(f, dict) and isinstance(f.get("uri"), str)],
-        init.get("rootUri") if isinstance(init.get("rootUri"), str) else None,
-        init.get("rootPath") if isinstance(init.get("rootPath"), str) else None,
-    )
-    editor = EditorSettings.from_mapping(init.get("initializationOptions"), defaults)
-    fs_path = to_fs_path(uri) if uri.startswith("file:") else None
-    path = Path(fs_path) if fs_path else None
-    settings = resolve_settings(path, roots, editor)
-    if settings.problems:
-        return None  # the server shows them
-    analysis = Analyzer(uri).analyze(text, version, path, settings.config, settings.target, encoding)
-    found = analysis.syntax_errors + list(ValidatorSemantics().diagnostics(analysis))
-    related = bool(_get(init, "capabilities.textDocument.publishDiagnostics.relatedInformation"))
-    return {
-        "jsonrpc": "2.0",
-        "method": "textDocument/publishDiagnostics",
-        "params": {
-            "uri": uri,
-            "diagnostics": [
-                diagnostic_json(d, analysis.index, uri, related_information=related) for d in found
-            ],
-            "version": version,
-        },
-    }
+    def first_diagnostics(
+        self, init: dict[str, Any], opened: dict[str, Any], defaults: EditorSettings | None = None
+    ) -> dict[str, Any] | None:
+        """The ``publishDiagnostics`` the server sends for a just-opened
+        document (None: leave it to the server)."""
+        from .convert import diagnostic_json, negotiate
+        from .documents import Analyzer
+        from .settings import EditorSettings, document_path, resolve_settings, workspace_roots
+        from .validation import ValidatorSemantics
+
+        item = opened.get("textDocument")
+        if not isinstance(item, dict):
+            return None
+        uri, text, version = item.get("uri"), item.get("text"), item.get("version")
+        if not isinstance(uri, str) or not isinstance(text, str) or not isinstance(version, int):
+            return None
+        if len(text) > EARLY_MAX_CHARS:
+            return None
+        if item.get("languageId") == "python" or uri.endswith(".py"):
+            return None  # SQL inside Python: the server's own pipeline (python_documents.py)
+        encodings = _get(init, "capabilities.general.positionEncodings")
+        encoding = negotiate(encodings if isinstance(encodings, list) else None)
+        folders = init.get("workspaceFolders") or []
+        roots = workspace_roots(
+            [f["uri"] for f in folders if isinstance(f, dict) and isinstance(f.get("uri"), str)],
+            init.get("rootUri") if isinstance(init.get("rootUri"), str) else None,
+            init.get("rootPath") if isinstance(init.get("rootPath"), str) else None,
+        )
+        editor = EditorSettings.from_mapping(init.get("initializationOptions"), defaults)
+        path = document_path(uri)
+        settings = resolve_settings(path, roots, editor)
+        if settings.problems:
+            return None  # the server shows them
+        if self.semantics is None:
+            self.semantics = ValidatorSemantics()
+        analyzer = Analyzer(uri)
+        analysis = analyzer.analyze(text, version, path, settings.config, settings.target, encoding)
+        found = analysis.syntax_errors + list(self.semantics.diagnostics(analysis))
+        related = bool(_get(init, "capabilities.textDocument.publishDiagnostics.relatedInformation"))
+        as_json = [diagnostic_json(d, analysis.index, uri, related_information=related) for d in found]
+        self.analyzers[uri] = analyzer
+        self.published[uri] = (version, as_json)
+        return {
+            "jsonrpc": "2.0",
+            "method": "textDocument/publishDiagnostics",
+            "params": {"uri": uri, "diagnostics": as_json, "version": version},
+        }
 
 
-def fast_start(editor: EditorSettings | None = None) -> tuple[Replay, DropReply] | None:
-    """Answer what can be answered before the server is loaded; the streams
-    the server then reads and writes (None: start it as usual)."""
-    if os.name == "nt" or os.environ.get("SYNTAQLITE_LSP_FAST") == "0":
-        return None
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+def early_start(wire: Wire, out: Output, editor: EditorSettings | None) -> tuple[list[Item], Early]:
+    """Answer ``initialize`` and publish the first opened document's
+    diagnostics; the messages read (for the server) and what was done."""
+    early = Early()
+    pending: list[Item] = []
+    message = wire.next()
+    if message is None:
+        return pending, early
+    pending.append(message)
+    if not (isinstance(message, dict) and message.get("method") == "initialize" and "id" in message):
+        return pending, early
+    init = message.get("params") if isinstance(message.get("params"), dict) else {}
+    assert isinstance(init, dict)
+    out.send({"jsonrpc": "2.0", "id": message["id"], "result": initialize_result(init)})
+    out.drop_id = message["id"]
+    following: Item | None
+    while True:
+        following = wire.next(timeout=WAIT)
+        if following is None:
+            return pending, early
+        pending.append(following)
+        if not (isinstance(following, dict) and following.get("method") == "initialized"):
+            break
+    if isinstance(following, dict) and following.get("method") == "textDocument/didOpen":
+        params = following.get("params")
+        try:
+            published = early.first_diagnostics(init, params, editor) if isinstance(params, dict) else None
+        except Exception as exc:  # noqa: BLE001 - the server will do it, and say what is wrong
+            print(f"syntaqlite lsp: early diagnostics skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
+            early = Early(early.semantics)
+            published = None
+        if published is not None:
+            out.send(published)
+    return pending, early
+
+
+def serve(
+    editor: EditorSettings | None = None, make_server: Any = None, *, early_answers: bool = True
+) -> None:
+    """Run the language server on stdin/stdout until ``exit`` or the end of
+    the input.  ``make_server(semantics)``: the server to hand messages to
+    (default: :func:`syntaqlite.lsp.server.create_server`); with
+    ``early_answers`` false, it answers everything itself."""
     try:
-        fd = stdin.fileno()
+        fd = sys.stdin.buffer.fileno()
     except (AttributeError, OSError, ValueError):
-        return None
-    frames = Frames(fd)
-    answered: object = None
+        fd = -1
+    if fd < 0:
+        raise SystemExit("syntaqlite lsp: stdin is not a file descriptor")
+    wire, out = Wire(fd), Output(sys.stdout.buffer)
+    pending: list[Item] = []
+    early = Early()
     try:
-        message = frames.next()
-        if message is not None and message.get("method") == "initialize" and "id" in message:
-            init = message.get("params") if isinstance(message.get("params"), dict) else {}
-            assert isinstance(init, dict)
-            _send(stdout, {"jsonrpc": "2.0", "id": message["id"], "result": initialize_result(init)})
-            answered = message["id"]
-            while True:
-                following = frames.next(timeout=WAIT)
-                if following is None or following.get("method") != "initialized":
-                    break
-            if following is not None and following.get("method") == "textDocument/didOpen":
-                params = following.get("params")
-                published = first_diagnostics(init, params, editor) if isinstance(params, dict) else None
-                if published is not None:
-                    _send(stdout, published)
+        if early_answers and os.environ.get("SYNTAQLITE_LSP_FAST") != "0":
+            pending, early = early_start(wire, out, editor)
     except EOFError:
+        return
+    except BrokenFraming as exc:
+        broken(out, exc)
+    from .run import run
+
+    run(wire, out, pending, early, editor, make_server)
+
+
+def broken(out: Output, exc: BrokenFraming) -> None:
+    """Stop: the stream cannot be followed any more."""
+    message = f"syntaqlite lsp: broken message framing from the client ({exc}); stopping"
+    print(message, file=sys.stderr, flush=True)
+    try:
+        out.log(message)
+    except OSError:
         pass
-    except Exception as exc:  # noqa: BLE001 - the server will do it all, and say what is wrong
-        print(f"syntaqlite lsp: fast start skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
-    replay = Replay(bytes(frames.data), stdin)
-    return replay, DropReply(stdout, answered)
+    os._exit(1)
 
 
 def write_capabilities(path: Path = CAPABILITIES) -> None:
@@ -300,9 +414,9 @@ def write_capabilities(path: Path = CAPABILITIES) -> None:
         )
         reply = None
         pos = 0
-        while (found := take_message(proc.stdout, pos)) is not None:
+        while (found := take_frame(proc.stdout, pos)) is not None:
             message, pos = found
-            if message.get("id") == 1:
+            if isinstance(message, dict) and message.get("id") == 1:
                 reply = message
                 break
         if reply is None:

@@ -11,13 +11,19 @@ What changes from pygls's defaults:
 * a request whose params do not fit the method's type is answered with an
   ``InvalidParams`` error (pygls would drop it, leaving the client waiting);
 * errors outside requests go to the client's log (``window/logMessage``),
-  not to a pop-up, and never stop the server.
+  not to a pop-up, and never stop the server;
+* the futures pygls keeps for handlers it runs on its own behalf (the
+  notification handlers, the steps of its generator handlers) are dropped
+  when they finish: pygls 2.1 keeps each one for good, about 2 KB per edit
+  (``docs/upstream/pygls-request-futures.md``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Generator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
@@ -46,6 +52,7 @@ _ANSWERED = _Answered()
 
 class SyntaqliteProtocol(LanguageServerProtocol):
     _server: SyntaqliteServer
+    _loop: asyncio.AbstractEventLoop | None = None
 
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(self, params: types.InitializeParams) -> Generator[Any, Any, types.InitializeResult]:
@@ -83,6 +90,44 @@ class SyntaqliteProtocol(LanguageServerProtocol):
     def lsp_shutdown(self, *args: Any) -> Generator[Any, Any, None]:
         self._server.session.shutdown()
         yield from super().lsp_shutdown(*args)
+
+    # pygls stores the future of every handler it runs in
+    # ``_request_futures``, under the request's id or, for a notification
+    # and for each step of a generator handler, under a fresh uuid; only a
+    # request's entry is ever removed (when its answer is sent, or it is
+    # cancelled).  Remove the others when they are done.
+
+    def _execute_handler(
+        self,
+        msg_id: Any,
+        handler: Any,
+        callback: Any,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> None:
+        if self._loop is None:
+            try:
+                self._loop = asyncio.get_running_loop()
+            except RuntimeError:
+                pass
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        future = self._request_futures.get(msg_id)
+        if future is not None:
+            future.add_done_callback(partial(self._forget_future, msg_id))
+
+    def _forget_future(self, msg_id: Any, future: Any) -> None:
+        # Called where the future finishes (a worker thread, or inside a
+        # loop over the futures, as pygls's shutdown cancels them): remove
+        # the entry from the event loop, after that.
+        try:
+            loop = asyncio.get_running_loop() if self._loop is None else self._loop
+            loop.call_soon_threadsafe(self._drop_future, msg_id, future)
+        except RuntimeError:  # no loop (closed, or unit tests): nothing iterates
+            self._drop_future(msg_id, future)
+
+    def _drop_future(self, msg_id: Any, future: Any) -> None:
+        if self._request_futures.get(msg_id) is future:
+            del self._request_futures[msg_id]
 
     # Malformed messages.
 

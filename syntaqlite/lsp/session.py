@@ -3,24 +3,31 @@ and the diagnostics pipeline.
 
 * Documents are updated on the event loop as notifications arrive
   (:class:`~syntaqlite.lsp.documents.Document`).
-* All parsing and every feature's computation runs on ONE analysis thread
-  (this keeps the event loop free to read messages while a large statement
-  is parsed; the parser itself is re-entrant, so more threads are possible).  Each document has an
-  :class:`~syntaqlite.lsp.documents.Analyzer` there that re-parses only the
-  statements an edit touched and caches the analysis per version.
+* Each open document has its own analysis thread, where all its parsing
+  and every feature's computation about it run (the event loop stays free
+  to read messages, and a large document never holds up requests about
+  another: the parser and the validator are re-entrant).  Each document has
+  an :class:`~syntaqlite.lsp.documents.Analyzer` there that re-parses only
+  the statements an edit touched and caches the analysis per version.
 * Diagnostics are published after ``didOpen`` and after edits.  An edit that
   comes after a pause is analysed at once; edits that follow each other
   within :data:`DEBOUNCE` seconds (typing) are coalesced and analysed when
   the typing pauses for that long.  Work is never stale: a job whose version
-  is no longer the document's is skipped before it starts, and a result is
-  published only if the document still has the version it was computed for.
+  is no longer the document's is skipped before it starts, an analysis stops
+  between two statements when an edit makes it stale (what it parsed and
+  checked is kept for the next one), and a result is published only if the
+  document still has the version it was computed for.
+* Diagnostics of a large document are published progressively: the syntax
+  errors as soon as it is parsed, then everything once it is checked.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -34,13 +41,20 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from ..config import clear_cache
+from ..syntax.memory import gc_paused
 from . import convert
-from .documents import MAX_ANALYZED_CHARS, Analysis, Analyzer, Document
+from .documents import STALE, Analysis, Analyzer, Document, Stale
+from .python_documents import PYTHON_REQUESTS, is_python_document, masked, python_diagnostics
+from .python_documents import forget as forget_python
 from .semantics import Semantics
 from .settings import EditorSettings, Settings, resolve_settings, workspace_roots
 
 DEBOUNCE = 0.15
 """Seconds of quiet after a burst of edits before re-analysing."""
+
+PROGRESSIVE = 0.5
+"""Seconds of parsing after which the syntax errors are published before
+the document is checked."""
 
 REQUEST_FAILED = -32803  # LSP's RequestFailed error code
 
@@ -110,16 +124,39 @@ class Session:
     roots: list[Path] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     _settings: dict[str, Settings] = field(default_factory=dict)
+    _schemas_of: dict[str, frozenset[Path]] = field(default_factory=dict)
     _analyzers: dict[str, Analyzer] = field(default_factory=dict)  # analysis thread only
     _timers: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
     _last_edit: dict[str, float] = field(default_factory=dict)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _shown: set[str] = field(default_factory=set)
+    python_uris: set[str] = field(default_factory=set)  # documents analysed as Python (python_documents.py)
     _loop: asyncio.AbstractEventLoop | None = None
     _loop_thread: int = 0
-    _worker: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="syntaqlite-analysis")
-    )
+    _workers: dict[str, ThreadPoolExecutor] = field(default_factory=dict)
+    _published: dict[str, tuple[int, list[dict[str, object]]]] = field(
+        default_factory=dict
+    )  # by the early start: uri -> version and the diagnostics as JSON
+    _closed: bool = False
+
+    def worker(self, uri: str) -> ThreadPoolExecutor:
+        """The analysis thread of document ``uri``."""
+        found = self._workers.get(uri)
+        if found is None:
+            if self._closed:
+                raise RuntimeError("the server is shutting down")
+            found = self._workers[uri] = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="syntaqlite-analysis"
+            )
+        return found
+
+    def adopt(
+        self, analyzers: dict[str, Analyzer], published: dict[str, tuple[int, list[dict[str, object]]]]
+    ) -> None:
+        """Take over the analyzers of the documents the early start
+        analysed (:mod:`.fast`), and what it published for each."""
+        self._analyzers.update(analyzers)
+        self._published.update(published)
 
     # -- messages to the client ----------------------------------------------------
 
@@ -172,7 +209,9 @@ class Session:
         for timer in self._timers.values():
             timer.cancel()
         self._timers.clear()
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        self._closed = True
+        for worker in self._workers.values():
+            worker.shutdown(wait=False, cancel_futures=True)
 
     # -- configuration -------------------------------------------------------------
 
@@ -198,6 +237,7 @@ class Session:
         again and re-publish diagnostics."""
         clear_cache()
         self._settings.clear()
+        self._schemas_of.clear()
         for uri in list(self.documents):
             self.schedule(uri, delay=0.0)
 
@@ -213,9 +253,13 @@ class Session:
         path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
         doc = Document(item.uri, item.text, item.version, Path(path) if path else None, self.encoding)
         self.documents[item.uri] = doc
+        if is_python_document(item.uri, doc.path, item.language_id):
+            self.python_uris.add(item.uri)
         self._settings.pop(item.uri, None)
+        self._schemas_of.pop(item.uri, None)
         self._last_edit.pop(item.uri, None)
         self.schedule(item.uri, delay=0.0)
+        self._schema_text_changed(doc)
 
     def change(self, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
@@ -225,19 +269,70 @@ class Session:
             return
         doc.apply(list(params.content_changes), params.text_document.version)
         self.schedule(uri)
+        self._schema_text_changed(doc)
+
+    def saved(self, uri: str) -> None:
+        """``didSave``: a saved configuration file is read again (as for a
+        watched-file event); a saved schema file re-checks what uses it."""
+        doc = self.documents.get(uri)
+        if doc is None or doc.path is None:
+            return
+        if doc.path.name in ("syntaqlite.toml", "pyproject.toml"):
+            self.reload_configuration()
+        else:
+            self._schema_text_changed(doc, delay=0.0)
+
+    # -- live schema files -----------------------------------------------------------
+
+    def _schema_paths(self, uri: str) -> frozenset[Path]:
+        """The schema files of document ``uri``, resolved (cached with its
+        settings)."""
+        found = self._schemas_of.get(uri)
+        if found is None:
+            doc = self.documents.get(uri)
+            paths = self.settings(uri).config.schema_files_for(doc.path) if doc is not None else []
+            found = self._schemas_of[uri] = frozenset(p.resolve() for p in paths)
+        return found
+
+    def _schema_text_changed(self, doc: Document, delay: float = DEBOUNCE, closed: bool = False) -> None:
+        """``doc`` was opened, edited, saved or closed: if it is a schema file
+        of open documents, its text in the editor counts for them (the file
+        on disk once it is closed), and they are checked again."""
+        from .validation import ValidatorSemantics
+
+        if doc.path is None:
+            return
+        if isinstance(self.semantics, ValidatorSemantics):
+            self.semantics.schemas.set_open_text(doc.path, None if closed else doc.text)
+        me = doc.path.resolve()
+        users = [uri for uri in self.documents if uri != doc.uri and me in self._schema_paths(uri)]
+        for uri in users:
+            self.schedule(uri, delay=delay)
 
     def close(self, uri: str) -> None:
+        doc = self.documents.get(uri)
+        if doc is not None:
+            self._schema_text_changed(doc, delay=0.0, closed=True)
         self.documents.pop(uri, None)
+        if uri in self.python_uris:
+            self.python_uris.discard(uri)
+            forget_python(uri)
         self._settings.pop(uri, None)
+        self._schemas_of.pop(uri, None)
         self._last_edit.pop(uri, None)
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
-        try:
-            self._worker.submit(self._analyzers.pop, uri, None)
-            self._worker.submit(self.semantics.forget, uri)
-        except RuntimeError:  # after shutdown
-            pass
+        worker = self._workers.pop(uri, None)
+        if worker is not None:
+            try:
+                worker.submit(self._analyzers.pop, uri, None)
+                worker.submit(self.semantics.forget, uri)
+            except RuntimeError:  # after shutdown
+                pass
+            worker.shutdown(wait=False)
+        else:
+            self._analyzers.pop(uri, None)
         self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     # -- diagnostics ------------------------------------------------------------------
@@ -267,90 +362,136 @@ class Session:
         if doc is None:
             return
         version = doc.version
-        run = self._job(doc)
+        loop = asyncio.get_running_loop()
 
-        def job() -> list[types.Diagnostic] | None:
-            if doc.version != version or self.documents.get(uri) is not doc:
+        def stale() -> bool:
+            return doc.version != version or self.documents.get(uri) is not doc
+
+        def send(diagnostics: list[types.Diagnostic], as_json: list[dict[str, object]] | None = None) -> None:
+            if stale():
+                return
+            early = self._published.pop(uri, None)
+            if early is not None and early == (version, as_json):
+                return  # the early start published exactly these
+            self.server.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+            )
+
+        run = self._job(doc)
+        related = self.client.related_information
+
+        def job() -> tuple[list[types.Diagnostic], list[dict[str, object]] | None] | None:
+            if stale():
                 return None  # a newer edit came in while this waited: skip
-            analysis = run()
-            if analysis.too_large:
-                return []
-            self.semantic_diagnostics(analysis)
+            token = STALE.set(stale)
+            started = time.monotonic()
+            try:
+                with gc_paused():  # see below
+                    analysis = run()
+                    if uri in self.python_uris:
+                        found = python_diagnostics(
+                            analysis.index.text, analysis.path, analysis.config, analysis.target
+                        )
+                        return [
+                            convert.diagnostic(d, analysis.index, uri, related_information=related)
+                            for d in found
+                        ], None
+                    if time.monotonic() - started > PROGRESSIVE and analysis.syntax_errors:
+                        # a large document: its syntax errors while it is checked
+                        first = [
+                            convert.diagnostic(d, analysis.index, uri, related_information=related)
+                            for d in analysis.syntax_errors
+                        ]
+                        loop.call_soon_threadsafe(send, first)
+                    self.semantic_diagnostics(analysis)
+                    if time.monotonic() - started > PROGRESSIVE:
+                        # A large document's trees and models (millions of
+                        # objects, no reference cycles) would be walked by
+                        # every full collection, a pause of seconds with every
+                        # thread stopped: keep them out of the collector's
+                        # generations (before it is on again).
+                        gc.freeze()
+            finally:
+                STALE.reset(token)
+            as_json = None
+            if uri in self._published:  # to compare with what the early start sent
+                as_json = [
+                    convert.diagnostic_json(d, analysis.index, uri, related_information=related)
+                    for d in analysis.diagnostics
+                ]
             return [
-                convert.diagnostic(
-                    d, analysis.index, uri, related_information=self.client.related_information
-                )
+                convert.diagnostic(d, analysis.index, uri, related_information=related)
                 for d in analysis.diagnostics
-            ]
+            ], as_json
 
         try:
-            diagnostics = await asyncio.get_running_loop().run_in_executor(self._worker, job)
+            found = await loop.run_in_executor(self.worker(uri), job)
+        except Stale:
+            return  # the next job takes over
         except Exception as exc:  # noqa: BLE001 - keep serving
             self.log_exception(f"analysing {uri}", exc)
             return
-        if diagnostics is None or self.documents.get(uri) is not doc or doc.version != version:
-            return
-        if len(doc.text) > MAX_ANALYZED_CHARS:
-            self.show_once(
-                f"syntaqlite: {Path(doc.path).name if doc.path else uri} is "
-                f"{len(doc.text) / 1e6:.1f} MB; files over {MAX_ANALYZED_CHARS / 1e6:.0f} MB are not analysed",
-            )
-        self.server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
-        )
+        if found is not None:
+            send(*found)
 
     def semantic_diagnostics(self, analysis: Analysis) -> None:
         """Fill ``analysis.semantic_diagnostics``.  Asked again for the same
         analysis (a configuration or schema file changed), the semantics
-        decide whether anything changed (the validator's answer is cached)."""
+        decide whether anything changed (the validator's answer is cached).
+        Raises :class:`Stale` when the job it runs in became stale."""
         try:
             analysis.semantic_diagnostics = list(self.semantics.diagnostics(analysis))
+        except Stale:
+            raise
         except Exception as exc:  # noqa: BLE001 - a validator bug must not stop syntax errors
             self.log_exception("semantic analysis", exc)
 
     # -- requests -----------------------------------------------------------------------
 
     def _job(self, doc: Document) -> Callable[[], Analysis]:
-        """A function for the analysis thread that analyses ``doc`` as it is
-        now (text, version and settings are captured here, on the loop)."""
+        """A function for the document's analysis thread that analyses
+        ``doc`` as it is now (text, version and settings are captured here,
+        on the loop)."""
         uri, text, version, path, encoding = doc.uri, doc.text, doc.version, doc.path, self.encoding
+        index = doc.index
         settings = self.settings(uri)
+        python = uri in self.python_uris
 
         def run() -> Analysis:
             analyzer = self._analyzers.get(uri)
             if analyzer is None:
                 analyzer = self._analyzers[uri] = Analyzer(uri)
-            return analyzer.analyze(text, version, path, settings.config, settings.target, encoding)
+            if not python:
+                return analyzer.analyze(
+                    text, version, path, settings.config, settings.target, encoding, index
+                )
+            # The embedded SQL at its place; positions counted in the module's text.
+            mask = masked(uri, text, settings.config)
+            analysis = analyzer.analyze(mask, version, path, settings.config, settings.target, encoding)
+            if analysis.index.text is not text:
+                analysis.index = convert.LineIndex(text, encoding)
+            return analysis
 
         return run
 
-    async def request(
-        self, uri: str, name: str, fn: Callable[[Analysis], T], default: T, *, refuse_large: bool = False
-    ) -> T:
+    async def request(self, uri: str, name: str, fn: Callable[[Analysis], T], default: T) -> T:
         """Answer a request about ``uri``: run ``fn`` on the document's
-        current analysis, on the analysis thread.  An unknown document gets
-        ``default``; so does a document too large to analyse, unless
-        ``refuse_large`` (then the request fails with a message); an
-        exception in ``fn`` is logged and answered with an error."""
+        current analysis, on the document's analysis thread.  An unknown
+        document gets ``default``; an exception in ``fn`` is logged and
+        answered with an error."""
         doc = self.documents.get(uri)
         if doc is None:
             self.log(f"syntaqlite: {name} for {uri}, which is not open: no result", types.MessageType.Warning)
             return default
+        if uri in self.python_uris and name not in PYTHON_REQUESTS:
+            return default  # formatting, symbols ...: the Python server's
         run = self._job(doc)
 
         def job() -> T:
-            analysis = run()
-            if analysis.too_large:
-                if refuse_large:
-                    raise RequestFailed(
-                        f"syntaqlite: {name}: the document is over {MAX_ANALYZED_CHARS / 1e6:.0f} MB, "
-                        "too large to analyse"
-                    )
-                return default
-            return fn(analysis)
+            return fn(run())
 
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._worker, job)
+            return await asyncio.get_running_loop().run_in_executor(self.worker(uri), job)
         except JsonRpcException:
             raise
         except Exception as exc:  # noqa: BLE001 - answered with an error, and logged

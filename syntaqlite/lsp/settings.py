@@ -1,6 +1,6 @@
 """What a document is checked with: the project's configuration and the
 SQLite it targets, from the configuration file found from the document (or
-the workspace) and the editor's settings.  No pygls here: the fast start
+the workspace) and the editor's settings.  No pygls here: the early start
 (:mod:`.fast`) uses it too."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config, ConfigError, find_config
+from ..config import Config, ConfigError, find_config, load
 from ..syntax.target import Target, TargetError
 
 
@@ -20,6 +20,10 @@ class EditorSettings:
 
     sqlite_version: str | None = None
     sqlite_cflags: tuple[str, ...] = ()
+    config_file: str | None = None
+    """``syntaqlite lsp --config FILE``: this file for every document."""
+    isolated: bool = False
+    """``syntaqlite lsp --no-config``: no configuration file at all."""
 
     @classmethod
     def from_mapping(cls, data: object, base: EditorSettings | None = None) -> EditorSettings:
@@ -42,7 +46,7 @@ class EditorSettings:
                     cflags = (value,)
                 elif isinstance(value, list):
                     cflags = tuple(str(v) for v in value)
-        return cls(version, cflags)
+        return cls(version, cflags, base.config_file, base.isolated)
 
 
 @dataclass(frozen=True)
@@ -77,13 +81,28 @@ def workspace_roots(folders: list[str], root_uri: str | None, root_path: str | N
     return roots
 
 
+def document_path(uri: str) -> Path | None:
+    """The file a document URI names (None: not a ``file:`` URI)."""
+    from pygls.uris import to_fs_path  # stdlib only, unlike the rest of pygls
+
+    if not uri.startswith("file:"):
+        return None
+    path = to_fs_path(uri)
+    return Path(path) if path else None
+
+
 def resolve_settings(path: Path | None, roots: list[Path], editor: EditorSettings) -> Settings:
     """The configuration for a document at ``path`` (None: not a file; the
     first workspace root is used), with the editor's settings under it."""
     problems: list[Problem] = []
     start = path if path is not None else (roots[0] if roots else None)
     config = Config()
-    if start is not None:
+    if editor.config_file is not None and not editor.isolated:
+        try:
+            config = load(Path(editor.config_file)) or Config()
+        except ConfigError as exc:
+            problems.append(Problem(f"syntaqlite: {exc}", True))
+    elif start is not None and not editor.isolated:
         try:
             config = find_config(start)
         except ConfigError as exc:

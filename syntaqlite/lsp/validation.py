@@ -37,16 +37,18 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..syntax.names import is_quoted, normalize, unquote
 from ..syntax.names import quote as quote_name
+from ..syntax.stack import deep_call
 from ..syntax.target import Target as SqliteTarget
 from ..syntax.tokens import Token
+from ..text import Lines
 from ..validator.catalog import Catalog, Index, Table, Trigger, Where
-from ..validator.checker import apply_severities, run_statement
+from ..validator.checker import apply_severities, internal_error, run_statement
 from ..validator.ddl import DdlChecker, changes_schema
 from ..validator.declared import NO_DECLARATIONS, Declarations
 from ..validator.model import InScope, Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
-from ..validator.schema import SchemaError, load_files
-from .documents import Chunk
+from ..validator.schema import SchemaError, load_files, load_sql
+from .documents import STALE_EVERY, Chunk, raise_if_stale
 from .in_scope import columns_in, ctes_in, probe
 from .placement import chunk_starts, is_chunk_key, points_into_chunks, to_document
 from .scan import is_name, significant
@@ -70,6 +72,10 @@ class ChunkCheck:
     after: int = 0  # the schema's digest after the chunk
     # At document offsets, by where the chunk starts.
     placed: dict[int, list[Diagnostic]] = field(default_factory=dict)
+    points: bool = field(init=False)  # a diagnostic has a related location in another chunk
+
+    def __post_init__(self) -> None:
+        self.points = any(points_into_chunks(d) for d in self.diagnostics)
 
 
 @dataclass
@@ -86,43 +92,86 @@ class Checked:
     snapshots: dict[int, Catalog] = field(
         default_factory=dict
     )  # by fingerprint: the schema before those chunks
+    tables: dict[str, TableInfo] | None = None
+    states: list[int] = field(default_factory=list)  # the schema's digest before each chunk
+    flagged: list[int] = field(default_factory=list)  # the chunks with diagnostics
+    points: bool = False  # a diagnostic has a related location in another chunk
 
 
 class SchemaFiles:
     """Catalogs of the configured schema files, cached by file, size and
     modification time, with the digest of what each holds.  A schema file
     that cannot be read, or has statements that do not parse, is reported
-    once per version of it, in the server's log."""
+    once per version of it, in the server's log.
+
+    A schema file open in the editor counts as its text there, unsaved
+    edits included (:meth:`set_open_text`)."""
 
     def __init__(self) -> None:
         self._cache: dict[tuple[object, ...], tuple[Catalog, int]] = {}
+        self._open: dict[str, str] = {}  # resolved path -> text; replaced whole, never mutated
+
+    def set_open_text(self, path: Path, text: str | None) -> None:
+        """The text of ``path`` as open in the editor (None: closed, the
+        file on disk counts again).  Called from the event loop while the
+        analysis threads read: the mapping is replaced, not changed."""
+        key = str(path.resolve())
+        opened = dict(self._open)
+        if text is None:
+            opened.pop(key, None)
+        else:
+            opened[key] = text
+        self._open = opened
 
     def catalog(
         self, files: Sequence[Path], target: SqliteTarget, declared: Declarations = NO_DECLARATIONS
     ) -> tuple[Catalog, tuple[object, ...], int]:
         """The catalog, its stamp (what it was read from, with the declared
         functions, collations and modules) and its digest."""
+        opened = self._open
         stamp: list[object] = [target, declared]
+        texts: list[str | None] = []
         for f in files:
+            resolved = str(f.resolve())
+            text = opened.get(resolved)
+            texts.append(text)
+            if text is not None:
+                stamp.append((resolved, "open", text))
+                continue
             try:
                 st = os.stat(f)
-                stamp.append((str(f.resolve()), st.st_mtime_ns, st.st_size))
+                stamp.append((resolved, st.st_mtime_ns, st.st_size))
             except OSError:
                 stamp.append((str(f), None, None))
         key = tuple(stamp)
         found = self._cache.get(key)
         if found is None:
             problems: list[str] = []
-            try:
-                catalog = load_files(files, target, catalog=Catalog(declared), on_problem=problems.append)
-            except SchemaError as exc:
-                catalog, problems = Catalog(declared), [str(exc)]
+            catalog = Catalog(declared)
+            for f, text in zip(files, texts, strict=True):
+                try:
+                    if text is None:
+                        load_files([f], target, catalog=catalog, on_problem=problems.append)
+                    else:
+                        _load_open(catalog, f, text, target, problems)
+                except SchemaError as exc:
+                    problems.append(str(exc))
             for problem in problems:
                 log.warning("schema: %s", problem)
             if len(self._cache) > 8:
                 self._cache.clear()
             found = self._cache[key] = (catalog, hash((hash(key), digest(catalog))))
         return found[0], key, found[1]
+
+
+def _load_open(catalog: Catalog, path: Path, text: str, target: SqliteTarget, problems: list[str]) -> None:
+    """Add the schema in ``text``, the editor's text of ``path``."""
+    lines = Lines(text)
+    for d in load_sql(catalog, text, str(path), target):
+        if d.code == "syntax":
+            line, column = lines.position(d.start)
+            problems.append(f"{path}:{line}:{column}: {d.message} (this statement is left out of the schema)")
+    catalog.databases["main"].known = True
 
 
 def digest(catalog: Catalog, before: Catalog | None = None, before_digest: int = 0) -> int:
@@ -212,7 +261,8 @@ class ValidatorSemantics(DocumentSemantics):
             or found.stamp != stamp
             or found.checks_config != doc.config.checks
         ):
-            found = self._check(doc, base, stamp, state)
+            # On a deep stack, as check_text: SQL nests as deep as SQLite allows.
+            found = deep_call(lambda: self._check(doc, base, stamp, state))
             self._checked[doc.uri] = found
         return found
 
@@ -226,13 +276,53 @@ class ValidatorSemantics(DocumentSemantics):
 
     def _check(self, doc: SqlDocument, base: Catalog, stamp: tuple[object, ...], state: int) -> Checked:
         """Check every chunk, reusing what the previous check of this
-        document found where it still holds (see the module docstring)."""
+        document found where it still holds (see the module docstring).
+
+        After an edit, the chunks before the edited ones (the same chunks,
+        checked against the same schema) keep their checks as a whole, and
+        so do the chunks after them when the schema there is as before:
+        only the edited chunks are visited."""
         previous = self._checked.get(doc.uri)
         old = previous.snapshots if previous is not None and previous.stamp == stamp else {}
         snapshots: dict[int, Catalog] = {state: base}
         checks: list[ChunkCheck] = []
-        present = {chunk.data.key for chunk in doc.chunks}
-        for chunk in doc.chunks:
+        states: list[int] = []
+        flagged: list[int] = []
+        chunks = doc.chunks
+        n = len(chunks)
+        first, back = 0, 0
+        if (
+            previous is not None
+            and old
+            and previous.checks_config == doc.config.checks
+            and doc.reused is not None
+            and doc.reused[0] == previous.version
+            and not previous.points
+        ):
+            first, back = doc.reused[1], doc.reused[2]
+            snapshots = dict(old)
+            if first:
+                checks = previous.checks[:first]
+                states = previous.states[:first]
+                flagged = [j for j in previous.flagged if j < first]
+                state = checks[-1].after
+        present: set[str] | None = None
+        end = n - back
+        k = first
+        while k < n:
+            if k == end and previous is not None and k < n:
+                # the chunks after the edited ones: the same schema as last time?
+                was = len(previous.checks) - back
+                if previous.states[was] == state:
+                    shift = k - was
+                    checks.extend(previous.checks[was:])
+                    states.extend(previous.states[was:])
+                    flagged.extend(j + shift for j in previous.flagged if j >= was)
+                    state = previous.checks[-1].after
+                    break
+            chunk = chunks[k]
+            if k % STALE_EVERY == STALE_EVERY - 1:
+                raise_if_stale()  # what was checked stays in the chunks' memos
             memo = chunk.data.memo.get(_MEMO)
             if memo is None:
                 memo = chunk.data.memo[_MEMO] = {}
@@ -240,11 +330,12 @@ class ValidatorSemantics(DocumentSemantics):
             assert isinstance(memo, dict)
             changes = chunk.data.memo[_CHANGES]
             check = memo.get(state)
-            if (
-                check is None
-                or (changes and check.after not in snapshots and check.after not in old)
-                or _points_to_gone(check, present)
-            ):
+            if check is not None and check.points:
+                if present is None:
+                    present = {c.data.key for c in chunks}
+                if _points_to_gone(check, present):
+                    check = None
+            if check is None or (changes and check.after not in snapshots and check.after not in old):
                 before = snapshots[state]
                 # A schema statement changes a copy; the others only read.
                 catalog = before.snapshot() if changes else before
@@ -259,8 +350,16 @@ class ValidatorSemantics(DocumentSemantics):
                 memo[state] = check
             elif changes and check.after not in snapshots:
                 snapshots[check.after] = old[check.after]  # the same schema as last time
+            states.append(state)
+            if check.diagnostics:
+                flagged.append(k)
             state = check.after
             checks.append(check)
+            k += 1
+        if len(snapshots) > 2 * len(set(states)) + 16:  # states no chunk has any more
+            keep = set(states) | {state}
+            snapshots = {key: cat for key, cat in snapshots.items() if key in keep}
+        points = any(checks[j].points for j in flagged)
         return Checked(
             doc.version,
             doc.text,
@@ -268,17 +367,22 @@ class ValidatorSemantics(DocumentSemantics):
             doc.config.checks,
             checks,
             snapshots[state],
-            self._assemble(doc, checks),
+            self._assemble(doc, checks, flagged, points),
             snapshots,
+            states=states,
+            flagged=flagged,
+            points=points,
         )
 
-    def _assemble(self, doc: SqlDocument, checks: list[ChunkCheck]) -> list[Diagnostic]:
-        """Every chunk's diagnostics at their place in the document now."""
-        starts = chunk_starts((chunk.data.key, chunk.start) for chunk in doc.chunks)
+    def _assemble(
+        self, doc: SqlDocument, checks: list[ChunkCheck], flagged: list[int], points: bool
+    ) -> list[Diagnostic]:
+        """The diagnostics of the chunks that have some, at their place in
+        the document now."""
+        starts = chunk_starts((chunk.data.key, chunk.start) for chunk in doc.chunks) if points else {}
         out: list[Diagnostic] = []
-        for chunk, check in zip(doc.chunks, checks, strict=True):
-            if not check.diagnostics:
-                continue
+        for j in flagged:
+            chunk, check = doc.chunks[j], checks[j]
             # Placed diagnostics are kept by the chunk's start (a chunk's text
             # may sit at several places); those with related locations in
             # chunks (which may have moved) are placed every time.
@@ -288,7 +392,7 @@ class ValidatorSemantics(DocumentSemantics):
                 if len(check.placed) > 8:
                     check.placed.clear()
                 check.placed[chunk.start] = placed
-            else:
+            elif check.points:
                 placed = [
                     to_document(d, chunk.start, starts) if points_into_chunks(d) else p
                     for d, p in zip(check.diagnostics, placed, strict=True)
@@ -308,7 +412,10 @@ class ValidatorSemantics(DocumentSemantics):
         ddl = DdlChecker(resolver)
         internal: list[str] = []
         for stmt in chunk.result.statements:
+            before = len(internal)
             run_statement(resolver, ddl, stmt, internal)
+            if len(internal) > before:  # shown, not dropped: the chunk's diagnostics are incomplete
+                found.append(internal_error(stmt, internal[-1]))
         return ChunkCheck(found, model, internal)
 
     def diagnostics(self, doc: SqlDocument) -> Sequence[Diagnostic]:

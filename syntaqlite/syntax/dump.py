@@ -18,6 +18,7 @@ renderings walk the tree with an explicit stack, so any depth works.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..text import Lines
@@ -130,3 +131,42 @@ def _fix_order(items: list[dict[str, Any]]) -> None:
             else:
                 ordered.append(_token_json(child))
         data["children"] = ordered
+
+
+_END = object()
+
+
+def json_chunks(value: Any, indent: int = 2) -> Iterator[str]:
+    """``value`` as JSON text, in pieces: what ``json.dumps(value,
+    indent=indent, ensure_ascii=False)`` writes, but with an explicit stack
+    (the json module recurses once per level, and a tree can be thousands
+    of levels deep)."""
+    pad = " " * indent
+
+    def start(item: Any, depth: int) -> tuple[str, list[Any] | None]:
+        if isinstance(item, dict):
+            return ("{}", None) if not item else ("{", [iter(item.items()), True, depth + 1, True])
+        if isinstance(item, (list, tuple)):
+            return ("[]", None) if not item else ("[", [iter(item), False, depth + 1, True])
+        return json.dumps(item, ensure_ascii=False), None
+
+    text, frame = start(value, 0)
+    yield text
+    stack = [frame] if frame is not None else []
+    while stack:
+        top = stack[-1]
+        entries, is_dict, depth, first = top
+        entry: Any = next(entries, _END)
+        if entry is _END:
+            stack.pop()
+            yield "\n" + pad * (depth - 1) + ("}" if is_dict else "]")
+            continue
+        top[3] = False
+        prefix = ("\n" if first else ",\n") + pad * depth
+        if is_dict:
+            key, entry = entry
+            prefix += json.dumps(key, ensure_ascii=False) + ": "
+        text, frame = start(entry, depth)
+        yield prefix + text
+        if frame is not None:
+            stack.append(frame)

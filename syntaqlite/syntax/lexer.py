@@ -13,10 +13,11 @@ the byte-order mark U+FEFF, which SQLite skips as whitespace.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
 
-from .tokens import COMMENT, ILLEGAL, KEYWORDS, Token, _TokenSlots
+from .tokens import COMMENT, ILLEGAL, KEYWORDS, LINE_BREAK, Token, _TokenSlots
 
 _IDCHAR = r"A-Za-z0-9_$\x80-\U0010ffff"
 
@@ -286,4 +287,21 @@ def tokenize(
             line += piece.count("\n")
             line_start = start + piece.rindex("\n") + 1
         pos = stop
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        _count_lone_cr(tokens, text)
     return tokens
+
+
+_SET_LINE = _TokenSlots.__dict__["line"].__set__
+_SET_COLUMN = _TokenSlots.__dict__["column"].__set__
+
+
+def _count_lone_cr(tokens: list[Token], text: str) -> None:
+    """Place the tokens of a text with lone carriage returns, which end
+    lines as ``\\n`` does (the loop above counts ``\\n`` only, the common
+    case at no cost)."""
+    starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+    for tok in tokens:
+        line = bisect_right(starts, tok.start)
+        _SET_LINE(tok, line)
+        _SET_COLUMN(tok, tok.start - starts[line - 1] + 1)

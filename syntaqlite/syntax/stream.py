@@ -30,7 +30,7 @@ from .lexer import tokenize
 from .memory import gc_paused
 from .parser import _COMPLETE, _COMPLETE_CLASS, _WORDLIKE, ParseResult, _parse
 from .target import DEFAULT_TARGET, Target
-from .tokens import COMMENT, Token
+from .tokens import COMMENT, LINE_BREAK, Token
 
 PIECE_SIZE = 64_000
 """Characters a piece holds, about (a statement longer than that is one piece)."""
@@ -121,7 +121,13 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
             result = _parse(text, target, tokens)
         yield Piece(offset, line, result)
         offset += len(text)
-        line += text.count("\n")
+        if "\r" in text:
+            # lone CRs end lines too (as the lexer counts); a CR LF cut in
+            # two (a -- comment runs to the LF) is one line end, which the
+            # next piece counts at its LF
+            line += len(LINE_BREAK.findall(text)) - (text.endswith("\r") and buffer.startswith("\n"))
+        else:
+            line += text.count("\n")
 
 
 def parse_stream(

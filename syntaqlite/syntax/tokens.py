@@ -8,11 +8,17 @@ Two extra kinds never reach the parser: ``SPACE`` and ``COMMENT`` (trivia).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 COMMENT: Final = "COMMENT"
 ILLEGAL: Final = "ILLEGAL"
 TRIVIA: Final = frozenset({COMMENT})
+
+
+LINE_BREAK = re.compile(r"\r\n?|\n")
+"""Where a line ends: ``\\n``, ``\\r\\n`` or a lone ``\\r`` (as editors count
+lines; ``syntaqlite.text.Lines`` counts the same way)."""
 
 
 class _TokenSlots:
@@ -93,14 +99,21 @@ class Token(_TokenSlots):
 
     @property
     def end_line(self) -> int:
-        return self.line + self.text.count("\n")
+        text = self.text
+        if "\r" in text:
+            return self.line + len(LINE_BREAK.findall(text))
+        return self.line + text.count("\n")
 
     @property
     def end_column(self) -> int:
         """1-based column just past the token's last character."""
-        if "\n" in self.text:
-            return len(self.text) - self.text.rindex("\n")
-        return self.column + len(self.text)
+        text = self.text
+        if "\r" in text:
+            breaks = [m.end() for m in LINE_BREAK.finditer(text)]
+            return len(text) - breaks[-1] + 1 if breaks else self.column + len(text)
+        if "\n" in text:
+            return len(text) - text.rindex("\n")
+        return self.column + len(text)
 
     @property
     def is_trivia(self) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..syntax.cst import Node
-from ..syntax.names import normalize, unquote
+from ..syntax.names import fold_case, normalize, unquote
 from ..syntax.nodes import (
     AlterTableStmt,
     CollateConstraint,
@@ -143,7 +143,7 @@ class Table:
 
     @property
     def key(self) -> str:
-        return normalize(self.name)
+        return fold_case(self.name)
 
     def column(self, name: str) -> Column | None:
         """The first column called ``name`` (compared as SQLite does)."""
@@ -346,7 +346,7 @@ class Catalog:
         ]
 
     def find_table(self, name: str, schema: str | None = None) -> Table | None:
-        key = normalize(name)
+        key = fold_case(name)
         if schema is not None:
             db = self.database(schema)
             return db.tables.get(key) if db else None
@@ -361,7 +361,7 @@ class Catalog:
         return None
 
     def find_index(self, name: str, schema: str | None = None) -> Index | None:
-        key = normalize(name)
+        key = fold_case(name)
         dbs = [self.database(schema)] if schema else self.search_order()
         for db in dbs:
             if db is not None and key in db.indexes:
@@ -377,13 +377,13 @@ class Catalog:
         if not number.isdigit():
             return None
         for db in dbs:
-            table = db.tables.get(normalize(table_name)) if db is not None else None
+            table = db.tables.get(fold_case(table_name)) if db is not None else None
             if table is not None and 1 <= int(number) <= table.autoindexes:
                 return Index(name, table.schema, table.name, auto=True)
         return None
 
     def find_trigger(self, name: str, schema: str | None = None) -> Trigger | None:
-        key = normalize(name)
+        key = fold_case(name)
         dbs = [self.database(schema)] if schema else self.search_order()
         for db in dbs:
             if db is not None and key in db.triggers:
@@ -396,7 +396,7 @@ class Catalog:
         for db in self.databases.values():
             if db.name not in (table.schema, "temp"):
                 continue
-            found += [tr for tr in db.triggers.values() if normalize(tr.table) == table.key]
+            found += [tr for tr in db.triggers.values() if fold_case(tr.table) == table.key]
         return found
 
     def all_tables(self) -> list[Table]:
@@ -427,10 +427,10 @@ class Catalog:
             return
         db.tables.pop(table.key, None)
         for shadow in table.shadows:
-            db.tables.pop(normalize(shadow), None)
-        for key in [k for k, ix in db.indexes.items() if normalize(ix.table) == table.key]:
+            db.tables.pop(fold_case(shadow), None)
+        for key in [k for k, ix in db.indexes.items() if fold_case(ix.table) == table.key]:
             del db.indexes[key]
-        for key in [k for k, tr in db.triggers.items() if normalize(tr.table) == table.key]:
+        for key in [k for k, tr in db.triggers.items() if fold_case(tr.table) == table.key]:
             del db.triggers[key]
 
     def rename_table(self, table: Table, new: str) -> Table:
@@ -445,7 +445,7 @@ class Catalog:
         columns = table.columns
         if table.shadows:
             columns = [replace(c, name=new) if c.hidden and c.key == table.key else c for c in columns]
-        shadows = [db.tables.pop(normalize(s), None) for s in table.shadows]
+        shadows = [db.tables.pop(fold_case(s), None) for s in table.shadows]
         renamed_shadows = [replace(s, name=new + s.name[len(table.name) :]) for s in shadows if s is not None]
         renamed = replace(table, name=new, columns=columns, shadows=tuple(s.name for s in renamed_shadows))
         db.tables.pop(table.key, None)
@@ -453,12 +453,12 @@ class Catalog:
         for shadow in renamed_shadows:
             db.tables[shadow.key] = shadow
         for key, ix in list(db.indexes.items()):
-            if normalize(ix.table) == table.key:
+            if fold_case(ix.table) == table.key:
                 db.indexes[key] = replace(ix, table=new)
         temp = self.databases["temp"]
         for tdb in (db, temp) if temp is not db and temp_follows else (db,):
             for key, tr in list(tdb.triggers.items()):
-                if normalize(tr.table) == table.key:
+                if fold_case(tr.table) == table.key:
                     tdb.triggers[key] = replace(tr, table=new)
         return renamed
 
@@ -496,7 +496,7 @@ class Catalog:
             if db.name not in (table.schema, "temp"):
                 continue
             for name, tr in list(db.triggers.items()):
-                if normalize(tr.table) == table.key and any(normalize(c) == key for c in tr.columns):
+                if fold_case(tr.table) == table.key and any(normalize(c) == key for c in tr.columns):
                     cols = tuple(new if normalize(c) == key else c for c in tr.columns)
                     db.triggers[name] = replace(tr, columns=cols)
 

@@ -15,11 +15,17 @@ from ..diagnostics import Diagnostic, Severity
 from ..syntax.memory import gc_paused
 from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
+from ..syntax.stack import deep_call
 from ..syntax.target import DEFAULT_TARGET, Target
 from .catalog import Catalog
 from .ddl import DdlChecker, changes_schema
 from .model import SemanticModel
 from .resolve import Resolver
+
+INTERNAL_ERROR = "internal-error"
+"""The code of the diagnostic that stands for an exception in the checker:
+the statement's own diagnostics are incomplete.  It is not a check (it
+cannot be turned off); the command line exits 3 on it."""
 
 LEVELS = {severity.value: severity for severity in Severity}
 """The severities a configuration may give a check ("error", "warning", "info")."""
@@ -51,9 +57,15 @@ def check_text(
     """Check ``text`` against ``catalog`` (which it extends with the text's
     own schema statements).  ``severities`` maps codes to "error",
     "warning", "info" or "off".  ``model=False`` skips recording what each
-    name means (the result's model is empty): diagnostics only, faster."""
+    name means (the result's model is empty): diagnostics only, faster.
+
+    The statements are checked on a thread with a deep stack
+    (:func:`~syntaqlite.syntax.stack.deep_call`): the walks follow SQLite's
+    recursion, and SQL nested as deep as SQLite accepts is checked like any
+    other.  An exception in the checker is not raised: the statement is
+    named in ``internal_errors`` (its own diagnostics are then incomplete)."""
     with gc_paused():
-        return _check_text(text, catalog, path, target, severities, parsed, model)
+        return deep_call(lambda: _check_text(text, catalog, path, target, severities, parsed, model))
 
 
 def _check_text(
@@ -73,7 +85,10 @@ def _check_text(
     ddl = DdlChecker(resolver)
     internal: list[str] = []
     for stmt in parsed.statements:
+        before = len(internal)
         run_statement(resolver, ddl, stmt, internal)
+        if len(internal) > before:
+            found.append(internal_error(stmt, internal[-1]))
     return CheckResult(apply_severities(found, severities), semantic, catalog, parsed, internal)
 
 
@@ -101,13 +116,26 @@ def run_statement(resolver: Resolver, ddl: DdlChecker, stmt: Statement, internal
         )
 
 
+def internal_error(stmt: Statement, message: str) -> Diagnostic:
+    """The diagnostic of an exception while checking ``stmt`` (``message``
+    as :func:`run_statement` words it: ``line:col: internal error ...``)."""
+    reason = message.split(": internal error while checking: ", 1)[-1]
+    return Diagnostic(
+        INTERNAL_ERROR,
+        f"internal error while checking this statement ({reason}); its diagnostics are incomplete",
+        stmt.start,
+        stmt.end,
+        help="this is a bug in syntaqlite: please report it with the statement",
+    )
+
+
 def apply_severities(found: list[Diagnostic], severities: Mapping[str, str] | None) -> list[Diagnostic]:
     if not severities:
         out = list(found)
     else:
         out = []
         for d in found:
-            level = severities.get(d.code)
+            level = severities.get(d.code) if d.code != INTERNAL_ERROR else None
             if level == "off":
                 continue
             if level in LEVELS:

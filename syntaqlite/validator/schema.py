@@ -1,6 +1,7 @@
 """Schemas from files: SQL files of DDL, and existing SQLite databases.
 
-A database file is opened read-only and its ``sqlite_schema`` read; the SQL
+A database file is opened read-only (immutable: no lock, no file made
+beside it) and its ``sqlite_schema`` read; the SQL
 of each object feeds the catalog as if it were in a schema file.  Problems in
 a schema file are not reported (it is not the file being checked) unless
 asked for.
@@ -8,13 +9,16 @@ asked for.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..syntax.names import normalize
 from ..syntax.parser import parse
+from ..syntax.stack import deep_call
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..text import Lines
 from .catalog import Catalog, Column
@@ -30,6 +34,11 @@ class SchemaError(Exception):
     """A schema file that cannot be read; the message says which and why."""
 
 
+class SchemaInternalError(SchemaError):
+    """An exception inside syntaqlite while it read a schema statement: the
+    schema would be incomplete, so it is not used (a bug to report)."""
+
+
 def is_database(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
@@ -43,7 +52,13 @@ def load_sql(
 ) -> list[Diagnostic]:
     """Apply the schema statements of ``text`` to ``catalog``; what it
     would report if checked (its syntax errors first: a statement that does
-    not parse adds nothing to the schema)."""
+    not parse adds nothing to the schema).  Runs on a deep stack, as
+    :func:`~syntaqlite.validator.checker.check_text` does; raises
+    :class:`SchemaInternalError` when the checker fails on a statement."""
+    return deep_call(lambda: _load_sql(catalog, text, path, target))
+
+
+def _load_sql(catalog: Catalog, text: str, path: str | None, target: Target) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     resolver = Resolver(catalog, text, path, target, found.append, SemanticModel())
     ddl = DdlChecker(resolver)
@@ -51,15 +66,48 @@ def load_sql(
     result = parse(text, target)
     for stmt in result.statements:
         run_statement(resolver, ddl, stmt, internal)
+        if internal:
+            line, column = Lines(text).position(stmt.start)
+            reason = internal[0].split(": internal error while checking: ", 1)[-1]
+            raise SchemaInternalError(
+                f"{path or '<schema>'}:{line}:{column}: internal error while reading this schema "
+                f"statement ({reason}); a bug in syntaqlite, please report it"
+            )
     return [*result.errors, *found]
 
 
 def load_database(catalog: Catalog, path: Path, target: Target = DEFAULT_TARGET) -> None:
-    """Read the schema of an existing database file (opened read-only)."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """Read the schema of an existing database file, creating no file
+    beside it (see :func:`_read_only`)."""
+    with tempfile.TemporaryDirectory(prefix="syntaqlite-") as scratch:
+        _load_database(catalog, path, target, Path(scratch))
+
+
+def _read_only(path: Path, scratch: Path) -> sqlite3.Connection:
+    """A read-only connection to the database ``path`` that leaves nothing
+    beside it, also in a read-only directory.  Opened as immutable, SQLite
+    takes no lock and makes no ``-shm`` or ``-wal`` file; but it then reads
+    the main file only, so a WAL database whose ``-wal`` file holds
+    transactions not yet copied back is read from a copy of both files
+    in ``scratch``."""
+    resolved = path.resolve()
+    wal = resolved.with_name(resolved.name + "-wal")
     try:
-        con = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    if pending:
+        copy = scratch / "schema.db"
+        shutil.copyfile(resolved, copy)
+        shutil.copyfile(wal, scratch / "schema.db-wal")
+        return sqlite3.connect(copy.as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(resolved.as_uri() + "?mode=ro&immutable=1", uri=True)
+
+
+def _load_database(catalog: Catalog, path: Path, target: Target, scratch: Path) -> None:
+    try:
+        con = _read_only(path, scratch)
+    except (sqlite3.Error, OSError) as exc:
         raise SchemaError(f"{path}: cannot open as a SQLite database: {exc}") from None
     try:
         rows = con.execute(
@@ -94,6 +142,15 @@ def load_files(
     """A catalog from schema files (SQL or databases), in order.  A schema
     file's syntax errors leave the schema incomplete: each is passed to
     ``on_problem`` as ``path:line:col: message``."""
+    return deep_call(lambda: _load_files(paths, target, catalog, on_problem))
+
+
+def _load_files(
+    paths: Iterable[Path],
+    target: Target,
+    catalog: Catalog | None,
+    on_problem: Callable[[str], None] | None,
+) -> Catalog:
     catalog = catalog if catalog is not None else Catalog()
     for path in paths:
         if is_database(path):

@@ -9,6 +9,7 @@ the whole text, piece after piece (sorted within a piece).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -16,11 +17,12 @@ from typing import TextIO
 
 from ..diagnostics import Diagnostic, Related
 from ..syntax.memory import gc_paused
-from ..syntax.stream import PIECE_SIZE, parse_stream
+from ..syntax.stack import deep_call
+from ..syntax.stream import PIECE_SIZE, Piece, parse_stream
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..text import Lines
 from .catalog import Catalog, Where
-from .checker import apply_severities, run_statement
+from .checker import apply_severities, internal_error, run_statement
 from .ddl import DdlChecker
 from .model import SemanticModel
 from .resolve import Resolver
@@ -31,8 +33,10 @@ _LINE = re.compile(r"(\d+):")
 
 @dataclass
 class StreamFindings:
-    """One piece's findings: diagnostics at offsets of the whole text, and
-    internal errors (``line:column: message``, lines of the whole text)."""
+    """One piece's findings: diagnostics at offsets of the whole text (an
+    exception in the checker is an ``internal-error`` diagnostic on its
+    statement, as with ``check_text``), and those internal errors
+    (``line:column: message``, lines of the whole text)."""
 
     diagnostics: list[Diagnostic]
     internal_errors: list[str]
@@ -69,11 +73,23 @@ def check_stream(
                 where=where,
             )
             ddl = DdlChecker(resolver)
-            for stmt in piece.result.statements:
-                run_statement(resolver, ddl, stmt, internal)
+            # the walks follow SQLite's recursion: a deep stack, as check_text
+            deep_call(functools.partial(_check_piece, resolver, ddl, piece, found, internal))
         placed = [_place(d, piece.offset, starts) for d in apply_severities(found, severities)]
         shifted = [_shift_line(e, piece.line - 1) for e in internal]
         yield StreamFindings(placed, shifted)
+
+
+def _check_piece(
+    resolver: Resolver, ddl: DdlChecker, piece: Piece, found: list[Diagnostic], internal: list[str]
+) -> None:
+    """Check the piece's statements in order; an exception in the checker
+    adds an internal-error diagnostic on its statement."""
+    for stmt in piece.result.statements:
+        before = len(internal)
+        run_statement(resolver, ddl, stmt, internal)
+        if len(internal) > before:
+            found.append(internal_error(stmt, internal[-1]))
 
 
 def _shift_line(message: str, by: int) -> str:

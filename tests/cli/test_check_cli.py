@@ -76,6 +76,7 @@ def test_json_github_sarif(run, tmp_path: Path) -> None:  # type: ignore[no-unty
             "end_column": 11,
             "help": "did you mean 'name'?",
             "replacement": "name",
+            "fix": {"replacement": "name", "applicability": "unsafe"},
         }
     ]
     gh = run("check", "--format", "github", str(f))

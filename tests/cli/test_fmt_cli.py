@@ -44,8 +44,8 @@ def test_stdin_to_stdout(run) -> None:  # type: ignore[no-untyped-def]
     assert r.code == 1 and r.out == ""
     r = run("fmt", "--diff", stdin=UGLY)
     assert r.code == 1 and "+SELECT a, b FROM t WHERE x = 1;" in r.out
-    r = run("fmt", stdin="selec 1\n")
-    assert r.code == 1 and r.out == "" and "<stdin>:1:1" in r.err
+    r = run("fmt", stdin="selec 1\n")  # does not parse: 2, as ruff (1 is "would change")
+    assert r.code == 2 and r.out == "" and "<stdin>:1:1" in r.err
 
 
 def test_file_that_does_not_parse_is_left_untouched(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +55,7 @@ def test_file_that_does_not_parse_is_left_untouched(run, tmp_path: Path) -> None
     good = tmp_path / "good.sql"
     good.write_text(UGLY)
     r = run("fmt", str(tmp_path))
-    assert r.code == 1
+    assert r.code == 2  # a file that does not parse: 2, as ruff
     assert bad.read_bytes() == original
     assert good.read_text() == PRETTY
     assert f"{bad}:2:15" in r.err and "^" in r.err
@@ -67,8 +67,10 @@ def test_usage_and_io_errors(run, tmp_path: Path) -> None:  # type: ignore[no-un
     assert r.code == 2 and "no such file or directory" in r.err
     empty = tmp_path / "empty"
     empty.mkdir()
-    r = run("fmt", str(empty))
-    assert r.code == 2 and "no SQL files" in r.err
+    r = run("fmt", str(empty))  # nothing to do: a warning, as check (and ruff) say it
+    assert r.code == 0 and "warning: " in r.err and "no SQL files" in r.err
+    r = run("fmt", "--check", str(empty))
+    assert r.code == 0 and "no SQL files" in r.err
     latin = tmp_path / "latin.sql"
     latin.write_bytes(b"SELECT 'caf\xe9';\n")
     r = run("fmt", str(latin))
@@ -126,8 +128,12 @@ def test_directories_globs_and_gitignore(run, tmp_path: Path) -> None:  # type: 
     r = run("fmt", "--check", str(tmp_path))
     changed = sorted(Path(line.split(": ", 1)[1]).name for line in r.out.splitlines())
     assert changed == ["a.sql", "b.sql"]
+    # A quoted glob honours .gitignore as a directory does.
     r = run("fmt", "--check", str(tmp_path / "*.sql"))
-    assert "a.sql" in r.out and "d.skip.sql" in r.out  # a glob names files explicitly
+    assert "a.sql" in r.out and "d.skip.sql" not in r.out
+    r = run("fmt", "--check", str(tmp_path / "**" / "*.sql"))
+    changed = sorted(Path(line.split(": ", 1)[1]).name for line in r.out.splitlines())
+    assert changed == ["a.sql", "b.sql"]
     r = run("fmt", "--check", str(tmp_path / "generated" / "c.sql"))
     assert "c.sql" in r.out  # so does a file argument
 
@@ -145,3 +151,19 @@ def test_many_files_in_parallel(run, tmp_path: Path) -> None:  # type: ignore[no
     r = run("fmt", "-j", "2", str(tmp_path))
     assert r.code == 0 and "40 files reformatted, 0 unchanged" in r.err
     assert all(p.read_text().startswith("SELECT ") for p in tmp_path.glob("*.sql"))
+
+
+def test_column_names_option(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # An unaliased a+b names its column "a+b": kept as written by default.
+    f = tmp_path / "q.sql"
+    f.write_text("select a+b from t\n")
+    assert run("fmt", "--check", str(f)).code == 1
+    assert run("fmt", str(f)).code == 0 and f.read_text() == "SELECT a+b FROM t;\n"
+    assert run("fmt", "--column-names", "reformat", str(f)).code == 0
+    assert f.read_text() == "SELECT a + b FROM t;\n"
+    f.write_text("select a+b from t\n")
+    (tmp_path / "syntaqlite.toml").write_text('[format]\ncolumn-names = "reformat"\n')
+    assert run("fmt", str(f)).code == 0 and f.read_text() == "SELECT a + b FROM t;\n"
+    (tmp_path / "syntaqlite.toml").write_text('[format]\ncolumn-names = "rename"\n')
+    r = run("fmt", str(f))
+    assert r.code == 2 and "column-names must be one of preserve, reformat, not 'rename'" in r.err

@@ -33,6 +33,8 @@ def _git(repo: Path, *args: str) -> None:
 def test_try_repo_formats_and_then_passes(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
+    if not (ROOT / ".git").exists():
+        pytest.skip("pre-commit try-repo needs a git checkout (this is an unpacked sdist)")
     repo = tmp_path / "project"
     repo.mkdir()
     _git(repo, "init", "-q")
@@ -69,3 +71,65 @@ def test_try_repo_formats_and_then_passes(tmp_path: Path) -> None:
     (repo / "q.sql").write_text("SELECT a, b FROM t;\n")
     fifth = subprocess.run(lint, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
     assert fifth.returncode == 0, fifth.stdout + fifth.stderr
+
+
+def _readme_precommit_config() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### pre-commit and CI", 1)[1]
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert block.startswith("# .pre-commit-config.yaml")
+    return block
+
+
+@pytest.mark.slow
+def test_readme_pre_commit_config_works_as_written(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "project"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "t@example.invalid")
+    _git(repo, "config", "user.name", "t")
+    (repo / ".pre-commit-config.yaml").write_text(_readme_precommit_config())
+    (repo / "syntaqlite.toml").write_text('schema = ["schema.sql"]\nextend-exclude = ["vendor/"]\n')
+    (repo / "schema.sql").write_text("CREATE TABLE t (a INTEGER, b TEXT);\n")
+    (repo / "q.sql").write_text("select a,b from t\n")
+    (repo / "vendor").mkdir()
+    (repo / "vendor" / "v.sql").write_text("select  nosuch from nowhere\n")  # excluded: left alone
+    _git(repo, "add", ".")
+    # syntaqlite "installed in the project's environment": this checkout's
+    # command first on PATH.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "syntaqlite"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m syntaqlite "$@"\n')
+    shim.chmod(0o755)
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(ROOT),
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "NO_COLOR": "1",
+    }
+    cmd = [*_pre_commit(), "run", "--all-files"]
+    first = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert first.returncode == 1, first.stdout + first.stderr  # fmt changed q.sql
+    assert (repo / "q.sql").read_text() == "SELECT a, b FROM t;\n"
+    assert (repo / "vendor" / "v.sql").read_text() == "select  nosuch from nowhere\n"
+    _git(repo, "add", ".")
+    second = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert second.returncode == 0, second.stdout + second.stderr
+    (repo / "q.sql").write_text("SELECT c FROM t;\n")
+    _git(repo, "add", ".")
+    third = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert third.returncode == 1 and "error[unknown-column]: no such column: c" in third.stdout
+
+
+def test_hooks_run_serially_with_force_exclude() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {h["id"] for h in hooks} == {"syntaqlite-fmt", "syntaqlite-fmt-check", "syntaqlite-check"}
+    for hook in hooks:
+        assert hook["require_serial"] is True
+        assert "--force-exclude" in hook["entry"].split()

@@ -96,7 +96,7 @@ def test_fmt_keeps_a_file_the_target_cannot_parse(run, tmp_path: Path) -> None: 
     f = tmp_path / "q.sql"
     f.write_text("delete from t returning *;\n")
     r = run("fmt", "--sqlite-version", "3.34.1", str(f))
-    assert r.code == 1 and "RETURNING requires SQLite 3.35.0" in r.err
+    assert r.code == 2 and "RETURNING requires SQLite 3.35.0" in r.err
     assert f.read_text() == "delete from t returning *;\n"
     r = run("fmt", "--sqlite-version", "3.35.0", str(f))
     assert r.code == 0 and f.read_text() == "DELETE FROM t RETURNING *;\n"

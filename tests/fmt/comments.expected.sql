@@ -15,3 +15,11 @@ SELECT
   1;
 SELECT 2; -- after the semicolon
 -- dangling at the end
+
+-- Two line comments before the semicolon: the first stays trailing.
+SELECT 1 -- a
+-- b
+;
+UPDATE t SET a = 1 -- x
+-- y
+;

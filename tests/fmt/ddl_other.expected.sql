@@ -3,7 +3,11 @@ ON accounts (owner COLLATE nocase DESC, currency)
 WHERE balance > 0;
 CREATE VIEW IF NOT EXISTS rich (owner, balance) AS
   SELECT owner, balance FROM accounts WHERE balance > 1000000;
-CREATE VIRTUAL TABLE docs USING fts5(title,   body, tokenize = 'porter unicode61' /* keep */);
+CREATE VIRTUAL TABLE docs USING fts5(
+  title,
+  body,
+  tokenize = 'porter unicode61' /* keep */
+);
 ALTER TABLE accounts ADD COLUMN note text DEFAULT '';
 ALTER TABLE accounts RENAME COLUMN note TO notes;
 DROP TABLE IF EXISTS old_accounts;

@@ -1,7 +1,5 @@
 CREATE TRIGGER IF NOT EXISTS audit_update
-  AFTER UPDATE OF balance
-  ON accounts
-  FOR EACH ROW
+  AFTER UPDATE OF balance ON accounts FOR EACH ROW
   WHEN new.balance <> old.balance
 BEGIN
   INSERT INTO audit (account, old_balance, new_balance)

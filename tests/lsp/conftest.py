@@ -127,13 +127,15 @@ async def wait_for(predicate: Callable[[], object], timeout: float = TIMEOUT) ->
         await asyncio.sleep(0.02)
 
 
-async def open_doc(client: LanguageClient, uri: str, text: str, version: int = 1) -> list[types.Diagnostic]:
+async def open_doc(
+    client: LanguageClient, uri: str, text: str, version: int = 1, timeout: float = TIMEOUT
+) -> list[types.Diagnostic]:
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=uri, language_id="sql", version=version, text=text)
         )
     )
-    return await wait_diagnostics(client, uri, version)
+    return await wait_diagnostics(client, uri, version, timeout)
 
 
 def pos(line: int, character: int) -> types.Position:
@@ -150,6 +152,7 @@ async def change(
     version: int,
     changes: list[types.TextDocumentContentChangeEvent],
     wait: bool = True,
+    timeout: float = TIMEOUT,
 ) -> list[types.Diagnostic]:
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
@@ -159,7 +162,7 @@ async def change(
     )
     if not wait:
         return []
-    return await wait_diagnostics(client, uri, version)
+    return await wait_diagnostics(client, uri, version, timeout)
 
 
 def position_of(text: str, needle: str, after: bool = False, occurrence: int = 1) -> types.Position:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from syntaqlite.diagnostics import Diagnostic, Severity
+from syntaqlite.lsp.fast import serve
 from syntaqlite.lsp.semantics import DocumentSemantics, Edit, Fix, HoverInfo, Place, SqlDocument
 from syntaqlite.lsp.server import create_server
 
@@ -70,4 +71,4 @@ class FakeSemantics(DocumentSemantics):
 
 
 if __name__ == "__main__":
-    create_server(FakeSemantics()).start_io()
+    serve(None, lambda _early: create_server(FakeSemantics()), early_answers=False)

@@ -46,8 +46,18 @@ def test_missing_pygls_says_how_to_install() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={**os.environ}
     )
     assert proc.returncode == 2
-    assert "pip install 'syntaqlite-py[lsp]'" in proc.stderr
+    # The hint installs into the environment the command runs from.
+    assert f"{sys.executable} -m pip install 'pygls>=2.0,<3' 'lsprotocol>=2025.0.0'" in proc.stderr
     assert "Traceback" not in proc.stderr
+    # An environment without pip (uv tool's): uv's pip, aimed at this interpreter.
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.modules['pip'] = None; " + code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert f"uv pip install --python {sys.executable} 'pygls>=2.0,<3'" in proc.stderr
 
 
 def test_lsp_is_listed_in_help() -> None:

@@ -126,3 +126,19 @@ async def test_broken_configuration_file(client: LanguageClient, tmp_path: Path)
     uri = new_uri("b", tmp_path)
     assert len(await open_doc(client, uri, "SELEC 1;")) == 1
     await wait_for(lambda: any("invalid TOML" in m.message for m in client.messages))
+
+
+async def test_project_indent_wins_over_the_editor(client: LanguageClient, project: Path) -> None:
+    (project / "syntaqlite.toml").write_text("[format]\nindent = 4\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[
+                types.FileEvent(uri=(project / "syntaqlite.toml").as_uri(), type=types.FileChangeType.Changed)
+            ]
+        )
+    )
+    uri = new_uri("indent", project / "sub")
+    text = "select a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa from t;\n"
+    await open_doc(client, uri, text)
+    out = await formatted(client, uri, text)  # the editor says tabSize 8
+    assert "\n    a,\n" in out and "\n        " not in out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
@@ -71,3 +71,15 @@ def test_round_trip(text: str, encoding: str) -> None:
             or back <= offset
         )
         assert units(text[index.starts[position.line] : back], encoding) == position.character
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab\n\r", max_size=30), st.integers(0, 30), st.integers(0, 5), st.text("x\n\r", max_size=5))
+def test_line_index_after_a_change_is_the_index_of_the_new_text(
+    text: str, start: int, length: int, new: str
+) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    changed = LineIndex(text).changed(start, end, new)
+    fresh = LineIndex(text[:start] + new + text[end:])
+    assert changed.text == fresh.text and changed.starts == fresh.starts

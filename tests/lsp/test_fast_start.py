@@ -1,6 +1,7 @@
-"""The fast start answers ``initialize`` and the first ``didOpen`` exactly
-as the server would (compared with the server started without it), and
-hands every message over to the server."""
+"""The front door answers ``initialize`` and the first ``didOpen`` exactly
+as the server would (compared with the server started without the early
+answers), hands its work and every message over to the server once, and
+frames the stream."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import pytest
 from pygls.protocol import default_converter
 from pytest_lsp import client_capabilities
 
-from syntaqlite.lsp.fast import CAPABILITIES, DropReply, Replay, take_message, write_capabilities
+from syntaqlite.lsp.fast import CAPABILITIES, BrokenFraming, Invalid, Output, take_frame, write_capabilities
 
 TEXT = (
     "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n"
@@ -54,8 +55,9 @@ class Server:
         data = b""
         while chunk := self.proc.stdout.read1(65536):
             data += chunk
-            while (found := take_message(data, 0)) is not None:
+            while (found := take_frame(data, 0)) is not None:
                 message, end = found
+                assert isinstance(message, dict)
                 data = data[end:]
                 self.messages.put(message)
 
@@ -126,6 +128,9 @@ def test_same_answers_as_the_server(profile: str, tmp_path: Path) -> None:
     assert {"syntax", "unknown-column", "already-exists"} <= set(codes)
     # one answer to initialize: the server's own was dropped
     assert len([m for m in fast_all if m.get("id") == 1 and "method" not in m]) == 1
+    # the document was analysed once: its diagnostics were published once
+    publishes = [m for m in fast_all if m.get("method") == "textDocument/publishDiagnostics"]
+    assert [m["params"]["version"] for m in publishes] == [1]
 
 
 def test_capabilities_file_is_current(tmp_path: Path) -> None:
@@ -136,20 +141,59 @@ def test_capabilities_file_is_current(tmp_path: Path) -> None:
     )
 
 
-def test_replay_reads_what_was_read_then_the_stream() -> None:
-    replay = Replay(b"Content-Length: 2\r\n\r\n{}Content-", io.BytesIO(b"Length: 3\r\n\r\n[1]"))
-    assert replay.readline() == b"Content-Length: 2\r\n"
-    assert replay.readline() == b"\r\n"
-    assert replay.read(2) == b"{}"
-    assert replay.readline() == b"Content-Length: 3\r\n"  # split between the two
-    assert replay.readline() == b"\r\n"
-    assert replay.read(3) == b"[1]"
-    assert replay.read(1) == b""
+def test_framing() -> None:
+    two = frame({"jsonrpc": "2.0", "method": "a"}) + frame({"jsonrpc": "2.0", "method": "b"})
+    first = take_frame(two, 0)
+    assert first is not None and first[0] == {"jsonrpc": "2.0", "method": "a"}
+    second = take_frame(two, first[1])
+    assert second is not None and second[0] == {"jsonrpc": "2.0", "method": "b"}
+    assert take_frame(two[:-1], first[1]) is None  # not all there yet
+    typed = b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: 2\r\n\r\n{}"
+    found = take_frame(typed, 0)
+    assert found is not None and isinstance(found[0], Invalid) and found[0].code == -32600
 
 
-def test_drop_reply_drops_only_the_answered_initialize() -> None:
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Content-Type: x\r\n\r\n{}",  # no Content-Length
+        b"Content-Length: ten\r\n\r\n{}",
+        b"Content-Length: -2\r\n\r\n{}",
+        b"}garbage\r\n\r\n",
+        b"Content-Length: 2\r\nContent-Type: text/plain; charset=latin-1\r\n\r\n{}",
+        b"x" * 70000,  # headers that never end
+    ],
+)
+def test_broken_framing(data: bytes) -> None:
+    with pytest.raises(BrokenFraming):
+        take_frame(data, 0)
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "msg_id"),
+    [
+        (b'{"jsonrpc": "2.0", "id": 3, "method": "x"', -32700, None),
+        (b'{"jsonrpc": "2.0", "id": 3, "method": "\xff"}', -32700, None),
+        (b"[1, 2]", -32600, None),
+        (b"17", -32600, None),
+        (b'{"jsonrpc": "1.0", "id": 4, "method": "x"}', -32600, 4),
+        (b'{"jsonrpc": "2.0", "id": 5, "method": 7}', -32600, 5),
+        (b'{"jsonrpc": "2.0", "id": 6, "method": "x", "params": 1}', -32600, 6),
+        (b'{"jsonrpc": "2.0", "id": [1], "method": "x"}', -32600, None),
+        (b'{"jsonrpc": "2.0"}', -32600, None),
+    ],
+)
+def test_invalid_messages(body: bytes, code: int, msg_id: object) -> None:
+    found = take_frame(b"Content-Length: %d\r\n\r\n" % len(body) + body, 0)
+    assert found is not None
+    item = found[0]
+    assert isinstance(item, Invalid) and item.code == code and item.id == msg_id
+
+
+def test_output_drops_only_the_answered_initialize() -> None:
     out = io.BytesIO()
-    writer = DropReply(out, 1)  # type: ignore[arg-type]
+    writer = Output(out)  # type: ignore[arg-type]
+    writer.drop_id = 1
     writer.write(frame({"jsonrpc": "2.0", "method": "window/logMessage", "params": {}}))
     writer.write(frame({"jsonrpc": "2.0", "id": 1, "result": {}}))
     writer.write(frame({"jsonrpc": "2.0", "id": 1, "result": {"again": True}}))

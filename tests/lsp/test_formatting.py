@@ -9,6 +9,7 @@ from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
 from syntaqlite import format_sql
+from syntaqlite.fmt import FormatOptions
 
 from .conftest import apply_edits, config, init_params, new_uri, open_doc, pos, rng
 
@@ -124,3 +125,39 @@ async def test_range_over_a_broken_statement_is_refused(client: LanguageClient) 
 async def test_range_without_statements(client: LanguageClient) -> None:
     text = "-- just a comment\n\nselect 1;\n"
     assert await range_format(client, text, types.Range(start=pos(0, 0), end=pos(0, 5))) == text
+
+
+LONG = (
+    "select customer_id, sum(amount) as total, count(*) as orders, max(created_at) as latest, "
+    "'a\n    multi-line string' as note from orders where status = 'paid' group by customer_id;\n"
+)
+
+
+async def format_with(client: LanguageClient, text: str, options: types.FormattingOptions) -> str:
+    uri = new_uri()
+    await open_doc(client, uri, text)
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(text_document=types.TextDocumentIdentifier(uri=uri), options=options)
+    )
+    return apply_edits(text, edits or [])
+
+
+async def test_editor_tab_size_when_the_project_sets_no_indent(client: LanguageClient) -> None:
+    options = types.FormattingOptions(tab_size=4, insert_spaces=True)
+    expected = format_sql(LONG, FormatOptions(indent=4))
+    assert "\n    sum(amount)" in expected  # indented, by four spaces
+    assert await format_with(client, LONG, options) == expected
+
+
+async def test_editor_tabs(client: LanguageClient) -> None:
+    options = types.FormattingOptions(tab_size=4, insert_spaces=False)
+    spaced = format_sql(LONG, FormatOptions(indent=4))
+    tabbed = await format_with(client, LONG, options)
+    assert "\n\tsum(amount)" in tabbed
+    assert "'a\n    multi-line string'" in tabbed  # inside a string: left alone
+    assert tabbed.replace("\t", "    ") == spaced
+
+
+async def test_byte_order_mark_is_kept(client: LanguageClient) -> None:
+    text = "\ufeffselect a,b from t;\n"
+    assert await format_doc(client, text) == "\ufeffSELECT a, b FROM t;\n"

@@ -5,8 +5,10 @@ statements whose text changed are parsed again."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,8 +56,20 @@ def diagnostics_key(errors) -> list[tuple[int, int, str]]:  # type: ignore[no-un
 
 
 def check(analyzer: Analyzer, text: str, version: int) -> None:
+    before = list(analyzer._chunks)
     analysis = analyze(analyzer, text, version)
     chunks = [c.text for c in analysis.chunks]
+    assert analysis._starts == [c.start for c in analysis.chunks]
+    assert analysis._broken == [j for j, c in enumerate(analysis.chunks) if c.result.errors]
+    assert analyzer._uses == Counter(chunks)
+    assert set(analyzer._cache) == set(chunks)
+    assert all(analyzer._cache[c.text] is c.data for c in analysis.chunks)
+    if analysis.reused is not None:
+        _, front, back = analysis.reused
+        assert [c.data for c in analysis.chunks[:front]] == [c.data for c in before[:front]]
+        assert [id(c.data) for c in analysis.chunks[len(analysis.chunks) - back :]] == [
+            id(c.data) for c in before[len(before) - back :]
+        ]
     assert "".join(chunks) == text
     assert chunks == split_statements(text, TARGET.keywords)
     for chunk in analysis.chunks:
@@ -76,6 +90,24 @@ def test_random_edits_match_a_fresh_analysis(edits: list[tuple[float, int, str]]
         start = int(where * len(text))
         text = text[:start] + insert + text[start + length :]
         check(analyzer, text, version)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab", max_size=40), st.text("ab", max_size=40), st.integers(1, 5))
+def test_common_prefix_and_suffix(a: str, b: str, block: int) -> None:
+    from syntaqlite.lsp import documents
+
+    saved = documents.BLOCK
+    documents.BLOCK = block
+    try:
+        p = documents.common_prefix(a, b)
+        assert a[:p] == b[:p] and (p == min(len(a), len(b)) or a[p] != b[p])
+        limit = min(len(a), len(b)) - p
+        q = documents.common_suffix(a, b, limit)
+        assert q <= limit and a[len(a) - q :] == b[len(b) - q :]
+        assert q == limit or a[len(a) - q - 1] != b[len(b) - q - 1]
+    finally:
+        documents.BLOCK = saved
 
 
 def test_long_random_session() -> None:
@@ -133,13 +165,44 @@ def test_target_change_parses_again() -> None:
     assert analyzer.analyze(text, 1, None, Config(), other, "utf-16").syntax_errors == []
 
 
-def test_too_large_documents_are_not_analysed() -> None:
-    from syntaqlite.lsp import documents
+def test_large_documents_are_analysed_and_edited_statement_by_statement() -> None:
+    analyzer = Analyzer("file:///t.sql")
+    statements = [f"SELECT {i} FROM t{i};\n" for i in range(40_000)]
+    statements[-1] = "SELEC 1;\n"
+    text = "".join(statements)
+    assert len(text) > 800_000
+    analysis = analyze(analyzer, text, 1)
+    assert len(analysis.chunks) == 40_001 and len(analysis.syntax_errors) == 1
+    parsed = analyzer.parsed
+    at = text.index("FROM t20000")
+    edited = text[:at] + "FROM " + text[at:]  # SELECT 20000 FROM FROM t20000;
+    analysis = analyze(analyzer, edited, 2)
+    assert analyzer.parsed == parsed + 1
+    assert len(analysis.syntax_errors) == 2
+
+
+def test_stale_analysis_stops_and_keeps_what_it_parsed() -> None:
+    from syntaqlite.lsp.documents import STALE, Stale
 
     analyzer = Analyzer("file:///t.sql")
-    text = "SELEC 1;\n" * (documents.MAX_ANALYZED_CHARS // 9 + 1)
-    analysis = analyze(analyzer, text, 1)
-    assert analysis.too_large and analysis.chunks == [] and analysis.syntax_errors == []
+    text = "".join(f"SELECT {i};\n" for i in range(1000))
+    calls = 0
+
+    def stale() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 3
+
+    token = STALE.set(stale)
+    try:
+        with pytest.raises(Stale):
+            analyze(analyzer, text, 1)
+    finally:
+        STALE.reset(token)
+    parsed = analyzer.parsed
+    assert 0 < parsed < 1000
+    analyze(analyzer, text, 2)
+    assert analyzer.parsed == 1001  # the rest, and the empty tail
 
 
 def test_split_statements() -> None:

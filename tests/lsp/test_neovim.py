@@ -1,6 +1,7 @@
 """The same scenarios through a real editor: headless Neovim's built-in LSP
-client, driven by ``../shared/tools/nvim_lsp_probe.sh``.  Skipped when
-``nvim`` (or ``$NVIM_BIN``) or the probe is missing."""
+client, driven by ``../shared/tools/nvim_lsp_probe.sh`` (or
+``$NVIM_LSP_PROBE``).  Skipped when ``nvim`` (or ``$NVIM_BIN``) or the probe
+is missing."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import pytest
 from syntaqlite import format_sql
 
 ROOT = Path(__file__).resolve().parents[2]
-PROBE = ROOT.parent / "shared" / "tools" / "nvim_lsp_probe.sh"
+PROBE = Path(os.environ.get("NVIM_LSP_PROBE") or ROOT.parent / "shared" / "tools" / "nvim_lsp_probe.sh")
 NVIM = os.environ.get("NVIM_BIN") or shutil.which("nvim")
 
 pytestmark = [

@@ -1,9 +1,15 @@
-// VS Code client for the syntaqlite language server.
+// VS Code client for the syntaqlite-py language server.
 //
-// The extension does very little on its own: it starts `syntaqlite lsp`
-// (configurable through `syntaqlite.server.path` / `syntaqlite.server.args`),
-// talks LSP to it over stdio, and restarts it when the server settings change
-// or when the user runs the "syntaqlite: Restart Language Server" command.
+// The extension does very little on its own: it finds `syntaqlite` (the
+// setting `syntaqlite-py.server.path`; else the Python extension's selected
+// interpreter, the workspace's `.venv` or `venv`; else PATH), starts
+// `syntaqlite lsp`, talks LSP to it over stdio, and restarts it when the
+// server settings or the selected interpreter change, or when the user runs
+// the "syntaqlite-py: Restart Language Server" command.
+//
+// Its ID (syntaqlite-py.syntaqlite-py), settings (`syntaqlite-py.*`) and
+// command differ from the original syntaqlite's extension, so both can be
+// installed.
 
 import * as fs from 'fs';
 import * as os from 'os';
@@ -20,13 +26,17 @@ import {
   State,
 } from 'vscode-languageclient/node';
 
-const CLIENT_ID = 'syntaqlite';
-const CLIENT_NAME = 'syntaqlite';
-const CONFIG_SECTION = 'syntaqlite';
-const INSTALL_HINT = "pip install 'syntaqlite-py[lsp]'";
+const CLIENT_ID = 'syntaqlite-py';
+const CLIENT_NAME = 'syntaqlite-py';
+const CONFIG_SECTION = 'syntaqlite-py';
+// The section the server asks for with workspace/configuration.
+const SERVER_SECTION = 'syntaqlite';
+const INSTALL_HINT =
+  'install syntaqlite-py into the workspace\'s virtual environment (`.venv/bin/python -m pip install <path to a clone>`) ' +
+  'or as a tool (`pipx install <path to a clone>`)';
 
 let client: LanguageClient | undefined;
-let outputChannel: vscode.OutputChannel | undefined;
+let outputChannel: vscode.LogOutputChannel | undefined;
 let configWatchers: vscode.FileSystemWatcher[] = [];
 // Start/stop/restart requests are chained so that two quick configuration
 // changes cannot race each other and leave two servers running.
@@ -35,21 +45,85 @@ let pending: Promise<void> = Promise.resolve();
 interface ServerSettings {
   command: string;
   args: string[];
+  // Where the command was found, for the log and the error message.
+  origin: string;
 }
 
-function serverSettings(): ServerSettings {
+// The part of the Python extension's API this extension uses.
+interface PythonApi {
+  environments?: {
+    getActiveEnvironmentPath(resource?: vscode.Uri): { path: string } | undefined;
+    onDidChangeActiveEnvironmentPath?: vscode.Event<unknown>;
+  };
+}
+
+async function pythonApi(): Promise<PythonApi | undefined> {
+  const extension = vscode.extensions.getExtension<PythonApi>('ms-python.python');
+  if (!extension) {
+    return undefined;
+  }
+  try {
+    return extension.isActive ? extension.exports : await extension.activate();
+  } catch {
+    return undefined;
+  }
+}
+
+const EXE = process.platform === 'win32' ? 'syntaqlite.exe' : 'syntaqlite';
+const BIN = process.platform === 'win32' ? 'Scripts' : 'bin';
+
+/** `syntaqlite` in the environments of the workspace, most specific first. */
+async function environmentCandidates(): Promise<{ path: string; origin: string }[]> {
+  const candidates: { path: string; origin: string }[] = [];
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const api = await pythonApi();
+  const interpreter = api?.environments?.getActiveEnvironmentPath(folders[0]?.uri)?.path;
+  if (interpreter && path.isAbsolute(interpreter)) {
+    candidates.push({
+      path: path.join(path.dirname(interpreter), EXE),
+      origin: `the Python extension's interpreter (${interpreter})`,
+    });
+  }
+  for (const folder of folders) {
+    for (const venv of ['.venv', 'venv']) {
+      candidates.push({
+        path: path.join(folder.uri.fsPath, venv, BIN, EXE),
+        origin: `the workspace's ${venv}`,
+      });
+    }
+  }
+  return candidates;
+}
+
+async function serverSettings(): Promise<ServerSettings> {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  const rawPath = (config.get<string>('server.path') ?? '').trim() || 'syntaqlite';
-  const args = config.get<string[]>('server.args') ?? ['lsp'];
-  return { command: expandPath(rawPath), args: args.map(String) };
+  const args = (config.get<string[]>('server.args') ?? ['lsp']).map(String);
+  const configured = (config.get<string>('server.path') ?? '').trim();
+  if (configured) {
+    return { command: expandPath(configured), args, origin: `the setting ${CONFIG_SECTION}.server.path` };
+  }
+  // A workspace's own executables run only in a trusted workspace.
+  if (vscode.workspace.isTrusted) {
+    for (const candidate of await environmentCandidates()) {
+      if (isExecutableFile(candidate.path)) {
+        return { command: candidate.path, args, origin: candidate.origin };
+      }
+    }
+  }
+  return { command: 'syntaqlite', args, origin: 'PATH' };
 }
 
-function initializationOptions(): { sqliteVersion: string; sqliteCflags: string[] } {
+function editorSettings(): { sqliteVersion: string; sqliteCflags: string[] } {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
   return {
     sqliteVersion: config.get<string>('sqliteVersion') ?? 'latest',
     sqliteCflags: config.get<string[]>('sqliteCflags') ?? [],
   };
+}
+
+/** Whether the server also serves Python files (`syntaqlite-py.python.enable`). */
+function pythonEnabled(): boolean {
+  return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('python.enable') ?? true;
 }
 
 function firstWorkspaceFolder(): string | undefined {
@@ -109,14 +183,14 @@ async function showStartError(settings: ServerSettings, detail: string): Promise
   const showOutput = 'Show Output';
   const commandLine = [settings.command, ...settings.args].join(' ');
   const choice = await vscode.window.showErrorMessage(
-    `syntaqlite: could not start the language server (\`${commandLine}\`): ${detail} ` +
-      `Install it with \`${INSTALL_HINT}\` in the Python environment on your PATH, ` +
-      'or set `syntaqlite.server.path` to the full path of the `syntaqlite` executable.',
+    `syntaqlite-py: could not start the language server (\`${commandLine}\`, from ${settings.origin}): ${detail} ` +
+      `To fix it, ${INSTALL_HINT}, ` +
+      `or set \`${CONFIG_SECTION}.server.path\` to the full path of the \`syntaqlite\` executable.`,
     openSettings,
     showOutput,
   );
   if (choice === openSettings) {
-    await vscode.commands.executeCommand('workbench.action.openSettings', 'syntaqlite.server');
+    await vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.server`);
   } else if (choice === showOutput) {
     outputChannel?.show(true);
   }
@@ -128,7 +202,7 @@ function createClient(settings: ServerSettings): LanguageClient {
   // startClient() reports the failure itself. After that, the library's
   // default policy applies (restart a crashed server a few times).
   let started = false;
-  let fallback: ErrorHandler | undefined;
+  let fallback: ErrorHandler | undefined = undefined;
   const errorHandler: ErrorHandler = {
     error: (error, message, count) =>
       fallback ? fallback.error(error, message, count) : { action: ErrorAction.Shutdown },
@@ -155,9 +229,23 @@ function createClient(settings: ServerSettings): LanguageClient {
       { scheme: 'file', language: 'sqlite' },
       { scheme: 'untitled', language: 'sql' },
       { scheme: 'untitled', language: 'sqlite' },
+      // SQL inside Python (next to the Python extension's server).
+      ...(pythonEnabled() ? [{ scheme: 'file', language: 'python' }] : []),
     ],
     // A function, so that every (re)start sends the current settings.
-    initializationOptions,
+    initializationOptions: editorSettings,
+    // The server asks for its settings under `syntaqlite`; they are this
+    // extension's `syntaqlite-py` settings.
+    middleware: {
+      workspace: {
+        configuration: (params, token, next) => {
+          if (params.items.every((item) => item.section === SERVER_SECTION || item.section === CONFIG_SECTION)) {
+            return params.items.map(() => editorSettings());
+          }
+          return next(params, token);
+        },
+      },
+    },
     synchronize: {
       configurationSection: CONFIG_SECTION,
       fileEvents: configWatchers,
@@ -168,12 +256,12 @@ function createClient(settings: ServerSettings): LanguageClient {
     // notification; startClient() shows a more useful one.
     initializationFailedHandler: (error) => {
       const message = error instanceof Error ? error.message : String(error);
-      outputChannel?.appendLine(`[syntaqlite] initialize failed: ${message}`);
+      outputChannel?.appendLine(`[syntaqlite-py] initialize failed: ${message}`);
       return false;
     },
   };
 
-  // The client id makes vscode-languageclient honour `syntaqlite.trace.server`.
+  // The client id makes vscode-languageclient honour `syntaqlite-py.trace.server`.
   const newClient = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   fallback = newClient.createDefaultErrorHandler();
   newClient.onDidChangeState((event) => {
@@ -185,10 +273,11 @@ function createClient(settings: ServerSettings): LanguageClient {
 }
 
 async function startClient(): Promise<void> {
-  const settings = serverSettings();
+  const settings = await serverSettings();
   const commandLine = [settings.command, ...settings.args].join(' ');
+  outputChannel?.appendLine(`[syntaqlite-py] server: ${commandLine} (from ${settings.origin})`);
   if (!commandExists(settings.command)) {
-    outputChannel?.appendLine(`[syntaqlite] server executable not found: ${settings.command}`);
+    outputChannel?.appendLine(`[syntaqlite-py] server executable not found: ${settings.command}`);
     void showStartError(settings, 'the executable was not found.');
     return;
   }
@@ -208,11 +297,11 @@ async function startClient(): Promise<void> {
   }
 
   if (failure === undefined) {
-    outputChannel?.appendLine(`[syntaqlite] started: ${commandLine}`);
+    outputChannel?.appendLine(`[syntaqlite-py] started: ${commandLine}`);
     return;
   }
 
-  outputChannel?.appendLine(`[syntaqlite] failed to start \`${commandLine}\`: ${failure}`);
+  outputChannel?.appendLine(`[syntaqlite-py] failed to start \`${commandLine}\`: ${failure}`);
   if (client === newClient) {
     client = undefined;
   }
@@ -224,7 +313,8 @@ async function startClient(): Promise<void> {
   void showStartError(
     settings,
     `${failure} (its messages are in the syntaqlite output). ` +
-      'If the executable exists, make sure it has the `lsp` command (the `[lsp]` extra).',
+      'If the executable exists, make sure it is syntaqlite-py (`syntaqlite --version` names it): ' +
+      'the original syntaqlite installs a command of the same name.',
   );
 }
 
@@ -238,7 +328,7 @@ async function stopClient(): Promise<void> {
     await current.dispose(2000);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    outputChannel?.appendLine(`[syntaqlite] error while stopping the server: ${message}`);
+    outputChannel?.appendLine(`[syntaqlite-py] error while stopping the server: ${message}`);
   }
 }
 
@@ -255,7 +345,7 @@ function restartClient(): Promise<void> {
 }
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
-  outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
+  outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   configWatchers = [
     vscode.workspace.createFileSystemWatcher('**/syntaqlite.toml'),
     vscode.workspace.createFileSystemWatcher('**/pyproject.toml'),
@@ -263,15 +353,27 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(outputChannel, ...configWatchers);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('syntaqlite.restartServer', () => restartClient()),
+    vscode.commands.registerCommand(`${CONFIG_SECTION}.restartServer`, () => restartClient()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      // Other syntaqlite.* settings reach the running server through
+      // Other syntaqlite-py.* settings reach the running server through
       // workspace/didChangeConfiguration (synchronize.configurationSection).
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.server`)) {
+      if (
+        event.affectsConfiguration(`${CONFIG_SECTION}.server`) ||
+        event.affectsConfiguration(`${CONFIG_SECTION}.python`)
+      ) {
         void restartClient();
       }
     }),
   );
+
+  // A different interpreter may hold a different syntaqlite.
+  void pythonApi().then((api) => {
+    const changed = api?.environments?.onDidChangeActiveEnvironmentPath;
+    if (changed) {
+      context.subscriptions.push(changed(() => void restartClient()));
+    }
+  });
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void restartClient()));
 
   return enqueue(startClient);
 }

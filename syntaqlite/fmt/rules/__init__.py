@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...syntax.cst import Node
 from ...syntax.nodes import CreateVirtualTableStmt, Statement
+from ...syntax.tokens import Token
 from ..context import Rule
 from . import ddl, dml, expr, select, stmt
 
@@ -17,7 +18,7 @@ for _module in (select, expr, dml, ddl, stmt):
         RULES[_cls] = _rule
 
 
-def verbatim_spans(statement: Statement) -> list[tuple[int, int]]:
+def verbatim_spans(statement: Statement, column_names: str = "preserve") -> list[tuple[int, int]]:
     """Source spans of ``statement`` that must be copied exactly as written:
 
     * the arguments of a virtual-table module, free-form text the module
@@ -26,14 +27,16 @@ def verbatim_spans(statement: Statement) -> list[tuple[int, int]]:
       column name, where the column's name can be seen: SQLite names such
       a column after its exact source text (``SELECT a+b`` yields a column
       named ``a+b``), a name that applications, ``CREATE TABLE ... AS``,
-      views, CTEs and outer queries see.
+      views, CTEs and outer queries see (unless ``column_names`` is
+      ``reformat``).
     """
     nodes = _nodes(statement)
     spans: list[tuple[int, int]] = []
     for node in nodes:
         if isinstance(node, CreateVirtualTableStmt):
             spans.extend(ddl.virtual_table_spans(node))
-    spans.extend((c.start, c.end) for c in select.text_named_columns(statement, nodes))
+    if column_names == "preserve":
+        spans.extend((c.start, c.end) for c in select.text_named_columns(statement, nodes))
     return spans
 
 
@@ -41,9 +44,7 @@ def _nodes(root: Node) -> list[Node]:
     """``root`` and every node below it (breadth first)."""
     out = [root]
     for node in out:  # grows as it goes
-        for child in node.children:
-            if isinstance(child, Node):
-                out.append(child)
+        out.extend([c for c in node.children if c.__class__ is not Token])  # type: ignore[misc]
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...syntax.cst import Node
-from ...syntax.nodes import DeleteStmt, InsertStmt, UpdateStmt, UpsertClause
+from ...syntax.nodes import DeleteStmt, InsertStmt, SetItem, UpdateStmt, UpsertClause
 from ...syntax.tokens import Token
 from ..context import Formatter
 from ..doc import LINE, Doc, group, join, nest
@@ -69,6 +69,18 @@ def fmt_update(f: Formatter, node: UpdateStmt) -> Doc:
 def fmt_delete(f: Formatter, node: DeleteStmt) -> Doc:
     head = f.spaced(present(node.delete_token, node.from_token, node.table, node.indexed_by))
     return _statement(f, node.with_clause, [head], [node.where, node.returning, node.order_by, node.limit])
+
+
+@rule(SetItem)
+def fmt_set_item(f: Formatter, node: SetItem) -> Doc:
+    """``a = 1`` or ``(a, b) = (1, 2)``: the column list breaks like any
+    other list."""
+    lp, rp = node.lp_token, node.rp_token
+    if lp is None or rp is None:
+        target: Doc = f.spaced(node.columns)
+    else:
+        target = f.parenthesized(lp, interleave(node.columns, node.columns_separators), rp)
+    return [target, " ", f.tok(node.eq_token), " ", f.fmt(node.value)]
 
 
 @rule(UpsertClause)

@@ -8,6 +8,7 @@ from ...syntax.nodes import (
     CastExpr,
     ExistsExpr,
     Expr,
+    FilterClause,
     FunctionCall,
     InExpr,
     OverClause,
@@ -21,8 +22,10 @@ from ...syntax.nodes import (
 )
 from ...syntax.tokens import Token
 from ..context import Formatter
-from ..doc import LINE, SOFTLINE, Doc, group, nest
+from ..doc import LINE, SOFTLINE, Doc, group, join, nest
+from ..verify import generated_always
 from .common import interleave, present, registry
+from .select import window_in_parentheses
 
 RULES, rule = registry()
 
@@ -82,6 +85,9 @@ def fmt_binary(f: Formatter, node: BinaryExpr) -> Doc:
     first = f.fmt(operands[0])
     if ops[0].kind in ("AND", "OR"):
         return group(first, *rest)
+    if len(ops) == 1 and isinstance(operands[1], SubqueryExpr):
+        # ``left >= (`` stays on one line, the subquery indented below, as IN does.
+        return [first, " ", rest[1], " ", rest[3]]
     return group(first, nest(*rest))
 
 
@@ -154,9 +160,13 @@ def fmt_function_call(f: Formatter, node: FunctionCall) -> Doc:
             if node.args:
                 args.append(" ")
             args.append(f.fmt(order_by))
-    call = group(
-        f.tok(node.name), f.tok(node.lp_token), nest(SOFTLINE, *args), SOFTLINE, f.tok(node.rp_token)
-    )
+    call: Doc
+    if not args:  # f(): nothing to break
+        call = [f.tok(node.name), f.empty_parentheses(node.lp_token, node.rp_token)]
+    else:
+        call = group(
+            f.tok(node.name), f.tok(node.lp_token), nest(SOFTLINE, *args), SOFTLINE, f.tok(node.rp_token)
+        )
     tail = present(node.within_group, node.filter, node.over)
     if not tail:
         return call
@@ -168,28 +178,45 @@ def fmt_function_call(f: Formatter, node: FunctionCall) -> Doc:
 
 @rule(CastExpr)
 def fmt_cast(f: Formatter, node: CastExpr) -> Doc:
-    """``CAST(x AS type)``: no space before the parenthesis."""
-    inner = present(node.lp_token, node.expr, node.as_token, node.type_name, node.rp_token)
-    return [f.tok(node.cast_token), f.spaced(inner)]
+    """``CAST(x AS type)``: no space before the parenthesis; broken, the
+    expression and ``AS type`` on indented lines."""
+    inner: list[Doc] = [f.fmt(node.expr), LINE, f.tok(node.as_token)]
+    type_name = node.type_name
+    if type_name is not None:
+        inner.extend([" ", f.fmt(type_name)])
+    return group(
+        f.tok(node.cast_token), f.tok(node.lp_token), nest(SOFTLINE, *inner), SOFTLINE, f.tok(node.rp_token)
+    )
 
 
 @rule(RaiseExpr)
 def fmt_raise(f: Formatter, node: RaiseExpr) -> Doc:
-    """``RAISE(ABORT, 'message')``: no space before the parenthesis."""
-    inner = present(
-        node.lp_token, node.ignore_token, node.action, node.comma_token, node.message, node.rp_token
+    """``RAISE(ABORT, 'message')``: no space before the parenthesis; broken,
+    the action and the message on indented lines."""
+    inner: list[Doc] = [f.fmt(w) for w in present(node.ignore_token, node.action)]
+    comma, message = node.comma_token, node.message
+    if comma is not None and message is not None:
+        inner.extend([f.tok(comma), LINE, f.fmt(message)])
+    return group(
+        f.tok(node.raise_token), f.tok(node.lp_token), nest(SOFTLINE, *inner), SOFTLINE, f.tok(node.rp_token)
     )
-    return [f.tok(node.raise_token), f.spaced(inner)]
 
 
 @rule(TypeName)
 def fmt_type_name(f: Formatter, node: TypeName) -> Doc:
     """``VARCHAR(10)``: no space before the parenthesis."""
+    keywords = generated_always(node)  # GENERATED ALWAYS of a generated column
+    words = join(" ", [f.kw(w) if w in keywords else f.tok(w) for w in node.words])
     lp = node.lp_token
     if lp is None:
-        return f.spaced(node.children)
-    size = [lp, *node.size, *present(node.comma_token), *node.second_size, *present(node.rp_token)]
-    return [f.spaced(node.words), f.spaced(size)]
+        return words
+    rp = node.rp_token
+    assert rp is not None
+    size: list[Doc] = [f.spaced(node.size)]
+    comma = node.comma_token
+    if comma is not None:
+        size.extend([f.tok(comma), LINE, f.spaced(node.second_size)])
+    return [words, group(f.tok(lp), nest(SOFTLINE, *size), SOFTLINE, f.tok(rp))]
 
 
 @rule(CaseExpr)
@@ -217,13 +244,22 @@ def fmt_when(f: Formatter, node: WhenClause) -> Doc:
     )
 
 
+@rule(FilterClause)
+def fmt_filter(f: Formatter, node: FilterClause) -> Doc:
+    """``FILTER (WHERE expr)``; broken, ``WHERE expr`` sits indented
+    between the parentheses."""
+    body = [f.tok(node.where_token), " ", nest(f.fmt(node.expr))]
+    return [
+        f.tok(node.filter_token),
+        " ",
+        group(f.tok(node.lp_token), nest(SOFTLINE, *body), SOFTLINE, f.tok(node.rp_token)),
+    ]
+
+
 @rule(OverClause)
 def fmt_over(f: Formatter, node: OverClause) -> Doc:
     """``OVER name`` or ``OVER (window)``."""
     lp, rp = node.lp_token, node.rp_token
     if lp is None or rp is None:
         return f.spaced(node.children)
-    window = node.window
-    if window is None:
-        return [f.tok(node.over_token), " ", f.tok(lp), f.tok(rp)]
-    return [f.tok(node.over_token), " ", f.enclosed(lp, window, rp)]
+    return [f.tok(node.over_token), " ", window_in_parentheses(f, lp, node.window, rp)]

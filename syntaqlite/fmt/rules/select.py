@@ -11,6 +11,7 @@ from ...syntax.nodes import (
     CommonTableExpression,
     CreateTableStmt,
     CreateViewStmt,
+    FrameSpec,
     FromClause,
     FromTerm,
     FunctionOrderBy,
@@ -57,16 +58,11 @@ def fmt_select(f: Formatter, node: Select) -> Doc:
 
 @rule(WithClause)
 def fmt_with_clause(f: Formatter, node: WithClause) -> Doc:
-    """``WITH [RECURSIVE] a AS (...), b AS (...)``; broken, each further CTE
-    starts a line."""
-    parts: list[Doc] = []
-    for word in [node.with_token, *node.recursive_tokens]:
-        parts.extend([f.fmt(word), " "])
-    ctes, commas = node.ctes, node.ctes_separators
-    parts.append(f.fmt(ctes[0]))
-    for comma, cte in zip(commas, ctes[1:]):
-        parts.extend([f.tok(comma), LINE, f.fmt(cte)])
-    return group(*parts)
+    """``WITH [RECURSIVE] a AS (...), b AS (...)``; broken, ``WITH`` alone
+    on its line and each CTE on indented lines below it."""
+    head = f.spaced([node.with_token, *node.recursive_tokens])
+    ctes = f.comma_list(interleave(node.ctes, node.ctes_separators))
+    return group(head, nest(LINE, *ctes))
 
 
 @rule(CommonTableExpression)
@@ -306,15 +302,36 @@ def fmt_window_clause(f: Formatter, node: WindowClause) -> Doc:
 
 @rule(WindowDefinition)
 def fmt_window_definition(f: Formatter, node: WindowDefinition) -> Doc:
-    lp, window, rp = node.lp_token, node.window, node.rp_token
-    parens = [f.tok(lp), f.tok(rp)] if window is None else f.enclosed(lp, window, rp)
+    parens = window_in_parentheses(f, node.lp_token, node.window, node.rp_token)
     return [f.fmt(node.name), " ", f.tok(node.as_token), " ", parens]
+
+
+@rule(FrameSpec)
+def fmt_frame_spec(f: Formatter, node: FrameSpec) -> Doc:
+    """``ROWS BETWEEN ... AND ...``, then ``EXCLUDE ...`` on an indented line
+    when it does not fit."""
+    exclude = node.exclude
+    if exclude is None:
+        return f.spaced(node.children)
+    return group(f.spaced([c for c in node.children if c is not exclude]), nest(LINE, f.fmt(exclude)))
 
 
 @rule(Window)
 def fmt_window(f: Formatter, node: Window) -> Doc:
     """``[base] [PARTITION BY ...] [ORDER BY ...] [frame]``, parts separated
     by line breaks when it does not fit."""
+    return group(*join(LINE, window_parts(f, node)))
+
+
+def window_in_parentheses(f: Formatter, lp: Token, node: Window | None, rp: Token) -> Doc:
+    """``(PARTITION BY a ORDER BY b)``; broken, one part per indented line
+    between the parentheses (OVER and WINDOW ... AS alike)."""
+    if node is None:
+        return f.empty_parentheses(lp, rp)
+    return group(f.tok(lp), nest(SOFTLINE, *join(LINE, window_parts(f, node))), SOFTLINE, f.tok(rp))
+
+
+def window_parts(f: Formatter, node: Window) -> list[Doc]:
     parts: list[Doc] = []
     base = node.base
     if base is not None:
@@ -330,4 +347,4 @@ def fmt_window(f: Formatter, node: Window) -> Doc:
     for clause in (node.order_by, node.frame):
         if clause is not None:
             parts.append(f.fmt(clause))
-    return group(*join(LINE, parts))
+    return parts

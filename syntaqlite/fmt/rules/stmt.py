@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ...syntax.nodes import PragmaStmt
 from ..context import Formatter
-from ..doc import Doc
-from .common import present, registry
+from ..doc import SOFTLINE, Doc, group, nest
+from .common import registry
 
 RULES, rule = registry()
 
@@ -16,4 +16,7 @@ def fmt_pragma(f: Formatter, node: PragmaStmt) -> Doc:
     lp = node.lp_token
     if lp is None:
         return f.spaced(node.children)
-    return [f.spaced([node.pragma_token, node.name]), f.spaced(present(lp, node.value, node.rp_token))]
+    value, rp = node.value, node.rp_token
+    assert value is not None and rp is not None
+    parens = group(f.tok(lp), nest(SOFTLINE, f.fmt(value)), SOFTLINE, f.tok(rp))
+    return [f.spaced([node.pragma_token, node.name]), parens]

@@ -1,7 +1,10 @@
 """Text synchronisation and diagnostics: documents are kept up to date on
 ``didOpen``/``didChange``/``didClose`` and their diagnostics (syntax errors
 and the semantic model's) are published after each change (see
-:mod:`syntaqlite.lsp.session` for debouncing and staleness)."""
+:mod:`syntaqlite.lsp.session` for debouncing and staleness).  The text of an
+open schema file counts for the documents that use it, and editing, saving
+or closing it checks them again; ``didSave`` of a configuration file reads
+the configuration again."""
 
 from __future__ import annotations
 
@@ -20,6 +23,10 @@ def register(server: SyntaqliteServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
         session.change(params)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        session.saved(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:

@@ -1,7 +1,10 @@
 """Document and range formatting through the formatter, with the options
 of the project's configuration (``[format]`` in ``syntaqlite.toml`` or
-``pyproject.toml``; the editor's tab size is not used, so the editor and
-``syntaqlite fmt`` always agree).
+``pyproject.toml``).  Where the project sets no ``indent``, the editor's
+``FormattingOptions`` decide: ``tabSize`` spaces per level, or tabs when
+``insertSpaces`` is false (indentation only: a line inside a multi-line
+string or comment is left as it is).  Where the project sets one, the
+editor and ``syntaqlite fmt`` agree.  A byte order mark stays.
 
 A text with syntax errors is not formatted: the request fails with a
 message that says where the first error is (LSP ``RequestFailed``).  The
@@ -13,7 +16,7 @@ the input before it is sent (a formatter bug never reaches the buffer).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lsprotocol import types
@@ -86,11 +89,60 @@ def _crlf(text: str) -> bool:
     return bool(count) and count == text.count("\n")
 
 
-def format_document(analysis: Analysis) -> list[types.TextEdit]:
+@dataclass(frozen=True)
+class Indent:
+    """How the editor indents (``FormattingOptions``)."""
+
+    size: int
+    tabs: bool
+
+    @classmethod
+    def of(cls, options: types.FormattingOptions | None) -> Indent | None:
+        if options is None:
+            return None
+        return cls(max(0, min(16, options.tab_size)), not options.insert_spaces)
+
+
+def options_for(analysis: Analysis, editor: Indent | None) -> tuple[FormatOptions, Indent | None]:
+    """The format options, and the tabs to indent with (None: spaces)."""
+    options = analysis.config.format
+    if editor is None or "indent" in analysis.config.format_keys:
+        return options, None
+    options = replace(options, indent=editor.size)
+    return options, editor if editor.tabs and editor.size > 0 else None
+
+
+def with_tabs(text: str, size: int, target: Target) -> str:
+    """``text`` (formatted, indented by spaces) indented by tabs of
+    ``size`` columns; a line that starts inside a token (a string or a
+    comment running over lines) keeps its spaces."""
+    spans = [(t.start, t.end) for t in parse(text, target).tokens if "\n" in text[t.start : t.end]]
+    out: list[str] = []
+    k = 0
+    at = 0  # where the line starts in ``text``
+    for line in text.splitlines(keepends=True):
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        if k < len(spans) and spans[k][0] < at:
+            out.append(line)  # inside a multi-line token
+        else:
+            body = line.lstrip(" ")
+            spaces = len(line) - len(body)
+            out.append("\t" * (spaces // size) + " " * (spaces % size) + body)
+        at += len(line)
+    return "".join(out)
+
+
+def format_document(analysis: Analysis, editor: Indent | None = None) -> list[types.TextEdit]:
     if analysis.syntax_errors:
         raise _refuse(analysis, analysis.syntax_errors)
     text = analysis.text
-    formatted = format_text(text, analysis.config.format, analysis.target, _name(analysis))
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    options, tabs = options_for(analysis, editor)
+    formatted = format_text(text[len(bom) :], options, analysis.target, _name(analysis))
+    if tabs is not None:
+        formatted = with_tabs(formatted, tabs.size, analysis.target)
+    formatted = bom + formatted
     if _crlf(text):
         formatted = formatted.replace("\n", "\r\n")
     edit = minimal_edit(text, formatted)
@@ -100,7 +152,9 @@ def format_document(analysis: Analysis) -> list[types.TextEdit]:
     return [types.TextEdit(range=analysis.index.range(start, end), new_text=new_text)]
 
 
-def format_range(analysis: Analysis, start: int, end: int) -> list[types.TextEdit]:
+def format_range(
+    analysis: Analysis, start: int, end: int, editor: Indent | None = None
+) -> list[types.TextEdit]:
     first: Statement | None = None
     last: Statement | None = None
     first_at = last_at = 0
@@ -123,11 +177,13 @@ def format_range(analysis: Analysis, start: int, end: int) -> list[types.TextEdi
         raise _refuse(analysis, errors)
     if first is None or last is None:
         return []
-    options = analysis.config.format
+    options, tabs = options_for(analysis, editor)
     if last_at < last_statement_end:
         options = replace(options, semicolons=True)
     old = analysis.text[first_at:last_at]
     formatted = format_text(old, options, analysis.target, _name(analysis)).rstrip("\n")
+    if tabs is not None:
+        formatted = with_tabs(formatted, tabs.size, analysis.target)
     if _crlf(analysis.text):
         formatted = formatted.replace("\n", "\r\n")
     if formatted == old:
@@ -140,16 +196,17 @@ def register(server: SyntaqliteServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     async def formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
-        return await session.request(
-            params.text_document.uri, "formatting", format_document, None, refuse_large=True
-        )
+        editor = Indent.of(params.options)
+
+        def run(analysis: Analysis) -> list[types.TextEdit]:
+            return format_document(analysis, editor)
+
+        return await session.request(params.text_document.uri, "formatting", run, None)
 
     @server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)
     async def range_formatting(params: types.DocumentRangeFormattingParams) -> list[types.TextEdit] | None:
         def run(analysis: Analysis) -> list[types.TextEdit]:
             start, end = analysis.index.span(params.range)
-            return format_range(analysis, start, end)
+            return format_range(analysis, start, end, Indent.of(params.options))
 
-        return await session.request(
-            params.text_document.uri, "range formatting", run, None, refuse_large=True
-        )
+        return await session.request(params.text_document.uri, "range formatting", run, None)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...diagnostics import Diagnostic, Related, Severity
 from ...syntax.cst import Node
-from ...syntax.names import normalize, unquote
+from ...syntax.names import fold_case, normalize, unquote
 from ...syntax.nodes import DeleteStmt, InsertStmt, Select, SelectCore, UpdateStmt, Values
 from ...syntax.target import Target as SqliteTarget
 from ...syntax.tokens import Token
@@ -195,6 +195,7 @@ class Resolver:
         last: Token | Node | None = None,
         help: str | None = None,
         replacement: str | None = None,
+        fix_safe: bool = False,
         severity: Severity | None = None,
         related: tuple[Related, ...] = (),
     ) -> None:
@@ -214,6 +215,7 @@ class Resolver:
                 severity=severity or rule.severity,
                 help=help,
                 replacement=replacement,
+                fix_safe=fix_safe,
                 related=related,
             )
         )
@@ -317,7 +319,7 @@ class Resolver:
         if normalize(name).startswith("sqlite_autoindex_"):
             return
         index = self.catalog.find_index(name, table.schema)
-        if index is None or normalize(index.table) != table.key:
+        if index is None or fold_case(index.table) != table.key:
             unknown_table.report_index(self, ix_tok, name, known=self.catalog.known(table.schema))
 
     def check_schema(

@@ -47,6 +47,7 @@ class Reporter(Protocol):
         last: Token | Node | None = None,
         help: str | None = None,
         replacement: str | None = None,
+        fix_safe: bool = False,
         severity: Severity | None = None,
         related: tuple[Related, ...] = (),
     ) -> None: ...

@@ -33,5 +33,7 @@ def report(out: Reporter, node: Node, name: str) -> None:
         node,
         f"no column named \"{name}\": SQLite reads it as the string '{name}'",
         help=f"write '{name}' in single quotes if it is a string",
-        replacement=f"'{name}'",
+        # SQLite already reads it as this string: the fix keeps the meaning.
+        replacement="'" + name.replace("'", "''") + "'",
+        fix_safe=True,
     )
