@@ -3,7 +3,6 @@ show the diff; stdin to stdout when no path is given."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -103,6 +102,8 @@ def format_text(text: str, shown: str, options: FormatOptions, target: Target, c
 
 
 def _diff(old: str, new: str, name: str) -> str:
+    import difflib  # only for --diff
+
     return "".join(
         difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), name, name)
     )

@@ -8,7 +8,6 @@ asked for.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -56,6 +55,8 @@ def load_sql(
 
 def load_database(catalog: Catalog, path: Path, target: Target = DEFAULT_TARGET) -> None:
     """Read the schema of an existing database file (opened read-only)."""
+    import sqlite3  # only here: `syntaqlite check` without a database does not load it
+
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         con = sqlite3.connect(uri, uri=True)
