@@ -15,6 +15,7 @@ install`` does).
 
     python bench/startup.py                  # 20 runs of each command
     python bench/startup.py --runs 50 --importtime
+    python bench/startup.py --root DIR        # DIR from python -m syntaqlite_dev.compile DIR
 
 ``--importtime`` adds, per command, the modules whose own import time is
 largest (``python -X importtime``, the minimum over 5 runs), and the number
@@ -37,10 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "import sys; from syntaqlite.cli import main; sys.argv[0] = 'syntaqlite'; main()"
 
 
-def environment() -> dict[str, str]:
+def environment(root: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its .pyc files
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
+    env["PYTHONPATH"] = os.pathsep.join([str(root), *filter(None, [env.get("PYTHONPATH")])])
     return env
 
 
@@ -114,9 +115,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--importtime", action="store_true", help="also list the costliest imports")
     parser.add_argument("--top", type=int, default=12, help="modules listed per command with --importtime")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=ROOT,
+        help="where the syntaqlite package is (default: this checkout; a directory built by"
+        " `python -m syntaqlite_dev.compile DIR` times the compiled core)",
+    )
     args = parser.parse_args()
 
-    env = environment()
+    env = environment(args.root.resolve())
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp, "small.sql")
         small.write_text("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT);\nSELECT a, b FROM t WHERE a > 1;\n")

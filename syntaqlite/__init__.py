@@ -11,6 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+if __import__("os").environ.get("SYNTAQLITE_PURE", "") not in ("", "0"):
+    from ._compiled import force_pure  # the .py files even where compiled modules exist
+
+    force_pure()
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from os import PathLike

@@ -13,6 +13,7 @@ import sys
 import click
 
 from .. import __version__
+from .._compiled import implementation
 
 # command name -> (module, function)
 COMMANDS = {
@@ -44,7 +45,13 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="syntaqlite")
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="syntaqlite",
+    message=f"%(prog)s %(version)s ({implementation()})",
+)
 def cli() -> None:
     """SQLite's SQL, understood exactly as SQLite understands it."""
 
