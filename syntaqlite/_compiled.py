@@ -25,7 +25,19 @@ if TYPE_CHECKING:
 COMPILED_MODULES = (
     "syntaqlite.syntax.lexer",
     "syntaqlite.syntax.parser",
+    "syntaqlite.syntax.automaton",
+    "syntaqlite.syntax.actions",
+    "syntaqlite.syntax.memory",
+    "syntaqlite.fmt.doc",
     "syntaqlite.fmt.printer",
+    "syntaqlite.fmt.context",
+    "syntaqlite.fmt.comments",
+    "syntaqlite.fmt.rules.common",
+    "syntaqlite.fmt.rules.ddl",
+    "syntaqlite.fmt.rules.dml",
+    "syntaqlite.fmt.rules.expr",
+    "syntaqlite.fmt.rules.select",
+    "syntaqlite.fmt.rules.stmt",
 )
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
