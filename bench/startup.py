@@ -126,6 +126,7 @@ def main() -> None:
 
     env = environment(args.root.resolve())
     with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)  # `python -c` puts the working directory first on sys.path: not a checkout
         small = Path(tmp, "small.sql")
         small.write_text("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT);\nSELECT a, b FROM t WHERE a > 1;\n")
         cmds = commands(small)
@@ -140,6 +141,8 @@ def main() -> None:
                 cpus[name].append(cpu)
 
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        argv = cmds["syntaqlite --version"][0]
+        print(subprocess.run(argv, env=env, capture_output=True, text=True).stdout.strip())
         print(
             f"{args.runs} runs each, interleaved; {os.cpu_count()} cores, load average {load:.2f}; {sys.version.split()[0]}"
         )
