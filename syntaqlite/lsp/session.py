@@ -462,7 +462,9 @@ class Session:
             if analyzer is None:
                 analyzer = self._analyzers[uri] = Analyzer(uri)
             if not python:
-                return analyzer.analyze(text, version, path, settings.config, settings.target, encoding, index)
+                return analyzer.analyze(
+                    text, version, path, settings.config, settings.target, encoding, index
+                )
             # The embedded SQL at its place; positions counted in the module's text.
             mask = masked(uri, text, settings.config)
             analysis = analyzer.analyze(mask, version, path, settings.config, settings.target, encoding)
