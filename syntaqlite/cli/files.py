@@ -6,7 +6,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,6 +191,8 @@ def write_back(path: Path, text: str, snapshot: Snapshot) -> str:
         _write_in_place(target, data, snapshot, shown)
         return "in place"
     directory = os.path.dirname(target)
+    import tempfile  # only when writing: it costs milliseconds at start-up
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
     except OSError:
