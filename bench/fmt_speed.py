@@ -3,7 +3,12 @@ sqlfluff (dialect sqlite, on a sample: it is slow), in the same run.
 
     python bench/fmt_speed.py
     python bench/fmt_speed.py --limit 5000 --sqlfluff-sample 200
+    python bench/fmt_speed.py --peer-python /tmp/peer-venv/bin/python
+    python bench/fmt_speed.py --root DIR        # DIR from python -m syntaqlite_dev.compile DIR
 
+With ``--peer-python`` (bench/peer.py) the original syntaqlite (Rust/C, PyPI
+``syntaqlite``) formats the same statements through its Python API, in its
+own environment.  The first line says whether ours runs pure or compiled.
 Prints statements/s for each and syntaqlite's ratios, then the cold start of
 ``syntaqlite fmt`` on a 50-line file (median of several runs, in a fresh
 process each time, with and without Python's bytecode cache).
@@ -27,7 +32,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+if "--root" in sys.argv[:-1]:  # the package from elsewhere (a compiled copy); before importing it
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--root") + 1]).resolve()))
 
+from bench.peer import PeerError, default_python, describe_missing, implementation, time_peer  # noqa: E402
 from syntaqlite.fmt import FormatOptions, format_result  # noqa: E402
 from syntaqlite.syntax.parser import parse  # noqa: E402
 
@@ -35,8 +43,8 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "sqlite-upstream.jsonl.gz"
 SAMPLE = ROOT / "tests" / "data" / "corpus-sample.jsonl.gz"
 
 
-def statements(limit: int) -> list[str]:
-    path = CORPUS if CORPUS.exists() else SAMPLE
+def statements(limit: int, corpus: Path = CORPUS) -> list[str]:
+    path = corpus if corpus.exists() else SAMPLE
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
     sqls = [r["sql"] for r in rows if r.get("v3_54_1") == "ok" and r.get("set", "real") == "real"]
@@ -85,8 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sqlfluff-sample", type=int, default=150)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--cold-runs", type=int, default=9)
+    ap.add_argument("--peer-python", default=default_python(), help="Python of a venv with PyPI syntaqlite")
+    ap.add_argument("--root", type=Path, help="directory holding the syntaqlite package to time")
+    ap.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="a corpus .jsonl.gz (default: the shared one)"
+    )
     args = ap.parse_args(argv)
-    sqls = statements(args.limit)
+    print(f"syntaqlite: {implementation()} ({Path(sys.modules['syntaqlite'].__file__ or '').parent})")
+    sqls = statements(args.limit, args.corpus)
     print(f"{len(sqls)} statements that parse")
     options = FormatOptions()
 
@@ -115,6 +129,19 @@ def main(argv: list[str] | None = None) -> int:
         results[f"sqlglot {sqlglot.__version__} (pretty=True)"] = timed(glot, args.repeat)
     except ImportError:
         print("  sqlglot not installed")
+    peer_name = None
+    if args.peer_python:
+        try:
+            peer = time_peer(args.peer_python, sqls, ["format"], args.repeat)
+        except PeerError as exc:
+            print(f"  {exc}")
+        else:
+            times = peer["times"]
+            assert isinstance(times, dict)
+            peer_name = f"peer syntaqlite {peer['version']} format_sql"
+            results[peer_name] = (times["format"], len(sqls))
+    else:
+        print(f"  {describe_missing()}")
     sample = sqls[:: max(1, len(sqls) // max(1, args.sqlfluff_sample))][: args.sqlfluff_sample]
     try:
         import sqlfluff
@@ -145,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     glot_name = next((n for n in rates if n.startswith("sqlglot")), None)
     if glot_name:
         print(f"  ratio syntaqlite / sqlglot:  {rates['syntaqlite'] / rates[glot_name]:.2f}x")
+    if peer_name:
+        print(f"  ratio syntaqlite / peer:     {rates['syntaqlite'] / rates[peer_name]:.2f}x")
     fluff_name = next((n for n in rates if n.startswith("sqlfluff")), None)
     if fluff_name:
         print(f"  ratio syntaqlite / sqlfluff: {rates['syntaqlite (same sample)'] / rates[fluff_name]:.0f}x")

@@ -3,10 +3,16 @@ the same run (ratios, not absolute numbers, are what compare).
 
     python bench/parse_speed.py                 # every real statement SQLite accepts
     python bench/parse_speed.py --limit 5000 --repeat 3
+    python bench/parse_speed.py --peer-python /tmp/peer-venv/bin/python
+    python bench/parse_speed.py --root DIR      # DIR from python -m syntaqlite_dev.compile DIR
 
-Prints statements/s and MB/s for each parser and syntaqlite's ratio.  Two
+Prints statements/s and MB/s for each parser and syntaqlite's ratios.  Two
 syntaqlite figures: one parse() call per statement (what sqlglot is given)
-and the whole corpus as one file (how the CLI and the editor use it).
+and the whole corpus as one file (how the CLI and the editor use it).  With
+``--peer-python`` (bench/peer.py) the original syntaqlite (Rust/C, PyPI
+``syntaqlite``) is timed the same two ways through its Python API, in its
+own environment.  The first line says whether ours runs pure or compiled
+(``SYNTAQLITE_PURE=1`` forces pure).
 """
 
 from __future__ import annotations
@@ -23,16 +29,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+if "--root" in sys.argv[:-1]:  # the package from elsewhere (a compiled copy); before importing it
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--root") + 1]).resolve()))
 
+from bench.peer import PeerError, default_python, describe_missing, implementation, time_peer  # noqa: E402
 from syntaqlite import parse  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "sqlite-upstream.jsonl.gz"
 
 
-def statements(limit: int) -> list[str]:
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+SAMPLE = ROOT / "tests" / "data" / "corpus-sample.jsonl.gz"
+
+
+def statements(limit: int, corpus: Path = CORPUS) -> list[str]:
+    """The statements SQLite accepts, from the shared corpus (or the
+    committed sample of it when the corpus is not beside this checkout)."""
+    path = corpus if corpus.exists() else SAMPLE
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
-    sqls = [r["sql"] for r in rows if r["v3_54_1"] == "ok"]
+    sqls = [r["sql"] for r in rows if r.get("v3_54_1") == "ok" and r.get("set", "real") == "real"]
     return sqls[:limit] if limit else sqls
 
 
@@ -50,11 +65,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=0, help="statements to use (0: all)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per parser; the best counts")
+    ap.add_argument("--peer-python", default=default_python(), help="Python of a venv with PyPI syntaqlite")
+    ap.add_argument("--root", type=Path, help="directory holding the syntaqlite package to time")
+    ap.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="a corpus .jsonl.gz (default: the shared one)"
+    )
     args = ap.parse_args(argv)
 
-    sqls = statements(args.limit)
+    sqls = statements(args.limit, args.corpus)
     megabytes = sum(len(s.encode()) for s in sqls) / 1e6
     whole_file = ";\n".join(sqls) + ";\n"
+    print(f"syntaqlite: {implementation()} ({Path(sys.modules['syntaqlite'].__file__ or '').parent})")
     print(f"{len(sqls)} statements, {megabytes:.2f} MB, best of {args.repeat}")
 
     def ours() -> None:
@@ -82,12 +103,32 @@ def main(argv: list[str] | None = None) -> int:
     if sqlglot is not None:
         logging.getLogger("sqlglot").setLevel(logging.CRITICAL)
         results[f"sqlglot {sqlglot.__version__} read='sqlite'"] = best_of(args.repeat, theirs)
+    peer_names: list[str] = []
+    if args.peer_python:
+        try:
+            peer = time_peer(args.peer_python, sqls, ["parse", "parse_file"], args.repeat)
+        except PeerError as exc:
+            print(f"  {exc}")
+        else:
+            times = peer["times"]
+            assert isinstance(times, dict)
+            peer_names = [
+                f"peer syntaqlite {peer['version']} (per statement)",
+                f"peer syntaqlite {peer['version']} (one file)",
+            ]
+            results[peer_names[0]] = times["parse"]
+            results[peer_names[1]] = times["parse_file"]
+    else:
+        print(f"  {describe_missing()}")
     for name, seconds in results.items():
         print(f"  {name:38s} {len(sqls) / seconds:9.0f} statements/s  {megabytes / seconds:6.2f} MB/s")
-    if sqlglot is not None:
-        base = list(results.values())[-1]
-        for name in list(results)[:2]:
-            print(f"  ratio {name} / sqlglot: {base / results[name]:.2f}x")
+    ours_names = ["syntaqlite (per statement)", "syntaqlite (one file)"]
+    glot = next((n for n in results if n.startswith("sqlglot")), None)
+    if glot is not None:
+        for name in ours_names:
+            print(f"  ratio {name} / sqlglot: {results[glot] / results[name]:.2f}x")
+    for name, peer_name in zip(ours_names, peer_names):
+        print(f"  ratio {name} / peer (same way): {results[peer_name] / results[name]:.2f}x")
     return 0
 
 

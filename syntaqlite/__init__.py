@@ -7,9 +7,15 @@ their option and result types; :func:`parse_stream` for large inputs.  Submodule
 
 from __future__ import annotations
 
+import os as _os
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if _os.environ.get("SYNTAQLITE_PURE", "") not in ("", "0"):
+    from ._compiled import force_pure  # the .py files even where compiled modules exist
+
+    force_pure()
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping

@@ -6,7 +6,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -225,6 +224,8 @@ def write_back(path: Path, text: str, snapshot: Snapshot) -> str:
         _write_in_place(target, data, snapshot, shown)
         return "in place"
     directory = os.path.dirname(target)
+    import tempfile  # only when writing: it costs milliseconds at start-up
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
     except OSError:

@@ -3,7 +3,6 @@ show the diff; stdin to stdout when no path is given."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import signal
 import sys
@@ -219,6 +218,8 @@ def _python_enabled(path: str, overrides: Overrides, config: Config) -> bool:
 
 
 def _diff(old: str, new: str, name: str) -> str:
+    import difflib  # only for --diff
+
     return "".join(
         difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), name, name)
     )

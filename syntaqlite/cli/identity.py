@@ -46,7 +46,9 @@ def peer_version(site: Path | None = None) -> str | None:
 
 
 def version_text() -> str:
-    return f"syntaqlite {__version__} ({DISTRIBUTION}, the pure-Python syntaqlite, in {package_dir()})"
+    from .._compiled import implementation
+
+    return f"syntaqlite {__version__} ({DISTRIBUTION}, the Python syntaqlite: {implementation()}, in {package_dir()})"
 
 
 def clash_warning(site: Path | None = None) -> str | None:

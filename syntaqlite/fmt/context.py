@@ -87,15 +87,17 @@ class Formatter:
             return body
         parts: list[Doc] = [leading] if leading is not None else []
         parts.append(body)
-        parts.extend(self._trailing(trailing or ()))
+        parts.extend(self._trailing(trailing or (), opening=last.kind == "LP"))
         return parts
 
     def trailing_doc(self, last: Token) -> list[Doc]:
         """The comments after ``last``, taken (a later call finds none): for
         a doc that ends with ``last`` but does not print it."""
-        return self._trailing(self.comments.trailing.pop(last.index, ()))
+        return self._trailing(self.comments.trailing.pop(last.index, ()), opening=last.kind == "LP")
 
-    def _trailing(self, comments: Iterable[Token]) -> list[Doc]:
+    def _trailing(self, comments: Iterable[Token], *, opening: bool = False) -> list[Doc]:
+        """``opening``: the comments follow a ``(``, and stay against it, as
+        ``(/* c */ x)`` is written (a space after them, none before)."""
         parts: list[Doc] = []
         for c in comments:
             self.emitted_comments += 1
@@ -104,6 +106,8 @@ class Formatter:
                 # the innermost group holding both breaks, so that
                 # ``WHERE x = 1 -- note`` keeps its expression whole.
                 parts.extend([LineSuffix([" ", c.text]), SUFFIX_BREAK])
+            elif opening:
+                parts.extend([self._comment_text(c), " "])
             else:
                 parts.extend([" ", self._comment_text(c)])
         return parts

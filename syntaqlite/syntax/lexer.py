@@ -19,7 +19,11 @@ from typing import Final
 
 from .tokens import COMMENT, ILLEGAL, KEYWORDS, LINE_BREAK, Token, _TokenSlots
 
-_IDCHAR = r"A-Za-z0-9_$\x80-\U0010ffff"
+# Character classes are written as the complement of their ASCII part: the
+# same sets as ``[A-Za-z0-9_$\x80-\U0010ffff]`` and the like, but a class
+# with a range beyond U+FFFF makes ``re.compile`` walk 65,536 code points in
+# Python, which costs milliseconds at every start of the command line.
+_IDCHAR = r"[^\x00-#%-/:-@\[-^`{-\x7f]"  # A-Za-z0-9_$ and U+0080 onwards
 
 
 # Leading whitespace, then one alternative per token shape; the group number
@@ -32,7 +36,8 @@ def _compile(bom_is_space: bool) -> re.Pattern[str]:
     space = (
         r"(?:[ \t\n\f\r][ \t\n\v\f\r]*+|\ufeff)*+" if bom_is_space else r"(?:[ \t\n\f\r][ \t\n\v\f\r]*+)*+"
     )
-    word_start = r"A-Za-z_\x80-\ufefe\uff00-\U0010ffff" if bom_is_space else r"A-Za-z_\x80-\U0010ffff"
+    # A-Za-z_ and U+0080 onwards (but the byte-order mark when it is whitespace)
+    word_start = r"[^\x00-@\[-^`{-\x7f\ufeff]" if bom_is_space else r"[^\x00-@\[-^`{-\x7f]"
     return re.compile(
         space
         + "(?:"
@@ -41,9 +46,9 @@ def _compile(bom_is_space: bool) -> re.Pattern[str]:
                 r"(--[^\n]*)",  # 1 line comment
                 r"(/\*(?=[\s\S])[\s\S]*?(?:\*/|\Z))",  # 2 block comment (may be unterminated)
                 r"([xX]'[^']*(?:'|\Z))",  # 3 blob literal, checked below
-                rf"([{word_start}][{_IDCHAR}]*)",  # 4 word
+                rf"({word_start}{_IDCHAR}*)",  # 4 word
                 r"((?:0[xX][0-9a-fA-F][0-9a-fA-F_]*|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)"
-                rf"(?:[eE][+-]?[0-9][0-9_]*)?)([{_IDCHAR}]*))",  # 5 number, 6 trailing junk
+                rf"(?:[eE][+-]?[0-9][0-9_]*)?)({_IDCHAR}*))",  # 5 number, 6 trailing junk
                 # strings and quoted names: possessive runs, so that a literal of
                 # n characters costs O(1) regex memory (an alternation repeated
                 # per character kept a backtracking frame per character)
@@ -61,7 +66,7 @@ def _compile(bom_is_space: bool) -> re.Pattern[str]:
 
 
 _PATTERN = _compile(bom_is_space=True)
-_LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
+_LEGACY_BOM_PATTERN: re.Pattern[str] | None = None  # before 3.36.0; compiled when first needed
 
 
 @dataclass(frozen=True)
@@ -178,8 +183,8 @@ _OPERATORS: Final[dict[str, str]] = {
 }
 
 _HEX_BLOB = re.compile(r"[xX]'[0-9a-fA-F]*+'\Z")  # and an even number of digits
-_PARAM_NAME = re.compile(rf"(?:[{_IDCHAR}]|::)*")
-_PLAIN_PARAM_NAME = re.compile(rf"[{_IDCHAR}]*")
+_PARAM_NAME = re.compile(rf"(?:{_IDCHAR}|::)*")
+_PLAIN_PARAM_NAME = re.compile(rf"{_IDCHAR}*")
 _PARAM_ARG = re.compile(r"\([^\s)]*\)?")
 
 
@@ -222,7 +227,13 @@ def tokenize(
     line_start = 0
     pos = 0
     end = len(text)
-    match = (_PATTERN if dialect is None or dialect.bom_is_space else _LEGACY_BOM_PATTERN).match
+    if dialect is None or dialect.bom_is_space:
+        match = _PATTERN.match
+    else:
+        global _LEGACY_BOM_PATTERN
+        if _LEGACY_BOM_PATTERN is None:
+            _LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
+        match = _LEGACY_BOM_PATTERN.match
     numbers = None if dialect is None or dialect.modern_numbers else dialect
     count = text.count
     while pos < end:

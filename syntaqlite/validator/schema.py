@@ -9,11 +9,9 @@ asked for.
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
 from ..syntax.names import normalize
@@ -26,6 +24,9 @@ from .checker import run_statement
 from .ddl import DdlChecker
 from .model import SemanticModel
 from .resolve import Resolver
+
+if TYPE_CHECKING:
+    import sqlite3  # loaded by load_database only: `check` without a database does not need it
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -79,6 +80,8 @@ def _load_sql(catalog: Catalog, text: str, path: str | None, target: Target) -> 
 def load_database(catalog: Catalog, path: Path, target: Target = DEFAULT_TARGET) -> None:
     """Read the schema of an existing database file, creating no file
     beside it (see :func:`_read_only`)."""
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="syntaqlite-") as scratch:
         _load_database(catalog, path, target, Path(scratch))
 
@@ -90,6 +93,9 @@ def _read_only(path: Path, scratch: Path) -> sqlite3.Connection:
     the main file only, so a WAL database whose ``-wal`` file holds
     transactions not yet copied back is read from a copy of both files
     in ``scratch``."""
+    import shutil
+    import sqlite3
+
     resolved = path.resolve()
     wal = resolved.with_name(resolved.name + "-wal")
     try:
@@ -105,6 +111,8 @@ def _read_only(path: Path, scratch: Path) -> sqlite3.Connection:
 
 
 def _load_database(catalog: Catalog, path: Path, target: Target, scratch: Path) -> None:
+    import sqlite3
+
     try:
         con = _read_only(path, scratch)
     except (sqlite3.Error, OSError) as exc:

@@ -21,3 +21,7 @@ SELECT 1 -- a
 UPDATE t SET a = 1 -- x
 -- y
 ;
+
+-- A block comment right after an opening parenthesis stays against it.
+SELECT * FROM t1 JOIN t2 ON (/* c */ b2 = 1);
+SELECT * FROM t WHERE a IN (/* c */ 1, 2);

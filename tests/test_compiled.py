@@ -1,0 +1,104 @@
+"""The compiled core (``python -m syntaqlite_dev.compile``): built in a
+temporary directory, it reports itself, gives the same trees, diagnostics and
+formatting as the pure-Python package on the corpus sample, and passes a
+sample of the test suite.  Skipped, with the reason, where nothing can be
+compiled (no C compiler, headers, mypyc or setuptools)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from syntaqlite_dev import compile as compiler
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+# Prints a digest of everything the compiled modules compute, for the rows
+# of the committed corpus sample: token kinds and spans, tree dumps, syntax
+# errors and formatted text (or the formatter's refusal).
+_DIGEST = """
+import gzip, hashlib, json, sys
+import syntaqlite
+from syntaqlite.syntax.dump import dump_text
+from syntaqlite.syntax.lexer import tokenize
+from syntaqlite.fmt import FormatError, FormatOptions
+h = hashlib.sha256()
+rows = [json.loads(line) for line in gzip.open("tests/data/corpus-sample.jsonl.gz", "rt", encoding="utf-8")]
+narrow = FormatOptions(line_width=30)
+for row in rows:
+    sql = row["sql"]
+    h.update(repr([(t.kind, t.start, t.line, t.column) for t in tokenize(sql)]).encode())
+    result = syntaqlite.parse(sql)
+    h.update(dump_text(result).encode())
+    h.update(repr([(d.message, d.start, d.end) for d in result.errors]).encode())
+    for options in (None, narrow):
+        try:
+            h.update(syntaqlite.format_sql(sql, options).encode())
+        except FormatError as exc:
+            h.update(repr([(d.message, d.start) for d in exc.diagnostics]).encode())
+print(len(rows), h.hexdigest())
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    why = compiler.missing_toolchain()
+    if why is not None:
+        pytest.skip(f"compiled core not tested: {why}")
+    out = tmp_path_factory.mktemp("compiled")
+    assert compiler.main([str(out)]) == 0
+    shutil.copytree(ROOT / "tests", out / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", out / "pyproject.toml")
+    return out
+
+
+def run(out: Path, *args: str, pure: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SYNTAQLITE_PURE"}
+    env["PYTHONPATH"] = os.pathsep.join([str(out), str(ROOT)])  # ROOT: syntaqlite_dev, bench
+    if pure:
+        env["SYNTAQLITE_PURE"] = "1"
+    return subprocess.run(
+        [sys.executable, *args], cwd=out, env=env, capture_output=True, text=True, timeout=1800
+    )
+
+
+def test_version_says_which_runs(built: Path) -> None:
+    assert "the Python syntaqlite: compiled (mypyc)," in run(built, "-m", "syntaqlite", "--version").stdout
+    pure = run(built, "-m", "syntaqlite", "--version", pure=True).stdout
+    assert "pure Python" in pure
+
+
+def test_compiled_modules_are_loaded_unless_pure(built: Path) -> None:
+    probe = "import syntaqlite.syntax.lexer as m, syntaqlite.syntax.parser as p, syntaqlite.fmt.printer as f; print(m.__file__, p.__file__, f.__file__)"
+    files = run(built, "-c", probe).stdout.split()
+    assert len(files) == 3 and all(not f.endswith(".py") for f in files), files
+    files = run(built, "-c", probe, pure=True).stdout.split()
+    assert len(files) == 3 and all(f.endswith(".py") for f in files), files
+
+
+def test_same_results_as_pure_python(built: Path) -> None:
+    compiled = run(built, "-c", _DIGEST)
+    pure = run(built, "-c", _DIGEST, pure=True)
+    assert compiled.returncode == 0, compiled.stderr
+    assert pure.returncode == 0, pure.stderr
+    count, _ = compiled.stdout.split()
+    assert int(count) > 1000
+    assert compiled.stdout == pure.stdout
+
+
+def test_sample_of_the_suite_passes_compiled(built: Path) -> None:
+    tests = [
+        "tests/test_fmt_goldens.py",
+        "tests/test_lossless.py",
+        "tests/test_parser_edges.py",
+        "tests/test_imports.py",
+    ]
+    proc = run(built, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

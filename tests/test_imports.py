@@ -1,0 +1,113 @@
+"""Each command imports only what it uses (issue 15: start-up time).
+
+Every case runs in a fresh interpreter, as the ``syntaqlite`` script does,
+and lists the modules loaded when it is done.  ``bench/startup.py`` measures
+what the imports cost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The formatter proper: its options (syntaqlite.fmt.options) are configuration.
+FORMATTER = {"syntaqlite.fmt.format", "syntaqlite.fmt.printer", "syntaqlite.fmt.rules", "syntaqlite.fmt.doc"}
+VALIDATOR = {"syntaqlite.validator.checker", "syntaqlite.validator.catalog", "syntaqlite.validator.rules"}
+LANGUAGE_SERVER = {"syntaqlite.lsp", "pygls", "lsprotocol"}
+PARSER = {"syntaqlite.syntax.parser", "syntaqlite.syntax.lexer", "syntaqlite.syntax.nodes"}
+
+_PROBE = """
+import io, json, sys
+argv, stdin = json.loads(sys.argv[1])
+if argv is None:
+    import syntaqlite.config
+else:
+    from syntaqlite.cli import main
+    sys.argv = ["syntaqlite", *argv]
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()))
+    try:
+        main()
+    except SystemExit:
+        pass
+print("\\n@@modules " + json.dumps(sorted(sys.modules)))
+"""
+
+
+def loaded(argv: list[str] | None, stdin: str = "") -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps([argv, stdin])],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    marker = proc.stdout.rfind("@@modules ")
+    assert marker >= 0, proc.stdout + proc.stderr
+    return set(json.loads(proc.stdout[marker + len("@@modules ") :]))
+
+
+def present(modules: set[str], banned: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == b or m.startswith(b + ".") for b in banned))
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("imports") / "small.sql"
+    path.write_text("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT);\nSELECT a, b FROM t WHERE a > 1;\n")
+    return str(path)
+
+
+def test_configuration_does_not_import_the_formatter() -> None:
+    modules = loaded(None)
+    assert "syntaqlite.config" in modules
+    assert present(modules, FORMATTER | VALIDATOR | LANGUAGE_SERVER | {"syntaqlite.syntax.parser"}) == []
+
+
+def test_version_imports_no_syntax() -> None:
+    modules = loaded(["--version"])
+    assert (
+        present(modules, {"syntaqlite.syntax", "syntaqlite.config", "syntaqlite.fmt", "syntaqlite.validator"})
+        == []
+    )
+
+
+def test_check_does_not_import_the_formatter(small: str) -> None:
+    modules = loaded(["check", small])
+    assert "syntaqlite.validator.checker" in modules
+    assert present(modules, FORMATTER | LANGUAGE_SERVER | {"sqlite3", "difflib"}) == []
+
+
+def test_parse_imports_neither_formatter_nor_validator(small: str) -> None:
+    modules = loaded(["parse", small])
+    assert "syntaqlite.syntax.parser" in modules
+    assert present(modules, FORMATTER | VALIDATOR | LANGUAGE_SERVER | {"sqlite3"}) == []
+
+
+def test_fmt_does_not_import_the_validator(small: str) -> None:
+    modules = loaded(["fmt", "-"], "select 1")
+    assert "syntaqlite.fmt.printer" in modules
+    assert present(modules, VALIDATOR | LANGUAGE_SERVER | {"sqlite3", "difflib"}) == []
+
+
+def test_import_syntaqlite_loads_nothing_else() -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, syntaqlite; print(sorted(m for m in sys.modules if 'syntaqlite' in m))",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    assert proc.stdout.strip() == "['syntaqlite']", proc.stderr
