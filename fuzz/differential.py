@@ -12,6 +12,7 @@ import hashlib
 import json
 import traceback
 from pathlib import Path
+from typing import Any
 
 from syntaqlite import parse
 from syntaqlite.syntax.parser import ParseResult
@@ -45,15 +46,35 @@ def check(sql: str, *, save: bool = True) -> str | None:
     return problem
 
 
-def record(sql: str, problem: str) -> Path:
+def record(sql: str, problem: str, **extra: object) -> Path:
+    """Save a finding; ``extra``: what replaying it needs besides the SQL
+    (``target="fmt"`` and its ``case``, see fuzz/fmt_props.py)."""
     FAILURES.mkdir(exist_ok=True)
-    name = hashlib.sha1(sql.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    name = hashlib.sha1(
+        (sql + json.dumps(extra, sort_keys=True)).encode("utf-8", "surrogatepass")
+    ).hexdigest()[:16]
+    if not extra:
+        name = hashlib.sha1(sql.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     path = FAILURES / f"{name}.json"
-    path.write_text(json.dumps({"sql": sql, "problem": problem}, indent=2, ensure_ascii=False) + "\n")
+    row = {"sql": sql, "problem": problem, **extra}
+    path.write_text(json.dumps(row, indent=2, ensure_ascii=False) + "\n")
     return path
 
 
-def saved() -> list[dict[str, str]]:
+def replay(row: dict[str, Any]) -> str | None:
+    """What a saved finding still breaks (None: fixed)."""
+    if row.get("target") == "fmt":
+        from fuzz.fmt_props import Case, fmt_properties
+
+        try:
+            fmt_properties(row["sql"], Case.from_dict(row["case"]))
+        except AssertionError as exc:
+            return str(exc)
+        return None
+    return check(row["sql"], save=False)
+
+
+def saved() -> list[dict[str, Any]]:
     if not FAILURES.is_dir():
         return []
     return [json.loads(p.read_text()) for p in sorted(FAILURES.glob("*.json"))]

@@ -3,6 +3,8 @@
     python -m fuzz.run --minutes 30            # differential, both strategies
     python -m fuzz.run --target parse_no_crash --minutes 5
     python -m fuzz.run --target fmt_idempotent --minutes 10   # also fmt_valid
+    python -m fuzz.run --target fmt --minutes 60     # the formatter's properties (fuzz/fmt_props.py)
+    python -m fuzz.run --target fmt --count 1000000  # the long run: a million inputs
     python -m fuzz.run --replay                # re-check everything saved
 
 Findings are written to fuzz/failures/*.json (replayed by the test suite).
@@ -17,7 +19,8 @@ import random
 import time
 from pathlib import Path
 
-from fuzz.differential import check, record, saved
+from fuzz.differential import check, record, replay, saved
+from fuzz.fmt_props import campaign
 from fuzz.grammar_gen import generate, random_chooser
 from fuzz.mutate import mutate
 from fuzz.targets import fmt_idempotent, fmt_valid, parse_no_crash
@@ -25,10 +28,13 @@ from fuzz.targets import fmt_idempotent, fmt_valid, parse_no_crash
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sqlite-upstream.jsonl.gz"
 
 
-def corpus() -> list[str]:
-    if not CORPUS.exists():
-        return ["SELECT a, b FROM t WHERE c = 1 ORDER BY a"]
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus-sample.jsonl.gz"
+
+
+def corpus(sample: bool = False) -> list[str]:
+    """The shared corpus, else (or with ``sample``) the sample the tests carry."""
+    path = CORPUS if CORPUS.exists() and not sample else SAMPLE
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line)["sql"] for line in fh]
 
 
@@ -38,13 +44,15 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument(
         "--target",
-        choices=["differential", "parse_no_crash", "fmt_idempotent", "fmt_valid"],
+        choices=["differential", "parse_no_crash", "fmt_idempotent", "fmt_valid", "fmt"],
         default="differential",
     )
+    ap.add_argument("--count", type=int, default=None, help="stop after this many inputs (and not on time)")
+    ap.add_argument("--sample", action="store_true", help="statements from the tests' corpus sample")
     ap.add_argument("--replay", action="store_true")
     args = ap.parse_args()
     if args.replay:
-        bad = [row for row in saved() if check(row["sql"], save=False)]
+        bad = [row for row in saved() if replay(row)]
         for row in bad:
             print(row["sql"][:200], "->", row["problem"][:200])
         print(f"{len(bad)} of {len(saved())} saved findings still fail")
@@ -52,11 +60,25 @@ def main() -> int:
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
     choose = random_chooser(rng)
-    statements = corpus()
+    statements = corpus(sample=args.sample)
     deadline = time.monotonic() + args.minutes * 60
     n = found = 0
-    while time.monotonic() < deadline:
+    if args.target == "fmt" and args.count is not None:
+        # a fixed number of inputs: the run tests/test_fuzz.py repeats with its seed
+        for text, case, problem in campaign(seed, args.count, statements):
+            found += 1
+            record(text, problem, target="fmt", case=case.to_dict(), open=True)
+            print(f"{text[:160]!r} {case}\n    {problem[:300]}")
+        print(f"seed {seed}: {args.count} inputs, {found} findings saved in fuzz/failures/")
+        return 1 if found else 0
+    while (n < args.count) if args.count is not None else (time.monotonic() < deadline):
         n += 1
+        if args.target == "fmt":
+            for text, case, problem in campaign(rng.randrange(1 << 30), 1, statements):
+                found += 1
+                record(text, problem, target="fmt", case=case.to_dict(), open=True)
+                print(f"[{n}] {text[:160]!r} {case}\n    {problem[:300]}")
+            continue
         if args.target == "parse_no_crash":
             text = "".join(
                 chr(rng.choice([rng.randrange(32, 127), rng.randrange(0, 0x3000)]))
@@ -81,7 +103,7 @@ def main() -> int:
         if problem:
             found += 1
             print(f"[{n}] {sql[:160]!r}\n    {problem[:300]}")
-    print(f"seed {seed}: {n} statements, {found} findings saved in fuzz/failures/")
+    print(f"seed {seed}: {n} inputs, {found} findings saved in fuzz/failures/")
     return 1 if found else 0
 
 

@@ -1,7 +1,7 @@
 """syntaqlite: SQLite's SQL, understood exactly as SQLite understands it.
 
 The public API: :func:`parse`, :func:`format_sql` and :func:`check`, plus
-their option and result types.  Submodules load on first use, so that
+their option and result types; :func:`parse_stream` for large inputs.  Submodules load on first use, so that
 ``import syntaqlite`` (and every command) starts fast.
 """
 
@@ -18,12 +18,14 @@ if _os.environ.get("SYNTAQLITE_PURE", "") not in ("", "0"):
     force_pure()
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
     from os import PathLike
+    from typing import TextIO
 
     from .diagnostics import Diagnostic
     from .fmt import FormatError, FormatOptions
     from .syntax.parser import ParseResult
+    from .syntax.stream import Piece
     from .syntax.target import Target, TargetError
     from .validator.catalog import Catalog
 
@@ -71,6 +73,26 @@ def parse(
 
     _check_text_arg(text)
     return _parse(text, _resolve_target(sqlite_version, sqlite_cflags, target))
+
+
+def parse_stream(
+    source: str | TextIO,
+    *,
+    sqlite_version: str | None = None,
+    sqlite_cflags: list[str] | tuple[str, ...] = (),
+    target: Target | None = None,
+) -> Iterator[Piece]:
+    """Parse a large text (or a text file, read as it goes) statement by
+    statement, in memory that follows one piece of about 64 kB, not the
+    text: yields :class:`~syntaqlite.syntax.stream.Piece` objects, each whole
+    statements parsed alone (``piece.result``, spans relative to
+    ``piece.offset``), in order, covering the text exactly."""
+    from .syntax.stream import parse_stream as _parse_stream
+    from .syntax.target import Target
+
+    if target is None:
+        target = Target.from_options(sqlite_version, sqlite_cflags)
+    return _parse_stream(source, target)
 
 
 def format_sql(
@@ -195,6 +217,7 @@ _LAZY = {
     "FormatError": ("syntaqlite.fmt", "FormatError"),
     "FormatOptions": ("syntaqlite.fmt", "FormatOptions"),
     "ParseResult": ("syntaqlite.syntax.parser", "ParseResult"),
+    "Piece": ("syntaqlite.syntax.stream", "Piece"),
     "Target": ("syntaqlite.syntax.target", "Target"),
     "TargetError": ("syntaqlite.syntax.target", "TargetError"),
 }
@@ -219,4 +242,6 @@ __all__ = [
     "__version__",
     "format_sql",
     "parse",
+    "parse_stream",
+    "Piece",
 ]

@@ -6,6 +6,7 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
 
     sqlite-version = "3.45.0"          # default "latest"
     sqlite-cflags = ["SQLITE_ENABLE_UPDATE_DELETE_LIMIT"]
+    max-file-size = "100 MB"           # the largest input read (bytes, or kB/MB/GB/KiB/MiB/GiB)
 
     exclude = [".git", ".venv", ...]    # gitignore-style patterns never searched
     extend-exclude = ["migrations/"]    # (relative to this file): added to exclude
@@ -129,6 +130,8 @@ class Config:
     never searched (``exclude`` replaces the default, ``extend-exclude``
     adds to it)."""
     python: PythonSettings = field(default_factory=PythonSettings)
+    max_file_size: int | None = None
+    """The largest input in bytes (None: the command line's default)."""
 
     @property
     def root(self) -> Path | None:
@@ -194,6 +197,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         "exclude",
         "extend-exclude",
         "python",
+        "max-file-size",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -243,6 +247,12 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
             )
         if level not in LEVELS:
             raise ConfigError(f'{path}: [check] {code} = {level!r}: use "error", "warning", "info" or "off"')
+    max_file_size = None
+    if "max-file-size" in data:
+        try:
+            max_file_size = parse_size(data["max-file-size"])
+        except ValueError as exc:
+            raise ConfigError(f"{path}: max-file-size: {exc}") from None
     # [checks] (the original syntaqlite's) first, so that [check] wins.
     checks = {**_peer_checks(data.get("checks", {}), path), **checks_raw}
     config = Config(
@@ -257,9 +267,36 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         declarations,
         exclude,
         python,
+        max_file_size,
     )
     config.target()  # validate now, with the file's name in the message
     return config
+
+
+_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_size(value: object) -> int:
+    """A size in bytes from ``1000000``, ``"100 MB"``, ``"1.5GB"`` or
+    ``"512 KiB"``; raises ValueError saying what is accepted."""
+    import re
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        n = value
+    else:
+        m = (
+            re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)\s*", value)
+            if isinstance(value, str)
+            else None
+        )
+        if m is None or m.group(2).lower() not in _UNITS:
+            raise ValueError(
+                f"{value!r} is not a size: use bytes (1000000) or a number with kB, MB, GB, KiB, MiB or GiB"
+            )
+        n = int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+    if n < 1:
+        raise ValueError(f"{value!r}: the size must be at least 1 byte")
+    return n
 
 
 def _python(table: object, format_python: bool, path: Path) -> PythonSettings:

@@ -131,10 +131,10 @@ def test_an_internal_error_in_fmt_exits_3_and_leaves_the_file(tmp_path: Path) ->
     f = tmp_path / "q.sql"
     f.write_text("select 1\n")
     bug = """
-    import syntaqlite.cli.fmt as fmt
+    from syntaqlite.fmt.format import StreamFormatter
     def boom(*args, **kwargs):
         raise IndexError("a bug")
-    fmt.format_result = boom
+    StreamFormatter.feed = StreamFormatter.finish = boom  # what fmt formats a text with
     """
     r = _run_with_bug(bug, "fmt", "q.sql", cwd=tmp_path)
     assert r.returncode == 3, r.stderr

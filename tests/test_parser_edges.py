@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import time
+import tracemalloc
 
 import pytest
 
@@ -120,6 +121,60 @@ def test_ten_megabyte_inputs() -> None:
     assert len(parse(big_comment).statements) == 1
     many = "SELECT a, b FROM t WHERE c = 1;\n" * 30_000  # ~1 MB
     assert len(parse(many).statements) == 30_000
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT '{a}';",
+        "SELECT '{a}",
+        "SELECT '{q}';",
+        'SELECT "{a}";',
+        "SELECT `{a}`;",
+        "SELECT [{a}];",
+        "SELECT x'{h}';",
+        "SELECT x'{h}b';",
+        "SELECT 1 /*{a}",
+        "SELECT 1 --{a}",
+    ],
+)
+def test_tokenizer_memory_is_linear_in_a_literal(template: str) -> None:
+    """A literal of n characters costs the tokenizer O(n) memory (the text of
+    its token), not a regex backtracking frame per character (150 bytes a
+    character before: a 20 MB string exhausted 4 GB; bench/literal_memory.py)."""
+    n = 1_000_000
+    text = template.format(a="a" * n, q="a''" * (n // 3), h="ab" * (n // 2))
+    tracemalloc.start()
+    try:
+        tokens = tokenize(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * len(text)
+    assert max(len(t.text) for t in tokens) > n - 10  # the literal is one token
+
+
+@pytest.mark.parametrize(
+    ("sql", "kinds"),
+    [
+        ("SELECT 'a''b'''", ["SELECT", "STRING"]),
+        ("SELECT ''''", ["SELECT", "STRING"]),
+        ("SELECT 'a''", ["SELECT", "ILLEGAL"]),
+        ('SELECT "a""b"', ["SELECT", "ID"]),
+        (
+            "SELECT `a``b` FROM (SELECT 1 AS [a`b])",
+            ["SELECT", "ID", "FROM", "LP", "SELECT", "INTEGER", "AS", "ID", "RP"],
+        ),
+        ("SELECT `a``", ["SELECT", "ILLEGAL"]),
+        ("SELECT x'0a1B'", ["SELECT", "BLOB"]),
+        ("SELECT x''", ["SELECT", "BLOB"]),
+        ("SELECT x'0a1'", ["SELECT", "ILLEGAL"]),
+        ("SELECT x'0g'", ["SELECT", "ILLEGAL"]),
+    ],
+)
+def test_quoted_tokens_as_sqlite_reads_them(sql: str, kinds: list[str]) -> None:
+    assert [t.kind for t in tokenize(sql)] == kinds
+    assert judge(sql).accepted == ("ILLEGAL" not in kinds)
 
 
 def test_nul_and_control_characters() -> None:

@@ -69,6 +69,9 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except MemoryError:
+        sys.stderr.write("error: out of memory; lower --max-file-size, or split the input\n")
+        sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - a bug must not look like a finding or a traceback
         from ..text import printable
 

@@ -24,6 +24,7 @@ from ..validator.declared import Declarations
 from ..validator.rules import RULES
 from ..validator.rules.base import Rule
 from ..validator.schema import SchemaError, SchemaInternalError, load_files
+from ..validator.stream import check_stream
 from .common import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -35,7 +36,9 @@ from .common import (
     discovery_options,
     make_excluder,
     make_target,
+    max_size_option,
     resolve_target,
+    size_limit,
     stdin_hint,
     styler,
     target_options,
@@ -149,6 +152,7 @@ class _Failure:
 )
 @discovery_options
 @target_options
+@max_size_option
 @common_options
 def check_command(
     paths: tuple[str, ...],
@@ -167,6 +171,7 @@ def check_command(
     force_exclude: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    max_file_size: int | None,
     common: Common,
 ) -> None:
     """Check SQL files: syntax errors, and unknown tables, columns and
@@ -202,7 +207,9 @@ def check_command(
     catalogs = _Catalogs()
     status = EXIT_OK
     reports: list[FileReport] = []
-    sources: list[Source | InputError] = []
+    # SQL files are read when their turn comes (one in memory at a time);
+    # Python files first, as they are checked together.
+    sources: list[Source | InputError | Path] = []
     snapshots: dict[Path, Snapshot] = {}
     piped: set[int] = set()  # stdin and -e (by id): --fix prints their text, whatever --stdin-filename says
     if expr is not None:
@@ -215,8 +222,9 @@ def check_command(
     if "-" in paths or (expr is None and not paths):
         stdin_hint("check")
         try:
-            source = read_stdin(stdin_filename or "<stdin>")
-            sources.append(Source(source.path, source.text, Path(stdin_filename) if stdin_filename else None))
+            where = Path(stdin_filename) if stdin_filename else None
+            source = read_stdin(stdin_filename or "<stdin>", size_limit(max_file_size, where, common=common))
+            sources.append(Source(source.path, source.text, where))
             piped.add(id(sources[-1]))
         except InputError as exc:
             sources.append(exc)
@@ -243,12 +251,11 @@ def check_command(
                 if not wanted:
                     common.debug(f"{f}: not checked ([python] check = false)")
                     continue
+            if not py:
+                sources.append(f)
+                continue
             try:
-                if fix and not py:  # kept to check, before writing, that nothing else wrote the file
-                    source, snapshots[f] = read_for_update(f)
-                    sources.append(source)
-                else:
-                    sources.append(read_file(f))
+                sources.append(read_file(f, size_limit(max_file_size, f, common=common)))
             except InputError as exc:
                 sources.append(exc)
 
@@ -280,6 +287,15 @@ def check_command(
     fixed = 0
     fixable = {"safe": 0, "unsafe": 0}
     for item in sources:
+        if isinstance(item, Path):
+            try:
+                limit = size_limit(max_file_size, item, common=common)
+                if fix:  # kept to check, before writing, that nothing else wrote the file
+                    path, (item, snapshots[path]) = item, read_for_update(item, limit)
+                else:
+                    item = read_file(item, limit)
+            except InputError as exc:
+                item = exc
         if isinstance(item, InputError):
             click.echo(f"error: {item}", err=True)
             status = EXIT_USAGE
@@ -314,6 +330,34 @@ def check_command(
                         err=fix and id(source) in piped,
                         color=color,
                     )
+            continue
+        if not fix:
+            # statement by statement: memory follows a piece of the file, not the file
+            try:
+                s = settings(source)
+                catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
+            except SchemaInternalError as exc:
+                click.echo(f"error: {exc}", err=True)
+                internal_schema = True
+                continue
+            except (ConfigError, SchemaError, click.UsageError) as exc:
+                click.echo(f"error: {exc}", err=True)
+                status = EXIT_USAGE
+                continue
+            diagnostics: list[Diagnostic] = []
+            lines = Lines(source.text)
+            for findings in check_stream(
+                source.text, catalog=catalog, path=source.path, target=s.target, severities=s.severities
+            ):
+                for d in findings.diagnostics:
+                    diagnostics.append(d)
+                    counts[d.severity.value] += 1
+                    if d.replacement is not None:
+                        fixable["safe" if d.fix_safe else "unsafe"] += 1
+                    internal += d.code == INTERNAL_ERROR
+                    if output == "text":
+                        click.echo(render(d, lines, source.path, style=style) + "\n", color=color)
+            reports.append(FileReport(source.path, diagnostics, source.text))
             continue
         try:
             s = settings(source)

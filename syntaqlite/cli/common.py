@@ -14,7 +14,7 @@ import click
 
 from ..syntax.target import Target, TargetError
 from .discover import Excluder
-from .files import InputError, Source, read_file, read_stdin
+from .files import DEFAULT_MAX_BYTES, InputError, Source, read_file, read_stdin
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -51,6 +51,49 @@ def target_options(f: F) -> F:
     return f
 
 
+class _Size(click.ParamType[int, Any]):
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        from ..config import parse_size
+
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def max_size_option(f: F) -> F:
+    """Add --max-file-size: the largest input a command reads."""
+    return click.option(
+        "--max-file-size",
+        "max_file_size",
+        type=_Size(),
+        default=None,
+        metavar="SIZE",
+        help="Refuse a file or stream larger than this: bytes, or e.g. 500MB, 2GB "
+        "[default: max-file-size in configuration, else 100 MB].",
+    )(f)
+
+
+def size_limit(
+    option: int | None, where: Path | None, config: Config | None = None, common: Common | None = None
+) -> int:
+    """The input size limit for a file at ``where`` (None: stdin, -e): the
+    option, else the configuration's ``max-file-size`` (``config``, else the
+    one ``common`` picks for ``where``, else the nearest), else the default."""
+    if option is not None:
+        return option
+    if config is None:
+        from ..config import ConfigError, find_config
+
+        try:
+            config = common.config_for(where) if common is not None else find_config(where or Path.cwd())
+        except ConfigError:
+            return DEFAULT_MAX_BYTES  # the command reports it when it reads the configuration
+    return config.max_file_size or DEFAULT_MAX_BYTES
+
+
 def make_target(version: str | None, cflags: tuple[str, ...] | list[str]) -> Target:
     try:
         return Target.from_options(version, cflags)
@@ -69,25 +112,28 @@ def resolve_target(version: str | None, cflags: tuple[str, ...], config: Config)
     )
 
 
-def iter_sources(files: tuple[str, ...], expr: str | None) -> Iterator[Source | InputError]:
+def iter_sources(
+    files: tuple[str, ...], expr: str | None, max_size: int | None = None, common: Common | None = None
+) -> Iterator[Source | InputError]:
     """The inputs of a command: ``-e`` text, the files (``-`` is stdin), or
-    stdin when there is neither."""
+    stdin when there is neither; each read when its turn comes, refused when
+    larger than ``size_limit(max_size, ...)``."""
     if expr is not None:
         yield Source("<expr>", expr)
     for name in files:
         if name == "-":
             try:
-                yield read_stdin()
+                yield read_stdin(limit=size_limit(max_size, None, common=common))
             except InputError as exc:
                 yield exc
             continue
         try:
-            yield read_file(Path(name))
+            yield read_file(Path(name), size_limit(max_size, Path(name), common=common))
         except InputError as exc:
             yield exc
     if expr is None and not files:
         try:
-            yield read_stdin()
+            yield read_stdin(limit=size_limit(max_size, None, common=common))
         except InputError as exc:
             yield exc
 

@@ -8,12 +8,45 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..text import printable
+
+DEFAULT_MAX_BYTES = 100_000_000
+"""The largest input read: ``max-file-size`` in configuration, ``--max-file-size``."""
 
 
 class InputError(Exception):
     """A file that cannot be read as SQL text; the message says where."""
+
+
+def show_size(n: int) -> str:
+    """``n`` bytes for people: "100 MB", "1.5 GB", "512 bytes" (decimal units)."""
+    for unit, size in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} byte{'' if n == 1 else 's'}"
+
+
+def _too_big(shown: str, what: str, limit: int) -> InputError:
+    return InputError(
+        f"{shown}: too large: {what}; the limit is {show_size(limit)} "
+        "(raise it with --max-file-size or max-file-size in syntaqlite.toml)"
+    )
+
+
+def read_bounded(stream: BinaryIO, shown: str, limit: int, size: int | None = None) -> bytes:
+    """Every byte of ``stream``, or an InputError when there are more than
+    ``limit`` (never more than limit + 1 bytes are read: /dev/zero, an
+    endless pipe).  ``size``: what the file system says the file holds."""
+    if size is not None and size > limit:
+        exact = f"{size:,} bytes"
+        shown_size = show_size(size)
+        raise _too_big(shown, exact if shown_size.endswith("bytes") else f"{shown_size} ({exact})", limit)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(shown, f"more than {limit:,} bytes read", limit)
+    return data
 
 
 @dataclass(frozen=True)
@@ -91,8 +124,8 @@ def _read_error(shown: str, exc: OSError) -> InputError:
     return InputError(f"{shown}: cannot read: {exc.strerror or exc}")
 
 
-def read_file(path: Path) -> Source:
-    return read_for_update(path)[0]
+def read_file(path: Path, limit: int = DEFAULT_MAX_BYTES) -> Source:
+    return read_for_update(path, limit)[0]
 
 
 @dataclass(frozen=True)
@@ -107,24 +140,24 @@ class Snapshot:
     mtime_ns: int
 
 
-def read_for_update(path: Path) -> tuple[Source, Snapshot]:
-    """The file's text and what it was on disk when read."""
+def read_for_update(path: Path, limit: int = DEFAULT_MAX_BYTES) -> tuple[Source, Snapshot]:
+    """The file's text and what it was on disk when read (an InputError
+    for a file larger than ``limit`` bytes)."""
     shown = printable(str(path))
     try:
         with path.open("rb") as fh:
             st = os.fstat(fh.fileno())
             if stat.S_ISDIR(st.st_mode):
                 raise IsADirectoryError(errno.EISDIR, "Is a directory")
-            data = fh.read()
+            data = read_bounded(fh, shown, limit, st.st_size if stat.S_ISREG(st.st_mode) else None)
     except OSError as exc:
         raise _read_error(shown, exc) from None
     snapshot = Snapshot(data, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
     return Source(str(path), decode(data, str(path)), path), snapshot
 
 
-def read_stdin(name: str = "<stdin>") -> Source:
-    data = sys.stdin.buffer.read()
-    return Source(name, decode(data, name))
+def read_stdin(name: str = "<stdin>", limit: int = DEFAULT_MAX_BYTES) -> Source:
+    return Source(name, decode(read_bounded(sys.stdin.buffer, name, limit), name))
 
 
 class WriteError(Exception):

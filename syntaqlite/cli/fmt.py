@@ -13,12 +13,14 @@ from typing import Any
 import click
 
 from ..config import Config, ConfigError
-from ..diagnostics import render
-from ..fmt import FormatOptions, FormatterBug, format_result
+from ..diagnostics import Diagnostic, render
+from ..fmt import FormatOptions, FormatterBug
+from ..fmt.format import StreamFormatter
 from ..fmt.verify import difference
 from ..syntax.parser import parse
+from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import Target
-from ..text import printable
+from ..text import Lines, printable
 from .common import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -31,12 +33,14 @@ from .common import (
     discovery_options,
     make_excluder,
     make_target,
+    max_size_option,
+    size_limit,
     stdin_hint,
     styler,
     target_options,
 )
 from .discover import SQL_SUFFIXES, discover
-from .files import InputError, WriteError, decode, read_for_update, write_back
+from .files import InputError, WriteError, read_for_update, read_stdin, write_back
 
 PARALLEL_FROM = 4  # files; fewer are formatted in this process
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
@@ -56,6 +60,8 @@ class Overrides:
     column_names: str | None = None
     python: bool | None = None
     """--python/--no-python (None: the configuration's ``[format] python``)."""
+    max_file_size: int | None = None
+    """--max-file-size (None: the configuration's ``max-file-size``)."""
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
         options = config.format
@@ -119,26 +125,39 @@ def format_text(text: str, shown: str, options: FormatOptions, target: Target, c
 
 
 def _format_text(text: str, shown: str, options: FormatOptions, target: Target, color: bool) -> Outcome:
+    """The text is parsed, formatted and verified piece by piece
+    (``parse_stream``): memory follows a piece, not the file."""
     ending = _line_ending(text)
     source = text.replace("\r\n", "\n") if ending == "\r\n" else text
-    result = parse(source, target)
-    if result.errors:
-        shown_errors = "\n".join(render(e, source, shown, style=styler(color)) for e in result.errors)
-        return Outcome(shown, "failed", shown_errors)
+    formatter = StreamFormatter(options)
+    parts: list[str] = []
+    errors: list[Diagnostic] = []
     try:
-        formatted = format_result(result, options)
+        for piece in parse_stream(source, target):
+            if piece.result.errors:
+                errors.extend(shifted(d, piece.offset) for d in piece.result.errors)
+            elif not errors:
+                for done, part in formatter.feed(piece):
+                    _verify(done, part, target)
+                    parts.append(part)
+        if errors:
+            lines = Lines(source)
+            shown_errors = "\n".join(render(e, lines, shown, style=styler(color)) for e in errors)
+            return Outcome(shown, "failed", shown_errors)
+        for done, part in formatter.finish():
+            _verify(done, part, target)
+            parts.append(part)
     except FormatterBug as exc:
         return Outcome(shown, "error", f"{shown}: formatter bug, file left unchanged: {exc}")
-    problem = difference(result, formatted, target)
-    if problem is not None:
-        return Outcome(shown, "error", f"{shown}: formatter bug, file left unchanged: {problem}")
+    formatted = "".join(parts)
     if ending == "\r\n":
         formatted = formatted.replace("\n", "\r\n")
     elif ending == "\r":
         # SQLite ends a -- comment at \n only: the lone-CR text must still
-        # read as the same tokens.
+        # read as the same tokens (a text without a line feed is one piece
+        # for the stream: parsed whole here too).
         formatted = formatted.replace("\n", "\r")
-        if difference(result, formatted, target) is not None:
+        if difference(parse(source, target), formatted, target) is not None:
             return Outcome(
                 shown,
                 "error",
@@ -149,6 +168,19 @@ def _format_text(text: str, shown: str, options: FormatOptions, target: Target, 
     if formatted == text:
         return Outcome(shown, "unchanged")
     return Outcome(shown, "changed", new_text=formatted)
+
+
+def shifted(d: Diagnostic, offset: int) -> Diagnostic:
+    """A piece's syntax error at its offset in the whole text."""
+    return replace(d, start=d.start + offset, end=d.end + offset) if offset else d
+
+
+def _verify(piece: Piece, formatted: str, target: Target) -> None:
+    """Raise FormatterBug when ``formatted`` is not ``piece`` reformatted
+    (tokens, comments); the line says where the piece starts."""
+    problem = difference(piece.result, formatted, target)
+    if problem is not None:
+        raise FormatterBug(f"{problem} (in the statements from line {piece.line})")
 
 
 def format_python_text(
@@ -201,9 +233,9 @@ def _process(args: Task) -> Outcome:
     name, overrides, mode, color = args
     path = Path(name)
     try:
-        source, snapshot = read_for_update(path)
         config = overrides.config_for(path)
         options, target = overrides.apply(config)
+        source, snapshot = read_for_update(path, size_limit(overrides.max_file_size, path, config))
     except (InputError, ConfigError, click.UsageError) as exc:
         return Outcome(name, "error", str(exc))
     except OSError as exc:  # the configuration's directory cannot be searched
@@ -435,6 +467,7 @@ def _plural(n: int, word: str) -> str:
 )
 @discovery_options
 @target_options
+@max_size_option
 @common_options
 def fmt_command(
     paths: tuple[str, ...],
@@ -455,6 +488,7 @@ def fmt_command(
     force_exclude: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    max_file_size: int | None,
     common: Common,
 ) -> None:
     """Format SQL files in place (and, with --python, the SQL strings of
@@ -494,6 +528,7 @@ def fmt_command(
         common,
         column_names,
         python,
+        max_file_size,
     )
     if sqlite_version is not None or sqlite_cflags:
         make_target(sqlite_version, tuple(sqlite_cflags))  # a usage error now, not per file
@@ -631,7 +666,11 @@ def _format_stdin(
     name = stdin_filename or "<stdin>"
     stdin_hint("fmt")
     try:
-        text = decode(sys.stdin.buffer.read(), name)
+        config = overrides.config_for(Path(stdin_filename) if stdin_filename else Path.cwd())
+    except ConfigError:
+        config = None  # reported when the text is formatted
+    try:
+        text = read_stdin(name, size_limit(overrides.max_file_size, None, config)).text
     except InputError as exc:
         click.echo(f"error: {exc}", err=True)
         return EXIT_USAGE

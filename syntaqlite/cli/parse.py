@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -13,7 +14,9 @@ from ..diagnostics import render
 from ..syntax.dump import dump_text, json_chunks, to_json
 from ..syntax.lexer import tokenize
 from ..syntax.parser import parse
+from ..syntax.stream import parse_stream
 from ..syntax.target import Target
+from ..text import Lines
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -22,6 +25,7 @@ from .common import (
     common_options,
     iter_sources,
     make_target,
+    max_size_option,
     resolve_target,
     stdin_hint,
     styler,
@@ -45,6 +49,7 @@ def _target_for(
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Parse this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
 @target_options
+@max_size_option
 @common_options
 def parse_command(
     files: tuple[str, ...],
@@ -52,6 +57,7 @@ def parse_command(
     as_json: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    max_file_size: int | None,
     common: Common,
 ) -> None:
     """Parse SQL and print its syntax tree.
@@ -70,7 +76,7 @@ def parse_command(
     color = common.colored()
     if expr is None and (not files or "-" in files):
         stdin_hint("parse")
-    for source in iter_sources(files, expr):
+    for source in iter_sources(files, expr, max_file_size, common):
         if isinstance(source, InputError):
             click.echo(f"error: {source}", err=True)
             status = EXIT_USAGE
@@ -81,13 +87,19 @@ def parse_command(
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
+        if quiet:  # errors only: statement by statement, memory follows a piece
+            lines = Lines(source.text)
+            for piece in parse_stream(source.text, target):
+                for err in piece.result.errors:
+                    status = max(status, EXIT_FINDINGS)
+                    moved = replace(err, start=err.start + piece.offset, end=err.end + piece.offset)
+                    click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+            continue
         result = parse(source.text, target)
         if result.errors and status == EXIT_OK:
             status = EXIT_FINDINGS
         for err in result.errors:
             click.echo(render(err, source.text, source.path, style=styler(color)), err=True, color=color)
-        if quiet:
-            continue
         if as_json:
             documents.append(to_json(result, source.path))
         else:
@@ -107,6 +119,7 @@ def parse_command(
 @click.option("-e", "--expr", "expr", metavar="SQL", help="Tokenize this SQL instead of files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the tokens as JSON lines.")
 @target_options
+@max_size_option
 @common_options
 def tokenize_command(
     files: tuple[str, ...],
@@ -114,6 +127,7 @@ def tokenize_command(
     as_json: bool,
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
+    max_file_size: int | None,
     common: Common,
 ) -> None:
     """Print the tokens of SQL, one per line: kind, position, text.
@@ -127,7 +141,7 @@ def tokenize_command(
     status = EXIT_OK
     if expr is None and (not files or "-" in files):
         stdin_hint("tokenize")
-    for source in iter_sources(files, expr):
+    for source in iter_sources(files, expr, max_file_size, common):
         if isinstance(source, InputError):
             click.echo(f"error: {source}", err=True)
             status = EXIT_USAGE

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TextIO
 
 from ..diagnostics import Diagnostic
 from ..syntax.cst import Node
 from ..syntax.memory import gc_paused
 from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
+from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..syntax.tokens import Token
 from ..text import Lines
@@ -56,9 +60,12 @@ def format_sql(text: str, options: FormatOptions | None = None, target: Target =
     return format_result(result, options or FormatOptions())
 
 
-def _fmt_off_regions(result: ParseResult) -> list[tuple[int, int]]:
+def _fmt_off_regions(result: ParseResult, off_at_start: bool = False) -> tuple[list[tuple[int, int]], bool]:
+    """The ``-- fmt: off`` regions of ``result`` (``off_at_start``: one is
+    open where its text starts, a piece of a larger text), and whether one is
+    still open at its end."""
     regions: list[tuple[int, int]] = []
-    start: int | None = None
+    start: int | None = 0 if off_at_start else None
     for tok in result.tokens:
         if tok.kind != "COMMENT":
             continue
@@ -69,7 +76,7 @@ def _fmt_off_regions(result: ParseResult) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         regions.append((start, len(result.source) + 1))
-    return regions
+    return regions, start is not None
 
 
 def format_result(result: ParseResult, options: FormatOptions) -> str:
@@ -81,7 +88,57 @@ def format_result(result: ParseResult, options: FormatOptions) -> str:
 
 
 def _format_result(result: ParseResult, options: FormatOptions) -> str:
-    regions = _fmt_off_regions(result)
+    regions, _open = _fmt_off_regions(result)
+    chunks = _format_chunks(result, options, regions, last=True)
+    out: list[str] = []
+    prev_end: int | None = None
+    for text, start, end in chunks:
+        if prev_end is not None:
+            gap = result.source.count("\n", prev_end, start)
+            out.append("\n\n" if gap >= 2 else "\n")
+        out.append(text)
+        prev_end = end
+    return _end_in_open_comment(result, "".join(out) + "\n" if out else "")
+
+
+def _open_comment(result: ParseResult) -> str | None:
+    """The text of the block comment the text ends in, if it is unterminated."""
+    last = result.tokens[-1] if result.tokens else None
+    if last is None or last.kind != "COMMENT" or not last.text.startswith("/*"):
+        return None
+    return last.text if len(last.text) < 4 or not last.text.endswith("*/") else None
+
+
+def _end_in_open_comment(result: ParseResult, out: str) -> str:
+    """``out`` ending exactly as the text does when that is an unterminated
+    block comment: it runs to the end, so nothing may follow it (the last
+    statement's semicolon goes before it, no newline after it)."""
+    comment = _open_comment(result)
+    if comment is None:
+        return out
+    core = comment.rstrip(" \t\n\r\f\v")
+    at = out.rfind(core)
+    if at < 0:
+        return out
+    head, tail = out[:at], out[at + len(core) :]
+    if ";" in tail:
+        kept = head.rstrip(" \n")
+        head = kept + ";" + head[len(kept) :]
+    return head + comment
+
+
+def _format_chunks(
+    result: ParseResult,
+    options: FormatOptions,
+    regions: list[tuple[int, int]],
+    last: bool,
+    printed_before: bool = False,
+) -> list[tuple[str, int, int]]:
+    """Each statement, stray semicolon's comments and the dangling comments
+    at the end, formatted: (text, start, end in the source), in order.
+    ``last``: the text's last statement is the last of the whole text (the
+    one ``semicolons = false`` leaves without its semicolon);
+    ``printed_before``: text before it printed something."""
     items = result.root.children  # statements and stray semicolons, in source order
     verbatim: set[int] = set()
     spans: list[tuple[int, int]] = []
@@ -105,7 +162,10 @@ def _format_result(result: ParseResult, options: FormatOptions) -> str:
         for i, item in enumerate(items):
             if isinstance(item, Statement):
                 doc = _statement_doc(
-                    f, item, i in verbatim, keep_semicolon=options.semicolons or i != last_statement
+                    f,
+                    item,
+                    i in verbatim,
+                    keep_semicolon=options.semicolons or not last or i != last_statement,
                 )
             else:  # a stray semicolon: drop it, keep its comments
                 assert isinstance(item, Token)
@@ -118,7 +178,7 @@ def _format_result(result: ParseResult, options: FormatOptions) -> str:
             f.emitted_comments += len(tail)
             lines: list[str] = []
             for k, placed in enumerate(tail):
-                if placed.blank_before and (k or chunks):
+                if placed.blank_before and (k or chunks or printed_before):
                     lines.append("")
                 lines.append(placed.token.text)
             chunks.append(("\n".join(lines), tail[0].token.start, tail[-1].token.end))
@@ -130,29 +190,87 @@ def _format_result(result: ParseResult, options: FormatOptions) -> str:
     )
     if f.emitted_comments != expected:
         raise FormatterBug(f"formatting would print {f.emitted_comments} comments of {expected}")
-
-    out: list[str] = []
-    prev_end: int | None = None
-    for text, start, end in chunks:
-        if prev_end is not None:
-            gap = result.source.count("\n", prev_end, start)
-            out.append("\n\n" if gap >= 2 else "\n")
-        out.append(text)
-        prev_end = end
-    if not out:
-        return ""
-    # Text after an unterminated "/* ..." at the end would become part of it.
-    return "".join(out) + ("" if _open_comment_at_end(result) else "\n")
+    return chunks
 
 
-def _open_comment_at_end(result: ParseResult) -> bool:
-    last = result.tokens[-1] if result.tokens else None
-    return (
-        last is not None
-        and last.kind == "COMMENT"
-        and last.text.startswith("/*")
-        and (len(last.text) < 4 or not last.text.endswith("*/"))
-    )
+class StreamFormatter:
+    """Formats a text piece by piece (:func:`syntaqlite.syntax.stream.parse_stream`),
+    in bounded memory: :meth:`feed` each piece (parsed without errors), in
+    order, then :meth:`finish`; each returns the formatted text of the pieces
+    it could finish, with the piece each part comes from.  The parts joined
+    are what :func:`format_result` makes of the whole text.
+
+    A piece is held until the next piece with a statement arrives (whether
+    its last statement is the text's last decides its semicolon)."""
+
+    def __init__(self, options: FormatOptions) -> None:
+        self.options = options
+        self._off = False  # a ``-- fmt: off`` region is open
+        self._pending: list[tuple[Piece, list[tuple[int, int]]]] = []
+        self._newlines: int | None = None  # since the last chunk printed (None: none yet)
+
+    def feed(self, piece: Piece) -> list[tuple[Piece, str]]:
+        assert not piece.result.errors
+        regions, self._off = _fmt_off_regions(piece.result, self._off)
+        out: list[tuple[Piece, str]] = []
+        if piece.result.statements:
+            out = self._flush(last=False)
+        self._pending.append((piece, regions))
+        return out
+
+    def finish(self) -> list[tuple[Piece, str]]:
+        return self._flush(last=True)
+
+    def _flush(self, last: bool) -> list[tuple[Piece, str]]:
+        out = [(piece, self._format(piece, regions, last)) for piece, regions in self._pending]
+        self._pending = []
+        return out
+
+    def _format(self, piece: Piece, regions: list[tuple[int, int]], last: bool) -> str:
+        with gc_paused():
+            chunks = _format_chunks(piece.result, self.options, regions, last, self._newlines is not None)
+        source = piece.text
+        out: list[str] = []
+        prev_end: int | None = None
+        for text, start, end in chunks:
+            if prev_end is not None:
+                gap = source.count("\n", prev_end, start)
+                out.append("\n\n" if gap >= 2 else "\n")
+            elif self._newlines is not None and self._newlines + source.count("\n", 0, start) >= 2:
+                out.append("\n")  # the text before ends with a newline already
+            out.append(text)
+            prev_end = end
+        if prev_end is None:
+            if self._newlines is not None:
+                self._newlines += source.count("\n")
+            return ""
+        self._newlines = source.count("\n", prev_end)
+        out.append("\n")
+        return _end_in_open_comment(piece.result, "".join(out))
+
+
+def format_stream(
+    source: str | TextIO, options: FormatOptions | None = None, target: Target = DEFAULT_TARGET
+) -> Iterator[str]:
+    """Format ``source`` (text, or a text file read as it goes) statement by
+    statement, in bounded memory: the formatted text in parts, in order.
+    Raises :class:`FormatError` (for the first piece with syntax errors, its
+    diagnostics at offsets of the whole text) when it does not parse."""
+    formatter = StreamFormatter(options or FormatOptions())
+    for piece in parse_stream(source, target):
+        if piece.result.errors:
+            error = FormatError(piece.result.errors, piece.text)
+            line, rest = str(error).split(":", 1)
+            error.args = (f"{int(line) + piece.line - 1}:{rest}",)
+            error.diagnostics = [
+                replace(d, start=d.start + piece.offset, end=d.end + piece.offset)
+                for d in piece.result.errors
+            ]
+            raise error
+        for _piece, text in formatter.feed(piece):
+            yield text
+    for _piece, text in formatter.finish():
+        yield text
 
 
 def statement_docs(result: ParseResult, options: FormatOptions) -> list[Doc]:

@@ -49,8 +49,11 @@ def _compile(bom_is_space: bool) -> re.Pattern[str]:
                 rf"({word_start}{_IDCHAR}*)",  # 4 word
                 r"((?:0[xX][0-9a-fA-F][0-9a-fA-F_]*|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)"
                 rf"(?:[eE][+-]?[0-9][0-9_]*)?)({_IDCHAR}*))",  # 5 number, 6 trailing junk
-                r"('(?:[^']|'')*')",  # 7 string
-                r'("(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\])',  # 8 quoted identifier
+                # strings and quoted names: possessive runs, so that a literal of
+                # n characters costs O(1) regex memory (an alternation repeated
+                # per character kept a backtracking frame per character)
+                r"('[^']*+(?:''[^']*+)*+')",  # 7 string
+                r'("[^"]*+(?:""[^"]*+)*+"|`[^`]*+(?:``[^`]*+)*+`|\[[^\]]*+\])',  # 8 quoted identifier
                 r"""(['"`\[][\s\S]*)""",  # 9 unterminated quote
                 r"(\?[0-9]*)",  # 10 numbered parameter
                 r"([$@#:])",  # 11 named parameter, scanned by hand
@@ -179,7 +182,7 @@ _OPERATORS: Final[dict[str, str]] = {
     ".": "DOT",
 }
 
-_HEX_BLOB = re.compile(r"[xX]'(?:[0-9a-fA-F][0-9a-fA-F])*'\Z")
+_HEX_BLOB = re.compile(r"[xX]'[0-9a-fA-F]*+'\Z")  # and an even number of digits
 _PARAM_NAME = re.compile(rf"(?:{_IDCHAR}|::)*")
 _PLAIN_PARAM_NAME = re.compile(rf"{_IDCHAR}*")
 _PARAM_ARG = re.compile(r"\([^\s)]*\)?")
@@ -278,7 +281,8 @@ def tokenize(
             if dialect is not None and not dialect.blob_literals:
                 kind, stop = "ID", start + 1  # the name X, then a string
             else:
-                kind = "BLOB" if _HEX_BLOB.match(m.group(3)) else ILLEGAL
+                blob = m.group(3)
+                kind = "BLOB" if len(blob) % 2 == 1 and _HEX_BLOB.match(blob) else ILLEGAL
         elif group == 10:
             kind = "VARIABLE"
         elif group == 11:

@@ -501,8 +501,10 @@ def parse(text: str, target: Target = DEFAULT_TARGET) -> ParseResult:
         return _parse(text, target)
 
 
-def _parse(text: str, target: Target) -> ParseResult:
-    tokens = tokenize(text, target.keywords, target.lex_dialect)
+def _parse(text: str, target: Target, tokens: list[Token] | None = None) -> ParseResult:
+    """``tokens``: ``text``'s tokens when the caller has them already."""
+    if tokens is None:
+        tokens = tokenize(text, target.keywords, target.lex_dialect)
     toks = _prepare(tokens)
     children: list[Node | Token] = []
     errors: list[Diagnostic] = []

@@ -1,0 +1,108 @@
+"""Wall time and peak memory of ``fmt --check`` and ``check`` on dumps.
+
+    python bench/dumps.py                           # both files, ours and the peer's
+    python bench/dumps.py --statements 100000 --rows 20000      # a quick run
+    python bench/dumps.py --peer /tmp/peer-venv/bin/syntaqlite
+
+It builds two files in a temporary directory: ``--statements`` lines of
+``SELECT 1;`` (one million: 10 MB) and one INSERT of ``--rows`` rows (200,000:
+about 18 MB), the shapes of database dumps.  Then it runs each command on
+each file as a user would (a fresh process: ``python -m syntaqlite``) and
+prints its wall time, its peak resident memory (the child's ``ru_maxrss``)
+and that memory per byte of the file.  With the peer syntaqlite (PyPI
+``syntaqlite``, Rust and C; install it in its own environment and pass its
+executable with ``--peer``, or let the script find ``/tmp/peer-venv``), its
+``fmt --check`` and ``analyze`` run on the same files in the same run, and
+the ratio of our wall time to its is printed (the target is at most 10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_PEER = Path("/tmp/peer-venv/bin/syntaqlite")
+
+
+def build_statements(path: Path, n: int) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for _ in range(n // 10_000):
+            fh.write("SELECT 1;\n" * 10_000)
+        fh.write("SELECT 1;\n" * (n % 10_000))
+
+
+def build_insert(path: Path, rows: int) -> None:
+    rng = random.Random(7)
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT, price REAL, note TEXT, tag TEXT);\n")
+        fh.write("INSERT INTO items (id, name, price, note, tag) VALUES\n")
+        for i in range(rows):
+            name = " ".join(rng.choice(words) for _ in range(3))
+            note = " ".join(rng.choice(words) for _ in range(4))
+            sep = ",\n" if i + 1 < rows else ";\n"
+            fh.write(f"  ({i}, '{name}', {rng.uniform(0, 1000):.2f}, '{note}', NULL){sep}")
+
+
+def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in kB and exit status of ``argv``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        print(f"  {' '.join(argv[-3:])}: exit {code}: {err.strip()[:300]}", file=sys.stderr)
+    return wall, usage.ru_maxrss, code
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--statements", type=int, default=1_000_000)
+    ap.add_argument("--rows", type=int, default=200_000)
+    ap.add_argument("--peer", type=Path, default=DEFAULT_PEER if DEFAULT_PEER.exists() else None)
+    ap.add_argument("--only", choices=["statements", "insert"], help="one file only")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="syntaqlite-dumps-"))
+    try:
+        files = {}
+        if args.only in (None, "statements"):
+            files["statements"] = tmp / "statements.sql"
+            build_statements(files["statements"], args.statements)
+        if args.only in (None, "insert"):
+            files["insert"] = tmp / "insert.sql"
+            build_insert(files["insert"], args.rows)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        ours = [sys.executable, "-m", "syntaqlite"]
+        print(f"{'file':<11} {'MB':>6} {'command':<12} {'ours s':>8} {'ours MB':>8} {'x size':>7}", end="")
+        print(f" {'peer s':>8} {'peer MB':>8} {'ratio':>6}" if args.peer else "")
+        for label, path in files.items():
+            size = path.stat().st_size
+            for command, peer_command in (("fmt --check", ["fmt", "--check"]), ("check", ["analyze"])):
+                wall, rss, _code = run([*ours, *command.split(), str(path)], env)
+                line = (
+                    f"{label:<11} {size / 1e6:>6.1f} {command:<12} {wall:>8.1f} {rss / 1024:>8.0f}"
+                    f" {rss * 1024 / size:>7.1f}"
+                )
+                if args.peer:
+                    peer_wall, peer_rss, _ = run([str(args.peer), *peer_command, str(path)])
+                    line += f" {peer_wall:>8.1f} {peer_rss / 1024:>8.0f} {wall / peer_wall:>6.1f}"
+                print(line, flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

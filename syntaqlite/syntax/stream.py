@@ -1,0 +1,153 @@
+"""Large texts statement by statement, in bounded memory.
+
+:func:`parse_stream` cuts a text (a string, or a text file read as it goes)
+into *pieces* of whole statements, about ``size`` characters each (more
+when one statement is longer), and parses each piece alone: the parser
+starts afresh after every statement, so a piece's tree and diagnostics are
+those of the whole text's parse, with offsets relative to the piece
+(:attr:`Piece.offset` places them).  Only one piece's tokens and tree are
+alive at a time, so memory follows the piece size, not the text's.
+
+A piece ends where ``sqlite3_complete`` would end a statement (a CREATE
+TRIGGER body stays whole) *and* at the end of a line: after the semicolon
+when the next token is on a later line, or after a ``--`` comment on the
+semicolon's line; the whitespace after it starts the next piece.  A
+comment therefore stays with the token it belongs to (trailing comments on
+their statement's line, others before the next statement, with the blank
+lines before them), and formatting the pieces one by one gives what
+formatting the whole text gives.  A piece's tokens after its first line are
+at the columns they have in the whole text (its first line is the rest of a
+line whose statement ended).  A text with no such place is one piece.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from .lexer import tokenize
+from .memory import gc_paused
+from .parser import _COMPLETE, _COMPLETE_CLASS, _WORDLIKE, ParseResult, _parse
+from .target import DEFAULT_TARGET, Target
+from .tokens import COMMENT, LINE_BREAK, Token
+
+PIECE_SIZE = 64_000
+"""Characters a piece holds, about (a statement longer than that is one piece)."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One piece of a text: whole statements with the comments and
+    whitespace around them."""
+
+    offset: int
+    """Where the piece's text starts in the whole text (add it to spans)."""
+    line: int
+    """The 1-based line it starts on (add ``line - 1`` to token lines)."""
+    result: ParseResult
+    """The piece's text parsed alone (``result.source`` is that text)."""
+
+    @property
+    def text(self) -> str:
+        return self.result.source
+
+
+def _cut(tokens: list[Token], text: str, size: int) -> int:
+    """How many of ``tokens`` (the tokens of the window ``text``) make up
+    the shortest prefix of it that ends a statement and a line, with a token
+    after it (so none of them could change were the window longer), and is
+    at least ``size`` long, or else the longest such prefix; 0 when there is
+    none."""
+    state = 0
+    best = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        kind = tok.kind
+        if kind == COMMENT:
+            continue
+        word = tok.text.upper() if kind in _WORDLIKE else kind
+        state = _COMPLETE[state][_COMPLETE_CLASS.get(word, 1)]
+        if state != 1:
+            continue
+        j = i + 1
+        if j < n and tokens[j].kind == COMMENT and tokens[j].text.startswith("--"):
+            if "\n" in text[tok.end : tokens[j].start]:
+                best = j  # the comment starts the next piece
+            elif j + 1 < n:
+                best = j + 1  # a trailing comment ends this piece
+        elif j < n and "\n" in text[tok.end : tokens[j].start]:
+            best = j
+        if best and tokens[best - 1].end >= size:
+            break
+    return best
+
+
+def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[Piece]:
+    keywords, dialect = target.keywords, target.lex_dialect
+    buffer = ""
+    eof = False
+    offset = 0
+    line = 1
+    window = size
+    while True:
+        while not eof and len(buffer) < window:
+            more = read(max(window - len(buffer), size))
+            if not more:
+                eof = True
+            buffer += more
+        if not buffer:
+            return
+        tokens: list[Token] | None = None
+        k = 0
+        if not eof or len(buffer) > size:
+            chunk = buffer[:window]
+            tokens = tokenize(chunk, keywords, dialect)
+            k = _cut(tokens, chunk, size)
+            if k == 0 and not (eof and len(buffer) <= window):
+                window *= 2  # one long statement: look further (linear overall)
+                continue
+        if k == 0:  # the rest, whole
+            text = buffer
+            buffer = ""
+        else:
+            assert tokens is not None
+            end = tokens[k - 1].end  # the whitespace after goes with the next piece
+            text = buffer[:end]
+            del tokens[k:]
+            buffer = buffer[end:]
+            window = size
+        with gc_paused():
+            result = _parse(text, target, tokens)
+        yield Piece(offset, line, result)
+        offset += len(text)
+        if "\r" in text:
+            # lone CRs end lines too (as the lexer counts); a CR LF cut in
+            # two (a -- comment runs to the LF) is one line end, which the
+            # next piece counts at its LF
+            line += len(LINE_BREAK.findall(text)) - (text.endswith("\r") and buffer.startswith("\n"))
+        else:
+            line += text.count("\n")
+
+
+def parse_stream(
+    source: str | TextIO, target: Target = DEFAULT_TARGET, *, size: int = PIECE_SIZE
+) -> Iterator[Piece]:
+    """Parse ``source`` (SQL text, or a text file read piece by piece)
+    statement by statement: an iterator of :class:`Piece`, each a run of
+    whole statements parsed alone, in order, covering the text exactly."""
+    if isinstance(source, str):
+        text = source
+        pos = 0
+
+        def read(n: int) -> str:
+            nonlocal pos
+            part = text[pos : pos + n]
+            pos += len(part)
+            return part
+
+        return _pieces(read, target, size)
+    return _pieces(source.read, target, size)
+
+
+__all__ = ["PIECE_SIZE", "Piece", "parse_stream"]

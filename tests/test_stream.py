@@ -1,0 +1,159 @@
+"""Statement by statement: parse_stream, check_stream and StreamFormatter
+give what the whole-text functions give, in bounded memory."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import random
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from syntaqlite.fmt import FormatOptions, FormatterBug, format_result
+from syntaqlite.fmt.format import StreamFormatter, format_stream
+from syntaqlite.syntax.parser import parse
+from syntaqlite.syntax.stream import parse_stream
+from syntaqlite.validator.checker import check_text
+from syntaqlite.validator.stream import check_stream
+
+CORPUS = Path("/work/shared/corpus/sqlite-upstream.jsonl.gz")
+SEPARATORS = [
+    ";\n",
+    "; -- trailing\n",
+    ";\n\n",
+    ";  /* x */\n",
+    ";\n-- fmt: off\n",
+    ";\n-- fmt: on\n",
+    ";;\n",
+    "; ",
+    ";\n/* a\nb */\n",
+    ";\n\n\n-- lead\n",
+    ";\r\n",
+]
+FALLBACK = [
+    "SELECT a, b FROM t WHERE c = 'x;\ny'",
+    "CREATE TRIGGER r AFTER INSERT ON t BEGIN SELECT 1; UPDATE t SET a = 2; END",
+    "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT)",
+    "INSERT INTO t VALUES (1, 'a'), (2, 'b')",
+    "SELECT [x;\n] FROM t",
+    "SELEC 1",
+    "CREATE TABLE t(a)",
+]
+
+
+def _statements() -> list[str]:
+    if not CORPUS.exists():
+        return FALLBACK
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        return FALLBACK + [s for s in (json.loads(line)["sql"] for line in fh) if s.strip()]
+
+
+STATEMENTS = _statements()
+
+
+def _texts(seed: int, count: int) -> list[tuple[str, int]]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        text = "".join(rng.choice(STATEMENTS) + rng.choice(SEPARATORS) for _ in range(rng.randint(1, 25)))
+        if rng.random() < 0.3:
+            text = text.rstrip(";\n ")
+        out.append((text, rng.choice([1, 40, 300, 5000])))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pieces_are_the_whole_parse(seed: int) -> None:
+    for text, size in _texts(seed, 60):
+        whole = parse(text)
+        pieces = list(parse_stream(text, size=size))
+        assert "".join(p.text for p in pieces) == text
+        from_file = [(p.offset, p.line, p.text) for p in parse_stream(io.StringIO(text), size=size)]
+        assert from_file == [(p.offset, p.line, p.text) for p in pieces]
+        errors = [
+            replace(e, start=e.start + p.offset, end=e.end + p.offset)
+            for p in pieces
+            for e in p.result.errors
+        ]
+        assert errors == whole.errors
+        kinds = [
+            (t.kind, t.text, t.start + p.offset, t.line + p.line - 1, t.column)
+            for p in pieces
+            for t in p.result.tokens
+        ]
+        assert kinds == [(t.kind, t.text, t.start, t.line, t.column) for t in whole.tokens]
+        assert sum(len(p.result.statements) for p in pieces) == len(whole.statements)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_check_stream_is_check_text(seed: int) -> None:
+    for text, size in _texts(100 + seed, 40):
+        streamed = [d for found in check_stream(text, size=size) for d in found.diagnostics]
+        assert streamed == check_text(text, model=False).diagnostics
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_stream_formatter_is_format_result(seed: int) -> None:
+    formatted = 0
+    for text, size in _texts(200 + seed, 60):
+        whole = parse(text)
+        if whole.errors:
+            continue
+        for options in (FormatOptions(), FormatOptions(semicolons=False)):
+            try:
+                expected = format_result(whole, options)
+            except FormatterBug:
+                continue
+            formatter = StreamFormatter(options)
+            parts = []
+            for piece in parse_stream(text, size=size):
+                parts += [part for _piece, part in formatter.feed(piece)]
+            parts += [part for _piece, part in formatter.finish()]
+            assert "".join(parts) == expected
+            formatted += 1
+    assert formatted > 20
+
+
+def test_a_piece_never_cuts_a_statement() -> None:
+    text = "CREATE TRIGGER r AFTER INSERT ON t BEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\nSELECT 'a;\nb';\nSELECT 3; -- c\nSELECT 4;\n"
+    pieces = [p.text for p in parse_stream(text, size=1)]
+    assert pieces == [
+        "CREATE TRIGGER r AFTER INSERT ON t BEGIN\n  SELECT 1;\n  SELECT 2;\nEND;",
+        "\nSELECT 'a;\nb';",
+        "\nSELECT 3; -- c",
+        "\nSELECT 4;\n",
+    ]
+
+
+def test_format_stream_reports_where_in_the_whole_text() -> None:
+    text = "SELECT 1;\n" * 50 + "SELEC 2;\n"
+    with pytest.raises(Exception) as info:
+        "".join(format_stream(text))
+    assert str(info.value).startswith("51:1: ")
+    (d,) = info.value.diagnostics  # type: ignore[attr-defined]
+    assert text[d.start : d.end] == "SELEC"
+
+
+def _peak_streaming(statements: int) -> int:
+    text = "SELECT 1;\n" * statements
+    tracemalloc.start()
+    try:
+        parsed = sum(len(piece.result.statements) for piece in parse_stream(text, size=2_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert parsed == statements
+    return peak
+
+
+def test_memory_follows_the_piece_not_the_text() -> None:
+    """Parsing a text whole holds every tree at once (about 1.2 kB a
+    statement here); streamed, one piece's: four times the statements, the
+    same peak."""
+    small, large = _peak_streaming(5_000), _peak_streaming(20_000)
+    assert large < 1.5 * small
+    assert large < 20_000 * 100
