@@ -124,7 +124,9 @@ class Formatter:
             c = placed.token
             self.emitted_comments += 1
             if not placed.own_line:
-                parts.extend([self._comment_text(c), " "])
+                # Before a ")" the comment closes up to it, as ``(x /* c */)``.
+                closing = first.kind == "RP"
+                parts.extend([" ", self._comment_text(c)] if closing else [self._comment_text(c), " "])
                 continue
             parts.extend([HARDLINE, HARDLINE] if i and placed.blank_before else [FRESH_LINE])
             parts.append(self._comment_text(c))

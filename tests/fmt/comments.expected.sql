@@ -27,3 +27,6 @@ UPDATE t SET a = 1 -- x
 -- A block comment right after an opening parenthesis stays against it.
 SELECT * FROM t1 JOIN t2 ON (/* c */ b2 = 1);
 SELECT * FROM t WHERE a IN (/* c */ 1, 2);
+
+-- A block comment before ")" closes up to it.
+SELECT randomblob(800 /* c */) FROM t1;
