@@ -237,15 +237,17 @@ class QueryResolver:
             if len(parts) > 1 and self.r.state.discarded is not node:
                 if self.r.probe is not None:
                     self.probe_compound_order_by(parts[-1], result.names)
-                last = parts[-1]
+                final = parts[-1]
                 state = self.r.state
-                if isinstance(last, SelectCore) and last.order_by is not None and not (
-                    state.exists and state.one_row is node
+                if (
+                    isinstance(final, SelectCore)
+                    and final.order_by is not None
+                    and not (state.exists and state.one_row is node)
                 ):
                     # The sort is coded (an EXISTS drops it): its collations are looked up.
-                    for term in last.order_by.terms:
+                    for term in final.order_by.terms:
                         self.r.collations.term(term.expr)
-                self.compound_order_by(last, [shape.core for shape in shapes], first_width)
+                self.compound_order_by(final, [shape.core for shape in shapes], first_width)
             return result
         finally:
             if pushed:
