@@ -331,19 +331,19 @@ def check_command(
                         color=color,
                     )
             continue
+        try:
+            s = settings(source)
+            catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
+        except SchemaInternalError as exc:
+            click.echo(f"error: {exc}", err=True)
+            internal_schema = True
+            continue
+        except (ConfigError, SchemaError, click.UsageError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            status = EXIT_USAGE
+            continue
         if not fix:
             # statement by statement: memory follows a piece of the file, not the file
-            try:
-                s = settings(source)
-                catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
-            except SchemaInternalError as exc:
-                click.echo(f"error: {exc}", err=True)
-                internal_schema = True
-                continue
-            except (ConfigError, SchemaError, click.UsageError) as exc:
-                click.echo(f"error: {exc}", err=True)
-                status = EXIT_USAGE
-                continue
             diagnostics: list[Diagnostic] = []
             lines = Lines(source.text)
             for findings in check_stream(
@@ -359,52 +359,39 @@ def check_command(
                         click.echo(render(d, lines, source.path, style=style) + "\n", color=color)
             reports.append(FileReport(source.path, diagnostics, source.text))
             continue
-        try:
-            s = settings(source)
-            run = functools.partial(
-                _check_one,
-                catalogs=catalogs,
-                schema_files=s.schema_files,
-                config=s.config,
-                target=s.target,
-                path=source.path,
-                severities=s.severities,
-            )
-            result = run(source.text)
-        except SchemaInternalError as exc:
-            click.echo(f"error: {exc}", err=True)
-            internal_schema = True
-            continue
-        except (ConfigError, SchemaError, click.UsageError) as exc:
-            click.echo(f"error: {exc}", err=True)
-            status = EXIT_USAGE
-            continue
+        run = functools.partial(
+            _check_one,
+            catalogs=catalogs,
+            schema_files=s.schema_files,
+            config=s.config,
+            target=s.target,
+            path=source.path,
+            severities=s.severities,
+        )
+        result = run(source.text)
         text = source.text
-        if fix:
-            applied = 0
-            for _ in range(MAX_FIX_PASSES):
-                new_text, n = apply_fixes(text, result.diagnostics, unsafe_fixes)
-                if n == 0:
-                    break
-                text, applied = new_text, applied + n
-                result = run(text)
-            if source.file is not None and id(source) not in piped and applied:
-                try:
-                    write_back(source.file, text, snapshots[source.file])
-                except WriteError as exc:
-                    click.echo(f"error: {exc}", err=True)
-                    status = EXIT_USAGE
-                    continue
-                except OSError as exc:
-                    click.echo(
-                        f"error: {printable(source.path)}: cannot write: {exc.strerror or exc}", err=True
-                    )
-                    status = EXIT_USAGE
-                    continue
-                common.debug(f"{source.path}: {_plural(applied, 'fix')} applied")
-            elif id(source) in piped:
-                sys.stdout.write(text)  # the fixed text, as ruff does for stdin
-            fixed += applied
+        applied = 0
+        for _ in range(MAX_FIX_PASSES):
+            new_text, n = apply_fixes(text, result.diagnostics, unsafe_fixes)
+            if n == 0:
+                break
+            text, applied = new_text, applied + n
+            result = run(text)
+        if source.file is not None and id(source) not in piped and applied:
+            try:
+                write_back(source.file, text, snapshots[source.file])
+            except WriteError as exc:
+                click.echo(f"error: {exc}", err=True)
+                status = EXIT_USAGE
+                continue
+            except OSError as exc:
+                click.echo(f"error: {printable(source.path)}: cannot write: {exc.strerror or exc}", err=True)
+                status = EXIT_USAGE
+                continue
+            common.debug(f"{source.path}: {_plural(applied, 'fix')} applied")
+        elif id(source) in piped:
+            sys.stdout.write(text)  # the fixed text, as ruff does for stdin
+        fixed += applied
         for d in result.diagnostics:
             if d.replacement is not None:
                 fixable["safe" if d.fix_safe else "unsafe"] += 1
@@ -415,7 +402,7 @@ def check_command(
         if output == "text":
             lines = Lines(text)
             # The fixed text of stdin went to stdout: the diagnostics go to stderr.
-            to_err = fix and id(source) in piped
+            to_err = id(source) in piped
             for d in result.diagnostics:
                 click.echo(render(d, lines, source.path, style=style) + "\n", err=to_err, color=color)
     if output == "json":
