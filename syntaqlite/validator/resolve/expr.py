@@ -80,7 +80,11 @@ class ExprResolver:
                 continue
             if isinstance(item, InExpr) and _discarded(item):
                 continue
-            if isinstance(item, BinaryExpr) and item.op.kind == "AND" and _folded_and(item):
+            if (
+                isinstance(item, BinaryExpr)
+                and item.op.kind == "AND"
+                and _folded_and(item, r.state.and_folds)
+            ):
                 continue
             if isinstance(item, (NullTest, IsExpr)) and _folded_null_test(item):
                 continue
@@ -419,24 +423,60 @@ def _discarded(node: InExpr) -> bool:
     return not _has_function(node.left)
 
 
-def _folded_and(node: BinaryExpr) -> bool:
+AndFolds = dict[int, tuple[BinaryExpr, bool, bool]]
+"""What :func:`_folded_and` found for each AND node of a statement (by id,
+with the node): whether SQLite's parser folds it to 0, and whether it calls a
+function (EP_HasFunc)."""
+
+
+def _folded_and(node: BinaryExpr, folds: AndFolds) -> bool:
     """``x AND 0`` or ``0 AND x``: SQLite's parser (sqlite3ExprAnd) replaces
     the whole AND by 0 when an operand is always false and no function is
-    called in either (EP_HasFunc)."""
-    left, right = node.left, node.right
-    return (_always_false(left) or _always_false(right)) and not (_has_function(left) or _has_function(right))
+    called in either (EP_HasFunc).  An AND chain is judged once, from its
+    innermost AND out (each level's flags come from the one below), and
+    remembered in ``folds``: linear in the chain, as the walk visits every
+    level."""
+    known = folds.get(id(node))
+    if known is not None and known[0] is node:
+        return known[1]
+    chain: list[BinaryExpr] = []
+    item: Expr = node
+    while isinstance(item, BinaryExpr) and item.op.kind == "AND" and id(item) not in folds:
+        chain.append(item)
+        item = _unwrapped(item.left)
+    for level in reversed(chain):
+        left, right = level.left, level.right
+        left_false, left_func = _flags(left, folds)
+        right_false, right_func = _flags(right, folds)
+        folded = (left_false or right_false) and not (left_func or right_func)
+        folds[id(level)] = (level, folded, not folded and (left_func or right_func))
+    return folds[id(node)][1]
+
+
+def _unwrapped(node: Expr) -> Expr:
+    while isinstance(node, ParenExpr):
+        node = node.expr
+    return node
+
+
+def _flags(node: Expr, folds: AndFolds) -> tuple[bool, bool]:
+    """(EP_IsFalse, EP_HasFunc) of an AND's operand; an AND below has been
+    judged already (or is judged now, for one written in parentheses on
+    the right)."""
+    inner = _unwrapped(node)
+    if isinstance(inner, BinaryExpr) and inner.op.kind == "AND":
+        folded = _folded_and(inner, folds)
+        return folded, folds[id(inner)][2]
+    return _always_false(inner), _has_function(node)
 
 
 def _always_false(node: Expr) -> bool:
-    """An operand that carries EP_IsFalse when SQLite parses it: the integer
-    literal 0 (however written), an AND folded to 0, ``x IN ()`` folded to
-    FALSE, a literal's ISNULL folded to 0."""
-    while isinstance(node, ParenExpr):
-        node = node.expr
+    """An operand that carries EP_IsFalse when SQLite parses it (but an
+    AND, judged by :func:`_folded_and`): the integer literal 0 (however
+    written), ``x IN ()`` folded to FALSE, a literal's ISNULL folded to 0."""
+    node = _unwrapped(node)
     if isinstance(node, Literal):
         return _is_int_zero(node.literal_token.text) and node.literal_token.kind == "INTEGER"
-    if isinstance(node, BinaryExpr):
-        return node.op.kind == "AND" and _folded_and(node)
     if isinstance(node, InExpr):
         return not node.negated and _discarded(node)
     if isinstance(node, (NullTest, IsExpr)):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...syntax.names import normalize
-from ...syntax.nodes import ColumnRef, CommonTableExpression, Expr, FunctionCall, WindowDefinition
+from ...syntax.nodes import BinaryExpr, ColumnRef, CommonTableExpression, Expr, FunctionCall, WindowDefinition
 from ...syntax.tokens import Token
 from ..catalog import Column, Table
 from ..model import Referent
@@ -252,6 +252,8 @@ class StatementState:
     # A trigger step's SELECT: SQLite discards its rows (SRT_Discard) and
     # drops its ORDER BY and DISTINCT before resolving it.
     discarded: object = None
+    # What the parser folds among the statement's AND nodes (expr._folded_and).
+    and_folds: dict[int, tuple[BinaryExpr, bool, bool]] = field(default_factory=dict)
 
 
 def pseudo_sources(state: StatementState, referent_of: Callable[[Table], Referent]) -> list[Source]:
