@@ -54,15 +54,17 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ._record import Record
 from .fmt.options import FormatOptions, OptionsError
 from .paths import glob_paths, has_magic
 from .syntax.target import Target, TargetError
-from .validator.declared import NO_DECLARATIONS, DeclarationError, Declarations, parse_declarations
+
+if TYPE_CHECKING:
+    from .validator.declared import Declarations
 
 CONFIG_FILE = "syntaqlite.toml"
 PYPROJECT = "pyproject.toml"
@@ -100,38 +102,102 @@ class ConfigError(Exception):
     """A configuration file that cannot be used; the message says where."""
 
 
-@dataclass(frozen=True)
-class PythonSettings:
+class PythonSettings(Record):
     """The ``[python]`` table, and ``[format] python``."""
 
-    check: bool = True
-    calls: tuple[str, ...] = ()
-    assume_sqlite: bool = False
-    format: bool = False
+    __slots__ = ("check", "calls", "assume_sqlite", "format")
+
+    check: bool
+    calls: tuple[str, ...]
+    assume_sqlite: bool
+    format: bool
+
+    def __init__(
+        self,
+        check: bool = True,
+        calls: tuple[str, ...] = (),
+        assume_sqlite: bool = False,
+        format: bool = False,
+    ) -> None:
+        self.check = check
+        self.calls = calls
+        self.assume_sqlite = assume_sqlite
+        self.format = format
 
 
-@dataclass(frozen=True)
-class Config:
-    path: Path | None = None
+class Config(Record):
+    __slots__ = (
+        "path",
+        "format",
+        "format_keys",
+        "sqlite_version",
+        "sqlite_cflags",
+        "schema",
+        "schemas",
+        "checks",
+        "declared",
+        "exclude",
+        "python",
+        "max_file_size",
+    )
+
+    path: Path | None
     """The file the settings came from (None: defaults)."""
-    format: FormatOptions = field(default_factory=FormatOptions)
-    format_keys: frozenset[str] = frozenset()
+    format: FormatOptions
+    format_keys: frozenset[str]
     """The ``[format]`` options the file sets (the others are defaults, which
     an editor's own settings may replace)."""
-    sqlite_version: str | None = None
-    sqlite_cflags: tuple[str, ...] = ()
-    schema: tuple[str, ...] = ()
-    schemas: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    checks: tuple[tuple[str, str], ...] = ()
-    declarations: Declarations = NO_DECLARATIONS
-    """Functions, collations and modules the application registers."""
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    sqlite_version: str | None
+    sqlite_cflags: tuple[str, ...]
+    schema: tuple[str, ...]
+    schemas: tuple[tuple[str, tuple[str, ...]], ...]
+    checks: tuple[tuple[str, str], ...]
+    declared: Declarations | None
+    """Functions, collations and modules the application registers (None:
+    none; :attr:`declarations` is never None)."""
+    exclude: tuple[str, ...]
     """Gitignore-style patterns, relative to :attr:`root`, of paths that are
     never searched (``exclude`` replaces the default, ``extend-exclude``
     adds to it)."""
-    python: PythonSettings = field(default_factory=PythonSettings)
-    max_file_size: int | None = None
+    python: PythonSettings
+    max_file_size: int | None
     """The largest input in bytes (None: the command line's default)."""
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        format: FormatOptions | None = None,
+        format_keys: frozenset[str] = frozenset(),
+        sqlite_version: str | None = None,
+        sqlite_cflags: tuple[str, ...] = (),
+        schema: tuple[str, ...] = (),
+        schemas: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        checks: tuple[tuple[str, str], ...] = (),
+        declared: Declarations | None = None,
+        exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+        python: PythonSettings | None = None,
+        max_file_size: int | None = None,
+    ) -> None:
+        self.path = path
+        self.format = FormatOptions() if format is None else format
+        self.format_keys = format_keys
+        self.sqlite_version = sqlite_version
+        self.sqlite_cflags = sqlite_cflags
+        self.schema = schema
+        self.schemas = schemas
+        self.checks = checks
+        self.declared = declared
+        self.exclude = exclude
+        self.python = PythonSettings() if python is None else python
+        self.max_file_size = max_file_size
+
+    @property
+    def declarations(self) -> Declarations:
+        if self.declared is not None:
+            return self.declared
+        from .validator.declared import NO_DECLARATIONS  # not loaded unless asked for
+
+        return NO_DECLARATIONS
 
     @property
     def root(self) -> Path | None:
@@ -360,9 +426,13 @@ def _peer_checks(table: object, path: Path) -> dict[str, str]:
     return out
 
 
-def _declarations(check: dict[str, Any], path: Path) -> Declarations:
+def _declarations(check: dict[str, Any], path: Path) -> Declarations | None:
     """``functions``, ``collations`` and ``modules`` of the ``[check]``
     table (removed from it: the rest are per-code severities)."""
+    if not {"functions", "collations", "modules"} & check.keys():
+        return None
+    from .validator.declared import DeclarationError, parse_declarations
+
     try:
         return parse_declarations(
             check.pop("functions", {}), check.pop("collations", []), check.pop("modules", {})

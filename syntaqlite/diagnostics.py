@@ -11,10 +11,10 @@ rustc-style, lives here too, so that every command prints the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
+from ._record import Record
 from .text import Lines, printable, visible
 
 # The parts of a rendered diagnostic a front end may colour.
@@ -27,33 +27,28 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(Record):
     """A secondary location that explains a diagnostic: a span in the same
     text as the diagnostic (``path`` None) or in the file ``path``."""
 
-    message: str
-    start: int
-    end: int
-    path: str | None = None
+    __slots__ = ("message", "start", "end", "path")
+
+    def __init__(self, message: str, start: int, end: int, path: str | None = None) -> None:
+        self.message = message
+        self.start = start
+        self.end = end
+        self.path = path
 
 
-@dataclass(frozen=True, init=False)
-class Diagnostic:
+class Diagnostic(Record):
     """A finding about a span of a text: ``start`` and ``end`` are offsets
-    into the text it was made from (characters of the Python ``str``)."""
+    into the text it was made from (characters of the Python ``str``).
 
-    code: str
-    message: str
-    start: int
-    end: int
-    severity: Severity = Severity.ERROR
-    help: str | None = None
-    replacement: str | None = None
-    fix_safe: bool = False
-    """Whether applying ``replacement`` keeps what the SQL means (``check
-    --fix`` applies it); a did-you-mean rename is unsafe (``--unsafe-fixes``)."""
-    related: tuple[Related, ...] = field(default=())
+    ``fix_safe``: whether applying ``replacement`` keeps what the SQL means
+    (``check --fix`` applies it); a did-you-mean rename is unsafe
+    (``--unsafe-fixes``)."""
+
+    __slots__ = ("code", "message", "start", "end", "severity", "help", "replacement", "fix_safe", "related")
 
     def __init__(
         self,
@@ -67,20 +62,15 @@ class Diagnostic:
         fix_safe: bool = False,
         related: tuple[Related, ...] = (),
     ) -> None:
-        # Frozen, but filled in one step: a corpus full of unknown names
-        # makes a hundred thousand of these, and the frozen dataclass's own
-        # __init__ (one object.__setattr__ per field) doubled their cost.
-        self.__dict__.update(
-            code=code,
-            message=message,
-            start=start,
-            end=end,
-            severity=severity,
-            help=help,
-            replacement=replacement,
-            fix_safe=fix_safe,
-            related=related,
-        )
+        self.code = code
+        self.message = message
+        self.start = start
+        self.end = end
+        self.severity = severity
+        self.help = help
+        self.replacement = replacement
+        self.fix_safe = fix_safe
+        self.related = related
 
     @property
     def is_error(self) -> bool:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
 
@@ -29,11 +28,16 @@ def has_magic(pattern: str) -> bool:
     return any(ch in MAGIC for ch in pattern)
 
 
-@dataclass
 class GlobResult:
-    paths: list[Path] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    __slots__ = ("paths", "problems")
+
+    paths: list[Path]
+    problems: list[str]
     """``path: reason`` for what could not be searched or resolved."""
+
+    def __init__(self, paths: list[Path] | None = None, problems: list[str] | None = None) -> None:
+        self.paths = [] if paths is None else paths
+        self.problems = [] if problems is None else problems
 
 
 def _join(directory: str, name: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -52,8 +51,8 @@ def test_format(path: Path, golden: Callable[[Path, str], None]) -> None:
     for stmt in result.statements:
         text = output[stmt.start : stmt.end]
         assert judge(text).kind != "syntax", text
-    narrow = format_sql(source, replace(options, line_width=1))
-    assert format_sql(narrow, replace(options, line_width=1)) == narrow
+    narrow = format_sql(source, options.replace(line_width=1))
+    assert format_sql(narrow, options.replace(line_width=1)) == narrow
     assert all(isinstance(s, Statement) for s in parse(narrow).statements)
 
 

@@ -22,6 +22,9 @@ FORMATTER = {"syntaqlite.fmt.format", "syntaqlite.fmt.printer", "syntaqlite.fmt.
 VALIDATOR = {"syntaqlite.validator.checker", "syntaqlite.validator.catalog", "syntaqlite.validator.rules"}
 LANGUAGE_SERVER = {"syntaqlite.lsp", "pygls", "lsprotocol"}
 PARSER = {"syntaqlite.syntax.parser", "syntaqlite.syntax.lexer", "syntaqlite.syntax.nodes"}
+# Defining a dataclass compiles its methods at import (~0.4 ms a class) and
+# ``dataclasses`` loads ``inspect``: what start-up loads is a ``Record``.
+DATACLASSES = {"dataclasses"}
 
 _PROBE = """
 import io, json, sys
@@ -69,13 +72,20 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_configuration_does_not_import_the_formatter() -> None:
     modules = loaded(None)
     assert "syntaqlite.config" in modules
-    assert present(modules, FORMATTER | VALIDATOR | LANGUAGE_SERVER | {"syntaqlite.syntax.parser"}) == []
+    assert present(modules, FORMATTER | LANGUAGE_SERVER | {"syntaqlite.syntax.parser"}) == []
+    # Not the validator's declarations either: only a [check] table that
+    # declares functions, collations or modules loads them.
+    assert present(modules, {"syntaqlite.validator"} | DATACLASSES) == []
 
 
 def test_version_imports_no_syntax() -> None:
     modules = loaded(["--version"])
     assert (
-        present(modules, {"syntaqlite.syntax", "syntaqlite.config", "syntaqlite.fmt", "syntaqlite.validator"})
+        present(
+            modules,
+            {"syntaqlite.syntax", "syntaqlite.config", "syntaqlite.fmt", "syntaqlite.validator"}
+            | DATACLASSES,
+        )
         == []
     )
 
@@ -89,13 +99,33 @@ def test_check_does_not_import_the_formatter(small: str) -> None:
 def test_parse_imports_neither_formatter_nor_validator(small: str) -> None:
     modules = loaded(["parse", small])
     assert "syntaqlite.syntax.parser" in modules
-    assert present(modules, FORMATTER | VALIDATOR | LANGUAGE_SERVER | {"sqlite3"}) == []
+    assert present(modules, FORMATTER | VALIDATOR | LANGUAGE_SERVER | {"sqlite3"} | DATACLASSES) == []
+    assert present(modules, {"syntaqlite.validator"}) == []
 
 
 def test_fmt_does_not_import_the_validator(small: str) -> None:
     modules = loaded(["fmt", "-"], "select 1")
     assert "syntaqlite.fmt.printer" in modules
-    assert present(modules, VALIDATOR | LANGUAGE_SERVER | {"sqlite3", "difflib"}) == []
+    assert present(modules, VALIDATOR | LANGUAGE_SERVER | {"sqlite3", "difflib"} | DATACLASSES) == []
+    assert present(modules, {"syntaqlite.validator"}) == []
+
+
+def test_a_configuration_that_declares_functions_loads_them(tmp_path: Path) -> None:
+    (tmp_path / "syntaqlite.toml").write_text("[check.functions]\nregexp = 2\n")
+    probe = (
+        "import sys; from pathlib import Path; from syntaqlite.config import load; "
+        "c = load(Path('syntaqlite.toml')); print(len(c.declarations.function('regexp')), "
+        "'syntaqlite.validator.declared' in sys.modules, load(Path('syntaqlite.toml')) == c)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert proc.stdout.split() == ["1", "True", "True"], proc.stderr
 
 
 def test_import_syntaqlite_loads_nothing_else() -> None:

@@ -8,7 +8,6 @@ import io
 import json
 import random
 import tracemalloc
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,9 +74,7 @@ def test_pieces_are_the_whole_parse(seed: int) -> None:
         from_file = [(p.offset, p.line, p.text) for p in parse_stream(io.StringIO(text), size=size)]
         assert from_file == [(p.offset, p.line, p.text) for p in pieces]
         errors = [
-            replace(e, start=e.start + p.offset, end=e.end + p.offset)
-            for p in pieces
-            for e in p.result.errors
+            e.replace(start=e.start + p.offset, end=e.end + p.offset) for p in pieces for e in p.result.errors
         ]
         assert errors == whole.errors
         kinds = [

@@ -6,12 +6,12 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .._record import Record
 from ..syntax.target import Target, TargetError
 from .discover import Excluder
 from .files import DEFAULT_MAX_BYTES, InputError, Source, read_file, read_stdin
@@ -173,15 +173,30 @@ def styler(color: bool) -> Callable[[str, Role], str] | None:
     return click_style if color else None
 
 
-@dataclass(frozen=True)
-class Common:
+class Common(Record):
     """The options every command takes (``common_options``)."""
 
-    config_file: str | None = None
-    isolated: bool = False
-    verbose: bool = False
-    quiet: bool = False
-    color: str = "auto"
+    __slots__ = ("config_file", "isolated", "verbose", "quiet", "color")
+
+    config_file: str | None
+    isolated: bool
+    verbose: bool
+    quiet: bool
+    color: str
+
+    def __init__(
+        self,
+        config_file: str | None = None,
+        isolated: bool = False,
+        verbose: bool = False,
+        quiet: bool = False,
+        color: str = "auto",
+    ) -> None:
+        self.config_file = config_file
+        self.isolated = isolated
+        self.verbose = verbose
+        self.quiet = quiet
+        self.color = color
 
     def config_for(self, start: Path | None) -> Config:
         """The configuration for a file (or, for stdin and -e, the current

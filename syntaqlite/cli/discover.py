@@ -8,7 +8,6 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,13 +96,26 @@ class Excluder:
         return False
 
 
-@dataclass
 class Discovery:
-    files: list[Path] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    excluded: list[Path] = field(default_factory=list)
+    __slots__ = ("files", "errors", "warnings", "excluded")
+
+    files: list[Path]
+    errors: list[str]
+    warnings: list[str]
+    excluded: list[Path]
     """Paths named or matched that exclude or .gitignore left out."""
+
+    def __init__(
+        self,
+        files: list[Path] | None = None,
+        errors: list[str] | None = None,
+        warnings: list[str] | None = None,
+        excluded: list[Path] | None = None,
+    ) -> None:
+        self.files = [] if files is None else files
+        self.errors = [] if errors is None else errors
+        self.warnings = [] if warnings is None else warnings
+        self.excluded = [] if excluded is None else excluded
 
 
 def _git_root(start: Path) -> Path | None:

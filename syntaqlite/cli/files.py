@@ -6,10 +6,10 @@ import errno
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .._record import Record
 from ..text import printable
 
 DEFAULT_MAX_BYTES = 100_000_000
@@ -49,11 +49,17 @@ def read_bounded(stream: BinaryIO, shown: str, limit: int, size: int | None = No
     return data
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
+    __slots__ = ("path", "text", "file")
+
     path: str  # as shown to the user
     text: str
-    file: Path | None = None  # None for stdin and -e
+    file: Path | None  # None for stdin and -e
+
+    def __init__(self, path: str, text: str, file: Path | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.file = file
 
 
 _BOMS = (
@@ -128,16 +134,24 @@ def read_file(path: Path, limit: int = DEFAULT_MAX_BYTES) -> Source:
     return read_for_update(path, limit)[0]
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(Record):
     """What a file was when it was read: a write replaces it only if it is
     still exactly this."""
+
+    __slots__ = ("data", "device", "inode", "size", "mtime_ns")
 
     data: bytes
     device: int
     inode: int
     size: int
     mtime_ns: int
+
+    def __init__(self, data: bytes, device: int, inode: int, size: int, mtime_ns: int) -> None:
+        self.data = data
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.mtime_ns = mtime_ns
 
 
 def read_for_update(path: Path, limit: int = DEFAULT_MAX_BYTES) -> tuple[Source, Snapshot]:

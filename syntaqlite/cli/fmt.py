@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import click
 
+from .._record import Record
 from ..config import Config, ConfigError
 from ..diagnostics import Diagnostic, render
 from ..fmt import FormatOptions, FormatterBug
@@ -46,22 +46,58 @@ PARALLEL_FROM = 4  # files; fewer are formatted in this process
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(Record):
     """Settings given on the command line; None: take the configuration's."""
 
-    line_width: int | None = None
-    indent: int | None = None
-    keyword_case: str | None = None
-    semicolons: bool | None = None
-    sqlite_version: str | None = None
-    sqlite_cflags: tuple[str, ...] = ()
-    common: Common = field(default_factory=Common)
-    column_names: str | None = None
-    python: bool | None = None
+    __slots__ = (
+        "line_width",
+        "indent",
+        "keyword_case",
+        "semicolons",
+        "sqlite_version",
+        "sqlite_cflags",
+        "common",
+        "column_names",
+        "python",
+        "max_file_size",
+    )
+
+    line_width: int | None
+    indent: int | None
+    keyword_case: str | None
+    semicolons: bool | None
+    sqlite_version: str | None
+    sqlite_cflags: tuple[str, ...]
+    common: Common
+    column_names: str | None
+    python: bool | None
     """--python/--no-python (None: the configuration's ``[format] python``)."""
-    max_file_size: int | None = None
+    max_file_size: int | None
     """--max-file-size (None: the configuration's ``max-file-size``)."""
+
+    def __init__(
+        self,
+        line_width: int | None = None,
+        indent: int | None = None,
+        keyword_case: str | None = None,
+        semicolons: bool | None = None,
+        sqlite_version: str | None = None,
+        sqlite_cflags: tuple[str, ...] = (),
+        common: Common | None = None,
+        column_names: str | None = None,
+        python: bool | None = None,
+        max_file_size: int | None = None,
+    ) -> None:
+        self.line_width = line_width
+        self.indent = indent
+        self.keyword_case = keyword_case
+        self.semicolons = semicolons
+        self.sqlite_version = sqlite_version
+        self.sqlite_cflags = sqlite_cflags
+        self.common = Common() if common is None else common
+        self.column_names = column_names
+        self.python = python
+        self.max_file_size = max_file_size
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
         options = config.format
@@ -77,7 +113,7 @@ class Overrides:
         if self.column_names is not None:
             changes["column_names"] = self.column_names
         if changes:
-            options = replace(options, **changes)
+            options = options.replace(**changes)
         if self.sqlite_version is not None or self.sqlite_cflags:
             target = make_target(
                 self.sqlite_version or config.sqlite_version, self.sqlite_cflags or config.sqlite_cflags
@@ -90,14 +126,31 @@ class Overrides:
         return self.common.config_for(path)
 
 
-@dataclass
 class Outcome:
+    __slots__ = ("path", "status", "message", "diff", "new_text", "notes")
+
     path: str
     status: str  # "unchanged", "changed", "failed", "error", "internal", "skipped" (interrupted)
-    message: str = ""  # diagnostics (failed) or the error (error)
-    diff: str = ""
-    new_text: str | None = None
-    notes: tuple[str, ...] = ()  # warnings that do not fail the file (SQL strings left as they are)
+    message: str  # diagnostics (failed) or the error (error)
+    diff: str
+    new_text: str | None
+    notes: tuple[str, ...]  # warnings that do not fail the file (SQL strings left as they are)
+
+    def __init__(
+        self,
+        path: str,
+        status: str,
+        message: str = "",
+        diff: str = "",
+        new_text: str | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> None:
+        self.path = path
+        self.status = status
+        self.message = message
+        self.diff = diff
+        self.new_text = new_text
+        self.notes = notes
 
 
 def _line_ending(text: str) -> str:
@@ -172,7 +225,7 @@ def _format_text(text: str, shown: str, options: FormatOptions, target: Target, 
 
 def shifted(d: Diagnostic, offset: int) -> Diagnostic:
     """A piece's syntax error at its offset in the whole text."""
-    return replace(d, start=d.start + offset, end=d.end + offset) if offset else d
+    return d.replace(start=d.start + offset, end=d.end + offset) if offset else d
 
 
 def _verify(piece: Piece, formatted: str, target: Target) -> None:

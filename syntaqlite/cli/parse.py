@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -92,7 +91,7 @@ def parse_command(
             for piece in parse_stream(source.text, target):
                 for err in piece.result.errors:
                     status = max(status, EXIT_FINDINGS)
-                    moved = replace(err, start=err.start + piece.offset, end=err.end + piece.offset)
+                    moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
                     click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
             continue
         result = parse(source.text, target)

@@ -12,15 +12,15 @@ virtual-table arguments) are not attached: the copied text carries them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ..syntax.parser import ParseResult
 from ..syntax.tokens import Token
 
 
-@dataclass(frozen=True)
 class Placed:
     """A comment that leads a token (or ends the file)."""
+
+    __slots__ = ("token", "own_line", "blank_before")
 
     token: Token
     own_line: bool
@@ -28,14 +28,32 @@ class Placed:
     blank_before: bool
     """A blank line separates it from what precedes it."""
 
+    def __init__(self, token: Token, own_line: bool, blank_before: bool) -> None:
+        self.token = token
+        self.own_line = own_line
+        self.blank_before = blank_before
 
-@dataclass
+
 class Comments:
-    leading: dict[int, list[Placed]] = field(default_factory=dict)
-    trailing: dict[int, list[Token]] = field(default_factory=dict)
-    dangling: list[Placed] = field(default_factory=list)
-    blank_after: set[int] = field(default_factory=set)
+    __slots__ = ("leading", "trailing", "dangling", "blank_after")
+
+    leading: dict[int, list[Placed]]
+    trailing: dict[int, list[Token]]
+    dangling: list[Placed]
+    blank_after: set[int]
     """Indexes of leading comments followed by a blank line."""
+
+    def __init__(
+        self,
+        leading: dict[int, list[Placed]] | None = None,
+        trailing: dict[int, list[Token]] | None = None,
+        dangling: list[Placed] | None = None,
+        blank_after: set[int] | None = None,
+    ) -> None:
+        self.leading = {} if leading is None else leading
+        self.trailing = {} if trailing is None else trailing
+        self.dangling = [] if dangling is None else dangling
+        self.blank_after = set() if blank_after is None else blank_after
 
 
 def is_line_comment(tok: Token) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TextIO
 
 from ..diagnostics import Diagnostic
@@ -263,8 +262,7 @@ def format_stream(
             line, rest = str(error).split(":", 1)
             error.args = (f"{int(line) + piece.line - 1}:{rest}",)
             error.diagnostics = [
-                replace(d, start=d.start + piece.offset, end=d.end + piece.offset)
-                for d in piece.result.errors
+                d.replace(start=d.start + piece.offset, end=d.end + piece.offset) for d in piece.result.errors
             ]
             raise error
         for _piece, text in formatter.feed(piece):

@@ -1,9 +1,10 @@
-"""The formatter's options: one dataclass, as black's ``Mode``."""
+"""The formatter's options: one value class, as black's ``Mode``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
 from typing import Any
+
+from .._record import Record
 
 KEYWORD_CASES = ("upper", "lower", "preserve")
 COLUMN_NAMES = ("preserve", "reformat")
@@ -13,26 +14,41 @@ class OptionsError(ValueError):
     """A format option with a bad value; the message names it."""
 
 
-@dataclass(frozen=True)
-class FormatOptions:
-    line_width: int = 80
-    """Lines longer than this are broken where the SQL allows."""
-    indent: int = 2
-    """Spaces per indentation level."""
-    keyword_case: str = "upper"
-    """``upper``, ``lower`` or ``preserve`` (as written)."""
-    semicolons: bool = True
-    """End every statement with ``;``.  When false, the last statement keeps
-    no semicolon (the others need theirs to stay separate statements)."""
-    column_names: str = "preserve"
-    """``preserve``: a result column without an alias whose name SQLite
-    takes from its source text (``SELECT a+b`` names its column ``a+b``),
-    where that name can be seen, is copied as written, so that the name
-    does not change.  ``reformat``: such columns are formatted like any
-    expression (for code that reads every column it uses by an alias or by
-    position)."""
+class FormatOptions(Record):
+    """Every option, checked when set.
 
-    def __post_init__(self) -> None:
+    * ``line_width``: lines longer than this are broken where the SQL allows.
+    * ``indent``: spaces per indentation level.
+    * ``keyword_case``: ``upper``, ``lower`` or ``preserve`` (as written).
+    * ``semicolons``: end every statement with ``;``.  When false, the last
+      statement keeps no semicolon (the others need theirs to stay separate
+      statements).
+    * ``column_names``: ``preserve``: a result column without an alias whose
+      name SQLite takes from its source text (``SELECT a+b`` names its column
+      ``a+b``), where that name can be seen, is copied as written, so that the
+      name does not change.  ``reformat``: such columns are formatted like any
+      expression (for code that reads every column it uses by an alias or by
+      position).
+    """
+
+    __slots__ = ("line_width", "indent", "keyword_case", "semicolons", "column_names")
+
+    def __init__(
+        self,
+        line_width: int = 80,
+        indent: int = 2,
+        keyword_case: str = "upper",
+        semicolons: bool = True,
+        column_names: str = "preserve",
+    ) -> None:
+        self.line_width = line_width
+        self.indent = indent
+        self.keyword_case = keyword_case
+        self.semicolons = semicolons
+        self.column_names = column_names
+        self._check()
+
+    def _check(self) -> None:
         # bool is an int in Python, not a width: `line-width = true` is refused.
         if not isinstance(self.line_width, int) or isinstance(self.line_width, bool) or self.line_width < 1:
             raise OptionsError(f"line-width must be a positive integer, not {self.line_width!r}")
@@ -53,11 +69,11 @@ class FormatOptions:
     def from_mapping(cls, data: dict[str, Any], base: FormatOptions | None = None) -> FormatOptions:
         """Options from a ``[format]`` table (keys ``line-width``, ``indent``,
         ``keyword-case``, ``semicolons``, ``column-names``) over ``base``."""
-        known = {f.name.replace("_", "-"): f.name for f in fields(cls)}
+        known = {name.replace("_", "-"): name for name in cls.__slots__}
         changes: dict[str, Any] = {}
         for key, value in data.items():
             name = known.get(key) or known.get(key.replace("_", "-"))
             if name is None:
                 raise OptionsError(f"unknown format option {key!r}; known: {', '.join(sorted(known))}")
             changes[name] = value
-        return replace(base or cls(), **changes)
+        return (base or cls()).replace(**changes)

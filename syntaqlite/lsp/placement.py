@@ -19,7 +19,6 @@ the chunks its related locations are in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from itertools import count
 
 from ..diagnostics import Diagnostic, Related
@@ -79,7 +78,7 @@ def to_document(d: Diagnostic, by: int, starts: Mapping[str, int] | None = None)
     for r in d.related:
         path, start, end = document_span(r.path, r.start, r.end, by, starts or {})
         related.append(Related(r.message, start, end, path))
-    return replace(d, start=d.start + by, end=d.end + by, related=tuple(related))
+    return d.replace(start=d.start + by, end=d.end + by, related=tuple(related))
 
 
 __all__ = [

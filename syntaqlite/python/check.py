@@ -17,7 +17,7 @@ checked once; each call's parameters are checked at the call.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Related, Severity
 from ..syntax.memory import gc_paused
@@ -326,7 +326,7 @@ def _mapped(d: Diagnostic, text: _Text, by_key: Mapping[str, _Text], source: str
             related.append(Related(r.message, s, e, None if same else r.path.rsplit("#", 1)[0]))
         else:
             related.append(r)
-    return replace(d, start=start, end=end, replacement=replacement, related=tuple(related))
+    return d.replace(start=start, end=end, replacement=replacement, related=tuple(related))
 
 
 _UNSAFE_IN_A_LITERAL = frozenset("\\'\"{}\r\n")

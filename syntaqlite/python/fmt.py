@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..fmt import FormatOptions, FormatterBug, format_result
 from ..fmt.verify import difference
@@ -117,7 +117,7 @@ def _format_body(
         indent = "".join(c if c == "\t" else " " for c in prefix)
     ends_with_semicolon = bool(result.statements) and result.statements[-1].semicolon is not None
     width = max(20, options.line_width - len(indent.expandtabs(8)))
-    local = replace(options, line_width=width, semicolons=ends_with_semicolon)
+    local = options.replace(line_width=width, semicolons=ends_with_semicolon)
     try:
         formatted = format_result(result, local).rstrip("\n")
     except FormatterBug as exc:

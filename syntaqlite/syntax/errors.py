@@ -10,8 +10,6 @@ the offending token.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..diagnostics import Diagnostic
 from .automaton import ParserState
 from .tokens import KEYWORD_KINDS, Token, describe_kind
@@ -150,7 +148,7 @@ def syntax_error(toks: list[Token], at: int, state: ParserState | None) -> Diagn
     diag = _diag(f"syntax error near {_quote(tok.text)}" + _expected_suffix(state), tok)
     hint = _misspelled_keyword(toks, at)
     if hint:
-        diag = replace(diag, help=hint)
+        diag = diag.replace(help=hint)
     return diag
 
 

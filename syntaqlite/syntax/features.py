@@ -29,8 +29,8 @@ tokenizer (:class:`~syntaqlite.syntax.lexer.LexDialect`) and the driver.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
+from .._record import Record
 from .cst import Node
 from .tokens import Token
 from .versions import Version, format_version
@@ -42,8 +42,22 @@ TokenTest = Callable[[Token], bool]
 _NAME_KINDS = frozenset({"ID", "STRING", "INDEXED", "JOIN_KW"})
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(Record):
+    __slots__ = (
+        "key",
+        "title",
+        "recognised",
+        "example",
+        "since",
+        "omitted_by",
+        "requires",
+        "kinds",
+        "test",
+        "token_test",
+        "plural",
+    )
+    _uncompared = frozenset({"test", "token_test"})
+
     key: str
     title: str
     """How messages name it: "RETURNING requires SQLite 3.35.0 or later"."""
@@ -52,14 +66,40 @@ class Feature:
     example: str
     """A statement that uses it (and nothing newer): the boundary tests parse
     it for ``since`` and for the release before."""
-    since: Version | None = None
-    omitted_by: str | None = None
-    requires: str | None = None
-    kinds: tuple[str, ...] = ()
-    test: NodeTest | None = field(default=None, compare=False)
-    token_test: TokenTest | None = field(default=None, compare=False)
-    plural: bool = False
+    since: Version | None
+    omitted_by: str | None
+    requires: str | None
+    kinds: tuple[str, ...]
+    test: NodeTest | None
+    token_test: TokenTest | None
+    plural: bool
     """The title is plural ("row values require ...")."""
+
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        recognised: str,
+        example: str,
+        since: Version | None = None,
+        omitted_by: str | None = None,
+        requires: str | None = None,
+        kinds: tuple[str, ...] = (),
+        test: NodeTest | None = None,
+        token_test: TokenTest | None = None,
+        plural: bool = False,
+    ) -> None:
+        self.key = key
+        self.title = title
+        self.recognised = recognised
+        self.example = example
+        self.since = since
+        self.omitted_by = omitted_by
+        self.requires = requires
+        self.kinds = kinds
+        self.test = test
+        self.token_test = token_test
+        self.plural = plural
 
     def message(self, version: Version, cflags: frozenset[str]) -> str | None:
         """Why a target of ``version`` and ``cflags`` lacks the feature, or
@@ -867,19 +907,34 @@ FEATURES: tuple[Feature, ...] = (
 FEATURES_BY_KEY: dict[str, Feature] = {f.key: f for f in FEATURES}
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Record):
     """A difference between releases in how text is read or how deep
     statements may nest (modelled by the tokenizer and the driver, not by
     grammar actions).  ``example`` is parsed for ``since`` and for the
     release before; the verdicts are ``accepted_after`` and
     ``accepted_before``."""
 
+    __slots__ = ("since", "summary", "example", "accepted_before", "accepted_after")
+
     since: Version
     summary: str
     example: str
     accepted_before: bool
     accepted_after: bool
+
+    def __init__(
+        self,
+        since: Version,
+        summary: str,
+        example: str,
+        accepted_before: bool,
+        accepted_after: bool,
+    ) -> None:
+        self.since = since
+        self.summary = summary
+        self.example = example
+        self.accepted_before = accepted_before
+        self.accepted_after = accepted_after
 
 
 CHANGES: tuple[Change, ...] = (

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Final
 
 from .tokens import COMMENT, ILLEGAL, KEYWORDS, LINE_BREAK, Token, _TokenSlots
@@ -69,27 +68,75 @@ _PATTERN = _compile(bom_is_space=True)
 _LEGACY_BOM_PATTERN: re.Pattern[str] | None = None  # before 3.36.0; compiled when first needed
 
 
-@dataclass(frozen=True)
 class LexDialect:
     """How an older SQLite, or one built with tokenizer options, reads text
     differently from the newest default build (whose reading is
     ``LexDialect()``, and what :func:`tokenize` does without one)."""
 
-    bom_is_space: bool = True
+    __slots__ = (
+        "bom_is_space",
+        "ptr_operator",
+        "digit_separators",
+        "hex_integers",
+        "floating_point",
+        "tcl_variables",
+        "blob_literals",
+    )
+
+    bom_is_space: bool
     """3.36.0+: a byte-order mark at the start of a token is whitespace."""
-    ptr_operator: bool = True
+    ptr_operator: bool
     """3.38.0+: ``->`` and ``->>`` are operators (before: ``-`` then ``>``/``>>``)."""
-    digit_separators: bool = True
+    digit_separators: bool
     """3.46.0+: ``_`` between digits; a hex literal followed by a letter is one
     bad token.  Before, ``0x1g`` was the number ``0x1`` and the name ``g``."""
-    hex_integers: bool = True
+    hex_integers: bool
     """Not SQLITE_OMIT_HEX_INTEGER."""
-    floating_point: bool = True
+    floating_point: bool
     """Not SQLITE_OMIT_FLOATING_POINT: ``1.5``, ``.5`` and ``1e5`` are numbers."""
-    tcl_variables: bool = True
+    tcl_variables: bool
     """Not SQLITE_OMIT_TCL_VARIABLE: ``$a::b`` and ``$a(x)`` parameters."""
-    blob_literals: bool = True
+    blob_literals: bool
     """Not SQLITE_OMIT_BLOB_LITERAL: ``X'00'`` is a blob."""
+
+    def __init__(
+        self,
+        bom_is_space: bool = True,
+        ptr_operator: bool = True,
+        digit_separators: bool = True,
+        hex_integers: bool = True,
+        floating_point: bool = True,
+        tcl_variables: bool = True,
+        blob_literals: bool = True,
+    ) -> None:
+        self.bom_is_space = bom_is_space
+        self.ptr_operator = ptr_operator
+        self.digit_separators = digit_separators
+        self.hex_integers = hex_integers
+        self.floating_point = floating_point
+        self.tcl_variables = tcl_variables
+        self.blob_literals = blob_literals
+
+    def _key(self) -> tuple[bool, ...]:
+        return (
+            self.bom_is_space,
+            self.ptr_operator,
+            self.digit_separators,
+            self.hex_integers,
+            self.floating_point,
+            self.tcl_variables,
+            self.blob_literals,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LexDialect) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        changed = [f"{name}={value}" for name, value in zip(self.__slots__, self._key()) if not value]
+        return f"LexDialect({', '.join(changed)})"
 
     @property
     def modern_numbers(self) -> bool:

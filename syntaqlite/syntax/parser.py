@@ -36,7 +36,6 @@ from __future__ import annotations
 import sys
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
 
@@ -73,7 +72,6 @@ _FALLBACK = automaton.FALLBACK
 _STMT_END = automaton.STMT_END
 
 
-@dataclass
 class ParseResult:
     """What :func:`parse` returns.
 
@@ -83,10 +81,24 @@ class ParseResult:
     statements that parsed; ``errors`` one diagnostic per broken statement.
     """
 
+    __slots__ = ("source", "tokens", "root", "errors", "__dict__")  # __dict__: cached properties
+
     source: str
     tokens: list[Token]
     root: SourceFile
-    errors: list[Diagnostic] = field(default_factory=list)
+    errors: list[Diagnostic]
+
+    def __init__(
+        self,
+        source: str,
+        tokens: list[Token],
+        root: SourceFile,
+        errors: list[Diagnostic] | None = None,
+    ) -> None:
+        self.source = source
+        self.tokens = tokens
+        self.root = root
+        self.errors = [] if errors is None else errors
 
     @cached_property
     def statements(self) -> list[Statement]:
@@ -279,16 +291,25 @@ _RESOLVED: list[dict[str, int]] = [dict(row) for row in _ACTION]
 _AS_NAME = 1 << 20
 
 
-@dataclass
 class _Driver:
     """What the driver needs of a target: the rules (with the target's
     grammar actions), the keywords that may fall back to ID, the memo of
     resolved actions for that fallback set, and the parser stack limit."""
 
+    __slots__ = ("rules", "fallback", "resolved", "limit")
+
     rules: Rules
     fallback: frozenset[str]
     resolved: list[dict[str, int]]
     limit: int
+
+    def __init__(
+        self, rules: Rules, fallback: frozenset[str], resolved: list[dict[str, int]], limit: int
+    ) -> None:
+        self.rules = rules
+        self.fallback = fallback
+        self.resolved = resolved
+        self.limit = limit
 
 
 _DEFAULT_DRIVER = _Driver(_RULES, _FALLBACK, _RESOLVED, STACK_LIMIT)

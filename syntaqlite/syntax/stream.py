@@ -23,9 +23,9 @@ line whose statement ended).  A text with no such place is one piece.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TextIO
 
+from .._record import Record
 from .lexer import tokenize
 from .memory import gc_paused
 from .parser import _COMPLETE, _COMPLETE_CLASS, _WORDLIKE, ParseResult, _parse
@@ -36,10 +36,11 @@ PIECE_SIZE = 64_000
 """Characters a piece holds, about (a statement longer than that is one piece)."""
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(Record):
     """One piece of a text: whole statements with the comments and
     whitespace around them."""
+
+    __slots__ = ("offset", "line", "result")
 
     offset: int
     """Where the piece's text starts in the whole text (add it to spans)."""
@@ -47,6 +48,11 @@ class Piece:
     """The 1-based line it starts on (add ``line - 1`` to token lines)."""
     result: ParseResult
     """The piece's text parsed alone (``result.source`` is that text)."""
+
+    def __init__(self, offset: int, line: int, result: ParseResult) -> None:
+        self.offset = offset
+        self.line = line
+        self.result = result
 
     @property
     def text(self) -> str:

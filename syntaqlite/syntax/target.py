@@ -11,9 +11,9 @@ compile-time options from :mod:`syntaqlite.syntax.cflags`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .._record import Record
 from . import cflags as _cflags
 from .features import FEATURES, Feature
 from .lexer import LexDialect
@@ -59,12 +59,17 @@ def unknown_option_message(names: Iterable[str]) -> str:
     return f"unknown compile-time {which} {', '.join(names)}; known options: {listed}"
 
 
-@dataclass(frozen=True)
-class Target:
-    version: Version = LATEST
-    cflags: frozenset[str] = field(default_factory=frozenset)
+class Target(Record):
+    """The SQLite a text is read as: a release and its compile-time options."""
 
-    def __post_init__(self) -> None:
+    __slots__ = ("version", "cflags", "__dict__")  # __dict__: the cached properties
+
+    version: Version
+    cflags: frozenset[str]
+
+    def __init__(self, version: Version = LATEST, cflags: frozenset[str] = frozenset()) -> None:
+        self.version = version
+        self.cflags = cflags
         if self.version not in RELEASE_SET:
             raise TargetError(unknown_version_message(format_version(self.version)))
         unknown = set(self.cflags) - KNOWN_CFLAGS

@@ -8,7 +8,7 @@ problem is reported (SQLite stops at the first).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from ..diagnostics import Diagnostic, Severity
@@ -139,7 +139,7 @@ def apply_severities(found: list[Diagnostic], severities: Mapping[str, str] | No
             if level == "off":
                 continue
             if level in LEVELS:
-                d = replace(d, severity=LEVELS[level])
+                d = d.replace(severity=LEVELS[level])
             out.append(d)
     out.sort(key=attrgetter("start", "end"))
     return out

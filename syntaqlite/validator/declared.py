@@ -12,10 +12,10 @@ The front ends read ``[check.functions]``, ``[check.collations]`` and
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .._record import Record
 from ..syntax.names import normalize
 
 if TYPE_CHECKING:
@@ -35,41 +35,82 @@ class DeclarationError(ValueError):
     """A declaration that cannot be used; the message says which and why."""
 
 
-@dataclass(frozen=True)
-class FunctionDecl:
+class FunctionDecl(Record):
     """A function the application registers: ``max_args`` None for any
     number of arguments from ``min_args``."""
+
+    __slots__ = ("name", "min_args", "max_args", "kind", "signature", "deterministic")
 
     name: str
     min_args: int
     max_args: int | None
-    kind: str = "scalar"
-    signature: str = ""
+    kind: str
+    signature: str
     # Registered with SQLITE_DETERMINISTIC (Python's create_function(...,
     # deterministic=True)): only then may index expressions, partial-index
     # WHERE clauses and generated columns call it.
-    deterministic: bool = False
+    deterministic: bool
+
+    def __init__(
+        self,
+        name: str,
+        min_args: int,
+        max_args: int | None,
+        kind: str = "scalar",
+        signature: str = "",
+        deterministic: bool = False,
+    ) -> None:
+        self.name = name
+        self.min_args = min_args
+        self.max_args = max_args
+        self.kind = kind
+        self.signature = signature
+        self.deterministic = deterministic
 
 
-@dataclass(frozen=True)
-class Module:
+class Module(Record):
     """A virtual-table module the application registers.  ``columns`` None:
     its tables' columns are not declared (any column name is accepted)."""
 
+    __slots__ = ("name", "columns", "hidden")
+
     name: str
-    columns: tuple[str, ...] | None = None
-    hidden: tuple[str, ...] = ()
+    columns: tuple[str, ...] | None
+    hidden: tuple[str, ...]
+
+    def __init__(
+        self, name: str, columns: tuple[str, ...] | None = None, hidden: tuple[str, ...] = ()
+    ) -> None:
+        self.name = name
+        self.columns = columns
+        self.hidden = hidden
 
 
-@dataclass(frozen=True)
-class Declarations:
+class Declarations(Record):
     """Hashable (a cache key for schemas read with it); made by :func:`build`."""
 
-    function_entries: tuple[FunctionDecl, ...] = ()
+    __slots__ = (
+        "function_entries",
+        "collations",
+        "module_entries",
+        "__dict__",
+    )  # __dict__: cached properties
+
+    function_entries: tuple[FunctionDecl, ...]
     """Declared functions, one entry per name, kind and argument span."""
-    collations: frozenset[str] = frozenset()
+    collations: frozenset[str]
     """Declared collation names, case-folded."""
-    module_entries: tuple[Module, ...] = ()
+    module_entries: tuple[Module, ...]
+
+    def __init__(
+        self,
+        function_entries: tuple[FunctionDecl, ...] = (),
+        collations: frozenset[str] = frozenset(),
+        module_entries: tuple[Module, ...] = (),
+    ) -> None:
+        self.function_entries = function_entries
+        self.collations = collations
+        self.module_entries = module_entries
 
     @cached_property
     def functions(self) -> dict[str, tuple[Function, ...]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Related
@@ -110,7 +110,7 @@ def _place(d: Diagnostic, offset: int, starts: Mapping[str, int]) -> Diagnostic:
             related.append(Related(r.message, r.start + base, r.end + base))
         else:
             related.append(r)
-    return replace(d, start=d.start + offset, end=d.end + offset, related=tuple(related))
+    return d.replace(start=d.start + offset, end=d.end + offset, related=tuple(related))
 
 
 __all__ = ["StreamFindings", "check_stream"]

@@ -16,7 +16,7 @@ the input before it is sent (a formatter bug never reaches the buffer).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
@@ -108,7 +108,7 @@ def options_for(analysis: Analysis, editor: Indent | None) -> tuple[FormatOption
     options = analysis.config.format
     if editor is None or "indent" in analysis.config.format_keys:
         return options, None
-    options = replace(options, indent=editor.size)
+    options = options.replace(indent=editor.size)
     return options, editor if editor.tabs and editor.size > 0 else None
 
 
@@ -179,7 +179,7 @@ def format_range(
         return []
     options, tabs = options_for(analysis, editor)
     if last_at < last_statement_end:
-        options = replace(options, semicolons=True)
+        options = options.replace(semicolons=True)
     old = analysis.text[first_at:last_at]
     formatted = format_text(old, options, analysis.target, _name(analysis)).rstrip("\n")
     if tabs is not None:
