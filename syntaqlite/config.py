@@ -53,7 +53,6 @@ configuration.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -443,15 +442,27 @@ def _declarations(check: dict[str, Any], path: Path) -> Declarations | None:
 
 def load(path: Path) -> Config | None:
     """The configuration in ``path`` (None for a pyproject.toml without
-    ``[tool.syntaqlite]``)."""
+    ``[tool.syntaqlite]``).
+
+    A pyproject.toml whose text has neither the word ``syntaqlite`` nor a
+    ``\\u``/``\\U`` escape (a key could spell the word with escapes)
+    cannot have the table, and is not parsed: most projects' pyproject.toml
+    is someone else's configuration, and loading a TOML parser costs start-up
+    time."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not valid UTF-8") from None
+    if path.name == PYPROJECT and "syntaqlite" not in text and "\\u" not in text and "\\U" not in text:
+        return None
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     table = _table(data, path)
     if table is None:
         return None

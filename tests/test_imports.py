@@ -110,6 +110,23 @@ def test_fmt_does_not_import_the_validator(small: str) -> None:
     assert present(modules, {"syntaqlite.validator"}) == []
 
 
+def test_a_pyproject_without_our_table_is_not_parsed(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    probe = (
+        "import sys; from pathlib import Path; from syntaqlite.config import find_config; "
+        "print(find_config(Path('.')).path, 'tomllib' in sys.modules)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert proc.stdout.split() == ["None", "False"], proc.stderr
+
+
 def test_a_configuration_that_declares_functions_loads_them(tmp_path: Path) -> None:
     (tmp_path / "syntaqlite.toml").write_text("[check.functions]\nregexp = 2\n")
     probe = (

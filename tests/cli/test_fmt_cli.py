@@ -106,6 +106,19 @@ def test_pyproject_configuration(run, tmp_path: Path) -> None:  # type: ignore[n
     assert f.read_text() == "SELECT 1\n"
 
 
+def test_pyproject_table_spelled_with_escapes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Only a pyproject.toml with neither the word nor a \u escape is skipped unparsed.
+    (tmp_path / "pyproject.toml").write_text('[tool."synta\\u0071lite".format]\nsemicolons = false\n')
+    f = tmp_path / "q.sql"
+    f.write_text("select 1;")
+    assert run("fmt", str(f)).code == 0
+    assert f.read_text() == "SELECT 1\n"
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 100\n[broken\n")
+    f.write_text("select 1")
+    assert run("fmt", str(f)).code == 0  # not ours: neither read nor reported
+    assert f.read_text() == "SELECT 1;\n"
+
+
 def test_bad_configuration_is_reported(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "syntaqlite.toml").write_text('[format]\nkeyword-case = "shouting"\n')
     f = tmp_path / "q.sql"
