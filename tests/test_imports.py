@@ -94,6 +94,8 @@ def test_check_does_not_import_the_formatter(small: str) -> None:
     modules = loaded(["check", small])
     assert "syntaqlite.validator.checker" in modules
     assert present(modules, FORMATTER | LANGUAGE_SERVER | {"sqlite3", "difflib"}) == []
+    # SQL files only: the front end for SQL inside Python is not loaded.
+    assert present(modules, {"syntaqlite.python.check", "syntaqlite.python.finder"}) == []
 
 
 def test_parse_imports_neither_formatter_nor_validator(small: str) -> None:

@@ -466,6 +466,8 @@ def _check_python(
     the module sends no SQL, or why it was not checked.  Modules with the
     same settings are checked together: one project, whose schema the
     modules build in the order given."""
+    if not sources:
+        return {}  # the Python front end is not loaded
     from ..python.check import ModuleInput, check_modules
     from ..python.finder import FinderOptions
 
