@@ -46,12 +46,19 @@ def ours(names: set[str]) -> set[str]:
 def test_syntax_imports_nothing_else_of_ours() -> None:
     for path in files_in("syntax"):
         bad = {n for n in ours(imports_of(path)) if not n.startswith("syntaqlite.syntax")}
-        bad -= {"syntaqlite.diagnostics", "syntaqlite.text"}
+        bad -= {"syntaqlite.diagnostics", "syntaqlite.text", "syntaqlite._record"}
         assert not bad, f"{path.name} imports {bad}"
 
 
+def test_shared_leaves_import_nothing_of_ours() -> None:
+    """``text`` (line index, escaping) and ``_record`` (the value classes'
+    base) are used by every layer, so they use none."""
+    for name in ("text.py", "_record.py"):
+        assert not ours(imports_of(PKG / name)), name
+
+
 def test_fmt_and_validator_import_only_syntax() -> None:
-    allowed = ("syntaqlite.syntax", "syntaqlite.diagnostics", "syntaqlite.text")
+    allowed = ("syntaqlite.syntax", "syntaqlite.diagnostics", "syntaqlite.text", "syntaqlite._record")
     for sub in ("fmt", "validator"):
         assert files_in(sub), sub
         for path in files_in(sub):
@@ -63,7 +70,7 @@ def test_python_embedding_imports_only_the_core() -> None:
     """``python`` (SQL inside Python) is a consumer of syntax, validator and
     fmt, used by the front ends; it never imports them."""
     allowed = ("syntaqlite.syntax", "syntaqlite.validator", "syntaqlite.fmt", "syntaqlite.python")
-    allowed_modules = {"syntaqlite.diagnostics", "syntaqlite.text"}
+    allowed_modules = {"syntaqlite.diagnostics", "syntaqlite.text", "syntaqlite._record"}
     assert files_in("python")
     for path in files_in("python"):
         bad = {n for n in ours(imports_of(path)) if not n.startswith(allowed) and n not in allowed_modules}
