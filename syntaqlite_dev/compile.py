@@ -15,7 +15,12 @@ extension module, not the edited source, is what Python imports).
 
 Needs a C compiler, the Python headers, mypy (which ships mypyc) and
 setuptools; without them it stops with a message and nothing changes: the
-pure-Python package is complete on its own.
+pure-Python package is complete on its own.  The compiler is the one
+setuptools uses (``CC``, else Python's own build's), and it is tried on a
+file that includes ``Python.h`` before mypyc starts.
+
+``pip install`` of the project runs the same build through the wheel's
+build hook (``hatch_build.py``, ``SYNTAQLITE_COMPILE``).
 """
 
 from __future__ import annotations
@@ -54,12 +59,31 @@ def missing_toolchain() -> str | None:
     for module, package in (("mypyc", "mypy"), ("setuptools", "setuptools")):
         if importlib.util.find_spec(module) is None:
             return f"{module} is not installed (pip install {package})"
-    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
-    if shutil.which(compiler) is None:
-        return f"no C compiler ({compiler!r} is not on PATH)"
+    command = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()
+    if not command or shutil.which(command[0]) is None:
+        return f"no C compiler ({command[0] if command else 'CC'!r} is not on PATH)"
     include = sysconfig.get_paths().get("include")
     if not include or not Path(include, "Python.h").exists():
         return "the Python headers (Python.h) are not installed"
+    with tempfile.TemporaryDirectory(prefix="syntaqlite-cc-") as tmp:
+        probe = Path(tmp, "probe.c")
+        probe.write_text(
+            "#include <Python.h>\nint probe(void) { return PY_MAJOR_VERSION; }\n", encoding="ascii"
+        )
+        try:
+            proc = subprocess.run(
+                [*command, "-I", include, "-c", str(probe), "-o", str(Path(tmp, "probe.o"))],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"the C compiler {' '.join(command)!r} cannot run: {exc}"
+        if proc.returncode != 0:
+            detail = (proc.stderr or proc.stdout).strip().splitlines()[:1]
+            return f"the C compiler {' '.join(command)!r} cannot compile a file that includes Python.h" + (
+                f": {detail[0]}" if detail else f" (exit {proc.returncode})"
+            )
     return None
 
 
@@ -68,7 +92,7 @@ def extension_files(root: Path) -> list[Path]:
     return sorted(p for p in (root / PACKAGE).rglob("*") if p.name.endswith(suffixes))
 
 
-def _copy_package(out: Path) -> None:
+def copy_package(out: Path) -> None:
     target = out / PACKAGE
     if target.exists():
         shutil.rmtree(target)
@@ -148,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         if root == ROOT:
             parser.error("OUT is this checkout: use --inplace")
         root.mkdir(parents=True, exist_ok=True)
-        _copy_package(root)
+        copy_package(root)
     try:
         built = build(root, quiet=not args.verbose)
     except CompileError as exc:

@@ -1,8 +1,10 @@
-"""The compiled core (``python -m syntaqlite_dev.compile``): built in a
-temporary directory, it reports itself, gives the same trees, diagnostics and
-formatting as the pure-Python package on the corpus sample, and passes a
-sample of the test suite.  Skipped, with the reason, where nothing can be
-compiled (no C compiler, headers, mypyc or setuptools)."""
+"""The compiled core, as ``pip install`` builds it: the wheel's build hook
+(``hatch_build.py``, which runs ``syntaqlite_dev.compile``) makes a wheel,
+unpacked here in a temporary directory.  It reports itself, gives the same
+trees, diagnostics and formatting as the pure-Python package on the corpus
+sample, and passes a sample of the test suite.  Skipped, with the reason,
+where nothing can be compiled (no C compiler, headers, mypyc or
+setuptools).  Without a working compiler the hook builds the pure wheel."""
 
 from __future__ import annotations
 
@@ -10,9 +12,11 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+from hatchling.builders.wheel import WheelBuilder
 
 from syntaqlite_dev import compile as compiler
 
@@ -52,8 +56,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     why = compiler.missing_toolchain()
     if why is not None:
         pytest.skip(f"compiled core not tested: {why}")
+    dist = tmp_path_factory.mktemp("dist")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SYNTAQLITE_COMPILE", "1")  # compile, or fail
+        (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(dist), versions=["standard"])
+    assert not Path(wheel).name.endswith("-none-any.whl"), wheel  # tagged for this platform
     out = tmp_path_factory.mktemp("compiled")
-    assert compiler.main([str(out)]) == 0
+    with zipfile.ZipFile(wheel) as whl:
+        whl.extractall(out)
     shutil.copytree(ROOT / "tests", out / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", out / "pyproject.toml")
     return out
@@ -102,3 +112,16 @@ def test_sample_of_the_suite_passes_compiled(built: Path) -> None:
     ]
     proc = run(built, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def test_without_a_working_compiler_the_wheel_is_pure(tmp_path: Path) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CC", "/bin/false")  # present, but compiles nothing
+        mp.delenv("SYNTAQLITE_COMPILE", raising=False)
+        (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
+        assert Path(wheel).name.endswith("-py3-none-any.whl")
+        with zipfile.ZipFile(wheel) as whl:
+            assert not [n for n in whl.namelist() if n.endswith((".so", ".pyd"))]
+        mp.setenv("SYNTAQLITE_COMPILE", "1")
+        with pytest.raises(RuntimeError, match="SYNTAQLITE_COMPILE=1 but cannot compile"):
+            list(WheelBuilder(str(ROOT)).build(directory=str(tmp_path / "strict"), versions=["standard"]))

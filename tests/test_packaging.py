@@ -45,9 +45,13 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    # The pure-Python wheel (the build hook compiles nothing with
+    # SYNTAQLITE_COMPILE=0); tests/test_compiled.py builds the compiled one.
     out = tmp_path_factory.mktemp("dist")
-    (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])
-    (sdist,) = SdistBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SYNTAQLITE_COMPILE", "0")
+        (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])
+        (sdist,) = SdistBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])
     return Built(Path(wheel), Path(sdist))
 
 
@@ -72,6 +76,17 @@ def test_wheel_holds_only_the_package(wheel_names: list[str]) -> None:
         assert "build_tables" not in name, name
         assert "testing/" not in name, name
         assert "__pycache__" not in name and not name.endswith(".pyc"), name
+
+
+def test_pure_wheel_is_for_every_platform(built: Built, wheel_names: list[str]) -> None:
+    assert built.wheel.name.endswith("-py3-none-any.whl")
+    assert not any(n.endswith((".so", ".pyd")) for n in wheel_names)
+
+
+def test_sdist_has_the_build_hook(built: Built) -> None:
+    with tarfile.open(built.sdist) as sdist:
+        names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
+    assert {"hatch_build.py", "syntaqlite_dev/compile.py"} <= names
 
 
 def test_wheel_has_its_runtime_data_and_types_marker(wheel_names: list[str]) -> None:
