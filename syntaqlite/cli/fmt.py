@@ -41,6 +41,7 @@ from .common import (
 )
 from .discover import SQL_SUFFIXES, discover
 from .files import InputError, WriteError, read_for_update, read_stdin, write_back
+from .workers import plan as plan_workers
 
 PARALLEL_FROM = 4  # files; fewer are formatted in this process
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
@@ -509,7 +510,12 @@ def _plural(n: int, word: str) -> str:
 @click.option(
     "--stdin-filename", metavar="PATH", help="Where stdin's text comes from (finds its configuration)."
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes [default: one per idle core, at most one per 4 files; -v says how many].",
+)
 @click.option("--print-doc", is_flag=True, help="Print the formatter's document for stdin and exit.")
 @click.option(
     "--python/--no-python",
@@ -634,7 +640,14 @@ def fmt_command(
 
     tasks: list[Task] = [(str(p), overrides, mode, color) for p in found.files]
     progress = _Progress(len(tasks), sys.stderr.isatty() and len(tasks) >= PROGRESS_FROM and not quiet)
-    workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    size = 0
+    for p in found.files:
+        try:
+            size += p.stat().st_size
+        except OSError:
+            pass  # reported when it is read
+    workers, why = plan_workers(len(tasks), size, jobs)
+    common.debug(f"workers: {workers} ({why})")
     outcomes: list[Outcome] = []
     with _Interrupt() as interrupt:
         if len(tasks) >= PARALLEL_FROM and workers > 1:

@@ -1,0 +1,66 @@
+"""How many worker processes ``syntaqlite fmt`` uses for a set of files.
+
+* ``--jobs N``: N, at most one per file.
+* Otherwise the smallest of:
+
+  - the CPUs this process may run on (``os.sched_getaffinity``, which
+    ``taskset``, cpusets and containers that pin CPUs restrict; else
+    ``os.cpu_count()``),
+  - less the other processes running on the machine at this moment (on
+    Linux, the count of runnable tasks in ``/proc/loadavg``, an instant
+    count, not the load average): when pre-commit, ``make -j`` or ``xargs
+    -P`` already runs one process per core, each of them formats its files
+    alone instead of adding workers to busy cores,
+  - what the work pays for: one worker per :data:`FILES_PER_WORKER` files
+    or per :data:`BYTES_PER_WORKER` bytes of SQL, whichever allows more (a
+    worker costs a process start; a few small files are done sooner here).
+
+One means no worker process: the files are formatted in this process.
+``-v`` prints the decision.
+"""
+
+from __future__ import annotations
+
+import os
+
+FILES_PER_WORKER = 4
+BYTES_PER_WORKER = 256_000
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def others_running(loadavg: str = "/proc/loadavg") -> int:
+    """Runnable tasks on the machine besides this process, now (0 where
+    the system does not say)."""
+    try:
+        with open(loadavg, encoding="ascii") as fh:
+            running = fh.read().split()[3].split("/")[0]
+        return max(0, int(running) - 1)
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def plan(files: int, size: int, jobs: int | None) -> tuple[int, str]:
+    """(workers, why) for ``files`` files of ``size`` bytes in all."""
+    if files <= 0:
+        return 1, "no files"
+    if jobs is not None:
+        n = max(1, min(jobs, files))
+        return n, f"--jobs {jobs}"
+    cpus = available_cpus()
+    busy = others_running()
+    free = max(1, cpus - busy)
+    by_work = max(
+        1, files // FILES_PER_WORKER, -(-size // BYTES_PER_WORKER) if size > BYTES_PER_WORKER else 1
+    )
+    n = max(1, min(free, by_work, files))
+    return n, (
+        f"{cpus} CPU{'s' if cpus != 1 else ''} available, {busy} other "
+        f"process{'es' if busy != 1 else ''} running, {files} file{'s' if files != 1 else ''} "
+        f"({size:,} bytes) worth {by_work}"
+    )
