@@ -80,6 +80,7 @@ def cli() -> None:
 
 
 def main() -> None:
+    gc.freeze()  # click and this module: loaded for good (a command's modules follow in _load)
     warning = clash_warning()
     if warning is not None:
         click.echo(warning, err=True)
