@@ -1,112 +1,28 @@
-"""The ``syntaqlite`` command line.  Only this package imports click.
-
-Commands are imported when they run, so that a command pays only for what it
-uses (``syntaqlite parse`` never loads the formatter).
+"""The ``syntaqlite`` command line (the click application: ``app.py``; one
+module per command).  Only this package imports click.
 
 Loading modules allocates a hundred thousand objects that live as long as
 the process.  The cyclic garbage collector would walk them several times
 while they load and once more at exit, about a fifth of a short command's
-run: it is paused while click and a command's modules load, and what they
-loaded is then moved out of its reach (``gc.freeze``).  Objects made
-later are collected as usual.
+run: :func:`main` pauses it while click and the application load, and
+``app._load`` while a command's modules load, and each then moves what was
+loaded out of its reach (``gc.freeze``).  Objects made later are collected
+as usual.  Importing this package does neither.
 """
 
 from __future__ import annotations
 
 import gc
-import importlib
-import importlib.util
-import sys
-from types import ModuleType
-
-_collecting = gc.isenabled()
-gc.disable()  # until the end of this module's imports
-try:
-    import click
-
-    from .. import __version__
-    from .identity import clash_warning, version_text
-finally:
-    if _collecting:
-        gc.enable()
-
-# command name -> (module, function)
-COMMANDS = {
-    "check": ("syntaqlite.cli.check", "check_command"),
-    "fmt": ("syntaqlite.cli.fmt", "fmt_command"),
-    "generate-shell-completion": ("syntaqlite.cli.completion", "completion_command"),
-    "lsp": ("syntaqlite.cli.lsp", "lsp_command"),
-    "parse": ("syntaqlite.cli.parse", "parse_command"),
-    "tokenize": ("syntaqlite.cli.parse", "tokenize_command"),
-}
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(name for name, (module, _) in COMMANDS.items() if importlib.util.find_spec(module))
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        entry = COMMANDS.get(cmd_name)
-        if entry is None:
-            return None
-        module, attr = entry
-        try:
-            command = getattr(_load(module), attr)
-        except ModuleNotFoundError as exc:
-            if exc.name == module:
-                return None
-            raise
-        assert isinstance(command, click.Command)
-        return command
-
-
-def _load(module: str) -> ModuleType:
-    """Import a command's module with the collector paused, then freeze
-    everything loaded so far (see the module's docstring)."""
+def main() -> None:
+    """The ``syntaqlite`` console script."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return importlib.import_module(module)
+        from .app import run
     finally:
         gc.freeze()
         if collecting:
             gc.enable()
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", message=version_text().replace("%", "%%"))
-def cli() -> None:
-    """SQLite's SQL, understood exactly as SQLite understands it."""
-
-
-def main() -> None:
-    gc.freeze()  # click and this module: loaded for good (a command's modules follow in _load)
-    warning = clash_warning()
-    if warning is not None:
-        click.echo(warning, err=True)
-    try:
-        cli.main(prog_name="syntaqlite", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(2)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except MemoryError:
-        sys.stderr.write("error: out of memory; lower --max-file-size, or split the input\n")
-        sys.exit(2)
-    except Exception as exc:  # noqa: BLE001 - a bug must not look like a finding or a traceback
-        from ..text import printable
-
-        click.echo(
-            f"error: internal error: {type(exc).__name__}: {printable(str(exc))} "
-            "(a bug in syntaqlite; please report it)",
-            err=True,
-        )
-        sys.exit(3)
+    run()

@@ -19,7 +19,7 @@ def completion_command(shell: str) -> None:
     zsh:   eval "$(syntaqlite generate-shell-completion zsh)"    (in ~/.zshrc)
     fish:  syntaqlite generate-shell-completion fish > ~/.config/fish/completions/syntaqlite.fish
     """
-    from . import cli
+    from .app import cli
 
     cls = get_completion_class(shell)
     assert cls is not None  # every SHELLS entry is one click knows
