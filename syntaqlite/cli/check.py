@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +55,8 @@ from .files import (
     write_back,
 )
 from .report import FileReport, to_concise, to_github, to_json, to_sarif
+from .workers import PARALLEL_FROM
+from .workers import plan as plan_workers
 
 
 def _schema_paths(patterns: tuple[str, ...]) -> list[Path]:
@@ -89,6 +91,77 @@ class _Catalogs:
                 on_problem=lambda m: click.echo(f"warning: schema {m}", err=True),
             )
         return copy.deepcopy(self.cache[key])
+
+
+class _Checked:
+    """What one SQL file's check gives (picklable: it comes from a worker
+    process): ``error`` None and the file's diagnostics, or why it was not
+    checked (``internal``: a schema syntaqlite failed on, exit 3; else a
+    read, configuration or schema error, exit 2)."""
+
+    __slots__ = ("path", "text", "diagnostics", "error", "internal")
+
+    def __init__(
+        self,
+        path: str = "",
+        text: str = "",
+        diagnostics: list[Diagnostic] | None = None,
+        error: str | None = None,
+        internal: bool = False,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.diagnostics = diagnostics or []
+        self.error = error
+        self.internal = internal
+
+
+# The job a forked worker runs (set in the parent just before the fork).
+_job: Callable[[Path], _Checked] | None = None
+
+
+def _run_job(path: Path) -> _Checked:
+    assert _job is not None
+    return _job(path)
+
+
+def _can_fork() -> bool:
+    """Workers are forked (they inherit the command's settings); where
+    processes cannot fork (Windows), files are checked in this process."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C ends
+
+
+def _in_workers(job: Callable[[Path], _Checked], files: list[Path], workers: int) -> Iterator[_Checked]:
+    """``job`` over ``files`` in ``workers`` forked processes, the results in
+    file order as they come.  Ctrl-C ends the workers at once."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _job
+    _job = job
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_sigint
+    )
+    try:
+        futures = [pool.submit(_run_job, path) for path in files]
+        for future in futures:
+            yield future.result()
+    except BaseException:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        _job = None
+        pool.shutdown(wait=True)
 
 
 def _all_rules() -> dict[str, Rule]:
@@ -148,6 +221,12 @@ class _Failure:
 )
 @click.option("--explain", metavar="CODE", help="Explain a check and exit ('all' lists them).")
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for SQL files [default: one per idle core, at most one per 4 files].",
+)
+@click.option(
     "--stdin-filename", metavar="PATH", help="Where stdin's text comes from (finds its configuration)."
 )
 @discovery_options
@@ -165,6 +244,7 @@ def check_command(
     fix: bool,
     unsafe_fixes: bool,
     explain: str | None,
+    jobs: int | None,
     stdin_filename: str | None,
     exclude: tuple[str, ...],
     extend_exclude: tuple[str, ...],
@@ -275,10 +355,47 @@ def check_command(
         common.debug(f"{source.path}: schema files: {', '.join(map(str, schema_files)) or 'none'}")
         return _Settings(config, target, severities, schema_files)
 
+    def check_sql_file(path: Path) -> _Checked:
+        """One SQL file (not --fix): read, its settings, its schema, checked
+        statement by statement."""
+        try:
+            source = read_file(path, size_limit(max_file_size, path, common=common))
+        except InputError as exc:
+            return _Checked(error=str(exc))
+        try:
+            s = settings(source)
+            catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
+        except SchemaInternalError as exc:
+            return _Checked(error=str(exc), internal=True)
+        except (ConfigError, SchemaError, click.UsageError) as exc:
+            return _Checked(error=str(exc))
+        found: list[Diagnostic] = []
+        for findings in check_stream(
+            source.text, catalog=catalog, path=source.path, target=s.target, severities=s.severities
+        ):
+            found.extend(findings.diagnostics)
+        return _Checked(source.path, source.text, found)
+
     seen_configs: set[Path | None] = set()
     python_results = _check_python(
         [s for s in sources if isinstance(s, Source) and is_python(s.path)], settings, catalogs
     )
+    # SQL files in worker processes when there are enough of them (not with
+    # --fix, which rewrites files, nor -v, whose lines would interleave).
+    sql_files = [item for item in sources if isinstance(item, Path)]
+    checked: Iterator[_Checked] | None = None
+    if not fix and not common.verbose and len(sql_files) >= PARALLEL_FROM:
+        size = 0
+        for p in sql_files:
+            try:
+                size += p.stat().st_size
+            except OSError:
+                pass  # reported when it is read
+        workers, _why = plan_workers(len(sql_files), size, jobs)
+        if workers > 1 and _can_fork():
+            checked = _in_workers(check_sql_file, sql_files, workers)
+    elif common.verbose:
+        common.debug("files checked in this process (-v)")
     counts = {"error": 0, "warning": 0, "info": 0}
     without_sql = 0
     python_fixes = 0
@@ -287,6 +404,25 @@ def check_command(
     fixed = 0
     fixable = {"safe": 0, "unsafe": 0}
     for item in sources:
+        if isinstance(item, Path) and not fix:
+            done = next(checked) if checked is not None else check_sql_file(item)
+            if done.error is not None:
+                click.echo(f"error: {done.error}", err=True)
+                if done.internal:
+                    internal_schema = True
+                else:
+                    status = EXIT_USAGE
+                continue
+            lines = Lines(done.text)
+            for d in done.diagnostics:
+                counts[d.severity.value] += 1
+                if d.replacement is not None:
+                    fixable["safe" if d.fix_safe else "unsafe"] += 1
+                internal += d.code == INTERNAL_ERROR
+                if output == "text":
+                    click.echo(render(d, lines, done.path, style=style) + "\n", color=color)
+            reports.append(FileReport(done.path, done.diagnostics, done.text))
+            continue
         if isinstance(item, Path):
             try:
                 limit = size_limit(max_file_size, item, common=common)

@@ -41,9 +41,9 @@ from .common import (
 )
 from .discover import SQL_SUFFIXES, discover
 from .files import InputError, WriteError, read_for_update, read_stdin, write_back
+from .workers import PARALLEL_FROM
 from .workers import plan as plan_workers
 
-PARALLEL_FROM = 4  # files; fewer are formatted in this process
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
 
 

@@ -1,4 +1,5 @@
-"""How many worker processes ``syntaqlite fmt`` uses for a set of files.
+"""How many worker processes ``syntaqlite fmt`` and ``check`` use for a set
+of files.
 
 * ``--jobs N``: N, at most one per file.
 * Otherwise the smallest of:
@@ -25,6 +26,7 @@ import os
 
 FILES_PER_WORKER = 4
 BYTES_PER_WORKER = 256_000
+PARALLEL_FROM = 4  # files; fewer are done in this process whatever the plan
 
 
 def available_cpus() -> int:

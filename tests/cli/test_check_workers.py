@@ -1,0 +1,39 @@
+"""``syntaqlite check`` over many SQL files in worker processes says exactly
+what it says in one process, in the same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "syntaqlite.toml").write_text('schema = ["schema.sql"]\n')
+    (tmp_path / "schema.sql").write_text("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT);\n")
+    for i in range(24):
+        body = ["SELECT a, b FROM t;"]
+        if i % 3 == 0:
+            body.append(f"SELECT c{i} FROM t;")  # unknown column
+        if i % 5 == 0:
+            body.append("SELEC 1;")  # syntax error
+        if i % 7 == 0:
+            body.append("SELECT upper(b, b) FROM t;")  # wrong arity
+        (tmp_path / f"q{i:02}.sql").write_text("\n".join(body) + "\n")
+    (tmp_path / "unreadable.sql").write_bytes(b"SELECT '\xff';\n")  # not UTF-8: an error line, exit 2
+    return tmp_path
+
+
+def test_workers_report_what_one_process_reports(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    project = _project(tmp_path)
+    for output in ("text", "concise", "json"):
+        one = run("check", "-j", "1", "--format", output, str(project))
+        many = run("check", "-j", "3", "--format", output, str(project))
+        assert one.code == many.code == 2
+        assert many.out == one.out
+        assert many.err == one.err
+    assert "unknown column" in one.out or "c0" in one.out
+
+
+def test_verbose_checks_in_this_process(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    project = _project(tmp_path)
+    r = run("check", "-v", "-j", "3", str(project))
+    assert "debug: files checked in this process (-v)" in r.err
