@@ -7,8 +7,9 @@ dozen classes ``syntaqlite fmt -`` loads was a fifth of its start-up, and
 importing ``dataclasses`` loads ``inspect``.  A record writes its
 ``__init__`` by hand (compiled once into the ``.pyc``, like any function)
 and takes equality, hashing, ``repr`` and :meth:`replace` from here, over
-the fields its ``__slots__`` names, in that order (a ``"__dict__"`` slot, for ``cached_property``, is not a
-field).  Records live in modules mypyc does not compile: a compiled class
+the fields its ``__slots__`` names, in that order.  A slot whose name starts with ``_`` is not a field (a
+cache, or ``"__dict__"`` for ``cached_property``): ``__init__`` does not
+take it and the methods here ignore it.  Records live in modules mypyc does not compile: a compiled class
 does not keep its ``__slots__`` attribute, which these methods read.
 
 Records are values: nothing assigns to a record's field after ``__init__``
@@ -28,7 +29,7 @@ class Record:
 
     def _fields(self) -> tuple[str, ...]:
         slots: tuple[str, ...] = self.__slots__
-        return tuple(name for name in slots if name != "__dict__")
+        return tuple(name for name in slots if name[0] != "_")
 
     def _values(self) -> tuple[object, ...]:
         skip = self._uncompared

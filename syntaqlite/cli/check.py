@@ -7,11 +7,11 @@ import copy
 import functools
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
+from .._record import Record
 from ..config import Config, ConfigError
 from ..diagnostics import Diagnostic, Severity, render
 from ..paths import glob_paths, has_magic
@@ -170,21 +170,39 @@ def _all_rules() -> dict[str, Rule]:
     return {**RULES, **PYTHON_RULES}
 
 
-@dataclass(frozen=True)
-class _Settings:
+class _Settings(Record):
+    __slots__ = ("config", "target", "severities", "schema_files")
+
     config: Config
     target: Target
     severities: dict[str, str]
     schema_files: list[Path]
 
+    def __init__(
+        self,
+        config: Config,
+        target: Target,
+        severities: dict[str, str],
+        schema_files: list[Path],
+    ) -> None:
+        self.config = config
+        self.target = target
+        self.severities = severities
+        self.schema_files = schema_files
 
-@dataclass(frozen=True)
-class _Failure:
+
+class _Failure(Record):
     """Why a Python source was not checked: a usage error (exit 2) or an
     internal one (exit 3)."""
 
+    __slots__ = ("message", "internal")
+
     message: str
-    internal: bool = False
+    internal: bool
+
+    def __init__(self, message: str, internal: bool = False) -> None:
+        self.message = message
+        self.internal = internal
 
 
 @click.command("check")

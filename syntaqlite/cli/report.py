@@ -6,23 +6,29 @@ import json
 import os
 import urllib.parse
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from .. import __version__
+from .._record import Record
 from ..diagnostics import Diagnostic, Severity, as_lines
 from ..text import Lines, printable
 
 
-@dataclass(frozen=True)
-class FileReport:
+class FileReport(Record):
     """One file's diagnostics, with the file's text (their spans are
     offsets into it; lines and columns are computed from it here)."""
+
+    __slots__ = ("path", "diagnostics", "text", "__dict__")  # __dict__: cached properties
 
     path: str
     diagnostics: Sequence[Diagnostic]
     text: str
+
+    def __init__(self, path: str, diagnostics: Sequence[Diagnostic], text: str) -> None:
+        self.path = path
+        self.diagnostics = diagnostics
+        self.text = text
 
     @cached_property
     def lines(self) -> Lines:

@@ -113,7 +113,8 @@ names it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from .._record import Record
 
 Version = tuple[int, int, int]
 
@@ -144,9 +145,23 @@ SCALAR, AGGREGATE, WINDOW, TABLE = KINDS
 """The kinds of function (``Function.kind``)."""
 
 
-@dataclass(frozen=True)
-class Function:
+class Function(Record):
     """One built-in SQL function (one entry per name and kind)."""
+
+    __slots__ = (
+        "name",
+        "min_args",
+        "max_args",
+        "kind",
+        "since",
+        "signature",
+        "summary",
+        "requires",
+        "table_valued",
+        "hidden_columns",
+        "columns",
+        "deterministic",
+    )
 
     name: str
     min_args: int
@@ -155,11 +170,39 @@ class Function:
     since: Version
     signature: str
     summary: str
-    requires: str | None = None
-    table_valued: bool = False
-    hidden_columns: tuple[str, ...] = ()
-    columns: tuple[str, ...] = ()
-    deterministic: bool = True  # the built-ins that are not: NON_DETERMINISTIC
+    requires: str | None
+    table_valued: bool
+    hidden_columns: tuple[str, ...]
+    columns: tuple[str, ...]
+    deterministic: bool  # the built-ins that are not: NON_DETERMINISTIC
+
+    def __init__(
+        self,
+        name: str,
+        min_args: int,
+        max_args: int | None,
+        kind: str,
+        since: Version,
+        signature: str,
+        summary: str,
+        requires: str | None = None,
+        table_valued: bool = False,
+        hidden_columns: tuple[str, ...] = (),
+        columns: tuple[str, ...] = (),
+        deterministic: bool = True,
+    ) -> None:
+        self.name = name
+        self.min_args = min_args
+        self.max_args = max_args
+        self.kind = kind
+        self.since = since
+        self.signature = signature
+        self.summary = summary
+        self.requires = requires
+        self.table_valued = table_valued
+        self.hidden_columns = hidden_columns
+        self.columns = columns
+        self.deterministic = deterministic
 
 
 def _s(

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
 
+from .._record import Record
 from ..syntax.cst import Node
 from ..syntax.names import fold_case, normalize, unquote
 from ..syntax.nodes import (
@@ -48,8 +48,7 @@ from . import vtab_modules
 from .declared import NO_DECLARATIONS, Declarations
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(Record):
     """Where something is defined: a file (None: text given directly), a
     span in the text it was defined in and, when that text is one piece of a
     larger document (the language server checks a document statement chunk
@@ -57,89 +56,217 @@ class Location:
     known, places the span by line and column in its text, for messages that
     name another file."""
 
+    __slots__ = ("path", "start", "end", "piece", "lines")
+    _uncompared = frozenset({"lines"})
+
     path: str | None
     start: int
     end: int
-    piece: str | None = None
-    lines: Lines | None = field(default=None, compare=False, repr=False)
+    piece: str | None
+    lines: Lines | None
+
+    def __init__(
+        self,
+        path: str | None,
+        start: int,
+        end: int,
+        piece: str | None = None,
+        lines: Lines | None = None,
+    ) -> None:
+        self.path = path
+        self.start = start
+        self.end = end
+        self.piece = piece
+        self.lines = lines
 
     def position(self) -> tuple[int, int] | None:
         """The 1-based line and column of the start in its text, if known."""
         return self.lines.position(self.start) if self.lines is not None else None
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(Record):
     """What names the text being checked: its file (None: text given
     directly) and, when it is one piece of a larger document, an opaque key
     for that piece (the language server's statement chunk); locations in it
     are spans of the text itself.  ``lines`` is the text's line index, for
     messages (None: not wanted)."""
 
-    path: str | None = None
-    piece: str | None = None
-    lines: Lines | None = field(default=None, compare=False, repr=False)
+    __slots__ = ("path", "piece", "lines")
+    _uncompared = frozenset({"lines"})
+
+    path: str | None
+    piece: str | None
+    lines: Lines | None
+
+    def __init__(self, path: str | None = None, piece: str | None = None, lines: Lines | None = None) -> None:
+        self.path = path
+        self.piece = piece
+        self.lines = lines
 
 
 def location_of(tok: Token | Node, where: Where) -> Location:
     return Location(where.path, tok.start, tok.end, where.piece, where.lines)
 
 
-@dataclass
-class Column:
+class Column(Record):
+    __slots__ = (
+        "name",
+        "type",
+        "hidden",
+        "primary_key",
+        "unique",
+        "generated",
+        "location",
+        "collation",
+        "default_calls",
+    )
+
     name: str
-    type: str | None = None
-    hidden: bool = False
-    primary_key: bool = False
-    unique: bool = False  # a UNIQUE constraint of its own (not a table's UNIQUE (a, b))
-    generated: bool = False
-    location: Location | None = None
-    collation: str | None = None  # its COLLATE, case-folded (None: BINARY)
+    type: str | None
+    hidden: bool
+    primary_key: bool
+    unique: bool  # a UNIQUE constraint of its own (not a table's UNIQUE (a, b))
+    generated: bool
+    location: Location | None
+    collation: str | None  # its COLLATE, case-folded (None: BINARY)
     # The functions its DEFAULT calls, (name as written, argument count):
     # SQLite looks them up only when an INSERT uses the default.
-    default_calls: tuple[tuple[str, int], ...] = ()
+    default_calls: tuple[tuple[str, int], ...]
+
+    def __init__(
+        self,
+        name: str,
+        type: str | None = None,
+        hidden: bool = False,
+        primary_key: bool = False,
+        unique: bool = False,
+        generated: bool = False,
+        location: Location | None = None,
+        collation: str | None = None,
+        default_calls: tuple[tuple[str, int], ...] = (),
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.hidden = hidden
+        self.primary_key = primary_key
+        self.unique = unique
+        self.generated = generated
+        self.location = location
+        self.collation = collation
+        self.default_calls = default_calls
 
     @property
     def key(self) -> str:
         return normalize(self.name)
 
 
-@dataclass
-class UniqueKey:
+class UniqueKey(Record):
     """A PRIMARY KEY or UNIQUE constraint of a table, or a UNIQUE index on
     it: what the conflict target of an upsert must match."""
 
+    __slots__ = ("terms", "partial", "index", "where")
+
     terms: list[tuple[str, str]] | None  # (column key, collation case-folded); None: an expression among them
-    partial: bool = False  # an index with a WHERE clause
-    index: str | None = None  # the index's name, case-folded (DROP INDEX drops it)
-    where: tuple[object, ...] | None = None  # a partial index's WHERE (expression_key)
+    partial: bool  # an index with a WHERE clause
+    index: str | None  # the index's name, case-folded (DROP INDEX drops it)
+    where: tuple[object, ...] | None  # a partial index's WHERE (expression_key)
+
+    def __init__(
+        self,
+        terms: list[tuple[str, str]] | None,
+        partial: bool = False,
+        index: str | None = None,
+        where: tuple[object, ...] | None = None,
+    ) -> None:
+        self.terms = terms
+        self.partial = partial
+        self.index = index
+        self.where = where
 
 
-@dataclass
-class Table:
+class Table(Record):
+    __slots__ = (
+        "name",
+        "schema",
+        "kind",
+        "columns",
+        "columns_known",
+        "without_rowid",
+        "strict",
+        "module",
+        "autoincrement",
+        "autoindexes",
+        "location",
+        "sql",
+        "shadows",
+        "uniques",
+        "uniques_known",
+        "_index",
+        "_indexed",
+        "_indexed_len",
+    )
+    _uncompared = frozenset({"uniques"})
+
     name: str
     schema: str
-    kind: str = "table"  # table, view, virtual, builtin
-    columns: list[Column] = field(default_factory=list)
-    columns_known: bool = True
-    without_rowid: bool = False
-    strict: bool = False
-    module: str | None = None
-    autoincrement: bool = False
-    autoindexes: int = 0  # indexes SQLite makes for its UNIQUE and PRIMARY KEY constraints
-    location: Location | None = None
-    sql: str | None = None
-    shadows: tuple[str, ...] = ()  # a virtual table's shadow tables
+    kind: str  # table, view, virtual, builtin
+    columns: list[Column]
+    columns_known: bool
+    without_rowid: bool
+    strict: bool
+    module: str | None
+    autoincrement: bool
+    autoindexes: int  # indexes SQLite makes for its UNIQUE and PRIMARY KEY constraints
+    location: Location | None
+    sql: str | None
+    shadows: tuple[str, ...]  # a virtual table's shadow tables
     # Its PRIMARY KEY and UNIQUE constraints and UNIQUE indexes; only known
     # (``uniques_known``) for a table made by CREATE TABLE.
-    uniques: list[UniqueKey] = field(default_factory=list, repr=False, compare=False)
-    uniques_known: bool = False
+    uniques: list[UniqueKey]
+    uniques_known: bool
     # The columns by key, for ``column``: rebuilt when ``columns`` is
     # another list or another length; ``columns_renamed`` after renaming
     # one in place.
-    _index: dict[str, Column] | None = field(default=None, init=False, repr=False, compare=False)
-    _indexed: list[Column] | None = field(default=None, init=False, repr=False, compare=False)
-    _indexed_len: int = field(default=-1, init=False, repr=False, compare=False)
+    _index: dict[str, Column] | None
+    _indexed: list[Column] | None
+    _indexed_len: int
+
+    def __init__(
+        self,
+        name: str,
+        schema: str,
+        kind: str = "table",
+        columns: list[Column] | None = None,
+        columns_known: bool = True,
+        without_rowid: bool = False,
+        strict: bool = False,
+        module: str | None = None,
+        autoincrement: bool = False,
+        autoindexes: int = 0,
+        location: Location | None = None,
+        sql: str | None = None,
+        shadows: tuple[str, ...] = (),
+        uniques: list[UniqueKey] | None = None,
+        uniques_known: bool = False,
+    ) -> None:
+        self.name = name
+        self.schema = schema
+        self.kind = kind
+        self.columns = [] if columns is None else columns
+        self.columns_known = columns_known
+        self.without_rowid = without_rowid
+        self.strict = strict
+        self.module = module
+        self.autoincrement = autoincrement
+        self.autoindexes = autoindexes
+        self.location = location
+        self.sql = sql
+        self.shadows = shadows
+        self.uniques = [] if uniques is None else uniques
+        self.uniques_known = uniques_known
+        self._index: dict[str, Column] | None = None
+        self._indexed: list[Column] | None = None
+        self._indexed_len = -1
 
     @property
     def key(self) -> str:
@@ -168,24 +295,58 @@ class Table:
         return [c for c in self.columns if not c.hidden]
 
 
-@dataclass
-class Index:
+class Index(Record):
+    __slots__ = ("name", "schema", "table", "location", "auto")
+
     name: str
     schema: str
     table: str
-    location: Location | None = None
-    auto: bool = False  # sqlite_autoindex_T_N: made for a UNIQUE or PRIMARY KEY constraint
+    location: Location | None
+    auto: bool  # sqlite_autoindex_T_N: made for a UNIQUE or PRIMARY KEY constraint
+
+    def __init__(
+        self,
+        name: str,
+        schema: str,
+        table: str,
+        location: Location | None = None,
+        auto: bool = False,
+    ) -> None:
+        self.name = name
+        self.schema = schema
+        self.table = table
+        self.location = location
+        self.auto = auto
 
 
-@dataclass
-class Trigger:
+class Trigger(Record):
+    __slots__ = ("name", "schema", "table", "location", "timing", "event", "columns")
+
     name: str
     schema: str
     table: str
-    location: Location | None = None
-    timing: str = "BEFORE"  # BEFORE, AFTER or INSTEAD
-    event: str = "INSERT"  # INSERT, UPDATE or DELETE
-    columns: tuple[str, ...] = ()  # UPDATE OF these (empty: any)
+    location: Location | None
+    timing: str  # BEFORE, AFTER or INSTEAD
+    event: str  # INSERT, UPDATE or DELETE
+    columns: tuple[str, ...]  # UPDATE OF these (empty: any)
+
+    def __init__(
+        self,
+        name: str,
+        schema: str,
+        table: str,
+        location: Location | None = None,
+        timing: str = "BEFORE",
+        event: str = "INSERT",
+        columns: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.schema = schema
+        self.table = table
+        self.location = location
+        self.timing = timing
+        self.event = event
+        self.columns = columns
 
     def fires_for(self, event: str, changed: Iterable[str]) -> bool:
         """Whether this trigger fires for ``event`` changing ``changed``
@@ -198,13 +359,28 @@ class Trigger:
         return any(normalize(c) in mine for c in changed)
 
 
-@dataclass
-class Database:
+class Database(Record):
+    __slots__ = ("name", "known", "tables", "indexes", "triggers")
+
     name: str
-    known: bool = False
-    tables: dict[str, Table] = field(default_factory=dict)
-    indexes: dict[str, Index] = field(default_factory=dict)
-    triggers: dict[str, Trigger] = field(default_factory=dict)
+    known: bool
+    tables: dict[str, Table]
+    indexes: dict[str, Index]
+    triggers: dict[str, Trigger]
+
+    def __init__(
+        self,
+        name: str,
+        known: bool = False,
+        tables: dict[str, Table] | None = None,
+        indexes: dict[str, Index] | None = None,
+        triggers: dict[str, Trigger] | None = None,
+    ) -> None:
+        self.name = name
+        self.known = known
+        self.tables = {} if tables is None else tables
+        self.indexes = {} if indexes is None else indexes
+        self.triggers = {} if triggers is None else triggers
 
 
 SCHEMA_COLUMNS = ("type", "name", "tbl_name", "rootpage", "sql")
@@ -317,7 +493,7 @@ class Catalog:
         """A copy of ``table`` (columns too) put in its place, to change."""
         db = self.database(table.schema)
         assert db is not None
-        copy = replace(table, columns=[replace(c) for c in table.columns])
+        copy = table.replace(columns=[c.replace() for c in table.columns])
         db.tables[table.key] = copy
         return copy
 
@@ -444,22 +620,22 @@ class Catalog:
         temp_follows = self.find_table(table.name) is table
         columns = table.columns
         if table.shadows:
-            columns = [replace(c, name=new) if c.hidden and c.key == table.key else c for c in columns]
+            columns = [c.replace(name=new) if c.hidden and c.key == table.key else c for c in columns]
         shadows = [db.tables.pop(fold_case(s), None) for s in table.shadows]
-        renamed_shadows = [replace(s, name=new + s.name[len(table.name) :]) for s in shadows if s is not None]
-        renamed = replace(table, name=new, columns=columns, shadows=tuple(s.name for s in renamed_shadows))
+        renamed_shadows = [s.replace(name=new + s.name[len(table.name) :]) for s in shadows if s is not None]
+        renamed = table.replace(name=new, columns=columns, shadows=tuple(s.name for s in renamed_shadows))
         db.tables.pop(table.key, None)
         db.tables[renamed.key] = renamed
         for shadow in renamed_shadows:
             db.tables[shadow.key] = shadow
         for key, ix in list(db.indexes.items()):
             if fold_case(ix.table) == table.key:
-                db.indexes[key] = replace(ix, table=new)
+                db.indexes[key] = ix.replace(table=new)
         temp = self.databases["temp"]
         for tdb in (db, temp) if temp is not db and temp_follows else (db,):
             for key, tr in list(tdb.triggers.items()):
                 if fold_case(tr.table) == table.key:
-                    tdb.triggers[key] = replace(tr, table=new)
+                    tdb.triggers[key] = tr.replace(table=new)
         return renamed
 
     def table_reshaped(self, table: Table) -> None:
@@ -475,7 +651,7 @@ class Catalog:
                 continue
             if view.columns_known and key in (view.sql or "").lower():
                 assert db is not None
-                db.tables[name] = replace(view, columns=[], columns_known=False)
+                db.tables[name] = view.replace(columns=[], columns_known=False)
 
     def rename_column(self, table: Table, old: str, new: str) -> None:
         """ALTER TABLE ... RENAME COLUMN: UPDATE OF lists of the table's
@@ -491,14 +667,14 @@ class Catalog:
                     and view.column(old) is not None
                     and table.key in (view.sql or "").lower()
                 ):
-                    db.tables[name] = replace(view, columns=[], columns_known=False)
+                    db.tables[name] = view.replace(columns=[], columns_known=False)
         for db in self.databases.values():
             if db.name not in (table.schema, "temp"):
                 continue
             for name, tr in list(db.triggers.items()):
                 if fold_case(tr.table) == table.key and any(normalize(c) == key for c in tr.columns):
                     cols = tuple(new if normalize(c) == key else c for c in tr.columns)
-                    db.triggers[name] = replace(tr, columns=cols)
+                    db.triggers[name] = tr.replace(columns=cols)
 
     def analyzed(self, schema: str | None) -> None:
         """ANALYZE creates sqlite_stat1 (and sqlite_stat4 where enabled)."""

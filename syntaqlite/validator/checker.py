@@ -8,9 +8,9 @@ problem is reported (SQLite stops at the first).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from operator import attrgetter
 
+from .._record import Record
 from ..diagnostics import Diagnostic, Severity
 from ..syntax.memory import gc_paused
 from ..syntax.nodes import Statement
@@ -31,13 +31,28 @@ LEVELS = {severity.value: severity for severity in Severity}
 """The severities a configuration may give a check ("error", "warning", "info")."""
 
 
-@dataclass
-class CheckResult:
+class CheckResult(Record):
+    __slots__ = ("diagnostics", "model", "catalog", "parsed", "internal_errors")
+
     diagnostics: list[Diagnostic]
     model: SemanticModel
     catalog: Catalog
     parsed: ParseResult
-    internal_errors: list[str] = field(default_factory=list)
+    internal_errors: list[str]
+
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic],
+        model: SemanticModel,
+        catalog: Catalog,
+        parsed: ParseResult,
+        internal_errors: list[str] | None = None,
+    ) -> None:
+        self.diagnostics = diagnostics
+        self.model = model
+        self.catalog = catalog
+        self.parsed = parsed
+        self.internal_errors = list() if internal_errors is None else internal_errors
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -14,8 +14,8 @@ resolves after all of these, are the resolver's (see ``ddl.py``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from .._record import Record
 from ..syntax.cst import Node
 from ..syntax.names import normalize, unquote
 from ..syntax.nodes import (
@@ -52,14 +52,31 @@ STANDARD_TYPES = ("any", "blob", "int", "integer", "real", "text")
 _QUOTES = "\"'`["
 
 
-@dataclass
-class _Column:
+class _Column(Record):
+    __slots__ = ("name", "node", "type_text", "generated", "has_default", "primary_key")
+
     name: str
     node: ColumnDef
     type_text: str | None  # as SQLite keeps it (None: no type)
-    generated: bool = False
-    has_default: bool = False
-    primary_key: bool = False
+    generated: bool
+    has_default: bool
+    primary_key: bool
+
+    def __init__(
+        self,
+        name: str,
+        node: ColumnDef,
+        type_text: str | None,
+        generated: bool = False,
+        has_default: bool = False,
+        primary_key: bool = False,
+    ) -> None:
+        self.name = name
+        self.node = node
+        self.type_text = type_text
+        self.generated = generated
+        self.has_default = has_default
+        self.primary_key = primary_key
 
     @property
     def standard_type(self) -> str | None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TextIO
 
+from .._record import Record
 from ..diagnostics import Diagnostic, Related
 from ..syntax.memory import gc_paused
 from ..syntax.stack import deep_call
@@ -31,15 +31,20 @@ _PIECE_KEY = "\x00piece#"  # names a piece in a related location (never a file's
 _LINE = re.compile(r"(\d+):")
 
 
-@dataclass
-class StreamFindings:
+class StreamFindings(Record):
     """One piece's findings: diagnostics at offsets of the whole text (an
     exception in the checker is an ``internal-error`` diagnostic on its
     statement, as with ``check_text``), and those internal errors
     (``line:column: message``, lines of the whole text)."""
 
+    __slots__ = ("diagnostics", "internal_errors")
+
     diagnostics: list[Diagnostic]
     internal_errors: list[str]
+
+    def __init__(self, diagnostics: list[Diagnostic], internal_errors: list[str]) -> None:
+        self.diagnostics = diagnostics
+        self.internal_errors = internal_errors
 
 
 def check_stream(

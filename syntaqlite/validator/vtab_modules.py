@@ -13,28 +13,39 @@ in their CREATE TABLE statements (``SELECT sql FROM sqlite_schema``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from .._record import Record
 from ..syntax.names import unquote
 
 
-@dataclass
-class Shadow:
+class Shadow(Record):
     """A real table a module creates: its name's suffix (after
     ``<table>_``), its columns and whether it is WITHOUT ROWID."""
 
+    __slots__ = ("suffix", "columns", "without_rowid")
+
     suffix: str
     columns: tuple[str, ...]
-    without_rowid: bool = False
+    without_rowid: bool
+
+    def __init__(self, suffix: str, columns: tuple[str, ...], without_rowid: bool = False) -> None:
+        self.suffix = suffix
+        self.columns = columns
+        self.without_rowid = without_rowid
 
 
-@dataclass
-class ModuleTable:
+class ModuleTable(Record):
     """What a virtual table of a known module looks like: its columns as
     (name, hidden) (None: unknown) and its shadow tables."""
 
+    __slots__ = ("columns", "shadows")
+
     columns: list[tuple[str, bool]] | None
-    shadows: list[Shadow] = field(default_factory=list)
+    shadows: list[Shadow]
+
+    def __init__(self, columns: list[tuple[str, bool]] | None, shadows: list[Shadow] | None = None) -> None:
+        self.columns = columns
+        self.shadows = [] if shadows is None else shadows
 
 
 ContentColumns = Callable[[str], "list[str] | None"]

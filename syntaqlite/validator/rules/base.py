@@ -10,20 +10,29 @@ the check's wording, span, help and replacement.  The resolver decides
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
 from typing import Protocol
 
+from ..._record import Record
 from ...diagnostics import Related, Severity
 from ...syntax.cst import Node
 from ...syntax.tokens import Token
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
+    __slots__ = ("code", "summary", "severity", "module")
+
     code: str
     summary: str
-    severity: Severity = Severity.ERROR
-    module: str = ""
+    severity: Severity
+    module: str
+
+    def __init__(
+        self, code: str, summary: str, severity: Severity = Severity.ERROR, module: str = ""
+    ) -> None:
+        self.code = code
+        self.summary = summary
+        self.severity = severity
+        self.module = module
 
     @property
     def explanation(self) -> str:
