@@ -96,6 +96,7 @@ def test_check_does_not_import_the_formatter(small: str) -> None:
     assert present(modules, FORMATTER | LANGUAGE_SERVER | {"sqlite3", "difflib"}) == []
     # SQL files only: the front end for SQL inside Python is not loaded.
     assert present(modules, {"syntaqlite.python.check", "syntaqlite.python.finder"}) == []
+    assert present(modules, DATACLASSES) == []
 
 
 def test_parse_imports_neither_formatter_nor_validator(small: str) -> None:
