@@ -106,9 +106,16 @@ def corpus_files(corpus: Path, out: Path, count: int) -> list[Path]:
     for name, statements in by_file.items():
         if len(written) >= count:
             break
+        # A statement ending in a "--" comment gets its semicolon on a line
+        # of its own; one that does not parse alone here (a newer SQLite's
+        # syntax) is left out, so that every file formats.
+        ended = [s + ("\n;" if "--" in s.rsplit("\n", 1)[-1] else ";") for s in statements]
+        text = "".join(s + "\n\n" for s in ended if not parse(s).errors)
+        if not text:
+            continue
         target = out / "corpus" / (name.replace("/", "_") + ".sql")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("".join(s + ";\n\n" for s in statements), encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
         written.append(target)
     return written
 
