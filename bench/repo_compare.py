@@ -189,7 +189,9 @@ def main() -> int:
                 [args.peer, "--no-config", "analyze", *names],
             ),
         }
-        version = subprocess.run([*ours, "--version"], env=env, capture_output=True, text=True).stdout.strip()
+        version = subprocess.run(
+            [*ours, "--version"], env=env, cwd=out, capture_output=True, text=True
+        ).stdout.strip()
         peer_version = subprocess.run([args.peer, "--version"], capture_output=True, text=True).stdout.strip()
         print(f"ours: {version}\npeer: {peer_version}")
         for argv in (commands["fmt --check"][0], commands["check"][0]):  # warm-up: .pyc files, disk cache
