@@ -16,8 +16,10 @@ of files.
     or per :data:`BYTES_PER_WORKER` bytes of SQL, whichever allows more (a
     worker costs a process start; a few small files are done sooner here).
 
-One means no worker process: the files are formatted in this process.
-``-v`` prints the decision.
+One means no worker process: the files are done in this process.
+``fmt -v`` prints the decision.  A container sees its host's runnable
+count (``/proc/loadavg`` is not namespaced): on a busy shared host, give
+``-j``.
 """
 
 from __future__ import annotations
