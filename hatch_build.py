@@ -19,10 +19,15 @@ it) and ``syntaqlite --version`` says which implementation runs.
 An editable install (``pip install -e .``) stays pure Python, so that an
 edited source takes effect at once; ``python -m syntaqlite_dev.compile
 --inplace`` compiles a checkout.
+
+Every wheel, compiled or not, also gets ``syntaqlite/syntax/tables.marshal``:
+the parser tables in the form this Python loads fastest (see
+``syntaqlite/syntax/_tables.py``; another Python reads ``tables.json``).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sys
@@ -51,6 +56,8 @@ class CompiledCore(BuildHookInterface):  # type: ignore[type-arg]
                 "(python -m syntaqlite_dev.compile --inplace compiles the checkout)"
             )
             return
+        self._out = Path(tempfile.mkdtemp(prefix="syntaqlite-wheel-"))
+        self._marshal_tables(self._out, build_data)
         if setting == "0":
             self.app.display_info("syntaqlite: SYNTAQLITE_COMPILE=0, pure Python")
             return
@@ -59,7 +66,6 @@ class CompiledCore(BuildHookInterface):  # type: ignore[type-arg]
             from syntaqlite_dev import compile as compiler
         finally:
             sys.path.remove(self.root)
-        self._out = Path(tempfile.mkdtemp(prefix="syntaqlite-wheel-"))
         try:
             compiler.copy_package(self._out)
             built = compiler.build(self._out)
@@ -73,6 +79,16 @@ class CompiledCore(BuildHookInterface):  # type: ignore[type-arg]
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
         self.app.display_info(f"syntaqlite: compiled core (mypyc), {len(built)} extension files")
+
+    def _marshal_tables(self, out: Path, build_data: dict[str, Any]) -> None:
+        source = Path(self.root, "syntaqlite", "syntax", "_tables.py")
+        spec = importlib.util.spec_from_file_location("_syntaqlite_build_tables", source)
+        assert spec is not None and spec.loader is not None
+        tables = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(tables)
+        target = out / "tables.marshal"
+        target.write_bytes(tables.frozen(Path(tables.JSON_PATH).read_bytes()))
+        build_data["force_include"][str(target)] = "syntaqlite/syntax/tables.marshal"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         if getattr(self, "_out", None) is not None:

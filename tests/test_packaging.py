@@ -92,7 +92,10 @@ def test_sdist_has_the_build_hook(built: Built) -> None:
 def test_wheel_has_its_runtime_data_and_types_marker(wheel_names: list[str]) -> None:
     assert set(wheel_names) >= RUNTIME_DATA
     package = [n for n in wheel_names if n.startswith("syntaqlite/")]
-    assert {n for n in package if not n.endswith(".py")} == RUNTIME_DATA
+    # tables.marshal: the parser tables for the Python that built the wheel.
+    assert {n for n in package if not n.endswith(".py")} == RUNTIME_DATA | {
+        "syntaqlite/syntax/tables.marshal"
+    }
     assert "syntaqlite/__init__.py" in package
 
 
@@ -177,6 +180,17 @@ def test_installed_command_runs_from_the_venv(venv: Venv) -> None:
     assert "syntaqlite-py" in proc.stdout
     assert str(venv.site / "syntaqlite") in proc.stdout  # the installed copy, not this checkout
     assert proc.stderr == ""
+
+
+def test_installed_parser_tables_load_without_json(venv: Venv) -> None:
+    probe = "import sys, syntaqlite.syntax._tables as t; print(len(t.ACTION), 'json' in sys.modules)"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    proc = subprocess.run(
+        [str(venv.python), "-c", probe], capture_output=True, text=True, env=env, cwd=venv.root, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    count, json_loaded = proc.stdout.split()
+    assert int(count) > 100 and json_loaded == "False"  # tables.marshal, made for this Python
 
 
 def test_installed_check_on_the_examples(venv: Venv) -> None:
