@@ -55,12 +55,21 @@ A job that finds, between two statements, that an edit has made it stale
 the statements it parsed are kept, so the next analysis parses only the
 rest.  There is no size limit: a 10 MB file is analysed, statement by
 statement, and an edit in it re-parses the edited statement.
+
+Large new documents
+-------------------
+A text new to the analyzer is cut into statements as it is parsed
+(:func:`iter_statements` tokenizes a window at a time), and its analysis
+reports the statements parsed so far now and then (``progress``), as the
+analysis of a prefix of the text, so that they are checked and published
+while the rest is parsed.
 """
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
@@ -72,7 +81,7 @@ from ..config import Config
 from ..diagnostics import Diagnostic
 from ..syntax.lexer import LexDialect, tokenize
 from ..syntax.nodes import ErrorStatement, Statement
-from ..syntax.parser import END, ParseResult, parse, statement_end
+from ..syntax.parser import _WORDLIKE, END, ParseResult, parse, statement_end
 from ..syntax.target import Target
 from ..syntax.tokens import COMMENT, Token
 from .convert import LineIndex
@@ -133,28 +142,71 @@ class Document:
 # -- statement chunks -------------------------------------------------------------
 
 
+SPLIT_WINDOW = 1 << 16
+"""Characters tokenized at a time when cutting a text into statements."""
+
+
+def iter_statements(
+    text: str, keywords: dict[str, str], dialect: LexDialect | None = None, window: int = SPLIT_WINDOW
+) -> Iterator[str]:
+    """The statement chunks of ``text`` (see the module docstring), one at
+    a time: the text is tokenized a window of about ``window`` characters
+    at a time, so the first statements come at once and no token list of
+    the whole text is ever alive (for a 10 MB text, millions of tokens, and
+    freeing them at once holds the interpreter for half a second).
+
+    A statement is taken from a window only when a token follows its
+    semicolon there: every token before that one ends inside the window
+    and was read as it is in the whole text (a token the window cuts, such
+    as a string whose quote closes further on, runs to the window's end),
+    so the cut is where the whole text's tokens put it.  A window without
+    such a statement is doubled (a long statement: linear overall)."""
+    n = len(text)
+    begin = 0
+    size = window
+    while True:
+        stop = min(n, begin + size)
+        last = stop == n
+        toks = [t for t in tokenize(text[begin:stop], keywords, dialect) if t.kind != COMMENT]
+        real = len(toks)
+        kinds = [t.kind for t in toks]
+        kinds.append("SEMI")  # the same sentinels as split_statements
+        toks.append(Token("SEMI", "", stop - begin, 0, 0))
+        toks.append(Token(END, "", stop - begin, 0, 0))
+        i = 0
+        cut = 0  # where the statements taken from this window end
+        while i < real:
+            first = toks[i]
+            word = first.text.upper() if first.kind in _WORDLIKE else first.kind
+            if word in _MAY_NEST:
+                e = statement_end(toks, i, i)  # CREATE TRIGGER ... BEGIN ... END;
+            else:
+                e = kinds.index("SEMI", i)  # sqlite3_complete: the first semicolon ends it
+            if e >= real or (not last and e + 1 >= real):
+                break  # no end in the window, or nothing after it to vouch for it
+            end = toks[e].end
+            yield text[begin + cut : begin + end]
+            cut = end
+            i = e + 1
+        if last:
+            yield text[begin + cut :]
+            return
+        if cut:
+            begin += cut
+            size = window
+        else:
+            size *= 2
+
+
+_MAY_NEST = frozenset({"CREATE", "EXPLAIN"})
+"""The first words of a statement that may run past its first semicolon
+(for ``sqlite3_complete``, only a CREATE TRIGGER does)."""
+
+
 def split_statements(text: str, keywords: dict[str, str], dialect: LexDialect | None = None) -> list[str]:
     """Cut ``text`` into statement chunks (see the module docstring).  The
     last item is the text after the last statement-ending semicolon."""
-    tokens = [t for t in tokenize(text, keywords, dialect) if t.kind != COMMENT]
-    n = len(text)
-    # A semicolon that is not in the text: ``statement_end`` returning it means
-    # "no more complete statements".
-    tokens.append(Token("SEMI", "", n, 0, 0))
-    tokens.append(Token(END, "", n, 0, 0))
-    out: list[str] = []
-    begin = 0
-    i = 0
-    while tokens[i].kind != END:
-        e = statement_end(tokens, i, i)
-        tok = tokens[e]
-        if not tok.text:
-            break
-        out.append(text[begin : tok.end])
-        begin = tok.end
-        i = e + 1
-    out.append(text[begin:])
-    return out
+    return list(iter_statements(text, keywords, dialect))
 
 
 @dataclass
@@ -254,10 +306,11 @@ class Analysis:
     chunks: list[Chunk]
     index: LineIndex
     semantic_diagnostics: list[Diagnostic] = field(default_factory=list)
-    reused: tuple[int, int, int] | None = None
-    """``(version, front, back)``: the first ``front`` and the last ``back``
-    chunks are those of the analysis of ``version`` (the same data; the
-    back ones shifted), the document's previous analysis."""
+    reused: tuple[str, int, int] | None = None
+    """``(text, front, back)``: the first ``front`` and the last ``back``
+    chunks are those of the document's previous analysis, the one of
+    ``text`` (the same object; the same chunk data, the back ones
+    shifted)."""
     _syntax: list[Diagnostic] | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _broken: list[int] | None = field(default=None, repr=False)  # the chunks with syntax errors
@@ -274,9 +327,19 @@ class Analysis:
         i = bisect_right(self._starts, offset) - 1
         return self.chunks[max(i, 0)]
 
+    def index_of(self, chunk: Chunk) -> int:
+        """Where ``chunk`` is in :attr:`chunks` (a binary search: the chunks
+        start at increasing offsets)."""
+        i = bisect_right(self._starts, chunk.start) - 1
+        if i < 0 or self.chunks[i] != chunk:
+            raise ValueError(f"{chunk!r} is not a chunk of this analysis")
+        return i
+
     def chunks_between(self, start: int, end: int) -> Iterator[Chunk]:
         """The chunks that overlap ``[start, end]``."""
-        for chunk in self.chunks:
+        chunks = self.chunks
+        i = max(bisect_left(self._starts, start) - 1, 0)  # the first that may end at ``start`` or after
+        for chunk in chunks[i:] if i else chunks:
             if chunk.end < start:
                 continue
             if chunk.start > end:
@@ -303,8 +366,20 @@ class Analysis:
 
 
 def shifted(chunks: list[Chunk], starts: list[int], delta: int) -> list[Chunk]:
-    """``chunks`` (which start at ``starts``) moved by ``delta``."""
-    return list(map(_make_chunk, zip(map(delta.__add__, starts), map(_data_of, chunks))))
+    """``chunks`` (which start at ``starts``) moved by ``delta``: in C, a
+    slice at a time (one C call over a 10 MB document's chunks would hold
+    the interpreter for tens of milliseconds, with every other thread
+    waiting)."""
+    out: list[Chunk] = []
+    for k in range(0, len(chunks), SHIFT_SLICE):
+        part = zip(
+            map(delta.__add__, starts[k : k + SHIFT_SLICE]), map(_data_of, chunks[k : k + SHIFT_SLICE])
+        )
+        out += map(_make_chunk, part)
+    return out
+
+
+SHIFT_SLICE = 4096
 
 
 _make_chunk = partial(tuple.__new__, Chunk)
@@ -354,6 +429,78 @@ def common_suffix(a: str, b: str, limit: int) -> int:
     return n
 
 
+PROGRESS_FIRST = 0.5
+"""Seconds of parsing a new text before the statements parsed so far are
+reported (see :meth:`Analyzer.analyze`)."""
+
+PROGRESS_SHARE = 0.2
+"""Then a report at most every ``PROGRESS_SHARE`` of the time spent so far
+(and at least :data:`PROGRESS_FIRST` apart): a report costs a copy of the
+chunk list and the diagnostics found so far, so that reports take a
+bounded share of the work however large the text."""
+
+
+class _Reporter:
+    """When and how :meth:`Analyzer.analyze` reports a prefix."""
+
+    def __init__(
+        self,
+        uri: str,
+        path: Path | None,
+        text: str,
+        version: int,
+        config: Config,
+        target: Target,
+        index: LineIndex,
+        progress: Callable[[Analysis], None],
+    ) -> None:
+        self.args = (uri, path, text, version, config, target, index)
+        self.progress = progress
+        self.started = time.monotonic()
+        self.next = self.started + PROGRESS_FIRST
+        self.last: Analysis | None = None  # the last prefix reported
+        self.empty: ChunkData | None = None
+        self.starts: list[int] = []  # of the chunks reported so far
+        self.broken: list[int] = []
+
+    def due(self) -> bool:
+        return time.monotonic() >= self.next
+
+    def __call__(self, chunks: list[Chunk], end: int) -> None:
+        """Report the analysis of the text up to ``end``, which ``chunks``
+        (parsed so far) cover."""
+        uri, path, text, version, config, target, index = self.args
+        if end >= len(text):
+            return  # all parsed: the final analysis follows
+        if self.empty is None:
+            self.empty = ChunkData("", parse("", target))
+        # A prefix ending after a statement: its last chunk is empty.
+        # The index is the whole text's: positions before ``end`` are the same.
+        whole = [*chunks, Chunk(end, self.empty)]
+        for j in range(len(self.starts), len(chunks)):
+            self.starts.append(chunks[j].start)
+            if chunks[j].data.result.errors:
+                self.broken.append(j)
+        last = self.last
+        prefix = Analysis(
+            uri,
+            path,
+            text[:end],
+            version,
+            config,
+            target,
+            whole,
+            index,
+            reused=(last.text, len(last.chunks) - 1, 0) if last is not None else None,
+            _starts=[*self.starts, end],
+            _broken=self.broken[:],
+        )
+        self.progress(prefix)
+        self.last = prefix
+        now = time.monotonic()
+        self.next = now + max(PROGRESS_FIRST, PROGRESS_SHARE * (now - self.started))
+
+
 class Analyzer:
     """Keeps one document's chunks and parse cache between versions.  Used
     on its document's analysis thread only.
@@ -388,9 +535,17 @@ class Analyzer:
         target: Target,
         encoding: str,
         index: LineIndex | None = None,
+        progress: Callable[[Analysis], None] | None = None,
     ) -> Analysis:
         """The analysis of ``text`` (``index``: its line index, if the
-        caller has it)."""
+        caller has it).
+
+        ``progress``: when the text is new to the analyzer and parsing it
+        takes a while (:data:`PROGRESS_FIRST`), called now and then with
+        the analysis of the statements parsed so far (a prefix of the text,
+        whole statements), so that they can be checked and published
+        before the rest is parsed; each shares its chunks with the one
+        before (:attr:`Analysis.reused`), and so does the final one."""
         last = self._last
         if (
             last is not None
@@ -403,11 +558,18 @@ class Analyzer:
             return last
         if target != self._target:
             self._reset(target)
-        previous = last.version if last is not None and self._chunks else None
-        chunks = self._update(text, target)
+        if index is None or index.text is not text or index.encoding != encoding:
+            index = LineIndex(text, encoding)
+        previous = last.text if last is not None and self._chunks else None
+        report = None
+        if progress is not None and not self._chunks:
+            report = _Reporter(self.uri, path, text, version, config, target, index, progress)
+        chunks = self._update(text, target, report)
         reused = None
         if previous is not None and self._reused is not None:
             reused = (previous, *self._reused)
+        elif report is not None and report.last is not None:
+            reused = (report.last.text, len(report.last.chunks) - 1, 0)
         analysis = Analysis(
             self.uri,
             path,
@@ -416,9 +578,7 @@ class Analyzer:
             config,
             target,
             chunks,
-            index
-            if index is not None and index.text is text and index.encoding == encoding
-            else LineIndex(text, encoding),
+            index,
             reused=reused,
             _starts=self._starts,
             _broken=self._broken,
@@ -449,22 +609,29 @@ class Analyzer:
         return data
 
     def _place(
-        self, pieces: list[str], start: int, target: Target, fresh: dict[str, ChunkData]
+        self,
+        pieces: Iterable[str],
+        start: int,
+        target: Target,
+        fresh: dict[str, ChunkData],
+        report: _Reporter | None = None,
     ) -> list[Chunk]:
         out: list[Chunk] = []
         for piece in pieces:
             out.append(Chunk(start, self._data(piece, target, fresh)))
             start += len(piece)
+            if report is not None and report.due():
+                report(out, start)
         return out
 
-    def _update(self, text: str, target: Target) -> list[Chunk]:
+    def _update(self, text: str, target: Target, report: _Reporter | None = None) -> list[Chunk]:
         old = self._chunks
         fresh: dict[str, ChunkData] = {}
         chunks: list[Chunk]
         try:
             if not old:
-                pieces = split_statements(text, target.keywords, target.lex_dialect)
-                chunks, i, m, added = [], 0, 0, self._place(pieces, 0, target, fresh)
+                pieces = iter_statements(text, target.keywords, target.lex_dialect)
+                chunks, i, m, added = [], 0, 0, self._place(pieces, 0, target, fresh, report)
                 self._starts = [c.start for c in added]
                 self._broken = [j for j, c in enumerate(added) if c.data.result.errors]
                 self._reused = None
