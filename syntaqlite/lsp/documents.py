@@ -67,6 +67,7 @@ while the rest is parsed.
 
 from __future__ import annotations
 
+import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -121,22 +122,48 @@ class Document:
         self.version = version
         self.path = path
         self.encoding = encoding
-        self.index = LineIndex(text, encoding)  # of ``text``, kept up to date by edits
+        self._index: LineIndex | None = None  # of ``text``, kept up to date by edits
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> LineIndex:
+        """The line index of :attr:`text`."""
+        return self.index_for(self.text)
+
+    def index_for(self, text: str) -> LineIndex:
+        """The line index of ``text``, a version of the document's text:
+        made when first asked for, on whatever thread asks (a 10 MB text's
+        takes tens of milliseconds: the analysis thread's job, not the
+        event loop's, which would hold every request meanwhile), and kept
+        while ``text`` is the document's."""
+        found = self._index
+        if found is not None and found.text is text:
+            return found
+        made = LineIndex(text, self.encoding)
+        with self._lock:
+            if self.text is text:
+                self._index = made
+        return made
 
     def apply(self, changes: list[types.TextDocumentContentChangeEvent], version: int) -> None:
         """Apply ``didChange`` content changes in order (full or ranged)."""
         from lsprotocol import types
 
-        index = self.index
+        index: LineIndex | None = None
+        text = self.text
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
+                if index is None:
+                    index = self.index_for(text)
                 start, end = index.span(change.range)
                 index = index.changed(start, end, change.text)
             else:
-                index = LineIndex(change.text, self.encoding)
-        self.index = index
-        self.text = index.text
-        self.version = version
+                index = None  # made when asked for
+                text = change.text
+        with self._lock:
+            self._index = index
+            self.text = index.text if index is not None else text
+            self.version = version
 
 
 # -- statement chunks -------------------------------------------------------------

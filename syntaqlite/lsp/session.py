@@ -530,7 +530,6 @@ class Session:
         ``doc`` as it is now (text, version and settings are captured here,
         on the loop); ``progress``: see :meth:`Analyzer.analyze`."""
         uri, text, version, path, encoding = doc.uri, doc.text, doc.version, doc.path, self.encoding
-        index = doc.index
         settings = self.settings(uri)
         python = uri in self.python_uris
 
@@ -539,6 +538,8 @@ class Session:
             if analyzer is None:
                 analyzer = self._analyzers[uri] = Analyzer(uri)
             if not python:
+                # here, not on the event loop (and not for a text no longer the document's)
+                index = doc.index_for(text) if doc.text is text else None
                 return analyzer.analyze(
                     text, version, path, settings.config, settings.target, encoding, index, progress
                 )
