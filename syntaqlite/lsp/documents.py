@@ -81,10 +81,11 @@ from typing import TYPE_CHECKING, overload
 from ..config import Config
 from ..diagnostics import Diagnostic
 from ..syntax.lexer import LexDialect, tokenize
+from ..syntax.memory import gc_paused
 from ..syntax.nodes import ErrorStatement, Statement
-from ..syntax.parser import _WORDLIKE, END, ParseResult, parse, statement_end
+from ..syntax.parser import _WORDLIKE, END, ParseResult, _parse, parse, statement_end
 from ..syntax.target import Target
-from ..syntax.tokens import COMMENT, Token
+from ..syntax.tokens import COMMENT, Token, _TokenSlots
 from .convert import LineIndex
 from .placement import new_chunk_key, to_document
 
@@ -177,24 +178,38 @@ def iter_statements(
     text: str, keywords: dict[str, str], dialect: LexDialect | None = None, window: int = SPLIT_WINDOW
 ) -> Iterator[str]:
     """The statement chunks of ``text`` (see the module docstring), one at
-    a time: the text is tokenized a window of about ``window`` characters
-    at a time, so the first statements come at once and no token list of
-    the whole text is ever alive (for a 10 MB text, millions of tokens, and
-    freeing them at once holds the interpreter for half a second).
+    a time (see :func:`statements_with_tokens`)."""
+    for piece, _tokens in statements_with_tokens(text, keywords, dialect, window):
+        yield piece
 
-    A statement is taken from a window only when a token follows its
+
+def statements_with_tokens(
+    text: str, keywords: dict[str, str], dialect: LexDialect | None = None, window: int = SPLIT_WINDOW
+) -> Iterator[tuple[str, list[Token]]]:
+    """The statement chunks of ``text`` (see the module docstring), one at
+    a time, each with its tokens (comments included) as tokenizing the
+    chunk alone gives them, so that parsing it does not tokenize it again.
+
+    The text is tokenized a window of about ``window`` characters at a
+    time, so the first statements come at once and no token list of the
+    whole text is ever alive (for a 10 MB text, millions of tokens, and
+    freeing them at once holds the interpreter for half a second).  A
+    statement is taken from a window only when a token follows its
     semicolon there: every token before that one ends inside the window
     and was read as it is in the whole text (a token the window cuts, such
     as a string whose quote closes further on, runs to the window's end),
     so the cut is where the whole text's tokens put it.  A window without
-    such a statement is doubled (a long statement: linear overall)."""
+    such a statement is doubled (a long statement: linear overall).  The
+    tokens a chunk takes from its window are moved to the chunk's own
+    offsets, lines, columns and indexes."""
     n = len(text)
     begin = 0
     size = window
     while True:
         stop = min(n, begin + size)
         last = stop == n
-        toks = [t for t in tokenize(text[begin:stop], keywords, dialect) if t.kind != COMMENT]
+        every = tokenize(text[begin:stop], keywords, dialect)
+        toks = [t for t in every if t.kind != COMMENT]
         real = len(toks)
         kinds = [t.kind for t in toks]
         kinds.append("SEMI")  # the same sentinels as split_statements
@@ -202,6 +217,8 @@ def iter_statements(
         toks.append(Token(END, "", stop - begin, 0, 0))
         i = 0
         cut = 0  # where the statements taken from this window end
+        first_token = 0  # in ``every``: the first token after the cut
+        line, column = 1, 1  # where the cut is
         while i < real:
             first = toks[i]
             word = first.text.upper() if first.kind in _WORDLIKE else first.kind
@@ -211,18 +228,49 @@ def iter_statements(
                 e = kinds.index("SEMI", i)  # sqlite3_complete: the first semicolon ends it
             if e >= real or (not last and e + 1 >= real):
                 break  # no end in the window, or nothing after it to vouch for it
-            end = toks[e].end
-            yield text[begin + cut : begin + end]
-            cut = end
+            semi = toks[e]
+            # where it is in the window (before _rebase moves it)
+            end, after, semi_line, semi_column = semi.end, semi.index + 1, semi.line, semi.column + 1
+            mine = every[first_token:after]
+            _rebase(mine, cut, first_token, line, column)
+            yield text[begin + cut : begin + end], mine
+            cut, first_token, line, column = end, after, semi_line, semi_column
             i = e + 1
         if last:
-            yield text[begin + cut :]
+            mine = every[first_token:]
+            _rebase(mine, cut, first_token, line, column)
+            yield text[begin + cut :], mine
             return
         if cut:
             begin += cut
             size = window
         else:
             size *= 2
+
+
+_SET_START = _TokenSlots.__dict__["start"].__set__
+_SET_END = _TokenSlots.__dict__["end"].__set__
+_SET_LINE = _TokenSlots.__dict__["line"].__set__
+_SET_COLUMN = _TokenSlots.__dict__["column"].__set__
+_SET_INDEX = _TokenSlots.__dict__["index"].__set__
+
+
+def _rebase(tokens: list[Token], offset: int, index: int, line: int, column: int) -> None:
+    """Move ``tokens`` (fresh from tokenizing a window, not shared) to the
+    text that starts at ``offset`` of the window, on its ``line`` at its
+    ``column``: what tokenizing that text alone gives them."""
+    if not (offset or index):  # the window's first text: as they are
+        return
+    lines = line - 1
+    columns = column - 1
+    for tok in tokens:
+        _SET_START(tok, tok.start - offset)
+        _SET_END(tok, tok.end - offset)
+        _SET_INDEX(tok, tok.index - index)
+        if tok.line == line:
+            _SET_COLUMN(tok, tok.column - columns)
+        if lines:
+            _SET_LINE(tok, tok.line - lines)
 
 
 _MAY_NEST = frozenset({"CREATE", "EXPLAIN"})
@@ -656,10 +704,14 @@ class Analyzer:
         self._spare = {}
         self._last = None
 
-    def _data(self, text: str, target: Target, fresh: dict[str, ChunkData]) -> ChunkData:
+    def _data(
+        self, text: str, target: Target, fresh: dict[str, ChunkData], tokens: list[Token] | None = None
+    ) -> ChunkData:
+        """The chunk data of ``text`` (``tokens``: its tokens, if known)."""
         data = self._cache.get(text) or fresh.get(text) or self._spare.get(text)
         if data is None:
-            data = ChunkData(text, parse(text, target))
+            with gc_paused():
+                data = ChunkData(text, _parse(text, target, tokens))
             self.parsed += 1
             fresh[text] = data
             self._count += 1
@@ -669,15 +721,15 @@ class Analyzer:
 
     def _place(
         self,
-        pieces: Iterable[str],
+        pieces: Iterable[tuple[str, list[Token] | None]],
         start: int,
         target: Target,
         fresh: dict[str, ChunkData],
         report: _Reporter | None = None,
     ) -> list[Chunk]:
         out: list[Chunk] = []
-        for piece in pieces:
-            out.append(Chunk(start, self._data(piece, target, fresh)))
+        for piece, tokens in pieces:
+            out.append(Chunk(start, self._data(piece, target, fresh, tokens)))
             start += len(piece)
             if report is not None and report.due():
                 report(out, start)
@@ -692,7 +744,7 @@ class Analyzer:
         fresh: dict[str, ChunkData] = {}
         try:
             if not self._datas:
-                pieces = iter_statements(text, target.keywords, target.lex_dialect)
+                pieces = statements_with_tokens(text, target.keywords, target.lex_dialect)
                 added = self._place(pieces, 0, target, fresh, report)
                 starts = [c.start for c in added]
                 datas = [c.data for c in added]
@@ -750,9 +802,11 @@ class Analyzer:
         # 3. re-split the region in between; reuse the back if it lines up.
         if m < n:
             region_end = starts[m] + delta
-            pieces = split_statements(text[region_start:region_end], target.keywords, target.lex_dialect)
-            if pieces[-1] == "":
-                middle = self._place(pieces[:-1], region_start, target, fresh)
+            found = list(
+                statements_with_tokens(text[region_start:region_end], target.keywords, target.lex_dialect)
+            )
+            if found[-1][0] == "":
+                middle = self._place(found[:-1], region_start, target, fresh)
                 back = shifted(starts[m:], delta) if delta else starts[m:]
                 new_starts = starts[:i] + [c.start for c in middle] + back
                 new_datas = datas[:i] + [c.data for c in middle] + datas[m:]
@@ -764,7 +818,7 @@ class Analyzer:
                 )
                 self._reused = (i, n - m)
                 return new_starts, new_datas, i, m, middle
-        pieces = split_statements(text[region_start:], target.keywords, target.lex_dialect)
+        pieces = statements_with_tokens(text[region_start:], target.keywords, target.lex_dialect)
         rest = self._place(pieces, region_start, target, fresh)
         self._broken = [j for j in self._broken if j < i] + [
             i + j for j, c in enumerate(rest) if c.data.result.errors

@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from syntaqlite.config import Config
 from syntaqlite.lsp import documents
-from syntaqlite.lsp.documents import Analyzer, Stale, iter_statements, split_statements
+from syntaqlite.lsp.documents import (
+    Analyzer,
+    Stale,
+    iter_statements,
+    split_statements,
+    statements_with_tokens,
+)
 from syntaqlite.syntax.lexer import tokenize
 from syntaqlite.syntax.parser import END, parse, statement_end
 from syntaqlite.syntax.target import Target
@@ -241,11 +247,21 @@ def whole_text_split(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(starts, ends, strict=False)] + [text[starts[-1] :]]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*PIECES, "SELECT 1;", "'a;b'", "x'0a';"]), max_size=40), st.integers(1, 24))
+def fields(tokens: list[Token]) -> list[tuple[object, ...]]:
+    return [(t.kind, t.text, t.start, t.end, t.line, t.column, t.index) for t in tokens]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "SELECT 1;", "'a;b'", "x'0a';", "\r", "\r\n", "\t"]), max_size=40),
+    st.integers(1, 24),
+)
 def test_statements_found_a_window_at_a_time_are_the_whole_texts(pieces: list[str], window: int) -> None:
     text = "".join(pieces)
     assert list(iter_statements(text, TARGET.keywords, None, window)) == whole_text_split(text)
+    # each with its tokens as tokenizing it alone gives them
+    for piece, tokens in statements_with_tokens(text, TARGET.keywords, None, window):
+        assert fields(tokens) == fields(tokenize(piece, TARGET.keywords))
 
 
 def test_a_new_document_is_reported_statement_by_statement(monkeypatch: pytest.MonkeyPatch) -> None:
