@@ -481,10 +481,11 @@ class Session:
                         # every full collection, a pause of seconds with every
                         # thread stopped: keep them out of the collector's
                         # generations (before it is on again).  So are, after
-                        # an edit, its chunk list and the checks (a tuple, a
-                        # list a statement): else a full collection every few
-                        # edits walks them, a stall of a tenth of a second on
-                        # a 10 MB document, in whatever thread allocates.
+                        # an edit, its new lists of chunks and checks (the
+                        # objects an edit makes in proportion to the document):
+                        # else a full collection every few edits walks them, a
+                        # stall of a tenth of a second on a 10 MB document, in
+                        # whatever thread allocates.
                         gc.freeze()
             finally:
                 STALE.reset(token)
