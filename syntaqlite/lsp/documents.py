@@ -55,26 +55,37 @@ A job that finds, between two statements, that an edit has made it stale
 the statements it parsed are kept, so the next analysis parses only the
 rest.  There is no size limit: a 10 MB file is analysed, statement by
 statement, and an edit in it re-parses the edited statement.
+
+Large new documents
+-------------------
+A text new to the analyzer is cut into statements as it is parsed
+(:func:`iter_statements` tokenizes a window at a time), and its analysis
+reports the statements parsed so far now and then (``progress``), as the
+analysis of a prefix of the text, so that they are checked and published
+while the rest is parsed.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from ..config import Config
 from ..diagnostics import Diagnostic
 from ..syntax.lexer import LexDialect, tokenize
+from ..syntax.memory import gc_paused
 from ..syntax.nodes import ErrorStatement, Statement
-from ..syntax.parser import END, ParseResult, parse, statement_end
+from ..syntax.parser import _WORDLIKE, END, ParseResult, _parse, parse, statement_end
 from ..syntax.target import Target
-from ..syntax.tokens import COMMENT, Token
+from ..syntax.tokens import COMMENT, Token, _TokenSlots
 from .convert import LineIndex
 from .placement import new_chunk_key, to_document
 
@@ -112,49 +123,165 @@ class Document:
         self.version = version
         self.path = path
         self.encoding = encoding
-        self.index = LineIndex(text, encoding)  # of ``text``, kept up to date by edits
+        self._index: LineIndex | None = None  # of ``text``, kept up to date by edits
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> LineIndex:
+        """The line index of :attr:`text`."""
+        return self.index_for(self.text)
+
+    def index_for(self, text: str) -> LineIndex:
+        """The line index of ``text``, a version of the document's text:
+        made when first asked for, on whatever thread asks (a 10 MB text's
+        takes tens of milliseconds: the analysis thread's job, not the
+        event loop's, which would hold every request meanwhile), and kept
+        while ``text`` is the document's."""
+        found = self._index
+        if found is not None and found.text is text:
+            return found
+        made = LineIndex(text, self.encoding)
+        with self._lock:
+            if self.text is text:
+                self._index = made
+        return made
 
     def apply(self, changes: list[types.TextDocumentContentChangeEvent], version: int) -> None:
         """Apply ``didChange`` content changes in order (full or ranged)."""
         from lsprotocol import types
 
-        index = self.index
+        index: LineIndex | None = None
+        text = self.text
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
+                if index is None:
+                    index = self.index_for(text)
                 start, end = index.span(change.range)
                 index = index.changed(start, end, change.text)
             else:
-                index = LineIndex(change.text, self.encoding)
-        self.index = index
-        self.text = index.text
-        self.version = version
+                index = None  # made when asked for
+                text = change.text
+        with self._lock:
+            self._index = index
+            self.text = index.text if index is not None else text
+            self.version = version
 
 
 # -- statement chunks -------------------------------------------------------------
 
 
+SPLIT_WINDOW = 1 << 16
+"""Characters tokenized at a time when cutting a text into statements."""
+
+
+def iter_statements(
+    text: str, keywords: dict[str, str], dialect: LexDialect | None = None, window: int = SPLIT_WINDOW
+) -> Iterator[str]:
+    """The statement chunks of ``text`` (see the module docstring), one at
+    a time (see :func:`statements_with_tokens`)."""
+    for piece, _tokens in statements_with_tokens(text, keywords, dialect, window):
+        yield piece
+
+
+def statements_with_tokens(
+    text: str, keywords: dict[str, str], dialect: LexDialect | None = None, window: int = SPLIT_WINDOW
+) -> Iterator[tuple[str, list[Token]]]:
+    """The statement chunks of ``text`` (see the module docstring), one at
+    a time, each with its tokens (comments included) as tokenizing the
+    chunk alone gives them, so that parsing it does not tokenize it again.
+
+    The text is tokenized a window of about ``window`` characters at a
+    time, so the first statements come at once and no token list of the
+    whole text is ever alive (for a 10 MB text, millions of tokens, and
+    freeing them at once holds the interpreter for half a second).  A
+    statement is taken from a window only when a token follows its
+    semicolon there: every token before that one ends inside the window
+    and was read as it is in the whole text (a token the window cuts, such
+    as a string whose quote closes further on, runs to the window's end),
+    so the cut is where the whole text's tokens put it.  A window without
+    such a statement is doubled (a long statement: linear overall).  The
+    tokens a chunk takes from its window are moved to the chunk's own
+    offsets, lines, columns and indexes."""
+    n = len(text)
+    begin = 0
+    size = window
+    while True:
+        stop = min(n, begin + size)
+        last = stop == n
+        every = tokenize(text[begin:stop], keywords, dialect)
+        toks = [t for t in every if t.kind != COMMENT]
+        real = len(toks)
+        kinds = [t.kind for t in toks]
+        kinds.append("SEMI")  # the same sentinels as split_statements
+        toks.append(Token("SEMI", "", stop - begin, 0, 0))
+        toks.append(Token(END, "", stop - begin, 0, 0))
+        i = 0
+        cut = 0  # where the statements taken from this window end
+        first_token = 0  # in ``every``: the first token after the cut
+        line, column = 1, 1  # where the cut is
+        while i < real:
+            first = toks[i]
+            word = first.text.upper() if first.kind in _WORDLIKE else first.kind
+            if word in _MAY_NEST:
+                e = statement_end(toks, i, i)  # CREATE TRIGGER ... BEGIN ... END;
+            else:
+                e = kinds.index("SEMI", i)  # sqlite3_complete: the first semicolon ends it
+            if e >= real or (not last and e + 1 >= real):
+                break  # no end in the window, or nothing after it to vouch for it
+            semi = toks[e]
+            # where it is in the window (before _rebase moves it)
+            end, after, semi_line, semi_column = semi.end, semi.index + 1, semi.line, semi.column + 1
+            mine = every[first_token:after]
+            _rebase(mine, cut, first_token, line, column)
+            yield text[begin + cut : begin + end], mine
+            cut, first_token, line, column = end, after, semi_line, semi_column
+            i = e + 1
+        if last:
+            mine = every[first_token:]
+            _rebase(mine, cut, first_token, line, column)
+            yield text[begin + cut :], mine
+            return
+        if cut:
+            begin += cut
+            size = window
+        else:
+            size *= 2
+
+
+_SET_START = _TokenSlots.__dict__["start"].__set__
+_SET_END = _TokenSlots.__dict__["end"].__set__
+_SET_LINE = _TokenSlots.__dict__["line"].__set__
+_SET_COLUMN = _TokenSlots.__dict__["column"].__set__
+_SET_INDEX = _TokenSlots.__dict__["index"].__set__
+
+
+def _rebase(tokens: list[Token], offset: int, index: int, line: int, column: int) -> None:
+    """Move ``tokens`` (fresh from tokenizing a window, not shared) to the
+    text that starts at ``offset`` of the window, on its ``line`` at its
+    ``column``: what tokenizing that text alone gives them."""
+    if not (offset or index):  # the window's first text: as they are
+        return
+    lines = line - 1
+    columns = column - 1
+    for tok in tokens:
+        _SET_START(tok, tok.start - offset)
+        _SET_END(tok, tok.end - offset)
+        _SET_INDEX(tok, tok.index - index)
+        if tok.line == line:
+            _SET_COLUMN(tok, tok.column - columns)
+        if lines:
+            _SET_LINE(tok, tok.line - lines)
+
+
+_MAY_NEST = frozenset({"CREATE", "EXPLAIN"})
+"""The first words of a statement that may run past its first semicolon
+(for ``sqlite3_complete``, only a CREATE TRIGGER does)."""
+
+
 def split_statements(text: str, keywords: dict[str, str], dialect: LexDialect | None = None) -> list[str]:
     """Cut ``text`` into statement chunks (see the module docstring).  The
     last item is the text after the last statement-ending semicolon."""
-    tokens = [t for t in tokenize(text, keywords, dialect) if t.kind != COMMENT]
-    n = len(text)
-    # A semicolon that is not in the text: ``statement_end`` returning it means
-    # "no more complete statements".
-    tokens.append(Token("SEMI", "", n, 0, 0))
-    tokens.append(Token(END, "", n, 0, 0))
-    out: list[str] = []
-    begin = 0
-    i = 0
-    while tokens[i].kind != END:
-        e = statement_end(tokens, i, i)
-        tok = tokens[e]
-        if not tok.text:
-            break
-        out.append(text[begin : tok.end])
-        begin = tok.end
-        i = e + 1
-    out.append(text[begin:])
-    return out
+    return list(iter_statements(text, keywords, dialect))
 
 
 @dataclass
@@ -251,20 +378,22 @@ class Analysis:
     version: int
     config: Config
     target: Target
-    chunks: list[Chunk]
+    chunks: Sequence[Chunk]
     index: LineIndex
     semantic_diagnostics: list[Diagnostic] = field(default_factory=list)
-    reused: tuple[int, int, int] | None = None
-    """``(version, front, back)``: the first ``front`` and the last ``back``
-    chunks are those of the analysis of ``version`` (the same data; the
-    back ones shifted), the document's previous analysis."""
+    reused: tuple[str, int, int] | None = None
+    """``(text, front, back)``: the first ``front`` and the last ``back``
+    chunks are those of the document's previous analysis, the one of
+    ``text`` (the same object; the same chunk data, the back ones
+    shifted)."""
     _syntax: list[Diagnostic] | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _broken: list[int] | None = field(default=None, repr=False)  # the chunks with syntax errors
 
     def __post_init__(self) -> None:
         if not self._starts and self.chunks:
-            self._starts = [c.start for c in self.chunks]
+            chunks = self.chunks
+            self._starts = chunks.starts if isinstance(chunks, ChunkList) else [c.start for c in chunks]
 
     def chunk_at(self, offset: int) -> Chunk | None:
         """The chunk holding ``offset`` (at a boundary: the chunk that starts
@@ -274,9 +403,19 @@ class Analysis:
         i = bisect_right(self._starts, offset) - 1
         return self.chunks[max(i, 0)]
 
+    def index_of(self, chunk: Chunk) -> int:
+        """Where ``chunk`` is in :attr:`chunks` (a binary search: the chunks
+        start at increasing offsets)."""
+        i = bisect_right(self._starts, chunk.start) - 1
+        if i < 0 or self.chunks[i] != chunk:
+            raise ValueError(f"{chunk!r} is not a chunk of this analysis")
+        return i
+
     def chunks_between(self, start: int, end: int) -> Iterator[Chunk]:
         """The chunks that overlap ``[start, end]``."""
-        for chunk in self.chunks:
+        chunks = self.chunks
+        i = max(bisect_left(self._starts, start) - 1, 0)  # the first that may end at ``start`` or after
+        for chunk in chunks[i:] if i else chunks:
             if chunk.end < start:
                 continue
             if chunk.start > end:
@@ -302,9 +441,52 @@ class Analysis:
 # -- the analyzer -------------------------------------------------------------------
 
 
-def shifted(chunks: list[Chunk], starts: list[int], delta: int) -> list[Chunk]:
-    """``chunks`` (which start at ``starts``) moved by ``delta``."""
-    return list(map(_make_chunk, zip(map(delta.__add__, starts), map(_data_of, chunks))))
+def shifted(starts: list[int], delta: int) -> list[int]:
+    """``starts`` moved by ``delta``: in C, a slice at a time (one C call
+    over a 10 MB document's chunks would hold the interpreter for
+    milliseconds, with every other thread waiting)."""
+    out: list[int] = []
+    add = delta.__add__
+    for k in range(0, len(starts), SHIFT_SLICE):
+        out += map(add, starts[k : k + SHIFT_SLICE])
+    return out
+
+
+SHIFT_SLICE = 16384
+
+
+class ChunkList(Sequence[Chunk]):
+    """The chunks of an analysis, kept as two lists, their starts and their
+    data; a :class:`Chunk` is made when one is read.  After an edit, the
+    chunks after it are moved by shifting integers (in C), not by making a
+    tuple for each of them: an edit in a 10 MB document costs a copy of
+    two lists, not 150,000 new objects."""
+
+    __slots__ = ("datas", "starts")
+
+    def __init__(self, starts: list[int], datas: list[ChunkData]) -> None:
+        self.starts = starts
+        self.datas = datas
+
+    def __len__(self) -> int:
+        return len(self.datas)
+
+    @overload
+    def __getitem__(self, i: int) -> Chunk: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Chunk]: ...
+
+    def __getitem__(self, i: int | slice) -> Chunk | list[Chunk]:
+        if isinstance(i, slice):
+            return list(map(_make_chunk, zip(self.starts[i], self.datas[i])))
+        return _make_chunk((self.starts[i], self.datas[i]))
+
+    def __iter__(self) -> Iterator[Chunk]:
+        return map(_make_chunk, zip(self.starts, self.datas))
+
+    def __repr__(self) -> str:
+        return f"ChunkList({len(self)} chunks)"
 
 
 _make_chunk = partial(tuple.__new__, Chunk)
@@ -354,6 +536,78 @@ def common_suffix(a: str, b: str, limit: int) -> int:
     return n
 
 
+PROGRESS_FIRST = 0.5
+"""Seconds of parsing a new text before the statements parsed so far are
+reported (see :meth:`Analyzer.analyze`)."""
+
+PROGRESS_SHARE = 0.2
+"""Then a report at most every ``PROGRESS_SHARE`` of the time spent so far
+(and at least :data:`PROGRESS_FIRST` apart): a report costs a copy of the
+chunk list and the diagnostics found so far, so that reports take a
+bounded share of the work however large the text."""
+
+
+class _Reporter:
+    """When and how :meth:`Analyzer.analyze` reports a prefix."""
+
+    def __init__(
+        self,
+        uri: str,
+        path: Path | None,
+        text: str,
+        version: int,
+        config: Config,
+        target: Target,
+        index: LineIndex,
+        progress: Callable[[Analysis], None],
+    ) -> None:
+        self.args = (uri, path, text, version, config, target, index)
+        self.progress = progress
+        self.started = time.monotonic()
+        self.next = self.started + PROGRESS_FIRST
+        self.last: Analysis | None = None  # the last prefix reported
+        self.empty: ChunkData | None = None
+        self.starts: list[int] = []  # of the chunks reported so far
+        self.broken: list[int] = []
+
+    def due(self) -> bool:
+        return time.monotonic() >= self.next
+
+    def __call__(self, chunks: list[Chunk], end: int) -> None:
+        """Report the analysis of the text up to ``end``, which ``chunks``
+        (parsed so far) cover."""
+        uri, path, text, version, config, target, index = self.args
+        if end >= len(text):
+            return  # all parsed: the final analysis follows
+        if self.empty is None:
+            self.empty = ChunkData("", parse("", target))
+        # A prefix ending after a statement: its last chunk is empty.
+        # The index is the whole text's: positions before ``end`` are the same.
+        whole = [*chunks, Chunk(end, self.empty)]
+        for j in range(len(self.starts), len(chunks)):
+            self.starts.append(chunks[j].start)
+            if chunks[j].data.result.errors:
+                self.broken.append(j)
+        last = self.last
+        prefix = Analysis(
+            uri,
+            path,
+            text[:end],
+            version,
+            config,
+            target,
+            whole,
+            index,
+            reused=(last.text, len(last.chunks) - 1, 0) if last is not None else None,
+            _starts=[*self.starts, end],
+            _broken=self.broken[:],
+        )
+        self.progress(prefix)
+        self.last = prefix
+        now = time.monotonic()
+        self.next = now + max(PROGRESS_FIRST, PROGRESS_SHARE * (now - self.started))
+
+
 class Analyzer:
     """Keeps one document's chunks and parse cache between versions.  Used
     on its document's analysis thread only.
@@ -368,8 +622,8 @@ class Analyzer:
         self.uri = uri
         self._target: Target | None = None
         self._text = ""
-        self._chunks: list[Chunk] = []
-        self._starts: list[int] = []
+        self._starts: list[int] = []  # the chunks, as in ChunkList
+        self._datas: list[ChunkData] = []
         self._cache: dict[str, ChunkData] = {}
         self._uses: dict[str, int] = {}
         self._spare: dict[str, ChunkData] = {}
@@ -388,9 +642,17 @@ class Analyzer:
         target: Target,
         encoding: str,
         index: LineIndex | None = None,
+        progress: Callable[[Analysis], None] | None = None,
     ) -> Analysis:
         """The analysis of ``text`` (``index``: its line index, if the
-        caller has it)."""
+        caller has it).
+
+        ``progress``: when the text is new to the analyzer and parsing it
+        takes a while (:data:`PROGRESS_FIRST`), called now and then with
+        the analysis of the statements parsed so far (a prefix of the text,
+        whole statements), so that they can be checked and published
+        before the rest is parsed; each shares its chunks with the one
+        before (:attr:`Analysis.reused`), and so does the final one."""
         last = self._last
         if (
             last is not None
@@ -403,11 +665,18 @@ class Analyzer:
             return last
         if target != self._target:
             self._reset(target)
-        previous = last.version if last is not None and self._chunks else None
-        chunks = self._update(text, target)
+        if index is None or index.text is not text or index.encoding != encoding:
+            index = LineIndex(text, encoding)
+        previous = last.text if last is not None and self._datas else None
+        report = None
+        if progress is not None and not self._datas:
+            report = _Reporter(self.uri, path, text, version, config, target, index, progress)
+        chunks = self._update(text, target, report)
         reused = None
         if previous is not None and self._reused is not None:
             reused = (previous, *self._reused)
+        elif report is not None and report.last is not None:
+            reused = (report.last.text, len(report.last.chunks) - 1, 0)
         analysis = Analysis(
             self.uri,
             path,
@@ -416,9 +685,7 @@ class Analyzer:
             config,
             target,
             chunks,
-            index
-            if index is not None and index.text is text and index.encoding == encoding
-            else LineIndex(text, encoding),
+            index,
             reused=reused,
             _starts=self._starts,
             _broken=self._broken,
@@ -429,7 +696,7 @@ class Analyzer:
     def _reset(self, target: Target) -> None:
         self._target = target
         self._text = ""
-        self._chunks = []
+        self._datas = []
         self._starts = []
         self._broken = []
         self._cache = {}
@@ -437,10 +704,14 @@ class Analyzer:
         self._spare = {}
         self._last = None
 
-    def _data(self, text: str, target: Target, fresh: dict[str, ChunkData]) -> ChunkData:
+    def _data(
+        self, text: str, target: Target, fresh: dict[str, ChunkData], tokens: list[Token] | None = None
+    ) -> ChunkData:
+        """The chunk data of ``text`` (``tokens``: its tokens, if known)."""
         data = self._cache.get(text) or fresh.get(text) or self._spare.get(text)
         if data is None:
-            data = ChunkData(text, parse(text, target))
+            with gc_paused():
+                data = ChunkData(text, _parse(text, target, tokens))
             self.parsed += 1
             fresh[text] = data
             self._count += 1
@@ -449,59 +720,70 @@ class Analyzer:
         return data
 
     def _place(
-        self, pieces: list[str], start: int, target: Target, fresh: dict[str, ChunkData]
+        self,
+        pieces: Iterable[tuple[str, list[Token] | None]],
+        start: int,
+        target: Target,
+        fresh: dict[str, ChunkData],
+        report: _Reporter | None = None,
     ) -> list[Chunk]:
         out: list[Chunk] = []
-        for piece in pieces:
-            out.append(Chunk(start, self._data(piece, target, fresh)))
+        for piece, tokens in pieces:
+            out.append(Chunk(start, self._data(piece, target, fresh, tokens)))
             start += len(piece)
+            if report is not None and report.due():
+                report(out, start)
         return out
 
-    def _update(self, text: str, target: Target) -> list[Chunk]:
-        old = self._chunks
+    @property
+    def _chunks(self) -> ChunkList:
+        """The chunks of the last analysis."""
+        return ChunkList(self._starts, self._datas)
+
+    def _update(self, text: str, target: Target, report: _Reporter | None = None) -> ChunkList:
         fresh: dict[str, ChunkData] = {}
-        chunks: list[Chunk]
         try:
-            if not old:
-                pieces = split_statements(text, target.keywords, target.lex_dialect)
-                chunks, i, m, added = [], 0, 0, self._place(pieces, 0, target, fresh)
-                self._starts = [c.start for c in added]
+            if not self._datas:
+                pieces = statements_with_tokens(text, target.keywords, target.lex_dialect)
+                added = self._place(pieces, 0, target, fresh, report)
+                starts = [c.start for c in added]
+                datas = [c.data for c in added]
+                i = m = 0
                 self._broken = [j for j, c in enumerate(added) if c.data.result.errors]
                 self._reused = None
             else:
-                chunks, i, m, added = self._incremental(old, text, target, fresh)
+                starts, datas, i, m, added = self._incremental(text, target, fresh)
         except Stale:
             self._spare.update(fresh)  # parsed already: the next analysis finds them
             raise
-        removed = old[i:m]
-        if not chunks:  # everything is new
-            chunks = added
+        removed = self._datas[i:m]
         # the cache: drop the texts no chunk has any more (kept as spares), add the new
         spare: dict[str, ChunkData] = {} if len(self._spare) > 256 else self._spare
         uses, cache = self._uses, self._cache
-        for c in removed:
-            left = uses[c.data.text] - 1
+        for data in removed:
+            left = uses[data.text] - 1
             if left:
-                uses[c.data.text] = left
+                uses[data.text] = left
             else:
-                del uses[c.data.text]
-                del cache[c.data.text]
-                spare[c.data.text] = c.data
+                del uses[data.text]
+                del cache[data.text]
+                spare[data.text] = data
         for c in added:
             uses[c.data.text] = uses.get(c.data.text, 0) + 1
             cache[c.data.text] = c.data
             spare.pop(c.data.text, None)
         self._spare = spare
         self._text = text
-        self._chunks = chunks
-        return chunks
+        self._starts, self._datas = starts, datas
+        return ChunkList(starts, datas)
 
     def _incremental(
-        self, old: list[Chunk], text: str, target: Target, fresh: dict[str, ChunkData]
-    ) -> tuple[list[Chunk], int, int, list[Chunk]]:
-        """The new chunks, from the old ones: the old ``[i:m]`` are replaced
-        by the ``added`` ones."""
-        n = len(old)
+        self, text: str, target: Target, fresh: dict[str, ChunkData]
+    ) -> tuple[list[int], list[ChunkData], int, int, list[Chunk]]:
+        """The new chunks' starts and data, from the old ones: the old
+        ``[i:m]`` are replaced by the ``added`` ones."""
+        datas = self._datas
+        n = len(datas)
         before = self._text
         starts = self._starts
         delta = len(text) - len(before)
@@ -510,25 +792,24 @@ class Analyzer:
         #    difference (never the last one, which ends at the end of the
         #    text and so may have grown).
         i = min(bisect_right(starts, prefix) - 1, n - 1)
-        region_start = old[i].start
+        region_start = starts[i]
         # 2. unchanged chunks at the back: those that start in the common
         #    suffix, at their shifted offsets.
         suffix = common_suffix(before, text, min(len(before), len(text)) - prefix)
         m = max(bisect_left(starts, len(before) - suffix), i)
-        while m < n and old[m].start + delta < region_start:
+        while m < n and starts[m] + delta < region_start:
             m += 1
         # 3. re-split the region in between; reuse the back if it lines up.
         if m < n:
-            region_end = old[m].start + delta
-            pieces = split_statements(text[region_start:region_end], target.keywords, target.lex_dialect)
-            if pieces[-1] == "":
-                middle = self._place(pieces[:-1], region_start, target, fresh)
-                back = old[m:] if delta == 0 else shifted(old[m:], starts[m:], delta)
-                self._starts = (
-                    starts[:i] + [c.start for c in middle] + [s + delta for s in starts[m:]]
-                    if delta
-                    else starts[:i] + [c.start for c in middle] + starts[m:]
-                )
+            region_end = starts[m] + delta
+            found = list(
+                statements_with_tokens(text[region_start:region_end], target.keywords, target.lex_dialect)
+            )
+            if found[-1][0] == "":
+                middle = self._place(found[:-1], region_start, target, fresh)
+                back = shifted(starts[m:], delta) if delta else starts[m:]
+                new_starts = starts[:i] + [c.start for c in middle] + back
+                new_datas = datas[:i] + [c.data for c in middle] + datas[m:]
                 shift = i + len(middle) - m
                 self._broken = (
                     [j for j in self._broken if j < i]
@@ -536,12 +817,11 @@ class Analyzer:
                     + [j + shift for j in self._broken if j >= m]
                 )
                 self._reused = (i, n - m)
-                return old[:i] + middle + back, i, m, middle
-        pieces = split_statements(text[region_start:], target.keywords, target.lex_dialect)
+                return new_starts, new_datas, i, m, middle
+        pieces = statements_with_tokens(text[region_start:], target.keywords, target.lex_dialect)
         rest = self._place(pieces, region_start, target, fresh)
-        self._starts = starts[:i] + [c.start for c in rest]
         self._broken = [j for j in self._broken if j < i] + [
             i + j for j, c in enumerate(rest) if c.data.result.errors
         ]
         self._reused = (i, 0)
-        return old[:i] + rest, i, n, rest
+        return starts[:i] + [c.start for c in rest], datas[:i] + [c.data for c in rest], i, n, rest

@@ -17,8 +17,15 @@ and the diagnostics pipeline.
   between two statements when an edit makes it stale (what it parsed and
   checked is kept for the next one), and a result is published only if the
   document still has the version it was computed for.
-* Diagnostics of a large document are published progressively: the syntax
-  errors as soon as it is parsed, then everything once it is checked.
+* Diagnostics of a large document are published progressively: when it is
+  new, the statements parsed so far are checked and published now and then
+  (the first after half a second, in document order; see
+  :meth:`~syntaqlite.lsp.documents.Analyzer.analyze`); a long re-parse
+  publishes its syntax errors before it is checked.
+* While analysis threads run, the interpreter's switch interval is short
+  (:func:`fast_switching`), and a large document's objects are kept out of
+  the garbage collector's generations after each job: a request about a
+  small document is not held up by the large one's work.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import sys
 import threading
 import time
 import traceback
@@ -55,6 +63,48 @@ DEBOUNCE = 0.15
 PROGRESSIVE = 0.5
 """Seconds of parsing after which the syntax errors are published before
 the document is checked."""
+
+LARGE = 5000
+"""Statements from which a document counts as large (see the analysis job)."""
+
+SWITCH_INTERVAL = 0.0005
+"""Seconds a thread runs before it hands the interpreter to another that
+waits for it, while analysis threads run (Python's default is 0.005)."""
+
+_switching_lock = threading.Lock()
+_switching = 0
+_default_interval = 0.005
+
+
+class _FastSwitching:
+    """While analysis threads run (counted across threads), a shorter
+    switch interval: a request about a small document, handed from the
+    reader thread to the event loop to its analysis thread and back, waits
+    for the interpreter at each hand-over while a large document is
+    analysed, up to the switch interval each time.  Python code of the
+    analysis thread pays for it only when another thread is waiting."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        global _switching, _default_interval
+        with _switching_lock:
+            if _switching == 0:
+                _default_interval = sys.getswitchinterval()
+                sys.setswitchinterval(min(SWITCH_INTERVAL, _default_interval))
+            _switching += 1
+
+    def __exit__(self, *exc: object) -> None:
+        global _switching
+        with _switching_lock:
+            _switching -= 1
+            if _switching == 0:
+                sys.setswitchinterval(_default_interval)
+
+
+def fast_switching() -> _FastSwitching:
+    return _FastSwitching()
+
 
 REQUEST_FAILED = -32803  # LSP's RequestFailed error code
 
@@ -377,8 +427,29 @@ class Session:
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
             )
 
-        run = self._job(doc)
+        def send_partial(diagnostics: list[types.Diagnostic]) -> None:
+            if not stale():
+                self.server.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+                )
+
         related = self.client.related_information
+        reported = False
+
+        def progress(prefix: Analysis) -> None:
+            """A large new document: the diagnostics of the statements
+            parsed so far (see :meth:`Analyzer.analyze`), checked and
+            published while the rest is parsed."""
+            nonlocal reported
+            self.semantic_diagnostics(prefix)
+            found = [
+                convert.diagnostic(d, prefix.index, uri, related_information=related)
+                for d in prefix.diagnostics
+            ]
+            loop.call_soon_threadsafe(send_partial, found)
+            reported = True
+
+        run = self._job(doc, progress)
 
         def job() -> tuple[list[types.Diagnostic], list[dict[str, object]] | None] | None:
             if stale():
@@ -386,7 +457,7 @@ class Session:
             token = STALE.set(stale)
             started = time.monotonic()
             try:
-                with gc_paused():  # see below
+                with gc_paused(), fast_switching():  # see below and fast_switching
                     analysis = run()
                     if uri in self.python_uris:
                         found = python_diagnostics(
@@ -396,20 +467,25 @@ class Session:
                             convert.diagnostic(d, analysis.index, uri, related_information=related)
                             for d in found
                         ], None
-                    if time.monotonic() - started > PROGRESSIVE and analysis.syntax_errors:
-                        # a large document: its syntax errors while it is checked
+                    if not reported and time.monotonic() - started > PROGRESSIVE and analysis.syntax_errors:
+                        # a long re-parse: its syntax errors while it is checked
                         first = [
                             convert.diagnostic(d, analysis.index, uri, related_information=related)
                             for d in analysis.syntax_errors
                         ]
-                        loop.call_soon_threadsafe(send, first)
+                        loop.call_soon_threadsafe(send_partial, first)
                     self.semantic_diagnostics(analysis)
-                    if time.monotonic() - started > PROGRESSIVE:
+                    if time.monotonic() - started > PROGRESSIVE or len(analysis.chunks) >= LARGE:
                         # A large document's trees and models (millions of
                         # objects, no reference cycles) would be walked by
                         # every full collection, a pause of seconds with every
                         # thread stopped: keep them out of the collector's
-                        # generations (before it is on again).
+                        # generations (before it is on again).  So are, after
+                        # an edit, its new lists of chunks and checks (the
+                        # objects an edit makes in proportion to the document):
+                        # else a full collection every few edits walks them, a
+                        # stall of a tenth of a second on a 10 MB document, in
+                        # whatever thread allocates.
                         gc.freeze()
             finally:
                 STALE.reset(token)
@@ -448,12 +524,13 @@ class Session:
 
     # -- requests -----------------------------------------------------------------------
 
-    def _job(self, doc: Document) -> Callable[[], Analysis]:
+    def _job(
+        self, doc: Document, progress: Callable[[Analysis], None] | None = None
+    ) -> Callable[[], Analysis]:
         """A function for the document's analysis thread that analyses
         ``doc`` as it is now (text, version and settings are captured here,
-        on the loop)."""
+        on the loop); ``progress``: see :meth:`Analyzer.analyze`."""
         uri, text, version, path, encoding = doc.uri, doc.text, doc.version, doc.path, self.encoding
-        index = doc.index
         settings = self.settings(uri)
         python = uri in self.python_uris
 
@@ -462,8 +539,10 @@ class Session:
             if analyzer is None:
                 analyzer = self._analyzers[uri] = Analyzer(uri)
             if not python:
+                # here, not on the event loop (and not for a text no longer the document's)
+                index = doc.index_for(text) if doc.text is text else None
                 return analyzer.analyze(
-                    text, version, path, settings.config, settings.target, encoding, index
+                    text, version, path, settings.config, settings.target, encoding, index, progress
                 )
             # The embedded SQL at its place; positions counted in the module's text.
             mask = masked(uri, text, settings.config)
@@ -488,7 +567,8 @@ class Session:
         run = self._job(doc)
 
         def job() -> T:
-            return fn(run())
+            with fast_switching():
+                return fn(run())
 
         try:
             return await asyncio.get_running_loop().run_in_executor(self.worker(uri), job)

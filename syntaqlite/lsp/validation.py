@@ -296,7 +296,7 @@ class ValidatorSemantics(DocumentSemantics):
             and old
             and previous.checks_config == doc.config.checks
             and doc.reused is not None
-            and doc.reused[0] == previous.version
+            and doc.reused[0] is previous.text
             and not previous.points
         ):
             first, back = doc.reused[1], doc.reused[2]
@@ -428,7 +428,7 @@ class ValidatorSemantics(DocumentSemantics):
         chunk = doc.chunk_at(offset)
         if chunk is None:
             return None
-        i = doc.chunks.index(chunk)
+        i = doc.index_of(chunk)
         checked = self.checked(doc)
         ref = checked.checks[i].model.at(offset - chunk.start)
         return (i, ref) if ref is not None else None
@@ -465,7 +465,7 @@ class ValidatorSemantics(DocumentSemantics):
         """The catalog the check of ``chunk`` started from: the schema files
         and the document's schema statements before it."""
         checked = self.checked(doc)
-        i = doc.chunks.index(chunk)
+        i = doc.index_of(chunk)
         if i == 0:
             return self.schemas.catalog(self.schema_files(doc), doc.target, doc.config.declarations)[0]
         return checked.snapshots[checked.checks[i - 1].after]

@@ -1,6 +1,6 @@
 """Large documents: analysed on their own thread (a request about another
-document is answered meanwhile), and their syntax errors published before
-they are checked."""
+document is answered meanwhile), their diagnostics published progressively,
+in document order, while they are parsed and checked."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from .conftest import config, init_params, new_uri, open_doc, pos, published, wait_diagnostics
+from .conftest import config, init_params, new_uri, open_doc, pos, published, wait_diagnostics, wait_for
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -22,11 +22,19 @@ async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
 
 
 def big_text(rows: int) -> str:
-    """Distinct INSERTs (nothing shared by the parse cache), a syntax error
-    at the end and a semantic one (an unknown column) before it."""
+    """Distinct INSERTs (nothing shared by the parse cache) with, at the
+    start, a third, two thirds and the end, a semantic error (an unknown
+    column) and a syntax error."""
     head = "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, v REAL);\n"
-    body = "".join(f"INSERT INTO t (id, name, v) VALUES ({i}, 'name {i}', {i}.5);\n" for i in range(rows))
-    return head + body + "SELECT nme FROM t;\nSELEC 1;\n"
+    broken = "SELECT nme FROM t;\nSELEC 1;\n"
+    body = [f"INSERT INTO t (id, name, v) VALUES ({i}, 'name {i}', {i}.5);\n" for i in range(rows)]
+    for at in (2 * rows // 3, rows // 3, 0):
+        body.insert(at, broken)
+    return head + "".join(body) + broken
+
+
+def key(d: types.Diagnostic) -> tuple[int, int, str]:
+    return (d.range.start.line, d.range.start.character, str(d.code))
 
 
 async def test_small_document_is_answered_while_a_large_one_is_analysed(client: LanguageClient) -> None:
@@ -43,16 +51,57 @@ async def test_small_document_is_answered_while_a_large_one_is_analysed(client: 
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=small), position=pos(0, 8))
     )
     assert hover is not None
-    assert not any(p.uri == big for p in published(client)), "the small document waited for the large one"
-    # the large document: its syntax errors first, then everything
-    await wait_diagnostics(client, big, 1, timeout=300)
-    first = next(p for p in published(client) if p.uri == big)
-    assert [d.code for d in first.diagnostics] == ["syntax"]
 
     def complete() -> bool:
-        return any(p.uri == big and len(p.diagnostics) == 2 for p in published(client))
+        return any(p.uri == big and len(p.diagnostics) == 8 for p in published(client))
 
-    while not complete():
-        await wait_diagnostics(client, big, None, timeout=300)
+    assert not complete(), "the small document waited for the large one"
+    await wait_for(complete, timeout=300)
+    mine = [p for p in published(client) if p.uri == big]
+    assert all(p.version == 1 for p in mine)
+    final = sorted(map(key, mine[-1].diagnostics))
+    assert [code for _, _, code in final] == ["unknown-column", "syntax"] * 4
+    # progressively: the statements parsed so far, checked, in document
+    # order (each publish has the first diagnostics of the final ones)
+    assert len(mine) > 1, "published once, at the end"
+    counts = []
+    for p in mine:
+        found = sorted(map(key, p.diagnostics))
+        assert found == final[: len(found)]
+        counts.append(len(found))
+    assert counts == sorted(counts)
+
+
+async def test_an_edit_during_the_first_analysis_keeps_what_was_parsed(client: LanguageClient) -> None:
+    """An edit while a large document is first analysed: the analysis
+    stops, and the next one, for the new version, publishes everything
+    (the statements parsed so far are not parsed again)."""
+    big = new_uri("big-edited")
+    text = big_text(20_000)
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=big, language_id="sql", version=1, text=text)
+        )
+    )
+    await wait_diagnostics(client, big, 1, timeout=300)  # the first statements are in
+    last_line = text.count("\n")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=big, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=pos(last_line, 0), end=pos(last_line, 0)),
+                    text="SELECT zz FROM t;\n",
+                )
+            ],
+        )
+    )
+
+    def complete() -> bool:
+        return any(p.uri == big and p.version == 2 and len(p.diagnostics) == 9 for p in published(client))
+
+    await wait_for(complete, timeout=300)
     last = [p for p in published(client) if p.uri == big][-1]
-    assert sorted(str(d.code) for d in last.diagnostics) == ["syntax", "unknown-column"]
+    assert last.version == 2
+    codes = sorted(str(d.code) for d in last.diagnostics)
+    assert codes == ["syntax"] * 4 + ["unknown-column"] * 5

@@ -13,9 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syntaqlite.config import Config
-from syntaqlite.lsp.documents import Analyzer, split_statements
-from syntaqlite.syntax.parser import parse
+from syntaqlite.lsp import documents
+from syntaqlite.lsp.documents import (
+    Analyzer,
+    Stale,
+    iter_statements,
+    split_statements,
+    statements_with_tokens,
+)
+from syntaqlite.syntax.lexer import tokenize
+from syntaqlite.syntax.parser import END, parse, statement_end
 from syntaqlite.syntax.target import Target
+from syntaqlite.syntax.tokens import COMMENT, Token
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = (
@@ -219,3 +228,65 @@ def test_split_statements() -> None:
         "",
     ]
     assert split_statements("SELECT 'open; SELECT 2;", keywords) == ["SELECT 'open; SELECT 2;"]
+
+
+def whole_text_split(text: str) -> list[str]:
+    """Statement chunks as the tokens of the whole text cut it (what
+    :func:`iter_statements` finds a window at a time)."""
+    toks = [t for t in tokenize(text, TARGET.keywords) if t.kind != COMMENT]
+    toks += [Token("SEMI", "", len(text), 0, 0), Token(END, "", len(text), 0, 0)]  # the input's end
+    ends = []
+    i = 0
+    while toks[i].kind != END:
+        e = statement_end(toks, i, i)
+        if not toks[e].text:
+            break
+        ends.append(toks[e].end)
+        i = e + 1
+    starts = [0, *ends]
+    return [text[a:b] for a, b in zip(starts, ends, strict=False)] + [text[starts[-1] :]]
+
+
+def fields(tokens: list[Token]) -> list[tuple[object, ...]]:
+    return [(t.kind, t.text, t.start, t.end, t.line, t.column, t.index) for t in tokens]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "SELECT 1;", "'a;b'", "x'0a';", "\r", "\r\n", "\t"]), max_size=40),
+    st.integers(1, 24),
+)
+def test_statements_found_a_window_at_a_time_are_the_whole_texts(pieces: list[str], window: int) -> None:
+    text = "".join(pieces)
+    assert list(iter_statements(text, TARGET.keywords, None, window)) == whole_text_split(text)
+    # each with its tokens as tokenizing it alone gives them
+    for piece, tokens in statements_with_tokens(text, TARGET.keywords, None, window):
+        assert fields(tokens) == fields(tokenize(piece, TARGET.keywords))
+
+
+def test_a_new_document_is_reported_statement_by_statement(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(documents, "PROGRESS_FIRST", 0.0)
+    monkeypatch.setattr(documents, "PROGRESS_SHARE", 0.0)
+    text = "".join(BASE.replace(";\n", f"; -- {i}\n") for i in range(5))
+    reports: list[documents.Analysis] = []
+    analyzer = Analyzer("file:///t.sql")
+
+    def progress(prefix: documents.Analysis) -> None:
+        reports.append(prefix)
+        if len(reports) == 40 and prefix.version == 1:
+            raise Stale  # an edit came in
+
+    with pytest.raises(Stale):
+        analyzer.analyze(text, 1, None, Config(), TARGET, "utf-16", progress=progress)
+    assert analyzer.parsed == len({c.text for c in reports[-1].chunks[:-1]})  # identical ones parsed once
+    for prefix in reports:
+        assert prefix.text == text[: len(prefix.text)]
+        assert [c.text for c in prefix.chunks] == split_statements(prefix.text, TARGET.keywords)
+        assert prefix._starts == [c.start for c in prefix.chunks]
+        assert prefix.index_of(prefix.chunks[-1]) == len(prefix.chunks) - 1
+        assert diagnostics_key(prefix.syntax_errors) == diagnostics_key(parse(prefix.text, TARGET).errors)
+    # the next analysis parses only the rest
+    reports.clear()
+    analysis = analyzer.analyze(text + "SELECT 9;", 2, None, Config(), TARGET, "utf-16", progress=progress)
+    assert analyzer.parsed == len({c.text for c in analysis.chunks})
+    assert [c.text for c in analysis.chunks] == split_statements(text + "SELECT 9;", TARGET.keywords)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syntaqlite.config import Config
+from syntaqlite.lsp import documents
 from syntaqlite.lsp.documents import Analyzer
 from syntaqlite.lsp.validation import ValidatorSemantics
 from syntaqlite.syntax.target import Target
@@ -93,3 +94,41 @@ def test_an_edit_checks_only_the_edited_statement() -> None:
         assert analysis.reused is not None
     assert checked == 10  # one statement an edit
     assert key(semantics.diagnostics(analysis)) == fresh(text)
+
+
+def test_progressive_first_check_matches_a_fresh_check(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A new document reported statement by statement (as the server does
+    for a large one): each prefix is checked reusing the one before, finds
+    what checking that prefix afresh finds, and the whole document, checked
+    last, only its new statements."""
+    monkeypatch.setattr(documents, "PROGRESS_FIRST", 0.0)
+    monkeypatch.setattr(documents, "PROGRESS_SHARE", 0.0)
+    text = "".join(BASE.replace(";\n", f"; -- {i}\n") for i in range(3)) + "SELECT a FROM t"
+    semantics = ValidatorSemantics()
+    checked = 0
+    original = semantics._check_chunk
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        nonlocal checked
+        checked += 1
+        return original(*args)
+
+    semantics._check_chunk = counting  # type: ignore[method-assign]
+    prefixes: list[str] = []
+
+    def progress(prefix: documents.Analysis) -> None:
+        assert prefix.text == text[: len(prefix.text)]
+        assert prefix.chunks[-1].text == ""
+        if prefixes:
+            assert prefix.reused is not None and prefix.reused[0] is prefixes[-1]
+        prefixes.append(prefix.text)
+        assert key(semantics.diagnostics(prefix)) == fresh(prefix.text)
+
+    analyzer = Analyzer("file:///t.sql")
+    analysis = analyzer.analyze(text, 1, None, Config(), Target(), "utf-16", progress=progress)
+    assert len(prefixes) == len(analysis.chunks) - 1  # after every statement but the last
+    assert analysis.reused is not None and analysis.reused[0] is prefixes[-1]
+    assert key(semantics.diagnostics(analysis)) == fresh(text)
+    # each chunk once, and each prefix's empty end at most once (not every
+    # chunk of every prefix again)
+    assert len(analysis.chunks) <= checked <= 2 * len(analysis.chunks)
