@@ -9,7 +9,8 @@
 * :mod:`.convert` is the one place where offsets become LSP positions;
 * :mod:`.fast` is the front door: it reads and frames every message,
   answers ``initialize``, the first ``didOpen`` and the requests editors
-  send at once about it (completion, hover, semantic tokens, folding)
+  send at once about it (completion, hover, semantic tokens, folding,
+  symbols)
   while pygls loads, then hands the server that work and, through
   :mod:`.run`, each message not answered;
 * :mod:`.client` reads what the client can take from its capabilities;

@@ -19,7 +19,7 @@ messages itself (:class:`Wire`), for the server's whole life:
    (:class:`Loader`; it starts once the first document is published, or
    after :data:`WAIT` seconds without one), and the requests editors send
    at once about that document (:data:`ANSWERED_EARLY`: completion, hover,
-   semantic tokens, folding ranges) are answered here, by the functions the
+   semantic tokens, folding ranges, symbols) are answered here, by the functions the
    server's features call (they build the JSON without lsprotocol); such a
    request is not passed on.  Another request waits for the server (it
    changes nothing, so the ones after it can still be answered here);
@@ -279,6 +279,9 @@ class Loader:
 
     def start(self) -> None:
         if self._thread is None:
+            # what the front door answers with is imported here, not by both threads at once
+            from .features import completion, folding, hover, semantic_tokens, symbols  # noqa: F401
+
             self._thread = threading.Thread(target=self._load, name="syntaqlite-load", daemon=True)
             self._thread.start()
 
@@ -288,7 +291,10 @@ class Loader:
 
     def _load(self) -> None:
         try:
-            from . import server  # noqa: F401
+            from .features import registrations
+            from .server import create_server  # noqa: F401
+
+            registrations()  # imports the features' modules
         except BaseException:  # noqa: BLE001 - imported again by run(), where the error is reported
             pass
         finally:
@@ -305,6 +311,7 @@ ANSWERED_EARLY = frozenset(
         "textDocument/hover",
         "textDocument/semanticTokens/full",
         "textDocument/foldingRange",
+        "textDocument/documentSymbol",
     }
 )
 """The requests the front door answers (about the document it analysed),
@@ -395,6 +402,10 @@ class Early:
             from .features.folding import folding_ranges
 
             result = folding_ranges(analysis)
+        elif method == "textDocument/documentSymbol":
+            from .features.symbols import document_symbols
+
+            result = document_symbols(analysis, client.hierarchical_symbols)
         else:
             line, character = get(message, "params.position.line"), get(message, "params.position.character")
             if not _is_uinteger(line) or not _is_uinteger(character):

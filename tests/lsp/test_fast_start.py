@@ -227,6 +227,7 @@ def requests(uri: str, first_id: int) -> list[dict[str, Any]]:
         ("textDocument/hover", {"textDocument": doc, "position": HOVER_AT}),
         ("textDocument/semanticTokens/full", {"textDocument": doc}),
         ("textDocument/foldingRange", {"textDocument": doc}),
+        ("textDocument/documentSymbol", {"textDocument": doc}),
     ]
     return [
         {"jsonrpc": "2.0", "id": first_id + i, "method": method, "params": params}
@@ -251,18 +252,19 @@ def opening(root: Path, uri: str, capabilities: dict[str, Any]) -> list[dict[str
     ]
 
 
-def symbols_request(uri: str, msg_id: int) -> dict[str, Any]:
+def definition_request(uri: str, msg_id: int) -> dict[str, Any]:
+    """A request the front door leaves to the server."""
     return {
         "jsonrpc": "2.0",
         "id": msg_id,
-        "method": "textDocument/documentSymbol",
-        "params": {"textDocument": {"uri": uri}},
+        "method": "textDocument/definition",
+        "params": {"textDocument": {"uri": uri}, "position": HOVER_AT},
     }
 
 
 def test_front_door_answers_requests_once(tmp_path: Path) -> None:
     uri = (tmp_path / "q.sql").as_uri()
-    cancel = {"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 2}}
+    cancel = {"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 10}}
     change = {
         "jsonrpc": "2.0",
         "method": "textDocument/didChange",
@@ -270,12 +272,12 @@ def test_front_door_answers_requests_once(tmp_path: Path) -> None:
     }
     messages = [
         *opening(tmp_path, uri, profiles()["neovim"]),
-        *requests(uri, 2),  # 2-5
+        *requests(uri, 10),  # 10-14
         cancel,
-        symbols_request(uri, 6),  # the server's: it waits, and what follows is still answered
-        *requests(uri, 7)[:1],
+        definition_request(uri, 20),  # the server's: it waits, and what follows is still answered
+        *requests(uri, 30)[:1],
         change,  # an edit: from here on, everything is the server's
-        *requests(uri, 8)[:1],
+        *requests(uri, 40)[:1],
     ]
     read, write = os.pipe()
     os.write(write, b"".join(frame(m) for m in messages))
@@ -291,36 +293,36 @@ def test_front_door_answers_requests_once(tmp_path: Path) -> None:
         sent.append(found[0])
         pos = found[1]
     answers = {m["id"]: m["result"] for m in sent if isinstance(m, dict) and "id" in m}
-    assert set(answers) == {1, 2, 3, 4, 5, 7}
-    assert answers[2]["items"] and answers[3]["contents"]["value"]
-    assert answers[4]["data"] and answers[5]
-    assert answers[7] == answers[2]
-    assert early.answered == {2, 3, 4, 5, 7}
+    assert set(answers) == {1, *range(10, 15), 30}
+    assert answers[10]["items"] and answers[11]["contents"]["value"]
+    assert answers[12]["data"] and answers[13] and answers[14]
+    assert answers[30] == answers[10]
+    assert early.answered == {*range(10, 15), 30}
     # the server gets the rest, each once and in order: not the answered
     # requests, nor the cancel of one
     assert [(m.get("method"), m.get("id")) for m in pending if isinstance(m, dict)] == [
         ("initialize", 1),
         ("initialized", None),
         ("textDocument/didOpen", None),
-        ("textDocument/documentSymbol", 6),
+        ("textDocument/definition", 20),
         ("textDocument/didChange", None),
     ]
-    assert isinstance(left, dict) and left["id"] == 8
+    assert isinstance(left, dict) and left["id"] == 40
 
 
 def exchange(fast: bool, root: Path, uri: str) -> dict[int, Any]:
-    """Answers to the requests sent with didOpen (ids 2-5) and again after a
-    request only the server answers (ids 7-10)."""
+    """Answers to the requests sent with didOpen (ids 10-14) and again after
+    a request only the server answers (ids 30-34)."""
     server = Server(fast, root)
-    for message in [*opening(root, uri, profiles()["neovim"]), *requests(uri, 2)]:
+    for message in [*opening(root, uri, profiles()["neovim"]), *requests(uri, 10)]:
         server.send(message)
-    server.send(symbols_request(uri, 6))
-    _, seen = server.until(lambda m: m.get("id") == 6)
-    for message in requests(uri, 7):
+    server.send(definition_request(uri, 20))
+    _, seen = server.until(lambda m: m.get("id") == 20)
+    for message in requests(uri, 30):
         server.send(message)
-    seen += server.until(lambda m: m.get("id") == 10)[1]
+    seen += server.until(lambda m: m.get("id") == 34)[1]
     seen += server.stop()
-    ids = [*range(2, 6), *range(7, 11)]
+    ids = [*range(10, 15), *range(30, 35)]
     return {i: [m["result"] for m in seen if m.get("id") == i and "method" not in m] for i in ids}
 
 
@@ -332,12 +334,13 @@ def test_early_answers_are_the_servers(tmp_path: Path) -> None:
     for i, answers in fast.items():
         assert len(answers) == 1, f"request {i} answered {len(answers)} times"
     assert fast == slow
-    for i in range(2, 6):  # before and after the server is loaded
-        assert fast[i] == fast[i + 5]
-    labels = {item["label"] for item in fast[2][0]["items"]}
+    for i in range(10, 15):  # before and after the server is loaded
+        assert fast[i] == fast[i + 20]
+    labels = {item["label"] for item in fast[10][0]["items"]}
     assert {"body", "id", "substr", "DISTINCT"} <= labels
-    assert "notes" in fast[3][0]["contents"]["value"]
-    assert fast[4][0]["data"] and fast[5][0]
+    assert "notes" in fast[11][0]["contents"]["value"]
+    assert fast[12][0]["data"] and fast[13][0]
+    assert [s["name"] for s in fast[14][0]][:2] == ["CREATE TABLE notes", "SELECT … FROM notes"]
 
 
 def test_json_constants_are_lsprotocols() -> None:
@@ -358,6 +361,11 @@ def test_json_constants_are_lsprotocols() -> None:
         kinds.Function,
         kinds.Keyword,
     ) == (completion.INTERFACE, completion.STRUCT, completion.FUNCTION, completion.KEYWORD)
+    from syntaqlite.lsp.features.symbols import K
+
+    for name, value in vars(K).items():
+        if not name.startswith("_"):
+            assert getattr(types.SymbolKind, name) == value, name
     assert types.FoldingRangeKind.Comment.value == "comment"
     assert types.MarkupKind.Markdown.value == "markdown" and types.MarkupKind.PlainText.value == "plaintext"
 
