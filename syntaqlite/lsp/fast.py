@@ -19,9 +19,9 @@ messages itself (:class:`Wire`), for the server's whole life:
    (:class:`Loader`; it starts once the first document is published, or
    after :data:`WAIT` seconds without one), and the requests editors send
    at once about that document (:data:`ANSWERED_EARLY`: completion, hover,
-   semantic tokens, folding ranges, symbols) are answered here, by the functions the
-   server's features call (they build the JSON without lsprotocol); such a
-   request is not passed on.  Another request waits for the server (it
+   semantic tokens, folding ranges, symbols) are answered here, by the
+   functions the server's features call (they build the JSON without
+   lsprotocol); such a request is not passed on.  Another request waits for the server (it
    changes nothing, so the ones after it can still be answered here);
 4. once the server is loaded, or at the first notification the front door
    does not take (an edit, another document ...), the server is created
@@ -300,10 +300,6 @@ class Loader:
         finally:
             self.done.set()
 
-    def wait(self) -> None:
-        self.start()
-        self.done.wait()
-
 
 ANSWERED_EARLY = frozenset(
     {
@@ -434,8 +430,9 @@ def _method(item: Item | None) -> object:
 
 def early_start(wire: Wire, out: Output, editor: EditorSettings | None) -> tuple[list[Item], Early]:
     """Answer ``initialize``, publish the first opened document's
-    diagnostics and answer completion and hover in it while the server
-    loads; the messages read for the server, and what was done."""
+    diagnostics and answer the requests of :data:`ANSWERED_EARLY` about it
+    while the server loads; the messages read for the server, and what was
+    done."""
     early = Early()
     pending: list[Item] = []
     message = wire.next()
