@@ -10,7 +10,8 @@ in it.  Prints the medians, measured from the process start:
 
 * the ``initialize`` answer;
 * the first ``publishDiagnostics`` for the file (target: <= 700 ms);
-* the completion answer (target: <= 700 ms).
+* the completion answer (target: <= 700 ms), with the number of items it
+  has (an empty answer would not be a measure of anything).
 
 ``--peer`` names another server command started the same way with ``lsp``
 (the PyPI ``syntaqlite`` package, Rust and C, installed in its own venv), so
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -38,7 +40,7 @@ from lsp_latency import Client, sample
 TARGET_MS = 700
 
 
-def one_run(cmd: list[str], workdir: Path, text: str) -> tuple[float, float, float]:
+def one_run(cmd: list[str], workdir: Path, text: str) -> tuple[float, float, float, int]:
     path = workdir / "startup.sql"
     path.write_text(text, encoding="utf-8")
     client = Client(cmd, workdir)
@@ -57,18 +59,22 @@ def one_run(cmd: list[str], workdir: Path, text: str) -> tuple[float, float, flo
         {"textDocument": {"uri": uri}, "position": {"line": line, "character": character}},
     )
     seen: dict[str, float] = {}
+    items: list[int] = []
 
-    def both(message: dict[str, object]) -> bool:
+    def both(message: dict[str, Any]) -> bool:
         if message.get("method") == "textDocument/publishDiagnostics" and "diagnostics" not in seen:
             seen["diagnostics"] = time.perf_counter()
         if message.get("id") == msg_id and "method" not in message:
             seen["completion"] = time.perf_counter()
+            result = message.get("result")
+            found = result.get("items") if isinstance(result, dict) else result
+            items.append(len(found) if isinstance(found, list) else 0)
         return len(seen) == 2
 
     client.wait(both, timeout=120)
     client.close()
     start = client.started
-    return t_init - start, seen["diagnostics"] - start, seen["completion"] - start
+    return t_init - start, seen["diagnostics"] - start, seen["completion"] - start, items[0]
 
 
 def measure(name: str, cmd: list[str], runs: int, text: str) -> tuple[float, float, float]:
@@ -77,10 +83,11 @@ def measure(name: str, cmd: list[str], runs: int, text: str) -> tuple[float, flo
         (workdir / "syntaqlite.toml").write_text("", encoding="utf-8")
         one_run(cmd, workdir, text)  # warm the file system cache (and write bytecode)
         results = [one_run(cmd, workdir, text) for _ in range(runs)]
-    init, diagnostics, completion = (statistics.median(x) * 1000 for x in zip(*results))
+    init, diagnostics, completion = (statistics.median(r[k] for r in results) * 1000 for k in range(3))
+    counts = sorted({r[3] for r in results})
     print(
         f"{name:<10} initialize {init:7.1f} ms   first diagnostics {diagnostics:7.1f} ms"
-        f"   first completion {completion:7.1f} ms"
+        f"   first completion {completion:7.1f} ms ({'/'.join(map(str, counts))} items)"
     )
     return init, diagnostics, completion
 
@@ -96,7 +103,11 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode
     text = sample(args.lines)
-    print(f"start-up, {text.count(chr(10))}-line file, median of {args.runs} runs, from process start:")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(
+        f"start-up, {text.count(chr(10))}-line file, median of {args.runs} runs, from process start"
+        f" (load average {load}):"
+    )
     ours = measure("ours", [sys.executable, "-m", "syntaqlite", "lsp"], args.runs, text)
     print(
         f"           target <= {TARGET_MS} ms: first diagnostics "

@@ -4,6 +4,7 @@
     python bench/scaling.py --max 20000         # a quick run
     python bench/scaling.py --shape in-list --stage parse -v
     python bench/scaling.py --sqlite-version 3.30.0     # the grammar actions of an older release
+    python bench/scaling.py --server            # through the language server
 
 For each shape (an IN list, VALUES rows, a function's arguments, an
 ``a + b + ...`` chain, CASE arms, a JOIN chain, result columns, CREATE TABLE
@@ -17,6 +18,19 @@ most 1.15.  A stage whose next size would take longer than ``--give-up``
 seconds (if its time kept growing as over the last doubling) is not run at
 larger sizes: its exponent, marked ``*``, comes from the sizes it did run
 at.
+
+With ``--server`` the same documents go through the language server
+(``python -m syntaqlite lsp``, one process for the whole run, driven over
+stdio as an editor drives it, against a project whose schema is the small
+one): the stages are ``diagnostics`` (from ``didOpen`` to the document's
+``publishDiagnostics``: parsing and checking), ``fmt`` (a
+``textDocument/formatting`` request) and ``complete`` (a completion request
+just before the statement's final semicolon).  The time is the CPU time the
+server process spent (all its threads, from ``/proc``; wall time where there
+is no ``/proc``) from sending until the answer is in, after waiting for the
+server to be idle.  Each run opens the text under a new URI with a comment
+of its own at the top, so that nothing is reused from an earlier run, and
+closes it afterwards.
 """
 
 from __future__ import annotations
@@ -25,7 +39,9 @@ import argparse
 import functools
 import gc
 import math
+import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -100,13 +116,116 @@ def _fmt(text: str, target: Target) -> object:
 STAGES: dict[str, Callable[[str, Target], object]] = {"parse": _parse, "check": _check, "fmt": _fmt}
 
 
-def best_of(repeat: int, fn: Callable[[], object], give_up: float) -> float:
+WAIT = 900.0
+"""Seconds of wall time to wait for the server's answer (a loaded machine
+stretches the wall time of what the CPU time measures)."""
+
+
+class Server:
+    """One language server process; each stage sends a document or a
+    request and returns when the answer is in."""
+
+    STAGES = ("diagnostics", "fmt", "complete")
+
+    def __init__(self, root: Path, target: Target) -> None:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from lsp_latency import Client, position_of
+
+        self.position_of = position_of
+        self.root = root
+        cflags = ", ".join(f'"{c}"' for c in sorted(target.cflags))
+        (root / "schema.sql").write_text(SCHEMA + "\n", encoding="utf-8")
+        (root / "syntaqlite.toml").write_text(
+            f'schema = ["schema.sql"]\nsqlite-version = "{target.version_string}"\n'
+            f"sqlite-cflags = [{cflags}]\n",
+            encoding="utf-8",
+        )
+        self.client = Client([sys.executable, "-m", "syntaqlite", "lsp"], ROOT)
+        self.client.initialize(root)
+        self.runs = 0
+        self.stat = Path(f"/proc/{self.client.proc.pid}/stat")
+        self.tick = 1 / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.01
+
+    def clock(self) -> float:
+        """The server's CPU time so far (its wall clock where /proc is missing)."""
+        try:
+            fields = self.stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            return time.perf_counter()
+        return (int(fields[11]) + int(fields[12])) * self.tick  # utime + stime
+
+    def idle(self) -> None:
+        """Wait until the server uses no CPU for a while (what it frees after
+        the last run is not counted in the next)."""
+        last = self.clock()
+        for _ in range(500):
+            time.sleep(0.05)
+            now = self.clock()
+            if now == last:
+                return
+            last = now
+
+    def run(self, stage: str, text: str) -> float:
+        """Seconds from sending to the answer for ``stage`` on a fresh
+        document holding ``text``."""
+        self.runs += 1
+        text = f"/* run {self.runs} */ {text}"
+        uri = (self.root / f"doc{self.runs}.sql").as_uri()
+        doc = {"uri": uri}
+        client = self.client
+        try:
+            self.idle()
+            start = self.clock()
+            client.notify(
+                "textDocument/didOpen",
+                {"textDocument": {"uri": uri, "languageId": "sql", "version": 1, "text": text}},
+            )
+            client.wait(
+                lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri,
+                timeout=WAIT,
+            )
+            if stage == "diagnostics":
+                return self.clock() - start
+            if stage == "fmt":
+                params: dict[str, object] = {
+                    "textDocument": doc,
+                    "options": {"tabSize": 4, "insertSpaces": True},
+                }
+                method = "textDocument/formatting"
+            else:
+                params = {"textDocument": doc, "position": self.position_of(text, text.rindex(";"))}
+                method = "textDocument/completion"
+            self.idle()
+            start = self.clock()
+            msg_id = client.request(method, params)
+            _, answer = client.wait(lambda m: m.get("id") == msg_id and "method" not in m, timeout=WAIT)
+            took = self.clock() - start
+            if "error" in answer:
+                raise RuntimeError(answer["error"].get("message"))
+            if not answer.get("result"):
+                raise RuntimeError(f"{method}: an empty answer")
+            return took
+        finally:
+            client.notify("textDocument/didClose", {"textDocument": doc})
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def best_of(
+    repeat: int, fn: Callable[[], object], give_up: float, timed: Callable[[], float] | None = None
+) -> float:
+    """The shortest of ``repeat`` runs of ``fn`` in CPU time (``timed``: a
+    function that runs and returns its own time, instead)."""
     best = math.inf
     for _ in range(repeat):
         gc.collect()
-        start = time.process_time()
-        fn()
-        took = time.process_time() - start
+        if timed is not None:
+            took = timed()
+        else:
+            start = time.process_time()
+            fn()
+            took = time.process_time() - start
         best = min(best, took)
         if took > give_up / 4:
             break  # slow enough that one run is a steady measurement
@@ -135,31 +254,67 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds: a stage stops before a run predicted to take longer",
     )
     ap.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes")
-    ap.add_argument("--stage", action="append", choices=list(STAGES), help="only these stages")
+    ap.add_argument(
+        "--stage",
+        action="append",
+        choices=list(dict.fromkeys([*STAGES, *Server.STAGES])),
+        help="only these stages (parse, check, fmt; with --server: diagnostics, fmt, complete)",
+    )
     ap.add_argument("--sqlite-version", help="the SQLite release to judge against (default: the newest)")
     ap.add_argument("--sqlite-cflag", action="append", default=[], help="a compile-time option (repeatable)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every timing")
+    ap.add_argument(
+        "--server", action="store_true", help="through the language server: diagnostics, fmt, complete"
+    )
     args = ap.parse_args(argv)
 
     sizes = sorted({max(1, round(args.max / 2**k)) for k in range(args.steps)})
     shapes = args.shape or list(SHAPES)
-    stages = args.stage or list(STAGES)
     limit = sys.getrecursionlimit()
     target = Target.from_options(args.sqlite_version, args.sqlite_cflag)
+    allowed = Server.STAGES if args.server else tuple(STAGES)
+    wrong = [s for s in args.stage or () if s not in allowed]
+    if wrong:
+        ap.error(
+            f"stage {wrong[0]!r} is not one of {', '.join(allowed)}{' with --server' if args.server else ''}"
+        )
+    if args.server:
+        with tempfile.TemporaryDirectory() as tmp:
+            server = Server(Path(tmp), target)
+            try:
+                return table(args, sizes, shapes, args.stage or list(Server.STAGES), target, limit, server)
+            finally:
+                server.close()
+    return table(args, sizes, shapes, args.stage or list(STAGES), target, limit, None)
+
+
+def table(
+    args: argparse.Namespace,
+    sizes: list[int],
+    shapes: list[str],
+    stages: list[str],
+    target: Target,
+    limit: int,
+    server: Server | None,
+) -> int:
+    """Time every stage of every shape at every size; print the exponents."""
     print(f"SQLite {target.version_string} {' '.join(sorted(target.cflags))}".rstrip())
+    if server is not None:
+        print("through the language server (its CPU time from sending to the answer)")
     print(f"sizes {', '.join(map(str, sizes))}; exponent over the top {args.fit} doublings")
     print(f"{'shape':16s}" + "".join(f"{s:>18s}" for s in stages))
     worst = 0.0
     for shape in shapes:
         cells: list[str] = []
         for stage in stages:
-            fn = STAGES[stage]
+            fn = STAGES.get(stage, _parse)
             points: list[tuple[int, float]] = []
             note = ""
             for n in sizes:
                 text = SHAPES[shape](n)
                 try:
-                    took = best_of(args.repeat, functools.partial(fn, text, target), args.give_up)
+                    timed = functools.partial(server.run, stage, text) if server is not None else None
+                    took = best_of(args.repeat, functools.partial(fn, text, target), args.give_up, timed)
                 except Exception as exc:  # noqa: BLE001 - reported in the table
                     note = f" ({type(exc).__name__} at {n})"
                     break

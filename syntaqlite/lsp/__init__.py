@@ -8,8 +8,12 @@
   only what an edit changed;
 * :mod:`.convert` is the one place where offsets become LSP positions;
 * :mod:`.fast` is the front door: it reads and frames every message,
-  answers ``initialize`` and the first ``didOpen`` before pygls is loaded,
-  then hands the server that work and, through :mod:`.run`, each message;
+  answers ``initialize``, the first ``didOpen`` and the requests editors
+  send at once about it (completion, hover, semantic tokens, folding,
+  symbols)
+  while pygls loads, then hands the server that work and, through
+  :mod:`.run`, each message not answered;
+* :mod:`.client` reads what the client can take from its capabilities;
 * :mod:`.semantics` is the hook for the semantic model, with a fallback
   that reads tokens; :mod:`.validation` implements it with the validator,
   statement by statement and incrementally;

@@ -169,14 +169,17 @@ class LineIndex:
     def offset(self, position: types.Position) -> int:
         """The offset of an LSP position; a line past the end means the end
         of the text, a character past the end of its line the line's end."""
-        line = position.line
+        return self.offset_at(position.line, position.character)
+
+    def offset_at(self, line: int, character: int) -> int:
+        """:meth:`offset` of the position ``(line, character)``."""
         if line < 0:
             return 0
         if line >= len(self.starts):
             return len(self.text)
         start = self.starts[line]
         end = self.line_end(line)
-        want = max(position.character, 0)
+        want = max(character, 0)
         piece = self.text[start:end]
         if self.encoding == UTF32 or piece.isascii():
             return start + min(want, len(piece))

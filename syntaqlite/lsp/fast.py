@@ -12,16 +12,26 @@ messages itself (:class:`Wire`), for the server's whole life:
    the position encoding, rename's prepareProvider and willSave, are decided
    here as pygls decides them; tests compare both answers);
 2. after ``initialized``, the first ``textDocument/didOpen`` (up to
-   :data:`EARLY_MAX_CHARS`) is analysed and its diagnostics are published, through the pipeline the server uses (the
-   document chunks, the validator, the project's configuration), as the same
-   JSON;
-3. then pygls is loaded and the server is created *with that work*: the
-   document's analyzer and the semantic model's cache are handed to its
-   session (:class:`Early`), so the document is analysed once.  The messages
-   read so far are handed over as parsed messages, each once: the server
-   runs its ``initialize`` handler (its answer is not sent again) and opens
-   the document from the analysis it already has.  From then on a reader
-   thread hands each message to the server's event loop as it arrives.
+   :data:`EARLY_MAX_CHARS`) is analysed and its diagnostics are published,
+   through the pipeline the server uses (the document chunks, the
+   validator, the project's configuration), as the same JSON;
+3. meanwhile pygls and the server's modules are imported on a thread
+   (:class:`Loader`; it starts once the first document is published, or
+   after :data:`WAIT` seconds without one), and the requests editors send
+   at once about that document (:data:`ANSWERED_EARLY`: completion, hover,
+   semantic tokens, folding ranges, symbols) are answered here, by the
+   functions the server's features call (they build the JSON without
+   lsprotocol); such a request is not passed on.  Another request waits for the server (it
+   changes nothing, so the ones after it can still be answered here);
+4. once the server is loaded, or at the first notification the front door
+   does not take (an edit, another document ...), the server is created
+   *with that work*: the document's analyzer and the semantic model's cache
+   are handed to its session (:class:`Early`), so the document is analysed
+   once.  The other messages read so far are handed over as parsed
+   messages, each once and in order: the server runs its ``initialize``
+   handler (its answer is not sent again) and opens the document from the
+   analysis it already has.  From then on a reader thread hands each
+   message to the server's event loop as it arrives.
 
 What the wire carries is checked here, as JSON-RPC asks:
 
@@ -45,17 +55,26 @@ import os
 import select
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from .client import ClientSupport, get
+
 if TYPE_CHECKING:
-    from .documents import Analyzer
+    from .documents import Analysis, Analyzer
     from .settings import EditorSettings
     from .validation import ValidatorSemantics
 
 CAPABILITIES = Path(__file__).with_name("capabilities.json")
-WAIT = 0.25  # seconds to wait for the next message after initialize
+WAIT = 0.25
+"""Seconds to wait for the first document after ``initialize`` before
+loading the server (loading it while the document is analysed would slow
+that down: they share the interpreter)."""
+POLL = 0.02
+"""Seconds between two looks at whether the server is loaded while no
+message comes."""
 EARLY_MAX_CHARS = 200_000
 """A larger first document is left to the server, which analyses it on its
 own thread, publishing progressively, while it answers other requests."""
@@ -231,31 +250,68 @@ class Output:
             self.stream.close()
 
 
-def _get(data: object, path: str) -> object:
-    for key in path.split("."):
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
-
-
 def initialize_result(params: dict[str, Any]) -> dict[str, Any]:
     """The answer to ``initialize`` the server gives, for these params."""
     from .. import __version__
     from .convert import negotiate
 
     templates = json.loads(CAPABILITIES.read_text(encoding="utf-8"))
-    prepare = bool(_get(params, "capabilities.textDocument.rename.prepareSupport"))
+    prepare = bool(get(params, "capabilities.textDocument.rename.prepareSupport"))
     capabilities = templates["prepare" if prepare else "plain"]
-    encodings = _get(params, "capabilities.general.positionEncodings")
+    encodings = get(params, "capabilities.general.positionEncodings")
     capabilities["positionEncoding"] = negotiate(encodings if isinstance(encodings, list) else None)
     # pygls says willSave(WaitUntil) false (the server does not take them)
     # when the client mentions them at all, and nothing when it does not.
     sync = capabilities["textDocumentSync"]
     for key in ("willSave", "willSaveWaitUntil"):
-        if _get(params, f"capabilities.textDocument.synchronization.{key}") is not None:
+        if get(params, f"capabilities.textDocument.synchronization.{key}") is not None:
             sync[key] = False
     return {"capabilities": capabilities, "serverInfo": {"name": "syntaqlite", "version": __version__}}
+
+
+class Loader:
+    """Imports the server's modules (pygls, lsprotocol) on a thread, while
+    the front door answers."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            # what the front door answers with is imported here, not by both threads at once
+            from .features import completion, folding, hover, semantic_tokens, symbols  # noqa: F401
+
+            self._thread = threading.Thread(target=self._load, name="syntaqlite-load", daemon=True)
+            self._thread.start()
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def _load(self) -> None:
+        try:
+            from .features import registrations
+            from .server import create_server  # noqa: F401
+
+            registrations()  # imports the features' modules
+        except BaseException:  # noqa: BLE001 - imported again by run(), where the error is reported
+            pass
+        finally:
+            self.done.set()
+
+
+ANSWERED_EARLY = frozenset(
+    {
+        "textDocument/completion",
+        "textDocument/hover",
+        "textDocument/semanticTokens/full",
+        "textDocument/foldingRange",
+        "textDocument/documentSymbol",
+    }
+)
+"""The requests the front door answers (about the document it analysed),
+with the functions the server's features call."""
 
 
 @dataclass
@@ -267,6 +323,10 @@ class Early:
     semantics: ValidatorSemantics | None = None
     analyzers: dict[str, Analyzer] = field(default_factory=dict)
     published: dict[str, tuple[int, list[dict[str, Any]]]] = field(default_factory=dict)
+    analyses: dict[str, Analysis] = field(default_factory=dict)
+    """The analysis of each document, for the requests answered here."""
+    answered: set[int | str] = field(default_factory=set)
+    """The ids of the requests answered here."""
 
     def first_diagnostics(
         self, init: dict[str, Any], opened: dict[str, Any], defaults: EditorSettings | None = None
@@ -288,7 +348,7 @@ class Early:
             return None
         if item.get("languageId") == "python" or uri.endswith(".py"):
             return None  # SQL inside Python: the server's own pipeline (python_documents.py)
-        encodings = _get(init, "capabilities.general.positionEncodings")
+        encodings = get(init, "capabilities.general.positionEncodings")
         encoding = negotiate(encodings if isinstance(encodings, list) else None)
         folders = init.get("workspaceFolders") or []
         roots = workspace_roots(
@@ -306,9 +366,10 @@ class Early:
         analyzer = Analyzer(uri)
         analysis = analyzer.analyze(text, version, path, settings.config, settings.target, encoding)
         found = analysis.syntax_errors + list(self.semantics.diagnostics(analysis))
-        related = bool(_get(init, "capabilities.textDocument.publishDiagnostics.relatedInformation"))
+        related = ClientSupport.from_json(init.get("capabilities")).related_information
         as_json = [diagnostic_json(d, analysis.index, uri, related_information=related) for d in found]
         self.analyzers[uri] = analyzer
+        self.analyses[uri] = analysis
         self.published[uri] = (version, as_json)
         return {
             "jsonrpc": "2.0",
@@ -316,41 +377,132 @@ class Early:
             "params": {"uri": uri, "diagnostics": as_json, "version": version},
         }
 
+    def answer(self, init: dict[str, Any], message: dict[str, Any]) -> dict[str, Any] | None:
+        """The server's answer to one of the requests in :data:`ANSWERED_EARLY`
+        about a document analysed here (None: leave it to the server)."""
+        method = message.get("method")
+        msg_id = message.get("id")
+        if method not in ANSWERED_EARLY or msg_id is None or self.semantics is None:
+            return None
+        uri = get(message, "params.textDocument.uri")
+        analysis = self.analyses.get(uri) if isinstance(uri, str) else None
+        if analysis is None:
+            return None  # the server answers (a warning for an unknown document)
+        client = ClientSupport.from_json(init.get("capabilities"))
+        result: object
+        if method == "textDocument/semanticTokens/full":
+            from .features.semantic_tokens import semantic_tokens
+
+            result = semantic_tokens(analysis)
+        elif method == "textDocument/foldingRange":
+            from .features.folding import folding_ranges
+
+            result = folding_ranges(analysis)
+        elif method == "textDocument/documentSymbol":
+            from .features.symbols import document_symbols
+
+            result = document_symbols(analysis, client.hierarchical_symbols)
+        else:
+            line, character = get(message, "params.position.line"), get(message, "params.position.character")
+            if not _is_uinteger(line) or not _is_uinteger(character):
+                return None  # the server answers InvalidParams
+            assert isinstance(line, int) and isinstance(character, int)
+            if method == "textDocument/completion":
+                from .features import completion
+
+                markdown = client.markdown_completion
+                result = completion.answer(analysis, line, character, self.semantics, markdown)
+            else:
+                from .features import hover
+
+                result = hover.answer(analysis, line, character, self.semantics, client.markdown_hover)
+        self.answered.add(msg_id)
+        return {"jsonrpc": "2.0", "id": msg_id, "result": result}
+
+
+def _is_uinteger(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31
+
+
+def _method(item: Item | None) -> object:
+    return item.get("method") if isinstance(item, dict) else None
+
 
 def early_start(wire: Wire, out: Output, editor: EditorSettings | None) -> tuple[list[Item], Early]:
-    """Answer ``initialize`` and publish the first opened document's
-    diagnostics; the messages read (for the server) and what was done."""
+    """Answer ``initialize``, publish the first opened document's
+    diagnostics and answer the requests of :data:`ANSWERED_EARLY` about it
+    while the server loads; the messages read for the server, and what was
+    done."""
     early = Early()
     pending: list[Item] = []
     message = wire.next()
     if message is None:
         return pending, early
     pending.append(message)
-    if not (isinstance(message, dict) and message.get("method") == "initialize" and "id" in message):
+    if not (isinstance(message, dict) and _method(message) == "initialize" and "id" in message):
         return pending, early
     init = message.get("params") if isinstance(message.get("params"), dict) else {}
     assert isinstance(init, dict)
     out.send({"jsonrpc": "2.0", "id": message["id"], "result": initialize_result(init)})
     out.drop_id = message["id"]
-    following: Item | None
-    while True:
-        following = wire.next(timeout=WAIT)
+    loader = Loader()
+    deadline = time.monotonic() + WAIT
+    opened = False
+    while not loader.done.is_set():
+        if loader.started:
+            timeout = POLL
+        else:
+            # the first document is analysed before the server loads
+            timeout = 0.0 if opened else max(0.0, deadline - time.monotonic())
+        following = wire.next(timeout=timeout)
         if following is None:
-            return pending, early
+            loader.start()
+            continue
+        if isinstance(following, dict):
+            reply = _answer_early(early, init, following)
+            if reply is not None:
+                out.send(reply)
+                continue
+            cancelled = get(following, "params.id")
+            if _method(following) == "$/cancelRequest" and isinstance(cancelled, (int, str)):
+                if cancelled in early.answered:
+                    continue  # answered already
         pending.append(following)
-        if not (isinstance(following, dict) and following.get("method") == "initialized"):
-            break
-    if isinstance(following, dict) and following.get("method") == "textDocument/didOpen":
-        params = following.get("params")
-        try:
-            published = early.first_diagnostics(init, params, editor) if isinstance(params, dict) else None
-        except Exception as exc:  # noqa: BLE001 - the server will do it, and say what is wrong
-            print(f"syntaqlite lsp: early diagnostics skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
-            early = Early(early.semantics)
-            published = None
-        if published is not None:
-            out.send(published)
+        method = _method(following)
+        if method == "initialized":
+            continue
+        if isinstance(following, dict) and "id" in following and isinstance(method, str):
+            # a request the server will answer (requests change nothing: the
+            # ones after it can still be answered here)
+            continue
+        if method == "$/cancelRequest":
+            continue  # of such a request
+        if method == "textDocument/didOpen" and not opened:
+            opened = True
+            params = following.get("params") if isinstance(following, dict) else None
+            try:
+                published = (
+                    early.first_diagnostics(init, params, editor) if isinstance(params, dict) else None
+                )
+            except Exception as exc:  # noqa: BLE001 - the server will do it, and say what is wrong
+                print(
+                    f"syntaqlite lsp: early diagnostics skipped: {type(exc).__name__}: {exc}", file=sys.stderr
+                )
+                early = Early(early.semantics)
+                published = None
+            if published is not None:
+                out.send(published)
+            continue
+        break  # the server's to answer, and everything after it
     return pending, early
+
+
+def _answer_early(early: Early, init: dict[str, Any], message: dict[str, Any]) -> dict[str, Any] | None:
+    try:
+        return early.answer(init, message)
+    except Exception as exc:  # noqa: BLE001 - the server answers it (with the error, logged)
+        print(f"syntaqlite lsp: early answer skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
 
 
 def serve(

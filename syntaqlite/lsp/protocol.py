@@ -58,7 +58,8 @@ class SyntaqliteProtocol(LanguageServerProtocol):
     def lsp_initialize(self, params: types.InitializeParams) -> Generator[Any, Any, types.InitializeResult]:
         general = params.capabilities.general
         encoding = negotiate(general.position_encodings if general is not None else None)
-        self._server.session.initialize(params, encoding)
+        capabilities = self._converter.unstructure(params.capabilities)
+        self._server.session.initialize(params, encoding, capabilities)
         result: types.InitializeResult = yield from super().lsp_initialize(params)
         result.capabilities.position_encoding = encoding
         return result

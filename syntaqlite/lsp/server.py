@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from .. import __version__
-from .features import FEATURES
+from .features import registrations
 from .protocol import SyntaqliteProtocol, SyntaqliteServer
 from .semantics import Semantics
 from .session import Session
@@ -30,6 +30,6 @@ def create_server(
     server.session = Session(server, semantics if semantics is not None else default_semantics())
     if editor is not None:
         server.session.defaults = server.session.editor = editor
-    for register in FEATURES:
+    for register in registrations():
         register(server)
     return server

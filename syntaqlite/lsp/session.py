@@ -51,6 +51,7 @@ from pygls.uris import to_fs_path
 from ..config import clear_cache
 from ..syntax.memory import gc_paused
 from . import convert
+from .client import ClientSupport
 from .documents import STALE, Analysis, Analyzer, Document, Stale
 from .python_documents import PYTHON_REQUESTS, is_python_document, masked, python_diagnostics
 from .python_documents import forget as forget_python
@@ -118,46 +119,6 @@ class RequestFailed(JsonRpcException):
     logged as a server fault."""
 
     CODE = REQUEST_FAILED
-
-
-@dataclass
-class ClientSupport:
-    """What the client said it can take (from its capabilities)."""
-
-    related_information: bool = False
-    markdown_hover: bool = False
-    markdown_completion: bool = False
-    hierarchical_symbols: bool = False
-    watched_files_dynamic: bool = False
-    configuration_pull: bool = False
-    multiline_tokens: bool = False
-    label_offsets: bool = False
-
-    @classmethod
-    def of(cls, caps: types.ClientCapabilities) -> ClientSupport:
-        td = caps.text_document
-        ws = caps.workspace
-        out = cls()
-        if td is not None:
-            if td.publish_diagnostics is not None:
-                out.related_information = bool(td.publish_diagnostics.related_information)
-            if td.hover is not None and td.hover.content_format:
-                out.markdown_hover = types.MarkupKind.Markdown in td.hover.content_format
-            item = td.completion.completion_item if td.completion is not None else None
-            if item is not None and item.documentation_format:
-                out.markdown_completion = types.MarkupKind.Markdown in item.documentation_format
-            if td.document_symbol is not None:
-                out.hierarchical_symbols = bool(td.document_symbol.hierarchical_document_symbol_support)
-            if td.semantic_tokens is not None:
-                out.multiline_tokens = bool(td.semantic_tokens.multiline_token_support)
-            sig = td.signature_help.signature_information if td.signature_help is not None else None
-            if sig is not None and sig.parameter_information is not None:
-                out.label_offsets = bool(sig.parameter_information.label_offset_support)
-        if ws is not None:
-            if ws.did_change_watched_files is not None:
-                out.watched_files_dynamic = bool(ws.did_change_watched_files.dynamic_registration)
-            out.configuration_pull = bool(ws.configuration)
-        return out
 
 
 @dataclass
@@ -242,14 +203,15 @@ class Session:
 
     # -- lifecycle -----------------------------------------------------------------
 
-    def initialize(self, params: types.InitializeParams, encoding: str) -> None:
+    def initialize(self, params: types.InitializeParams, encoding: str, capabilities: object) -> None:
+        """``capabilities``: the client's capabilities as JSON."""
         try:
             self._loop = asyncio.get_running_loop()
             self._loop_thread = threading.get_ident()
         except RuntimeError:  # not run by an event loop (unit tests)
             pass
         self.encoding = encoding
-        self.client = ClientSupport.of(params.capabilities)
+        self.client = ClientSupport.from_json(capabilities)
         self.editor = EditorSettings.from_mapping(params.initialization_options, self.defaults)
         self.roots = workspace_roots(
             [folder.uri for folder in params.workspace_folders or []], params.root_uri, params.root_path

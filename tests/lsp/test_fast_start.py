@@ -19,7 +19,16 @@ import pytest
 from pygls.protocol import default_converter
 from pytest_lsp import client_capabilities
 
-from syntaqlite.lsp.fast import CAPABILITIES, BrokenFraming, Invalid, Output, take_frame, write_capabilities
+from syntaqlite.lsp.fast import (
+    CAPABILITIES,
+    BrokenFraming,
+    Invalid,
+    Output,
+    Wire,
+    early_start,
+    take_frame,
+    write_capabilities,
+)
 
 TEXT = (
     "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n"
@@ -28,6 +37,7 @@ TEXT = (
     "CREATE TABLE notes (x);\n"
     "SELEC 1;\n"
     "SELECT 'é', 😀 FROM notes;\n"
+    "SELECT id,\n  body\nFROM notes;\n"
 )
 
 
@@ -200,3 +210,178 @@ def test_output_drops_only_the_answered_initialize() -> None:
     sent = out.getvalue()
     assert b"logMessage" in sent and b'"again"' in sent
     assert sent.count(b'"id": 1') == 1
+
+
+# -- requests answered while the server loads ------------------------------------------------
+
+COMPLETE_AT = {"line": 1, "character": 7}  # "SELECT |bdy FROM notes"
+HOVER_AT = {"line": 1, "character": 18}  # "notes"
+
+
+def requests(uri: str, first_id: int) -> list[dict[str, Any]]:
+    """Completion, hover, semantic tokens and folding ranges in ``uri``,
+    with ids from ``first_id``."""
+    doc = {"uri": uri}
+    asked: list[tuple[str, dict[str, Any]]] = [
+        ("textDocument/completion", {"textDocument": doc, "position": COMPLETE_AT}),
+        ("textDocument/hover", {"textDocument": doc, "position": HOVER_AT}),
+        ("textDocument/semanticTokens/full", {"textDocument": doc}),
+        ("textDocument/foldingRange", {"textDocument": doc}),
+        ("textDocument/documentSymbol", {"textDocument": doc}),
+    ]
+    return [
+        {"jsonrpc": "2.0", "id": first_id + i, "method": method, "params": params}
+        for i, (method, params) in enumerate(asked)
+    ]
+
+
+def opening(root: Path, uri: str, capabilities: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "initialize",
+            "params": {"processId": None, "rootUri": root.as_uri(), "capabilities": capabilities},
+        },
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/didOpen",
+            "params": {"textDocument": {"uri": uri, "languageId": "sql", "version": 1, "text": TEXT}},
+        },
+    ]
+
+
+def definition_request(uri: str, msg_id: int) -> dict[str, Any]:
+    """A request the front door leaves to the server."""
+    return {
+        "jsonrpc": "2.0",
+        "id": msg_id,
+        "method": "textDocument/definition",
+        "params": {"textDocument": {"uri": uri}, "position": HOVER_AT},
+    }
+
+
+def test_front_door_answers_requests_once(tmp_path: Path) -> None:
+    uri = (tmp_path / "q.sql").as_uri()
+    cancel = {"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 10}}
+    change = {
+        "jsonrpc": "2.0",
+        "method": "textDocument/didChange",
+        "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "SELECT 1;"}]},
+    }
+    messages = [
+        *opening(tmp_path, uri, profiles()["neovim"]),
+        *requests(uri, 10),  # 10-14
+        cancel,
+        definition_request(uri, 20),  # the server's: it waits, and what follows is still answered
+        *requests(uri, 30)[:1],
+        change,  # an edit: from here on, everything is the server's
+        *requests(uri, 40)[:1],
+    ]
+    read, write = os.pipe()
+    os.write(write, b"".join(frame(m) for m in messages))
+    out = io.BytesIO()
+    wire = Wire(read)
+    pending, early = early_start(wire, Output(out), None)  # type: ignore[arg-type]
+    left = wire.next()  # what the server's reader reads next
+    os.close(read)
+    os.close(write)
+    sent = []
+    data, pos = out.getvalue(), 0
+    while (found := take_frame(data, pos)) is not None:
+        sent.append(found[0])
+        pos = found[1]
+    answers = {m["id"]: m["result"] for m in sent if isinstance(m, dict) and "id" in m}
+    assert set(answers) == {1, *range(10, 15), 30}
+    assert answers[10]["items"] and answers[11]["contents"]["value"]
+    assert answers[12]["data"] and answers[13] and answers[14]
+    assert answers[30] == answers[10]
+    assert early.answered == {*range(10, 15), 30}
+    # the server gets the rest, each once and in order: not the answered
+    # requests, nor the cancel of one
+    assert [(m.get("method"), m.get("id")) for m in pending if isinstance(m, dict)] == [
+        ("initialize", 1),
+        ("initialized", None),
+        ("textDocument/didOpen", None),
+        ("textDocument/definition", 20),
+        ("textDocument/didChange", None),
+    ]
+    assert isinstance(left, dict) and left["id"] == 40
+
+
+def exchange(fast: bool, root: Path, uri: str) -> dict[int, Any]:
+    """Answers to the requests sent with didOpen (ids 10-14) and again after
+    a request only the server answers (ids 30-34)."""
+    server = Server(fast, root)
+    for message in [*opening(root, uri, profiles()["neovim"]), *requests(uri, 10)]:
+        server.send(message)
+    server.send(definition_request(uri, 20))
+    _, seen = server.until(lambda m: m.get("id") == 20)
+    for message in requests(uri, 30):
+        server.send(message)
+    seen += server.until(lambda m: m.get("id") == 34)[1]
+    seen += server.stop()
+    ids = [*range(10, 15), *range(30, 35)]
+    return {i: [m["result"] for m in seen if m.get("id") == i and "method" not in m] for i in ids}
+
+
+def test_early_answers_are_the_servers(tmp_path: Path) -> None:
+    (tmp_path / "syntaqlite.toml").write_text("", encoding="utf-8")
+    uri = (tmp_path / "q.sql").as_uri()
+    fast = exchange(True, tmp_path, uri)
+    slow = exchange(False, tmp_path, uri)
+    for i, answers in fast.items():
+        assert len(answers) == 1, f"request {i} answered {len(answers)} times"
+    assert fast == slow
+    for i in range(10, 15):  # before and after the server is loaded
+        assert fast[i] == fast[i + 20]
+    labels = {item["label"] for item in fast[10][0]["items"]}
+    assert {"body", "id", "substr", "DISTINCT"} <= labels
+    assert "notes" in fast[11][0]["contents"]["value"]
+    assert fast[12][0]["data"] and fast[13][0]
+    assert [s["name"] for s in fast[14][0]][:2] == ["CREATE TABLE notes", "SELECT … FROM notes"]
+
+
+def test_json_constants_are_lsprotocols() -> None:
+    from lsprotocol import types
+
+    from syntaqlite.lsp.features import completion
+
+    kinds = types.CompletionItemKind
+    assert (
+        kinds.Field,
+        kinds.Variable,
+        kinds.Module,
+        kinds.Class,
+    ) == (completion.FIELD, completion.VARIABLE, completion.MODULE, completion.CLASS)
+    assert (
+        kinds.Interface,
+        kinds.Struct,
+        kinds.Function,
+        kinds.Keyword,
+    ) == (completion.INTERFACE, completion.STRUCT, completion.FUNCTION, completion.KEYWORD)
+    from syntaqlite.lsp.features.symbols import K
+
+    for name, value in vars(K).items():
+        if not name.startswith("_"):
+            assert getattr(types.SymbolKind, name) == value, name
+    assert types.FoldingRangeKind.Comment.value == "comment"
+    assert types.MarkupKind.Markdown.value == "markdown" and types.MarkupKind.PlainText.value == "plaintext"
+
+
+@pytest.mark.parametrize("profile", list(profiles()))
+def test_client_support_from_the_clients_json_and_from_lsprotocols(profile: str) -> None:
+    """The front door reads the client's JSON, the server lsprotocol's
+    object unstructured again: the same reading."""
+    from lsprotocol import types
+
+    from syntaqlite.lsp.client import ClientSupport
+
+    raw = profiles()[profile]
+    converter = default_converter()
+    again = converter.unstructure(converter.structure(raw, types.ClientCapabilities))
+    assert ClientSupport.from_json(raw) == ClientSupport.from_json(again)
+    if profile == "visual-studio-code":
+        support = ClientSupport.from_json(raw)
+        assert support.markdown_hover and support.markdown_completion and support.related_information

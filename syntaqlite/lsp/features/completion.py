@@ -22,14 +22,17 @@ says which token kinds may follow:
 Items are plain text with a text edit over the word under the cursor,
 sorted: the names of the query (the innermost query's first), tables, then
 keywords, then functions.  Keywords follow the configured keyword case.
+
+The answer is built as the JSON LSP sends (no lsprotocol here): the server
+sends it as it is, and the front door (:mod:`..fast`) answers a completion
+that comes before the server is loaded with the same function.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-
-from lsprotocol import types
+from typing import TYPE_CHECKING, Any
 
 from ...syntax.automaton import ParserState
 from ...syntax.names import fold_case, unquote
@@ -37,11 +40,18 @@ from ...syntax.target import Target
 from ...syntax.tokens import COMMENT, ILLEGAL, KEYWORD_KINDS, Token
 from ...validator.builtins import FUNCTIONS, Function, available_in
 from ..documents import Analysis
-from ..protocol import SyntaqliteServer
 from ..scan import is_bare_word, is_name, significant
 from ..semantics import ColumnInfo, Semantics, TableInfo
 
+if TYPE_CHECKING:
+    from lsprotocol import types
+
+    from ..protocol import SyntaqliteServer
+
 TRIGGER_CHARACTERS = [".", " "]
+
+# LSP's CompletionItemKind values (tests compare them with lsprotocol's).
+FIELD, VARIABLE, MODULE, CLASS, INTERFACE, STRUCT, FUNCTION, KEYWORD = 5, 6, 9, 7, 8, 22, 3, 14
 
 # Sort groups: names of the query first (columns, then result-column
 # aliases, then FROM item names; the innermost query's before an outer
@@ -49,9 +59,9 @@ TRIGGER_CHARACTERS = [".", " "]
 # (about 130 of them: keywords would be buried after them).
 _COLUMN, _TABLE, _KEYWORD, _FUNCTION = "0", "1", "2", "3"
 _COLUMN_KINDS = {
-    "column": ("0", types.CompletionItemKind.Field),
-    "alias": ("1", types.CompletionItemKind.Variable),
-    "source": ("2", types.CompletionItemKind.Module),
+    "column": ("0", FIELD),
+    "alias": ("1", VARIABLE),
+    "source": ("2", MODULE),
 }
 _PAIRS = {
     "GROUP": "BY",
@@ -80,11 +90,11 @@ _CLAUSES = frozenset(
     }
 )
 _TABLE_KINDS = {
-    "table": types.CompletionItemKind.Class,
-    "virtual": types.CompletionItemKind.Class,
-    "builtin": types.CompletionItemKind.Class,
-    "view": types.CompletionItemKind.Interface,
-    "cte": types.CompletionItemKind.Struct,
+    "table": CLASS,
+    "virtual": CLASS,
+    "builtin": CLASS,
+    "view": INTERFACE,
+    "cte": STRUCT,
 }
 
 
@@ -206,8 +216,8 @@ def _keyword_case(config_case: str, prefix: str) -> str:
     return "upper"
 
 
-def _doc(text: str, markdown: bool) -> types.MarkupContent | str:
-    return types.MarkupContent(kind=types.MarkupKind.Markdown, value=text) if markdown else text
+def _doc(text: str, markdown: bool) -> dict[str, str] | str:
+    return {"kind": "markdown", "value": text} if markdown else text
 
 
 def function_doc(fns: Iterable[Function]) -> str:
@@ -228,16 +238,16 @@ def function_doc(fns: Iterable[Function]) -> str:
 
 
 class _Builder:
-    def __init__(self, rng: types.Range, markdown: bool) -> None:
+    def __init__(self, rng: dict[str, Any], markdown: bool) -> None:
         self.rng = rng
         self.markdown = markdown
-        self.items: list[types.CompletionItem] = []
+        self.items: list[dict[str, Any]] = []
         self.seen: set[str] = set()
 
     def add(
         self,
         label: str,
-        kind: types.CompletionItemKind,
+        kind: int,
         group: str,
         detail: str | None = None,
         documentation: str | None = None,
@@ -246,23 +256,22 @@ class _Builder:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.items.append(
-            types.CompletionItem(
-                label=label,
-                kind=kind,
-                detail=detail,
-                documentation=_doc(documentation, self.markdown) if documentation else None,
-                sort_text=f"{group}{key}",
-                text_edit=types.TextEdit(range=self.rng, new_text=label),
-            )
-        )
+        item: dict[str, Any] = {"label": label, "kind": kind}
+        if detail is not None:
+            item["detail"] = detail
+        if documentation:
+            item["documentation"] = _doc(documentation, self.markdown)
+        item["sortText"] = f"{group}{key}"
+        item["textEdit"] = {"range": self.rng, "newText": label}
+        self.items.append(item)
+
+    def result(self) -> dict[str, Any]:
+        return {"isIncomplete": False, "items": self.items}
 
 
-def completions(
-    analysis: Analysis, offset: int, semantics: Semantics, markdown: bool
-) -> types.CompletionList:
-    """The completion list at ``offset``."""
-    empty = types.CompletionList(is_incomplete=False, items=[])
+def completions(analysis: Analysis, offset: int, semantics: Semantics, markdown: bool) -> dict[str, Any]:
+    """The completion list at ``offset``, as LSP's ``CompletionList`` JSON."""
+    empty: dict[str, Any] = {"isIncomplete": False, "items": []}
     chunk = analysis.chunk_at(offset)
     if chunk is None:
         return empty
@@ -294,7 +303,7 @@ def completions(
     index = analysis.index
     start = word.start + chunk.start if word is not None else offset
     end = word.end + chunk.start if word is not None else offset
-    builder = _Builder(index.range(start, end), markdown)
+    builder = _Builder(index.range_json(start, end), markdown)
     prefix = word.text[: rel - word.start] if word is not None else ""
     target = analysis.target
 
@@ -308,7 +317,7 @@ def completions(
 
     def add_tables(tables: Iterable[TableInfo]) -> None:
         for table in tables:
-            kind = _TABLE_KINDS.get(table.kind, types.CompletionItemKind.Class)
+            kind = _TABLE_KINDS.get(table.kind, CLASS)
             detail = table.detail or (
                 f"{table.kind} ({len(table.columns)} columns)" if table.columns else table.kind
             )
@@ -322,7 +331,7 @@ def completions(
             chosen = [f for f in fns if (f.kind == "table") == table_valued]
             if chosen:
                 detail = " | ".join(dict.fromkeys(f.signature for f in chosen))
-                builder.add(name, types.CompletionItemKind.Function, _FUNCTION, detail, function_doc(chosen))
+                builder.add(name, FUNCTION, _FUNCTION, detail, function_doc(chosen))
 
     # after "name." : columns of that table (or tables of that schema)
     if context and context[-1].kind == "DOT" and len(context) >= 2 and is_name(context[-2]):
@@ -332,7 +341,7 @@ def completions(
             add_tables(semantics.tables_at(analysis, offset))
         else:
             add_columns(semantics.columns_at(analysis, offset, plain))
-        return types.CompletionList(is_incomplete=False, items=builder.items)
+        return builder.result()
 
     state = parser_state(context)
     expected = state.expected()
@@ -362,20 +371,31 @@ def completions(
                 label = f"{word_text} {follow}"
             if case == "lower":
                 label = label.lower()
-            builder.add(label, types.CompletionItemKind.Keyword, _KEYWORD)
-    return types.CompletionList(is_incomplete=False, items=builder.items)
+            builder.add(label, KEYWORD, _KEYWORD)
+    return builder.result()
+
+
+def answer(
+    analysis: Analysis, line: int, character: int, semantics: Semantics, markdown: bool
+) -> dict[str, Any]:
+    """The answer to ``textDocument/completion`` at an LSP position."""
+    return completions(analysis, analysis.index.offset_at(line, character), semantics, markdown)
 
 
 def register(server: SyntaqliteServer) -> None:
+    from lsprotocol import types
+
     session = server.session
 
     @server.feature(
         types.TEXT_DOCUMENT_COMPLETION,
         types.CompletionOptions(trigger_characters=TRIGGER_CHARACTERS, resolve_provider=False),
     )
-    async def completion(params: types.CompletionParams) -> types.CompletionList | None:
-        def run(analysis: Analysis) -> types.CompletionList:
-            offset = analysis.index.offset(params.position)
-            return completions(analysis, offset, session.semantics, session.client.markdown_completion)
+    async def completion(params: types.CompletionParams) -> dict[str, Any] | None:
+        position = params.position
+
+        def run(analysis: Analysis) -> dict[str, Any]:
+            markdown = session.client.markdown_completion
+            return answer(analysis, position.line, position.character, session.semantics, markdown)
 
         return await session.request(params.text_document.uri, "completion", run, None)

@@ -1,14 +1,20 @@
 """Folding ranges: statements that span lines, parenthesised lists and
 subqueries, CASE … END and trigger bodies that span lines, block comments,
-and runs of line comments."""
+and runs of line comments.  The answer is LSP's JSON (no lsprotocol here:
+the front door, :mod:`..fast`, answers with it before the server is
+loaded)."""
 
 from __future__ import annotations
 
-from lsprotocol import types
+from typing import TYPE_CHECKING, Any
 
 from ...syntax.tokens import COMMENT
 from ..documents import Analysis, Chunk
-from ..protocol import SyntaqliteServer
+
+if TYPE_CHECKING:
+    from lsprotocol import types
+
+    from ..protocol import SyntaqliteServer
 
 _MEMO = "folding"
 _REGION, _COMMENT = 0, 1
@@ -60,11 +66,12 @@ def chunk_spans(chunk: Chunk) -> list[tuple[int, int, int]]:
     return out
 
 
-def folding_ranges(analysis: Analysis) -> list[types.FoldingRange]:
+def folding_ranges(analysis: Analysis) -> list[dict[str, Any]]:
+    """The document's ``FoldingRange`` list, as JSON."""
     index = analysis.index
     text = analysis.text
     seen: set[tuple[int, int]] = set()
-    out: list[types.FoldingRange] = []
+    out: list[dict[str, Any]] = []
     for chunk in analysis.chunks:
         for start, end, kind in chunk_spans(chunk):
             first = index.line_of(start + chunk.start)
@@ -77,19 +84,18 @@ def folding_ranges(analysis: Analysis) -> list[types.FoldingRange]:
             if last <= first or (first, last) in seen:
                 continue
             seen.add((first, last))
-            out.append(
-                types.FoldingRange(
-                    start_line=first,
-                    end_line=last,
-                    kind=types.FoldingRangeKind.Comment if kind == _COMMENT else None,
-                )
-            )
+            folded: dict[str, Any] = {"startLine": first, "endLine": last}
+            if kind == _COMMENT:
+                folded["kind"] = "comment"  # LSP's FoldingRangeKind.Comment
+            out.append(folded)
     return out
 
 
 def register(server: SyntaqliteServer) -> None:
+    from lsprotocol import types
+
     session = server.session
 
     @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
-    async def folding(params: types.FoldingRangeParams) -> list[types.FoldingRange] | None:
+    async def folding(params: types.FoldingRangeParams) -> list[dict[str, Any]] | None:
         return await session.request(params.text_document.uri, "folding ranges", folding_ranges, None)

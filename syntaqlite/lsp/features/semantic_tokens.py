@@ -2,11 +2,13 @@
 operators, comments, parameters, plus roles from the tree where the
 statement parsed: function names, table names, column names, type names,
 declarations (CREATE TABLE names, column definitions, CTEs, aliases).
-Keywords that the parser read as names are already names (kind ID)."""
+Keywords that the parser read as names are already names (kind ID).  The
+answer is LSP's JSON (no lsprotocol here: the front door, :mod:`..fast`,
+answers with it before the server is loaded)."""
 
 from __future__ import annotations
 
-from lsprotocol import types
+from typing import TYPE_CHECKING, Any
 
 from ...syntax.names import unquote
 from ...syntax.nodes import (
@@ -32,8 +34,12 @@ from ...syntax.nodes import (
 from ...syntax.tokens import KEYWORD_KINDS, Token
 from ...validator.builtins import lookup
 from ..documents import Analysis, Chunk
-from ..protocol import SyntaqliteServer
 from ..scan import OPERATOR_KINDS
+
+if TYPE_CHECKING:
+    from lsprotocol import types
+
+    from ..protocol import SyntaqliteServer
 
 TOKEN_TYPES = [
     "keyword",
@@ -49,7 +55,6 @@ TOKEN_TYPES = [
     "property",
 ]
 TOKEN_MODIFIERS = ["declaration", "defaultLibrary"]
-LEGEND = types.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOKEN_MODIFIERS)
 
 _T = {name: i for i, name in enumerate(TOKEN_TYPES)}
 _DECL = 1
@@ -150,7 +155,8 @@ def chunk_tokens(chunk: Chunk) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def semantic_tokens(analysis: Analysis) -> types.SemanticTokens:
+def semantic_tokens(analysis: Analysis) -> dict[str, Any]:
+    """The document's ``SemanticTokens``, as JSON."""
     index = analysis.index
     data: list[int] = []
     prev_line = 0
@@ -165,12 +171,15 @@ def semantic_tokens(analysis: Analysis) -> types.SemanticTokens:
                 delta_char = char - prev_char if delta_line == 0 else char
                 data.extend((delta_line, delta_char, length, kind, mods))
                 prev_line, prev_char = line, char
-    return types.SemanticTokens(data=data)
+    return {"data": data}
 
 
 def register(server: SyntaqliteServer) -> None:
-    session = server.session
+    from lsprotocol import types
 
-    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
-    async def full(params: types.SemanticTokensParams) -> types.SemanticTokens | None:
+    session = server.session
+    legend = types.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOKEN_MODIFIERS)
+
+    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, legend)
+    async def full(params: types.SemanticTokensParams) -> dict[str, Any] | None:
         return await session.request(params.text_document.uri, "semantic tokens", semantic_tokens, None)

@@ -5,8 +5,7 @@ customers"), with the columns of created tables and views as children."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from lsprotocol import types
+from typing import TYPE_CHECKING, Any
 
 from ...syntax.cst import Node
 from ...syntax.nodes import (
@@ -42,10 +41,29 @@ from ...syntax.nodes import (
 from ...syntax.tokens import KEYWORD_KINDS, Token
 from ..convert import LineIndex
 from ..documents import Analysis, Chunk
-from ..protocol import SyntaqliteServer
 
-K = types.SymbolKind
-_KINDS: dict[type[Node], types.SymbolKind] = {
+if TYPE_CHECKING:
+    from lsprotocol import types
+
+    from ..protocol import SyntaqliteServer
+
+
+class K:
+    """LSP's SymbolKind values used here (tests compare them with lsprotocol's)."""
+
+    Module = 2
+    Class = 5
+    Method = 6
+    Property = 7
+    Field = 8
+    Interface = 11
+    Function = 12
+    Object = 19
+    Key = 20
+    Event = 24
+
+
+_KINDS: dict[type[Node], int] = {
     CreateTableStmt: K.Class,
     CreateVirtualTableStmt: K.Class,
     CreateViewStmt: K.Interface,
@@ -93,7 +111,7 @@ class Spec:
     """A symbol with offsets relative to its chunk."""
 
     name: str
-    kind: types.SymbolKind
+    kind: int  # LSP's SymbolKind
     start: int
     end: int
     sel_start: int
@@ -231,50 +249,54 @@ def chunk_specs(chunk: Chunk) -> list[Spec]:
     return cached  # type: ignore[return-value]
 
 
-def _symbol(spec: Spec, base: int, index: LineIndex) -> types.DocumentSymbol:
-    return types.DocumentSymbol(
-        name=spec.name,
-        kind=spec.kind,
-        range=index.range(spec.start + base, spec.end + base),
-        selection_range=index.range(spec.sel_start + base, spec.sel_end + base),
-        detail=spec.detail,
-        children=[_symbol(c, base, index) for c in spec.children] or None,
-    )
+def _symbol(spec: Spec, base: int, index: LineIndex) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": spec.name,
+        "kind": spec.kind,
+        "range": index.range_json(spec.start + base, spec.end + base),
+        "selectionRange": index.range_json(spec.sel_start + base, spec.sel_end + base),
+    }
+    if spec.detail is not None:
+        out["detail"] = spec.detail
+    if spec.children:
+        out["children"] = [_symbol(c, base, index) for c in spec.children]
+    return out
 
 
-def document_symbols(
-    analysis: Analysis, hierarchical: bool
-) -> list[types.DocumentSymbol] | list[types.SymbolInformation]:
+def document_symbols(analysis: Analysis, hierarchical: bool) -> list[dict[str, Any]]:
+    """The document's symbols as JSON: ``DocumentSymbol`` objects when the
+    client takes them (``hierarchical``), else ``SymbolInformation``."""
     index = analysis.index
     if hierarchical:
         return [_symbol(spec, chunk.start, index) for chunk in analysis.chunks for spec in chunk_specs(chunk)]
-    flat: list[types.SymbolInformation] = []
+    flat: list[dict[str, Any]] = []
     for chunk in analysis.chunks:
         for spec in chunk_specs(chunk):
-            loc = types.Location(
-                uri=analysis.uri, range=index.range(spec.start + chunk.start, spec.end + chunk.start)
+            rng = index.range_json(spec.start + chunk.start, spec.end + chunk.start)
+            flat.append(
+                {"name": spec.name, "kind": spec.kind, "location": {"uri": analysis.uri, "range": rng}}
             )
-            flat.append(types.SymbolInformation(name=spec.name, kind=spec.kind, location=loc))
             for child in spec.children:
-                loc = types.Location(
-                    uri=analysis.uri, range=index.range(child.start + chunk.start, child.end + chunk.start)
-                )
+                rng = index.range_json(child.start + chunk.start, child.end + chunk.start)
                 flat.append(
-                    types.SymbolInformation(
-                        name=child.name, kind=child.kind, location=loc, container_name=spec.name
-                    )
+                    {
+                        "name": child.name,
+                        "kind": child.kind,
+                        "location": {"uri": analysis.uri, "range": rng},
+                        "containerName": spec.name,
+                    }
                 )
     return flat
 
 
 def register(server: SyntaqliteServer) -> None:
+    from lsprotocol import types
+
     session = server.session
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    async def symbols(
-        params: types.DocumentSymbolParams,
-    ) -> list[types.DocumentSymbol] | list[types.SymbolInformation] | None:
-        def run(analysis: Analysis) -> list[types.DocumentSymbol] | list[types.SymbolInformation]:
+    async def symbols(params: types.DocumentSymbolParams) -> list[dict[str, Any]] | None:
+        def run(analysis: Analysis) -> list[dict[str, Any]]:
             return document_symbols(analysis, session.client.hierarchical_symbols)
 
         return await session.request(params.text_document.uri, "document symbols", run, None)
