@@ -283,6 +283,8 @@ class DdlChecker:
                 self.r.definition("view", unquote(name_tok.text), schema),
             ):
                 shape = self.r.queries.query(stmt.query, None)
+                # Where it is used, the view is read as a table.
+                self.r.collations.table_columns(stmt.query)
         finally:
             self.r.state.schema_body = False
         view = Table(

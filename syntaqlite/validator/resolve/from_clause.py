@@ -162,6 +162,7 @@ class FromResolver:
             src = self.table_function(node, alias, position)
         elif isinstance(node, Subquery):
             shape = r.queries.query(node.query, outer)
+            r.collations.table_columns(node.query)
             names = shape.names
             known = shape.columns if r.keep_model else None
             if names is None:
