@@ -314,9 +314,20 @@ class Resolver:
     def indexed_by(self, ix_tok: Token, table: Table) -> None:
         """INDEXED BY names an index of ``table`` (sqlite3IndexedByLookup:
         a view has none).  The automatic indexes of PRIMARY KEY and UNIQUE
-        constraints (sqlite_autoindex_...) are not in the catalog: accepted."""
+        constraints are not in the catalog: sqlite_autoindex_T_N, N from 1 to
+        the number of such constraints of T (at most: SQLite merges identical
+        ones), is accepted when T is the table."""
         name = unquote(ix_tok.text)
         if normalize(name).startswith("sqlite_autoindex_"):
+            table_name, _, number = name[len("sqlite_autoindex_") :].rpartition("_")
+            if not table.uniques_known or (
+                fold_case(table_name) == table.key
+                and number.isdigit()
+                and number[0] != "0"
+                and int(number) <= table.autoindexes
+            ):
+                return
+            unknown_table.report_index(self, ix_tok, name, known=True)
             return
         index = self.catalog.find_index(name, table.schema)
         if index is None or fold_case(index.table) != table.key:
