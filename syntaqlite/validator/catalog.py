@@ -15,6 +15,7 @@ not given.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -140,6 +141,13 @@ class Table:
     _index: dict[str, Column] | None = field(default=None, init=False, repr=False, compare=False)
     _indexed: list[Column] | None = field(default=None, init=False, repr=False, compare=False)
     _indexed_len: int = field(default=-1, init=False, repr=False, compare=False)
+    # A view: the error its query gives (None: none) against the catalog of
+    # the generation given (``Catalog.generation``), remembered by the resolver.
+    view_verdict: tuple[int, object] | None = field(default=None, init=False, repr=False, compare=False)
+    # A view whose stored query SQLite may have rewritten since it was
+    # created (an ALTER TABLE ... RENAME edits the views that name the
+    # table or column): ``sql`` is no longer what SQLite resolves.
+    rewritten: bool = False
 
     @property
     def key(self) -> str:
@@ -231,6 +239,9 @@ def is_schema_table(table: Table) -> bool:
     )
 
 
+_GENERATIONS = itertools.count(1)
+
+
 class Catalog:
     """All databases of a connection, as far as the SQL seen so far tells.
 
@@ -252,8 +263,15 @@ class Catalog:
         # The open transaction's savepoints, outermost first: a name (None:
         # BEGIN) and the catalog as it was when it was set, for ROLLBACK.
         self.savepoints: list[tuple[str | None, Catalog]] = []
+        # Which state of the schema this is: renewed at every change, unique
+        # across catalogs (a snapshot shares it until either side changes).
+        self.generation = next(_GENERATIONS)
         self.add_database("main")
         self.add_database("temp")
+
+    def changed(self) -> None:
+        """The schema may have changed: a new generation."""
+        self.generation = next(_GENERATIONS)
 
     def snapshot(self) -> Catalog:
         """A copy that later changes to either side do not reach."""
@@ -266,11 +284,13 @@ class Catalog:
         copy.writable_schema = self.writable_schema
         copy.star_views = dict(self.star_views)
         copy.savepoints = list(self.savepoints)
+        copy.generation = self.generation
         return copy
 
     def restore(self, saved: Catalog) -> None:
         """Go back to the schema and transaction of ``saved`` (a snapshot)."""
         self.databases = saved.snapshot().databases
+        self.changed()
         self.savepoints = list(saved.savepoints)
         self.star_views = dict(saved.star_views)
 
@@ -322,6 +342,7 @@ class Catalog:
         return copy
 
     def add_database(self, name: str) -> Database:
+        self.changed()
         key = normalize(name)
         db = Database(name)
         schema_names = TEMP_SCHEMA_TABLE_NAMES | SCHEMA_TABLE_NAMES if key == "temp" else SCHEMA_TABLE_NAMES
@@ -411,6 +432,7 @@ class Catalog:
         return db is not None and db.known
 
     def add_table(self, table: Table) -> None:
+        self.changed()
         db = self.database(table.schema) or self.add_database(table.schema)
         db.known = True
         db.tables[table.key] = table
@@ -422,6 +444,7 @@ class Catalog:
             )
 
     def drop_table(self, table: Table) -> None:
+        self.changed()
         db = self.database(table.schema)
         if db is None:
             return
@@ -438,6 +461,7 @@ class Catalog:
         indexes and triggers (TEMP ones on it too) follow it; a virtual
         table's shadow tables are renamed with it, and so is the hidden
         column FTS tables name after their table."""
+        self.views_rewritten()
         db = self.database(table.schema)
         assert db is not None
         # A TEMP trigger names its table without a database: the first of that name.
@@ -462,10 +486,20 @@ class Catalog:
                     tdb.triggers[key] = replace(tr, table=new)
         return renamed
 
+    def views_rewritten(self) -> None:
+        """An ALTER TABLE ... RENAME: SQLite edits the query of every view
+        that names the table or column (not followed here)."""
+        self.changed()
+        for db in self.databases.values():
+            for name, view in list(db.tables.items()):
+                if view.kind == "view" and not view.rewritten:
+                    db.tables[name] = replace(view, rewritten=True)
+
     def table_reshaped(self, table: Table) -> None:
         """``table`` was made or its columns changed: SQLite expands a view's
         ``*`` each time the view is used, so a view with a ``*`` that names
         the table may now have other columns (unknown here: any is accepted)."""
+        self.changed()
         key = table.key
         for db_key, name in list(self.star_views):
             db = self.databases.get(db_key)
@@ -482,6 +516,7 @@ class Catalog:
         triggers follow the column.  SQLite rewrites the views that use the
         column, so a view column named after it may now be named ``new``:
         the columns of such a view are no longer known."""
+        self.views_rewritten()
         key = normalize(old)
         for db in self.databases.values():
             for name, view in list(db.tables.items()):
@@ -502,6 +537,7 @@ class Catalog:
 
     def analyzed(self, schema: str | None) -> None:
         """ANALYZE creates sqlite_stat1 (and sqlite_stat4 where enabled)."""
+        self.changed()
         for db in [self.database(schema)] if schema else [self.databases["main"]]:
             if db is None:
                 continue

@@ -27,3 +27,13 @@ SELECT valu FROM json_each('[1]');
 SELECT * FROM pragma_table_info('a') WHERE name = 'x';
 SELECT cid, name, type, "notnull", dflt_value, pk FROM pragma_table_info('a');
 SELECT * FROM no_such_function(1);
+
+-- A result-column alias in an ON clause stands for its expression: it may not name a table to the right of an outer join.
+CREATE TABLE jo1 (a);
+CREATE TABLE jo2 (b);
+CREATE TABLE jo3 (c, d);
+SELECT c + d AS cd FROM jo1 LEFT JOIN jo2 ON (cd = 5) CROSS JOIN jo3;
+SELECT c + d AS cd FROM jo1 JOIN jo2 ON (cd = 5) CROSS JOIN jo3;
+SELECT a + b AS ab FROM jo1 LEFT JOIN jo2 ON (ab = 5) CROSS JOIN jo3;
+SELECT jo3.c AS x FROM jo1 LEFT JOIN jo2 ON (x = 5) CROSS JOIN jo3;
+SELECT b AS x FROM jo1 JOIN jo3 ON (x = 5) RIGHT JOIN jo2 ON 1;

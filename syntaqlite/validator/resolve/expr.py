@@ -332,6 +332,8 @@ class ExprResolver:
                 ),
             )
         alias = unquote(tok.text)
+        if ctx.clause == "ON":
+            r.state.on_aliases.append((node, alias_expr))
         if has_window(alias_expr):
             # Not in a subquery either (resolve.c, lookupName: pNC!=pTopNC).
             if not ctx.allow_win or outer:

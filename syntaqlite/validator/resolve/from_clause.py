@@ -7,16 +7,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
+    ColumnRef,
+    ExistsExpr,
     FromTerm,
     JoinGroup,
     JoinOperator,
     OnClause,
+    Select,
+    SelectCore,
     Subquery,
+    SubqueryExpr,
     TableFunction,
     TableRef,
     UsingClause,
+    Values,
 )
 from ...syntax.tokens import Token
 from .. import builtins
@@ -99,10 +106,11 @@ class FromResolver:
             elif isinstance(constraint, OnClause):
                 ctx = Ctx(scope, clause="ON")
                 before = len(r.state.resolved)
+                aliases_before = len(r.state.on_aliases)
                 r.exprs.expr(constraint.expr, ctx)
                 r.rows.scalar_context(constraint.expr, ctx)
-                if outer_join:
-                    self.check_on_right(before, scope.sources[end:])
+                if outer_join and not self.check_on_right(before, scope.sources[end:]):
+                    self.check_on_aliases(aliases_before, scope.sources, scope.sources[end:])
         for term in terms:
             if isinstance(term, TableFunction):
                 ctx = Ctx(scope, clause="table function")
@@ -136,13 +144,34 @@ class FromResolver:
                 using_column.report_ambiguous(self.r, tok or join, shown)
                 return
 
-    def check_on_right(self, first: int, right: list[Source]) -> None:
-        """Report the first reference, since ``first``, to a source in ``right``."""
+    def check_on_right(self, first: int, right: list[Source]) -> bool:
+        """Report the first reference, since ``first``, to a source in
+        ``right``; True if there is one."""
         mine = {id(src) for src in right}
         for ref, src in self.r.state.resolved[first:]:
             if id(src) in mine:
                 join_on_right_table.report(self.r, ref)
-                return
+                return True
+        return False
+
+    def check_on_aliases(self, first: int, sources: list[Source], right: list[Source]) -> None:
+        """A result-column alias used in the ON clause stands for its
+        expression, resolved there: report the first alias (used since
+        ``first``) whose expression names a column of a source in ``right``
+        (only the columns of the FROM clause's sources that name one
+        source for certain are looked at)."""
+        mine = {id(src) for src in right}
+        for ref, expr in self.r.state.on_aliases[first:]:
+            stack: list[Node] = [expr]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, ColumnRef):
+                    src = _only_source(item, sources)
+                    if src is not None and id(src) in mine:
+                        join_on_right_table.report(self.r, ref)
+                        return
+                elif not isinstance(item, (SubqueryExpr, ExistsExpr, Select, SelectCore, Values)):
+                    stack.extend(c for c in item.children if isinstance(c, Node))
 
     def term(self, node: FromTerm, scope: Scope, outer: Scope | None) -> None:
         """Add the sources of one FROM term to ``scope``."""
@@ -268,6 +297,8 @@ class FromResolver:
             return Source(alias or name, None, schema=lookup_schema, position=position)
         referent = r.table_referent(table)
         r.refer(name_tok, referent)
+        if table.kind == "view":
+            r.view_used(table, name_tok)
         return Source.of_table(table, referent, alias, position=position)
 
     def table_function(self, node: TableFunction, alias: str | None, position: int) -> Source:
@@ -336,3 +367,24 @@ def table_alias(key: str, alias_tok: Token, referent: Referent | None, where: Wh
         + (f" of {referent.detail.partition(chr(10))[0]}" if referent is not None else ""),
         location_of(alias_tok, where),
     )
+
+
+def _only_source(ref: ColumnRef, sources: list[Source]) -> Source | None:
+    """The one source among ``sources`` a column reference names (None: none,
+    several, or one of unknown columns)."""
+    parts = ref.parts
+    if len(parts) > 2:
+        return None
+    qualifier = normalize(parts[0].text) if len(parts) == 2 else None
+    found: Source | None = None
+    for src in sources:
+        if src.columns is None or src.qualifier_only:
+            return None
+        if qualifier is not None and (src.name is None or normalize(src.name) != qualifier):
+            continue
+        if src.column(parts[-1].text) is None:
+            continue
+        if found is not None:
+            return None
+        found = src
+    return found

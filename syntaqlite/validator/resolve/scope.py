@@ -239,6 +239,9 @@ class StatementState:
     # Every column reference resolved to a FROM source, in order (the ON
     # clause check looks at those made inside an ON clause).
     resolved: list[tuple[ColumnRef, Source]] = field(default_factory=list)
+    # Result-column aliases used in an ON clause, with their expressions
+    # (SQLite resolves a copy of the expression there).
+    on_aliases: list[tuple[ColumnRef, Expr]] = field(default_factory=list)
     unresolved: int = 0  # column references left unresolved (a source of unknown columns)
     cte_names: list[int] = field(default_factory=list)  # offsets of the CTE names declared so far
     # Where SQLite never reads a multi-row VALUES as a co-routine (a view's
