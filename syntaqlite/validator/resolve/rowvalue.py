@@ -4,6 +4,7 @@ BETWEEN, CASE, IN)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...syntax.names import normalize, unquote
@@ -130,6 +131,8 @@ class RowValues:
         if node.op.kind in _COMPARISONS:
             if wl is not None and wr is not None and wl != wr:
                 self.size_mismatch(left, right)
+            elif wl != 1 or wr != 1:
+                self.nested_rows((left, right), ctx)
             return
         for side, w in ((left, wl), (right, wr)):
             if w is not None and w != 1:
@@ -140,6 +143,21 @@ class RowValues:
         widths = [self.width(o, ctx.scope) for o in operands]
         if None not in widths and len(set(widths)) > 1:
             self.size_mismatch(operands[0], operands[1])
+        elif any(w != 1 for w in widths):
+            self.nested_rows(operands, ctx)
+
+    def nested_rows(self, operands: Sequence[Expr], ctx: Ctx) -> None:
+        """Row values compared element by element: an element that is
+        itself a row value cannot be compared (SQLite: `row value
+        misused`)."""
+        for o in operands:
+            while isinstance(o, ParenExpr):
+                o = o.expr
+            if isinstance(o, RowValue):
+                for item in o.items:
+                    if self.width(item, ctx.scope) not in (1, None) and isinstance(_unparen(item), RowValue):
+                        row_value_size.report_misused(self.r, item)
+                        return
 
     def scalar_operands(self, operands: list[Expr], ctx: Ctx) -> None:
         """Operands that must each be one value."""
@@ -199,6 +217,8 @@ class RowValues:
         if width is None:  # a left side of unknown width: judge nothing
             self.in_operands(node, ctx)
             return
+        if width > 1:
+            self.nested_rows((left,), ctx)
         qn = node.table
         if qn is not None:
             # x IN table / IN table-function(args)
@@ -244,3 +264,9 @@ class RowValues:
             return
         for item in node.values:
             r.exprs.expr(item, ctx)
+
+
+def _unparen(node: Expr) -> Expr:
+    while isinstance(node, ParenExpr):
+        node = node.expr
+    return node
