@@ -65,3 +65,9 @@ SELECT * FROM (SELECT 1 UNION ALL SELECT 2 COLLATE nosuch);
 SELECT * FROM (SELECT (SELECT 1 COLLATE nosuch));
 WITH w AS (SELECT 5 COLLATE nosuch) SELECT 1 FROM w;
 WITH w AS (SELECT 5 COLLATE nosuch) SELECT 1;
+-- Row values compare element by element, each pair with its collation.
+SELECT * FROM tc1 WHERE (a, ? COLLATE nosuch) > (a, a);
+SELECT * FROM tc1 WHERE (a, a) > (1, 2 COLLATE nosuch);
+SELECT (1, 2 COLLATE nosuch) IN (SELECT 1, 2);
+SELECT 1 WHERE (1, 2) BETWEEN (1, 2 COLLATE nosuch) AND (3, 4);
+SELECT (1, 2 COLLATE nocase) = (1, 2 COLLATE nosuch);

@@ -146,6 +146,19 @@ class CollationChecker:
         """``left`` compared with ``right``; ``seekable``: by an operator a
         rowid lookup can use (=, <, <=, >, >=, IS, BETWEEN), as one of the
         AND-ed terms of a WHERE or ON clause."""
+        lrow, rrow = _unparen(left), _unparen(right) if right is not None else None
+        if isinstance(lrow, RowValue):
+            # Row values compare element by element, each pair with its own
+            # collation; against a subquery or a list, the left element's.
+            if isinstance(rrow, RowValue) and len(rrow.items) == len(lrow.items):
+                for a, b in zip(lrow.items, rrow.items, strict=True):
+                    self._compare(a, b, ctx, seekable)
+            else:
+                for a in lrow.items:
+                    self._compare(a, None, ctx, seekable)
+            return
+        if isinstance(rrow, RowValue):
+            return  # compared with a subquery's columns (not followed)
         side = left if self.has(left) else right
         if side is None:
             return
@@ -295,3 +308,9 @@ def _conjuncts(stmt: Node) -> set[int]:
                 else:
                     out.add(id(term))
     return out
+
+
+def _unparen(node: Expr) -> Expr:
+    while isinstance(node, ParenExpr):
+        node = node.expr
+    return node
