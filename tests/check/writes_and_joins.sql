@@ -63,3 +63,4 @@ SELECT * FROM t INDEXED BY sqlite_autoindex_t_0;
 SELECT * FROM t INDEXED BY sqlite_autoindex_t_01;
 SELECT * FROM w INDEXED BY sqlite_autoindex_t_1;
 SELECT * FROM t INDEXED BY SQLITE_AUTOINDEX_T_1;
+SELECT * FROM v INDEXED BY sqlite_autoindex_v_1;

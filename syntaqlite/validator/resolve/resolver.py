@@ -444,11 +444,11 @@ class Resolver:
         a view has none).  The automatic indexes of PRIMARY KEY and UNIQUE
         constraints are not in the catalog: sqlite_autoindex_T_N, N from 1 to
         the number of such constraints of T (at most: SQLite merges identical
-        ones), is accepted when T is the table."""
+        ones), is accepted when T is the table (a view has none)."""
         name = unquote(ix_tok.text)
         if normalize(name).startswith("sqlite_autoindex_"):
             table_name, _, number = name[len("sqlite_autoindex_") :].rpartition("_")
-            if not table.uniques_known or (
+            if (not table.uniques_known and table.kind != "view") or (
                 fold_case(table_name) == table.key
                 and number.isdigit()
                 and number[0] != "0"
