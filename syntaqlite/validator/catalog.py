@@ -128,6 +128,7 @@ class Table:
     module: str | None = None
     autoincrement: bool = False
     autoindexes: int = 0  # indexes SQLite makes for its UNIQUE and PRIMARY KEY constraints
+    rowid_column: str | None = None  # the key of its INTEGER PRIMARY KEY (the rowid), if known
     location: Location | None = None
     sql: str | None = None
     shadows: tuple[str, ...] = ()  # a virtual table's shadow tables
@@ -143,7 +144,7 @@ class Table:
     _indexed_len: int = field(default=-1, init=False, repr=False, compare=False)
     # A view: the error its query gives (None: none) against the catalog of
     # the generation given (``Catalog.generation``), remembered by the resolver.
-    view_verdict: tuple[int, object] | None = field(default=None, init=False, repr=False, compare=False)
+    view_verdict: tuple[int, str | None] | None = field(default=None, init=False, repr=False, compare=False)
     # A view whose stored query SQLite may have rewritten since it was
     # created (an ALTER TABLE ... RENAME edits the views that name the
     # table or column): ``sql`` is no longer what SQLite resolves.
@@ -683,7 +684,11 @@ def _autoindexes(stmt: CreateTableStmt, table: Table) -> int:
                 count += 1
             elif isinstance(cons, PrimaryKeyConstraint):
                 desc = cons.direction is not None and cons.direction.kind == "DESC"
-                count += not rowid_alias(column, desc)
+                if rowid_alias(column, desc):
+                    assert column is not None
+                    table.rowid_column = column.key
+                else:
+                    count += 1
     for constraint in stmt.constraints:
         if isinstance(constraint, UniqueConstraint):
             count += 1
@@ -693,7 +698,11 @@ def _autoindexes(stmt: CreateTableStmt, table: Table) -> int:
             column = (
                 table.column(only.name.text) if isinstance(only, ColumnRef) and len(only.parts) == 1 else None
             )
-            count += not rowid_alias(column, False)  # (a table's PRIMARY KEY (id DESC) is the rowid too)
+            if rowid_alias(column, False):  # (a table's PRIMARY KEY (id DESC) is the rowid too)
+                assert column is not None
+                table.rowid_column = column.key
+            else:
+                count += 1
     return count
 
 

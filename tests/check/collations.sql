@@ -71,3 +71,8 @@ SELECT * FROM tc1 WHERE (a, a) > (1, 2 COLLATE nosuch);
 SELECT (1, 2 COLLATE nosuch) IN (SELECT 1, 2);
 SELECT 1 WHERE (1, 2) BETWEEN (1, 2 COLLATE nosuch) AND (3, 4);
 SELECT (1, 2 COLLATE nocase) = (1, 2 COLLATE nosuch);
+-- A rowid (or INTEGER PRIMARY KEY) has no collation: the next SELECT's decides.
+CREATE TABLE tc_ipk (id INTEGER PRIMARY KEY, v TEXT);
+SELECT rowid FROM tc1 UNION SELECT 0 COLLATE nosuch;
+SELECT id FROM tc_ipk UNION SELECT v COLLATE nosuch FROM tc_ipk;
+SELECT v FROM tc_ipk UNION SELECT id COLLATE nosuch FROM tc_ipk;

@@ -12,10 +12,15 @@ from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
     ColumnRef,
     ExistsExpr,
+    Expr,
     FromTerm,
+    IsExpr,
     JoinGroup,
     JoinOperator,
+    Literal,
+    NullTest,
     OnClause,
+    ParenExpr,
     Select,
     SelectCore,
     Subquery,
@@ -109,8 +114,10 @@ class FromResolver:
                 aliases_before = len(r.state.on_aliases)
                 r.exprs.expr(constraint.expr, ctx)
                 r.rows.scalar_context(constraint.expr, ctx)
-                if outer_join and not self.check_on_right(before, scope.sources[end:]):
-                    self.check_on_aliases(aliases_before, scope.sources, scope.sources[end:])
+                if outer_join:
+                    folded = _null_tested(constraint.expr)
+                    if not self.check_on_right(before, scope.sources[end:], folded):
+                        self.check_on_aliases(aliases_before, scope.sources, scope.sources[end:], folded)
         for term in terms:
             if isinstance(term, TableFunction):
                 ctx = Ctx(scope, clause="table function")
@@ -144,24 +151,29 @@ class FromResolver:
                 using_column.report_ambiguous(self.r, tok or join, shown)
                 return
 
-    def check_on_right(self, first: int, right: list[Source]) -> bool:
+    def check_on_right(self, first: int, right: list[Source], folded: set[int]) -> bool:
         """Report the first reference, since ``first``, to a source in
-        ``right``; True if there is one."""
+        ``right`` (not one tested for NULL: ``folded``); True if there is one."""
         mine = {id(src) for src in right}
         for ref, src in self.r.state.resolved[first:]:
-            if id(src) in mine:
+            if id(src) in mine and id(ref) not in folded:
                 join_on_right_table.report(self.r, ref)
                 return True
         return False
 
-    def check_on_aliases(self, first: int, sources: list[Source], right: list[Source]) -> None:
+    def check_on_aliases(
+        self, first: int, sources: list[Source], right: list[Source], folded: set[int]
+    ) -> None:
         """A result-column alias used in the ON clause stands for its
         expression, resolved there: report the first alias (used since
         ``first``) whose expression names a column of a source in ``right``
         (only the columns of the FROM clause's sources that name one
-        source for certain are looked at)."""
+        source for certain are looked at; not an alias of a column tested
+        for NULL: ``folded``)."""
         mine = {id(src) for src in right}
         for ref, expr in self.r.state.on_aliases[first:]:
+            if id(ref) in folded and isinstance(_unparen(expr), ColumnRef):
+                continue
             stack: list[Node] = [expr]
             while stack:
                 item = stack.pop()
@@ -388,3 +400,33 @@ def _only_source(ref: ColumnRef, sources: list[Source]) -> Source | None:
             return None
         found = src
     return found
+
+
+def _null_tested(expr: Expr) -> set[int]:
+    """The ids of the column references in ``expr`` that are tested for
+    NULL (``x IS [NOT] NULL``, ``x ISNULL``, ``x NOTNULL``).  SQLite turns
+    such a test of a column that cannot be NULL (a rowid, a NOT NULL column)
+    in a WHERE or ON clause into a constant while it resolves names
+    (resolve.c, NOT NULL strength reduction): the column is then no longer
+    referenced.  Which columns cannot be NULL is not told apart here."""
+    out: set[int] = set()
+    stack: list[Node] = [expr]
+    while stack:
+        item = stack.pop()
+        operand: Expr | None = None
+        if isinstance(item, NullTest):
+            operand = item.operand
+        elif isinstance(item, IsExpr):
+            right = _unparen(item.right)
+            if isinstance(right, Literal) and right.literal_token.kind == "NULL":
+                operand = item.left
+        if operand is not None and isinstance(_unparen(operand), ColumnRef):
+            out.add(id(_unparen(operand)))
+        stack.extend(c for c in item.children if isinstance(c, Node))
+    return out
+
+
+def _unparen(node: Expr) -> Expr:
+    while isinstance(node, ParenExpr):
+        node = node.expr
+    return node

@@ -335,8 +335,27 @@ class QueryResolver:
             if isinstance(decider, Token):
                 collations.name(decider)
                 return
-            if decider is not None:
-                return  # a column: its own collation, or BINARY (a rowid has none: not told apart here)
+            if decider is not None and not (shape.core is not None and self.is_rowid(decider, shape.core)):
+                return  # a column: its own collation, or BINARY (a rowid has none)
+
+    def is_rowid(self, ref: ColumnRef, core: Core) -> bool:
+        """Whether ``ref`` is, for certain, the rowid of a table of
+        ``core``'s FROM clause (a rowid name or its INTEGER PRIMARY KEY)."""
+        found = self.lookup_in_core(ref, core)
+        if not isinstance(found, tuple) or not found:
+            return False
+        if found[0] == "rowid":
+            return True
+        if found[0] != "column":
+            return False
+        src = next((s for s in core.scope.sources if id(s) == found[1]), None)
+        table = src.table if src is not None else None
+        return (
+            table is not None
+            and table.kind == "table"
+            and table.rowid_column is not None
+            and table.rowid_column == found[2]
+        )
 
     def recursive_term(self, part: OneSelect, shape: Shape, *, last: bool) -> None:
         """A recursive CTE's recursive terms compute no aggregates, and the

@@ -258,7 +258,7 @@ class Resolver:
         generation = self.catalog.generation
         cached = view.view_verdict
         if cached is not None and cached[0] == generation:
-            return cached[1] if isinstance(cached[1], str) else None
+            return cached[1]
         message, cyclic = self._expand_view(view, key)
         if cyclic:
             self.met_expanding = True
