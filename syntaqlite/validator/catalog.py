@@ -38,6 +38,7 @@ from ..syntax.nodes import (
     FunctionCall,
     GeneratedConstraint,
     Literal,
+    NotNullConstraint,
     ParenExpr,
     PrimaryKeyConstraint,
     QualifiedName,
@@ -93,6 +94,7 @@ class Column:
     hidden: bool = False
     primary_key: bool = False
     unique: bool = False  # a UNIQUE constraint of its own (not a table's UNIQUE (a, b))
+    not_null: bool = False  # a NOT NULL constraint of its own
     generated: bool = False
     location: Location | None = None
     collation: str | None = None  # its COLLATE, case-folded (None: BINARY)
@@ -715,6 +717,8 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
             column.primary_key = True
         elif isinstance(c, UniqueConstraint):
             column.unique = True
+        elif isinstance(c, NotNullConstraint):
+            column.not_null = True
         elif isinstance(c, GeneratedConstraint):
             column.generated = True
         elif isinstance(c, CollateConstraint):

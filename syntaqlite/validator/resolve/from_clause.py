@@ -42,12 +42,13 @@ from ..rules import (
     unknown_table,
     using_column,
 )
-from .scope import Ctx, Scope, Source
+from .scope import ROWID_NAMES, Ctx, Scope, Source
 
 if TYPE_CHECKING:
     from .resolver import Resolver
 
 _RIGHT = frozenset({"RIGHT", "FULL"})
+_LEFT_FULL = frozenset({"LEFT", "FULL"})
 _OUTER = frozenset({"LEFT", "RIGHT", "FULL"})
 
 
@@ -72,6 +73,13 @@ class FromResolver:
         words_of = [set(op.words) for op in joins]
         any_right = any(words & _RIGHT for words in words_of)
         ends = [*firsts[1:], len(scope.sources)]
+        # The sources an outer join may fill with NULLs (EP_CanBeNull).
+        nullable: set[int] = set()
+        for i in range(1, len(terms)):
+            if words_of[i - 1] & _LEFT_FULL:
+                nullable.update(id(s) for s in scope.sources[firsts[i] : ends[i]])
+            if words_of[i - 1] & _RIGHT:
+                nullable.update(id(s) for s in scope.sources[: firsts[i]])
         for i, term in enumerate(terms):
             first_index, end = firsts[i], ends[i]
             mine = scope.sources[first_index:end]
@@ -116,8 +124,9 @@ class FromResolver:
                 r.rows.scalar_context(constraint.expr, ctx)
                 if outer_join:
                     folded = _null_tested(constraint.expr)
-                    if not self.check_on_right(before, scope.sources[end:], folded):
-                        self.check_on_aliases(aliases_before, scope.sources, scope.sources[end:], folded)
+                    right_sources = scope.sources[end:]
+                    if not self.check_on_right(before, right_sources, folded, nullable):
+                        self.check_on_aliases(aliases_before, scope.sources, right_sources, folded, nullable)
         for term in terms:
             if isinstance(term, TableFunction):
                 ctx = Ctx(scope, clause="table function")
@@ -151,18 +160,19 @@ class FromResolver:
                 using_column.report_ambiguous(self.r, tok or join, shown)
                 return
 
-    def check_on_right(self, first: int, right: list[Source], folded: set[int]) -> bool:
+    def check_on_right(self, first: int, right: list[Source], folded: set[int], nullable: set[int]) -> bool:
         """Report the first reference, since ``first``, to a source in
-        ``right`` (not one tested for NULL: ``folded``); True if there is one."""
+        ``right`` (not a column tested for NULL, ``folded``, that SQLite may
+        take for one that cannot be NULL); True if there is one."""
         mine = {id(src) for src in right}
         for ref, src in self.r.state.resolved[first:]:
-            if id(src) in mine and id(ref) not in folded:
+            if id(src) in mine and not (id(ref) in folded and _cannot_be_null(ref, src, nullable)):
                 join_on_right_table.report(self.r, ref)
                 return True
         return False
 
     def check_on_aliases(
-        self, first: int, sources: list[Source], right: list[Source], folded: set[int]
+        self, first: int, sources: list[Source], right: list[Source], folded: set[int], nullable: set[int]
     ) -> None:
         """A result-column alias used in the ON clause stands for its
         expression, resolved there: report the first alias (used since
@@ -172,8 +182,11 @@ class FromResolver:
         for NULL: ``folded``)."""
         mine = {id(src) for src in right}
         for ref, expr in self.r.state.on_aliases[first:]:
-            if id(ref) in folded and isinstance(_unparen(expr), ColumnRef):
-                continue
+            plain = _unparen(expr)
+            if id(ref) in folded and isinstance(plain, ColumnRef):
+                src = _only_source(plain, sources)
+                if src is None or _cannot_be_null(plain, src, nullable):
+                    continue
             stack: list[Node] = [expr]
             while stack:
                 item = stack.pop()
@@ -405,10 +418,11 @@ def _only_source(ref: ColumnRef, sources: list[Source]) -> Source | None:
 def _null_tested(expr: Expr) -> set[int]:
     """The ids of the column references in ``expr`` that are tested for
     NULL (``x IS [NOT] NULL``, ``x ISNULL``, ``x NOTNULL``).  SQLite turns
-    such a test of a column that cannot be NULL (a rowid, a NOT NULL column)
-    in a WHERE or ON clause into a constant while it resolves names
-    (resolve.c, NOT NULL strength reduction): the column is then no longer
-    referenced.  Which columns cannot be NULL is not told apart here."""
+    such a test of a column that cannot be NULL (a rowid, a NOT NULL column
+    of a table no outer join fills with NULLs) in a WHERE or ON clause into a
+    constant while it resolves names (resolve.c, NOT NULL strength
+    reduction): the column is then no longer referenced
+    (:func:`_cannot_be_null`)."""
     out: set[int] = set()
     stack: list[Node] = [expr]
     while stack:
@@ -424,6 +438,23 @@ def _null_tested(expr: Expr) -> set[int]:
             out.add(id(_unparen(operand)))
         stack.extend(c for c in item.children if isinstance(c, Node))
     return out
+
+
+def _cannot_be_null(ref: ColumnRef, src: Source, nullable: set[int]) -> bool:
+    """Whether SQLite may take ``ref`` (of ``src``) for a column that cannot
+    be NULL: True unless it is certainly nullable (a column of a table with
+    no NOT NULL constraint, not its rowid, or one of a source an outer join
+    fills with NULLs: ``nullable`` holds those sources' ids)."""
+    if id(src) in nullable:
+        return False
+    table = src.table
+    if table is None or table.kind != "table" or src.columns is None:
+        return True  # a view's or subquery's column may be a table's NOT NULL one
+    name = ref.parts[-1].text
+    column = src.column(name)
+    if column is None:
+        return normalize(name) in ROWID_NAMES
+    return column.not_null or table.rowid_column == column.key
 
 
 def _unparen(node: Expr) -> Expr:
