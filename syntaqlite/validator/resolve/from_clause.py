@@ -448,8 +448,10 @@ def _cannot_be_null(ref: ColumnRef, src: Source, nullable: set[int]) -> bool:
     if id(src) in nullable:
         return False
     table = src.table
+    if table is not None and table.kind == "view":
+        return False  # names are resolved before a view is flattened: its columns may be NULL
     if table is None or table.kind != "table" or src.columns is None:
-        return True  # a view's or subquery's column may be a table's NOT NULL one
+        return True  # (a subquery's, a CTE's, a module's: not followed)
     name = ref.parts[-1].text
     column = src.column(name)
     if column is None:
