@@ -579,7 +579,7 @@ class Database:
                 text = str(sql)
                 if schema != "main":
                     text = _QUALIFY.sub(lambda m, q=quoted: m.group(1) + q + ".", text, count=1)
-                load_sql(catalog, text + ";", None, TARGET)
+                load_sql(catalog, text + ";", None, TARGET, stored=True)
             db = catalog.database(schema)
             assert db is not None
             for table in db.tables.values():

@@ -15,6 +15,7 @@ not given.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -37,6 +38,7 @@ from ..syntax.nodes import (
     FunctionCall,
     GeneratedConstraint,
     Literal,
+    NotNullConstraint,
     ParenExpr,
     PrimaryKeyConstraint,
     QualifiedName,
@@ -115,6 +117,7 @@ class Column(Record):
         "hidden",
         "primary_key",
         "unique",
+        "not_null",
         "generated",
         "location",
         "collation",
@@ -126,6 +129,7 @@ class Column(Record):
     hidden: bool
     primary_key: bool
     unique: bool  # a UNIQUE constraint of its own (not a table's UNIQUE (a, b))
+    not_null: bool  # a NOT NULL constraint of its own
     generated: bool
     location: Location | None
     collation: str | None  # its COLLATE, case-folded (None: BINARY)
@@ -140,6 +144,7 @@ class Column(Record):
         hidden: bool = False,
         primary_key: bool = False,
         unique: bool = False,
+        not_null: bool = False,
         generated: bool = False,
         location: Location | None = None,
         collation: str | None = None,
@@ -150,6 +155,7 @@ class Column(Record):
         self.hidden = hidden
         self.primary_key = primary_key
         self.unique = unique
+        self.not_null = not_null
         self.generated = generated
         self.location = location
         self.collation = collation
@@ -196,6 +202,7 @@ class Table(Record):
         "module",
         "autoincrement",
         "autoindexes",
+        "rowid_column",
         "location",
         "sql",
         "shadows",
@@ -204,6 +211,8 @@ class Table(Record):
         "_index",
         "_indexed",
         "_indexed_len",
+        "_view_verdict",
+        "rewritten",
     )
     _uncompared = frozenset({"uniques"})
 
@@ -217,6 +226,7 @@ class Table(Record):
     module: str | None
     autoincrement: bool
     autoindexes: int  # indexes SQLite makes for its UNIQUE and PRIMARY KEY constraints
+    rowid_column: str | None  # the key of its INTEGER PRIMARY KEY (the rowid), if known
     location: Location | None
     sql: str | None
     shadows: tuple[str, ...]  # a virtual table's shadow tables
@@ -230,6 +240,13 @@ class Table(Record):
     _index: dict[str, Column] | None
     _indexed: list[Column] | None
     _indexed_len: int
+    # A view: the error its query gives (None: none) against the catalog of
+    # the generation given (``Catalog.generation``), remembered by the resolver.
+    _view_verdict: tuple[int, str | None] | None
+    # A view whose stored query SQLite may have rewritten since it was
+    # created (an ALTER TABLE ... RENAME edits the views that name the
+    # table or column): ``sql`` is no longer what SQLite resolves.
+    rewritten: bool
 
     def __init__(
         self,
@@ -243,11 +260,13 @@ class Table(Record):
         module: str | None = None,
         autoincrement: bool = False,
         autoindexes: int = 0,
+        rowid_column: str | None = None,
         location: Location | None = None,
         sql: str | None = None,
         shadows: tuple[str, ...] = (),
         uniques: list[UniqueKey] | None = None,
         uniques_known: bool = False,
+        rewritten: bool = False,
     ) -> None:
         self.name = name
         self.schema = schema
@@ -259,14 +278,17 @@ class Table(Record):
         self.module = module
         self.autoincrement = autoincrement
         self.autoindexes = autoindexes
+        self.rowid_column = rowid_column
         self.location = location
         self.sql = sql
         self.shadows = shadows
         self.uniques = [] if uniques is None else uniques
         self.uniques_known = uniques_known
+        self.rewritten = rewritten
         self._index: dict[str, Column] | None = None
         self._indexed: list[Column] | None = None
         self._indexed_len = -1
+        self._view_verdict: tuple[int, str | None] | None = None
 
     @property
     def key(self) -> str:
@@ -407,6 +429,9 @@ def is_schema_table(table: Table) -> bool:
     )
 
 
+_GENERATIONS = itertools.count(1)
+
+
 class Catalog:
     """All databases of a connection, as far as the SQL seen so far tells.
 
@@ -428,8 +453,15 @@ class Catalog:
         # The open transaction's savepoints, outermost first: a name (None:
         # BEGIN) and the catalog as it was when it was set, for ROLLBACK.
         self.savepoints: list[tuple[str | None, Catalog]] = []
+        # Which state of the schema this is: renewed at every change, unique
+        # across catalogs (a snapshot shares it until either side changes).
+        self.generation = next(_GENERATIONS)
         self.add_database("main")
         self.add_database("temp")
+
+    def changed(self) -> None:
+        """The schema may have changed: a new generation."""
+        self.generation = next(_GENERATIONS)
 
     def snapshot(self) -> Catalog:
         """A copy that later changes to either side do not reach."""
@@ -442,11 +474,13 @@ class Catalog:
         copy.writable_schema = self.writable_schema
         copy.star_views = dict(self.star_views)
         copy.savepoints = list(self.savepoints)
+        copy.generation = self.generation
         return copy
 
     def restore(self, saved: Catalog) -> None:
         """Go back to the schema and transaction of ``saved`` (a snapshot)."""
         self.databases = saved.snapshot().databases
+        self.changed()
         self.savepoints = list(saved.savepoints)
         self.star_views = dict(saved.star_views)
 
@@ -498,6 +532,7 @@ class Catalog:
         return copy
 
     def add_database(self, name: str) -> Database:
+        self.changed()
         key = normalize(name)
         db = Database(name)
         schema_names = TEMP_SCHEMA_TABLE_NAMES | SCHEMA_TABLE_NAMES if key == "temp" else SCHEMA_TABLE_NAMES
@@ -587,6 +622,7 @@ class Catalog:
         return db is not None and db.known
 
     def add_table(self, table: Table) -> None:
+        self.changed()
         db = self.database(table.schema) or self.add_database(table.schema)
         db.known = True
         db.tables[table.key] = table
@@ -598,6 +634,7 @@ class Catalog:
             )
 
     def drop_table(self, table: Table) -> None:
+        self.changed()
         db = self.database(table.schema)
         if db is None:
             return
@@ -614,6 +651,7 @@ class Catalog:
         indexes and triggers (TEMP ones on it too) follow it; a virtual
         table's shadow tables are renamed with it, and so is the hidden
         column FTS tables name after their table."""
+        self.views_rewritten()
         db = self.database(table.schema)
         assert db is not None
         # A TEMP trigger names its table without a database: the first of that name.
@@ -638,10 +676,20 @@ class Catalog:
                     tdb.triggers[key] = tr.replace(table=new)
         return renamed
 
+    def views_rewritten(self) -> None:
+        """An ALTER TABLE ... RENAME: SQLite edits the query of every view
+        that names the table or column (not followed here)."""
+        self.changed()
+        for db in self.databases.values():
+            for name, view in list(db.tables.items()):
+                if view.kind == "view" and not view.rewritten:
+                    db.tables[name] = view.replace(rewritten=True)
+
     def table_reshaped(self, table: Table) -> None:
         """``table`` was made or its columns changed: SQLite expands a view's
         ``*`` each time the view is used, so a view with a ``*`` that names
         the table may now have other columns (unknown here: any is accepted)."""
+        self.changed()
         key = table.key
         for db_key, name in list(self.star_views):
             db = self.databases.get(db_key)
@@ -658,6 +706,7 @@ class Catalog:
         triggers follow the column.  SQLite rewrites the views that use the
         column, so a view column named after it may now be named ``new``:
         the columns of such a view are no longer known."""
+        self.views_rewritten()
         key = normalize(old)
         for db in self.databases.values():
             for name, view in list(db.tables.items()):
@@ -678,6 +727,7 @@ class Catalog:
 
     def analyzed(self, schema: str | None) -> None:
         """ANALYZE creates sqlite_stat1 (and sqlite_stat4 where enabled)."""
+        self.changed()
         for db in [self.database(schema)] if schema else [self.databases["main"]]:
             if db is None:
                 continue
@@ -823,7 +873,11 @@ def _autoindexes(stmt: CreateTableStmt, table: Table) -> int:
                 count += 1
             elif isinstance(cons, PrimaryKeyConstraint):
                 desc = cons.direction is not None and cons.direction.kind == "DESC"
-                count += not rowid_alias(column, desc)
+                if rowid_alias(column, desc):
+                    assert column is not None
+                    table.rowid_column = column.key
+                else:
+                    count += 1
     for constraint in stmt.constraints:
         if isinstance(constraint, UniqueConstraint):
             count += 1
@@ -833,7 +887,11 @@ def _autoindexes(stmt: CreateTableStmt, table: Table) -> int:
             column = (
                 table.column(only.name.text) if isinstance(only, ColumnRef) and len(only.parts) == 1 else None
             )
-            count += not rowid_alias(column, False)  # (a table's PRIMARY KEY (id DESC) is the rowid too)
+            if rowid_alias(column, False):  # (a table's PRIMARY KEY (id DESC) is the rowid too)
+                assert column is not None
+                table.rowid_column = column.key
+            else:
+                count += 1
     return count
 
 
@@ -846,6 +904,8 @@ def column_from_def(col: ColumnDef, where: Where) -> Column:
             column.primary_key = True
         elif isinstance(c, UniqueConstraint):
             column.unique = True
+        elif isinstance(c, NotNullConstraint):
+            column.not_null = True
         elif isinstance(c, GeneratedConstraint):
             column.generated = True
         elif isinstance(c, CollateConstraint):

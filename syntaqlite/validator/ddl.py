@@ -276,15 +276,8 @@ class DdlChecker:
         self.reserved(name_tok)
         exists = self.taken(name_tok, schema, "view", stmt.if_not_exists)
         # CREATE VIEW IF NOT EXISTS of an existing view: SQLite never reads the query.
-        self.r.state.schema_body = True
-        try:
-            with (
-                self.r.quiet(exists and stmt.if_not_exists),
-                self.r.definition("view", unquote(name_tok.text), schema),
-            ):
-                shape = self.r.queries.query(stmt.query, None)
-        finally:
-            self.r.state.schema_body = False
+        with self.r.quiet(exists and stmt.if_not_exists):
+            shape = self.r.view_query(stmt, unquote(name_tok.text), schema)
         view = Table(
             unquote(name_tok.text),
             schema,

@@ -49,14 +49,24 @@ def is_database(path: Path) -> bool:
 
 
 def load_sql(
-    catalog: Catalog, text: str, path: str | None, target: Target = DEFAULT_TARGET
+    catalog: Catalog, text: str, path: str | None, target: Target = DEFAULT_TARGET, *, stored: bool = False
 ) -> list[Diagnostic]:
     """Apply the schema statements of ``text`` to ``catalog``; what it
     would report if checked (its syntax errors first: a statement that does
-    not parse adds nothing to the schema).  Runs on a deep stack, as
-    :func:`~syntaqlite.validator.checker.check_text` does; raises
-    :class:`SchemaInternalError` when the checker fails on a statement."""
-    return deep_call(lambda: _load_sql(catalog, text, path, target))
+    not parse adds nothing to the schema).  ``stored``: the SQL a database
+    keeps in sqlite_schema, read as SQLite reads it (db->init.busy: names
+    starting with sqlite_, as ANALYZE's sqlite_stat1, are not refused).
+    Runs on a deep stack, as :func:`~syntaqlite.validator.checker.check_text`
+    does; raises :class:`SchemaInternalError` when the checker fails on a
+    statement."""
+    if not stored:
+        return deep_call(lambda: _load_sql(catalog, text, path, target))
+    saved = catalog.writable_schema
+    catalog.writable_schema = True
+    try:
+        return deep_call(lambda: _load_sql(catalog, text, path, target))
+    finally:
+        catalog.writable_schema = saved
 
 
 def _load_sql(catalog: Catalog, text: str, path: str | None, target: Target) -> list[Diagnostic]:
@@ -122,7 +132,7 @@ def _load_database(catalog: Catalog, path: Path, target: Target, scratch: Path) 
             "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type = 'table' DESC, rowid"
         ).fetchall()
         for _kind, _name, sql in rows:
-            load_sql(catalog, sql + ";", str(path), target)
+            load_sql(catalog, sql + ";", str(path), target, stored=True)
         # Virtual tables: ask SQLite for their columns when it knows the module.
         for table in catalog.databases["main"].tables.values():
             if table.kind == "virtual" and not table.columns_known:

@@ -27,3 +27,23 @@ SELECT valu FROM json_each('[1]');
 SELECT * FROM pragma_table_info('a') WHERE name = 'x';
 SELECT cid, name, type, "notnull", dflt_value, pk FROM pragma_table_info('a');
 SELECT * FROM no_such_function(1);
+
+-- A result-column alias in an ON clause stands for its expression: it may not name a table to the right of an outer join.
+CREATE TABLE jo1 (a);
+CREATE TABLE jo2 (b);
+CREATE TABLE jo3 (c, d);
+SELECT c + d AS cd FROM jo1 LEFT JOIN jo2 ON (cd = 5) CROSS JOIN jo3;
+SELECT c + d AS cd FROM jo1 JOIN jo2 ON (cd = 5) CROSS JOIN jo3;
+SELECT a + b AS ab FROM jo1 LEFT JOIN jo2 ON (ab = 5) CROSS JOIN jo3;
+SELECT jo3.c AS x FROM jo1 LEFT JOIN jo2 ON (x = 5) CROSS JOIN jo3;
+SELECT b AS x FROM jo1 JOIN jo3 ON (x = 5) RIGHT JOIN jo2 ON 1;
+-- A test for NULL of a column that cannot be NULL is folded to a constant first (NOT NULL strength reduction).
+CREATE TABLE jo4 (id INTEGER PRIMARY KEY, n TEXT NOT NULL, m TEXT);
+SELECT 1 FROM jo1 LEFT JOIN jo2 ON jo4.id IS NOT NULL JOIN jo4 ON 1;
+SELECT 1 FROM jo1 LEFT JOIN jo2 ON jo4.n IS NULL JOIN jo4 ON 1;
+SELECT 1 FROM jo1 LEFT JOIN jo2 ON jo4.m IS NULL JOIN jo4 ON 1;
+SELECT 1 FROM jo1 LEFT JOIN jo2 ON jo4.n IS NULL LEFT JOIN jo4 ON 1;
+SELECT jo4.n AS x FROM jo1 LEFT JOIN jo2 ON x NOTNULL JOIN jo4 ON 1;
+SELECT jo4.m AS x FROM jo1 LEFT JOIN jo2 ON x NOTNULL JOIN jo4 ON 1;
+CREATE VIEW jo4_view AS SELECT id, n FROM jo4;
+SELECT 1 FROM jo1 LEFT JOIN jo2 ON jo4_view.id IS NOT NULL JOIN jo4_view ON 1;

@@ -24,3 +24,18 @@ VALUES((1, 2));
 VALUES(1), ((SELECT 1, 2));
 SELECT a AS k FROM t ORDER BY k;
 SELECT a FROM t ORDER BY (SELECT 1) DESC, (SELECT x FROM u);
+
+-- Row values are compared element by element: an element may not be a row value itself.
+SELECT (2, (2, 0)) IS (2, (20));
+SELECT (2, (2, 0)) = (2, (2, 0));
+SELECT (1, 2) = (1, (2, 3));
+SELECT 1 WHERE (1, 2) BETWEEN (1, (2, 3)) AND (3, 4);
+SELECT (1, (2, 3)) IN (SELECT 1, 2);
+SELECT (1, (2)) = (1, 2);
+SELECT 1 WHERE (2 IN (SELECT 1), (20)) IS (2, (20));
+-- In WHERE and ON, = and IS of row values of the same shape are split into one comparison per element.
+SELECT 1 WHERE (2, (2, 0)) IS (2, (2, 0));
+SELECT 1 WHERE (2, (2, 0)) = (2, (2, 1));
+SELECT 1 WHERE (2, (2, 0)) IS NOT (2, (2, 0));
+SELECT 1 WHERE (2, (2, 0)) < (2, (2, 0));
+SELECT 1 WHERE (2, (2, 0)) IS (2, (20));

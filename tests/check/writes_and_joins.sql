@@ -57,3 +57,10 @@ SELECT * FROM t LEFT JOIN t USING (x, y);
 SELECT * FROM t INDEXED BY wi;
 SELECT * FROM w INDEXED BY wi;
 SELECT * FROM t INDEXED BY sqlite_autoindex_t_1;
+-- The automatic index of a PRIMARY KEY or UNIQUE constraint: sqlite_autoindex_T_N, N from 1, of T only.
+SELECT * FROM t INDEXED BY sqlite_autoindex_t_2;
+SELECT * FROM t INDEXED BY sqlite_autoindex_t_0;
+SELECT * FROM t INDEXED BY sqlite_autoindex_t_01;
+SELECT * FROM w INDEXED BY sqlite_autoindex_t_1;
+SELECT * FROM t INDEXED BY SQLITE_AUTOINDEX_T_1;
+SELECT * FROM v INDEXED BY sqlite_autoindex_v_1;

@@ -131,6 +131,22 @@ def test_schema_files_globs_and_databases(run, tmp_path: Path) -> None:  # type:
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("app.db")) == ["app.db"]
 
 
+def test_a_database_schema_is_read_as_sqlite_reads_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """ANALYZE's sqlite_stat1 is in an analyzed database's schema: it may be
+    read, not indexed or altered (SQLite's own names are not refused when a
+    schema is read from a database)."""
+    db = tmp_path / "analyzed.db"
+    con = sqlite3.connect(db)
+    con.executescript("CREATE TABLE t(a); CREATE INDEX ta ON t(a); INSERT INTO t VALUES (1); ANALYZE;")
+    con.close()
+    sql = "SELECT tbl, idx, stat FROM sqlite_stat1;\nCREATE INDEX si ON sqlite_stat1(idx);\nALTER TABLE sqlite_stat1 RENAME tbl TO x;"
+    r = run("check", "--format", "concise", "--schema", str(db), "-e", sql)
+    assert r.code == 1 and r.out.splitlines() == [
+        "<expr>:2:20: error[builtin-table] table sqlite_stat1 may not be indexed",
+        "<expr>:3:13: error[builtin-table] table sqlite_stat1 may not be altered",
+    ]
+
+
 def test_schema_problems_are_clear_errors(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     q = write(tmp_path / "q.sql", "SELECT 1;\n")
     r = run("check", "--schema", str(tmp_path / "missing.sql"), str(q))

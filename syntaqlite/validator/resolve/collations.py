@@ -5,7 +5,9 @@ SQLite looks a collation up only when it needs it, so ``SELECT a COLLATE x``
 prepares while ``... ORDER BY a COLLATE x`` does not.  Where it needs one:
 a column definition, an index's or a PRIMARY KEY/UNIQUE constraint's column,
 an ORDER BY, GROUP BY or PARTITION BY term, a comparison, a DISTINCT
-aggregate's argument and the arguments of min(), max() and nullif().  Which
+aggregate's argument and the arguments of min(), max() and nullif(), the
+result columns of a query read as a table (``table_columns``) and of a
+compound that removes duplicates or sorts (``QueryResolver.compound_collations``).  Which
 COLLATE of an expression counts follows ``sqlite3ExprCollSeq``: the
 outermost COLLATE, looked for through parentheses, CAST, unary plus and the
 operands that contain one (left first), never inside a subquery; in a
@@ -39,9 +41,13 @@ from ...syntax.nodes import (
     Literal,
     OnClause,
     ParenExpr,
+    Query,
     RowValue,
+    Select,
+    SelectCore,
     SubqueryExpr,
     UnaryExpr,
+    Values,
     WhereClause,
 )
 from ...syntax.tokens import Token
@@ -140,6 +146,19 @@ class CollationChecker:
         """``left`` compared with ``right``; ``seekable``: by an operator a
         rowid lookup can use (=, <, <=, >, >=, IS, BETWEEN), as one of the
         AND-ed terms of a WHERE or ON clause."""
+        lrow, rrow = _unparen(left), _unparen(right) if right is not None else None
+        if isinstance(lrow, RowValue):
+            # Row values compare element by element, each pair with its own
+            # collation; against a subquery or a list, the left element's.
+            if isinstance(rrow, RowValue) and len(rrow.items) == len(lrow.items):
+                for a, b in zip(lrow.items, rrow.items, strict=True):
+                    self._compare(a, b, ctx, seekable)
+            else:
+                for a in lrow.items:
+                    self._compare(a, None, ctx, seekable)
+            return
+        if isinstance(rrow, RowValue):
+            return  # compared with a subquery's columns (not followed)
         side = left if self.has(left) else right
         if side is None:
             return
@@ -177,6 +196,13 @@ class CollationChecker:
 
     def explicit(self, expr: Expr) -> Token | None:
         """The name of the COLLATE that decides ``expr``'s collation, if any."""
+        decider = self.decider(expr)
+        return decider if isinstance(decider, Token) else None
+
+    def decider(self, expr: Expr) -> Token | ColumnRef | None:
+        """What decides ``expr``'s collation (``sqlite3ExprCollSeq``): the
+        name of a COLLATE, a column (its declared collation, else BINARY;
+        none for a rowid), or nothing (None)."""
         p: Node | None = expr
         while p is not None:
             if isinstance(p, CollateExpr):
@@ -187,11 +213,30 @@ class CollationChecker:
                 p = p.operand
             elif isinstance(p, RowValue):
                 p = p.items[0] if p.items else None
-            elif isinstance(p, ColumnRef) or not self.has(p):
+            elif isinstance(p, ColumnRef):
+                return p
+            elif not self.has(p):
                 return None
             else:
                 p = next((c for c in _operands(p) if self.has(c)), None)
         return None
+
+    def table_columns(self, query: Query) -> None:
+        """A query SQLite reads as a table (a subquery in FROM, a CTE, a
+        view): each column takes the collation of the left-most SELECT's
+        result column, looked up then (select.c, sqlite3SubqueryColumnTypes).
+        Of a VALUES, only the first row counts (later rows are a co-routine's,
+        or come after it in the compound)."""
+        if not self.active:
+            return
+        first: Node = query.cores[0] if isinstance(query, Select) else query
+        if isinstance(first, SelectCore):
+            for rc in first.columns:
+                if rc.expr is not None:
+                    self.term(rc.expr)
+        elif isinstance(first, Values) and first.rows:
+            for value in first.rows[0].values:
+                self.term(value)
 
     def has(self, node: Node) -> bool:
         """Whether a COLLATE is in ``node`` outside nested queries (SQLite's
@@ -263,3 +308,9 @@ def _conjuncts(stmt: Node) -> set[int]:
                 else:
                     out.add(id(term))
     return out
+
+
+def _unparen(node: Expr) -> Expr:
+    while isinstance(node, ParenExpr):
+        node = node.expr
+    return node

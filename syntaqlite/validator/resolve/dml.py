@@ -108,7 +108,7 @@ class DmlResolver:
             indexed = node.indexed_by if isinstance(node, (UpdateStmt, DeleteStmt)) else None
             if indexed is not None and indexed.index is not None and table is not None:
                 r.indexed_by(indexed.index, table)
-            if table is not None and table.kind == "view":
+            if table is not None and table.kind == "view" and not r.view_used(table, node.table.name):
                 self.view_change(node, table, event)
             resolve(node, table, src)
         finally:

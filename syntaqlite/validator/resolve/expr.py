@@ -125,7 +125,11 @@ class ExprResolver:
                 if item.message is not None:
                     stack.append(item.message)
                 continue
-            elif isinstance(item, (BetweenExpr, IsExpr)):
+            elif isinstance(item, IsExpr):
+                # IS and IS NOT DISTINCT FROM are equalities (TK_IS).
+                equality = (item.not_token is None) == (item.distinct_token is None)
+                rows.same_widths(_operands(item), ctx, equality=equality)
+            elif isinstance(item, BetweenExpr):
                 rows.same_widths(_operands(item), ctx)
             elif isinstance(item, CaseExpr):
                 rows.case_widths(item, ctx)
@@ -332,6 +336,8 @@ class ExprResolver:
                 ),
             )
         alias = unquote(tok.text)
+        if ctx.clause == "ON":
+            r.state.on_aliases.append((node, alias_expr))
         if has_window(alias_expr):
             # Not in a subquery either (resolve.c, lookupName: pNC!=pTopNC).
             if not ctx.allow_win or outer:

@@ -7,16 +7,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...syntax.cst import Node
 from ...syntax.names import normalize, unquote
 from ...syntax.nodes import (
+    ColumnRef,
+    ExistsExpr,
+    Expr,
     FromTerm,
+    IsExpr,
     JoinGroup,
     JoinOperator,
+    Literal,
+    NullTest,
     OnClause,
+    ParenExpr,
+    Select,
+    SelectCore,
     Subquery,
+    SubqueryExpr,
     TableFunction,
     TableRef,
     UsingClause,
+    Values,
 )
 from ...syntax.tokens import Token
 from .. import builtins
@@ -30,12 +42,13 @@ from ..rules import (
     unknown_table,
     using_column,
 )
-from .scope import Ctx, Scope, Source
+from .scope import ROWID_NAMES, Ctx, Scope, Source
 
 if TYPE_CHECKING:
     from .resolver import Resolver
 
 _RIGHT = frozenset({"RIGHT", "FULL"})
+_LEFT_FULL = frozenset({"LEFT", "FULL"})
 _OUTER = frozenset({"LEFT", "RIGHT", "FULL"})
 
 
@@ -60,6 +73,13 @@ class FromResolver:
         words_of = [set(op.words) for op in joins]
         any_right = any(words & _RIGHT for words in words_of)
         ends = [*firsts[1:], len(scope.sources)]
+        # The sources an outer join may fill with NULLs (EP_CanBeNull).
+        nullable: set[int] = set()
+        for i in range(1, len(terms)):
+            if words_of[i - 1] & _LEFT_FULL:
+                nullable.update(id(s) for s in scope.sources[firsts[i] : ends[i]])
+            if words_of[i - 1] & _RIGHT:
+                nullable.update(id(s) for s in scope.sources[: firsts[i]])
         for i, term in enumerate(terms):
             first_index, end = firsts[i], ends[i]
             mine = scope.sources[first_index:end]
@@ -99,10 +119,14 @@ class FromResolver:
             elif isinstance(constraint, OnClause):
                 ctx = Ctx(scope, clause="ON")
                 before = len(r.state.resolved)
+                aliases_before = len(r.state.on_aliases)
                 r.exprs.expr(constraint.expr, ctx)
                 r.rows.scalar_context(constraint.expr, ctx)
                 if outer_join:
-                    self.check_on_right(before, scope.sources[end:])
+                    folded = _null_tested(constraint.expr)
+                    right_sources = scope.sources[end:]
+                    if not self.check_on_right(before, right_sources, folded, nullable):
+                        self.check_on_aliases(aliases_before, scope.sources, right_sources, folded, nullable)
         for term in terms:
             if isinstance(term, TableFunction):
                 ctx = Ctx(scope, clause="table function")
@@ -136,13 +160,43 @@ class FromResolver:
                 using_column.report_ambiguous(self.r, tok or join, shown)
                 return
 
-    def check_on_right(self, first: int, right: list[Source]) -> None:
-        """Report the first reference, since ``first``, to a source in ``right``."""
+    def check_on_right(self, first: int, right: list[Source], folded: set[int], nullable: set[int]) -> bool:
+        """Report the first reference, since ``first``, to a source in
+        ``right`` (not a column tested for NULL, ``folded``, that SQLite may
+        take for one that cannot be NULL); True if there is one."""
         mine = {id(src) for src in right}
         for ref, src in self.r.state.resolved[first:]:
-            if id(src) in mine:
+            if id(src) in mine and not (id(ref) in folded and _cannot_be_null(ref, src, nullable)):
                 join_on_right_table.report(self.r, ref)
-                return
+                return True
+        return False
+
+    def check_on_aliases(
+        self, first: int, sources: list[Source], right: list[Source], folded: set[int], nullable: set[int]
+    ) -> None:
+        """A result-column alias used in the ON clause stands for its
+        expression, resolved there: report the first alias (used since
+        ``first``) whose expression names a column of a source in ``right``
+        (only the columns of the FROM clause's sources that name one
+        source for certain are looked at; not an alias of a column tested
+        for NULL: ``folded``)."""
+        mine = {id(src) for src in right}
+        for ref, expr in self.r.state.on_aliases[first:]:
+            plain = _unparen(expr)
+            if id(ref) in folded and isinstance(plain, ColumnRef):
+                src = _only_source(plain, sources)
+                if src is None or _cannot_be_null(plain, src, nullable):
+                    continue
+            stack: list[Node] = [expr]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, ColumnRef):
+                    src = _only_source(item, sources)
+                    if src is not None and id(src) in mine:
+                        join_on_right_table.report(self.r, ref)
+                        return
+                elif not isinstance(item, (SubqueryExpr, ExistsExpr, Select, SelectCore, Values)):
+                    stack.extend(c for c in item.children if isinstance(c, Node))
 
     def term(self, node: FromTerm, scope: Scope, outer: Scope | None) -> None:
         """Add the sources of one FROM term to ``scope``."""
@@ -162,6 +216,7 @@ class FromResolver:
             src = self.table_function(node, alias, position)
         elif isinstance(node, Subquery):
             shape = r.queries.query(node.query, outer)
+            r.collations.table_columns(node.query)
             names = shape.names
             known = shape.columns if r.keep_model else None
             if names is None:
@@ -267,6 +322,8 @@ class FromResolver:
             return Source(alias or name, None, schema=lookup_schema, position=position)
         referent = r.table_referent(table)
         r.refer(name_tok, referent)
+        if table.kind == "view":
+            r.view_used(table, name_tok)
         return Source.of_table(table, referent, alias, position=position)
 
     def table_function(self, node: TableFunction, alias: str | None, position: int) -> Source:
@@ -335,3 +392,74 @@ def table_alias(key: str, alias_tok: Token, referent: Referent | None, where: Wh
         + (f" of {referent.detail.partition(chr(10))[0]}" if referent is not None else ""),
         location_of(alias_tok, where),
     )
+
+
+def _only_source(ref: ColumnRef, sources: list[Source]) -> Source | None:
+    """The one source among ``sources`` a column reference names (None: none,
+    several, or one of unknown columns)."""
+    parts = ref.parts
+    if len(parts) > 2:
+        return None
+    qualifier = normalize(parts[0].text) if len(parts) == 2 else None
+    found: Source | None = None
+    for src in sources:
+        if src.columns is None or src.qualifier_only:
+            return None
+        if qualifier is not None and (src.name is None or normalize(src.name) != qualifier):
+            continue
+        if src.column(parts[-1].text) is None:
+            continue
+        if found is not None:
+            return None
+        found = src
+    return found
+
+
+def _null_tested(expr: Expr) -> set[int]:
+    """The ids of the column references in ``expr`` that are tested for
+    NULL (``x IS [NOT] NULL``, ``x ISNULL``, ``x NOTNULL``).  SQLite turns
+    such a test of a column that cannot be NULL (a rowid, a NOT NULL column
+    of a table no outer join fills with NULLs) in a WHERE or ON clause into a
+    constant while it resolves names (resolve.c, NOT NULL strength
+    reduction): the column is then no longer referenced
+    (:func:`_cannot_be_null`)."""
+    out: set[int] = set()
+    stack: list[Node] = [expr]
+    while stack:
+        item = stack.pop()
+        operand: Expr | None = None
+        if isinstance(item, NullTest):
+            operand = item.operand
+        elif isinstance(item, IsExpr):
+            right = _unparen(item.right)
+            if isinstance(right, Literal) and right.literal_token.kind == "NULL":
+                operand = item.left
+        if operand is not None and isinstance(_unparen(operand), ColumnRef):
+            out.add(id(_unparen(operand)))
+        stack.extend(c for c in item.children if isinstance(c, Node))
+    return out
+
+
+def _cannot_be_null(ref: ColumnRef, src: Source, nullable: set[int]) -> bool:
+    """Whether SQLite may take ``ref`` (of ``src``) for a column that cannot
+    be NULL: True unless it is certainly nullable (a column of a table with
+    no NOT NULL constraint, not its rowid, or one of a source an outer join
+    fills with NULLs: ``nullable`` holds those sources' ids)."""
+    if id(src) in nullable:
+        return False
+    table = src.table
+    if table is not None and table.kind == "view":
+        return False  # names are resolved before a view is flattened: its columns may be NULL
+    if table is None or table.kind != "table" or src.columns is None:
+        return True  # (a subquery's, a CTE's, a module's: not followed)
+    name = ref.parts[-1].text
+    column = src.column(name)
+    if column is None:
+        return normalize(name) in ROWID_NAMES
+    return column.not_null or table.rowid_column == column.key
+
+
+def _unparen(node: Expr) -> Expr:
+    while isinstance(node, ParenExpr):
+        node = node.expr
+    return node

@@ -121,6 +121,7 @@ class QueryResolver:
                 entry.recursing = True
 
             shape = self.query(query, entry.outer, split=split, on_split=on_split)
+            self.r.collations.table_columns(query)
             width = shape.width
             if listed is not None:
                 if width is not None and width != len(listed):
@@ -218,14 +219,16 @@ class QueryResolver:
             # The result columns of each SELECT are kept for a compound's ORDER BY.
             last_core = parts[-1] if parts else None
             ordered = len(parts) > 1 and isinstance(last_core, SelectCore) and last_core.order_by is not None
+            # A compound's collations are its SELECTs' result columns'.
+            keep = ordered or (len(parts) > 1 and self.r.collations.active)
             for i, part in enumerate(parts):
                 if i == split and on_split is not None:
                     on_split(shapes[0])
                 last = i == len(parts) - 1 and len(parts) > 1
                 if isinstance(part, Values):
-                    shapes.append(self.values(part, outer, compound_inner=i < len(parts) - 1, keep=ordered))
+                    shapes.append(self.values(part, outer, compound_inner=i < len(parts) - 1, keep=keep))
                 else:
-                    shapes.append(self.select_core(part, outer, compound_last=last, keep=ordered))
+                    shapes.append(self.select_core(part, outer, compound_last=last, keep=keep))
                 if split is not None and i >= split:
                     self.recursive_term(part, shapes[-1], last=i == len(parts) - 1)
             first_width = shapes[0].width if shapes else None
@@ -234,6 +237,8 @@ class QueryResolver:
                 if first_width is not None and w is not None and w != first_width:
                     compound_column_count.report(self.r, ops[i - 1])
             result = shapes[0]
+            if len(parts) > 1 and self.r.collations.active and isinstance(node, Select):
+                self.compound_collations(node, shapes)
             if len(parts) > 1 and self.r.state.discarded is not node:
                 if self.r.probe is not None:
                     self.probe_compound_order_by(parts[-1], result.names)
@@ -252,6 +257,105 @@ class QueryResolver:
         finally:
             if pushed:
                 self.end_with()
+
+    def compound_collations(self, node: Select, shapes: list[Shape]) -> None:
+        """The collations a compound looks up where it is coded (select.c,
+        multiSelectCollSeq): a column's is that of the left-most SELECT whose
+        result column has one (a COLLATE, or a column).  Removing duplicates
+        (UNION, INTERSECT, EXCEPT) needs every column's, over the SELECTs up
+        to the last such operator; a sort (ORDER BY) needs the sorted
+        columns', over all of them.  SQLite codes UNION as UNION ALL when at
+        most one row is read (LIMIT 1, a scalar subquery, EXISTS) and there is
+        no INTERSECT, EXCEPT or ORDER BY."""
+        state = self.r.state
+        parts = node.cores
+        final = parts[-1]
+        order = final.order_by if isinstance(final, SelectCore) else None
+        one_row = state.one_row is node
+        if order is not None and (state.discarded is node or (state.exists and one_row)):
+            order = None  # dropped unread
+        width = shapes[0].width
+        if width is None:
+            return
+        kinds = [[t.kind for t in op.words] for op in node.operators]
+        distinct = [i + 1 for i, words in enumerate(kinds) if "ALL" not in words]
+        limit = final.limit if isinstance(final, SelectCore) else None
+        limit_one = (
+            (len(limit.exprs) == 1 and int_value(limit.exprs[0]) == 1) if limit is not None else one_row
+        )
+        if order is None and limit_one and all(words[0] == "UNION" for words in kinds):
+            distinct = []
+        if distinct:
+            for i in range(width):
+                self.compound_column_collation(parts, shapes, i, distinct[-1])
+        if order is None:
+            return
+        first = shapes[0].core
+        for term in order.terms:
+            if self.r.collations.explicit(term.expr) is not None:
+                continue  # looked up as the term's own
+            plain = strip_collate(term.expr)
+            number = int_value(plain)
+            sorted_column: int | None = None
+            if number is not None:
+                sorted_column = number - 1 if 1 <= number <= width else None
+            elif isinstance(plain, ColumnRef) and len(plain.parts) == 1 and first is not None:
+                name = normalize(plain.name.text)
+                sorted_column = next((i for i, item in enumerate(first.items) if item.name == name), None)
+            if sorted_column is not None:
+                self.compound_column_collation(parts, shapes, sorted_column, len(parts) - 1)
+
+    def compound_column_collation(
+        self, parts: list[OneSelect], shapes: list[Shape], column: int, last: int
+    ) -> None:
+        """Look up the collation of a compound's ``column`` as SQLite does
+        (multiSelectCollSeq over the SELECTs ``0..last``); nothing is said
+        when what decides it is not known."""
+        collations = self.r.collations
+        width = shapes[0].width
+        for part, shape in zip(parts[: last + 1], shapes, strict=False):
+            decider: Token | ColumnRef | None
+            if isinstance(part, Values):
+                rows = part.rows
+                if any(len(row.values) != width for row in rows):
+                    return
+                decider = collations.decider(rows[0].values[column])
+                if decider is None and any(
+                    collations.decider(row.values[column]) is not None for row in rows[1:]
+                ):
+                    return  # the later rows count only when not read as a co-routine
+            else:
+                core = shape.core
+                if core is None or len(core.items) != width:
+                    return
+                expr = core.items[column].expr
+                if expr is None:
+                    return  # a column of a * (a column has a collation)
+                decider = collations.decider(expr)
+            if isinstance(decider, Token):
+                collations.name(decider)
+                return
+            if decider is not None and not (shape.core is not None and self.is_rowid(decider, shape.core)):
+                return  # a column: its own collation, or BINARY (a rowid has none)
+
+    def is_rowid(self, ref: ColumnRef, core: Core) -> bool:
+        """Whether ``ref`` is, for certain, the rowid of a table of
+        ``core``'s FROM clause (a rowid name or its INTEGER PRIMARY KEY)."""
+        found = self.lookup_in_core(ref, core)
+        if not isinstance(found, tuple) or not found:
+            return False
+        if found[0] == "rowid":
+            return True
+        if found[0] != "column":
+            return False
+        src = next((s for s in core.scope.sources if id(s) == found[1]), None)
+        table = src.table if src is not None else None
+        return (
+            table is not None
+            and table.kind == "table"
+            and table.rowid_column is not None
+            and table.rowid_column == found[2]
+        )
 
     def recursive_term(self, part: OneSelect, shape: Shape, *, last: bool) -> None:
         """A recursive CTE's recursive terms compute no aggregates, and the

@@ -11,14 +11,36 @@ from typing import Any
 from ...diagnostics import Diagnostic, Related, Severity
 from ...syntax.cst import Node
 from ...syntax.names import fold_case, normalize, unquote
-from ...syntax.nodes import DeleteStmt, InsertStmt, Select, SelectCore, UpdateStmt, Values
+from ...syntax.nodes import CreateViewStmt, DeleteStmt, InsertStmt, Select, SelectCore, UpdateStmt, Values
+from ...syntax.parser import parse
 from ...syntax.target import Target as SqliteTarget
 from ...syntax.tokens import Token
 from ...text import Lines
 from .. import builtins
 from ..catalog import Catalog, Table, Where, is_builtin_name
 from ..model import InScope, Level, Reference, Referent, SemanticModel
-from ..rules import Rule, schema_definition, unknown_database, unknown_table
+from ..rules import (
+    Rule,
+    ambiguous_column,
+    broken_view,
+    circular_cte,
+    compound_column_count,
+    cte_column_count,
+    misuse_aggregate,
+    misuse_window,
+    order_by_term,
+    schema_definition,
+    subquery_column_count,
+    unknown_column,
+    unknown_database,
+    unknown_function,
+    unknown_qualifier,
+    unknown_table,
+    unknown_window,
+    using_column,
+    values_row_length,
+    wrong_arity,
+)
 from ..suggest import closest
 from .collations import CollationChecker
 from .dml import DmlResolver
@@ -27,7 +49,35 @@ from .from_clause import FromResolver
 from .functions import FunctionResolver
 from .query import QueryResolver
 from .rowvalue import RowValues
-from .scope import Cte, Scope, StatementState, pseudo_sources
+from .scope import Cte, Scope, Shape, StatementState, pseudo_sources
+
+VIEW_ERRORS = frozenset(
+    rule.RULE.code
+    for rule in (
+        ambiguous_column,
+        broken_view,
+        circular_cte,
+        compound_column_count,
+        cte_column_count,
+        misuse_aggregate,
+        misuse_window,
+        order_by_term,
+        schema_definition,
+        subquery_column_count,
+        unknown_column,
+        unknown_database,
+        unknown_function,
+        unknown_qualifier,
+        unknown_table,
+        unknown_window,
+        using_column,
+        values_row_length,
+        wrong_arity,
+    )
+)
+"""The checks of what SQLite finds while it resolves a view's query where the
+view is used (sqlite3ViewGetColumnNames, sqlite3SelectPrep): names, widths,
+aggregates; not what is found only when the query is coded."""
 
 
 class Resolver:
@@ -67,6 +117,10 @@ class Resolver:
         self.errors = 0  # how many errors were reported
         self._table_referents: dict[int, tuple[Table, Referent]] = {}
         self._object_names: dict[str, list[str]] = {}  # did-you-mean names by kind (``object_names``)
+        # The views whose query is being resolved where they are used
+        # (database key, view key), and whether one of them was met again.
+        self.expanding: frozenset[tuple[str, str]] = frozenset()
+        self.met_expanding = False
         self.queries = QueryResolver(self)
         self.from_clause = FromResolver(self)
         self.exprs = ExprResolver(self)
@@ -168,6 +222,79 @@ class Resolver:
         self.refer(name_tok, None)
         return True
 
+    def view_query(self, stmt: CreateViewStmt, name: str, schema: str) -> Shape:
+        """Resolve the query of view ``name`` of database ``schema`` (read
+        as a table where the view is used)."""
+        state = self.state
+        state.schema_body = True
+        try:
+            with self.definition("view", name, schema):
+                shape = self.queries.query(stmt.query, None)
+                self.collations.table_columns(stmt.query)
+        finally:
+            state.schema_body = False
+        return shape
+
+    def view_used(self, view: Table, tok: Token) -> bool:
+        """A view is used at ``tok`` (read in FROM, or changed): SQLite
+        resolves its query again, against the schema as it is now; an error
+        there is the error of the statement using it.  True if reported."""
+        if self.muted or view.sql is None or view.rewritten:
+            return False
+        message = self.view_error(view)
+        if message is None:
+            return False
+        broken_view.report(self, tok, view.name, message)
+        return True
+
+    def view_error(self, view: Table) -> str | None:
+        """The first error SQLite finds in ``view``'s query now (None:
+        none), remembered for the catalog's generation unless it depends on
+        the views being expanded around it (a cycle)."""
+        key = (normalize(view.schema), view.key)
+        if key in self.expanding:
+            self.met_expanding = True
+            return f"view {view.name} is circularly defined"
+        generation = self.catalog.generation
+        cached = view._view_verdict
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        message, cyclic = self._expand_view(view, key)
+        if cyclic:
+            self.met_expanding = True
+        else:
+            view._view_verdict = (generation, message)
+        return message
+
+    def _expand_view(self, view: Table, key: tuple[str, str]) -> tuple[str | None, bool]:
+        """Resolve ``view``'s query as SQLite does where the view is used:
+        its first error (of ``VIEW_ERRORS``), and whether a view being
+        expanded was met."""
+        assert view.sql is not None
+        parsed = parse(view.sql, self.sqlite)
+        statements = parsed.statements
+        if parsed.errors or len(statements) != 1 or not isinstance(statements[0].body, CreateViewStmt):
+            return None, False
+        stmt = statements[0]
+        body = statements[0].body
+        assert isinstance(body, CreateViewStmt)
+        first: list[str] = []
+
+        def keep(d: Diagnostic) -> None:
+            if not first and d.severity is Severity.ERROR and d.code in VIEW_ERRORS:
+                first.append(d.message)
+
+        nested = Resolver(self.catalog, view.sql, None, self.sqlite, keep, SemanticModel(), keep_model=False)
+        nested.expanding = self.expanding | {key}
+        nested.begin_statement(stmt)
+        shape = nested.view_query(body, view.name, view.schema)
+        listed = body.columns
+        if listed is not None and shape.width is not None and shape.width != len(listed.names):
+            cte_column_count.report_view(
+                nested, body.name.name, listed, view.name, len(listed.names), shape.width
+            )
+        return (first[0] if first else None), nested.met_expanding
+
     def statement(self, body: Node) -> None:
         """Resolve a statement's body (a query or INSERT/UPDATE/DELETE; the
         schema statements are :mod:`..ddl`'s)."""
@@ -183,6 +310,7 @@ class Resolver:
         names."""
         self._table_referents.clear()
         self._object_names.clear()
+        self.catalog.changed()
 
     # -- reporting --------------------------------------------------------------
 
@@ -314,9 +442,20 @@ class Resolver:
     def indexed_by(self, ix_tok: Token, table: Table) -> None:
         """INDEXED BY names an index of ``table`` (sqlite3IndexedByLookup:
         a view has none).  The automatic indexes of PRIMARY KEY and UNIQUE
-        constraints (sqlite_autoindex_...) are not in the catalog: accepted."""
+        constraints are not in the catalog: sqlite_autoindex_T_N, N from 1 to
+        the number of such constraints of T (at most: SQLite merges identical
+        ones), is accepted when T is the table (a view has none)."""
         name = unquote(ix_tok.text)
         if normalize(name).startswith("sqlite_autoindex_"):
+            table_name, _, number = name[len("sqlite_autoindex_") :].rpartition("_")
+            if (not table.uniques_known and table.kind != "view") or (
+                fold_case(table_name) == table.key
+                and number.isdigit()
+                and number[0] != "0"
+                and int(number) <= table.autoindexes
+            ):
+                return
+            unknown_table.report_index(self, ix_tok, name, known=True)
             return
         index = self.catalog.find_index(name, table.schema)
         if index is None or fold_case(index.table) != table.key:

@@ -4,6 +4,7 @@ BETWEEN, CASE, IN)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...syntax.names import normalize, unquote
@@ -130,16 +131,46 @@ class RowValues:
         if node.op.kind in _COMPARISONS:
             if wl is not None and wr is not None and wl != wr:
                 self.size_mismatch(left, right)
+            elif wl != 1 or wr != 1:
+                self.nested_rows((left, right), ctx, splits=node.op.kind == "EQ")
             return
         for side, w in ((left, wl), (right, wr)):
             if w is not None and w != 1:
                 self.scalar_context(side, ctx)
 
-    def same_widths(self, operands: list[Expr], ctx: Ctx) -> None:
-        """Operands compared with each other (BETWEEN, IS) are as wide."""
+    def same_widths(self, operands: list[Expr], ctx: Ctx, *, equality: bool = False) -> None:
+        """Operands compared with each other (BETWEEN, IS) are as wide;
+        ``equality``: an IS (not IS NOT)."""
         widths = [self.width(o, ctx.scope) for o in operands]
         if None not in widths and len(set(widths)) > 1:
             self.size_mismatch(operands[0], operands[1])
+        elif any(w != 1 for w in widths):
+            self.nested_rows(operands, ctx, splits=equality)
+
+    def nested_rows(self, operands: Sequence[Expr], ctx: Ctx, *, splits: bool = False) -> None:
+        """Row values compared element by element: an element that is
+        itself a row value cannot be compared (SQLite: `row value
+        misused`).  In a WHERE or ON clause, SQLite splits ``=`` and IS of
+        row values into a comparison per element (when it is one of the
+        AND-ed terms), so row values of the same shape compare there: left
+        alone (``splits``)."""
+        if ctx.clause not in _NESTED_CHECKED:
+            return  # (only where it was measured against SQLite)
+        if (
+            splits
+            and ctx.clause != "result"
+            and len(operands) == 2
+            and self._same_shape(operands[0], operands[1], ctx)
+        ):
+            return
+        for o in operands:
+            while isinstance(o, ParenExpr):
+                o = o.expr
+            if isinstance(o, RowValue):
+                for item in o.items:
+                    if self.width(item, ctx.scope) not in (1, None) and isinstance(_unparen(item), RowValue):
+                        row_value_size.report_misused(self.r, item)
+                        return
 
     def scalar_operands(self, operands: list[Expr], ctx: Ctx) -> None:
         """Operands that must each be one value."""
@@ -181,6 +212,16 @@ class RowValues:
             return
         row_value_size.report_misused(self.r, left, right)
 
+    def _same_shape(self, left: Expr, right: Expr, ctx: Ctx) -> bool:
+        """Whether two row values nest alike (each pair of elements as wide,
+        row values inside paired with row values of the same shape)."""
+        a, b = _unparen(left), _unparen(right)
+        if isinstance(a, RowValue) and isinstance(b, RowValue):
+            return len(a.items) == len(b.items) and all(
+                self._same_shape(x, y, ctx) for x, y in zip(a.items, b.items, strict=True)
+            )
+        return self.width(a, ctx.scope) == 1 and self.width(b, ctx.scope) == 1
+
     def star_subquery(self, node: Expr) -> bool:
         """Whether ``node`` is a subquery whose first SELECT has a ``*``."""
         while isinstance(node, ParenExpr):
@@ -199,6 +240,8 @@ class RowValues:
         if width is None:  # a left side of unknown width: judge nothing
             self.in_operands(node, ctx)
             return
+        if width > 1:
+            self.nested_rows((left,), ctx)
         qn = node.table
         if qn is not None:
             # x IN table / IN table-function(args)
@@ -244,3 +287,14 @@ class RowValues:
             return
         for item in node.values:
             r.exprs.expr(item, ctx)
+
+
+_NESTED_CHECKED = frozenset({"result", "WHERE", "ON", "HAVING"})
+"""Where a row value inside a compared row value is reported (in WHERE, ON
+and HAVING, an equality of row values of the same shape is split)."""
+
+
+def _unparen(node: Expr) -> Expr:
+    while isinstance(node, ParenExpr):
+        node = node.expr
+    return node

@@ -401,6 +401,7 @@ class StatementState(Record):
         "variable_reported",
         "change_where",
         "resolved",
+        "on_aliases",
         "unresolved",
         "cte_names",
         "schema_body",
@@ -427,6 +428,9 @@ class StatementState(Record):
     # Every column reference resolved to a FROM source, in order (the ON
     # clause check looks at those made inside an ON clause).
     resolved: list[tuple[ColumnRef, Source]]
+    # Result-column aliases used in an ON clause, with their expressions
+    # (SQLite resolves a copy of the expression there).
+    on_aliases: list[tuple[ColumnRef, Expr]]
     unresolved: int  # column references left unresolved (a source of unknown columns)
     cte_names: list[int]  # offsets of the CTE names declared so far
     # Where SQLite never reads a multi-row VALUES as a co-routine (a view's
@@ -455,6 +459,7 @@ class StatementState(Record):
         variable_reported: bool = False,
         change_where: bool = False,
         resolved: list[tuple[ColumnRef, Source]] | None = None,
+        on_aliases: list[tuple[ColumnRef, Expr]] | None = None,
         unresolved: int = 0,
         cte_names: list[int] | None = None,
         schema_body: bool = False,
@@ -475,6 +480,7 @@ class StatementState(Record):
         self.variable_reported = variable_reported
         self.change_where = change_where
         self.resolved = [] if resolved is None else resolved
+        self.on_aliases = [] if on_aliases is None else on_aliases
         self.unresolved = unresolved
         self.cte_names = [] if cte_names is None else cte_names
         self.schema_body = schema_body

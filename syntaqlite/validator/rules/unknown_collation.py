@@ -4,8 +4,11 @@ RTRIM) nor one declared in configuration, where SQLite needs it.
 Why is this bad?
 SQLite stops with `no such collation sequence: x` when it needs the collation: in a
 column definition, an index or a PRIMARY KEY/UNIQUE constraint, an ORDER BY, GROUP BY or
-PARTITION BY term, a comparison, DISTINCT, and min()/max()/nullif().  (An unused
-COLLATE, as in `SELECT a COLLATE x FROM t`, is not an error.)  Declare the collations
+PARTITION BY term, a comparison, DISTINCT, and min()/max()/nullif(); a result column
+of a query read as a table (a subquery in FROM, a CTE, a view: its left-most SELECT's),
+and of a compound that removes duplicates or sorts (UNION, INTERSECT, EXCEPT, ORDER BY:
+the left-most SELECT with a collation for that column decides).  (An unused COLLATE, as
+in `SELECT a COLLATE x FROM t`, is not an error.)  Declare the collations
 the application registers (`sqlite3.Connection.create_collation`,
 `sqlite3_create_collation`):
 
