@@ -15,8 +15,10 @@ import pytest
 
 from syntaqlite.fmt import FormatOptions, FormatterBug, format_result
 from syntaqlite.fmt.format import StreamFormatter, format_stream
+from syntaqlite.syntax.dump import dump_lines, dump_text, error_line
 from syntaqlite.syntax.parser import parse
 from syntaqlite.syntax.stream import parse_stream
+from syntaqlite.text import Lines
 from syntaqlite.validator.checker import check_text
 from syntaqlite.validator.stream import check_stream
 
@@ -87,6 +89,30 @@ def test_pieces_are_the_whole_parse(seed: int) -> None:
         ]
         assert kinds == [(t.kind, t.text, t.start, t.line, t.column) for t in whole.tokens]
         assert sum(len(p.result.statements) for p in pieces) == len(whole.statements)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_the_dump_piece_by_piece_is_the_whole_dump(seed: int) -> None:
+    """What ``syntaqlite parse`` prints, streamed: each piece's lines at its
+    place in the whole text, then the errors."""
+    for text, size in _texts(300 + seed, 60):
+        whole = parse(text)
+        lines: list[str] = []
+        column = 1
+        for piece in parse_stream(text, size=size):
+            lines += dump_lines(piece.result, line=piece.line, column=column)
+            brk = max(piece.text.rfind("\n"), piece.text.rfind("\r"))
+            column = len(piece.text) - brk if brk >= 0 else column + len(piece.text)
+        index = Lines(text)
+        lines += [error_line(*index.position(e.start), e.message) for e in whole.errors]
+        assert "\n".join(lines) + "\n" == dump_text(whole)
+
+
+def test_a_dump_shifted_to_where_its_text_starts() -> None:
+    result = parse("SELECT a;\n  SELECT b;")
+    shifted = list(dump_lines(result, line=5, column=7))
+    assert shifted[0] == "stmt 5:7-5:16" and shifted[2] == '    SELECT "SELECT" 5:7'
+    assert "stmt 6:3-6:12" in shifted
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -11,7 +11,7 @@ import click
 
 from ..config import ConfigError
 from ..diagnostics import render
-from ..syntax.dump import dump_text, json_chunks, to_json
+from ..syntax.dump import dump_lines, error_line, json_chunks, to_json
 from ..syntax.lexer import tokenize
 from ..syntax.parser import parse
 from ..syntax.stream import parse_stream
@@ -87,31 +87,56 @@ def parse_command(
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
-        if quiet:  # errors only: statement by statement, memory follows a piece
-            lines = Lines(source.text)
-            for piece in parse_stream(source.text, target):
-                for err in piece.result.errors:
-                    status = max(status, EXIT_FINDINGS)
-                    moved = replace(err, start=err.start + piece.offset, end=err.end + piece.offset)
-                    click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+        if quiet or not as_json:  # statement by statement: memory follows a piece
+            if not quiet and files and len(files) > 1:
+                click.echo(f"==> {source.path} <==")
+            if _stream_dump(source, target, quiet, color):
+                status = max(status, EXIT_FINDINGS)
             continue
         result = parse(source.text, target)
         if result.errors and status == EXIT_OK:
             status = EXIT_FINDINGS
         for err in result.errors:
             click.echo(render(err, source.text, source.path, style=styler(color)), err=True, color=color)
-        if as_json:
-            documents.append(to_json(result, source.path))
-        else:
-            if files and len(files) > 1:
-                click.echo(f"==> {source.path} <==")
-            click.echo(dump_text(result), nl=False)
+        documents.append(to_json(result, source.path))
     if as_json and not quiet:
         payload = documents[0] if len(documents) == 1 else documents
         for chunk in json_chunks(payload):  # trees can be thousands of levels deep
             sys.stdout.write(chunk)
         sys.stdout.write("\n")
     sys.exit(status)
+
+
+def _stream_dump(source: Source, target: Target, quiet: bool, color: bool) -> bool:
+    """Print the syntax errors of ``source`` (on stderr) and, unless
+    ``quiet``, its tree as :func:`dump_text` prints it, parsing it piece by
+    piece (``parse_stream``); whether there were errors."""
+    lines = Lines(source.text)
+    error_lines: list[str] = []  # the dump lists them last
+    printed = found = False
+    column = 1  # where the next piece starts on its first line
+    for piece in parse_stream(source.text, target):
+        for err in piece.result.errors:
+            found = True
+            moved = replace(err, start=err.start + piece.offset, end=err.end + piece.offset)
+            click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+            if not quiet:
+                line, col = lines.position(moved.start)
+                error_lines.append(error_line(line, col, err.message))
+        text = piece.text
+        if not quiet:
+            dump = "\n".join(dump_lines(piece.result, line=piece.line, column=column))
+            if dump:
+                click.echo(dump)
+                printed = True
+        brk = max(text.rfind("\n"), text.rfind("\r"))
+        column = len(text) - brk if brk >= 0 else column + len(text)
+    if not quiet:
+        for entry in error_lines:
+            click.echo(entry)
+        if not printed and not error_lines:
+            click.echo("")
+    return found
 
 
 @click.command("tokenize")

@@ -27,38 +27,55 @@ from .parser import ParseResult
 from .tokens import Token
 
 
-def _span(node: Node) -> str:
-    return f"{node.line}:{node.column}-{node.end_line}:{node.end_column}"
-
-
 def dump_text(result: ParseResult, *, comments: bool = True) -> str:
-    lines: list[str] = []
-    comment_tokens = [t for t in result.tokens if t.kind == "COMMENT"] if comments else []
-    next_comment = 0
-
-    def flush_comments(before: int, depth: int) -> None:
-        nonlocal next_comment
-        while next_comment < len(comment_tokens) and comment_tokens[next_comment].start < before:
-            c = comment_tokens[next_comment]
-            lines.append("  " * depth + f"COMMENT {json.dumps(c.text)} {c.line}:{c.column}")
-            next_comment += 1
-
-    stack: list[tuple[Node | Token, int]] = [(c, 0) for c in reversed(result.root.children)]
-    while stack:
-        item, depth = stack.pop()
-        flush_comments(item.start, depth)
-        pad = "  " * depth
-        if isinstance(item, Node):
-            lines.append(f"{pad}{item.kind} {_span(item)}")
-            stack.extend((c, depth + 1) for c in reversed(item.children))
-        else:
-            lines.append(f"{pad}{item.kind} {json.dumps(item.text)} {item.line}:{item.column}")
-    flush_comments(len(result.source) + 1, 0)
+    lines = list(dump_lines(result, comments=comments))
     index = Lines(result.source)
     for err in result.errors:
         line, column = index.position(err.start)
-        lines.append(f"error {line}:{column}: {err.message}")
+        lines.append(error_line(line, column, err.message))
     return "\n".join(lines) + "\n"
+
+
+def error_line(line: int, column: int, message: str) -> str:
+    """The line of :func:`dump_text` for a syntax error (they come last)."""
+    return f"error {line}:{column}: {message}"
+
+
+def dump_lines(
+    result: ParseResult, *, comments: bool = True, line: int = 1, column: int = 1
+) -> Iterator[str]:
+    """The lines of :func:`dump_text` for the tree and comments of
+    ``result`` (without the errors), one by one.  ``line`` and ``column``:
+    where ``result.source`` starts in a larger text (a piece of
+    :func:`syntaqlite.syntax.stream.parse_stream`), so that positions are
+    those of the larger text."""
+    comment_tokens = [t for t in result.tokens if t.kind == "COMMENT"] if comments else []
+    next_comment = 0
+    dline = line - 1
+    dcolumn = column - 1  # on the source's first line only
+
+    def at(ln: int, col: int) -> str:
+        return f"{ln + dline}:{col + dcolumn if ln == 1 else col}"
+
+    stack: list[tuple[Node | Token, int]] = [(c, 0) for c in reversed(result.root.children)]
+    while True:
+        item: Node | Token | None = None
+        depth = 0
+        if stack:
+            item, depth = stack.pop()
+        before = item.start if item is not None else len(result.source) + 1
+        while next_comment < len(comment_tokens) and comment_tokens[next_comment].start < before:
+            c = comment_tokens[next_comment]
+            yield "  " * depth + f"COMMENT {json.dumps(c.text)} {at(c.line, c.column)}"
+            next_comment += 1
+        if item is None:
+            return
+        pad = "  " * depth
+        if isinstance(item, Node):
+            yield f"{pad}{item.kind} {at(item.line, item.column)}-{at(item.end_line, item.end_column)}"
+            stack.extend((c, depth + 1) for c in reversed(item.children))
+        else:
+            yield f"{pad}{item.kind} {json.dumps(item.text)} {at(item.line, item.column)}"
 
 
 def _token_json(tok: Token) -> dict[str, Any]:
