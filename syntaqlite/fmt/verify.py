@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..syntax.cst import Node
 from ..syntax.lexer import tokenize
+from ..syntax.memory import gc_paused
 from ..syntax.nodes import GeneratedConstraint, TableOption, TypeName
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
@@ -91,7 +92,8 @@ def same_tokens(before: ParseResult, after_text: str, target: Target = DEFAULT_T
         return False
     if _same_core(before, after_text):
         return True
-    after = tokenize(after_text, target.keywords, target.lex_dialect)
+    with gc_paused():
+        after = tokenize(after_text, target.keywords, target.lex_dialect)
     tokens = before.tokens
     if len(after) != len(tokens):
         return False
