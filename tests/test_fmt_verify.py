@@ -8,7 +8,7 @@ import re
 import pytest
 
 from syntaqlite import parse
-from syntaqlite.fmt import FormatOptions, FormatterBug, format_result
+from syntaqlite.fmt import FormatOptions, FormatterBug, format_result, verify
 from syntaqlite.fmt.verify import difference, full_difference, same_tokens
 
 SOURCE = "CREATE TABLE t (\n  a INT,\n  b INT -- note\n);\n"
@@ -140,3 +140,30 @@ def test_a_text_with_errors_takes_no_shortcut() -> None:
     before = parse("SELEC 1;")
     assert not same_tokens(before, "SELEC 1;")
     assert difference(before, "SELEC 1;") is not None
+
+
+@pytest.mark.parametrize("part", [7, 61, 500])
+def test_the_output_lexed_in_parts_is_the_output_lexed_whole(
+    part: int, upstream_corpus: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut lexes a long output a part at a time (memory for a part):
+    its answer is the one lexing the whole output gives, wherever the parts
+    end (inside strings, comments, numbers; tokens longer than a part)."""
+    rng = random.Random(part)
+    rows = [r["sql"] for r in upstream_corpus]
+    cases = []
+    for _ in range(150):
+        before_text = ";\n".join(rng.choice(rows) for _ in range(4)) + "; -- end"
+        before = parse(before_text)
+        if before.errors:
+            continue
+        try:
+            formatted = format_result(before, FormatOptions())
+        except FormatterBug:
+            continue
+        for after in [formatted, *_mutants(formatted, rng)]:
+            cases.append((before, after, same_tokens(before, after)))
+    assert sum(same for _b, _a, same in cases) > len(cases) // 5
+    monkeypatch.setattr(verify, "_PART", part)
+    for before, after, same in cases:
+        assert same_tokens(before, after) is same, after

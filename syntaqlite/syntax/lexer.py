@@ -215,6 +215,23 @@ _SETTLED = 64
 ``tokenize(resume=...)`` to keep it (far more than any token's lookahead)."""
 
 
+def settled(tokens: list[Token]) -> int:
+    """How many of ``tokens`` (of a text that may go on) no text after it
+    could change: all but the last one and those that end less than
+    ``_SETTLED`` characters before it starts (a token's match looks only a
+    character or two past its end; one that more text could make longer, a
+    number, a blob, a comment, a quote left open, ends where the text does,
+    or runs into the last token).  Lexing the text from the end of the last
+    of them gives the tokens after them."""
+    if not tokens:
+        return 0
+    limit = tokens[-1].start - _SETTLED
+    keep = len(tokens) - 1
+    while keep and tokens[keep - 1].end > limit:
+        keep -= 1
+    return keep
+
+
 def tokenize(
     text: str,
     keywords: dict[str, str] = KEYWORDS,
@@ -244,10 +261,7 @@ def tokenize(
     pos = 0
     end = len(text)
     if resume and text.count("\r") == text.count("\r\n"):  # (lone CRs: counted after the loop)
-        limit = resume[-1].start - _SETTLED
-        keep = len(resume) - 1
-        while keep and resume[keep - 1].end > limit:
-            keep -= 1
+        keep = settled(resume)
         if keep:
             tokens = resume
             del tokens[keep:]
