@@ -6,6 +6,7 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -72,6 +73,7 @@ def parse_command(
         make_target(sqlite_version, sqlite_cflags)  # a usage error now, not per file
     status = EXIT_OK
     documents = []
+    streamed = False
     quiet = common.quiet
     color = common.colored()
     if expr is None and (not files or "-" in files):
@@ -93,13 +95,18 @@ def parse_command(
             if _stream_dump(source, target, quiet, color):
                 status = max(status, EXIT_FINDINGS)
             continue
+        if len(files) <= 1:  # one document: streamed too
+            streamed = True
+            if _stream_json(source, target, color):
+                status = max(status, EXIT_FINDINGS)
+            continue
         result = parse(source.text, target)
         if result.errors and status == EXIT_OK:
             status = EXIT_FINDINGS
         for err in result.errors:
             click.echo(render(err, source.text, source.path, style=styler(color)), err=True, color=color)
         documents.append(to_json(result, source.path))
-    if as_json and not quiet:
+    if as_json and not quiet and not streamed:
         payload = documents[0] if len(documents) == 1 else documents
         for chunk in json_chunks(payload):  # trees can be thousands of levels deep
             sys.stdout.write(chunk)
@@ -137,6 +144,43 @@ def _stream_dump(source: Source, target: Target, quiet: bool, color: bool) -> bo
         if not printed and not error_lines:
             click.echo("")
     return found
+
+
+def _stream_json(source: Source, target: Target, color: bool) -> bool:
+    """Print the syntax errors of ``source`` (on stderr) and its tree as
+    JSON, what ``json_chunks(to_json(...))`` prints, parsing it piece by
+    piece: the statements are written as they come, the comments and
+    errors (a few) are kept for the end.  Whether there were errors."""
+    lines = Lines(source.text)
+    write = sys.stdout.write
+    write("{\n  " + json.dumps("path") + ": " + json.dumps(source.path, ensure_ascii=False) + ",\n  ")
+    write(json.dumps("statements") + ": ")
+    comments: list[dict[str, Any]] = []
+    errors: list[dict[str, object]] = []
+    opened = False
+    column = 1  # where the next piece starts on its first line
+    for piece in parse_stream(source.text, target):
+        for err in piece.result.errors:
+            moved = replace(err, start=err.start + piece.offset, end=err.end + piece.offset)
+            click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+            errors.append(moved.to_dict(lines))
+        data = to_json(piece.result, source.path, offset=piece.offset, line=piece.line, column=column)
+        for statement in data["statements"]:
+            write(("[" if not opened else ",") + "\n    ")
+            opened = True
+            for chunk in json_chunks(statement, depth=2):  # trees can be thousands of levels deep
+                write(chunk)
+        comments.extend(data["comments"])
+        text = piece.text
+        brk = max(text.rfind("\n"), text.rfind("\r"))
+        column = len(text) - brk if brk >= 0 else column + len(text)
+    write("\n  ]" if opened else "[]")
+    for key, value in (("comments", comments), ("errors", errors)):
+        write(",\n  " + json.dumps(key) + ": ")
+        for chunk in json_chunks(value, depth=1):
+            write(chunk)
+    write("\n}\n")
+    return bool(errors)
 
 
 @click.command("tokenize")
