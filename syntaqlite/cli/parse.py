@@ -132,9 +132,16 @@ def _stream_dump(source: Source, target: Target, quiet: bool, color: bool) -> bo
                 error_lines.append(error_line(line, col, err.message))
         text = piece.text
         if not quiet:
-            dump = "\n".join(dump_lines(piece.result, line=piece.line, column=column))
-            if dump:
-                click.echo(dump)
+            # in batches of lines: one statement's dump can be far larger than its text
+            batch: list[str] = []
+            for entry in dump_lines(piece.result, line=piece.line, column=column):
+                batch.append(entry)
+                if len(batch) == 4096:
+                    click.echo("\n".join(batch))
+                    batch.clear()
+                    printed = True
+            if batch:
+                click.echo("\n".join(batch))
                 printed = True
         brk = max(text.rfind("\n"), text.rfind("\r"))
         column = len(text) - brk if brk >= 0 else column + len(text)
