@@ -9,10 +9,11 @@ It builds two files in a temporary directory: ``--statements`` lines of
 about 18 MB), the shapes of database dumps.  Then it runs each command on
 each file as a user would (a fresh process: ``python -m syntaqlite``) and
 prints its wall time, its peak resident memory (the child's ``ru_maxrss``)
-and that memory per byte of the file.  With the peer syntaqlite (PyPI
+and that memory per byte of the file: ``fmt --check``, ``check`` and
+``parse`` (its tree dump, to /dev/null).  With the peer syntaqlite (PyPI
 ``syntaqlite``, Rust and C; install it in its own environment and pass its
 executable with ``--peer``, or let the script find ``/tmp/peer-venv``), its
-``fmt --check`` and ``analyze`` run on the same files in the same run, and
+``fmt --check``, ``analyze`` and ``parse`` run on the same files in the same run, and
 the ratio of our wall time to its is printed (the target is at most 10).
 """
 
@@ -29,6 +30,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# ours, and the peer's command that does the same (parse: both print the tree)
+COMMANDS = (("fmt --check", ["fmt", "--check"]), ("check", ["analyze"]), ("parse", ["parse"]))
 DEFAULT_PEER = Path("/tmp/peer-venv/bin/syntaqlite")
 
 
@@ -73,6 +76,12 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=200_000)
     ap.add_argument("--peer", type=Path, default=DEFAULT_PEER if DEFAULT_PEER.exists() else None)
     ap.add_argument("--only", choices=["statements", "insert"], help="one file only")
+    ap.add_argument(
+        "--commands",
+        type=lambda v: v.split(","),
+        default=["fmt", "check", "parse"],
+        help="which of fmt,check,parse to run (default: all)",
+    )
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="syntaqlite-dumps-"))
@@ -90,7 +99,9 @@ def main() -> None:
         print(f" {'peer s':>8} {'peer MB':>8} {'ratio':>6}" if args.peer else "")
         for label, path in files.items():
             size = path.stat().st_size
-            for command, peer_command in (("fmt --check", ["fmt", "--check"]), ("check", ["analyze"])):
+            for command, peer_command in COMMANDS:
+                if command.split()[0] not in args.commands:
+                    continue
                 wall, rss, _code = run([*ours, *command.split(), str(path)], env)
                 line = (
                     f"{label:<11} {size / 1e6:>6.1f} {command:<12} {wall:>8.1f} {rss / 1024:>8.0f}"

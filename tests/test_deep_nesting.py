@@ -149,7 +149,7 @@ def test_an_unexpected_exception_anywhere_is_one_line_and_exit_3(tmp_path: Path)
     import syntaqlite.cli.parse as p
     def boom(*args, **kwargs):
         raise RuntimeError("a bug")
-    p.dump_text = boom
+    p.dump_lines = boom  # what parse prints the tree with
     """
     (tmp_path / "q.sql").write_text("select 1\n")
     r = _run_with_bug(bug, "parse", "q.sql", cwd=tmp_path)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from syntaqlite import parse
-from syntaqlite.fmt.verify import difference
+from syntaqlite.fmt import FormatOptions, FormatterBug, format_result, verify
+from syntaqlite.fmt.verify import difference, full_difference, same_tokens
 
 SOURCE = "CREATE TABLE t (\n  a INT,\n  b INT -- note\n);\n"
 
@@ -44,3 +48,122 @@ def test_commas_and_semicolons_are_not_neighbours(before: str, after: str) -> No
 def test_moved_lost_or_reordered_comments_are_caught(before: str, after: str, problem: str) -> None:
     found = difference(parse(before), after)
     assert found is not None and problem in found
+
+
+# The shortcut (same_tokens: the output lexes to the input's tokens) must
+# never pass an output the full check would refuse.  Outputs of the
+# formatter and mutations of them that a formatter bug could make.
+
+_MUTATIONS = 12
+
+
+def _mutants(text: str, rng: random.Random) -> list[str]:
+    out = []
+    words = [m for m in re.finditer(r"[A-Za-z_][A-Za-z_0-9]*", text)]
+    for _ in range(_MUTATIONS):
+        kind = rng.randrange(9)
+        at = rng.randrange(len(text) + 1)
+        if kind == 0 and words:  # a word's case changed
+            m = rng.choice(words)
+            out.append(text[: m.start()] + m.group().swapcase() + text[m.end() :])
+        elif kind == 1 and words:  # a word's case changed, in part
+            m = rng.choice(words)
+            w = m.group()
+            out.append(text[: m.start()] + w[0].swapcase() + w[1:] + text[m.end() :])
+        elif kind == 2:  # a character lost
+            out.append(text[:at] + text[at + 1 :])
+        elif kind == 3:  # whitespace put anywhere (inside a token, a string, a comment)
+            out.append(text[:at] + rng.choice([" ", "\n", "\t", "\r", "\v", "\u00a0"]) + text[at:])
+        elif kind == 4:  # a semicolon put anywhere
+            out.append(text[:at] + ";" + text[at:])
+        elif kind == 5:  # whitespace at either end
+            out.append(
+                rng.choice(["", " ", "\n", "\n\n", "\v", "\f"]) + text + rng.choice(["", " ", "\n", "\r"])
+            )
+        elif kind == 6:  # the end cut
+            out.append(text.rstrip(rng.choice(["\n", " \n", "\n;"])))
+        elif kind == 7:  # a line break turned into a space (a -- comment swallows what follows)
+            k = text.find("\n", at)
+            if k >= 0:
+                out.append(text[:k] + " " + text[k + 1 :])
+        else:  # quotes changed
+            out.append(text[:at] + rng.choice(["'", '"', "`", "[", "]", "/*", "*/", "--"]) + text[at:])
+    return out
+
+
+def test_the_shortcut_never_passes_what_the_full_check_refuses(upstream_corpus: list[dict[str, str]]) -> None:
+    rng = random.Random(16)
+    rows = [r["sql"] for r in upstream_corpus]
+    rng.shuffle(rows)
+    checked = taken = 0
+    for sql in rows[:800]:
+        for before_text in (sql, sql + " -- end", "/* a */ " + sql + ";\n/* open"):
+            before = parse(before_text)
+            if before.errors:
+                continue
+            try:
+                formatted = format_result(before, FormatOptions())
+            except FormatterBug:
+                continue
+            for after in [formatted, before_text, *_mutants(formatted, rng), *_mutants(before_text, rng)]:
+                checked += 1
+                if same_tokens(before, after):
+                    taken += 1
+                    assert full_difference(before, after) is None, (before_text, after)
+    # the shortcut is taken for most outputs (not a check that passes by never running)
+    assert checked > 5_000 and taken > checked // 5
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "same"),
+    [
+        ("select a from t", "SELECT a FROM t;", False),  # an added semicolon: the full check decides
+        ("select a from t;", "SELECT\n  a\nFROM t;", True),  # keywords' case
+        ("SELECT a FROM t;", "SELECT A FROM t;", False),  # a name's case
+        ("SELECT key FROM t;", "SELECT KEY FROM t;", False),  # a keyword read as a name
+        ("SELECT 1; -- c", "SELECT 1; -- c\n", True),  # the same tokens
+        ("SELECT 1; -- c\n", "\n\nSELECT 1; -- c\n\n", True),
+        ("SELECT 1; -- c\n", "SELECT 1; -- c  \n", False),
+        ("SELECT 1; /* c", "SELECT 1; /* c\n", False),  # an open comment runs to the end
+        ("SELECT 1; /* c */", "SELECT 1; /* c */\n", True),
+        ("SELECT 1; \v", "SELECT 1;", True),
+        ("SELECT 1;", "\vSELECT 1;", False),  # \\v does not start whitespace
+    ],
+)
+def test_the_shortcut_on_edges(before: str, after: str, same: bool) -> None:
+    result = parse(before)
+    assert same_tokens(result, after) is same
+    assert difference(result, after) == full_difference(result, after)
+
+
+def test_a_text_with_errors_takes_no_shortcut() -> None:
+    before = parse("SELEC 1;")
+    assert not same_tokens(before, "SELEC 1;")
+    assert difference(before, "SELEC 1;") is not None
+
+
+@pytest.mark.parametrize("part", [7, 61, 500])
+def test_the_output_lexed_in_parts_is_the_output_lexed_whole(
+    part: int, upstream_corpus: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut lexes a long output a part at a time (memory for a part):
+    its answer is the one lexing the whole output gives, wherever the parts
+    end (inside strings, comments, numbers; tokens longer than a part)."""
+    rng = random.Random(part)
+    rows = [r["sql"] for r in upstream_corpus]
+    cases = []
+    for _ in range(150):
+        before_text = ";\n".join(rng.choice(rows) for _ in range(4)) + "; -- end"
+        before = parse(before_text)
+        if before.errors:
+            continue
+        try:
+            formatted = format_result(before, FormatOptions())
+        except FormatterBug:
+            continue
+        for after in [formatted, *_mutants(formatted, rng)]:
+            cases.append((before, after, same_tokens(before, after)))
+    assert sum(same for _b, _a, same in cases) > len(cases) // 5
+    monkeypatch.setattr(verify, "_PART", part)
+    for before, after, same in cases:
+        assert same_tokens(before, after) is same, after

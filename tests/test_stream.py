@@ -14,8 +14,14 @@ import pytest
 
 from syntaqlite.fmt import FormatOptions, FormatterBug, format_result
 from syntaqlite.fmt.format import StreamFormatter, format_stream
+from syntaqlite.syntax import lexer, stream
+from syntaqlite.syntax.dump import dump_lines, dump_text, error_line
+from syntaqlite.syntax.lexer import tokenize
 from syntaqlite.syntax.parser import parse
 from syntaqlite.syntax.stream import parse_stream
+from syntaqlite.syntax.target import DEFAULT_TARGET, Target
+from syntaqlite.syntax.tokens import Token
+from syntaqlite.text import Lines
 from syntaqlite.validator.checker import check_text
 from syntaqlite.validator.stream import check_stream
 
@@ -86,6 +92,30 @@ def test_pieces_are_the_whole_parse(seed: int) -> None:
         assert sum(len(p.result.statements) for p in pieces) == len(whole.statements)
 
 
+@pytest.mark.parametrize("seed", range(2))
+def test_the_dump_piece_by_piece_is_the_whole_dump(seed: int) -> None:
+    """What ``syntaqlite parse`` prints, streamed: each piece's lines at its
+    place in the whole text, then the errors."""
+    for text, size in _texts(300 + seed, 60):
+        whole = parse(text)
+        lines: list[str] = []
+        column = 1
+        for piece in parse_stream(text, size=size):
+            lines += dump_lines(piece.result, line=piece.line, column=column)
+            brk = max(piece.text.rfind("\n"), piece.text.rfind("\r"))
+            column = len(piece.text) - brk if brk >= 0 else column + len(piece.text)
+        index = Lines(text)
+        lines += [error_line(*index.position(e.start), e.message) for e in whole.errors]
+        assert "\n".join(lines) + "\n" == dump_text(whole)
+
+
+def test_a_dump_shifted_to_where_its_text_starts() -> None:
+    result = parse("SELECT a;\n  SELECT b;")
+    shifted = list(dump_lines(result, line=5, column=7))
+    assert shifted[0] == "stmt 5:7-5:16" and shifted[2] == '    SELECT "SELECT" 5:7'
+    assert "stmt 6:3-6:12" in shifted
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_check_stream_is_check_text(seed: int) -> None:
     for text, size in _texts(100 + seed, 40):
@@ -154,3 +184,59 @@ def test_memory_follows_the_piece_not_the_text() -> None:
     small, large = _peak_streaming(5_000), _peak_streaming(20_000)
     assert large < 1.5 * small
     assert large < 20_000 * 100
+
+
+def _lexed(tokens: list[Token]) -> list[tuple[str, str, int, int, int, int]]:
+    return [(t.kind, t.text, t.start, t.line, t.column, t.index) for t in tokens]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_lexing_resumed_is_lexing_afresh(seed: int) -> None:
+    """``tokenize(resume=...)`` (the stream looking further into one long
+    statement) gives what lexing the longer text afresh gives, wherever the
+    shorter text was cut: inside numbers, blobs, strings, comments, CR LF."""
+    rng = random.Random(seed)
+    tails = [
+        "1.5e+3",
+        "x'0a1b'",
+        "'it''s'",
+        "/* c */",
+        "-- c\r\n",
+        "$a::b(c)",
+        "[x y]",
+        "1_000",
+        "->>",
+        "\r\n",
+    ]
+    targets = [DEFAULT_TARGET, Target.from_options("3.30.0"), Target.from_options("3.20.0")]
+    for _ in range(150):
+        text = "".join(rng.choice(STATEMENTS + tails) + rng.choice([" ", "\n", ";\n", ""]) for _ in range(6))
+        target = rng.choice(targets)
+        whole = _lexed(tokenize(text, target.keywords, target.lex_dialect))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(4, len(text) + 1)))
+        tokens: list[Token] | None = None
+        for cut in [*cuts, len(text)]:
+            tokens = tokenize(text[:cut], target.keywords, target.lex_dialect, resume=tokens)
+        assert tokens is not None
+        assert _lexed(tokens) == whole
+
+
+def test_a_long_statement_is_lexed_once() -> None:
+    """The window over one statement longer than a piece grows without
+    lexing what it held again."""
+    text = "INSERT INTO t VALUES\n" + ",\n".join(f"({i}, 'v{i}')" for i in range(3_000)) + ";\n"
+    calls = []
+    real = lexer.tokenize
+
+    def counting(chunk: str, *args: object, **kwargs: object) -> list[Token]:
+        kept = kwargs.get("resume")
+        calls.append(len(chunk) - (kept[-1].end if isinstance(kept, list) and kept else 0))
+        return real(chunk, *args, **kwargs)  # type: ignore[arg-type]
+
+    stream.tokenize = counting  # type: ignore[assignment]
+    try:
+        (piece,) = parse_stream(text, size=1_000)
+    finally:
+        stream.tokenize = real
+    assert len(calls) > 5 and sum(calls) < 1.2 * len(text)
+    assert _lexed(piece.result.tokens) == _lexed(parse(text).tokens)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..config import ConfigError
 from ..diagnostics import render
-from ..syntax.dump import dump_text, json_chunks, to_json
+from ..syntax.dump import dump_lines, error_line, json_chunks, to_json
 from ..syntax.lexer import tokenize
 from ..syntax.parser import parse
 from ..syntax.stream import parse_stream
@@ -71,6 +72,7 @@ def parse_command(
         make_target(sqlite_version, sqlite_cflags)  # a usage error now, not per file
     status = EXIT_OK
     documents = []
+    streamed = False
     quiet = common.quiet
     color = common.colored()
     if expr is None and (not files or "-" in files):
@@ -86,31 +88,105 @@ def parse_command(
             click.echo(f"error: {exc}", err=True)
             status = EXIT_USAGE
             continue
-        if quiet:  # errors only: statement by statement, memory follows a piece
-            lines = Lines(source.text)
-            for piece in parse_stream(source.text, target):
-                for err in piece.result.errors:
-                    status = max(status, EXIT_FINDINGS)
-                    moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
-                    click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+        if quiet or not as_json:  # statement by statement: memory follows a piece
+            if not quiet and files and len(files) > 1:
+                click.echo(f"==> {source.path} <==")
+            if _stream_dump(source, target, quiet, color):
+                status = max(status, EXIT_FINDINGS)
+            continue
+        if len(files) <= 1:  # one document: streamed too
+            streamed = True
+            if _stream_json(source, target, color):
+                status = max(status, EXIT_FINDINGS)
             continue
         result = parse(source.text, target)
         if result.errors and status == EXIT_OK:
             status = EXIT_FINDINGS
         for err in result.errors:
             click.echo(render(err, source.text, source.path, style=styler(color)), err=True, color=color)
-        if as_json:
-            documents.append(to_json(result, source.path))
-        else:
-            if files and len(files) > 1:
-                click.echo(f"==> {source.path} <==")
-            click.echo(dump_text(result), nl=False)
-    if as_json and not quiet:
+        documents.append(to_json(result, source.path))
+    if as_json and not quiet and not streamed:
         payload = documents[0] if len(documents) == 1 else documents
         for chunk in json_chunks(payload):  # trees can be thousands of levels deep
             sys.stdout.write(chunk)
         sys.stdout.write("\n")
     sys.exit(status)
+
+
+def _stream_dump(source: Source, target: Target, quiet: bool, color: bool) -> bool:
+    """Print the syntax errors of ``source`` (on stderr) and, unless
+    ``quiet``, its tree as :func:`dump_text` prints it, parsing it piece by
+    piece (``parse_stream``); whether there were errors."""
+    lines = Lines(source.text)
+    error_lines: list[str] = []  # the dump lists them last
+    printed = found = False
+    column = 1  # where the next piece starts on its first line
+    for piece in parse_stream(source.text, target):
+        for err in piece.result.errors:
+            found = True
+            moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
+            click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+            if not quiet:
+                line, col = lines.position(moved.start)
+                error_lines.append(error_line(line, col, err.message))
+        text = piece.text
+        if not quiet:
+            # in batches of lines: one statement's dump can be far larger than its text
+            batch: list[str] = []
+            for entry in dump_lines(piece.result, line=piece.line, column=column):
+                batch.append(entry)
+                if len(batch) == 4096:
+                    click.echo("\n".join(batch))
+                    batch.clear()
+                    printed = True
+            if batch:
+                click.echo("\n".join(batch))
+                printed = True
+        brk = max(text.rfind("\n"), text.rfind("\r"))
+        column = len(text) - brk if brk >= 0 else column + len(text)
+    if not quiet:
+        for entry in error_lines:
+            click.echo(entry)
+        if not printed and not error_lines:
+            click.echo("")
+    return found
+
+
+def _stream_json(source: Source, target: Target, color: bool) -> bool:
+    """Print the syntax errors of ``source`` (on stderr) and its tree as
+    JSON, what ``json_chunks(to_json(...))`` prints, parsing it piece by
+    piece: the statements are written as they come, the comments and
+    errors (a few) are kept for the end.  Whether there were errors."""
+    lines = Lines(source.text)
+    write = sys.stdout.write
+    write("{\n  " + json.dumps("path") + ": " + json.dumps(source.path, ensure_ascii=False) + ",\n  ")
+    write(json.dumps("statements") + ": ")
+    comments: list[dict[str, Any]] = []
+    errors: list[dict[str, object]] = []
+    opened = False
+    column = 1  # where the next piece starts on its first line
+    for piece in parse_stream(source.text, target):
+        for err in piece.result.errors:
+            moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
+            click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+            errors.append(moved.to_dict(lines))
+        data = to_json(piece.result, source.path, offset=piece.offset, line=piece.line, column=column)
+        for statement in data["statements"]:
+            write(("[" if not opened else ",") + "\n    ")
+            opened = True
+            for chunk in json_chunks(statement, depth=2):  # trees can be thousands of levels deep
+                write(chunk)
+        comments.extend(data["comments"])
+        text = piece.text
+        brk = max(text.rfind("\n"), text.rfind("\r"))
+        column = len(text) - brk if brk >= 0 else column + len(text)
+    write("\n  ]" if opened else "[]")
+    for key, value in (("comments", comments), ("errors", errors)):
+        write(",\n  " + json.dumps(key) + ": ")
+        for chunk in json_chunks(value, depth=1):
+            write(chunk)
+    write("\n}\n")
+    return bool(errors)
 
 
 @click.command("tokenize")

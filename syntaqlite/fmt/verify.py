@@ -7,15 +7,25 @@ and when they hold the same comments in the same order, each between the
 same two tokens.  Commas and semicolons do not count as neighbours: a
 trailing ``--`` comment ends its line after the ``,`` or ``;`` that follows
 it (``a -- note`` + ``,`` prints as ``a, -- note``).
+
+Most outputs are checked without parsing them (:func:`same_tokens`): when
+the output's tokens are the input's, with the same texts (a keyword's case
+aside) and the comments where they were, parsing it would give the same
+statements with the same tokens and comments, so the full check could find
+nothing.  Only an output that moved a comment past a comma, dropped or
+added a semicolon, or changed a name's case or quotes is parsed and
+compared statement by statement.
 """
 
 from __future__ import annotations
 
 from ..syntax.cst import Node
+from ..syntax.lexer import settled, tokenize
+from ..syntax.memory import gc_paused
 from ..syntax.nodes import GeneratedConstraint, TableOption, TypeName
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
-from ..syntax.tokens import KEYWORD_KINDS, Token
+from ..syntax.tokens import COMMENT, KEYWORD_KINDS, Token
 from ..text import Lines
 
 
@@ -64,9 +74,106 @@ def _statement_keys(result: ParseResult) -> list[list[tuple[str, str]]]:
     return out
 
 
+def same_tokens(before: ParseResult, after_text: str, target: Target = DEFAULT_TARGET) -> bool:
+    """Whether ``after_text`` lexes to ``before``'s tokens, comments
+    included, one for one: each with the same text, or, for a keyword the
+    parser kept as a keyword, the same kind and the same text but for case.
+
+    Then :func:`difference` finds nothing, without a parse: a token's kind
+    is a function of its text (for a given target), so the parser sees the
+    same kinds, in the same order, with the same texts but for the case of
+    keywords, which no grammar action tells apart (SQLite compares keywords
+    case-insensitively); it builds the same statements from the same tokens
+    and reports no error, and every comment has the same neighbours.  A
+    keyword the parser read as a name (an ID in ``before.tokens``) matches
+    only its exact text, as any name does.  False for a ``before`` with
+    syntax errors (the full check reports them)."""
+    if before.errors:
+        return False
+    if _same_core(before, after_text):
+        return True
+    # The output is lexed a part at a time (memory for a part's tokens, not
+    # the output's): each part's settled tokens are compared, and lexing goes
+    # on from the end of the last of them.
+    tokens = before.tokens
+    total = len(tokens)
+    keywords = KEYWORD_KINDS
+    matched = 0
+    pos = 0
+    size = len(after_text)
+    part = _PART
+    while pos < size:
+        stop = pos + part
+        with gc_paused():
+            lexed = tokenize(after_text[pos:stop], target.keywords, target.lex_dialect)
+        if stop < size:
+            keep = settled(lexed)
+            if not keep:
+                part *= 2  # one long token: look further
+                continue
+            after = pos + lexed[keep - 1].end
+        else:
+            keep = len(lexed)
+            after = size
+        if matched + keep > total:
+            return False
+        for k in range(keep):
+            a = lexed[k]
+            b = tokens[matched + k]
+            if a.text != b.text and not (
+                a.kind == b.kind and a.kind in keywords and a.text.upper() == b.text.upper()
+            ):
+                return False
+        matched += keep
+        pos = after
+        part = _PART
+    return matched == total
+
+
+_PART = 1 << 16  # characters of the output lexed at a time
+
+
+_SPACE = " \t\n\f\r"  # what may start a run of whitespace for SQLite's tokenizer
+
+
+def _same_core(before: ParseResult, after_text: str) -> bool:
+    """Whether ``after_text`` is ``before``'s text from its first token to
+    its last, with other whitespace around it that cannot change a token:
+    the whitespace after the last token may differ only when that token is
+    not a comment, a ``--`` comment (ended by a line feed either way) or a
+    terminated block comment (an unterminated one runs to the end)."""
+    source = before.source
+    tokens = before.tokens
+    if not tokens:
+        return not after_text.strip(_SPACE)
+    first, last = tokens[0], tokens[-1]
+    size = last.end - first.start
+    at = len(after_text) - len(after_text.lstrip(_SPACE))
+    if len(after_text) - at < size or not after_text.startswith(source[first.start : last.end], at):
+        return False
+    trail = after_text[at + size :]
+    if trail.strip(_SPACE):
+        return False
+    if trail == source[last.end :] or last.kind != COMMENT:
+        return True
+    text = last.text
+    if text.startswith("--"):
+        return trail[:1] == "\n" and source[last.end : last.end + 1] == "\n"
+    return len(text) >= 4 and text.endswith("*/")
+
+
 def difference(before: ParseResult, after_text: str, target: Target = DEFAULT_TARGET) -> str | None:
     """None when ``after_text`` is ``before``'s text reformatted without any
     change of meaning or comments; otherwise what differs."""
+    if same_tokens(before, after_text, target):
+        return None
+    return full_difference(before, after_text, target)
+
+
+def full_difference(before: ParseResult, after_text: str, target: Target = DEFAULT_TARGET) -> str | None:
+    """:func:`difference` without the shortcut of :func:`same_tokens`: the
+    output parsed and compared statement by statement (what the tests hold
+    the shortcut to)."""
     after = parse(after_text, target)
     if after.errors:
         first = after.errors[0]

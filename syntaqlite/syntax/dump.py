@@ -27,65 +27,111 @@ from .parser import ParseResult
 from .tokens import Token
 
 
-def _span(node: Node) -> str:
-    return f"{node.line}:{node.column}-{node.end_line}:{node.end_column}"
-
-
 def dump_text(result: ParseResult, *, comments: bool = True) -> str:
-    lines: list[str] = []
-    comment_tokens = [t for t in result.tokens if t.kind == "COMMENT"] if comments else []
-    next_comment = 0
-
-    def flush_comments(before: int, depth: int) -> None:
-        nonlocal next_comment
-        while next_comment < len(comment_tokens) and comment_tokens[next_comment].start < before:
-            c = comment_tokens[next_comment]
-            lines.append("  " * depth + f"COMMENT {json.dumps(c.text)} {c.line}:{c.column}")
-            next_comment += 1
-
-    stack: list[tuple[Node | Token, int]] = [(c, 0) for c in reversed(result.root.children)]
-    while stack:
-        item, depth = stack.pop()
-        flush_comments(item.start, depth)
-        pad = "  " * depth
-        if isinstance(item, Node):
-            lines.append(f"{pad}{item.kind} {_span(item)}")
-            stack.extend((c, depth + 1) for c in reversed(item.children))
-        else:
-            lines.append(f"{pad}{item.kind} {json.dumps(item.text)} {item.line}:{item.column}")
-    flush_comments(len(result.source) + 1, 0)
+    lines = list(dump_lines(result, comments=comments))
     index = Lines(result.source)
     for err in result.errors:
         line, column = index.position(err.start)
-        lines.append(f"error {line}:{column}: {err.message}")
+        lines.append(error_line(line, column, err.message))
     return "\n".join(lines) + "\n"
 
 
-def _token_json(tok: Token) -> dict[str, Any]:
+def error_line(line: int, column: int, message: str) -> str:
+    """The line of :func:`dump_text` for a syntax error (they come last)."""
+    return f"error {line}:{column}: {message}"
+
+
+def dump_lines(
+    result: ParseResult, *, comments: bool = True, line: int = 1, column: int = 1
+) -> Iterator[str]:
+    """The lines of :func:`dump_text` for the tree and comments of
+    ``result`` (without the errors), one by one.  ``line`` and ``column``:
+    where ``result.source`` starts in a larger text (a piece of
+    :func:`syntaqlite.syntax.stream.parse_stream`), so that positions are
+    those of the larger text."""
+    comment_tokens = [t for t in result.tokens if t.kind == "COMMENT"] if comments else []
+    next_comment = 0
+    dline = line - 1
+    dcolumn = column - 1  # on the source's first line only
+
+    def at(ln: int, col: int) -> str:
+        return f"{ln + dline}:{col + dcolumn if ln == 1 else col}"
+
+    stack: list[tuple[Node | Token, int]] = [(c, 0) for c in reversed(result.root.children)]
+    while True:
+        item: Node | Token | None = None
+        depth = 0
+        if stack:
+            item, depth = stack.pop()
+        before = item.start if item is not None else len(result.source) + 1
+        while next_comment < len(comment_tokens) and comment_tokens[next_comment].start < before:
+            c = comment_tokens[next_comment]
+            yield "  " * depth + f"COMMENT {json.dumps(c.text)} {at(c.line, c.column)}"
+            next_comment += 1
+        if item is None:
+            return
+        pad = "  " * depth
+        if isinstance(item, Node):
+            yield f"{pad}{item.kind} {at(item.line, item.column)}-{at(item.end_line, item.end_column)}"
+            stack.extend((c, depth + 1) for c in reversed(item.children))
+        else:
+            yield f"{pad}{item.kind} {json.dumps(item.text)} {at(item.line, item.column)}"
+
+
+def _token_json(tok: Token, at: _Place | None = None) -> dict[str, Any]:
+    line, column = (tok.line, tok.column) if at is None else at.position(tok.line, tok.column)
+    offset = 0 if at is None else at.offset
     return {
         "token": tok.kind,
         "text": tok.text,
-        "start": tok.start,
-        "end": tok.end,
-        "line": tok.line,
-        "column": tok.column,
+        "start": tok.start + offset,
+        "end": tok.end + offset,
+        "line": line,
+        "column": column,
     }
 
 
-def to_json(result: ParseResult, path: str | None = None) -> dict[str, Any]:
+class _Place:
+    """Where a piece of a larger text starts: positions in the piece moved
+    to positions in the larger text."""
+
+    __slots__ = ("column", "line", "offset")
+
+    def __init__(self, offset: int, line: int, column: int) -> None:
+        self.offset = offset
+        self.line = line - 1
+        self.column = column - 1  # on the piece's first line only
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        return line + self.line, column + self.column if line == 1 else column
+
+
+def to_json(
+    result: ParseResult, path: str | None = None, *, offset: int = 0, line: int = 1, column: int = 1
+) -> dict[str, Any]:
     """The tree as plain data: nodes are ``{"kind", "start", "end", "line",
     "column", "end_line", "end_column", "children"}``, tokens
-    ``{"token", "text", "start", "end", "line", "column"}``."""
+    ``{"token", "text", "start", "end", "line", "column"}``.  ``offset``,
+    ``line`` and ``column``: where ``result.source`` starts in a larger text
+    (a piece of :func:`syntaqlite.syntax.stream.parse_stream`), so that
+    positions are those of the larger text (but for the errors': they are
+    placed in ``result.source``)."""
+    at = _Place(offset, line, column) if (offset, line, column) != (0, 1, 1) else None
 
     def shell(node: Node) -> dict[str, Any]:
+        first_line, first_column = node.line, node.column
+        last_line, last_column = node.end_line, node.end_column
+        if at is not None:
+            first_line, first_column = at.position(first_line, first_column)
+            last_line, last_column = at.position(last_line, last_column)
         return {
             "kind": node.kind,
-            "start": node.start,
-            "end": node.end,
-            "line": node.line,
-            "column": node.column,
-            "end_line": node.end_line,
-            "end_column": node.end_column,
+            "start": node.start + offset,
+            "end": node.end + offset,
+            "line": first_line,
+            "column": first_column,
+            "end_line": last_line,
+            "end_column": last_column,
             "children": [],
         }
 
@@ -106,16 +152,16 @@ def to_json(result: ParseResult, path: str | None = None) -> dict[str, Any]:
                 stack.append((child, data["children"]))
         # Tokens and nodes must stay in source order: rebuild below.
         data["_node"] = node
-    _fix_order(statements)
+    _fix_order(statements, at)
     return {
         "path": path,
         "statements": statements,
-        "comments": [_token_json(t) for t in result.tokens if t.kind == "COMMENT"],
+        "comments": [_token_json(t, at) for t in result.tokens if t.kind == "COMMENT"],
         "errors": [e.to_dict(result.source) for e in result.errors],
     }
 
 
-def _fix_order(items: list[dict[str, Any]]) -> None:
+def _fix_order(items: list[dict[str, Any]], at: _Place | None = None) -> None:
     """Interleave tokens with child nodes in source order (iteratively)."""
     stack = list(items)
     while stack:
@@ -129,18 +175,19 @@ def _fix_order(items: list[dict[str, Any]]) -> None:
                 ordered.append(sub)
                 stack.append(sub)
             else:
-                ordered.append(_token_json(child))
+                ordered.append(_token_json(child, at))
         data["children"] = ordered
 
 
 _END = object()
 
 
-def json_chunks(value: Any, indent: int = 2) -> Iterator[str]:
+def json_chunks(value: Any, indent: int = 2, depth: int = 0) -> Iterator[str]:
     """``value`` as JSON text, in pieces: what ``json.dumps(value,
     indent=indent, ensure_ascii=False)`` writes, but with an explicit stack
     (the json module recurses once per level, and a tree can be thousands
-    of levels deep)."""
+    of levels deep).  ``depth``: the value is written inside that many
+    levels of a larger document (its lines indented as there)."""
     pad = " " * indent
 
     def start(item: Any, depth: int) -> tuple[str, list[Any] | None]:
@@ -150,7 +197,7 @@ def json_chunks(value: Any, indent: int = 2) -> Iterator[str]:
             return ("[]", None) if not item else ("[", [iter(item), False, depth + 1, True])
         return json.dumps(item, ensure_ascii=False), None
 
-    text, frame = start(value, 0)
+    text, frame = start(value, depth)
     yield text
     stack = [frame] if frame is not None else []
     while stack:

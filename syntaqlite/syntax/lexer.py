@@ -257,8 +257,34 @@ def _scan_parameter(text: str, start: int, tcl: bool = True) -> tuple[str, int]:
     return kind, end
 
 
+_SETTLED = 64
+"""Characters between a token and the last token of a text, at least, for
+``tokenize(resume=...)`` to keep it (far more than any token's lookahead)."""
+
+
+def settled(tokens: list[Token]) -> int:
+    """How many of ``tokens`` (of a text that may go on) no text after it
+    could change: all but the last one and those that end less than
+    ``_SETTLED`` characters before it starts (a token's match looks only a
+    character or two past its end; one that more text could make longer, a
+    number, a blob, a comment, a quote left open, ends where the text does,
+    or runs into the last token).  Lexing the text from the end of the last
+    of them gives the tokens after them."""
+    if not tokens:
+        return 0
+    limit = tokens[-1].start - _SETTLED
+    keep = len(tokens) - 1
+    while keep and tokens[keep - 1].end > limit:
+        keep -= 1
+    return keep
+
+
 def tokenize(
-    text: str, keywords: dict[str, str] = KEYWORDS, dialect: LexDialect | None = None
+    text: str,
+    keywords: dict[str, str] = KEYWORDS,
+    dialect: LexDialect | None = None,
+    *,
+    resume: list[Token] | None = None,
 ) -> list[Token]:
     """Split ``text`` into tokens: the significant ones and comments (kind
     ``COMMENT``), in order.  Whitespace is the text between tokens.
@@ -267,13 +293,35 @@ def tokenize(
     different table to model other SQLite versions and build options, and a
     ``dialect`` for the ways older releases and some builds read numbers,
     operators, parameters and byte-order marks (``Target.lex_dialect``).
+
+    ``resume``: the tokens of a prefix of ``text`` (from this function, with
+    the same keywords and dialect), for a text that grows at its end.  The
+    tokens that more text could change (the last one, and any that ends
+    less than a few characters before it starts: a number, a blob or a
+    comment cut short) are dropped, and the list is extended from there in
+    place and returned: the same tokens as ``text`` lexed afresh, without
+    lexing the prefix again.
     """
     tokens: list[Token] = []
-    append = tokens.append
     line = 1
     line_start = 0
     pos = 0
     end = len(text)
+    if resume and text.count("\r") == text.count("\r\n"):  # (lone CRs: counted after the loop)
+        keep = settled(resume)
+        if keep:
+            tokens = resume
+            del tokens[keep:]
+            last = tokens[-1]
+            pos = last.end
+            piece = last.text
+            if "\n" in piece:
+                line = last.line + piece.count("\n")
+                line_start = last.start + piece.rindex("\n") + 1
+            else:
+                line = last.line
+                line_start = last.start - last.column + 1
+    append = tokens.append
     if dialect is None or dialect.bom_is_space:
         match = _PATTERN.match
     else:

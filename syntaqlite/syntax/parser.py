@@ -164,6 +164,7 @@ _CALL = 2  # build(values)
 _HOOKED = 3  # build(values, ctx): the node has a grammar action
 _EXTEND = 4  # a splice that starts with a list: the rest (tokens and nodes) go onto its end
 _SPLICE_INTO = 5  # the same, when the rest holds lists or None too
+_NONE = 6  # an empty right-hand side that is not a splice: None (an absent optional part)
 # (_FIRST, _EXTEND and _SPLICE_INTO leave their value where it is on the stack.)
 
 
@@ -238,7 +239,15 @@ Rules = list[tuple[str, int, int, Builder | None]]
 
 
 def _build_rules(hooks: dict[str, Hook]) -> Rules:
-    return [(lhs, n, *_make_op(mode, kind, shape, hooks)) for lhs, n, kind, mode, shape in automaton.RULES]
+    rules: Rules = []
+    for lhs, n, kind, mode, shape in automaton.RULES:
+        op, build = _make_op(mode, kind, shape, hooks)
+        if n == 0 and op in (_CALL, _HOOKED):
+            # every builder makes None of no values (and runs no hook): skip the call
+            assert not shape
+            op, build = _NONE, None
+        rules.append((lhs, n, op, build))
+    return rules
 
 
 _RULES: Rules = _build_rules(HOOKS)
@@ -390,6 +399,12 @@ def _parse_statement(
             if op == _FIRST:
                 # one value (n == 1), which stays where it is on the stack
                 states[-1] = goto_table[states[-2]][lhs]
+                continue
+            if op == _NONE:
+                if len(states) >= limit:
+                    raise _SyntaxError(i, ActionError(_too_deep(limit), tok))
+                push_state(goto_table[states[-1]][lhs])
+                push_value(None)
                 continue
             if op <= _HOOKED:
                 if n:

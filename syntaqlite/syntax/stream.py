@@ -96,6 +96,7 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
     offset = 0
     line = 1
     window = size
+    tokens: list[Token] | None = None  # of the window, while it grows
     while True:
         while not eof and len(buffer) < window:
             more = read(max(window - len(buffer), size))
@@ -104,14 +105,16 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
             buffer += more
         if not buffer:
             return
-        tokens: list[Token] | None = None
         k = 0
         if not eof or len(buffer) > size:
             chunk = buffer[:window]
-            tokens = tokenize(chunk, keywords, dialect)
+            with gc_paused():  # (the tokens held while the window grows: see memory.py)
+                tokens = tokenize(chunk, keywords, dialect, resume=tokens)
             k = _cut(tokens, chunk, size)
             if k == 0 and not (eof and len(buffer) <= window):
-                window *= 2  # one long statement: look further (linear overall)
+                # one long statement: look further (linear overall), going on
+                # from the tokens of this window (the buffer only grows)
+                window *= 2
                 continue
         if k == 0:  # the rest, whole
             text = buffer
@@ -123,8 +126,9 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
             del tokens[k:]
             buffer = buffer[end:]
             window = size
+        parsed, tokens = tokens, None
         with gc_paused():
-            result = _parse(text, target, tokens)
+            result = _parse(text, target, parsed)
         yield Piece(offset, line, result)
         offset += len(text)
         if "\r" in text:

@@ -79,3 +79,39 @@ def test_tokenize(run) -> None:  # type: ignore[no-untyped-def]
     assert lines[-1] == '1:10\tCOMMENT\t"-- c"'
     r = run("tokenize", "--json", "-e", "'x")
     assert r.code == 1 and json.loads(r.out.splitlines()[0])["kind"] == "ILLEGAL"
+
+
+def _long_text() -> str:
+    """A text of several pieces (parse_stream's 64k characters), with
+    comments, blank lines, a syntax error in the middle, CR LF endings in
+    part, and a statement spanning lines."""
+    parts = []
+    for i in range(6_000):
+        parts.append(f"SELECT {i}, 'x' AS s -- c{i}\n  FROM t{i % 7};\n")
+        if i % 1000 == 250:
+            parts.append("/* block\n comment */\nSELEC 1;\n\n")
+        if i % 1400 == 0:
+            parts.append("SELECT 'crlf';\r\n")
+    return "".join(parts) + "-- the end"
+
+
+def test_the_streamed_dump_is_the_whole_dump(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``parse`` prints a large file piece by piece; the text and the JSON
+    are those of the whole file parsed at once."""
+    from syntaqlite.diagnostics import render
+    from syntaqlite.syntax.dump import dump_text, json_chunks, to_json
+    from syntaqlite.syntax.parser import parse
+
+    text = _long_text()
+    assert len(text) > 3 * 64_000
+    f = tmp_path / "big.sql"
+    f.write_bytes(text.encode())
+    whole = parse(text)
+    assert len(whole.errors) == 6
+    errors = "".join(render(e, text, str(f)) + "\n" for e in whole.errors)
+    r = run("parse", str(f))
+    assert r.code == 1 and r.out == dump_text(whole) and r.err == errors
+    r = run("parse", "--json", str(f))
+    assert r.code == 1 and r.out == "".join(json_chunks(to_json(whole, str(f)))) + "\n" and r.err == errors
+    r = run("parse", "-q", "--json", str(f))
+    assert r.code == 1 and r.out == "" and r.err == errors
