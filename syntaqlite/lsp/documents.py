@@ -249,7 +249,6 @@ def statements_with_tokens(
 
 
 _SET_START = _TokenSlots.__dict__["start"].__set__
-_SET_END = _TokenSlots.__dict__["end"].__set__
 _SET_LINE = _TokenSlots.__dict__["line"].__set__
 _SET_COLUMN = _TokenSlots.__dict__["column"].__set__
 _SET_INDEX = _TokenSlots.__dict__["index"].__set__
@@ -264,8 +263,7 @@ def _rebase(tokens: list[Token], offset: int, index: int, line: int, column: int
     lines = line - 1
     columns = column - 1
     for tok in tokens:
-        _SET_START(tok, tok.start - offset)
-        _SET_END(tok, tok.end - offset)
+        _SET_START(tok, tok.start - offset)  # ``end`` follows: start + len(text)
         _SET_INDEX(tok, tok.index - index)
         if tok.line == line:
             _SET_COLUMN(tok, tok.column - columns)
