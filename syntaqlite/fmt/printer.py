@@ -9,7 +9,11 @@ line; otherwise its lines break.
 Before printing, :func:`propagate_breaks` marks every group that contains a
 hard line, a break-parent, a fresh-line or a multi-line verbatim text as
 broken, and every group that encloses a broken one too; a suffix-break
-breaks the innermost group that holds it and the next text.
+breaks the innermost group that holds it and the next text.  A multi-line
+comment printed inline breaks no group: the fits check measures the text
+after it from the start of its last line, so the comment lays out the same
+whichever token it is attached to (the one after it, or, once formatted,
+the one before).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from .doc import (
     SUFFIX_BREAK,
     Doc,
     Group,
+    InlineComment,
     Keyword,
     Line,
     LineSuffix,
@@ -49,6 +54,10 @@ def propagate_breaks(doc: Doc) -> None:
     # A suffix-break seen and no text since: how many of the open groups
     # (the outermost ones) enclose it; -1: none pending.
     pending = -1
+    # Per open group (and the text outside them): does it hold a multi-line
+    # comment that is printed inline?  Its flat width then says nothing, and
+    # _fits walks it instead.
+    ragged = [False]
     while stack:
         item = stack.pop()
         cls = item.__class__
@@ -73,16 +82,22 @@ def propagate_breaks(doc: Doc) -> None:
                 if item.broken and open_groups:  # type: ignore[union-attr]
                     open_groups[-1].broken = True
                 widths[-1] += item.width  # type: ignore[union-attr]
+                ragged[-1] = ragged[-1] or item.width < 0  # type: ignore[union-attr]
                 continue
             seen.add(id(item))
             open_groups.append(item)  # type: ignore[arg-type]
             widths.append(0)
+            ragged.append(False)
             stack.append(_CLOSE)
             stack.append(item.contents)  # type: ignore[union-attr]
         elif item is _CLOSE:
             g = open_groups.pop()
-            g.width = w = widths.pop()
+            w = widths.pop()
             widths[-1] += w
+            if ragged.pop():
+                ragged[-1] = True
+                w = -1
+            g.width = w
             if g.broken and open_groups:
                 open_groups[-1].broken = True
             if pending > len(open_groups):
@@ -106,14 +121,17 @@ def propagate_breaks(doc: Doc) -> None:
                 open_groups[-1].broken = True
         elif item is SUFFIX_BREAK:
             pending = len(open_groups)
-        elif cls is Verbatim:
-            widths[-1] += len(item.text)  # type: ignore[union-attr]
+        elif cls is Verbatim or cls is InlineComment:
+            widths[-1] += len(item.text) + (cls is InlineComment)  # type: ignore[union-attr]
             if pending >= 0:
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
-            if "\n" in item.text and open_groups:  # type: ignore[union-attr]
-                open_groups[-1].broken = True
+            if "\n" in item.text:  # type: ignore[union-attr]
+                if cls is InlineComment:
+                    ragged[-1] = True  # a comment breaks no group: it is measured line by line
+                elif open_groups:
+                    open_groups[-1].broken = True
 
 
 def _fits(
@@ -121,9 +139,11 @@ def _fits(
     rest: list[tuple[int, int, Doc]],
     width: int,
     case: str,
+    line_width: int,
 ) -> bool:
     """Does ``first`` (flat), then the commands below it up to the first
-    line break, fit in ``width`` columns?"""
+    line break, fit in ``width`` columns?  (Text after a multi-line comment
+    printed inline must fit in ``line_width`` less the comment's last line.)"""
     remaining = width
     stack = [first]
     rest_index = len(rest)
@@ -146,7 +166,7 @@ def _fits(
         elif cls is Group:
             if doc.broken:  # type: ignore[union-attr]
                 stack.append((_indent, BREAK, doc.contents))  # type: ignore[union-attr]
-            elif mode == FLAT:
+            elif mode == FLAT and doc.width >= 0:  # type: ignore[union-attr]
                 remaining -= doc.width  # type: ignore[union-attr]
             else:
                 stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
@@ -156,8 +176,15 @@ def _fits(
             if mode == BREAK or doc.hard:  # type: ignore[union-attr]
                 return True
             remaining -= len(doc.flat)  # type: ignore[union-attr]
-        elif cls is Verbatim:
+        elif cls is Verbatim or cls is InlineComment:
             text = doc.text  # type: ignore[union-attr]
+            if cls is InlineComment:
+                remaining -= 1  # its space
+                if "\n" in text:
+                    if remaining - text.index("\n") < 0:
+                        return False
+                    remaining = line_width - (len(text) - text.rindex("\n") - 1)
+                    continue
             if "\n" in text:
                 return remaining - text.index("\n") >= 0
             remaining -= len(text)
@@ -232,6 +259,21 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
         elif cls is list:
             for x in reversed(d):  # type: ignore[arg-type,union-attr]
                 cmds.append((ind, mode, x))
+        elif cls is InlineComment:
+            if suffixes and hard_suffix:  # a "--" comment ends its line first
+                cmds.append((ind, mode, d))
+                cmds.append((ind, mode, FRESH_LINE))
+                cmds.extend(reversed(suffixes))
+                suffixes = []
+                hard_suffix = False
+                continue
+            text = d.text  # type: ignore[union-attr]
+            body: Doc = Verbatim(text) if "\n" in text else text
+            last = out[-1][-1:] if out else ""
+            if at_line_start or need_newline or last in ("", " ", "(", "\n"):
+                cmds.extend([(ind, mode, " "), (ind, mode, body)])
+            else:  # closed up to the text before, as a trailing comment is
+                cmds.extend([(ind, mode, body), (ind, mode, " ")])
         elif cls is Group:
             if d.broken:  # type: ignore[union-attr]
                 cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
@@ -240,7 +282,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             else:
                 # With a line break pending, the group will start a new line.
                 column = ind if need_newline and not at_line_start else pos
-                if _fits((ind, FLAT, d), cmds, width - column, keyword_case):
+                if _fits((ind, FLAT, d), cmds, width - column, keyword_case, width):
                     cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
                 else:
                     cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
