@@ -134,16 +134,23 @@ def propagate_breaks(doc: Doc) -> None:
                     open_groups[-1].broken = True
 
 
+def _hugs(before: str) -> bool:
+    """Does an :class:`InlineComment` after the text ``before`` (its last
+    character; empty at the start of a line) close up to it?"""
+    return before not in ("", " ", "(", "\n")
+
+
 def _fits(
     first: tuple[int, int, Doc],
     rest: list[tuple[int, int, Doc]],
     width: int,
-    case: str,
     line_width: int,
+    before: str,
 ) -> bool:
     """Does ``first`` (flat), then the commands below it up to the first
-    line break, fit in ``width`` columns?  (Text after a multi-line comment
-    printed inline must fit in ``line_width`` less the comment's last line.)"""
+    line break, fit in ``width`` columns?  Text after a multi-line comment
+    printed inline must fit in ``line_width`` less the comment's last line
+    (``before``: the last character printed, for the comment's spacing)."""
     remaining = width
     stack = [first]
     rest_index = len(rest)
@@ -157,17 +164,22 @@ def _fits(
         _indent, mode, doc = stack.pop()
         cls = doc.__class__
         if cls is str:
-            remaining -= len(doc)  # type: ignore[arg-type]
+            if doc:
+                remaining -= len(doc)  # type: ignore[arg-type]
+                before = doc  # type: ignore[assignment]
         elif cls is list:
             for d in reversed(doc):  # type: ignore[arg-type,union-attr]
                 stack.append((_indent, mode, d))
         elif cls is Keyword:
             remaining -= len(doc.text)  # type: ignore[union-attr]
+            before = doc.text  # type: ignore[union-attr]
         elif cls is Group:
             if doc.broken:  # type: ignore[union-attr]
                 stack.append((_indent, BREAK, doc.contents))  # type: ignore[union-attr]
             elif mode == FLAT and doc.width >= 0:  # type: ignore[union-attr]
                 remaining -= doc.width  # type: ignore[union-attr]
+                if doc.width:  # type: ignore[union-attr]
+                    before = "x"  # a group ends with a token
             else:
                 stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
         elif cls is Nest:
@@ -175,19 +187,26 @@ def _fits(
         elif cls is Line:
             if mode == BREAK or doc.hard:  # type: ignore[union-attr]
                 return True
-            remaining -= len(doc.flat)  # type: ignore[union-attr]
-        elif cls is Verbatim or cls is InlineComment:
+            if doc.flat:  # type: ignore[union-attr]
+                remaining -= len(doc.flat)  # type: ignore[union-attr]
+                before = doc.flat  # type: ignore[union-attr]
+        elif cls is InlineComment:
             text = doc.text  # type: ignore[union-attr]
-            if cls is InlineComment:
-                remaining -= 1  # its space
-                if "\n" in text:
-                    if remaining - text.index("\n") < 0:
-                        return False
-                    remaining = line_width - (len(text) - text.rindex("\n") - 1)
-                    continue
+            hugs = _hugs(before[-1:])
+            if "\n" in text:
+                # `` /* a`` or ``/* a``, then ``b */`` or ``b */ `` from the line start
+                if remaining - hugs - text.index("\n") < 0:
+                    return False
+                remaining = line_width - (len(text) - text.rindex("\n") - 1) - (not hugs)
+            else:
+                remaining -= len(text) + 1
+            before = text if hugs else " "
+        elif cls is Verbatim:
+            text = doc.text  # type: ignore[union-attr]
             if "\n" in text:
                 return remaining - text.index("\n") >= 0
             remaining -= len(text)
+            before = text
         elif doc is FRESH_LINE:
             if mode == BREAK:
                 return True
@@ -269,8 +288,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 continue
             text = d.text  # type: ignore[union-attr]
             body: Doc = Verbatim(text) if "\n" in text else text
-            last = out[-1][-1:] if out else ""
-            if at_line_start or need_newline or last in ("", " ", "(", "\n"):
+            if at_line_start or need_newline or not out or not _hugs(out[-1][-1:]):
                 cmds.extend([(ind, mode, " "), (ind, mode, body)])
             else:  # closed up to the text before, as a trailing comment is
                 cmds.extend([(ind, mode, body), (ind, mode, " ")])
@@ -281,8 +299,10 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
             else:
                 # With a line break pending, the group will start a new line.
+                fresh = at_line_start or need_newline
                 column = ind if need_newline and not at_line_start else pos
-                if _fits((ind, FLAT, d), cmds, width - column, keyword_case, width):
+                before = "" if fresh or not out else out[-1][-1:]
+                if _fits((ind, FLAT, d), cmds, width - column, width, before):
                     cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
                 else:
                     cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
