@@ -10,10 +10,10 @@ Before printing, :func:`propagate_breaks` marks every group that contains a
 hard line, a break-parent, a fresh-line or a multi-line verbatim text as
 broken, and every group that encloses a broken one too; a suffix-break
 breaks the innermost group that holds it and the next text.  A multi-line
-comment printed inline breaks no group: the fits check measures the text
-after it from the start of its last line, so the comment lays out the same
-whichever token it is attached to (the one after it, or, once formatted,
-the one before).
+comment printed inline breaks no group: the fits check skips its first line
+and measures the text after it from the start of its last line, so the
+comment lays out the same whichever token it is attached to (the one after
+it, or, once formatted, the one before).
 """
 
 from __future__ import annotations
@@ -194,8 +194,12 @@ def _fits(
             text = doc.text  # type: ignore[union-attr]
             hugs = _hugs(before[-1:])
             if "\n" in text:
-                # `` /* a`` or ``/* a``, then ``b */`` or ``b */ `` from the line start
-                if remaining - hugs - text.index("\n") < 0:
+                # `` /* a`` or ``/* a``, then ``b */`` or ``b */ `` from the
+                # line start.  The first line is not measured: no break can
+                # shorten it once the comment leads the group measured, and
+                # formatted again, the comment trails the token before it
+                # (so the same break choices whichever token holds it).
+                if remaining - hugs < 0:
                     return False
                 remaining = line_width - (len(text) - text.rindex("\n") - 1) - (not hugs)
             else:

@@ -14,3 +14,7 @@ SELECT a
 FROM t1
 WHERE f(x /* multi
 line */, y) > 1;
+SELECT c
+FROM t
+/* c */ WHERE NOT /* multi
+line */ c <= 'aa';

@@ -11,3 +11,7 @@ line */ -549755813889;
 SELECT a FROM t1 WHERE f(x
 /* multi
 line */, y) > 1;
+SELECT c FROM t
+/* c */ WHERE NOT
+/* multi
+line */ c <= 'aa';
