@@ -55,8 +55,8 @@ def propagate_breaks(doc: Doc) -> None:
     # (the outermost ones) enclose it; -1: none pending.
     pending = -1
     # Per open group (and the text outside them): does it hold a multi-line
-    # comment that is printed inline?  Its flat width then says nothing, and
-    # _fits walks it instead.
+    # comment printed inline, or a "--" comment?  Its flat width then says
+    # nothing about the line it ends, and _fits walks it instead.
     ragged = [False]
     while stack:
         item = stack.pop()
@@ -116,6 +116,8 @@ def propagate_breaks(doc: Doc) -> None:
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
+            if item.hard:  # type: ignore[union-attr]
+                ragged[-1] = True  # _fits must see it: it ends the line before the next text
         elif item is BREAK_PARENT or item is FRESH_LINE:
             if open_groups:
                 open_groups[-1].broken = True
@@ -154,7 +156,13 @@ def _fits(
     remaining = width
     stack = [first]
     rest_index = len(rest)
-    while remaining >= 0:
+    # Nothing printed yet: a group that begins with a multi-line comment is
+    # measured from the comment's last line, whatever the line before holds.
+    fresh = True
+    # A "--" comment is pending: the line ends before the next text that
+    # is not closing punctuation (as the printer does).
+    suffix = False
+    while remaining >= 0 or fresh:
         if not stack:
             if rest_index == 0:
                 return True
@@ -164,15 +172,23 @@ def _fits(
         _indent, mode, doc = stack.pop()
         cls = doc.__class__
         if cls is str:
+            if suffix and doc not in _CLOSERS:
+                if doc.strip(" "):  # type: ignore[union-attr]
+                    return True
+                continue  # a separating space the line break replaces
             if doc:
                 remaining -= len(doc)  # type: ignore[arg-type]
                 before = doc  # type: ignore[assignment]
+                fresh = False
         elif cls is list:
             for d in reversed(doc):  # type: ignore[arg-type,union-attr]
                 stack.append((_indent, mode, d))
+        elif suffix and (cls is Keyword or cls is Verbatim or cls is InlineComment):
+            return True
         elif cls is Keyword:
             remaining -= len(doc.text)  # type: ignore[union-attr]
             before = doc.text  # type: ignore[union-attr]
+            fresh = False
         elif cls is Group:
             if doc.broken:  # type: ignore[union-attr]
                 stack.append((_indent, BREAK, doc.contents))  # type: ignore[union-attr]
@@ -180,6 +196,7 @@ def _fits(
                 remaining -= doc.width  # type: ignore[union-attr]
                 if doc.width:  # type: ignore[union-attr]
                     before = "x"  # a group ends with a token
+                    fresh = False
             else:
                 stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
         elif cls is Nest:
@@ -190,6 +207,7 @@ def _fits(
             if doc.flat:  # type: ignore[union-attr]
                 remaining -= len(doc.flat)  # type: ignore[union-attr]
                 before = doc.flat  # type: ignore[union-attr]
+                fresh = False
         elif cls is InlineComment:
             text = doc.text  # type: ignore[union-attr]
             hugs = _hugs(before[-1:])
@@ -199,22 +217,26 @@ def _fits(
                 # shorten it once the comment leads the group measured, and
                 # formatted again, the comment trails the token before it
                 # (so the same break choices whichever token holds it).
-                if remaining - hugs < 0:
+                if remaining - hugs < 0 and not fresh:
                     return False
                 remaining = line_width - (len(text) - text.rindex("\n") - 1) - (not hugs)
             else:
                 remaining -= len(text) + 1
             before = text if hugs else " "
+            fresh = False
         elif cls is Verbatim:
             text = doc.text  # type: ignore[union-attr]
             if "\n" in text:
                 return remaining - text.index("\n") >= 0
             remaining -= len(text)
             before = text
+            fresh = False
         elif doc is FRESH_LINE:
             if mode == BREAK:
                 return True
-        # LineSuffix and BREAK_PARENT take no width here.
+        elif cls is LineSuffix:  # takes no width here
+            suffix = suffix or doc.hard  # type: ignore[union-attr]
+        # BREAK_PARENT takes no width.
     return False
 
 
@@ -241,7 +263,12 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
         at_line_start = True
         need_newline = False
 
-    while cmds:
+    while cmds or suffixes:
+        if not cmds:  # the end: the pending line suffixes end the text
+            cmds.extend(reversed(suffixes))
+            suffixes = []
+            hard_suffix = False
+            continue
         ind, mode, d = cmds.pop()
         cls = d.__class__
         if cls is str or cls is Keyword or cls is Verbatim:
@@ -355,10 +382,6 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             pass
         else:
             raise TypeError(f"not a doc: {d!r}")
-        if not cmds and suffixes:
-            cmds.extend(reversed(suffixes))
-            suffixes = []
-            hard_suffix = False
     while out and out[-1] and not out[-1].strip(" "):
         out.pop()
     return "".join(out)

@@ -18,3 +18,9 @@ SELECT c
 FROM t
 /* c */ WHERE NOT /* multi
 line */ c <= 'aa';
+
+-- A "--" comment ends its line: what follows it on the next line does
+-- not count against the width of the line before.
+SELECT 'two e'; -- c
+/* c */
+SELECT 1;
