@@ -128,8 +128,12 @@ class Formatter:
                 # ``f /* c */(``, but ``(/* c */ x`` and ``WHERE /* c */ x``.
                 parts.append(InlineComment(c.text))
                 continue
-            parts.extend([HARDLINE, HARDLINE] if i and placed.blank_before else [FRESH_LINE])
-            parts.append(self._comment_text(c))
+            if i and not leading[i - 1].own_line:
+                # on the line of the comment before it: ``/* a */ -- b``
+                parts.append(InlineComment(c.text))
+            else:
+                parts.extend([HARDLINE, HARDLINE] if i and placed.blank_before else [FRESH_LINE])
+                parts.append(self._comment_text(c))
             if i == len(leading) - 1 and c.index in self.comments.blank_after:
                 parts.extend([HARDLINE, HARDLINE])
             else:

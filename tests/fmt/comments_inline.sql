@@ -29,3 +29,11 @@ SELECT a FROM t1 WHERE random(
 /* multi
 line */) % 10 AND (a /* multi
 line */, b) IN (SELECT 1, 2);
+
+-- Comments that start a line stay on one line with each other.
+SELECT a,
+/* x */ -- y
+b FROM t1;
+/* a *//* b */ -- c
+
+COMMIT;
