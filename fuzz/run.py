@@ -51,7 +51,7 @@ def corpus(sample: bool = False, path: Path | None = None) -> list[str]:
 def fmt_shard(seed: int, count: int, path: Path, shard: int, shards: int) -> int:
     """Check shard ``shard`` of ``shards`` of the ``count`` inputs of the
     formatter campaign ``seed`` (those numbered ``shard`` modulo ``shards``):
-    save and print each finding and the progress every 50,000 inputs checked;
+    save and print each finding and the progress every 10,000 inputs checked;
     return the number of findings."""
     start = time.monotonic()
     found = checked = 0
@@ -65,7 +65,7 @@ def fmt_shard(seed: int, count: int, path: Path, shard: int, shards: int) -> int
             found += 1
             record(text, problem, target="fmt", case=case.to_dict(), open=True)
             print(f"[{i}] {text[:160]!r} {case}\n    {problem[:300]}", flush=True)
-        if checked % 50_000 == 0 or checked == mine:
+        if checked % 10_000 == 0 or checked == mine:
             minutes = (time.monotonic() - start) / 60
             print(
                 f"[shard {shard + 1}/{shards}] {checked:,} of {mine:,} inputs, {found} findings, {minutes:.1f} min",
