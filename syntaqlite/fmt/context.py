@@ -124,6 +124,10 @@ class Formatter:
             c = placed.token
             self.emitted_comments += 1
             if not placed.own_line:
+                if (i == 0 or leading[i - 1].own_line) and any(p.own_line for p in leading[i + 1 :]):
+                    # it starts a line of comments that ends before the
+                    # token: that line stays a line of its own
+                    parts.extend([HARDLINE, HARDLINE] if i and placed.blank_before else [FRESH_LINE])
                 # Spaced by what precedes it when printed: ``x /* c */)``,
                 # ``f /* c */(``, but ``(/* c */ x`` and ``WHERE /* c */ x``.
                 parts.append(InlineComment(c.text))

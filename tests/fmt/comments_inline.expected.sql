@@ -28,3 +28,6 @@ FROM t1;
 /* a */ /* b */ -- c
 
 COMMIT;
+CREATE TABLE
+/* a */ /* b */
+/* c */ t3 (x);

@@ -37,3 +37,6 @@ b FROM t1;
 /* a *//* b */ -- c
 
 COMMIT;
+CREATE TABLE
+/* a */ /* b */
+/* c */ t3 (x);
