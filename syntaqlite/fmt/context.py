@@ -193,6 +193,11 @@ class Formatter:
             else:
                 if after_element:  # two elements without a comma (table constraints)
                     parts.append(" " if named else LINE)  # "CONSTRAINT name" stays with its constraint
+                # The comments before an element sit outside its groups: one
+                # on its own line breaks the list, not the element.
+                leading = self.take_leading(item.first_token if isinstance(item, Node) else item)
+                if leading is not None:
+                    parts.append(leading)
                 parts.append(self.fmt(item))
                 after_element = True
                 named = type(item) is ConstraintName

@@ -31,3 +31,18 @@ COMMIT;
 CREATE TABLE
 /* a */ /* b */
 /* c */ t3 (x);
+
+-- A comment on its own line before a list element breaks the list, not
+-- the element.
+INSERT INTO t
+VALUES
+  (1, 2),
+  /* c */
+  (3, 4);
+SELECT
+  d,
+  e, -- c
+  /* multi
+line */
+  f + 1
+FROM t;
