@@ -174,18 +174,37 @@ def fmt_properties(text: str, case: Case) -> None:
                 assert old == new, f"bytecode changed:\n{before}\n---\n{after}"
 
 
-def campaign(seed: int, count: int, statements: Sequence[str]) -> Iterator[tuple[str, Case, str]]:
-    """``count`` random inputs (decorated ``statements`` for random cases)
-    from ``seed``: each that breaks a property, with its case and problem.
-    The same seed and statements give the same inputs."""
+def inputs(seed: int, count: int, statements: Sequence[str]) -> Iterator[tuple[str, Case]]:
+    """The ``count`` random inputs of the campaign ``seed``: decorated
+    ``statements`` for random cases.  The same seed and statements give
+    the same inputs."""
     rng = random.Random(seed)
     for _ in range(count):
         case = random_case(rng)
-        text = decorate(rng.choice(statements), rng, rng.choice(statements))
-        try:
-            fmt_properties(text, case)
-        except AssertionError as exc:
-            yield text, case, str(exc)[:2000]
+        yield decorate(rng.choice(statements), rng, rng.choice(statements)), case
 
 
-__all__ = ["Case", "campaign", "decorate", "fmt_properties", "random_case"]
+def check(text: str, case: Case) -> str | None:
+    """The property ``text`` breaks for ``case`` (None: none)."""
+    try:
+        fmt_properties(text, case)
+    except AssertionError as exc:
+        return str(exc)[:2000]
+    return None
+
+
+def campaign(
+    seed: int, count: int, statements: Sequence[str], shard: int = 0, shards: int = 1
+) -> Iterator[tuple[str, Case, str]]:
+    """Each of the :func:`inputs` of the campaign ``seed`` that breaks a
+    property, with its case and problem.  With ``shards``, only the inputs
+    numbered ``shard`` modulo ``shards`` are checked (all are drawn), so
+    ``shards`` processes together check exactly the inputs of one."""
+    for i, (text, case) in enumerate(inputs(seed, count, statements)):
+        if i % shards == shard:
+            problem = check(text, case)
+            if problem is not None:
+                yield text, case, problem
+
+
+__all__ = ["Case", "campaign", "check", "decorate", "fmt_properties", "inputs", "random_case"]

@@ -106,6 +106,28 @@ def test_fmt_campaign_bounded() -> None:
     assert not new, new[:3]
 
 
+def test_fmt_campaign_shards_check_the_same_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m fuzz.run --jobs N`` splits one campaign: its shards check
+    every input of the campaign exactly once, whatever N."""
+    import fuzz.fmt_props as props
+
+    checked: list[str] = []
+
+    def fake_check(text: str, case: props.Case) -> str | None:
+        checked.append(text)
+        return "found" if len(checked) % 7 == 0 else None
+
+    monkeypatch.setattr(props, "check", fake_check)
+    statements = fuzz_corpus(sample=True)[:50]
+    whole = [text for text, _case in props.inputs(5, 40, statements)]
+    assert len(set(whole)) > 30  # the inputs differ
+    for shards in (1, 3):
+        checked.clear()
+        for shard in range(shards):
+            list(props.campaign(5, 40, statements, shard, shards))
+        assert sorted(checked) == sorted(whole)
+
+
 FMT = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 
 

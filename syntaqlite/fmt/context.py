@@ -25,6 +25,7 @@ from .doc import (
     SUFFIX_BREAK,
     Doc,
     Group,
+    InlineComment,
     Keyword,
     LineSuffix,
     Verbatim,
@@ -87,17 +88,18 @@ class Formatter:
             return body
         parts: list[Doc] = [leading] if leading is not None else []
         parts.append(body)
-        parts.extend(self._trailing(trailing or (), opening=last.kind == "LP"))
+        parts.extend(self._trailing(trailing or ()))
         return parts
 
     def trailing_doc(self, last: Token) -> list[Doc]:
         """The comments after ``last``, taken (a later call finds none): for
         a doc that ends with ``last`` but does not print it."""
-        return self._trailing(self.comments.trailing.pop(last.index, ()), opening=last.kind == "LP")
+        return self._trailing(self.comments.trailing.pop(last.index, ()))
 
-    def _trailing(self, comments: Iterable[Token], *, opening: bool = False) -> list[Doc]:
-        """``opening``: the comments follow a ``(``, and stay against it, as
-        ``(/* c */ x)`` is written (a space after them, none before)."""
+    def _trailing(self, comments: Iterable[Token]) -> list[Doc]:
+        """The comments on the line of the token before them.  A block
+        comment is an :class:`InlineComment`: `` /* c */`` after the token,
+        ``(/* c */ x)`` after ``(``."""
         parts: list[Doc] = []
         for c in comments:
             self.emitted_comments += 1
@@ -106,10 +108,8 @@ class Formatter:
                 # the innermost group holding both breaks, so that
                 # ``WHERE x = 1 -- note`` keeps its expression whole.
                 parts.extend([LineSuffix([" ", c.text]), SUFFIX_BREAK])
-            elif opening:
-                parts.extend([self._comment_text(c), " "])
             else:
-                parts.extend([" ", self._comment_text(c)])
+                parts.append(InlineComment(c.text))
         return parts
 
     def take_leading(self, first: Token) -> Doc | None:
@@ -124,12 +124,20 @@ class Formatter:
             c = placed.token
             self.emitted_comments += 1
             if not placed.own_line:
-                # Before a ")" the comment closes up to it, as ``(x /* c */)``.
-                closing = first.kind == "RP"
-                parts.extend([" ", self._comment_text(c)] if closing else [self._comment_text(c), " "])
+                if (i == 0 or leading[i - 1].own_line) and any(p.own_line for p in leading[i + 1 :]):
+                    # it starts a line of comments that ends before the
+                    # token: that line stays a line of its own
+                    parts.extend([HARDLINE, HARDLINE] if i and placed.blank_before else [FRESH_LINE])
+                # Spaced by what precedes it when printed: ``x /* c */)``,
+                # ``f /* c */(``, but ``(/* c */ x`` and ``WHERE /* c */ x``.
+                parts.append(InlineComment(c.text))
                 continue
-            parts.extend([HARDLINE, HARDLINE] if i and placed.blank_before else [FRESH_LINE])
-            parts.append(self._comment_text(c))
+            if i and not leading[i - 1].own_line:
+                # on the line of the comment before it: ``/* a */ -- b``
+                parts.append(InlineComment(c.text))
+            else:
+                parts.extend([HARDLINE, HARDLINE] if i and placed.blank_before else [FRESH_LINE])
+                parts.append(self._comment_text(c))
             if i == len(leading) - 1 and c.index in self.comments.blank_after:
                 parts.extend([HARDLINE, HARDLINE])
             else:
@@ -185,6 +193,11 @@ class Formatter:
             else:
                 if after_element:  # two elements without a comma (table constraints)
                     parts.append(" " if named else LINE)  # "CONSTRAINT name" stays with its constraint
+                # The comments before an element sit outside its groups: one
+                # on its own line breaks the list, not the element.
+                leading = self.take_leading(item.first_token if isinstance(item, Node) else item)
+                if leading is not None:
+                    parts.append(leading)
                 parts.append(self.fmt(item))
                 after_element = True
                 named = type(item) is ConstraintName
@@ -200,8 +213,8 @@ class Formatter:
 
     def empty_parentheses(self, lp: Token, rp: Token) -> Doc:
         """``()``; with a ``--`` comment after ``(``, ``)`` goes on the next
-        line."""
-        if lp.index in self.comments.trailing:
+        line (a block comment stays between them)."""
+        if any(is_line_comment(c) for c in self.comments.trailing.get(lp.index, ())):
             return group(self.tok(lp), SOFTLINE, self.tok(rp))
         return [self.tok(lp), self.tok(rp)]
 

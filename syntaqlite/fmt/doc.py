@@ -20,7 +20,9 @@ A doc is one of:
 * :data:`FRESH_LINE` — start a new line unless already at the start of one
   (comments on their own line);
 * :class:`Verbatim` — text printed exactly as written, newlines included
-  (``-- fmt: off`` regions, virtual-table arguments, multi-line comments).
+  (``-- fmt: off`` regions, virtual-table arguments, multi-line comments);
+* :class:`InlineComment` — a block comment that leads the next token on its
+  line, spaced by what the printer has just written.
 
 Docs are plain immutable values except :class:`Group`, whose ``broken`` flag
 and flat ``width`` the printer's break propagation sets once.
@@ -111,6 +113,25 @@ class Verbatim:
         return f"Verbatim({self.text!r})"
 
 
+class InlineComment:
+    """A block comment printed on the line of the token it leads.  At the
+    start of a line, after a space or after ``(`` it prints as ``/* c */ ``;
+    after any other text (the token is closed up to what precedes it, as
+    ``)`` ``,`` ``.`` ``;`` and the ``(`` of a call are) as `` /* c */``.
+    Either way it reads back as the same text: a comment on the line of the
+    token before it is that token's trailing comment, which prints `` /* c
+    */`` (``/* c */ `` after ``(``), so formatting the output again keeps it
+    where it is."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"InlineComment({self.text!r})"
+
+
 class _Marker:
     __slots__ = ("name",)
 
@@ -121,7 +142,7 @@ class _Marker:
         return self.name
 
 
-Doc = Union[str, list["Doc"], Keyword, Group, Nest, Line, LineSuffix, Verbatim, _Marker]  # noqa: UP007
+Doc = Union[str, list["Doc"], Keyword, Group, Nest, Line, LineSuffix, Verbatim, InlineComment, _Marker]  # noqa: UP007
 
 LINE = Line(" ")
 SOFTLINE = Line("")

@@ -9,7 +9,11 @@ line; otherwise its lines break.
 Before printing, :func:`propagate_breaks` marks every group that contains a
 hard line, a break-parent, a fresh-line or a multi-line verbatim text as
 broken, and every group that encloses a broken one too; a suffix-break
-breaks the innermost group that holds it and the next text.
+breaks the innermost group that holds it and the next text.  A multi-line
+comment printed inline breaks no group: the fits check skips its first line
+and measures the text after it from the start of its last line, so the
+comment lays out the same whichever token it is attached to (the one after
+it, or, once formatted, the one before).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from .doc import (
     SUFFIX_BREAK,
     Doc,
     Group,
+    InlineComment,
     Keyword,
     Line,
     LineSuffix,
@@ -49,6 +54,10 @@ def propagate_breaks(doc: Doc) -> None:
     # A suffix-break seen and no text since: how many of the open groups
     # (the outermost ones) enclose it; -1: none pending.
     pending = -1
+    # Per open group (and the text outside them): does it hold a multi-line
+    # comment printed inline, or a "--" comment?  Its flat width then says
+    # nothing about the line it ends, and _fits walks it instead.
+    ragged = [False]
     while stack:
         item = stack.pop()
         cls = item.__class__
@@ -73,16 +82,22 @@ def propagate_breaks(doc: Doc) -> None:
                 if item.broken and open_groups:  # type: ignore[union-attr]
                     open_groups[-1].broken = True
                 widths[-1] += item.width  # type: ignore[union-attr]
+                ragged[-1] = ragged[-1] or item.width < 0  # type: ignore[union-attr]
                 continue
             seen.add(id(item))
             open_groups.append(item)  # type: ignore[arg-type]
             widths.append(0)
+            ragged.append(False)
             stack.append(_CLOSE)
             stack.append(item.contents)  # type: ignore[union-attr]
         elif item is _CLOSE:
             g = open_groups.pop()
-            g.width = w = widths.pop()
+            w = widths.pop()
             widths[-1] += w
+            if ragged.pop():
+                ragged[-1] = True
+                w = -1
+            g.width = w
             if g.broken and open_groups:
                 open_groups[-1].broken = True
             if pending > len(open_groups):
@@ -101,33 +116,53 @@ def propagate_breaks(doc: Doc) -> None:
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
+            if item.hard:  # type: ignore[union-attr]
+                ragged[-1] = True  # _fits must see it: it ends the line before the next text
         elif item is BREAK_PARENT or item is FRESH_LINE:
             if open_groups:
                 open_groups[-1].broken = True
         elif item is SUFFIX_BREAK:
             pending = len(open_groups)
-        elif cls is Verbatim:
-            widths[-1] += len(item.text)  # type: ignore[union-attr]
+        elif cls is Verbatim or cls is InlineComment:
+            widths[-1] += len(item.text) + (cls is InlineComment)  # type: ignore[union-attr]
             if pending >= 0:
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
-            if "\n" in item.text and open_groups:  # type: ignore[union-attr]
-                open_groups[-1].broken = True
+            if "\n" in item.text:  # type: ignore[union-attr]
+                if cls is InlineComment:
+                    ragged[-1] = True  # a comment breaks no group: it is measured line by line
+                elif open_groups:
+                    open_groups[-1].broken = True
+
+
+def _hugs(before: str) -> bool:
+    """Does an :class:`InlineComment` after the text ``before`` (its last
+    character; empty at the start of a line) close up to it?"""
+    return before not in ("", " ", "(", "\n")
 
 
 def _fits(
     first: tuple[int, int, Doc],
     rest: list[tuple[int, int, Doc]],
     width: int,
-    case: str,
+    line_width: int,
+    before: str,
 ) -> bool:
     """Does ``first`` (flat), then the commands below it up to the first
-    line break, fit in ``width`` columns?"""
+    line break, fit in ``width`` columns?  Text after a multi-line comment
+    printed inline must fit in ``line_width`` less the comment's last line
+    (``before``: the last character printed, for the comment's spacing)."""
     remaining = width
     stack = [first]
     rest_index = len(rest)
-    while remaining >= 0:
+    # Nothing printed yet: a group that begins with a multi-line comment is
+    # measured from the comment's last line, whatever the line before holds.
+    fresh = True
+    # A "--" comment is pending: the line ends before the next text that
+    # is not closing punctuation (as the printer does).
+    suffix = False
+    while remaining >= 0 or fresh:
         if not stack:
             if rest_index == 0:
                 return True
@@ -137,17 +172,31 @@ def _fits(
         _indent, mode, doc = stack.pop()
         cls = doc.__class__
         if cls is str:
-            remaining -= len(doc)  # type: ignore[arg-type]
+            if suffix and doc not in _CLOSERS:
+                if doc.strip(" "):  # type: ignore[union-attr]
+                    return True
+                continue  # a separating space the line break replaces
+            if doc:
+                remaining -= len(doc)  # type: ignore[arg-type]
+                before = doc  # type: ignore[assignment]
+                fresh = False
         elif cls is list:
             for d in reversed(doc):  # type: ignore[arg-type,union-attr]
                 stack.append((_indent, mode, d))
+        elif suffix and (cls is Keyword or cls is Verbatim or cls is InlineComment):
+            return True
         elif cls is Keyword:
             remaining -= len(doc.text)  # type: ignore[union-attr]
+            before = doc.text  # type: ignore[union-attr]
+            fresh = False
         elif cls is Group:
             if doc.broken:  # type: ignore[union-attr]
                 stack.append((_indent, BREAK, doc.contents))  # type: ignore[union-attr]
-            elif mode == FLAT:
+            elif mode == FLAT and doc.width >= 0:  # type: ignore[union-attr]
                 remaining -= doc.width  # type: ignore[union-attr]
+                if doc.width:  # type: ignore[union-attr]
+                    before = "x"  # a group ends with a token
+                    fresh = False
             else:
                 stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
         elif cls is Nest:
@@ -155,16 +204,39 @@ def _fits(
         elif cls is Line:
             if mode == BREAK or doc.hard:  # type: ignore[union-attr]
                 return True
-            remaining -= len(doc.flat)  # type: ignore[union-attr]
+            if doc.flat:  # type: ignore[union-attr]
+                remaining -= len(doc.flat)  # type: ignore[union-attr]
+                before = doc.flat  # type: ignore[union-attr]
+                fresh = False
+        elif cls is InlineComment:
+            text = doc.text  # type: ignore[union-attr]
+            hugs = _hugs(before[-1:])
+            if "\n" in text:
+                # `` /* a`` or ``/* a``, then ``b */`` or ``b */ `` from the
+                # line start.  The first line is not measured: no break can
+                # shorten it once the comment leads the group measured, and
+                # formatted again, the comment trails the token before it
+                # (so the same break choices whichever token holds it).
+                if remaining - hugs < 0 and not fresh:
+                    return False
+                remaining = line_width - (len(text) - text.rindex("\n") - 1) - (not hugs)
+            else:
+                remaining -= len(text) + 1
+            before = text if hugs else " "
+            fresh = False
         elif cls is Verbatim:
             text = doc.text  # type: ignore[union-attr]
             if "\n" in text:
                 return remaining - text.index("\n") >= 0
             remaining -= len(text)
+            before = text
+            fresh = False
         elif doc is FRESH_LINE:
             if mode == BREAK:
                 return True
-        # LineSuffix and BREAK_PARENT take no width here.
+        elif cls is LineSuffix:  # takes no width here
+            suffix = suffix or doc.hard  # type: ignore[union-attr]
+        # BREAK_PARENT takes no width.
     return False
 
 
@@ -191,7 +263,12 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
         at_line_start = True
         need_newline = False
 
-    while cmds:
+    while cmds or suffixes:
+        if not cmds:  # the end: the pending line suffixes end the text
+            cmds.extend(reversed(suffixes))
+            suffixes = []
+            hard_suffix = False
+            continue
         ind, mode, d = cmds.pop()
         cls = d.__class__
         if cls is str or cls is Keyword or cls is Verbatim:
@@ -232,6 +309,20 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
         elif cls is list:
             for x in reversed(d):  # type: ignore[arg-type,union-attr]
                 cmds.append((ind, mode, x))
+        elif cls is InlineComment:
+            if suffixes and hard_suffix:  # a "--" comment ends its line first
+                cmds.append((ind, mode, d))
+                cmds.append((ind, mode, FRESH_LINE))
+                cmds.extend(reversed(suffixes))
+                suffixes = []
+                hard_suffix = False
+                continue
+            text = d.text  # type: ignore[union-attr]
+            body: Doc = Verbatim(text) if "\n" in text else text
+            if at_line_start or need_newline or not out or not _hugs(out[-1][-1:]):
+                cmds.extend([(ind, mode, " "), (ind, mode, body)])
+            else:  # closed up to the text before, as a trailing comment is
+                cmds.extend([(ind, mode, body), (ind, mode, " ")])
         elif cls is Group:
             if d.broken:  # type: ignore[union-attr]
                 cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
@@ -239,8 +330,10 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
             else:
                 # With a line break pending, the group will start a new line.
+                fresh = at_line_start or need_newline
                 column = ind if need_newline and not at_line_start else pos
-                if _fits((ind, FLAT, d), cmds, width - column, keyword_case):
+                before = "" if fresh or not out else out[-1][-1:]
+                if _fits((ind, FLAT, d), cmds, width - column, width, before):
                     cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
                 else:
                     cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
@@ -289,10 +382,6 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             pass
         else:
             raise TypeError(f"not a doc: {d!r}")
-        if not cmds and suffixes:
-            cmds.extend(reversed(suffixes))
-            suffixes = []
-            hard_suffix = False
     while out and out[-1] and not out[-1].strip(" "):
         out.pop()
     return "".join(out)
