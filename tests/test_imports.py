@@ -43,16 +43,20 @@ print("\\n@@modules " + json.dumps(sorted(sys.modules)))
 """
 
 
-def loaded(argv: list[str] | None, stdin: str = "") -> set[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps([argv, stdin])],
+def run_python(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python *args`` in a fresh interpreter that imports this checkout."""
+    return subprocess.run(
+        [sys.executable, *args],
         capture_output=True,
         text=True,
-        env=env,
-        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=cwd,
         timeout=120,
     )
+
+
+def loaded(argv: list[str] | None, stdin: str = "") -> set[str]:
+    proc = run_python("-c", _PROBE, json.dumps([argv, stdin]))
     marker = proc.stdout.rfind("@@modules ")
     assert marker >= 0, proc.stdout + proc.stderr
     return set(json.loads(proc.stdout[marker + len("@@modules ") :]))
@@ -119,14 +123,7 @@ def test_a_pyproject_without_our_table_is_not_parsed(tmp_path: Path) -> None:
         "import sys; from pathlib import Path; from syntaqlite.config import find_config; "
         "print(find_config(Path('.')).path, 'tomllib' in sys.modules)"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        cwd=tmp_path,
-        timeout=120,
-    )
+    proc = run_python("-c", probe, cwd=tmp_path)
     assert proc.stdout.split() == ["None", "False"], proc.stderr
 
 
@@ -137,27 +134,12 @@ def test_a_configuration_that_declares_functions_loads_them(tmp_path: Path) -> N
         "c = load(Path('syntaqlite.toml')); print(len(c.declarations.function('regexp')), "
         "'syntaqlite.validator.declared' in sys.modules, load(Path('syntaqlite.toml')) == c)"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        cwd=tmp_path,
-        timeout=120,
-    )
+    proc = run_python("-c", probe, cwd=tmp_path)
     assert proc.stdout.split() == ["1", "True", "True"], proc.stderr
 
 
 def test_import_syntaqlite_loads_nothing_else() -> None:
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, syntaqlite; print(sorted(m for m in sys.modules if 'syntaqlite' in m))",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=120,
+    proc = run_python(
+        "-c", "import sys, syntaqlite; print(sorted(m for m in sys.modules if 'syntaqlite' in m))"
     )
     assert proc.stdout.strip() == "['syntaqlite']", proc.stderr
