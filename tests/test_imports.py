@@ -7,7 +7,6 @@ what the imports cost.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -25,11 +24,20 @@ PARSER = {"syntaqlite.syntax.parser", "syntaqlite.syntax.lexer", "syntaqlite.syn
 # Defining a dataclass compiles its methods at import (~0.4 ms a class) and
 # ``dataclasses`` loads ``inspect``: what start-up loads is a ``Record``.
 DATACLASSES = {"dataclasses"}
+# Loaded by a command only for an option that needs it: JSON output (the
+# parser tables come from their marshal form), --help (importlib.util),
+# --version (syntaqlite._compiled looks for compiled modules on disk), the
+# warning about the other syntaqlite (shlex).  ``copy``: a file's catalog is
+# a snapshot of the schema's, not a deep copy.
+ON_DEMAND = {"json", "importlib.util", "syntaqlite._compiled", "shlex", "copy"}
 
+# No import of its own before the command runs (json, say, would hide that
+# the command loads it): the arguments are the mode ("config" or "cli"), the
+# text for stdin, then the command's arguments.
 _PROBE = """
-import io, json, sys
-argv, stdin = json.loads(sys.argv[1])
-if argv is None:
+import io, sys
+mode, stdin, *argv = sys.argv[1:]
+if mode == "config":
     import syntaqlite.config
 else:
     from syntaqlite.cli import main
@@ -39,7 +47,7 @@ else:
         main()
     except SystemExit:
         pass
-print("\\n@@modules " + json.dumps(sorted(sys.modules)))
+print("\\n@@modules " + " ".join(sorted(sys.modules)))
 """
 
 
@@ -56,14 +64,35 @@ def run_python(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
 
 
 def loaded(argv: list[str] | None, stdin: str = "") -> set[str]:
-    proc = run_python("-c", _PROBE, json.dumps([argv, stdin]))
+    if argv is None:
+        proc = run_python("-c", _PROBE, "config", stdin)
+    else:
+        proc = run_python("-c", _PROBE, "cli", stdin, *argv)
     marker = proc.stdout.rfind("@@modules ")
     assert marker >= 0, proc.stdout + proc.stderr
-    return set(json.loads(proc.stdout[marker + len("@@modules ") :]))
+    return set(proc.stdout[marker + len("@@modules ") :].split())
 
 
 def present(modules: set[str], banned: set[str]) -> list[str]:
     return sorted(m for m in modules if any(m == b or m.startswith(b + ".") for b in banned))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tables_cached() -> None:
+    """The parser tables' marshal form in ``__pycache__``, as the first run
+    of a checkout writes it (the probes run with the environment's
+    PYTHONDONTWRITEBYTECODE, which would leave them reading the JSON)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.run(
+        [sys.executable, "-c", "import syntaqlite.syntax._tables as t; print(t.CACHE_PATH)"],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert Path(proc.stdout.strip()).is_file() or (ROOT / "syntaqlite/syntax/tables.marshal").is_file()
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +121,8 @@ def test_version_imports_no_syntax() -> None:
         )
         == []
     )
+    # Nor pathlib (and through it urllib.parse and ipaddress), nor --help's importlib.util.
+    assert present(modules, {"pathlib", "importlib.util", "shlex"}) == []
 
 
 def test_check_does_not_import_the_formatter(small: str) -> None:
@@ -100,7 +131,11 @@ def test_check_does_not_import_the_formatter(small: str) -> None:
     assert present(modules, FORMATTER | LANGUAGE_SERVER | {"sqlite3", "difflib"}) == []
     # SQL files only: the front end for SQL inside Python is not loaded.
     assert present(modules, {"syntaqlite.python.check", "syntaqlite.python.finder"}) == []
-    assert present(modules, DATACLASSES) == []
+    assert present(modules, DATACLASSES | ON_DEMAND) == []
+
+
+def test_check_loads_json_only_for_json_output(small: str) -> None:
+    assert "json" in loaded(["check", "--format", "json", small])
 
 
 def test_parse_imports_neither_formatter_nor_validator(small: str) -> None:
@@ -114,6 +149,7 @@ def test_fmt_does_not_import_the_validator(small: str) -> None:
     modules = loaded(["fmt", "-"], "select 1")
     assert "syntaqlite.fmt.printer" in modules
     assert present(modules, VALIDATOR | LANGUAGE_SERVER | {"sqlite3", "difflib"} | DATACLASSES) == []
+    assert present(modules, ON_DEMAND) == []
     assert present(modules, {"syntaqlite.validator"}) == []
 
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import gc
 import importlib
-import importlib.util
 import sys
 from types import ModuleType
 
 import click
 
-from .. import __version__
-from .identity import clash_warning, version_text
+from .identity import clash_warning
 
 # command name -> (module, function)
 COMMANDS = {
@@ -30,7 +28,9 @@ COMMANDS = {
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(name for name, (module, _) in COMMANDS.items() if importlib.util.find_spec(module))
+        from importlib.util import find_spec  # only for --help and completion
+
+        return sorted(name for name, (module, _) in COMMANDS.items() if find_spec(module))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         entry = COMMANDS.get(cmd_name)
@@ -60,8 +60,27 @@ def _load(module: str) -> ModuleType:
             gc.enable()
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: the text is made only when asked for (it looks for
+    the compiled modules on disk)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .identity import version_text
+
+    click.echo(version_text(), color=ctx.color)
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", message=version_text().replace("%", "%%"))
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 def cli() -> None:
     """SQLite's SQL, understood exactly as SQLite understands it."""
 

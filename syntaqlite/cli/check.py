@@ -3,7 +3,6 @@ schema in the files themselves, in schema files and in configuration."""
 
 from __future__ import annotations
 
-import copy
 import functools
 import sys
 from collections.abc import Callable, Iterator
@@ -90,7 +89,7 @@ class _Catalogs:
                 catalog=Catalog(declared),
                 on_problem=lambda m: click.echo(f"warning: schema {m}", err=True),
             )
-        return copy.deepcopy(self.cache[key])
+        return self.cache[key].snapshot()
 
 
 class _Checked:

@@ -12,9 +12,7 @@ is beside this package.
 from __future__ import annotations
 
 import os
-import shlex
 import sys
-from pathlib import Path
 
 from .. import __version__
 
@@ -24,15 +22,18 @@ _PEER_PREFIX = "syntaqlite-"  # its .dist-info directory: syntaqlite-<version>.d
 _DIST_INFO = ".dist-info"
 
 
-def package_dir() -> Path:
-    return Path(__file__).resolve().parent.parent
+def package_dir() -> str:
+    """The directory of the running ``syntaqlite`` package.  (``os.path``,
+    not ``pathlib``: ``--version`` loads no more than it needs.)"""
+    return os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
-def peer_version(site: Path | None = None) -> str | None:
+def peer_version(site: str | os.PathLike[str] | None = None) -> str | None:
     """The version of the original syntaqlite installed where this package
     is (its ``.dist-info`` beside ours), or None.  One directory listing:
     cheap enough for every start."""
-    site = site if site is not None else package_dir().parent
+    if site is None:
+        site = os.path.dirname(package_dir())
     try:
         names = os.listdir(site)
     except OSError:
@@ -51,10 +52,12 @@ def version_text() -> str:
     return f"syntaqlite {__version__} ({DISTRIBUTION}, the Python syntaqlite: {implementation()}, in {package_dir()})"
 
 
-def clash_warning(site: Path | None = None) -> str | None:
+def clash_warning(site: str | os.PathLike[str] | None = None) -> str | None:
     version = peer_version(site)
     if version is None:
         return None
+    import shlex
+
     return (
         f"warning: the original syntaqlite (PyPI '{PEER}' {version}) is installed in the same "
         f"environment as {DISTRIBUTION}; both install the 'syntaqlite' command and import package, "

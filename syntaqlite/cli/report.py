@@ -1,8 +1,9 @@
-"""Diagnostics for tools: JSON, GitHub workflow annotations, SARIF 2.1.0."""
+"""Diagnostics for tools: JSON, GitHub workflow annotations, SARIF 2.1.0.
+(``json`` loads only for the formats that write it: ``check`` on a terminal
+does not need it.)"""
 
 from __future__ import annotations
 
-import json
 import os
 import urllib.parse
 from collections.abc import Sequence
@@ -36,6 +37,8 @@ class FileReport(Record):
 
 
 def to_json(reports: Sequence[FileReport]) -> str:
+    import json
+
     rows = [{"path": r.path, **d.to_dict(r.lines)} for r in reports for d in r.diagnostics]
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
@@ -165,6 +168,8 @@ def to_sarif(reports: Sequence[FileReport]) -> str:
                     }
                 ]
             results.append(result)
+    import json
+
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

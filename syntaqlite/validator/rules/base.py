@@ -9,7 +9,6 @@ the check's wording, span, help and replacement.  The resolver decides
 
 from __future__ import annotations
 
-import inspect
 from typing import Protocol
 
 from ..._record import Record
@@ -37,6 +36,7 @@ class Rule(Record):
     @property
     def explanation(self) -> str:
         import importlib
+        import inspect
 
         doc = inspect.getdoc(importlib.import_module(self.module)) if self.module else None
         return doc or self.summary
