@@ -39,6 +39,29 @@ def test_every_check_has_a_golden_case() -> None:
     assert not missing, f"no golden case reports {missing}"
 
 
+def test_the_check_modules_are_listed_and_named_by_their_codes() -> None:
+    """``rules.MODULES`` names every module of the package (they load on
+    first use, so one left out would never be reported by ``RULES``), and a
+    check's code is its module's name with dashes."""
+    from syntaqlite.validator import rules
+
+    present = {
+        p.stem for p in (ROOT / "syntaqlite" / "validator" / "rules").glob("*.py") if p.stem != "__init__"
+    }
+    assert sorted(rules.MODULES) == sorted(present - {"base"})
+    assert len(set(rules.MODULES)) == len(rules.MODULES)
+    for name in rules.MODULES:
+        module = getattr(rules, name)
+        assert module.__name__ == f"syntaqlite.validator.rules.{name}"
+        assert module.RULE.code == rules.code(name) and module.RULE.module == module.__name__
+        assert rules.RULES[rules.code(name)] is module.RULE
+    assert list(rules.RULES) == [rules.code(name) for name in rules.MODULES]
+    with pytest.raises(KeyError):
+        rules.code("base")
+    with pytest.raises(AttributeError):
+        rules.no_such_check  # noqa: B018
+
+
 def test_agreement_with_sqlite() -> None:
     """bench/check_agreement.py on a small generated set plus every golden
     file: no missed error, no false alarm, both errors of two-error

@@ -138,6 +138,20 @@ def test_check_loads_json_only_for_json_output(small: str) -> None:
     assert "json" in loaded(["check", "--format", "json", small])
 
 
+def test_a_check_module_loads_when_it_reports(small: str, tmp_path: Path) -> None:
+    """The checks' modules say how a finding is worded: a file without
+    findings loads the few whose helpers the checker consults, one with
+    findings those that report them, ``--explain all`` every one."""
+    clean = present(loaded(["check", small]), {"syntaqlite.validator.rules"})
+    assert len(clean) < 8, clean
+    assert "syntaqlite.validator.rules.unknown_table" not in clean
+    bad = tmp_path / "bad.sql"
+    bad.write_text("SELECT * FROM nope;\n")
+    assert "syntaqlite.validator.rules.unknown_table" in loaded(["check", str(bad)])
+    every = present(loaded(["check", "--explain", "all"]), {"syntaqlite.validator.rules"})
+    assert len(every) > 50
+
+
 def test_parse_imports_neither_formatter_nor_validator(small: str) -> None:
     modules = loaded(["parse", small])
     assert "syntaqlite.syntax.parser" in modules

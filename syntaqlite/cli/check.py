@@ -20,7 +20,6 @@ from ..text import Lines, printable
 from ..validator.catalog import Catalog
 from ..validator.checker import INTERNAL_ERROR, CheckResult, apply_severities, check_text
 from ..validator.declared import Declarations
-from ..validator.rules import RULES
 from ..validator.rules.base import Rule
 from ..validator.schema import SchemaError, SchemaInternalError, load_files
 from ..validator.stream import check_stream
@@ -165,6 +164,7 @@ def _in_workers(job: Callable[[Path], _Checked], files: list[Path], workers: int
 
 def _all_rules() -> dict[str, Rule]:
     from ..python.rules import PYTHON_RULES
+    from ..validator.rules import RULES  # every check's module: only for --explain, --ignore
 
     return {**RULES, **PYTHON_RULES}
 

@@ -50,7 +50,7 @@ from ..syntax.nodes import (
     VacuumStmt,
 )
 from ..syntax.tokens import Token
-from . import definitions
+from . import definitions, rules
 from .catalog import (
     Column,
     Index,
@@ -67,24 +67,6 @@ from .catalog import (
 )
 from .model import Referent
 from .resolve import Ctx, Resolver, Scope, Shape, Source
-from .rules import (
-    already_exists,
-    alter_table,
-    builtin_table,
-    column_definition,
-    cte_column_count,
-    drop_wrong_kind,
-    duplicate_column,
-    index_on_view,
-    prohibited_expression,
-    reindex_target,
-    schema_definition,
-    temp_object,
-    trigger_target,
-    unknown_column,
-    unknown_database,
-    unknown_module,
-)
 from .suggest import closest
 
 
@@ -114,7 +96,7 @@ class DdlChecker:
         """A TEMP table or view named in a database other than temp
         (reported); True if so."""
         if temp and name.schema is not None and normalize(schema) != "temp":
-            temp_object.report_qualified(self.r, name)
+            rules.temp_object.report_qualified(self.r, name)
             return True
         return False
 
@@ -122,7 +104,7 @@ class DdlChecker:
         """SQLite's sqlite3CheckObjectName: a new name may not start with
         sqlite_ (unless PRAGMA writable_schema is on)."""
         if normalize(name_tok.text).startswith("sqlite_") and not self.catalog.writable_schema:
-            builtin_table.report_reserved(self.r, name_tok, unquote(name_tok.text))
+            rules.builtin_table.report_reserved(self.r, name_tok, unquote(name_tok.text))
             return True
         return False
 
@@ -132,13 +114,13 @@ class DdlChecker:
         existing = self.catalog.find_table(name, schema)
         index = self.catalog.find_index(name, schema)
         trigger = self.catalog.find_trigger(name, schema) if kind == "trigger" else None
-        clash = already_exists.clash(kind, name, existing, index, trigger, name_tok.text)
+        clash = rules.already_exists.clash(kind, name, existing, index, trigger, name_tok.text)
         if clash is None:
             return False
         if not if_not_exists:
             first = existing if kind in ("table", "view") or index is None else index
             loc = first.location if first is not None else None
-            already_exists.report(self.r, name_tok, clash, loc, self.r.where)
+            rules.already_exists.report(self.r, name_tok, clash, loc, self.r.where)
         return True
 
     def own_columns_scope(self, table: Table, rowid: bool = True) -> Scope:
@@ -191,7 +173,7 @@ class DdlChecker:
             for col in stmt.columns:
                 key = normalize(col.name.text)
                 if key in seen and not duplicate:
-                    duplicate_column.report(self.r, col.name, unquote(col.name.text))
+                    rules.duplicate_column.report(self.r, col.name, unquote(col.name.text))
                     duplicate = True
                 seen[key] = col.name
                 if self.r.keep_model:
@@ -228,22 +210,29 @@ class DdlChecker:
                 if isinstance(cc, CheckConstraint):
                     r.exprs.expr(
                         cc.expr,
-                        Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK, ignore_schema=True),
+                        Ctx(
+                            scope,
+                            clause="CHECK",
+                            self_ref=rules.prohibited_expression.CHECK,
+                            ignore_schema=True,
+                        ),
                     )
         for tc in stmt.constraints:
             if isinstance(tc, CheckConstraint):
                 r.exprs.expr(
                     tc.expr,
-                    Ctx(scope, clause="CHECK", self_ref=prohibited_expression.CHECK, ignore_schema=True),
+                    Ctx(
+                        scope, clause="CHECK", self_ref=rules.prohibited_expression.CHECK, ignore_schema=True
+                    ),
                 )
         for col in stmt.columns:
             for cc in col.constraints:
                 if isinstance(cc, GeneratedConstraint):
                     r.exprs.expr(
-                        cc.expr, Ctx(no_rowid, clause="CHECK", self_ref=prohibited_expression.GENERATED)
+                        cc.expr, Ctx(no_rowid, clause="CHECK", self_ref=rules.prohibited_expression.GENERATED)
                     )
         if r.errors == before and definitions.all_generated(stmt):
-            column_definition.report_all_generated(r, stmt.name)
+            rules.column_definition.report_all_generated(r, stmt.name)
         return r.errors != before
 
     def index_term(self, term: OrderingTerm, table: Table, scope: Scope, clause: str) -> None:
@@ -253,15 +242,15 @@ class DdlChecker:
         r = self.r
         nulls = term.nulls
         if nulls:
-            prohibited_expression.report_nulls(r, term, nulls[-1].text.upper())
+            rules.prohibited_expression.report_nulls(r, term, nulls[-1].text.upper())
             return
         r.collations.term(term.expr)
         name = definitions.string_column(term.expr)
         if name is not None:
             if table.column(unquote(name.text)) is None:
-                unknown_column.report(r, name, unquote(name.text), None)
+                rules.unknown_column.report(r, name, unquote(name.text), None)
             return
-        r.exprs.expr(term.expr, Ctx(scope, clause=clause, self_ref=prohibited_expression.INDEX))
+        r.exprs.expr(term.expr, Ctx(scope, clause=clause, self_ref=rules.prohibited_expression.INDEX))
 
     def column_referent(self, table: Table, tok: Token) -> Referent:
         src = Source(table.name, table.columns, table, table.schema, referent=self.r.table_referent(table))
@@ -289,7 +278,7 @@ class DdlChecker:
         if listed is not None:
             names = [unquote(c.first_token.text) for c in listed.names]
             if shape.width is not None and shape.width != len(names):
-                cte_column_count.report_view(
+                rules.cte_column_count.report_view(
                     self.r, name_tok, listed, unquote(name_tok.text), len(names), shape.width
                 )
             view.columns = [Column(n) for n in names]
@@ -347,7 +336,7 @@ class DdlChecker:
             return
         if not self.r.module_available(name):
             candidates = [*self.r.known_modules(), *declared.modules]
-            unknown_module.report(
+            rules.unknown_module.report(
                 self.r, stmt.module, name, closest(name, candidates), bool(declared.modules)
             )
 
@@ -371,16 +360,16 @@ class DdlChecker:
             self.r.unknown_table(table_tok, table_name, None if schema == "temp" else schema)
         elif schema == "temp" and table.schema != "temp":
             self.r.refer(table_tok, self.r.table_referent(table))
-            temp_object.report_index_on_non_temp(self.r, table_tok, table.name)
+            rules.temp_object.report_index_on_non_temp(self.r, table_tok, table.name)
             return
         else:
             self.r.refer(table_tok, self.r.table_referent(table))
             if table.key.startswith("sqlite_"):
-                builtin_table.report_schema_table(self.r, table_tok, table.name, "indexed")
+                rules.builtin_table.report_schema_table(self.r, table_tok, table.name, "indexed")
             elif table.kind == "view":
-                index_on_view.report(self.r, table_tok)
+                rules.index_on_view.report(self.r, table_tok)
             elif table.kind == "virtual":
-                index_on_view.report_virtual(self.r, table_tok)
+                rules.index_on_view.report_virtual(self.r, table_tok)
             else:
                 scope = self.own_columns_scope(table)
                 no_rowid = self.own_columns_scope(table, rowid=False)
@@ -396,7 +385,7 @@ class DdlChecker:
                         Ctx(
                             scope,
                             clause="WHERE",
-                            self_ref=prohibited_expression.PARTIAL_INDEX,
+                            self_ref=rules.prohibited_expression.PARTIAL_INDEX,
                             ignore_schema=True,
                         ),
                     )
@@ -426,7 +415,7 @@ class DdlChecker:
             return
         for step in stmt.body:
             if isinstance(step, (InsertStmt, UpdateStmt, DeleteStmt)) and step.table.schema is not None:
-                schema_definition.report_qualified_step(
+                rules.schema_definition.report_qualified_step(
                     self.r, step.table, self.r.sqlite.version_string if temp else None
                 )
                 return  # SQLite stops at the first
@@ -441,7 +430,7 @@ class DdlChecker:
         temp = header.temp
         schema: str | None
         if temp and header.name.schema is not None:
-            schema_definition.report_temp_qualified(self.r, header.name.schema)
+            rules.schema_definition.report_temp_qualified(self.r, header.name.schema)
             schema = None  # refused: the trigger never exists
         else:
             schema = self.schema_of(header.name, temp)
@@ -458,7 +447,7 @@ class DdlChecker:
         if fixed is not None and table_schema is not None and normalize(table_schema) != normalize(fixed):
             # A trigger lives in its table's database (a TEMP one may watch any).
             assert table_schema_tok is not None
-            unknown_database.report_cross_database(
+            rules.unknown_database.report_cross_database(
                 self.r, table_schema_tok, "trigger", unquote(name_tok.text), table_schema
             )
             schema = None  # refused: the trigger never exists
@@ -528,13 +517,13 @@ class DdlChecker:
         (reporting why not)."""
         where = header.table.name
         if table.kind == "virtual":
-            trigger_target.report_virtual_table(self.r, where)
+            rules.trigger_target.report_virtual_table(self.r, where)
         elif is_builtin_name(table.name):
-            trigger_target.report_system_table(self.r, where)
+            rules.trigger_target.report_system_table(self.r, where)
         elif table.kind == "view" and timing != "INSTEAD":
-            trigger_target.report_timing_on_view(self.r, where, timing, table.name)
+            rules.trigger_target.report_timing_on_view(self.r, where, timing, table.name)
         elif table.kind != "view" and timing == "INSTEAD":
-            trigger_target.report_instead_on_table(self.r, where, table.name)
+            rules.trigger_target.report_instead_on_table(self.r, where, table.name)
         else:
             return True
         return False
@@ -568,13 +557,13 @@ class DdlChecker:
             return
         self.r.refer(qn.name, self.r.table_referent(table))
         if may_not_be_dropped(table):
-            builtin_table.report_schema_table(self.r, qn.name, table.name, "dropped")
+            rules.builtin_table.report_schema_table(self.r, qn.name, table.name, "dropped")
             return
         if kind == "table" and table.kind == "view":
-            drop_wrong_kind.report(self.r, qn.name, "view", table.name)
+            rules.drop_wrong_kind.report(self.r, qn.name, "view", table.name)
             return
         if kind == "view" and table.kind != "view":
-            drop_wrong_kind.report(self.r, qn.name, "table", table.name)
+            rules.drop_wrong_kind.report(self.r, qn.name, "table", table.name)
             return
         self.catalog.drop_table(table)
 
@@ -589,7 +578,7 @@ class DdlChecker:
                 self.r.unknown_table(qn.name, name, schema, "index")
             return
         if index.auto:
-            builtin_table.report_constraint_index(self.r, qn.name)
+            rules.builtin_table.report_constraint_index(self.r, qn.name)
             return
         db = self.catalog.database(index.schema)
         assert db is not None
@@ -638,7 +627,7 @@ class DdlChecker:
     def _not_alterable(self, tok: Token, table: Table) -> bool:
         """SQLite's isAlterableTable: its own sqlite_ tables may not be altered."""
         if normalize(table.name).startswith("sqlite_"):
-            builtin_table.report_schema_table(self.r, tok, table.name, "altered")
+            rules.builtin_table.report_schema_table(self.r, tok, table.name, "altered")
             return True
         return False
 
@@ -647,7 +636,7 @@ class DdlChecker:
         virtual table may not be changed."""
         if table.kind in ("view", "virtual"):
             kind = "view" if table.kind == "view" else "virtual table"
-            alter_table.report_not_real(self.r, tok, what, kind, table.name)
+            rules.alter_table.report_not_real(self.r, tok, what, kind, table.name)
             return True
         return False
 
@@ -660,12 +649,12 @@ class DdlChecker:
             self.catalog.find_table(new, table.schema) is not None
             or self.catalog.find_index(new, table.schema) is not None
         ):
-            already_exists.report_rename(self.r, new_tok, new)
+            rules.already_exists.report_rename(self.r, new_tok, new)
             return
         if self._not_alterable(tok, table) or self.reserved(new_tok):
             return
         if table.kind == "view":
-            alter_table.report_rename_view(self.r, tok, table.name)
+            rules.alter_table.report_rename_view(self.r, tok, table.name)
             return
         self.catalog.table_reshaped(self.catalog.rename_table(table, new))
 
@@ -674,16 +663,16 @@ class DdlChecker:
         col_def = stmt.column_def
         assert col_def is not None
         if table.kind == "virtual":
-            alter_table.report_virtual_add(self.r, tok)
+            rules.alter_table.report_virtual_add(self.r, tok)
             return
         if table.kind == "view":
-            alter_table.report_add_to_view(self.r, tok)
+            rules.alter_table.report_add_to_view(self.r, tok)
             return
         if self._not_alterable(tok, table):
             return
         column = column_from_def(col_def, self.r.where)
         if table.columns_known and table.column(column.name) is not None:
-            duplicate_column.report(self.r, col_def.name, column.name)
+            rules.duplicate_column.report(self.r, col_def.name, column.name)
             return
         # sqlite3AlterFinishAddColumn: no key column (the rows already there
         # would all share its default); the other rules (NOT NULL without a
@@ -691,11 +680,11 @@ class DdlChecker:
         # has rows, as the statement runs.
         for cons in col_def.constraints:
             if isinstance(cons, PrimaryKeyConstraint):
-                alter_table.report_add_key_column(self.r, cons.first_token, "PRIMARY KEY")
+                rules.alter_table.report_add_key_column(self.r, cons.first_token, "PRIMARY KEY")
                 return
         for cons in col_def.constraints:
             if isinstance(cons, UniqueConstraint):
-                alter_table.report_add_key_column(self.r, cons.first_token, "UNIQUE")
+                rules.alter_table.report_add_key_column(self.r, cons.first_token, "UNIQUE")
                 return
         self.catalog.writable(table).columns.append(column)
         self.catalog.table_reshaped(table)
@@ -714,7 +703,7 @@ class DdlChecker:
             return
         col = table.column(unquote(col_tok.text))
         if col is None:
-            unknown_column.report_altered(self.r, col_tok, f'"{col_tok.text}"')
+            rules.unknown_column.report_altered(self.r, col_tok, f'"{col_tok.text}"')
             return
         self.r.refer(col_tok, self.column_referent(table, col_tok))
         if action == "rename_column":
@@ -723,7 +712,7 @@ class DdlChecker:
             other = table.column(unquote(new_tok.text))
             if other is not None and other is not col:
                 # SQLite finds it when it re-reads the schema, as the statement runs.
-                duplicate_column.report(self.r, new_tok, unquote(new_tok.text))
+                rules.duplicate_column.report(self.r, new_tok, unquote(new_tok.text))
                 return
             changed = self.catalog.writable(table)
             changed.columns[table.columns.index(col)].name = unquote(new_tok.text)
@@ -732,10 +721,10 @@ class DdlChecker:
             return
         if col.primary_key or col.unique:
             kind = "PRIMARY KEY" if col.primary_key else "UNIQUE"
-            alter_table.report_drop_key_column(self.r, col_tok, kind, unquote(col_tok.text))
+            rules.alter_table.report_drop_key_column(self.r, col_tok, kind, unquote(col_tok.text))
             return
         if len(table.columns) <= 1:
-            alter_table.report_drop_last_column(self.r, col_tok, unquote(col_tok.text))
+            rules.alter_table.report_drop_last_column(self.r, col_tok, unquote(col_tok.text))
             return
         changed = self.catalog.writable(table)
         del changed.columns[table.columns.index(col)]
@@ -753,7 +742,7 @@ class DdlChecker:
             if not table.columns_known:
                 return
             if table.column(unquote(col_tok.text)) is None:
-                unknown_column.report_altered(self.r, col_tok, unquote(col_tok.text))
+                rules.unknown_column.report_altered(self.r, col_tok, unquote(col_tok.text))
             else:
                 self.r.refer(col_tok, self.column_referent(table, col_tok))
         elif action == "add_check":
@@ -778,7 +767,7 @@ class DdlChecker:
             if self.catalog.database(name) is None:
                 self.catalog.add_database(name)
             else:
-                unknown_database.report_in_use(self.r, alias, name)
+                rules.unknown_database.report_in_use(self.r, alias, name)
 
     def on_detach_stmt(self, stmt: DetachStmt) -> None:
         expr = stmt.schema
@@ -788,9 +777,9 @@ class DdlChecker:
             return  # an expression: its value is known only when it runs
         key = normalize(name)
         if key in ("main", "temp"):
-            unknown_database.report_detach_builtin(self.r, expr, name)
+            rules.unknown_database.report_detach_builtin(self.r, expr, name)
         elif self.catalog.databases.pop(key, None) is None:
-            unknown_database.report_detach_unknown(self.r, expr, name, known=self.catalog.known(None))
+            rules.unknown_database.report_detach_unknown(self.r, expr, name, known=self.catalog.known(None))
 
     def on_pragma_stmt(self, stmt: PragmaStmt) -> None:
         qn = stmt.name
@@ -842,7 +831,7 @@ class DdlChecker:
             return
         if self.catalog.find_index(name, schema) is not None:
             return
-        reindex_target.report(self.r, qn.name, known=self.catalog.known(schema))
+        rules.reindex_target.report(self.r, qn.name, known=self.catalog.known(schema))
 
     def on_vacuum_stmt(self, stmt: VacuumStmt) -> None:
         if stmt.schema is not None:

@@ -42,8 +42,8 @@ from ..syntax.nodes import (
     Variable,
 )
 from ..syntax.tokens import Token
+from . import rules
 from .catalog import Table
-from .rules import column_definition, foreign_key, primary_key
 from .rules.base import Reporter
 
 STANDARD_TYPES = ("any", "blob", "int", "integer", "real", "text")
@@ -135,20 +135,20 @@ def check_definition(
             if isinstance(cons, DefaultConstraint):
                 expr = cons.expr
                 if expr is not None and not is_constant(expr):
-                    column_definition.report_default_not_constant(out, expr, c.name)
+                    rules.column_definition.report_default_not_constant(out, expr, c.name)
                     return True
                 if c.generated:
-                    column_definition.report_default_on_generated(out, cons)
+                    rules.column_definition.report_default_on_generated(out, cons)
                     return True
                 c.has_default = True
             elif isinstance(cons, PrimaryKeyConstraint):
                 if has_pk:
-                    primary_key.report_second(out, cons, name)
+                    rules.primary_key.report_second(out, cons, name)
                     return True
                 has_pk = True
                 c.primary_key = True
                 if c.generated:
-                    column_definition.report_generated_primary_key(out, cons)
+                    rules.column_definition.report_generated_primary_key(out, cons)
                     return True
                 direction = cons.direction
                 if c.standard_type == "integer" and (direction is None or direction.text.upper() != "DESC"):
@@ -157,7 +157,7 @@ def check_definition(
                     # made after all the others (convertToWithoutRowidTable).
                     late_pk = (cons, (((c.name, None),), cons.conflict, col))
                 elif cons.autoincrement is not None:
-                    primary_key.report_autoincrement_not_integer(out, cons.autoincrement)
+                    rules.primary_key.report_autoincrement_not_integer(out, cons.autoincrement)
                     return True
                 elif indexes.add(cons, ((c.name, None),), cons.conflict, col):
                     return True
@@ -169,23 +169,23 @@ def check_definition(
                 if c.has_default or (
                     storage is not None and normalize(storage.text) not in ("virtual", "stored")
                 ):
-                    column_definition.report_generated_error(out, cons, c.name)
+                    rules.column_definition.report_generated_error(out, cons, c.name)
                     return True
                 c.generated = True
                 if c.primary_key:
-                    column_definition.report_generated_primary_key(out, cons)
+                    rules.column_definition.report_generated_primary_key(out, cons)
                     return True
             elif isinstance(cons, ForeignKeyClause):
                 parents = cons.columns
                 if parents is not None and len(parents.names) != 1:
-                    foreign_key.report_one_column(out, cons, c.name, cons.table.text)
+                    rules.foreign_key.report_one_column(out, cons, c.name, cons.table.text)
                     return True
     by_name = {normalize(c.name): c for c in reversed(columns)}
     indexes.columns = by_name
     for tc in stmt.constraints:
         if isinstance(tc, PrimaryKeyConstraint):
             if has_pk:
-                primary_key.report_second(out, tc, name)
+                rules.primary_key.report_second(out, tc, name)
                 return True
             has_pk = True
             found: _Column | None = None
@@ -196,7 +196,7 @@ def check_definition(
                     found = col_found
                     col_found.primary_key = True
                     if col_found.generated:
-                        column_definition.report_generated_primary_key(out, term)
+                        rules.column_definition.report_generated_primary_key(out, term)
                         return True
             if len(tc.columns) == 1 and found is not None and found.standard_type == "integer":
                 if tc.autoincrement is not None:
@@ -205,7 +205,7 @@ def check_definition(
                     return True
                 late_terms = tc
             elif tc.autoincrement is not None:
-                primary_key.report_autoincrement_not_integer(out, tc.autoincrement)
+                rules.primary_key.report_autoincrement_not_integer(out, tc.autoincrement)
                 return True
             elif _index_terms(out, tc, resolve_term) or indexes.add_terms(tc):
                 return True
@@ -215,19 +215,19 @@ def check_definition(
         elif isinstance(tc, ForeignKeyConstraint):
             parents = tc.parent_columns
             if parents is not None and len(parents.names) != len(tc.columns):
-                foreign_key.report_count(out, tc)
+                rules.foreign_key.report_count(out, tc)
                 return True
             for child in tc.columns:
                 if normalize(unquote(child.name.text)) not in by_name:
-                    foreign_key.report_unknown_column(out, child, unquote(child.name.text))
+                    rules.foreign_key.report_unknown_column(out, child, unquote(child.name.text))
                     return True
     if table.strict:
         for c in columns:
             if c.standard_type is None:
                 if c.type_text is not None:
-                    column_definition.report_unknown_type(out, c.node, name, c.name, c.type_text)
+                    rules.column_definition.report_unknown_type(out, c.node, name, c.name, c.type_text)
                 else:
-                    column_definition.report_missing_type(out, c.node, name, c.name)
+                    rules.column_definition.report_missing_type(out, c.node, name, c.name)
                 return True
     if table.without_rowid:
         if late_pk is not None and indexes.add(late_pk[0], *late_pk[1]):
@@ -235,10 +235,10 @@ def check_definition(
         if late_terms is not None and indexes.add_terms(late_terms):
             return True
         if autoincrement:
-            primary_key.report_autoincrement_without_rowid(out, stmt.name)
+            rules.primary_key.report_autoincrement_without_rowid(out, stmt.name)
             return True
         if not has_pk:
-            primary_key.report_missing(out, stmt.name, name)
+            rules.primary_key.report_missing(out, stmt.name, name)
             return True
     return False
 
@@ -279,7 +279,7 @@ class _Indexes:
                 continue
             if made_error[0] != on_error:
                 if made_error[0] is not None and on_error is not None:
-                    primary_key.report_conflicting(self.out, cons)
+                    rules.primary_key.report_conflicting(self.out, cons)
                     return True
                 made_error[0] = made_error[0] or on_error
             return False
@@ -347,7 +347,7 @@ def _index_terms(
             continue  # a column, or an unknown one
         if _column_of(term.expr) is not None:
             continue  # a string naming a column (or an unknown one)
-        primary_key.report_expression(out, term.expr)
+        rules.primary_key.report_expression(out, term.expr)
         return True
     return False
 

@@ -51,8 +51,8 @@ from ...syntax.nodes import (
     WhereClause,
 )
 from ...syntax.tokens import Token
+from .. import rules
 from ..declared import BUILTIN_COLLATIONS
-from ..rules import unknown_collation
 from ..suggest import closest
 from .scope import ROWID_NAMES, Ctx, Scope
 
@@ -103,7 +103,7 @@ class CollationChecker:
         self._reported.add(id(tok))
         candidates = sorted(BUILTIN_COLLATIONS | declared.collations)
         suggestion = closest(name, candidates)
-        unknown_collation.report(self.r, tok, name, suggestion.upper() if suggestion else None)
+        rules.unknown_collation.report(self.r, tok, name, suggestion.upper() if suggestion else None)
 
     def term(self, expr: Expr) -> None:
         """An ORDER BY, GROUP BY, PARTITION BY or index term."""

@@ -26,19 +26,8 @@ from ...syntax.nodes import (
     Values,
 )
 from ...syntax.tokens import Token
+from .. import rules
 from ..catalog import Table, expression_key, is_schema_table
-from ..rules import (
-    builtin_table,
-    generated_column,
-    insert_column_count,
-    modify_view,
-    row_value_size,
-    schema_definition,
-    unknown_column,
-    unknown_function,
-    update_from_target,
-    upsert_target,
-)
 from ..suggest import closest
 from .from_clause import table_alias
 from .scope import ROWID_NAMES, Ctx, Scope, Source
@@ -78,7 +67,7 @@ class DmlResolver:
             return None, Source(alias or name, None)
         r.refer(name_tok, referent)
         if is_schema_table(table) and not r.catalog.writable_schema:
-            builtin_table.report_schema_table(r, name_tok, table.name, "modified")
+            rules.builtin_table.report_schema_table(r, name_tok, table.name, "modified")
         return table, Source.of_table(table, referent, alias, alias_referent=alias_referent)
 
     # -- statements -------------------------------------------------------------
@@ -122,7 +111,7 @@ class DmlResolver:
             changed = [unquote(t.text) for item in node.assignments for t in item.columns]
         if any(tr.fires_for(event, changed) for tr in self.r.catalog.triggers_on(view)):
             return
-        modify_view.report(self.r, node.table.name, view.name)
+        rules.modify_view.report(self.r, node.table.name, view.name)
 
     def dml_order_limit(self, node: UpdateStmt | DeleteStmt, scope: Scope) -> None:
         expr = self.r.exprs.expr
@@ -144,7 +133,7 @@ class DmlResolver:
         if ret is None:
             return
         if self.r.state.definition is not None:  # a statement of a trigger's body
-            schema_definition.report_returning(self.r, ret)
+            rules.schema_definition.report_returning(self.r, ret)
         if src.table is not None and src.referent is not None:
             # RETURNING sees the changed table by its own name, never its
             # alias, and nothing of an UPDATE's FROM (lookupName, bReturning).
@@ -189,12 +178,14 @@ class DmlResolver:
                 and not (rows is not None and len(set(widths)) > 1)
                 and not (table is not None and not has_list and self.may_transfer(table, source))
             ):
-                insert_column_count.report(self.r, source, width, expected, listed=has_list, table=src.name)
+                rules.insert_column_count.report(
+                    self.r, source, width, expected, listed=has_list, table=src.name
+                )
         upserts = node.upserts
         for n, upsert in enumerate(upserts, 1):
             self.upsert(upsert, table, src)
             if table is not None and upsert.target and self.conflict_target_matches(upsert, table) is False:
-                upsert_target.report(
+                rules.upsert_target.report(
                     self.r, upsert.target[0], upsert.target[-1], n if len(upserts) > 1 else None
                 )
         self.returning(node, src)
@@ -211,7 +202,7 @@ class DmlResolver:
                 continue  # the rowid, not its default
             for name, nargs in column.default_calls:
                 if self.r.functions.choices(unquote(name), nargs)[4] is None:
-                    unknown_function.report_in_default(self.r, node.table.name, name, column.name)
+                    rules.unknown_function.report_in_default(self.r, node.table.name, name, column.name)
                     return  # SQLite stops at the first
 
     def may_transfer(self, table: Table, source: Query) -> bool:
@@ -345,13 +336,15 @@ class DmlResolver:
         if column is not None:
             self.r.refer(tok, src.column_referent(column))
             if column.generated and (in_insert or update):
-                generated_column.report(self.r, tok, "INSERT into" if in_insert else "UPDATE", column.name)
+                rules.generated_column.report(
+                    self.r, tok, "INSERT into" if in_insert else "UPDATE", column.name
+                )
         elif not (normalize(name) in ROWID_NAMES and src.rowid):
             suggestion = closest(name, [c.name for c in src.columns])
             if in_insert:
-                unknown_column.report_not_in_table(self.r, tok, src.name, name, suggestion)
+                rules.unknown_column.report_not_in_table(self.r, tok, src.name, name, suggestion)
             else:
-                unknown_column.report(self.r, tok, name, suggestion)
+                rules.unknown_column.report(self.r, tok, name, suggestion)
 
     def set_item(
         self, item: SetItem, src: Source, scope: Scope, *, select: bool = False, update: bool = False
@@ -366,7 +359,7 @@ class DmlResolver:
         if len(names) > 1:
             w = r.rows.width(value, scope)
             if w is not None and w != len(names):
-                row_value_size.report_assignment(r, item, len(names), w)
+                rules.row_value_size.report_assignment(r, item, len(names), w)
         else:
             r.rows.scalar_context(value, ctx)
 
@@ -415,7 +408,7 @@ class DmlResolver:
             other = normalize(s.name) if s.alias_referent is not None and s.name is not None else None
             if other == alias:
                 shown = unquote(alias_tok.text) if alias_tok is not None else table.name
-                update_from_target.report(self.r, node.table, shown)
+                rules.update_from_target.report(self.r, node.table, shown)
                 return
 
     def delete(self, node: DeleteStmt, table: Table | None, src: Source) -> None:

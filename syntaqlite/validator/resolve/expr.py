@@ -31,20 +31,9 @@ from ...syntax.nodes import (
     UnaryExpr,
     Variable,
 )
+from .. import rules
 from ..catalog import Column, Table
 from ..model import Referent
-from ..rules import (
-    ambiguous_column,
-    double_quoted_string,
-    hex_literal,
-    misuse_aggregate,
-    misuse_window,
-    prohibited_expression,
-    raise_outside_trigger,
-    schema_definition,
-    unknown_column,
-    unknown_qualifier,
-)
 from ..suggest import closest
 from .functions import first_aggregate, has_window
 from .scope import ROWID_NAMES, Ctx, Scope, Source, pseudo_sources
@@ -117,11 +106,11 @@ class ExprResolver:
                 state = r.state
                 if state.definition is not None and not state.variable_reported:
                     state.variable_reported = True  # SQLite stops at the first
-                    schema_definition.report_variable(r, item, state.definition[0])
+                    rules.schema_definition.report_variable(r, item, state.definition[0])
                 continue
             elif isinstance(item, RaiseExpr):
                 if r.state.trigger is None:
-                    raise_outside_trigger.report(r, item)
+                    rules.raise_outside_trigger.report(r, item)
                 if item.message is not None:
                     stack.append(item.message)
                 continue
@@ -154,33 +143,33 @@ class ExprResolver:
         where = ctx.self_ref
         assert where is not None
         if isinstance(item, (SubqueryExpr, ExistsExpr)):
-            prohibited_expression.report(r, item, "subqueries", where)
+            rules.prohibited_expression.report(r, item, "subqueries", where)
             return True
         if isinstance(item, InExpr) and (item.query is not None or item.table is not None):
-            prohibited_expression.report(r, item, "subqueries", where)
+            rules.prohibited_expression.report(r, item, "subqueries", where)
             stack.append(item.left)
             return True
         if isinstance(item, Variable):
-            prohibited_expression.report(r, item, "parameters", where)
+            rules.prohibited_expression.report(r, item, "parameters", where)
             return True
         if (
             isinstance(item, Literal)
             and item.literal_token.kind == "CTIME_KW"
-            and where != prohibited_expression.CHECK
+            and where != rules.prohibited_expression.CHECK
         ):
-            prohibited_expression.report(r, item, "non-deterministic functions", where)
+            rules.prohibited_expression.report(r, item, "non-deterministic functions", where)
             return True
         if (
             isinstance(item, ColumnRef)
             and len(item.parts) > 1
-            and where in (prohibited_expression.INDEX, prohibited_expression.GENERATED)
+            and where in (rules.prohibited_expression.INDEX, rules.prohibited_expression.GENERATED)
         ):
             # SQLite reports it, then looks the name up: "no such column"
             # replaces the message when that fails.
             before = r.errors
             self.column_ref(item, ctx)
             if r.errors == before:
-                prohibited_expression.report(r, item, 'the "." operator', where)
+                rules.prohibited_expression.report(r, item, 'the "." operator', where)
             return True
         return False
 
@@ -192,7 +181,7 @@ class ExprResolver:
         col_tok = parts[-1]
         table_tok = parts[-2] if len(parts) >= 2 else None
         schema_tok = parts[0] if len(parts) == 3 else None
-        if ctx.self_ref in (prohibited_expression.CHECK, prohibited_expression.PARTIAL_INDEX):
+        if ctx.self_ref in (rules.prohibited_expression.CHECK, rules.prohibited_expression.PARTIAL_INDEX):
             schema_tok = None  # SQLite ignores a database name in these
         probe = r.probe
         if probe is not None and node.start <= probe <= node.end:
@@ -204,7 +193,7 @@ class ExprResolver:
             and table_tok is not None
             and r.catalog.database(unquote(schema_tok.text)) is None
         ):
-            unknown_column.report_in_unknown_database(
+            rules.unknown_column.report_in_unknown_database(
                 r, node, unquote(schema_tok.text), unquote(table_tok.text), col
             )
             return
@@ -254,7 +243,7 @@ class ExprResolver:
                     r.refer(col_tok, src.column_referent(c))
                 return
             if len(matches) > 1:
-                ambiguous_column.report(r, node, ".".join([unquote(p.text) for p in parts]))
+                rules.ambiguous_column.report(r, node, ".".join([unquote(p.text) for p in parts]))
                 return
             if rowid_sources:
                 if len(rowid_sources) == 1 or qualifier is not None:
@@ -271,7 +260,7 @@ class ExprResolver:
                         ),
                     )
                     return
-                ambiguous_column.report(r, node, col)
+                rules.ambiguous_column.report(r, node, col)
                 return
             if unknown_source:
                 r.state.unresolved += 1
@@ -283,7 +272,7 @@ class ExprResolver:
             scope = scope.parent
         if qualifier is None:
             if col_tok.text[:1] == '"':
-                double_quoted_string.report(r, node, col)
+                rules.double_quoted_string.report(r, node, col)
                 return
             if key in ("true", "false"):
                 return
@@ -291,7 +280,7 @@ class ExprResolver:
             assert table_tok is not None
             names = [s.name for s in self.all_sources(ctx.scope) if s.name]
             trigger = r.state.trigger
-            unknown_qualifier.report(
+            rules.unknown_qualifier.report(
                 r,
                 table_tok,
                 ".".join([unquote(p.text) for p in parts]),
@@ -314,7 +303,7 @@ class ExprResolver:
                 ),
                 None,
             )
-        unknown_column.report(
+        rules.unknown_column.report(
             r,
             col_tok if table_tok is not None else node,
             ".".join([unquote(p.text) for p in parts]),
@@ -341,7 +330,7 @@ class ExprResolver:
         if has_window(alias_expr):
             # Not in a subquery either (resolve.c, lookupName: pNC!=pTopNC).
             if not ctx.allow_win or outer:
-                misuse_window.report_aliased(r, node, alias, shown)
+                rules.misuse_window.report_aliased(r, node, alias, shown)
             return
         agg = first_aggregate(alias_expr)
         if agg is None:
@@ -350,7 +339,7 @@ class ExprResolver:
             ctx.saw_agg[0] = True  # reported by the GROUP BY check
         elif not ctx.allow_agg or ctx.clause == "WHERE":
             # In WHERE the copy is never computed, even in an aggregate query.
-            misuse_aggregate.report_aliased(r, node, agg, alias, shown)
+            rules.misuse_aggregate.report_aliased(r, node, agg, alias, shown)
 
     def all_sources(self, scope: Scope | None) -> list[Source]:
         """The sources of ``scope`` and the scopes enclosing it, then the
@@ -393,7 +382,7 @@ def _hex_literal(r: Resolver, node: Expr, literal: Literal, *, negated: bool) ->
     text = literal.literal_token.text
     digits = text[2:].replace("_", "").lstrip("0")
     if len(digits) > 16 or (negated and digits == "8000000000000000"):
-        hex_literal.report(r, node, ("-" if negated else "") + text)
+        rules.hex_literal.report(r, node, ("-" if negated else "") + text)
 
 
 _OPERATIONS = (BinaryExpr, IsExpr, BetweenExpr, InExpr, CaseExpr, FunctionCall)

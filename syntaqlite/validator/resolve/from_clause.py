@@ -31,17 +31,9 @@ from ...syntax.nodes import (
     Values,
 )
 from ...syntax.tokens import Token
-from .. import builtins
+from .. import builtins, rules
 from ..catalog import Column, Where, location_of
 from ..model import Referent
-from ..rules import (
-    circular_cte,
-    join_on_right_table,
-    natural_join,
-    table_function_call,
-    unknown_table,
-    using_column,
-)
 from .scope import ROWID_NAMES, Ctx, Scope, Source
 
 if TYPE_CHECKING:
@@ -98,7 +90,7 @@ class FromResolver:
                     s.right_join = right
             constraint = term.constraint
             if i > 0 and constraint is not None and "NATURAL" in words_of[i - 1]:
-                natural_join.report(r, constraint)
+                rules.natural_join.report(r, constraint)
             if i > 0 and any_right and not any(isinstance(t, JoinGroup) for t in terms):
                 self.ambiguous_using(scope.sources[:first_index], mine, constraint, joins[i - 1])
             if isinstance(constraint, UsingClause):
@@ -108,7 +100,7 @@ class FromResolver:
                     left_has = any(s.columns is None or s.column(name_tok.text) for s in left_sources)
                     right_has = any(s.columns is None or s.column(name_tok.text) for s in mine)
                     if not (left_has and right_has):
-                        using_column.report(r, name_tok, unquote(name_tok.text))
+                        rules.using_column.report(r, name_tok, unquote(name_tok.text))
                     for s in mine:
                         s.using |= {key}
                     src_for_ref = next((s for s in left_sources if s.column(name_tok.text)), None)
@@ -157,7 +149,7 @@ class FromResolver:
                 and not (tok is None and c.hidden)
             ]
             if any(key not in s.using for s in having[1:]):
-                using_column.report_ambiguous(self.r, tok or join, shown)
+                rules.using_column.report_ambiguous(self.r, tok or join, shown)
                 return
 
     def check_on_right(self, first: int, right: list[Source], folded: set[int], nullable: set[int]) -> bool:
@@ -167,7 +159,7 @@ class FromResolver:
         mine = {id(src) for src in right}
         for ref, src in self.r.state.resolved[first:]:
             if id(src) in mine and not (id(ref) in folded and _cannot_be_null(ref, src, nullable)):
-                join_on_right_table.report(self.r, ref)
+                rules.join_on_right_table.report(self.r, ref)
                 return True
         return False
 
@@ -193,7 +185,7 @@ class FromResolver:
                 if isinstance(item, ColumnRef):
                     src = _only_source(item, sources)
                     if src is not None and id(src) in mine:
-                        join_on_right_table.report(self.r, ref)
+                        rules.join_on_right_table.report(self.r, ref)
                         return
                 elif not isinstance(item, (SubqueryExpr, ExistsExpr, Select, SelectCore, Values)):
                     stack.extend(c for c in item.children if isinstance(c, Node))
@@ -284,7 +276,7 @@ class FromResolver:
                 if cte.state == "pending":
                     r.queries.resolve_cte(cte)
                 if cte.state == "busy" and (cte.shape is None or name_tok.start not in cte.direct):
-                    circular_cte.report(r, name_tok, cte.name, recursive=cte.recursing)
+                    rules.circular_cte.report(r, name_tok, cte.name, recursive=cte.recursing)
                     return Source(alias or name, None, position=position, referent=cte.referent)
                 assert cte.shape is not None
                 names = cte.shape.names
@@ -306,7 +298,7 @@ class FromResolver:
                 return Source(alias or name, None, schema=schema, position=position)
         if schema_tok is not None and r.catalog.database(schema) is None:
             assert schema is not None
-            unknown_table.report_in_unknown_database(
+            rules.unknown_table.report_in_unknown_database(
                 r, name_tok, name_tok, "table", schema, name, known=r.catalog.known(None)
             )
             r.refer(name_tok, None)
@@ -338,7 +330,7 @@ class FromResolver:
         schema_tok = qn.schema
         args = node.args
         if schema_tok is None and r.find_cte(name) is not None:
-            table_function_call.report_not_a_function(r, name_tok, name)
+            rules.table_function_call.report_not_a_function(r, name_tok, name)
             return Source(alias or name, None, position=position)
         schema = unquote(schema_tok.text) if schema_tok is not None else None
         if schema_tok is not None and not r.check_schema(schema_tok):
@@ -348,19 +340,19 @@ class FromResolver:
             referent = r.table_referent(table)
             r.refer(name_tok, referent)
             if table.kind != "virtual":
-                table_function_call.report_not_a_function(r, name_tok, name)
+                rules.table_function_call.report_not_a_function(r, name_tok, name)
                 return Source(alias or name, None, schema=table.schema, position=position)
             if table.columns_known:
                 most = sum(1 for c in table.columns if c.hidden)
                 if len(args) > most:
-                    table_function_call.report_too_many(r, args[most], table.name, most)
+                    rules.table_function_call.report_too_many(r, args[most], table.name, most)
             return Source.of_table(table, referent, alias, position=position)
         src = self.function_source(name_tok, alias, position)
         fns = [f for f in builtins.lookup(name) if f.kind == "table" and r.available(f)]
         bounds = builtins.arity_at(fns[0], r.sqlite.version) if fns else None
         limit = bounds[1] if bounds is not None else None
         if limit is not None and len(args) > limit:
-            table_function_call.report_too_many(r, args[limit], fns[0].name, limit)
+            rules.table_function_call.report_too_many(r, args[limit], fns[0].name, limit)
         return src
 
     def function_source(self, name_tok: Token, alias: str | None, position: int) -> Source:

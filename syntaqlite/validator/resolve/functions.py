@@ -32,21 +32,10 @@ from ...syntax.nodes import (
     WindowDefinition,
 )
 from ...syntax.tokens import Token
-from .. import builtins
+from .. import builtins, rules
 from ..catalog import location_of
 from ..declared import DECLARED_SINCE
 from ..model import Referent
-from ..rules import (
-    function_argument,
-    misuse_aggregate,
-    misuse_window,
-    non_aggregate_clause,
-    prohibited_expression,
-    unknown_function,
-    unknown_window,
-    window_definition,
-    wrong_arity,
-)
 from ..suggest import closest
 from ..vtab_modules import MODULE_FUNCTIONS
 from .scope import Ctx, Scope
@@ -104,12 +93,12 @@ class FunctionResolver:
         quantifier = node.quantifier if over is not None else None
         if (
             ctx.self_ref is not None
-            and ctx.self_ref != prohibited_expression.CHECK
+            and ctx.self_ref != rules.prohibited_expression.CHECK
             and scalar is not None
             and not is_agg
             and (not scalar.deterministic or normalize(name) in NON_DETERMINISTIC)
         ):
-            prohibited_expression.report(
+            rules.prohibited_expression.report(
                 r,
                 node,
                 "non-deterministic functions",
@@ -121,13 +110,13 @@ class FunctionResolver:
             )
         elif quantifier is not None and quantifier.kind == "DISTINCT":
             # The parser's errors come first.
-            window_definition.report_distinct(r, quantifier)
+            rules.window_definition.report_distinct(r, quantifier)
             misused = True
         elif over is not None and order_by is not None and args:
-            non_aggregate_clause.report(r, order_by, "ORDER BY", name)
+            rules.non_aggregate_clause.report(r, order_by, "ORDER BY", name)
             misused = True
         elif scalar is not None and not is_agg and over is not None:
-            misuse_window.report_not_window(r, node, name_tok, name)
+            rules.misuse_window.report_not_window(r, node, name_tok, name)
         elif (
             (agg is not None and over is None and not ctx.allow_agg)
             or (win is not None and over is None)
@@ -135,12 +124,14 @@ class FunctionResolver:
         ):
             misused = True
             if win is not None or over is not None:
-                misuse_window.report_misused(r, node, name_tok, name, ctx.clause)
+                rules.misuse_window.report_misused(r, node, name_tok, name, ctx.clause)
             else:
-                misuse_aggregate.report_misused(r, node, name_tok, name, ctx.clause)
+                rules.misuse_aggregate.report_misused(r, node, name_tok, name, ctx.clause)
         elif not fns and not all_fns:
             if not self.module_function(name):
-                unknown_function.report(r, name_tok, name, nargs, closest(name, self.known_function_names()))
+                rules.unknown_function.report(
+                    r, name_tok, name, nargs, closest(name, self.known_function_names())
+                )
         elif not fns:
             target = r.sqlite
             reasons = [
@@ -149,20 +140,22 @@ class FunctionResolver:
                 if f.kind != "table"
             ]
             why = next((reason for reason in reasons if reason), "is not available")
-            unknown_function.report_unavailable(r, name_tok, name, why)
+            rules.unknown_function.report_unavailable(r, name_tok, name, why)
         elif chosen is None:
-            wrong_arity.report(r, node, name, builtins.arity_text(f for f in fns if f.kind != "table"), nargs)
+            rules.wrong_arity.report(
+                r, node, name, builtins.arity_text(f for f in fns if f.kind != "table"), nargs
+            )
         elif not is_agg and filter_clause is not None:
-            non_aggregate_clause.report(r, filter_clause, "FILTER", name)
+            rules.non_aggregate_clause.report(r, filter_clause, "FILTER", name)
         elif not is_agg and order_by is not None:
-            non_aggregate_clause.report(r, order_by, "ORDER BY", name)
+            rules.non_aggregate_clause.report(r, order_by, "ORDER BY", name)
         elif scalar is not None and nargs == 2 and normalize(name) == "likelihood":
             if not _probability(args[1]):
-                function_argument.report_probability(r, args[1], name)
+                rules.function_argument.report_probability(r, args[1], name)
         elif agg is not None and over is None and nargs != 1 and node.distinct:
-            function_argument.report_distinct(r, node)
+            rules.function_argument.report_distinct(r, node)
         elif win is not None and agg is None and over is not None and filter_clause is not None:
-            window_definition.report_filter(r, filter_clause)
+            rules.window_definition.report_filter(r, filter_clause)
         if is_agg and over is None:
             ctx.saw_agg[0] = True
         # Arguments: no window functions inside an aggregate; no aggregates
@@ -279,7 +272,7 @@ class FunctionResolver:
             phase = owner.phase
         if not owner.phase and not owner.unsure:
             # Not a query (UPDATE, DELETE ...): nothing computes aggregates.
-            misuse_aggregate.report_unanalyzed(self.r, node, name_tok, name)
+            rules.misuse_aggregate.report_unanalyzed(self.r, node, name_tok, name)
         owner.owned.append((node, name_tok, name, phase))
 
     def report_unanalyzed(self, scope: Scope, aggregate: bool) -> None:
@@ -299,7 +292,7 @@ class FunctionResolver:
                 or phase in ("WHERE", "FROM", "nested")
                 or (phase == "subquery" and scope.window_calls)
             ):
-                misuse_aggregate.report_unanalyzed(self.r, node, name_tok, name)
+                rules.misuse_aggregate.report_unanalyzed(self.r, node, name_tok, name)
                 return
 
     def operator_call(self, node: Node, tok: Token, nargs: int) -> None:
@@ -309,9 +302,9 @@ class FunctionResolver:
         _all, fns, _agg, _win, scalar = self.choices(name, nargs)
         scalars = [f for f in fns if f.kind == builtins.SCALAR]
         if not scalars:
-            unknown_function.report(self.r, tok, name, nargs, None)
+            rules.unknown_function.report(self.r, tok, name, nargs, None)
         elif scalar is None:
-            wrong_arity.report(self.r, node, name, builtins.arity_text(scalars), nargs)
+            rules.wrong_arity.report(self.r, node, name, builtins.arity_text(scalars), nargs)
 
     def module_function(self, name: str) -> bool:
         """Whether ``name`` is a function of a virtual-table module (FTS3/4,
@@ -408,7 +401,7 @@ class FunctionResolver:
                 earlier = next((d for d in reversed(definitions[:i]) if normalize(d.name.text) == key), None)
                 if earlier is None:
                     suggestion = closest(base.text, [d.name.text for d in definitions[:i]])
-                    unknown_window.report(r, base, unquote(base.text), suggestion)
+                    rules.unknown_window.report(r, base, unquote(base.text), suggestion)
                 else:
                     r.refer(base, self.window_referent(earlier))
                     self.overrides(window, earlier, scope)
@@ -446,7 +439,7 @@ class FunctionResolver:
             what = "frame specification"
         if what is None:
             return False
-        window_definition.report_override(self.r, window, what, unquote(base_tok.text))
+        rules.window_definition.report_override(self.r, window, what, unquote(base_tok.text))
         return True
 
     def order_of(self, tok: Token, scope: Scope) -> int:
@@ -471,7 +464,7 @@ class FunctionResolver:
     def range_offset(self, window: Window, order_count: int, where: Node) -> None:
         """A RANGE frame with an offset (``_range_offset``) sorts by one term."""
         if order_count != 1:
-            window_definition.report_range_offset(self.r, where)
+            rules.window_definition.report_range_offset(self.r, where)
 
     def frame_order(self, frame: FrameSpec) -> None:
         """A frame may not end before it starts (window.c, sqlite3WindowAlloc)."""
@@ -480,7 +473,7 @@ class FunctionResolver:
         if (start == "CURRENT" and end == "PRECEDING") or (
             start == "FOLLOWING" and end in ("PRECEDING", "CURRENT")
         ):
-            window_definition.report_frame_order(self.r, frame)
+            rules.window_definition.report_frame_order(self.r, frame)
 
     def window_name(self, tok: Token, scope: Scope) -> WindowDefinition | None:
         """A window named in OVER or as a window's base: named windows are
@@ -490,7 +483,7 @@ class FunctionResolver:
             self.r.refer(tok, self.window_referent(wd))
             return wd
         suggestion = closest(tok.text, list(scope.windows or ()))
-        unknown_window.report(self.r, tok, unquote(tok.text), suggestion)
+        rules.unknown_window.report(self.r, tok, unquote(tok.text), suggestion)
         return None
 
     def window_referent(self, wd: WindowDefinition) -> Referent:

@@ -32,22 +32,9 @@ from ...syntax.nodes import (
     WithClause,
 )
 from ...syntax.tokens import Token
+from .. import rules
 from ..catalog import Column, Location, column_names_of, location_of
 from ..model import Level, Referent
-from ..rules import (
-    already_exists,
-    ambiguous_column,
-    circular_cte,
-    compound_column_count,
-    cte_column_count,
-    having_without_group,
-    misuse_aggregate,
-    misuse_window,
-    no_tables,
-    order_by_term,
-    unknown_table,
-    values_row_length,
-)
 from .functions import row_constant
 from .scope import ROWID_NAMES, Core, Cte, Ctx, ResultItem, Scope, Shape, Source
 
@@ -81,7 +68,7 @@ class QueryResolver:
             r.define(name_tok, referent)
             r.state.cte_names.append(name_tok.start)
             if normalize(name) in frame:
-                already_exists.report_duplicate_cte(r, name_tok, name)
+                rules.already_exists.report_duplicate_cte(r, name_tok, name)
                 continue
             frame[normalize(name)] = Cte(name, cte, None, referent, scope, len(r.state.ctes))
 
@@ -126,7 +113,7 @@ class QueryResolver:
             if listed is not None:
                 if width is not None and width != len(listed):
                     assert column_list is not None
-                    cte_column_count.report_cte(
+                    rules.cte_column_count.report_cte(
                         self.r, node.name, column_list, entry.name, width, len(listed)
                     )
                 entry.shape = Shape(column_names_of(listed))
@@ -184,7 +171,7 @@ class QueryResolver:
             if not refs:
                 break
             if len(refs) > 1:
-                circular_cte.report_multiple(self.r, refs[1], entry.name)
+                rules.circular_cte.report_multiple(self.r, refs[1], entry.name)
             direct.update(t.start for t in refs)
             split = i
         entry.direct = frozenset(direct)
@@ -235,7 +222,7 @@ class QueryResolver:
             for i in range(1, len(shapes)):
                 w = shapes[i].width
                 if first_width is not None and w is not None and w != first_width:
-                    compound_column_count.report(self.r, ops[i - 1])
+                    rules.compound_column_count.report(self.r, ops[i - 1])
             result = shapes[0]
             if len(parts) > 1 and self.r.collations.active and isinstance(node, Select):
                 self.compound_collations(node, shapes)
@@ -361,9 +348,9 @@ class QueryResolver:
         """A recursive CTE's recursive terms compute no aggregates, and the
         last has no window functions (select.c, generateWithRecursiveQuery)."""
         if last and shape.windowed:
-            misuse_window.report_recursive(self.r, part)
+            rules.misuse_window.report_recursive(self.r, part)
         elif shape.aggregate:
-            misuse_aggregate.report_recursive(self.r, part)
+            rules.misuse_aggregate.report_recursive(self.r, part)
 
     def probe_compound_order_by(self, last: OneSelect, names: list[str] | None) -> None:
         """For the model's probe: a compound's ORDER BY names its result
@@ -392,11 +379,11 @@ class QueryResolver:
         numbers = [int_value(plain) for plain in plains]
         for n, (plain, value) in enumerate(zip(plains, numbers, strict=True), 1):
             if value is not None and width is not None and not 1 <= value <= width:
-                order_by_term.report_out_of_range(self.r, plain, n, "ORDER", width)
+                rules.order_by_term.report_out_of_range(self.r, plain, n, "ORDER", width)
                 return
         for n, (term, plain, value) in enumerate(zip(order.terms, plains, numbers, strict=True), 1):
             if value is None and not self.matches_compound_column(plain, cores):
-                order_by_term.report_no_match(self.r, term, n)
+                rules.order_by_term.report_no_match(self.r, term, n)
                 return
 
     def matches_compound_column(self, plain: Expr, cores: list[Core | None]) -> bool:
@@ -543,7 +530,7 @@ class QueryResolver:
             if width is None:
                 width = len(items)
             elif len(items) != width:
-                values_row_length.report(r, row)
+                rules.values_row_length.report(r, row)
         if self.one_row(node):
             # SQLite reads the first row only; of an EXISTS, no value at all.
             coded = [] if r.state.exists else scopes[:1]
@@ -711,7 +698,7 @@ class QueryResolver:
         having = node.having
         if having is not None:
             if not aggregate:
-                having_without_group.report(r, having.having_token)
+                rules.having_without_group.report(r, having.having_token)
             # In a non-aggregate query the HAVING clause itself is the error:
             # its aggregates are not misused on top of it.
             scope.phase = "HAVING"
@@ -830,16 +817,16 @@ class QueryResolver:
             value = int_value(plain)
             if value is not None:
                 if count is not None and not 1 <= value <= count:
-                    order_by_term.report_out_of_range(self.r, plain, n, which, count)
+                    rules.order_by_term.report_out_of_range(self.r, plain, n, which, count)
                 elif count is not None:
                     # GROUP BY 2 stands for the second result column.
                     column = value - 1
                     if aggregated and column in aggregated:
-                        misuse_aggregate.report_in_group_by(self.r, expr)
+                        rules.misuse_aggregate.report_in_group_by(self.r, expr)
                     elif windowed and column in windowed:
                         # The copy is resolved again where windows are not allowed.
                         call, name_tok, name = scope.window_calls[windowed[column]]
-                        misuse_window.report_misused(self.r, call, name_tok, name, "GROUP BY")
+                        rules.misuse_window.report_misused(self.r, call, name_tok, name, "GROUP BY")
                 continue
             # Aggregates are allowed when SQLite resolves ORDER BY (it says
             # `misuse of aggregate: f()` later, in a query that computes
@@ -849,7 +836,7 @@ class QueryResolver:
             self.r.exprs.expr(expr, ctx)
             self.r.rows.scalar_context(expr, ctx)
             if which == "GROUP" and (ctx.saw_agg[0] or len(scope.owned) > owned):
-                misuse_aggregate.report_in_group_by(self.r, expr)
+                rules.misuse_aggregate.report_in_group_by(self.r, expr)
 
     def order_by_name(self, ref: ColumnRef, item: ResultItem, scope: Scope) -> None:
         """An ORDER BY term naming a result column: what its alias or
@@ -886,7 +873,7 @@ class QueryResolver:
             having = [s for s in group if s.column(c.name) is not None]
             if any(c.key not in s.using for s in having[1:]):
                 shown = f"{src.schema or '*'}.{src.name}.{c.name}"
-                ambiguous_column.report(self.r, rc, shown)
+                rules.ambiguous_column.report(self.r, rc, shown)
                 return
 
     def star(self, rc: ResultColumn, scope: Scope) -> list[tuple[Source, Column]] | None:
@@ -894,7 +881,7 @@ class QueryResolver:
         qualifier = rc.table
         if qualifier is None:
             if not scope.sources:
-                no_tables.report(self.r, rc)
+                rules.no_tables.report(self.r, rc)
                 return []
             out: list[tuple[Source, Column]] = []
             seen_using: set[str] = set()
@@ -921,7 +908,7 @@ class QueryResolver:
                 expanded = [(src, c) for c in src.columns if not c.hidden]
                 self.star_ambiguity(rc, expanded, scope)
                 return expanded
-        unknown_table.report_qualifier(self.r, qualifier, unquote(qualifier.text))
+        rules.unknown_table.report_qualifier(self.r, qualifier, unquote(qualifier.text))
         return None
 
 

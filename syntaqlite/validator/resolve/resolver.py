@@ -16,31 +16,10 @@ from ...syntax.parser import parse
 from ...syntax.target import Target as SqliteTarget
 from ...syntax.tokens import Token
 from ...text import Lines
-from .. import builtins
+from .. import builtins, rules
 from ..catalog import Catalog, Table, Where, is_builtin_name
 from ..model import InScope, Level, Reference, Referent, SemanticModel
-from ..rules import (
-    Rule,
-    ambiguous_column,
-    broken_view,
-    circular_cte,
-    compound_column_count,
-    cte_column_count,
-    misuse_aggregate,
-    misuse_window,
-    order_by_term,
-    schema_definition,
-    subquery_column_count,
-    unknown_column,
-    unknown_database,
-    unknown_function,
-    unknown_qualifier,
-    unknown_table,
-    unknown_window,
-    using_column,
-    values_row_length,
-    wrong_arity,
-)
+from ..rules import Rule
 from ..suggest import closest
 from .collations import CollationChecker
 from .dml import DmlResolver
@@ -52,27 +31,27 @@ from .rowvalue import RowValues
 from .scope import Cte, Scope, Shape, StatementState, pseudo_sources
 
 VIEW_ERRORS = frozenset(
-    rule.RULE.code
-    for rule in (
-        ambiguous_column,
-        broken_view,
-        circular_cte,
-        compound_column_count,
-        cte_column_count,
-        misuse_aggregate,
-        misuse_window,
-        order_by_term,
-        schema_definition,
-        subquery_column_count,
-        unknown_column,
-        unknown_database,
-        unknown_function,
-        unknown_qualifier,
-        unknown_table,
-        unknown_window,
-        using_column,
-        values_row_length,
-        wrong_arity,
+    rules.code(module)
+    for module in (
+        "ambiguous_column",
+        "broken_view",
+        "circular_cte",
+        "compound_column_count",
+        "cte_column_count",
+        "misuse_aggregate",
+        "misuse_window",
+        "order_by_term",
+        "schema_definition",
+        "subquery_column_count",
+        "unknown_column",
+        "unknown_database",
+        "unknown_function",
+        "unknown_qualifier",
+        "unknown_table",
+        "unknown_window",
+        "using_column",
+        "values_row_length",
+        "wrong_arity",
     )
 )
 """The checks of what SQLite finds while it resolves a view's query where the
@@ -201,7 +180,7 @@ class Resolver:
             return True, schema
         assert state.definition is not None
         kind, name = state.definition
-        unknown_database.report_cross_database(self, schema_tok, kind, name, schema)
+        rules.unknown_database.report_cross_database(self, schema_tok, kind, name, schema)
         self.refer(name_tok, None)
         return False, schema
 
@@ -218,7 +197,7 @@ class Resolver:
             return False
         if schema is not None and normalize(schema) != normalize(state.definition_db):
             return False
-        schema_definition.report_circular_view(self, name_tok, name)
+        rules.schema_definition.report_circular_view(self, name_tok, name)
         self.refer(name_tok, None)
         return True
 
@@ -244,7 +223,7 @@ class Resolver:
         message = self.view_error(view)
         if message is None:
             return False
-        broken_view.report(self, tok, view.name, message)
+        rules.broken_view.report(self, tok, view.name, message)
         return True
 
     def view_error(self, view: Table) -> str | None:
@@ -290,7 +269,7 @@ class Resolver:
         shape = nested.view_query(body, view.name, view.schema)
         listed = body.columns
         if listed is not None and shape.width is not None and shape.width != len(listed.names):
-            cte_column_count.report_view(
+            rules.cte_column_count.report_view(
                 nested, body.name.name, listed, view.name, len(listed.names), shape.width
             )
         return (first[0] if first else None), nested.met_expanding
@@ -416,7 +395,7 @@ class Resolver:
         candidates = self.object_names(kind)
         if kind not in ("index", "trigger"):
             candidates = candidates + [c.name for frame in self.state.ctes for c in frame.values()]
-        unknown_table.report(self, tok, name, schema, kind, closest(name, candidates), known=known)
+        rules.unknown_table.report(self, tok, name, schema, kind, closest(name, candidates), known=known)
         self.refer(tok, None)
 
     def object_names(self, kind: str) -> list[str]:
@@ -455,11 +434,11 @@ class Resolver:
                 and int(number) <= table.autoindexes
             ):
                 return
-            unknown_table.report_index(self, ix_tok, name, known=True)
+            rules.unknown_table.report_index(self, ix_tok, name, known=True)
             return
         index = self.catalog.find_index(name, table.schema)
         if index is None or fold_case(index.table) != table.key:
-            unknown_table.report_index(self, ix_tok, name, known=self.catalog.known(table.schema))
+            rules.unknown_table.report_index(self, ix_tok, name, known=self.catalog.known(table.schema))
 
     def check_schema(
         self, schema_tok: Token | None, *, lookup: tuple[str, Token] | None = None, quiet: bool = False
@@ -482,11 +461,11 @@ class Resolver:
         known = self.catalog.known(None)
         if lookup is not None:
             kind, name_tok = lookup
-            unknown_table.report_in_unknown_database(
+            rules.unknown_table.report_in_unknown_database(
                 self, schema_tok, name_tok, kind, schema, unquote(name_tok.text), known=known
             )
         else:
-            unknown_database.report(self, schema_tok, schema, known=known)
+            rules.unknown_database.report(self, schema_tok, schema, known=known)
         return False
 
     def module_available(self, name: str) -> bool:

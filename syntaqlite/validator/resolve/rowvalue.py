@@ -24,7 +24,7 @@ from ...syntax.nodes import (
     UsingClause,
     Values,
 )
-from ..rules import row_value_size, subquery_column_count
+from .. import rules
 from .scope import Ctx, Scope
 
 if TYPE_CHECKING:
@@ -120,9 +120,9 @@ class RowValues:
         while isinstance(inner, ParenExpr):
             inner = inner.expr
         if isinstance(inner, SubqueryExpr):
-            subquery_column_count.report(self.r, inner, w, 1)
+            rules.subquery_column_count.report(self.r, inner, w, 1)
         else:
-            row_value_size.report_misused(self.r, node)
+            rules.row_value_size.report_misused(self.r, node)
 
     def binary_widths(self, node: BinaryExpr, ctx: Ctx) -> None:
         left, right = node.left, node.right
@@ -169,7 +169,7 @@ class RowValues:
             if isinstance(o, RowValue):
                 for item in o.items:
                     if self.width(item, ctx.scope) not in (1, None) and isinstance(_unparen(item), RowValue):
-                        row_value_size.report_misused(self.r, item)
+                        rules.row_value_size.report_misused(self.r, item)
                         return
 
     def scalar_operands(self, operands: list[Expr], ctx: Ctx) -> None:
@@ -208,9 +208,9 @@ class RowValues:
                 sub = sub.expr
             w = self.width(sub, Scope([]))
             if isinstance(sub, SubqueryExpr) and w is not None and self.width(other, Scope([])) == 1:
-                subquery_column_count.report(self.r, sub, w, 1)
+                rules.subquery_column_count.report(self.r, sub, w, 1)
             return
-        row_value_size.report_misused(self.r, left, right)
+        rules.row_value_size.report_misused(self.r, left, right)
 
     def _same_shape(self, left: Expr, right: Expr, ctx: Ctx) -> bool:
         """Whether two row values nest alike (each pair of elements as wide,
@@ -250,7 +250,9 @@ class RowValues:
             for a in node.args:
                 r.exprs.expr(a, ctx)
             if src.columns is not None and width != len([c for c in src.columns if not c.hidden]):
-                subquery_column_count.report(r, qn, len([c for c in src.columns if not c.hidden]), width)
+                rules.subquery_column_count.report(
+                    r, qn, len([c for c in src.columns if not c.hidden]), width
+                )
             return
         query = node.query
         if query is not None:
@@ -260,7 +262,7 @@ class RowValues:
                 and shape.width != width
                 and self.static_width(query, 0) == shape.width
             ):
-                subquery_column_count.report(r, query, shape.width, width)
+                rules.subquery_column_count.report(r, query, shape.width, width)
             return
         for item in node.values:
             r.exprs.expr(item, ctx)
@@ -269,7 +271,7 @@ class RowValues:
                 if width == 1:
                     self.scalar_context(item, ctx)
                 else:
-                    row_value_size.report_in_element(r, item, w, width)
+                    rules.row_value_size.report_in_element(r, item, w, width)
 
     def in_operands(self, node: InExpr, ctx: Ctx) -> None:
         """Resolve the right side of ``x IN ...`` without judging widths."""
