@@ -93,6 +93,45 @@ def test_recursion_limit_is_put_back() -> None:
     assert sys.getrecursionlimit() == before
 
 
+def test_checking_a_file_starts_one_deep_thread(tmp_path: Path) -> None:
+    """A deep thread per checked text, none for a schema of no files (the
+    usual ``check`` run: it costs a thread start, about a tenth of a millisecond)."""
+    (tmp_path / "a.sql").write_text("CREATE TABLE t(a);\nSELECT a FROM t;\n")
+    probe = (
+        "import sys, threading\n"
+        "started = []\n"
+        "start = threading.Thread.start\n"
+        "def counting(self):\n"
+        "    started.append(self.name)\n"
+        "    start(self)\n"
+        "threading.Thread.start = counting\n"
+        "from syntaqlite.cli import main\n"
+        "sys.argv = ['syntaqlite', 'check', 'a.sql']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(started)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert proc.stdout.split("\n")[-2] == "['syntaqlite-deep']", proc.stdout + proc.stderr
+
+
+def test_no_schema_files_need_no_deep_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from syntaqlite.validator import schema
+    from syntaqlite.validator.catalog import Catalog
+
+    def no_thread(fn: object) -> object:
+        raise AssertionError("a deep thread for no files")
+
+    monkeypatch.setattr(schema, "deep_call", no_thread)
+    catalog = Catalog()
+    assert schema.load_files([], catalog=catalog) is catalog
+    assert isinstance(schema.load_files(iter(())), Catalog)
+
+
 def _run_with_bug(patch: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     code = (
         textwrap.dedent(patch)

@@ -160,6 +160,9 @@ def load_files(
     """A catalog from schema files (SQL or databases), in order.  A schema
     file's syntax errors leave the schema incomplete: each is passed to
     ``on_problem`` as ``path:line:col: message``."""
+    paths = list(paths)
+    if not paths:  # nothing to parse: no deep thread to start (check's usual case)
+        return catalog if catalog is not None else Catalog()
     return deep_call(lambda: _load_files(paths, target, catalog, on_problem))
 
 
