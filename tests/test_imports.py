@@ -27,9 +27,10 @@ DATACLASSES = {"dataclasses"}
 # Loaded by a command only for an option that needs it: JSON output (the
 # parser tables come from their marshal form), --help (importlib.util),
 # --version (syntaqlite._compiled looks for compiled modules on disk), the
-# warning about the other syntaqlite (shlex).  ``copy``: a file's catalog is
-# a snapshot of the schema's, not a deep copy.
-ON_DEMAND = {"json", "importlib.util", "syntaqlite._compiled", "shlex", "copy"}
+# warning about the other syntaqlite (shlex), Ctrl-C handling and worker
+# processes for files (signal).  ``copy``: a file's catalog is a snapshot of
+# the schema's, not a deep copy.
+ON_DEMAND = {"json", "importlib.util", "syntaqlite._compiled", "shlex", "signal", "copy"}
 
 # No import of its own before the command runs (json, say, would hide that
 # the command loads it): the arguments are the mode ("config" or "cli"), the

@@ -4,7 +4,6 @@ show the diff; stdin to stdout when no path is given."""
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -347,6 +346,8 @@ def _exit_after_write(code: int) -> None:
 def _worker_init(stop: Any) -> None:
     """A worker process: Ctrl-C is the parent's business (it stops giving
     out files); SIGTERM ends the worker, after the write in progress."""
+    import signal
+
     global _stop
     _stop = stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -376,10 +377,14 @@ class _Interrupt:
         self._previous: Any = None
 
     def __enter__(self) -> _Interrupt:
+        import signal  # files only: formatting stdin does not load it
+
         self._previous = signal.signal(signal.SIGINT, self._handle)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        import signal
+
         if not self.requested:  # else a second Ctrl-C still ends the process at once
             signal.signal(signal.SIGINT, self._previous)
 
@@ -399,6 +404,7 @@ def _end_workers(pids: list[int], grace: float = 0.5) -> None:
     """End the worker processes: SIGTERM (each finishes the write it is
     doing, which takes milliseconds), then SIGKILL after ``grace`` seconds
     for any still there, so that none outlives the command."""
+    import signal
     import time
 
     for pid in pids:

@@ -5,7 +5,6 @@ does not need it.)"""
 from __future__ import annotations
 
 import os
-import urllib.parse
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -93,6 +92,8 @@ def sarif_uri(path: str) -> str:
     ``file:`` URI."""
     if os.path.isabs(path):
         return Path(path).as_uri()
+    import urllib.parse  # for SARIF only
+
     return urllib.parse.quote(path.replace("\\", "/"), safe="/")
 
 
