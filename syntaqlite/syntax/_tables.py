@@ -24,10 +24,10 @@ written is left alone).
 
 from __future__ import annotations
 
+import binascii
 import marshal
 import os
 import sys
-import zlib
 from typing import Any
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,7 +43,9 @@ CACHE_PATH: str | None = (
 def _tag(source: bytes) -> bytes:
     """What ``tables.marshal`` must start with to stand for ``source``
     (the bytes of tables.json) under this Python."""
-    return f"syntaqlite-tables {sys.implementation.cache_tag} {len(source)} {zlib.crc32(source)}\n".encode()
+    return (
+        f"syntaqlite-tables {sys.implementation.cache_tag} {len(source)} {binascii.crc32(source)}\n".encode()
+    )
 
 
 def frozen(source: bytes) -> bytes:
