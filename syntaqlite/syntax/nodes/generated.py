@@ -502,7 +502,7 @@ class CreateTableStmt(Node):
 
     @property
     def columns(self) -> list[ColumnDef]:
-        return _l.many(self, (7,), _K15)
+        return _l.every(self, _K16)
 
     @property
     def columns_separators(self) -> list[Token]:
@@ -514,7 +514,7 @@ class CreateTableStmt(Node):
 
     @property
     def constraints(self) -> list[TableConstraint]:
-        return _l.many(self, (9,), _K15)
+        return _l.every(self, _K17)
 
     @property
     def constraint_commas(self) -> list[Token]:
@@ -522,11 +522,11 @@ class CreateTableStmt(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def options(self) -> list[TableOption]:
-        return _l.many(self, (11,), _K15)
+        return _l.every(self, _K19)
 
     @property
     def option_commas(self) -> list[Token]:
@@ -534,11 +534,11 @@ class CreateTableStmt(Node):
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def as_select(self) -> Query | None:
-        return _l.first(self, _K18)
+        return _l.first(self, _K21)
 
 class TableOption(Node):
     """``table_option``: 'WITHOUT'? name:Name"""
@@ -549,7 +549,7 @@ class TableOption(Node):
 
     @property
     def without_token(self) -> Token | None:
-        return _l.first(self, _K19)
+        return _l.first(self, _K22)
 
     @property
     def name(self) -> Token:
@@ -568,11 +568,11 @@ class ColumnDef(Node):
 
     @property
     def type_name(self) -> TypeName | None:
-        return _l.first(self, _K20)
+        return _l.first(self, _K23)
 
     @property
     def constraints(self) -> list[ColumnConstraint]:
-        return _l.every(self, _K21)
+        return _l.every(self, _K24)
 
 class TypeName(Node):
     """``type_name``: words:('ID' | 'STRING')+ ('LP' size:(Sign? Number) ('COMMA' second_size:(Sign? Number))? 'RP')?"""
@@ -583,7 +583,7 @@ class TypeName(Node):
 
     @property
     def words(self) -> list[Token]:
-        return _l.every(self, _K22)
+        return _l.every(self, _K25)
 
     @property
     def lp_token(self) -> Token | None:
@@ -603,7 +603,7 @@ class TypeName(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
 class ConstraintName(Node):
     """``constraint_name``: 'CONSTRAINT' name:Name"""
@@ -637,15 +637,15 @@ class PrimaryKeyConstraint(Node):
 
     @property
     def direction(self) -> Token | None:
-        return _l.first(self, _K23)
+        return _l.first(self, _K26)
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K24)
+        return _l.every(self, _K27)
 
     @property
     def autoincrement(self) -> Token | None:
-        return _l.first(self, _K25)
+        return _l.first(self, _K28)
 
     @property
     def lp_token(self) -> Token | None:
@@ -653,7 +653,7 @@ class PrimaryKeyConstraint(Node):
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K26)
+        return _l.every(self, _K29)
 
     @property
     def columns_separators(self) -> list[Token]:
@@ -661,7 +661,7 @@ class PrimaryKeyConstraint(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
 class UniqueConstraint(Node):
     """``unique_constraint``: 'UNIQUE' ('LP' columns:(OrderingTerm % 'COMMA') 'RP')? conflict:OnConflict?"""
@@ -680,7 +680,7 @@ class UniqueConstraint(Node):
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K26)
+        return _l.every(self, _K29)
 
     @property
     def columns_separators(self) -> list[Token]:
@@ -688,11 +688,11 @@ class UniqueConstraint(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K24)
+        return _l.every(self, _K27)
 
 class CheckConstraint(Node):
     """``check_constraint``: 'CHECK' 'LP' expr:Expr 'RP' conflict:OnConflict?"""
@@ -719,7 +719,7 @@ class CheckConstraint(Node):
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K24)
+        return _l.every(self, _K27)
 
 class NotNullConstraint(Node):
     """``not_null_constraint``: 'NOT' 'NULL' conflict:OnConflict?"""
@@ -738,7 +738,7 @@ class NotNullConstraint(Node):
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K24)
+        return _l.every(self, _K27)
 
 class NullConstraint(Node):
     """``null_constraint``: 'NULL' conflict:OnConflict?"""
@@ -753,7 +753,7 @@ class NullConstraint(Node):
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K24)
+        return _l.every(self, _K27)
 
 class DefaultConstraint(Node):
     """``default_constraint``: 'DEFAULT' ( sign:Sign? value:Literal | 'LP' expr:Expr 'RP' | value:('ID' | 'INDEXED') )"""
@@ -768,7 +768,7 @@ class DefaultConstraint(Node):
 
     @property
     def sign(self) -> Token | None:
-        return _l.first(self, _K27)
+        return _l.first(self, _K30)
 
     @property
     def value(self) -> Literal | Token | None:
@@ -784,7 +784,7 @@ class DefaultConstraint(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
 class CollateConstraint(Node):
     """``collate_constraint``: 'COLLATE' collation:Collation"""
@@ -810,15 +810,15 @@ class GeneratedConstraint(Node):
 
     @property
     def generated_token(self) -> Token | None:
-        return _l.first(self, _K28)
+        return _l.first(self, _K31)
 
     @property
     def always_token(self) -> Token | None:
-        return _l.first(self, _K29)
+        return _l.first(self, _K32)
 
     @property
     def as_token(self) -> Token:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def lp_token(self) -> Token:
@@ -826,15 +826,15 @@ class GeneratedConstraint(Node):
 
     @property
     def expr(self) -> Expr:
-        return _l.first(self, _K30)
+        return _l.first(self, _K33)
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def storage(self) -> Token | None:
-        return _l.first(self, _K31)
+        return _l.first(self, _K34)
 
 class ForeignKeyClause(Node):
     """``foreign_key_clause``: 'REFERENCES' table:Name columns:ColumnList? actions:Refarg*"""
@@ -853,11 +853,11 @@ class ForeignKeyClause(Node):
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.first(self, _K32)
+        return _l.first(self, _K35)
 
     @property
     def actions(self) -> list[Refarg]:
-        return _l.every(self, _K33)
+        return _l.every(self, _K36)
 
 class ForeignKeyConstraint(Node):
     """``foreign_key_constraint``: 'FOREIGN' 'KEY' 'LP' columns:(ColumnName % 'COMMA') 'RP' 'REFERENCES' table:Name parent_columns:ColumnList? actions:Refarg* defer:DeferSubclause?"""
@@ -880,7 +880,7 @@ class ForeignKeyConstraint(Node):
 
     @property
     def columns(self) -> list[ColumnName]:
-        return _l.every(self, _K34)
+        return _l.every(self, _K37)
 
     @property
     def columns_separators(self) -> list[Token]:
@@ -888,11 +888,11 @@ class ForeignKeyConstraint(Node):
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def references_token(self) -> Token:
-        return _l.first(self, _K35)
+        return _l.first(self, _K38)
 
     @property
     def table(self) -> Token:
@@ -900,15 +900,15 @@ class ForeignKeyConstraint(Node):
 
     @property
     def parent_columns(self) -> ColumnList | None:
-        return _l.first(self, _K32)
+        return _l.first(self, _K35)
 
     @property
     def actions(self) -> list[Refarg]:
-        return _l.every(self, _K33)
+        return _l.every(self, _K36)
 
     @property
     def defer(self) -> DeferSubclause | None:
-        return _l.first(self, _K36)
+        return _l.first(self, _K39)
 
 class Refarg(Node):
     """``refarg``: 'MATCH' match:Name | 'ON' event:('INSERT' | 'DELETE' | 'UPDATE') action:('SET' 'NULL' | 'SET' 'DEFAULT' | 'CASCADE' | 'RESTRICT' | 'NO' 'ACTION')"""
@@ -919,7 +919,7 @@ class Refarg(Node):
 
     @property
     def match_token(self) -> Token | None:
-        return _l.first(self, _K37)
+        return _l.first(self, _K40)
 
     @property
     def match(self) -> Token | None:
@@ -927,15 +927,15 @@ class Refarg(Node):
 
     @property
     def on_token(self) -> Token | None:
-        return _l.first(self, _K38)
+        return _l.first(self, _K41)
 
     @property
     def event(self) -> Token | None:
-        return _l.first(self, _K39)
+        return _l.first(self, _K42)
 
     @property
     def action(self) -> list[Token]:
-        return _l.every(self, _K40)
+        return _l.every(self, _K43)
 
 class DeferSubclause(Node):
     """``defer_subclause``: 'NOT'? 'DEFERRABLE' initially:('INITIALLY' ('DEFERRED' | 'IMMEDIATE'))?"""
@@ -946,15 +946,15 @@ class DeferSubclause(Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K41)
+        return _l.first(self, _K44)
 
     @property
     def deferrable_token(self) -> Token:
-        return _l.first(self, _K42)
+        return _l.first(self, _K45)
 
     @property
     def initially(self) -> list[Token]:
-        return _l.every(self, _K43)
+        return _l.every(self, _K46)
 
 class DropTableStmt(Node):
     """``drop_table_stmt``: 'DROP' 'TABLE' if_exists?:IfExists? name:QualifiedName"""
@@ -973,11 +973,11 @@ class DropTableStmt(Node):
 
     @property
     def if_exists(self) -> bool:
-        return _l.first(self, _K44) is not None
+        return _l.first(self, _K47) is not None
 
     @property
     def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K44)
+        return _l.every(self, _K47)
 
     @property
     def name(self) -> QualifiedName:
@@ -1004,7 +1004,7 @@ class CreateViewStmt(Node):
 
     @property
     def view_token(self) -> Token:
-        return _l.first(self, _K45)
+        return _l.first(self, _K48)
 
     @property
     def if_not_exists(self) -> bool:
@@ -1020,7 +1020,7 @@ class CreateViewStmt(Node):
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.first(self, _K32)
+        return _l.first(self, _K35)
 
     @property
     def as_token(self) -> Token:
@@ -1047,11 +1047,11 @@ class DropViewStmt(Node):
 
     @property
     def if_exists(self) -> bool:
-        return _l.first(self, _K44) is not None
+        return _l.first(self, _K47) is not None
 
     @property
     def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K44)
+        return _l.every(self, _K47)
 
     @property
     def name(self) -> QualifiedName:
@@ -1070,15 +1070,15 @@ class CreateIndexStmt(Node):
 
     @property
     def unique(self) -> bool:
-        return _l.first(self, _K46) is not None
+        return _l.first(self, _K49) is not None
 
     @property
     def unique_tokens(self) -> list[Token]:
-        return _l.every(self, _K46)
+        return _l.every(self, _K49)
 
     @property
     def index_token(self) -> Token:
-        return _l.first(self, _K47)
+        return _l.first(self, _K50)
 
     @property
     def if_not_exists(self) -> bool:
@@ -1094,7 +1094,7 @@ class CreateIndexStmt(Node):
 
     @property
     def on_token(self) -> Token:
-        return _l.first(self, _K38)
+        return _l.first(self, _K41)
 
     @property
     def table(self) -> Token:
@@ -1106,7 +1106,7 @@ class CreateIndexStmt(Node):
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K26)
+        return _l.every(self, _K29)
 
     @property
     def columns_separators(self) -> list[Token]:
@@ -1114,11 +1114,11 @@ class CreateIndexStmt(Node):
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.first(self, _K48)
+        return _l.first(self, _K51)
 
 class DropIndexStmt(Node):
     """``drop_index_stmt``: 'DROP' 'INDEX' if_exists?:IfExists? name:QualifiedName"""
@@ -1137,11 +1137,11 @@ class DropIndexStmt(Node):
 
     @property
     def if_exists(self) -> bool:
-        return _l.first(self, _K44) is not None
+        return _l.first(self, _K47) is not None
 
     @property
     def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K44)
+        return _l.every(self, _K47)
 
     @property
     def name(self) -> QualifiedName:
@@ -1168,7 +1168,7 @@ class CreateTriggerStmt(Node):
 
     @property
     def body(self) -> list[TriggerCmd]:
-        return _l.every(self, _K49)
+        return _l.every(self, _K52)
 
     @property
     def semicolons(self) -> list[Token]:
@@ -1195,7 +1195,7 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def trigger_token(self) -> Token:
-        return _l.first(self, _K50)
+        return _l.first(self, _K53)
 
     @property
     def if_not_exists(self) -> bool:
@@ -1215,7 +1215,7 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def event_keyword(self) -> Token:
-        return _l.first(self, _K39)
+        return _l.first(self, _K42)
 
     @property
     def of_token(self) -> Token | None:
@@ -1231,7 +1231,7 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def on_token(self) -> Token:
-        return _l.first(self, _K38)
+        return _l.first(self, _K41)
 
     @property
     def table(self) -> QualifiedName:
@@ -1239,15 +1239,15 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def for_each_row(self) -> list[Token]:
-        return _l.every(self, _K51)
+        return _l.every(self, _K54)
 
     @property
     def when_token(self) -> Token | None:
-        return _l.first(self, _K52)
+        return _l.first(self, _K55)
 
     @property
     def when(self) -> Expr | None:
-        return _l.first(self, _K30)
+        return _l.first(self, _K33)
 
 class DropTriggerStmt(Node):
     """``drop_trigger_stmt``: 'DROP' 'TRIGGER' if_exists?:IfExists? name:QualifiedName"""
@@ -1266,11 +1266,11 @@ class DropTriggerStmt(Node):
 
     @property
     def if_exists(self) -> bool:
-        return _l.first(self, _K44) is not None
+        return _l.first(self, _K47) is not None
 
     @property
     def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K44)
+        return _l.every(self, _K47)
 
     @property
     def name(self) -> QualifiedName:
@@ -1309,7 +1309,7 @@ class CreateVirtualTableStmt(Node):
 
     @property
     def using_token(self) -> Token:
-        return _l.first(self, _K53)
+        return _l.first(self, _K56)
 
     @property
     def module(self) -> Token:
@@ -1321,7 +1321,7 @@ class CreateVirtualTableStmt(Node):
 
     @property
     def arguments(self) -> list[ModuleArgument]:
-        return _l.every(self, _K54)
+        return _l.every(self, _K57)
 
     @property
     def arguments_separators(self) -> list[Token]:
@@ -1329,7 +1329,7 @@ class CreateVirtualTableStmt(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
 class ModuleArgument(Node):
     """``module_argument``: argument_tokens:TOKEN+"""
@@ -1375,7 +1375,7 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def columnkw_token(self) -> Token | None:
-        return _l.first(self, _K55)
+        return _l.first(self, _K58)
 
     @property
     def column_name(self) -> Token | None:
@@ -1383,11 +1383,11 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def column_def(self) -> ColumnDef | None:
-        return _l.first(self, _K56)
+        return _l.first(self, _K16)
 
     @property
     def constraint_token(self) -> Token | None:
-        return _l.first(self, _K57)
+        return _l.first(self, _K59)
 
     @property
     def constraint(self) -> Token | None:
@@ -1395,7 +1395,7 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def check_token(self) -> Token | None:
-        return _l.first(self, _K58)
+        return _l.first(self, _K60)
 
     @property
     def lp_token(self) -> Token | None:
@@ -1403,15 +1403,15 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def check(self) -> Expr | None:
-        return _l.first(self, _K30)
+        return _l.first(self, _K33)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K24)
+        return _l.every(self, _K27)
 
     @property
     def nullability(self) -> list[Token]:
@@ -1430,7 +1430,7 @@ class AttachStmt(Node):
 
     @property
     def database_token(self) -> Token | None:
-        return _l.first(self, _K59)
+        return _l.first(self, _K61)
 
     @property
     def file(self) -> Expr:
@@ -1438,7 +1438,7 @@ class AttachStmt(Node):
 
     @property
     def as_token(self) -> Token:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def schema(self) -> Expr:
@@ -1446,7 +1446,7 @@ class AttachStmt(Node):
 
     @property
     def key_token(self) -> Token | None:
-        return _l.first(self, _K60)
+        return _l.first(self, _K62)
 
     @property
     def key(self) -> Expr | None:
@@ -1465,7 +1465,7 @@ class DetachStmt(Node):
 
     @property
     def database_token(self) -> Token | None:
-        return _l.first(self, _K59)
+        return _l.first(self, _K61)
 
     @property
     def schema(self) -> Expr:
@@ -1488,11 +1488,11 @@ class VacuumStmt(Node):
 
     @property
     def into_token(self) -> Token | None:
-        return _l.first(self, _K61)
+        return _l.first(self, _K63)
 
     @property
     def into(self) -> Expr | None:
-        return _l.first(self, _K30)
+        return _l.first(self, _K33)
 
 class PragmaStmt(Node):
     """``pragma_stmt``: 'PRAGMA' name:QualifiedName ('EQ' value:PragmaValue | 'LP' value:PragmaValue 'RP')?"""
@@ -1511,11 +1511,11 @@ class PragmaStmt(Node):
 
     @property
     def eq_token(self) -> Token | None:
-        return _l.first(self, _K62)
+        return _l.first(self, _K64)
 
     @property
     def value(self) -> PragmaValue | None:
-        return _l.first(self, _K63)
+        return _l.first(self, _K65)
 
     @property
     def lp_token(self) -> Token | None:
@@ -1523,7 +1523,7 @@ class PragmaStmt(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
 class PragmaValue(Node):
     """``pragma_value``: words:(Sign? Number | Name | 'ON' | 'DELETE' | 'DEFAULT')"""
@@ -1534,7 +1534,7 @@ class PragmaValue(Node):
 
     @property
     def words(self) -> list[Token]:
-        return _l.every(self, _K64)
+        return _l.every(self, _K66)
 
 class ReindexStmt(Node):
     """``reindex_stmt``: 'REINDEX' name:QualifiedName?"""
@@ -1575,15 +1575,15 @@ class Select(Node):
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K65)
+        return _l.first(self, _K67)
 
     @property
     def cores(self) -> list[OneSelect]:
-        return _l.every(self, _K67)
+        return _l.every(self, _K69)
 
     @property
     def operators(self) -> list[CompoundOperator]:
-        return _l.every(self, _K66)
+        return _l.every(self, _K68)
 
 class WithClause(Node):
     """``with_clause``: 'WITH' recursive?:'RECURSIVE'? ctes:(CommonTableExpression % 'COMMA')"""
@@ -1598,15 +1598,15 @@ class WithClause(Node):
 
     @property
     def recursive(self) -> bool:
-        return _l.first(self, _K68) is not None
+        return _l.first(self, _K70) is not None
 
     @property
     def recursive_tokens(self) -> list[Token]:
-        return _l.every(self, _K68)
+        return _l.every(self, _K70)
 
     @property
     def ctes(self) -> list[CommonTableExpression]:
-        return _l.every(self, _K69)
+        return _l.every(self, _K71)
 
     @property
     def ctes_separators(self) -> list[Token]:
@@ -1625,15 +1625,15 @@ class CommonTableExpression(CommonTableExpressionMixin, Node):
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.first(self, _K32)
+        return _l.first(self, _K35)
 
     @property
     def as_token(self) -> Token:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def materialization(self) -> list[Token]:
-        return _l.every(self, _K70)
+        return _l.every(self, _K72)
 
     @property
     def lp_token(self) -> Token:
@@ -1656,7 +1656,7 @@ class CompoundOperator(Node):
 
     @property
     def words(self) -> list[Token]:
-        return _l.every(self, _K71)
+        return _l.every(self, _K73)
 
 class SelectCore(Node):
     """``select_core``: 'SELECT' distinct:('DISTINCT' | 'ALL')? columns:(ResultColumn % 'COMMA') from_clause:FromClause? where:WhereClause? group_by:GroupByClause? having:HavingClause? window:WindowClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -1671,11 +1671,11 @@ class SelectCore(Node):
 
     @property
     def distinct(self) -> Token | None:
-        return _l.first(self, _K72)
+        return _l.first(self, _K74)
 
     @property
     def columns(self) -> list[ResultColumn]:
-        return _l.every(self, _K73)
+        return _l.every(self, _K75)
 
     @property
     def columns_separators(self) -> list[Token]:
@@ -1683,31 +1683,31 @@ class SelectCore(Node):
 
     @property
     def from_clause(self) -> FromClause | None:
-        return _l.first(self, _K74)
-
-    @property
-    def where(self) -> WhereClause | None:
-        return _l.first(self, _K48)
-
-    @property
-    def group_by(self) -> GroupByClause | None:
-        return _l.first(self, _K75)
-
-    @property
-    def having(self) -> HavingClause | None:
         return _l.first(self, _K76)
 
     @property
-    def window(self) -> WindowClause | None:
+    def where(self) -> WhereClause | None:
+        return _l.first(self, _K51)
+
+    @property
+    def group_by(self) -> GroupByClause | None:
         return _l.first(self, _K77)
 
     @property
-    def order_by(self) -> OrderByClause | None:
+    def having(self) -> HavingClause | None:
         return _l.first(self, _K78)
 
     @property
-    def limit(self) -> LimitClause | None:
+    def window(self) -> WindowClause | None:
         return _l.first(self, _K79)
+
+    @property
+    def order_by(self) -> OrderByClause | None:
+        return _l.first(self, _K80)
+
+    @property
+    def limit(self) -> LimitClause | None:
+        return _l.first(self, _K81)
 
 class Values(Node):
     """``values``: 'VALUES' rows:(ValueRow % 'COMMA')"""
@@ -1760,11 +1760,11 @@ class ResultColumn(Node):
 
     @property
     def expr(self) -> Expr | None:
-        return _l.first(self, _K30)
+        return _l.first(self, _K33)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def alias(self) -> Token | None:
@@ -1772,7 +1772,7 @@ class ResultColumn(Node):
 
     @property
     def star(self) -> Token | None:
-        return _l.first(self, _K80)
+        return _l.first(self, _K82)
 
     @property
     def table(self) -> Token | None:
@@ -1780,7 +1780,7 @@ class ResultColumn(Node):
 
     @property
     def dot_token(self) -> Token | None:
-        return _l.first(self, _K81)
+        return _l.first(self, _K83)
 
 class FromClause(Node):
     """``from_clause``: 'FROM' terms:(FromTerm (joins:JoinOperator FromTerm)*)"""
@@ -1795,11 +1795,11 @@ class FromClause(Node):
 
     @property
     def terms(self) -> list[FromTerm]:
-        return _l.every(self, _K83)
+        return _l.every(self, _K85)
 
     @property
     def joins(self) -> list[JoinOperator]:
-        return _l.every(self, _K82)
+        return _l.every(self, _K84)
 
 class TableRef(Node):
     """``table_ref``: name:QualifiedName Alias? indexed_by:IndexedBy? constraint:JoinConstraint?"""
@@ -1814,7 +1814,7 @@ class TableRef(Node):
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def alias(self) -> Token | None:
@@ -1822,11 +1822,11 @@ class TableRef(Node):
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K84)
+        return _l.first(self, _K86)
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K85)
+        return _l.first(self, _K87)
 
 class TableFunction(Node):
     """``table_function``: name:QualifiedName 'LP' args:(Expr % 'COMMA')? 'RP' Alias? constraint:JoinConstraint?"""
@@ -1845,7 +1845,7 @@ class TableFunction(Node):
 
     @property
     def args(self) -> list[Expr]:
-        return _l.every(self, _K30)
+        return _l.every(self, _K33)
 
     @property
     def args_separators(self) -> list[Token]:
@@ -1853,11 +1853,11 @@ class TableFunction(Node):
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def alias(self) -> Token | None:
@@ -1865,7 +1865,7 @@ class TableFunction(Node):
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K85)
+        return _l.first(self, _K87)
 
 class Subquery(Node):
     """``subquery``: 'LP' query:Query 'RP' Alias? constraint:JoinConstraint?"""
@@ -1888,7 +1888,7 @@ class Subquery(Node):
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def alias(self) -> Token | None:
@@ -1896,7 +1896,7 @@ class Subquery(Node):
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K85)
+        return _l.first(self, _K87)
 
 class JoinGroup(Node):
     """``join_group``: 'LP' terms:(FromTerm (joins:JoinOperator FromTerm)*) 'RP' Alias? constraint:JoinConstraint?"""
@@ -1911,19 +1911,19 @@ class JoinGroup(Node):
 
     @property
     def terms(self) -> list[FromTerm]:
-        return _l.every(self, _K83)
+        return _l.every(self, _K85)
 
     @property
     def joins(self) -> list[JoinOperator]:
-        return _l.every(self, _K82)
+        return _l.every(self, _K84)
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def alias(self) -> Token | None:
@@ -1931,7 +1931,7 @@ class JoinGroup(Node):
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K85)
+        return _l.first(self, _K87)
 
 class QualifiedName(QualifiedNameMixin, Node):
     """``qualified_name``: parts:(Name % 'DOT')"""
@@ -1965,7 +1965,7 @@ class JoinOperator(JoinOperatorMixin, Node):
 
     @property
     def join_token(self) -> Token | None:
-        return _l.first(self, _K86)
+        return _l.first(self, _K88)
 
 class OnClause(Node):
     """``on_clause``: 'ON' expr:Expr"""
@@ -2022,7 +2022,7 @@ class IndexedBy(Node):
 
     @property
     def by_token(self) -> Token | None:
-        return _l.first(self, _K87)
+        return _l.first(self, _K89)
 
     @property
     def index(self) -> Token | None:
@@ -2030,7 +2030,7 @@ class IndexedBy(Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K41)
+        return _l.first(self, _K44)
 
 class WhereClause(Node):
     """``where_clause``: 'WHERE' expr:Expr"""
@@ -2121,11 +2121,11 @@ class OrderingTerm(Node):
 
     @property
     def direction(self) -> Token | None:
-        return _l.first(self, _K23)
+        return _l.first(self, _K26)
 
     @property
     def nulls(self) -> list[Token]:
-        return _l.every(self, _K88)
+        return _l.every(self, _K90)
 
 class LimitClause(Node):
     """``limit_clause``: 'LIMIT' exprs:(Expr (separator:('OFFSET' | 'COMMA') Expr)?)"""
@@ -2140,11 +2140,11 @@ class LimitClause(Node):
 
     @property
     def exprs(self) -> list[Expr]:
-        return _l.every(self, _K30)
+        return _l.every(self, _K33)
 
     @property
     def separator(self) -> list[Token]:
-        return _l.every(self, _K89)
+        return _l.every(self, _K91)
 
 class WindowClause(Node):
     """``window_clause``: 'WINDOW' definitions:(WindowDefinition % 'COMMA')"""
@@ -2186,7 +2186,7 @@ class WindowDefinition(Node):
 
     @property
     def window(self) -> Window | None:
-        return _l.first(self, _K90)
+        return _l.first(self, _K92)
 
     @property
     def rp_token(self) -> Token:
@@ -2205,15 +2205,15 @@ class Window(Node):
 
     @property
     def partition_token(self) -> Token | None:
-        return _l.first(self, _K91)
+        return _l.first(self, _K93)
 
     @property
     def by_token(self) -> Token | None:
-        return _l.first(self, _K87)
+        return _l.first(self, _K89)
 
     @property
     def partition_by(self) -> list[Expr]:
-        return _l.many(self, (4,), _K15)
+        return _l.every(self, _K33)
 
     @property
     def partition_by_separators(self) -> list[Token]:
@@ -2221,15 +2221,15 @@ class Window(Node):
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K78)
+        return _l.first(self, _K80)
 
     @property
     def order_token(self) -> Token | None:
-        return _l.first(self, _K92)
+        return _l.first(self, _K94)
 
     @property
     def order_terms(self) -> list[OrderingTerm]:
-        return _l.many(self, (8,), _K15)
+        return _l.every(self, _K29)
 
     @property
     def order_terms_separators(self) -> list[Token]:
@@ -2237,7 +2237,7 @@ class Window(Node):
 
     @property
     def frame(self) -> FrameSpec | None:
-        return _l.first(self, _K93)
+        return _l.first(self, _K95)
 
 class FrameSpec(Node):
     """``frame_spec``: unit:('RANGE' | 'ROWS' | 'GROUPS') ('BETWEEN' start_bound:FrameBound 'AND' end_bound:FrameBound | start_bound:FrameBound) exclude:FrameExclude?"""
@@ -2252,7 +2252,7 @@ class FrameSpec(Node):
 
     @property
     def between_token(self) -> Token | None:
-        return _l.first(self, _K94)
+        return _l.first(self, _K96)
 
     @property
     def start_bound(self) -> FrameBound:
@@ -2260,7 +2260,7 @@ class FrameSpec(Node):
 
     @property
     def and_token(self) -> Token | None:
-        return _l.first(self, _K95)
+        return _l.first(self, _K97)
 
     @property
     def end_bound(self) -> FrameBound | None:
@@ -2268,7 +2268,7 @@ class FrameSpec(Node):
 
     @property
     def exclude(self) -> FrameExclude | None:
-        return _l.first(self, _K96)
+        return _l.first(self, _K98)
 
 class FrameBound(Node):
     """``frame_bound``: (unbounded:'UNBOUNDED' | expr:Expr | current:'CURRENT') direction:('PRECEDING' | 'FOLLOWING' | 'ROW')"""
@@ -2279,15 +2279,15 @@ class FrameBound(Node):
 
     @property
     def unbounded(self) -> Token | None:
-        return _l.first(self, _K97)
+        return _l.first(self, _K99)
 
     @property
     def expr(self) -> Expr | None:
-        return _l.first(self, _K30)
+        return _l.first(self, _K33)
 
     @property
     def current(self) -> Token | None:
-        return _l.first(self, _K98)
+        return _l.first(self, _K100)
 
     @property
     def direction(self) -> Token:
@@ -2306,7 +2306,7 @@ class FrameExclude(Node):
 
     @property
     def what(self) -> list[Token]:
-        return _l.every(self, _K99)
+        return _l.every(self, _K101)
 
 class ColumnList(Node):
     """``column_list``: 'LP' names:(ColumnName % 'COMMA') 'RP'"""
@@ -2344,7 +2344,7 @@ class ColumnName(Node):
 
     @property
     def collate_token(self) -> Token | None:
-        return _l.first(self, _K100)
+        return _l.first(self, _K102)
 
     @property
     def collation(self) -> Token | None:
@@ -2352,7 +2352,7 @@ class ColumnName(Node):
 
     @property
     def direction(self) -> Token | None:
-        return _l.first(self, _K23)
+        return _l.first(self, _K26)
 
 class Literal(Node):
     """``literal``: literal_token:('NULL' | 'FLOAT' | 'BLOB' | 'STRING' | 'INTEGER' | 'QNUMBER' | 'CTIME_KW')"""
@@ -2495,11 +2495,11 @@ class LikeExpr(LikeExprMixin, Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K41)
+        return _l.first(self, _K44)
 
     @property
     def operator(self) -> Token:
-        return _l.first(self, _K101)
+        return _l.first(self, _K103)
 
     @property
     def right(self) -> Expr:
@@ -2507,7 +2507,7 @@ class LikeExpr(LikeExprMixin, Node):
 
     @property
     def escape_token(self) -> Token | None:
-        return _l.first(self, _K102)
+        return _l.first(self, _K104)
 
     @property
     def escape(self) -> Expr | None:
@@ -2526,7 +2526,7 @@ class BetweenExpr(BetweenExprMixin, Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K41)
+        return _l.first(self, _K44)
 
     @property
     def between_token(self) -> Token:
@@ -2557,11 +2557,11 @@ class InExpr(InExprMixin, Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K41)
+        return _l.first(self, _K44)
 
     @property
     def in_token(self) -> Token:
-        return _l.first(self, _K103)
+        return _l.first(self, _K105)
 
     @property
     def lp_token(self) -> Token | None:
@@ -2577,11 +2577,11 @@ class InExpr(InExprMixin, Node):
 
     @property
     def query(self) -> Query | None:
-        return _l.first(self, _K18)
+        return _l.first(self, _K21)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def table(self) -> QualifiedName | None:
@@ -2612,15 +2612,15 @@ class IsExpr(Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K41)
+        return _l.first(self, _K44)
 
     @property
     def distinct_token(self) -> Token | None:
-        return _l.first(self, _K104)
+        return _l.first(self, _K106)
 
     @property
     def from_token(self) -> Token | None:
-        return _l.first(self, _K105)
+        return _l.first(self, _K107)
 
     @property
     def right(self) -> Expr:
@@ -2639,7 +2639,7 @@ class NullTest(Node):
 
     @property
     def op(self) -> list[Token]:
-        return _l.every(self, _K106)
+        return _l.every(self, _K108)
 
 class CollateExpr(Node):
     """``collate_expr``: expr:Expr 'COLLATE' collation:Collation"""
@@ -2685,7 +2685,7 @@ class CastExpr(Node):
 
     @property
     def type_name(self) -> TypeName | None:
-        return _l.first(self, _K20)
+        return _l.first(self, _K23)
 
     @property
     def rp_token(self) -> Token:
@@ -2708,15 +2708,15 @@ class FunctionCall(FunctionCallMixin, Node):
 
     @property
     def star(self) -> Token | None:
-        return _l.first(self, _K80)
+        return _l.first(self, _K82)
 
     @property
     def quantifier(self) -> Token | None:
-        return _l.first(self, _K72)
+        return _l.first(self, _K74)
 
     @property
     def args(self) -> list[Expr]:
-        return _l.every(self, _K30)
+        return _l.every(self, _K33)
 
     @property
     def args_separators(self) -> list[Token]:
@@ -2724,23 +2724,23 @@ class FunctionCall(FunctionCallMixin, Node):
 
     @property
     def order_by(self) -> FunctionOrderBy | None:
-        return _l.first(self, _K107)
-
-    @property
-    def rp_token(self) -> Token:
-        return _l.first(self, _K16)
-
-    @property
-    def within_group(self) -> WithinGroup | None:
-        return _l.first(self, _K108)
-
-    @property
-    def filter(self) -> FilterClause | None:
         return _l.first(self, _K109)
 
     @property
-    def over(self) -> OverClause | None:
+    def rp_token(self) -> Token:
+        return _l.first(self, _K18)
+
+    @property
+    def within_group(self) -> WithinGroup | None:
         return _l.first(self, _K110)
+
+    @property
+    def filter(self) -> FilterClause | None:
+        return _l.first(self, _K111)
+
+    @property
+    def over(self) -> OverClause | None:
+        return _l.first(self, _K112)
 
 class FunctionOrderBy(Node):
     """``function_order_by``: 'ORDER' 'BY' terms:(OrderingTerm % 'COMMA')"""
@@ -2844,11 +2844,11 @@ class OverClause(Node):
 
     @property
     def window(self) -> Window | None:
-        return _l.first(self, _K90)
+        return _l.first(self, _K92)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def window_name(self) -> Token | None:
@@ -2871,11 +2871,11 @@ class CaseExpr(Node):
 
     @property
     def whens(self) -> list[WhenClause]:
-        return _l.every(self, _K111)
+        return _l.every(self, _K113)
 
     @property
     def else_token(self) -> Token | None:
-        return _l.first(self, _K112)
+        return _l.first(self, _K114)
 
     @property
     def else_(self) -> Expr | None:
@@ -2967,11 +2967,11 @@ class RaiseExpr(Node):
 
     @property
     def ignore_token(self) -> Token | None:
-        return _l.first(self, _K113)
+        return _l.first(self, _K115)
 
     @property
     def action(self) -> Token | None:
-        return _l.first(self, _K114)
+        return _l.first(self, _K116)
 
     @property
     def comma_token(self) -> Token | None:
@@ -2979,7 +2979,7 @@ class RaiseExpr(Node):
 
     @property
     def message(self) -> Expr | None:
-        return _l.first(self, _K30)
+        return _l.first(self, _K33)
 
     @property
     def rp_token(self) -> Token:
@@ -2994,15 +2994,15 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K65)
+        return _l.first(self, _K67)
 
     @property
     def insert_token(self) -> Token | None:
-        return _l.first(self, _K115)
+        return _l.first(self, _K117)
 
     @property
     def or_token(self) -> Token | None:
-        return _l.first(self, _K116)
+        return _l.first(self, _K118)
 
     @property
     def conflict(self) -> Token | None:
@@ -3014,11 +3014,11 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def into_token(self) -> Token:
-        return _l.first(self, _K61)
+        return _l.first(self, _K63)
 
     @property
     def table(self) -> TargetTable:
-        return _l.first(self, _K117)
+        return _l.first(self, _K119)
 
     @property
     def lp_token(self) -> Token | None:
@@ -3034,27 +3034,27 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
-
-    @property
-    def source(self) -> Query | None:
         return _l.first(self, _K18)
 
     @property
+    def source(self) -> Query | None:
+        return _l.first(self, _K21)
+
+    @property
     def upserts(self) -> list[UpsertClause]:
-        return _l.every(self, _K118)
+        return _l.every(self, _K120)
 
     @property
     def default_token(self) -> Token | None:
-        return _l.first(self, _K119)
+        return _l.first(self, _K121)
 
     @property
     def values_token(self) -> Token | None:
-        return _l.first(self, _K120)
+        return _l.first(self, _K122)
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K121)
+        return _l.first(self, _K123)
 
 class UpdateStmt(Node):
     """``update_stmt``: with_clause:WithClause? 'UPDATE' ('OR' conflict:Resolve)? table:TargetTable indexed_by:IndexedBy? 'SET' assignments:(SetItem % 'COMMA') from_clause:FromClause? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3065,35 +3065,35 @@ class UpdateStmt(Node):
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K65)
+        return _l.first(self, _K67)
 
     @property
     def update_token(self) -> Token:
-        return _l.first(self, _K122)
-
-    @property
-    def or_token(self) -> Token | None:
-        return _l.first(self, _K116)
-
-    @property
-    def conflict(self) -> Token | None:
-        return _l.first(self, _K123)
-
-    @property
-    def table(self) -> TargetTable:
-        return _l.first(self, _K117)
-
-    @property
-    def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K84)
-
-    @property
-    def set_token(self) -> Token:
         return _l.first(self, _K124)
 
     @property
+    def or_token(self) -> Token | None:
+        return _l.first(self, _K118)
+
+    @property
+    def conflict(self) -> Token | None:
+        return _l.first(self, _K125)
+
+    @property
+    def table(self) -> TargetTable:
+        return _l.first(self, _K119)
+
+    @property
+    def indexed_by(self) -> IndexedBy | None:
+        return _l.first(self, _K86)
+
+    @property
+    def set_token(self) -> Token:
+        return _l.first(self, _K126)
+
+    @property
     def assignments(self) -> list[SetItem]:
-        return _l.every(self, _K125)
+        return _l.every(self, _K127)
 
     @property
     def assignments_separators(self) -> list[Token]:
@@ -3101,23 +3101,23 @@ class UpdateStmt(Node):
 
     @property
     def from_clause(self) -> FromClause | None:
-        return _l.first(self, _K74)
+        return _l.first(self, _K76)
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.first(self, _K48)
+        return _l.first(self, _K51)
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K121)
+        return _l.first(self, _K123)
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K78)
+        return _l.first(self, _K80)
 
     @property
     def limit(self) -> LimitClause | None:
-        return _l.first(self, _K79)
+        return _l.first(self, _K81)
 
 class DeleteStmt(Node):
     """``delete_stmt``: with_clause:WithClause? 'DELETE' 'FROM' table:TargetTable indexed_by:IndexedBy? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3128,39 +3128,39 @@ class DeleteStmt(Node):
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K65)
+        return _l.first(self, _K67)
 
     @property
     def delete_token(self) -> Token:
-        return _l.first(self, _K126)
+        return _l.first(self, _K128)
 
     @property
     def from_token(self) -> Token:
-        return _l.first(self, _K105)
+        return _l.first(self, _K107)
 
     @property
     def table(self) -> TargetTable:
-        return _l.first(self, _K117)
+        return _l.first(self, _K119)
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K84)
+        return _l.first(self, _K86)
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.first(self, _K48)
+        return _l.first(self, _K51)
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K121)
+        return _l.first(self, _K123)
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K78)
+        return _l.first(self, _K80)
 
     @property
     def limit(self) -> LimitClause | None:
-        return _l.first(self, _K79)
+        return _l.first(self, _K81)
 
 class TargetTable(TargetTableMixin, Node):
     """``target_table``: parts:(Name % 'DOT') ('AS' alias:Name)?"""
@@ -3171,15 +3171,15 @@ class TargetTable(TargetTableMixin, Node):
 
     @property
     def parts(self) -> list[Token]:
-        return _l.many(self, (1,), _K81)
+        return _l.many(self, (1,), _K83)
 
     @property
     def parts_separators(self) -> list[Token]:
-        return _l.every(self, _K81)
+        return _l.every(self, _K83)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K17)
+        return _l.first(self, _K20)
 
     @property
     def alias(self) -> Token | None:
@@ -3206,7 +3206,7 @@ class SetItem(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def eq_token(self) -> Token:
@@ -3237,7 +3237,7 @@ class UpsertClause(UpsertClauseMixin, Node):
 
     @property
     def target(self) -> list[OrderingTerm]:
-        return _l.many(self, (4,), _K15)
+        return _l.every(self, _K29)
 
     @property
     def target_separators(self) -> list[Token]:
@@ -3245,7 +3245,7 @@ class UpsertClause(UpsertClauseMixin, Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K16)
+        return _l.first(self, _K18)
 
     @property
     def target_where(self) -> WhereClause | None:
@@ -3253,23 +3253,23 @@ class UpsertClause(UpsertClauseMixin, Node):
 
     @property
     def do_token(self) -> Token:
-        return _l.first(self, _K127)
+        return _l.first(self, _K129)
 
     @property
     def nothing_token(self) -> Token | None:
-        return _l.first(self, _K128)
+        return _l.first(self, _K130)
 
     @property
     def update_token(self) -> Token | None:
-        return _l.first(self, _K122)
-
-    @property
-    def set_token(self) -> Token | None:
         return _l.first(self, _K124)
 
     @property
+    def set_token(self) -> Token | None:
+        return _l.first(self, _K126)
+
+    @property
     def assignments(self) -> list[SetItem]:
-        return _l.many(self, (11,), _K15)
+        return _l.every(self, _K127)
 
     @property
     def assignments_separators(self) -> list[Token]:
@@ -3315,119 +3315,121 @@ _K12 = frozenset({'EXISTS', 'IF', 'NOT'})
 _K13 = frozenset({'qualified_name'})
 _K14 = frozenset({'LP'})
 _K15 = frozenset({'COMMA'})
-_K16 = frozenset({'RP'})
-_K17 = frozenset({'AS'})
-_K18 = frozenset({'select', 'select_core', 'values'})
-_K19 = frozenset({'WITHOUT'})
-_K20 = frozenset({'type_name'})
-_K21 = frozenset({'check_constraint', 'collate_constraint', 'constraint_name', 'default_constraint', 'defer_subclause', 'foreign_key_clause', 'generated_constraint', 'not_null_constraint', 'null_constraint', 'primary_key_constraint', 'unique_constraint'})
-_K22 = frozenset({'ID', 'STRING'})
-_K23 = frozenset({'ASC', 'DESC'})
-_K24 = frozenset({'ABORT', 'CONFLICT', 'FAIL', 'IGNORE', 'ON', 'REPLACE', 'ROLLBACK'})
-_K25 = frozenset({'AUTOINCR'})
-_K26 = frozenset({'ordering_term'})
-_K27 = frozenset({'MINUS', 'PLUS'})
-_K28 = frozenset({'GENERATED'})
-_K29 = frozenset({'ALWAYS'})
-_K30 = frozenset({'between_expr', 'binary_expr', 'case_expr', 'cast_expr', 'collate_expr', 'column_ref', 'exists_expr', 'function_call', 'in_expr', 'is_expr', 'like_expr', 'literal', 'not_expr', 'null_test', 'paren_expr', 'raise_expr', 'row_value', 'subquery_expr', 'unary_expr', 'variable'})
-_K31 = frozenset({'ID'})
-_K32 = frozenset({'column_list'})
-_K33 = frozenset({'refarg'})
-_K34 = frozenset({'column_name'})
-_K35 = frozenset({'REFERENCES'})
-_K36 = frozenset({'defer_subclause'})
-_K37 = frozenset({'MATCH'})
-_K38 = frozenset({'ON'})
-_K39 = frozenset({'DELETE', 'INSERT', 'UPDATE'})
-_K40 = frozenset({'ACTION', 'CASCADE', 'DEFAULT', 'NO', 'NULL', 'RESTRICT', 'SET'})
-_K41 = frozenset({'NOT'})
-_K42 = frozenset({'DEFERRABLE'})
-_K43 = frozenset({'DEFERRED', 'IMMEDIATE', 'INITIALLY'})
-_K44 = frozenset({'EXISTS', 'IF'})
-_K45 = frozenset({'VIEW'})
-_K46 = frozenset({'UNIQUE'})
-_K47 = frozenset({'INDEX'})
-_K48 = frozenset({'where_clause'})
-_K49 = frozenset({'delete_stmt', 'insert_stmt', 'select', 'select_core', 'update_stmt', 'values'})
-_K50 = frozenset({'TRIGGER'})
-_K51 = frozenset({'EACH', 'FOR', 'ROW'})
-_K52 = frozenset({'WHEN'})
-_K53 = frozenset({'USING'})
-_K54 = frozenset({'module_argument'})
-_K55 = frozenset({'COLUMNKW'})
-_K56 = frozenset({'column_def'})
-_K57 = frozenset({'CONSTRAINT'})
-_K58 = frozenset({'CHECK'})
-_K59 = frozenset({'DATABASE'})
-_K60 = frozenset({'KEY'})
-_K61 = frozenset({'INTO'})
-_K62 = frozenset({'EQ'})
-_K63 = frozenset({'pragma_value'})
-_K64 = frozenset({'DEFAULT', 'DELETE', 'FLOAT', 'ID', 'INDEXED', 'INTEGER', 'JOIN_KW', 'MINUS', 'ON', 'PLUS', 'STRING'})
-_K65 = frozenset({'with_clause'})
-_K66 = frozenset({'compound_operator'})
-_K67 = frozenset({'select_core', 'values'})
-_K68 = frozenset({'RECURSIVE'})
-_K69 = frozenset({'common_table_expression'})
-_K70 = frozenset({'MATERIALIZED', 'NOT'})
-_K71 = frozenset({'ALL', 'EXCEPT', 'INTERSECT', 'UNION'})
-_K72 = frozenset({'ALL', 'DISTINCT'})
-_K73 = frozenset({'result_column'})
-_K74 = frozenset({'from_clause'})
-_K75 = frozenset({'group_by_clause'})
-_K76 = frozenset({'having_clause'})
-_K77 = frozenset({'window_clause'})
-_K78 = frozenset({'order_by_clause'})
-_K79 = frozenset({'limit_clause'})
-_K80 = frozenset({'STAR'})
-_K81 = frozenset({'DOT'})
-_K82 = frozenset({'join_operator'})
-_K83 = frozenset({'join_group', 'subquery', 'table_function', 'table_ref'})
-_K84 = frozenset({'indexed_by'})
-_K85 = frozenset({'on_clause', 'using_clause'})
-_K86 = frozenset({'JOIN'})
-_K87 = frozenset({'BY'})
-_K88 = frozenset({'FIRST', 'LAST', 'NULLS'})
-_K89 = frozenset({'COMMA', 'OFFSET'})
-_K90 = frozenset({'window'})
-_K91 = frozenset({'PARTITION'})
-_K92 = frozenset({'ORDER'})
-_K93 = frozenset({'frame_spec'})
-_K94 = frozenset({'BETWEEN'})
-_K95 = frozenset({'AND'})
-_K96 = frozenset({'frame_exclude'})
-_K97 = frozenset({'UNBOUNDED'})
-_K98 = frozenset({'CURRENT'})
-_K99 = frozenset({'CURRENT', 'GROUP', 'NO', 'OTHERS', 'ROW', 'TIES'})
-_K100 = frozenset({'COLLATE'})
-_K101 = frozenset({'LIKE_KW', 'MATCH'})
-_K102 = frozenset({'ESCAPE'})
-_K103 = frozenset({'IN'})
-_K104 = frozenset({'DISTINCT'})
-_K105 = frozenset({'FROM'})
-_K106 = frozenset({'ISNULL', 'NOT', 'NOTNULL', 'NULL'})
-_K107 = frozenset({'function_order_by'})
-_K108 = frozenset({'within_group'})
-_K109 = frozenset({'filter_clause'})
-_K110 = frozenset({'over_clause'})
-_K111 = frozenset({'when_clause'})
-_K112 = frozenset({'ELSE'})
-_K113 = frozenset({'IGNORE'})
-_K114 = frozenset({'ABORT', 'FAIL', 'ROLLBACK'})
-_K115 = frozenset({'INSERT'})
-_K116 = frozenset({'OR'})
-_K117 = frozenset({'target_table'})
-_K118 = frozenset({'upsert_clause'})
-_K119 = frozenset({'DEFAULT'})
-_K120 = frozenset({'VALUES'})
-_K121 = frozenset({'returning_clause'})
-_K122 = frozenset({'UPDATE'})
-_K123 = frozenset({'ABORT', 'FAIL', 'IGNORE', 'REPLACE', 'ROLLBACK'})
-_K124 = frozenset({'SET'})
-_K125 = frozenset({'set_item'})
-_K126 = frozenset({'DELETE'})
-_K127 = frozenset({'DO'})
-_K128 = frozenset({'NOTHING'})
+_K16 = frozenset({'column_def'})
+_K17 = frozenset({'check_constraint', 'constraint_name', 'foreign_key_constraint', 'primary_key_constraint', 'unique_constraint'})
+_K18 = frozenset({'RP'})
+_K19 = frozenset({'table_option'})
+_K20 = frozenset({'AS'})
+_K21 = frozenset({'select', 'select_core', 'values'})
+_K22 = frozenset({'WITHOUT'})
+_K23 = frozenset({'type_name'})
+_K24 = frozenset({'check_constraint', 'collate_constraint', 'constraint_name', 'default_constraint', 'defer_subclause', 'foreign_key_clause', 'generated_constraint', 'not_null_constraint', 'null_constraint', 'primary_key_constraint', 'unique_constraint'})
+_K25 = frozenset({'ID', 'STRING'})
+_K26 = frozenset({'ASC', 'DESC'})
+_K27 = frozenset({'ABORT', 'CONFLICT', 'FAIL', 'IGNORE', 'ON', 'REPLACE', 'ROLLBACK'})
+_K28 = frozenset({'AUTOINCR'})
+_K29 = frozenset({'ordering_term'})
+_K30 = frozenset({'MINUS', 'PLUS'})
+_K31 = frozenset({'GENERATED'})
+_K32 = frozenset({'ALWAYS'})
+_K33 = frozenset({'between_expr', 'binary_expr', 'case_expr', 'cast_expr', 'collate_expr', 'column_ref', 'exists_expr', 'function_call', 'in_expr', 'is_expr', 'like_expr', 'literal', 'not_expr', 'null_test', 'paren_expr', 'raise_expr', 'row_value', 'subquery_expr', 'unary_expr', 'variable'})
+_K34 = frozenset({'ID'})
+_K35 = frozenset({'column_list'})
+_K36 = frozenset({'refarg'})
+_K37 = frozenset({'column_name'})
+_K38 = frozenset({'REFERENCES'})
+_K39 = frozenset({'defer_subclause'})
+_K40 = frozenset({'MATCH'})
+_K41 = frozenset({'ON'})
+_K42 = frozenset({'DELETE', 'INSERT', 'UPDATE'})
+_K43 = frozenset({'ACTION', 'CASCADE', 'DEFAULT', 'NO', 'NULL', 'RESTRICT', 'SET'})
+_K44 = frozenset({'NOT'})
+_K45 = frozenset({'DEFERRABLE'})
+_K46 = frozenset({'DEFERRED', 'IMMEDIATE', 'INITIALLY'})
+_K47 = frozenset({'EXISTS', 'IF'})
+_K48 = frozenset({'VIEW'})
+_K49 = frozenset({'UNIQUE'})
+_K50 = frozenset({'INDEX'})
+_K51 = frozenset({'where_clause'})
+_K52 = frozenset({'delete_stmt', 'insert_stmt', 'select', 'select_core', 'update_stmt', 'values'})
+_K53 = frozenset({'TRIGGER'})
+_K54 = frozenset({'EACH', 'FOR', 'ROW'})
+_K55 = frozenset({'WHEN'})
+_K56 = frozenset({'USING'})
+_K57 = frozenset({'module_argument'})
+_K58 = frozenset({'COLUMNKW'})
+_K59 = frozenset({'CONSTRAINT'})
+_K60 = frozenset({'CHECK'})
+_K61 = frozenset({'DATABASE'})
+_K62 = frozenset({'KEY'})
+_K63 = frozenset({'INTO'})
+_K64 = frozenset({'EQ'})
+_K65 = frozenset({'pragma_value'})
+_K66 = frozenset({'DEFAULT', 'DELETE', 'FLOAT', 'ID', 'INDEXED', 'INTEGER', 'JOIN_KW', 'MINUS', 'ON', 'PLUS', 'STRING'})
+_K67 = frozenset({'with_clause'})
+_K68 = frozenset({'compound_operator'})
+_K69 = frozenset({'select_core', 'values'})
+_K70 = frozenset({'RECURSIVE'})
+_K71 = frozenset({'common_table_expression'})
+_K72 = frozenset({'MATERIALIZED', 'NOT'})
+_K73 = frozenset({'ALL', 'EXCEPT', 'INTERSECT', 'UNION'})
+_K74 = frozenset({'ALL', 'DISTINCT'})
+_K75 = frozenset({'result_column'})
+_K76 = frozenset({'from_clause'})
+_K77 = frozenset({'group_by_clause'})
+_K78 = frozenset({'having_clause'})
+_K79 = frozenset({'window_clause'})
+_K80 = frozenset({'order_by_clause'})
+_K81 = frozenset({'limit_clause'})
+_K82 = frozenset({'STAR'})
+_K83 = frozenset({'DOT'})
+_K84 = frozenset({'join_operator'})
+_K85 = frozenset({'join_group', 'subquery', 'table_function', 'table_ref'})
+_K86 = frozenset({'indexed_by'})
+_K87 = frozenset({'on_clause', 'using_clause'})
+_K88 = frozenset({'JOIN'})
+_K89 = frozenset({'BY'})
+_K90 = frozenset({'FIRST', 'LAST', 'NULLS'})
+_K91 = frozenset({'COMMA', 'OFFSET'})
+_K92 = frozenset({'window'})
+_K93 = frozenset({'PARTITION'})
+_K94 = frozenset({'ORDER'})
+_K95 = frozenset({'frame_spec'})
+_K96 = frozenset({'BETWEEN'})
+_K97 = frozenset({'AND'})
+_K98 = frozenset({'frame_exclude'})
+_K99 = frozenset({'UNBOUNDED'})
+_K100 = frozenset({'CURRENT'})
+_K101 = frozenset({'CURRENT', 'GROUP', 'NO', 'OTHERS', 'ROW', 'TIES'})
+_K102 = frozenset({'COLLATE'})
+_K103 = frozenset({'LIKE_KW', 'MATCH'})
+_K104 = frozenset({'ESCAPE'})
+_K105 = frozenset({'IN'})
+_K106 = frozenset({'DISTINCT'})
+_K107 = frozenset({'FROM'})
+_K108 = frozenset({'ISNULL', 'NOT', 'NOTNULL', 'NULL'})
+_K109 = frozenset({'function_order_by'})
+_K110 = frozenset({'within_group'})
+_K111 = frozenset({'filter_clause'})
+_K112 = frozenset({'over_clause'})
+_K113 = frozenset({'when_clause'})
+_K114 = frozenset({'ELSE'})
+_K115 = frozenset({'IGNORE'})
+_K116 = frozenset({'ABORT', 'FAIL', 'ROLLBACK'})
+_K117 = frozenset({'INSERT'})
+_K118 = frozenset({'OR'})
+_K119 = frozenset({'target_table'})
+_K120 = frozenset({'upsert_clause'})
+_K121 = frozenset({'DEFAULT'})
+_K122 = frozenset({'VALUES'})
+_K123 = frozenset({'returning_clause'})
+_K124 = frozenset({'UPDATE'})
+_K125 = frozenset({'ABORT', 'FAIL', 'IGNORE', 'REPLACE', 'ROLLBACK'})
+_K126 = frozenset({'SET'})
+_K127 = frozenset({'set_item'})
+_K128 = frozenset({'DELETE'})
+_K129 = frozenset({'DO'})
+_K130 = frozenset({'NOTHING'})
 
 
 Expr = BetweenExpr | BinaryExpr | CaseExpr | CastExpr | CollateExpr | ColumnRef | ExistsExpr | FunctionCall | InExpr | IsExpr | LikeExpr | Literal | NotExpr | NullTest | ParenExpr | RaiseExpr | RowValue | SubqueryExpr | UnaryExpr | Variable
