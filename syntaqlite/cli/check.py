@@ -558,6 +558,13 @@ def check_command(
             to_err = id(source) in piped
             for d in result.diagnostics:
                 click.echo(render(d, lines, source.path, style=style) + "\n", err=to_err, color=color)
+    if checked is not None:
+        # Every result is taken: run the generator to its end, which shuts
+        # the pool down now (left suspended, the pool would be shut down
+        # when the generator is collected at exit, racing the interpreter's
+        # own shutdown of the pool: "Bad file descriptor" on stderr).
+        for _ in checked:
+            pass
     if output == "json":
         sys.stdout.write(to_json(reports))
     elif output == "github":

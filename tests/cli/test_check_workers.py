@@ -37,3 +37,40 @@ def test_verbose_checks_in_this_process(run, tmp_path: Path) -> None:  # type: i
     project = _project(tmp_path)
     r = run("check", "-v", "-j", "3", str(project))
     assert "debug: files checked in this process (-v)" in r.err
+
+
+def test_the_pool_is_shut_down_before_the_command_exits(tmp_path: Path) -> None:
+    """All results taken, the workers' pool is shut down by the command
+    itself, not when its generator is collected at exit, where it raced the
+    interpreter's own shutdown of the pool ("Exception ignored ... Bad file
+    descriptor" on stderr, now and then)."""
+    import os
+    import subprocess
+    import sys
+
+    project = _project(tmp_path)
+    probe = (
+        "import sys\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "calls = []\n"
+        "shutdown = ProcessPoolExecutor.shutdown\n"
+        "def recording(self, *args, **kwargs):\n"
+        "    calls.append(kwargs.get('wait', True))\n"
+        "    return shutdown(self, *args, **kwargs)\n"
+        "ProcessPoolExecutor.shutdown = recording\n"
+        "from syntaqlite.cli import main\n"
+        f"sys.argv = ['syntaqlite', 'check', '-j', '3', {str(project)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    print('shut down before exit:', calls)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+    assert "shut down before exit: [True]" in proc.stdout, proc.stdout + proc.stderr
+    assert "Exception ignored" not in proc.stderr

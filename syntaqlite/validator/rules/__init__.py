@@ -6,9 +6,10 @@ wording, span, help and replacement; see :class:`.base.Reporter`).
 
 A check's code is its module's name with dashes (``unknown_table`` reports
 ``unknown-table``).  A check's module loads when something first reports it
-or asks for it: checking a file without findings loads none of them
-(``rules.unknown_table`` is an attribute of this package that imports its
-module on first use; ``RULES``, every check by code, imports them all).
+or asks for it: checking a file without findings loads only the few whose
+helpers the checker consults (``rules.unknown_table`` is an attribute of
+this package that imports its module on first use; ``RULES``, every check
+by code, imports them all).
 
 A new check is a module here, its name in ``MODULES``, the code that finds
 it (calling the module's report function) and a golden case in
