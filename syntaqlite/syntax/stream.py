@@ -89,7 +89,36 @@ def _cut(tokens: list[Token], text: str, size: int) -> int:
     return best
 
 
+class Split(Record):
+    """One piece of a text before it is parsed: its text, where it starts
+    and its tokens (the lexer's, before the parser reads some keywords as
+    names)."""
+
+    __slots__ = ("offset", "line", "text", "tokens")
+
+    offset: int
+    line: int
+    text: str
+    tokens: list[Token] | None
+    """None: not lexed yet (the text's last piece, when it is short)."""
+
+    def __init__(self, offset: int, line: int, text: str, tokens: list[Token] | None) -> None:
+        self.offset = offset
+        self.line = line
+        self.text = text
+        self.tokens = tokens
+
+
 def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[Piece]:
+    for split in _splits(read, target, size):
+        tokens = split.tokens
+        split.tokens = None  # the parse's list from now on
+        with gc_paused():
+            result = _parse(split.text, target, tokens)
+        yield Piece(split.offset, split.line, result)
+
+
+def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[Split]:
     keywords, dialect = target.keywords, target.lex_dialect
     buffer = ""
     eof = False
@@ -126,10 +155,8 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
             del tokens[k:]
             buffer = buffer[end:]
             window = size
-        parsed, tokens = tokens, None
-        with gc_paused():
-            result = _parse(text, target, parsed)
-        yield Piece(offset, line, result)
+        lexed, tokens = tokens, None
+        yield Split(offset, line, text, lexed)
         offset += len(text)
         if "\r" in text:
             # lone CRs end lines too (as the lexer counts); a CR LF cut in
@@ -140,6 +167,24 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
             line += text.count("\n")
 
 
+def split_stream(source: str, target: Target = DEFAULT_TARGET, *, size: int = PIECE_SIZE) -> Iterator[Split]:
+    """The pieces :func:`parse_stream` parses, unparsed: their texts cut
+    where it cuts them, with their tokens."""
+    return _splits(_reader(source), target, size)
+
+
+def _reader(text: str) -> Callable[[int], str]:
+    pos = 0
+
+    def read(n: int) -> str:
+        nonlocal pos
+        part = text[pos : pos + n]
+        pos += len(part)
+        return part
+
+    return read
+
+
 def parse_stream(
     source: str | TextIO, target: Target = DEFAULT_TARGET, *, size: int = PIECE_SIZE
 ) -> Iterator[Piece]:
@@ -147,17 +192,8 @@ def parse_stream(
     statement by statement: an iterator of :class:`Piece`, each a run of
     whole statements parsed alone, in order, covering the text exactly."""
     if isinstance(source, str):
-        text = source
-        pos = 0
-
-        def read(n: int) -> str:
-            nonlocal pos
-            part = text[pos : pos + n]
-            pos += len(part)
-            return part
-
-        return _pieces(read, target, size)
+        return _pieces(_reader(source), target, size)
     return _pieces(source.read, target, size)
 
 
-__all__ = ["PIECE_SIZE", "Piece", "parse_stream"]
+__all__ = ["PIECE_SIZE", "Piece", "Split", "parse_stream", "split_stream"]
