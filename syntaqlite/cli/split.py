@@ -13,7 +13,9 @@ done here, by the same code as in one process: a piece without a statement
 (what it prints depends on the pieces before it), one that ends in an
 unterminated block comment, one whose output fails verification (the error
 message is then this process's) or that raised.  The output is therefore the
-same, byte for byte, as formatting the file in one process.
+same, byte for byte, as formatting the file in one process.  A text of one
+piece (one long statement, such as a dump's INSERT of many rows) is done
+here without workers.
 
 Only for ``semicolons = true`` (the default): with ``false`` the last
 statement of the whole text is printed differently, which a piece cannot
@@ -26,6 +28,7 @@ import signal
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -90,28 +93,42 @@ def format_split(
     the syntax errors (none of the text is emitted after the first)."""
     assert options.semicolons
     errors: list[Diagnostic] = []
+
+    def here(split: Split) -> None:
+        """The piece formatted in this process, as without workers."""
+        piece = split.parse(target)
+        if piece.result.errors:
+            errors.extend(shifted(d, split.offset) for d in piece.result.errors)
+        elif not errors:
+            for done, part in formatter.feed(piece):
+                emit(done, part)
+
+    splits = split_stream(source, target, size=size)
+    first, second = next(splits, None), next(splits, None)
+    if second is None:  # one piece (one long statement): nothing to share
+        if first is not None:
+            here(first)
+        return errors
     pending: deque[tuple[Split, bool, bool, Future[Reply] | None]] = deque()
     off = False
-    splits = split_stream(source, target, size=size)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(options, target)) as pool:
 
-        def give_out() -> bool:
+        def give_out(split: Split) -> None:
             nonlocal off
-            split = next(splits, None)
-            if split is None:
-                return False
             at_start = off
             future: Future[Reply] | None = None
             if split.tokens is not None:
                 _regions, off = fmt_off_regions(split.tokens, len(split.text), at_start)
                 future = pool.submit(format_piece, split.text, at_start)
             pending.append((split, at_start, off, future))
-            return True
 
-        more = True
+        queue = chain((first, second), splits)
         while True:
-            while more and len(pending) < workers * IN_FLIGHT:
-                more = give_out()
+            while len(pending) < workers * IN_FLIGHT:
+                split = next(queue, None)
+                if split is None:
+                    break
+                give_out(split)
             if not pending:
                 break
             split, at_start, off_after, future = pending.popleft()
@@ -128,12 +145,7 @@ def format_split(
                     emit(done, part)
                 emit(None, text)
             else:
-                piece = Piece(split.offset, split.line, parse(split.text, target))
-                if piece.result.errors:
-                    errors.extend(shifted(d, split.offset) for d in piece.result.errors)
-                    continue
-                for done, part in formatter.feed(piece):
-                    emit(done, part)
+                here(split)
     return errors
 
 

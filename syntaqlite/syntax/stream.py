@@ -108,14 +108,17 @@ class Split(Record):
         self.text = text
         self.tokens = tokens
 
+    def parse(self, target: Target = DEFAULT_TARGET) -> Piece:
+        """The piece parsed (from its tokens, which become the parse's)."""
+        tokens, self.tokens = self.tokens, None
+        with gc_paused():
+            result = _parse(self.text, target, tokens)
+        return Piece(self.offset, self.line, result)
+
 
 def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[Piece]:
     for split in _splits(read, target, size):
-        tokens = split.tokens
-        split.tokens = None  # the parse's list from now on
-        with gc_paused():
-            result = _parse(split.text, target, tokens)
-        yield Piece(split.offset, split.line, result)
+        yield split.parse(target)
 
 
 def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[Split]:
