@@ -24,7 +24,10 @@ know alone; such a file is formatted in one process.
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -45,11 +48,23 @@ _worker_options: FormatOptions | None = None
 _worker_target: Target | None = None
 
 
-def _init(options: FormatOptions, target: Target) -> None:
-    """A worker: Ctrl-C is the parent's business (it finishes or stops the file)."""
+def _init(options: FormatOptions, target: Target, parent: int) -> None:
+    """A worker: Ctrl-C is the parent's business (it finishes the file, or
+    exits at once on a second Ctrl-C); when the parent is gone, however it
+    ended, the worker ends too (within :data:`ORPHAN_CHECK` seconds)."""
     global _worker_options, _worker_target
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_options, _worker_target = options, target
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+ORPHAN_CHECK = 0.2  # seconds
+
+
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(1)
 
 
 Reply = tuple[str, Any]
@@ -111,7 +126,9 @@ def format_split(
         return errors
     pending: deque[tuple[Split, bool, bool, Future[Reply] | None]] = deque()
     off = False
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(options, target)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init, initargs=(options, target, os.getpid())
+    ) as pool:
 
         def give_out(split: Split) -> None:
             nonlocal off

@@ -170,3 +170,41 @@ def test_fmt_splits_a_large_file_and_writes_what_one_process_writes(
     assert done.exit_code == 0 and "1 file reformatted" in done.output
     assert CliRunner().invoke(fmt_command, ["-j", "1", str(one)]).exit_code == 0
     assert two.read_bytes() == one.read_bytes() != text.encode()
+
+
+def test_workers_end_with_the_command_however_it_ends(tmp_path: Path) -> None:
+    """Killed outright (no handler runs), the command leaves no worker behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    big = tmp_path / "big.sql"
+    big.write_text("select 1;\n" * (workers.SPLIT_FROM // 10 + 10_000))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "syntaqlite", "fmt", "--check", "-j", "2", str(big)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the workers are found by it
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        found = subprocess.run(["ps", "-o", "pid=", "--ppid", str(proc.pid)], capture_output=True, text=True)
+        if len(found.stdout.split()) >= 2:
+            break
+        time.sleep(0.05)
+    else:
+        proc.kill()
+        pytest.fail("no workers started")
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    pytest.fail("a worker outlived the command")
