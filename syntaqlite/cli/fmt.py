@@ -535,7 +535,8 @@ def _plural(n: int, word: str) -> str:
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="Worker processes [default: one per idle core, at most one per 4 files; -v says how many].",
+    help="Worker processes [default: one per idle core, at most one per 4 files, or per MB of one "
+    "large file formatted in pieces; -v says how many].",
 )
 @click.option("--print-doc", is_flag=True, help="Print the formatter's document for stdin and exit.")
 @click.option(

@@ -208,3 +208,20 @@ def test_workers_end_with_the_command_however_it_ends(tmp_path: Path) -> None:
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     pytest.fail("a worker outlived the command")
+
+
+def test_a_long_statement_is_formatted_here_from_the_tokens_of_the_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A dump's INSERT of many rows: no worker lexes it again (none starts
+    for a text of long statements only), and the output is the same."""
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(split, "ProcessPoolExecutor", no_pool)
+    rows = ",\n".join(f"  ({i}, 'name {i}', {i}.5)" for i in range(3000))
+    text = f"INSERT INTO t (a, b, c) VALUES\n{rows};\nINSERT INTO u VALUES\n{rows};\n"
+    result = _split_parts(text, FormatOptions(), 2000)
+    assert result == _one_process(text, FormatOptions(), 2000)
+    assert not isinstance(result, str) and result[0].count("INSERT INTO") == 2
