@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from .._record import Record
-from .lexer import tokenize
+from .lexer import settled, tokenize
 from .memory import gc_paused
 from .parser import _COMPLETE, _COMPLETE_CLASS, _WORDLIKE, ParseResult, _parse
 from .target import DEFAULT_TARGET, Target
@@ -59,16 +59,27 @@ class Piece(Record):
         return self.result.source
 
 
-def _cut(tokens: list[Token], text: str, size: int) -> int:
+def _cut(tokens: list[Token], text: str, size: int, scan: list[int] | None = None) -> int:
     """How many of ``tokens`` (the tokens of the window ``text``) make up
     the shortest prefix of it that ends a statement and a line, with a token
     after it (so none of them could change were the window longer), and is
     at least ``size`` long, or else the longest such prefix; 0 when there is
-    none."""
-    state = 0
+    none.
+
+    ``scan``, ``[index, state]``: where to go on from, when the window grew
+    (its tokens lexed on from those of the smaller window, in which there was
+    no cut); updated, when there is no cut, to the place where the next
+    larger window's scan goes on: the state before the token two before the
+    first token more text could change (a cut's decision looks two tokens
+    ahead), so a long statement's tokens are scanned once, not once a window."""
+    start, state = scan if scan is not None else (0, 0)
     best = 0
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    again = max(0, settled(tokens) - 2) if scan is not None else n
+    for i in range(start, n):
+        if i == again and scan is not None:
+            scan[:] = [i, state]
+        tok = tokens[i]
         kind = tok.kind
         if kind == COMMENT:
             continue
@@ -129,6 +140,7 @@ def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[S
     line = 1
     window = size
     tokens: list[Token] | None = None  # of the window, while it grows
+    scan = [0, 0]  # where _cut goes on from, while it grows
     while True:
         while not eof and len(buffer) < window:
             more = read(max(window - len(buffer), size))
@@ -142,7 +154,7 @@ def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[S
             chunk = buffer[:window]
             with gc_paused():  # (the tokens held while the window grows: see memory.py)
                 tokens = tokenize(chunk, keywords, dialect, resume=tokens)
-            k = _cut(tokens, chunk, size)
+            k = _cut(tokens, chunk, size, scan)
             if k == 0 and not (eof and len(buffer) <= window):
                 # one long statement: look further (linear overall), going on
                 # from the tokens of this window (the buffer only grows)
@@ -158,6 +170,7 @@ def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[S
             del tokens[k:]
             buffer = buffer[end:]
             window = size
+        scan = [0, 0]
         lexed, tokens = tokens, None
         yield Split(offset, line, text, lexed)
         offset += len(text)
