@@ -3,6 +3,8 @@
     python bench/dumps.py                           # both files, ours and the peer's
     python bench/dumps.py --statements 100000 --rows 20000      # a quick run
     python bench/dumps.py --peer /tmp/peer-venv/bin/syntaqlite
+    python bench/dumps.py --python /tmp/venv/bin/python   # an installed build (the compiled wheel)
+    python bench/dumps.py --jobs 2                  # fmt/check with -j 2
 
 It builds two files in a temporary directory: ``--statements`` lines of
 ``SELECT 1;`` (one million: 10 MB) and one INSERT of ``--rows`` rows (200,000:
@@ -15,6 +17,13 @@ and that memory per byte of the file: ``fmt --check``, ``check`` and
 executable with ``--peer``, or let the script find ``/tmp/peer-venv``), its
 ``fmt --check``, ``analyze`` and ``parse`` run on the same files in the same run, and
 the ratio of our wall time to its is printed (the target is at most 10).
+Ours is this checkout run by this Python, or with ``--python`` the
+``syntaqlite`` installed for that interpreter (a wheel: compiled or not, its
+``--version`` says, and the first line printed repeats it).  ``fmt`` and
+``check`` pick their workers as for a user (``fmt`` splits one large file
+among idle cores, cli/split.py); ``--jobs`` passes ``-j``.  The load
+average is printed before and after: on a shared machine the ratios are
+only as good as the load is low.
 """
 
 from __future__ import annotations
@@ -55,10 +64,13 @@ def build_insert(path: Path, rows: int) -> None:
             fh.write(f"  ({i}, '{name}', {rng.uniform(0, 1000):.2f}, '{note}', NULL){sep}")
 
 
-def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
+def run(
+    argv: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, int, int]:
     """Wall seconds, peak RSS in kB and exit status of ``argv``."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    # run from the temporary directory: ``python -m`` would find a checkout in the working directory
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     assert proc.stderr is not None
@@ -76,6 +88,8 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=200_000)
     ap.add_argument("--peer", type=Path, default=DEFAULT_PEER if DEFAULT_PEER.exists() else None)
     ap.add_argument("--only", choices=["statements", "insert"], help="one file only")
+    ap.add_argument("--python", help="run the syntaqlite installed for this Python (default: this checkout)")
+    ap.add_argument("--jobs", type=int, help="pass -j to fmt and check")
     ap.add_argument(
         "--commands",
         type=lambda v: v.split(","),
@@ -93,8 +107,17 @@ def main() -> None:
         if args.only in (None, "insert"):
             files["insert"] = tmp / "insert.sql"
             build_insert(files["insert"], args.rows)
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        ours = [sys.executable, "-m", "syntaqlite"]
+        if args.python:
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+            ours = [args.python, "-m", "syntaqlite"]
+        else:
+            env = {**os.environ, "PYTHONPATH": str(ROOT)}
+            ours = [sys.executable, "-m", "syntaqlite"]
+        version = subprocess.run(
+            [*ours, "--version"], env=env, capture_output=True, text=True, cwd=tmp
+        ).stdout
+        print(f"ours: {version.strip()}")
+        print(f"load average: {_load()}")
         print(f"{'file':<11} {'MB':>6} {'command':<12} {'ours s':>8} {'ours MB':>8} {'x size':>7}", end="")
         print(f" {'peer s':>8} {'peer MB':>8} {'ratio':>6}" if args.peer else "")
         for label, path in files.items():
@@ -102,17 +125,26 @@ def main() -> None:
             for command, peer_command in COMMANDS:
                 if command.split()[0] not in args.commands:
                     continue
-                wall, rss, _code = run([*ours, *command.split(), str(path)], env)
+                jobs = ["-j", str(args.jobs)] if args.jobs and command != "parse" else []
+                wall, rss, _code = run([*ours, *command.split(), *jobs, str(path)], env, tmp)
                 line = (
                     f"{label:<11} {size / 1e6:>6.1f} {command:<12} {wall:>8.1f} {rss / 1024:>8.0f}"
                     f" {rss * 1024 / size:>7.1f}"
                 )
                 if args.peer:
-                    peer_wall, peer_rss, _ = run([str(args.peer), *peer_command, str(path)])
+                    peer_wall, peer_rss, _ = run([str(args.peer), *peer_command, str(path)], cwd=tmp)
                     line += f" {peer_wall:>8.1f} {peer_rss / 1024:>8.0f} {wall / peer_wall:>6.1f}"
                 print(line, flush=True)
+        print(f"load average: {_load()}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":

@@ -240,3 +240,53 @@ def test_a_long_statement_is_lexed_once() -> None:
         stream.tokenize = real
     assert len(calls) > 5 and sum(calls) < 1.2 * len(text)
     assert _lexed(piece.result.tokens) == _lexed(parse(text).tokens)
+
+
+def _long_texts(seed: int, count: int) -> list[tuple[str, int]]:
+    """Texts with statements longer than the piece size, ending in all the
+    ways a cut looks at (a trailing comment, one on the next line, none)."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            rows = ",\n".join(f"({i}, 'v;{i}') /* c */" for i in range(rng.randint(1, 400)))
+            parts.append(f"INSERT INTO t VALUES {rows}" + rng.choice(SEPARATORS))
+            parts.append(rng.choice(STATEMENTS) + rng.choice(SEPARATORS))
+        out.append(("".join(parts), rng.choice([1, 50, 300, 2000])))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_growing_window_is_cut_where_a_fresh_scan_cuts_it(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cut's scan goes on where the smaller window's stopped: the pieces
+    are those of a scan from the first token of every window."""
+    for text, size in _long_texts(400 + seed, 25):
+        resumed = [(p.offset, p.line, p.text) for p in parse_stream(text, size=size)]
+        with monkeypatch.context() as m:
+            m.setattr(stream, "settled", lambda tokens: 0)  # every scan from the first token
+            fresh = [(p.offset, p.line, p.text) for p in parse_stream(text, size=size)]
+        assert resumed == fresh
+        assert "".join(t for _o, _l, t in resumed) == text
+
+
+def test_a_window_that_ends_at_a_statement_end_is_cut_as_a_fresh_scan_cuts_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Piece sizes from 40 to 1,000: windows end on the tokens around the
+    ends of the long statements (the semicolon, the comment after it, the
+    next statement's first token) and inside a trigger's body, whose
+    semicolons end no statement."""
+    rows = ",".join(f"({i},'x')" for i in range(120))
+    body = "".join(f"INSERT INTO t VALUES ({i});\n" for i in range(40))
+    text = (
+        f"INSERT INTO t VALUES {rows}; -- a\nSELECT 1;\nINSERT INTO t VALUES {rows};\n-- b\nSELECT 2;\n"
+        f"CREATE TRIGGER r AFTER INSERT ON t BEGIN\n{body}END;\nSELECT 3;"
+    )
+    for size in range(40, 1_000, 3):
+        resumed = [p.text for p in parse_stream(text, size=size)]
+        with monkeypatch.context() as m:
+            m.setattr(stream, "settled", lambda tokens: 0)
+            assert resumed == [p.text for p in parse_stream(text, size=size)], size

@@ -40,7 +40,7 @@ from .common import (
 )
 from .discover import SQL_SUFFIXES, discover
 from .files import InputError, WriteError, read_for_update, read_stdin, write_back
-from .workers import PARALLEL_FROM
+from .workers import PARALLEL_FROM, plan_split
 from .workers import plan as plan_workers
 
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
@@ -164,10 +164,13 @@ def _line_ending(text: str) -> str:
     return "\n"
 
 
-def format_text(text: str, shown: str, options: FormatOptions, target: Target, color: bool) -> Outcome:
-    """Format one text; never raises: an exception is an internal error."""
+def format_text(
+    text: str, shown: str, options: FormatOptions, target: Target, color: bool, workers: int = 1
+) -> Outcome:
+    """Format one text (``workers``: processes that format its pieces, see
+    split.py); never raises: an exception is an internal error."""
     try:
-        return _format_text(text, shown, options, target, color)
+        return _format_text(text, shown, options, target, color, workers)
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the run or pass as success
         return Outcome(
             shown,
@@ -177,7 +180,9 @@ def format_text(text: str, shown: str, options: FormatOptions, target: Target, c
         )
 
 
-def _format_text(text: str, shown: str, options: FormatOptions, target: Target, color: bool) -> Outcome:
+def _format_text(
+    text: str, shown: str, options: FormatOptions, target: Target, color: bool, workers: int = 1
+) -> Outcome:
     """The text is parsed, formatted and verified piece by piece
     (``parse_stream``): memory follows a piece, not the file."""
     ending = _line_ending(text)
@@ -185,21 +190,30 @@ def _format_text(text: str, shown: str, options: FormatOptions, target: Target, 
     formatter = StreamFormatter(options)
     parts: list[str] = []
     errors: list[Diagnostic] = []
+
+    def emit(piece: Piece | None, part: str) -> None:
+        if piece is not None:  # else verified by the worker that formatted it
+            _verify(piece, part, target)
+        parts.append(part)
+
     try:
-        for piece in parse_stream(source, target):
-            if piece.result.errors:
-                errors.extend(shifted(d, piece.offset) for d in piece.result.errors)
-            elif not errors:
-                for done, part in formatter.feed(piece):
-                    _verify(done, part, target)
-                    parts.append(part)
+        if workers > 1 and options.semicolons:
+            from .split import format_split
+
+            errors = format_split(source, options, target, workers, formatter, emit, shifted)
+        else:
+            for piece in parse_stream(source, target):
+                if piece.result.errors:
+                    errors.extend(shifted(d, piece.offset) for d in piece.result.errors)
+                elif not errors:
+                    for done, part in formatter.feed(piece):
+                        emit(done, part)
         if errors:
             lines = Lines(source)
             shown_errors = "\n".join(render(e, lines, shown, style=styler(color)) for e in errors)
             return Outcome(shown, "failed", shown_errors)
         for done, part in formatter.finish():
-            _verify(done, part, target)
-            parts.append(part)
+            emit(done, part)
     except FormatterBug as exc:
         return Outcome(shown, "error", f"{shown}: formatter bug, file left unchanged: {exc}")
     formatted = "".join(parts)
@@ -281,8 +295,10 @@ def _diff(old: str, new: str, name: str) -> str:
 Task = tuple[str, Overrides, str, bool]
 
 
-def _process(args: Task) -> Outcome:
-    """Format one file (in a worker process or here)."""
+def _process(args: Task, split: Common | None = None, jobs: int | None = None) -> Outcome:
+    """Format one file (in a worker process or here; ``split``: here, a
+    large file by worker processes, as ``jobs`` and ``plan_split`` decide,
+    with the decision shown through it)."""
     name, overrides, mode, color = args
     path = Path(name)
     try:
@@ -302,7 +318,12 @@ def _process(args: Task) -> Outcome:
             f"{printable(name)}: a Python file: formatting its SQL needs --python or [format] python = true",
         )
     else:
-        outcome = format_text(source.text, name, options, target, color)
+        workers = 1
+        if split is not None and options.semicolons:
+            workers, why = plan_split(len(source.text), jobs)
+            if workers > 1:
+                split.debug(f"{printable(name)}: formatted in pieces by {workers} workers ({why})")
+        outcome = format_text(source.text, name, options, target, color, workers)
     if outcome.status != "changed":
         return outcome
     assert outcome.new_text is not None
@@ -520,7 +541,8 @@ def _plural(n: int, word: str) -> str:
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="Worker processes [default: one per idle core, at most one per 4 files; -v says how many].",
+    help="Worker processes [default: one per idle core, at most one per 4 files, or per MB of one "
+    "large file formatted in pieces; -v says how many].",
 )
 @click.option("--print-doc", is_flag=True, help="Print the formatter's document for stdin and exit.")
 @click.option(
@@ -663,7 +685,7 @@ def fmt_command(
                 if interrupt.requested:
                     outcomes.append(Outcome(task[0], "skipped"))
                     continue
-                outcomes.append(_process(task))
+                outcomes.append(_process(task, common, jobs))
                 progress.step()
     progress.close()
 

@@ -17,7 +17,14 @@ of files.
     worker costs a process start; a few small files are done sooner here).
 
 One means no worker process: the files are done in this process.
-``fmt -v`` prints the decision.  A container sees its host's runnable
+
+A file of :data:`SPLIT_FROM` bytes or more that ``fmt`` does in this process
+(fewer files than :data:`PARALLEL_FROM`, or one worker planned for them) is
+formatted piece by piece by worker processes (cli/split.py):
+:func:`plan_split` decides how many the same way, one per
+:data:`SPLIT_FROM` bytes of the file.
+
+``fmt -v`` prints the decisions.  A container sees its host's runnable
 count (``/proc/loadavg`` is not namespaced): on a busy shared host, give
 ``-j``.
 """
@@ -29,6 +36,7 @@ import os
 FILES_PER_WORKER = 4
 BYTES_PER_WORKER = 256_000
 PARALLEL_FROM = 4  # files; fewer are done in this process whatever the plan
+SPLIT_FROM = 1_000_000  # bytes: a file done in this process is formatted by workers from this size
 
 
 def available_cpus() -> int:
@@ -47,6 +55,26 @@ def others_running(loadavg: str = "/proc/loadavg") -> int:
         return max(0, int(running) - 1)
     except (OSError, IndexError, ValueError):
         return 0
+
+
+def _free_cpus() -> tuple[int, str]:
+    cpus = available_cpus()
+    busy = others_running()
+    return max(1, cpus - busy), (
+        f"{cpus} CPU{'s' if cpus != 1 else ''} available, {busy} other "
+        f"process{'es' if busy != 1 else ''} running"
+    )
+
+
+def plan_split(size: int, jobs: int | None) -> tuple[int, str]:
+    """(workers, why) for one file of ``size`` bytes formatted piece by piece."""
+    if size < SPLIT_FROM:
+        return 1, f"{size:,} bytes, under {SPLIT_FROM:,}"
+    if jobs is not None:
+        return jobs, f"--jobs {jobs}"
+    free, why = _free_cpus()
+    by_work = -(-size // SPLIT_FROM)
+    return min(free, by_work), f"{why}, {size:,} bytes worth {by_work}"
 
 
 def plan(files: int, size: int, jobs: int | None) -> tuple[int, str]:

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
+from .._record import Record
 from ..diagnostics import Diagnostic
 from ..syntax.cst import Node
 from ..syntax.memory import gc_paused
@@ -63,9 +64,16 @@ def _fmt_off_regions(result: ParseResult, off_at_start: bool = False) -> tuple[l
     """The ``-- fmt: off`` regions of ``result`` (``off_at_start``: one is
     open where its text starts, a piece of a larger text), and whether one is
     still open at its end."""
+    return fmt_off_regions(result.tokens, len(result.source), off_at_start)
+
+
+def fmt_off_regions(
+    tokens: list[Token], size: int, off_at_start: bool = False
+) -> tuple[list[tuple[int, int]], bool]:
+    """:func:`_fmt_off_regions` of a text of ``size`` characters lexed to ``tokens``."""
     regions: list[tuple[int, int]] = []
     start: int | None = 0 if off_at_start else None
-    for tok in result.tokens:
+    for tok in tokens:
         if tok.kind != "COMMENT":
             continue
         if start is None and _FMT_OFF.match(tok.text):
@@ -74,7 +82,7 @@ def _fmt_off_regions(result: ParseResult, off_at_start: bool = False) -> tuple[l
             regions.append((start, tok.start))
             start = None
     if start is not None:
-        regions.append((start, len(result.source) + 1))
+        regions.append((start, size + 1))
     return regions, start is not None
 
 
@@ -97,22 +105,23 @@ def _format_result(result: ParseResult, options: FormatOptions) -> str:
             out.append("\n\n" if gap >= 2 else "\n")
         out.append(text)
         prev_end = end
-    return _end_in_open_comment(result, "".join(out) + "\n" if out else "")
+    return _end_in_open_comment(result.tokens, "".join(out) + "\n" if out else "")
 
 
-def _open_comment(result: ParseResult) -> str | None:
-    """The text of the block comment the text ends in, if it is unterminated."""
-    last = result.tokens[-1] if result.tokens else None
+def _open_comment(tokens: list[Token]) -> str | None:
+    """The text of the block comment the text (of ``tokens``) ends in, if it
+    is unterminated."""
+    last = tokens[-1] if tokens else None
     if last is None or last.kind != "COMMENT" or not last.text.startswith("/*"):
         return None
     return last.text if len(last.text) < 4 or not last.text.endswith("*/") else None
 
 
-def _end_in_open_comment(result: ParseResult, out: str) -> str:
+def _end_in_open_comment(tokens: list[Token], out: str) -> str:
     """``out`` ending exactly as the text does when that is an unterminated
     block comment: it runs to the end, so nothing may follow it (the last
     statement's semicolon goes before it, no newline after it)."""
-    comment = _open_comment(result)
+    comment = _open_comment(tokens)
     if comment is None:
         return out
     core = comment.rstrip(" \t\n\r\f\v")
@@ -220,32 +229,94 @@ class StreamFormatter:
     def finish(self) -> list[tuple[Piece, str]]:
         return self._flush(last=True)
 
+    @property
+    def fmt_off(self) -> bool:
+        """A ``-- fmt: off`` region is open after the pieces fed."""
+        return self._off
+
+    def place(
+        self, body: PieceBody, tokens: list[Token], fmt_off: bool
+    ) -> tuple[list[tuple[Piece, str]], str]:
+        """A piece with a statement formatted elsewhere (:func:`piece_body`
+        with ``last`` false: for ``semicolons = true`` only), instead of
+        :meth:`feed`: the parts of the pieces fed before it, and its own
+        text; ``tokens``: its tokens, ``fmt_off``: a region is open after it."""
+        assert self.options.semicolons
+        before = self._flush(last=False)
+        text = self.join(body, tokens)
+        self._off = fmt_off
+        return before, text
+
     def _flush(self, last: bool) -> list[tuple[Piece, str]]:
         out = [(piece, self._format(piece, regions, last)) for piece, regions in self._pending]
         self._pending = []
         return out
 
     def _format(self, piece: Piece, regions: list[tuple[int, int]], last: bool) -> str:
-        with gc_paused():
-            chunks = _format_chunks(piece.result, self.options, regions, last, self._newlines is not None)
-        source = piece.text
-        out: list[str] = []
-        prev_end: int | None = None
-        for text, start, end in chunks:
-            if prev_end is not None:
-                gap = source.count("\n", prev_end, start)
-                out.append("\n\n" if gap >= 2 else "\n")
-            elif self._newlines is not None and self._newlines + source.count("\n", 0, start) >= 2:
-                out.append("\n")  # the text before ends with a newline already
-            out.append(text)
-            prev_end = end
-        if prev_end is None:
+        body = piece_body(piece.result, self.options, regions, last, self._newlines is not None)
+        return self.join(body, piece.result.tokens)
+
+    def join(self, body: PieceBody, tokens: list[Token]) -> str:
+        """The text of a formatted piece (of ``tokens``) in the output: a
+        blank line before it when the text had one there."""
+        if body.text is None:
             if self._newlines is not None:
-                self._newlines += source.count("\n")
+                self._newlines += body.newlines
             return ""
-        self._newlines = source.count("\n", prev_end)
-        out.append("\n")
-        return _end_in_open_comment(piece.result, "".join(out))
+        blank = self._newlines is not None and self._newlines + body.lead >= 2
+        self._newlines = body.tail
+        return _end_in_open_comment(tokens, "\n" + body.text if blank else body.text)
+
+
+class PieceBody(Record):
+    """A piece formatted, before it is placed in the output (what does not
+    depend on the pieces before it)."""
+
+    __slots__ = ("text", "lead", "tail", "newlines")
+
+    text: str | None
+    """Its chunks with the line breaks between them and a last one (None:
+    nothing to print)."""
+    lead: int
+    """Line breaks in the piece's text before its first chunk."""
+    tail: int
+    """Line breaks after its last chunk."""
+    newlines: int
+    """Line breaks in the piece's text."""
+
+    def __init__(self, text: str | None, lead: int, tail: int, newlines: int) -> None:
+        self.text = text
+        self.lead = lead
+        self.tail = tail
+        self.newlines = newlines
+
+
+def piece_body(
+    result: ParseResult,
+    options: FormatOptions,
+    regions: list[tuple[int, int]],
+    last: bool,
+    printed_before: bool,
+) -> PieceBody:
+    """A piece of a larger text formatted (``regions``: its ``-- fmt: off``
+    regions; ``last``: it holds the text's last statement; ``printed_before``:
+    something was printed before it)."""
+    with gc_paused():
+        chunks = _format_chunks(result, options, regions, last, printed_before)
+    source = result.source
+    if not chunks:
+        return PieceBody(None, 0, 0, source.count("\n"))
+    out: list[str] = []
+    prev_end: int | None = None
+    for text, start, end in chunks:
+        if prev_end is not None:
+            gap = source.count("\n", prev_end, start)
+            out.append("\n\n" if gap >= 2 else "\n")
+        out.append(text)
+        prev_end = end
+    out.append("\n")
+    assert prev_end is not None
+    return PieceBody("".join(out), source.count("\n", 0, chunks[0][1]), source.count("\n", prev_end), 0)
 
 
 def format_stream(

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from .._record import Record
-from .lexer import tokenize
+from .lexer import settled, tokenize
 from .memory import gc_paused
 from .parser import _COMPLETE, _COMPLETE_CLASS, _WORDLIKE, ParseResult, _parse
 from .target import DEFAULT_TARGET, Target
@@ -59,16 +59,27 @@ class Piece(Record):
         return self.result.source
 
 
-def _cut(tokens: list[Token], text: str, size: int) -> int:
+def _cut(tokens: list[Token], text: str, size: int, scan: list[int] | None = None) -> int:
     """How many of ``tokens`` (the tokens of the window ``text``) make up
     the shortest prefix of it that ends a statement and a line, with a token
     after it (so none of them could change were the window longer), and is
     at least ``size`` long, or else the longest such prefix; 0 when there is
-    none."""
-    state = 0
+    none.
+
+    ``scan``, ``[index, state]``: where to go on from, when the window grew
+    (its tokens lexed on from those of the smaller window, in which there was
+    no cut); updated, when there is no cut, to the place where the next
+    larger window's scan goes on: the state before the token two before the
+    first token more text could change (a cut's decision looks two tokens
+    ahead), so a long statement's tokens are scanned once, not once a window."""
+    start, state = scan if scan is not None else (0, 0)
     best = 0
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    again = max(0, settled(tokens) - 2) if scan is not None else n
+    for i in range(start, n):
+        if i == again and scan is not None:
+            scan[:] = [i, state]
+        tok = tokens[i]
         kind = tok.kind
         if kind == COMMENT:
             continue
@@ -89,7 +100,39 @@ def _cut(tokens: list[Token], text: str, size: int) -> int:
     return best
 
 
+class Split(Record):
+    """One piece of a text before it is parsed: its text, where it starts
+    and its tokens (the lexer's, before the parser reads some keywords as
+    names)."""
+
+    __slots__ = ("offset", "line", "text", "tokens")
+
+    offset: int
+    line: int
+    text: str
+    tokens: list[Token] | None
+    """None: not lexed yet (the text's last piece, when it is short)."""
+
+    def __init__(self, offset: int, line: int, text: str, tokens: list[Token] | None) -> None:
+        self.offset = offset
+        self.line = line
+        self.text = text
+        self.tokens = tokens
+
+    def parse(self, target: Target = DEFAULT_TARGET) -> Piece:
+        """The piece parsed (from its tokens, which become the parse's)."""
+        tokens, self.tokens = self.tokens, None
+        with gc_paused():
+            result = _parse(self.text, target, tokens)
+        return Piece(self.offset, self.line, result)
+
+
 def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[Piece]:
+    for split in _splits(read, target, size):
+        yield split.parse(target)
+
+
+def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[Split]:
     keywords, dialect = target.keywords, target.lex_dialect
     buffer = ""
     eof = False
@@ -97,6 +140,7 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
     line = 1
     window = size
     tokens: list[Token] | None = None  # of the window, while it grows
+    scan = [0, 0]  # where _cut goes on from, while it grows
     while True:
         while not eof and len(buffer) < window:
             more = read(max(window - len(buffer), size))
@@ -110,7 +154,7 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
             chunk = buffer[:window]
             with gc_paused():  # (the tokens held while the window grows: see memory.py)
                 tokens = tokenize(chunk, keywords, dialect, resume=tokens)
-            k = _cut(tokens, chunk, size)
+            k = _cut(tokens, chunk, size, scan)
             if k == 0 and not (eof and len(buffer) <= window):
                 # one long statement: look further (linear overall), going on
                 # from the tokens of this window (the buffer only grows)
@@ -126,10 +170,9 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
             del tokens[k:]
             buffer = buffer[end:]
             window = size
-        parsed, tokens = tokens, None
-        with gc_paused():
-            result = _parse(text, target, parsed)
-        yield Piece(offset, line, result)
+        scan = [0, 0]
+        lexed, tokens = tokens, None
+        yield Split(offset, line, text, lexed)
         offset += len(text)
         if "\r" in text:
             # lone CRs end lines too (as the lexer counts); a CR LF cut in
@@ -140,6 +183,24 @@ def _pieces(read: Callable[[int], str], target: Target, size: int) -> Iterator[P
             line += text.count("\n")
 
 
+def split_stream(source: str, target: Target = DEFAULT_TARGET, *, size: int = PIECE_SIZE) -> Iterator[Split]:
+    """The pieces :func:`parse_stream` parses, unparsed: their texts cut
+    where it cuts them, with their tokens."""
+    return _splits(_reader(source), target, size)
+
+
+def _reader(text: str) -> Callable[[int], str]:
+    pos = 0
+
+    def read(n: int) -> str:
+        nonlocal pos
+        part = text[pos : pos + n]
+        pos += len(part)
+        return part
+
+    return read
+
+
 def parse_stream(
     source: str | TextIO, target: Target = DEFAULT_TARGET, *, size: int = PIECE_SIZE
 ) -> Iterator[Piece]:
@@ -147,17 +208,8 @@ def parse_stream(
     statement by statement: an iterator of :class:`Piece`, each a run of
     whole statements parsed alone, in order, covering the text exactly."""
     if isinstance(source, str):
-        text = source
-        pos = 0
-
-        def read(n: int) -> str:
-            nonlocal pos
-            part = text[pos : pos + n]
-            pos += len(part)
-            return part
-
-        return _pieces(read, target, size)
+        return _pieces(_reader(source), target, size)
     return _pieces(source.read, target, size)
 
 
-__all__ = ["PIECE_SIZE", "Piece", "parse_stream"]
+__all__ = ["PIECE_SIZE", "Piece", "Split", "parse_stream", "split_stream"]

@@ -62,3 +62,14 @@ def test_verbose_says_how_many(run, tmp_path: Path) -> None:  # type: ignore[no-
     assert "debug: workers: " in r.err and "10 files" in r.err
     r = run("fmt", "--check", "-v", "-j", "2", str(tmp_path))
     assert "debug: workers: 2 (--jobs 2)" in r.err
+
+
+def test_a_large_file_alone_is_split_among_idle_cores(machine: dict[str, int]) -> None:
+    size = 5 * workers.SPLIT_FROM
+    assert workers.plan_split(workers.SPLIT_FROM - 1, None)[0] == 1  # small: no worker
+    assert workers.plan_split(size, None)[0] == 5  # one per SPLIT_FROM bytes
+    machine["others"] = 6
+    assert workers.plan_split(size, None)[0] == 2  # what the other processes leave
+    machine["others"] = 8
+    assert workers.plan_split(size, None)[0] == 1
+    assert workers.plan_split(size, 3)[0] == 3  # --jobs wins
