@@ -241,8 +241,8 @@ class Table(Record):
     _indexed: list[Column] | None
     _indexed_len: int
     # A view: the error its query gives (None: none) against the catalog of
-    # the generation given (``Catalog.generation``), remembered by the resolver.
-    _view_verdict: tuple[int, str | None] | None
+    # the generation given (``Catalog.generation``) and shape, remembered by the resolver.
+    _view_verdict: tuple[int, int, str | None] | None
     # A view whose stored query SQLite may have rewritten since it was
     # created (an ALTER TABLE ... RENAME edits the views that name the
     # table or column): ``sql`` is no longer what SQLite resolves.
@@ -288,7 +288,7 @@ class Table(Record):
         self._index: dict[str, Column] | None = None
         self._indexed: list[Column] | None = None
         self._indexed_len = -1
-        self._view_verdict: tuple[int, str | None] | None = None
+        self._view_verdict: tuple[int, int, str | None] | None = None
 
     @property
     def key(self) -> str:
@@ -456,12 +456,30 @@ class Catalog:
         # Which state of the schema this is: renewed at every change, unique
         # across catalogs (a snapshot shares it until either side changes).
         self.generation = next(_GENERATIONS)
+        # Renewed at every change but one that only adds an object under a
+        # name no database uses (``grew``): what the names already in use
+        # mean is the same as long as ``shape`` is.
+        self.shape = self.generation
         self.add_database("main")
         self.add_database("temp")
 
     def changed(self) -> None:
         """The schema may have changed: a new generation."""
+        self.generation = self.shape = next(_GENERATIONS)
+
+    def grew(self, shape: int) -> None:
+        """The changes since ``shape`` only added an object under a name no
+        database used: a new generation of the same shape."""
         self.generation = next(_GENERATIONS)
+        self.shape = shape
+
+    def name_in_use(self, name: str) -> bool:
+        """Whether a table, view, index or trigger of any database is
+        called ``name``."""
+        key = fold_case(name)
+        return any(
+            key in db.tables or key in db.indexes or key in db.triggers for db in self.databases.values()
+        )
 
     def snapshot(self) -> Catalog:
         """A copy that later changes to either side do not reach."""
@@ -475,6 +493,7 @@ class Catalog:
         copy.star_views = dict(self.star_views)
         copy.savepoints = list(self.savepoints)
         copy.generation = self.generation
+        copy.shape = self.shape
         return copy
 
     def restore(self, saved: Catalog) -> None:

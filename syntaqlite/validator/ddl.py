@@ -50,7 +50,7 @@ from ..syntax.nodes import (
     VacuumStmt,
 )
 from ..syntax.tokens import Token
-from . import definitions, rules
+from . import builtins, definitions, rules
 from .catalog import (
     Column,
     Index,
@@ -146,8 +146,36 @@ class DdlChecker:
         statement: nothing to do)."""
         handler = HANDLERS.get(type(body))
         if handler is not None:
+            shape = self.catalog.shape
+            adds = self.adds_a_new_name(body)
             handler(self, body)
             self.r.schema_changed()
+            if adds:
+                self.catalog.grew(shape)
+
+    def adds_a_new_name(self, body: Node) -> bool:
+        """Whether ``body`` creates a table, view or index under a name no
+        database uses yet, in a database whose objects are all known: then
+        what every name in use means stays the same (``Catalog.grew``).  Not
+        a built-in table-valued function's name, which the new table would
+        hide."""
+        if isinstance(body, (CreateTableStmt, CreateViewStmt)):
+            name, temp = body.name, body.temp
+        elif isinstance(body, CreateIndexStmt):
+            name, temp = body.name, False
+        else:
+            return False
+        if name.schema is not None:
+            db = self.catalog.database(unquote(name.schema.text))
+        else:
+            db = self.catalog.database("temp" if temp else "main")
+        text = unquote(name.name.text)
+        return (
+            db is not None
+            and db.known
+            and not self.catalog.name_in_use(text)
+            and not any(f.table_valued for f in builtins.lookup(text))
+        )
 
     def on_create_table_stmt(self, stmt: CreateTableStmt) -> None:
         name_tok = stmt.name.name

@@ -234,15 +234,21 @@ class Resolver:
         if key in self.expanding:
             self.met_expanding = True
             return f"view {view.name} is circularly defined"
-        generation = self.catalog.generation
+        catalog = self.catalog
         cached = view._view_verdict
-        if cached is not None and cached[0] == generation:
-            return cached[1]
+        # A query that resolved cleanly still does while the names in use
+        # keep their meaning (only objects under new names were added): a
+        # chain of views created one over another is resolved once, not
+        # again under every later CREATE.
+        if cached is not None and (
+            cached[0] == catalog.generation or (cached[2] is None and cached[1] == catalog.shape)
+        ):
+            return cached[2]
         message, cyclic = self._expand_view(view, key)
         if cyclic:
             self.met_expanding = True
         else:
-            view._view_verdict = (generation, message)
+            view._view_verdict = (catalog.generation, catalog.shape, message)
         return message
 
     def _expand_view(self, view: Table, key: tuple[str, str]) -> tuple[str | None, bool]:
