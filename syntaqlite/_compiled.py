@@ -28,6 +28,7 @@ COMPILED_MODULES = (
     "syntaqlite.syntax.automaton",
     "syntaqlite.syntax.actions",
     "syntaqlite.syntax.memory",
+    "syntaqlite.syntax.nodes.layout",
     "syntaqlite.fmt.doc",
     "syntaqlite.fmt.printer",
     "syntaqlite.fmt.context",

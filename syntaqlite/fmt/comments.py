@@ -56,6 +56,21 @@ class Comments:
         self.blank_after = set() if blank_after is None else blank_after
 
 
+def count_outside(tokens: Sequence[Token], skip: Sequence[tuple[int, int]]) -> int:
+    """How many comments of ``tokens`` lie outside the ``skip`` spans: the
+    comments formatting must print (counted apart from :func:`attach`)."""
+    n = 0
+    for tok in tokens:
+        if tok.kind == "COMMENT":
+            start = tok.start
+            for a, b in skip:
+                if a <= start < b:
+                    break
+            else:
+                n += 1
+    return n
+
+
 def is_line_comment(tok: Token) -> bool:
     return tok.text.startswith("--")
 

@@ -72,9 +72,11 @@ class Formatter:
         if keyword is None:
             keyword = t.kind in KEYWORDS
         text: Doc = Keyword(t.text) if keyword else t.text
-        i = t.index
-        if i in self.comments.leading or i in self.comments.trailing:
-            return self._with_comments(t, text, t)
+        comments = self.comments
+        if comments.leading or comments.trailing:  # most texts have none left
+            i = t.index
+            if i in comments.leading or i in comments.trailing:
+                return self._with_comments(t, text, t)
         return text  # most tokens have no comments: no call
 
     def kw(self, t: Token) -> Doc:
@@ -195,9 +197,10 @@ class Formatter:
                     parts.append(" " if named else LINE)  # "CONSTRAINT name" stays with its constraint
                 # The comments before an element sit outside its groups: one
                 # on its own line breaks the list, not the element.
-                leading = self.take_leading(item.first_token if isinstance(item, Node) else item)
-                if leading is not None:
-                    parts.append(leading)
+                if self.comments.leading:
+                    leading = self.take_leading(item.first_token if isinstance(item, Node) else item)
+                    if leading is not None:
+                        parts.append(leading)
                 parts.append(self.fmt(item))
                 after_element = True
                 named = type(item) is ConstraintName

@@ -24,7 +24,7 @@ from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import DEFAULT_TARGET, Target
 from ..syntax.tokens import Token
 from ..text import Lines
-from .comments import Comments, attach
+from .comments import Comments, attach, count_outside
 from .context import Formatter
 from .doc import Doc
 from .options import FormatOptions
@@ -143,7 +143,7 @@ def _format_chunks(
     spans: list[tuple[int, int]] = []
     for i, item in enumerate(items):
         if isinstance(item, Statement):
-            if any(item.start < b and item.end > a for a, b in regions):
+            if regions and any(item.start < b and item.end > a for a, b in regions):
                 verbatim.add(i)
                 spans.append((item.start, item.end))
             else:
@@ -151,7 +151,8 @@ def _format_chunks(
     comments = attach(result, spans)
     extents = [_extent(comments, item) for item in items]
     f = Formatter(result.source, options, comments, RULES)
-    f.verbatim_starts = {a for a, _b in spans}
+    if spans:
+        f.verbatim_starts = {a for a, _b in spans}
     last_statement = max((i for i, it in enumerate(items) if isinstance(it, Statement)), default=-1)
 
     old_limit = sys.getrecursionlimit()
@@ -184,9 +185,7 @@ def _format_chunks(
     finally:
         sys.setrecursionlimit(old_limit)
 
-    expected = sum(
-        1 for t in result.tokens if t.kind == "COMMENT" and not any(a <= t.start < b for a, b in spans)
-    )
+    expected = count_outside(result.tokens, spans)
     if f.emitted_comments != expected:
         raise FormatterBug(f"formatting would print {f.emitted_comments} comments of {expected}")
     return chunks
