@@ -33,6 +33,7 @@ COMPILED_MODULES = (
     "syntaqlite.fmt.printer",
     "syntaqlite.fmt.context",
     "syntaqlite.fmt.comments",
+    "syntaqlite.fmt.chunks",
     "syntaqlite.fmt.rules.common",
     "syntaqlite.fmt.rules.ddl",
     "syntaqlite.fmt.rules.dml",
