@@ -121,10 +121,10 @@ def statement_doc(f: Formatter, stmt: Statement, verbatim: bool, keep_semicolon:
     # ``/* ...`` (or read as part of a ``--`` comment).
     after: list[Doc] = []
     if semi is None and keep_semicolon:
-        after = [";", *f.trailing_doc(stmt.last_token)]
+        after = [";", *f.trailing_doc(stmt.last_token)] if f.comments.trailing else [";"]
     if verbatim:
         return [f.verbatim(stmt.first_token, stmt.last_token), *after]
-    leading = f.take_leading(stmt.first_token)
+    leading = f.take_leading(stmt.first_token) if f.comments.leading else None
     parts: list[Doc] = [leading] if leading is not None else []
     explain = stmt.explain
     if explain is not None:

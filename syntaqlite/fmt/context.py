@@ -182,7 +182,7 @@ class Formatter:
                 parts.append(" ")
             parts.append(self.fmt(item))
             prev = item
-        return parts
+        return parts[0] if len(parts) == 1 else parts  # one item: no concatenation to walk
 
     # -- layout helpers ------------------------------------------------------
 
