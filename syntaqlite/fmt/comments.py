@@ -56,6 +56,21 @@ class Comments:
         self.blank_after = set() if blank_after is None else blank_after
 
 
+def count_outside(tokens: Sequence[Token], skip: Sequence[tuple[int, int]]) -> int:
+    """How many comments of ``tokens`` lie outside the ``skip`` spans: the
+    comments formatting must print (counted apart from :func:`attach`)."""
+    n = 0
+    for tok in tokens:
+        if tok.kind == "COMMENT":
+            start = tok.start
+            for a, b in skip:
+                if a <= start < b:
+                    break
+            else:
+                n += 1
+    return n
+
+
 def is_line_comment(tok: Token) -> bool:
     return tok.text.startswith("--")
 
@@ -93,21 +108,24 @@ def attach(result: ParseResult, skip: Sequence[tuple[int, int]] = ()) -> Comment
             comments.leading.setdefault(next_tok.index, []).extend(placed)
         group.clear()
 
+    last: Token | None = None  # the last token of any kind (its end is last_end)
     for tok in result.tokens:
-        if tok.kind == "COMMENT":
-            if any(a <= tok.start < b for a, b in skip):
-                continue
-            if prev is not None and not group and "\n" not in source[last_end : tok.start]:
-                comments.trailing.setdefault(prev.index, []).append(tok)
-            else:
-                if not group:
-                    group_start = last_end
-                group.append(tok)
-            last_end = tok.end
+        if tok.kind != "COMMENT":
+            if group:
+                flush(tok)
+            prev = last = tok
             continue
-        if group:
-            flush(tok)
-        prev = tok
-        last_end = tok.end
+        start = tok.start
+        if skip and any(a <= start < b for a, b in skip):
+            continue
+        if last is not None:
+            last_end = last.end
+        if prev is not None and not group and "\n" not in source[last_end:start]:
+            comments.trailing.setdefault(prev.index, []).append(tok)
+        else:
+            if not group:
+                group_start = last_end
+            group.append(tok)
+        last = tok
     flush(None)
     return comments

@@ -11,6 +11,7 @@ once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 from ..syntax.cst import Node
 from ..syntax.nodes import ConstraintName
@@ -72,9 +73,11 @@ class Formatter:
         if keyword is None:
             keyword = t.kind in KEYWORDS
         text: Doc = Keyword(t.text) if keyword else t.text
-        i = t.index
-        if i in self.comments.leading or i in self.comments.trailing:
-            return self._with_comments(t, text, t)
+        comments = self.comments
+        if comments.leading or comments.trailing:  # most texts have none left
+            i = t.index
+            if i in comments.leading or i in comments.trailing:
+                return self._with_comments(t, text, t)
         return text  # most tokens have no comments: no call
 
     def kw(self, t: Token) -> Doc:
@@ -159,12 +162,15 @@ class Formatter:
     # -- nodes ---------------------------------------------------------------
 
     def fmt(self, item: Node | Token) -> Doc:
-        if isinstance(item, Token):
+        # type(...) is Token: one comparison (Token has no subclasses),
+        # where isinstance(item, Node) walks the node class's bases.
+        if type(item) is Token:
             return self.tok(item)
-        rule = self.rules.get(type(item))
+        node = cast(Node, item)  # compiled: no check (Node is not a compiled class)
+        rule = self.rules.get(type(node))
         if rule is None:
-            return self.spaced(item.children)
-        return rule(self, item)
+            return self.spaced(node.children)
+        return rule(self, node)
 
     def spaced(self, items: Sequence[Node | Token]) -> Doc:
         """Items separated by single spaces, except around ``.`` and inside
@@ -176,7 +182,7 @@ class Formatter:
                 parts.append(" ")
             parts.append(self.fmt(item))
             prev = item
-        return parts
+        return parts[0] if len(parts) == 1 else parts  # one item: no concatenation to walk
 
     # -- layout helpers ------------------------------------------------------
 
@@ -187,7 +193,7 @@ class Formatter:
         after_element = False
         named = False
         for item in items:
-            if isinstance(item, Token) and item.kind == "COMMA":
+            if type(item) is Token and item.kind == "COMMA":
                 parts.extend([self.tok(item), LINE])
                 after_element = named = False
             else:
@@ -195,9 +201,10 @@ class Formatter:
                     parts.append(" " if named else LINE)  # "CONSTRAINT name" stays with its constraint
                 # The comments before an element sit outside its groups: one
                 # on its own line breaks the list, not the element.
-                leading = self.take_leading(item.first_token if isinstance(item, Node) else item)
-                if leading is not None:
-                    parts.append(leading)
+                if self.comments.leading:
+                    leading = self.take_leading(item.first_token if isinstance(item, Node) else item)
+                    if leading is not None:
+                        parts.append(leading)
                 parts.append(self.fmt(item))
                 after_element = True
                 named = type(item) is ConstraintName
@@ -230,11 +237,15 @@ class Formatter:
 
 
 def _last_kind(item: Node | Token) -> str:
-    return (item.last_token if isinstance(item, Node) else item).kind
+    if type(item) is Token:
+        return item.kind
+    return cast(Node, item).last_token.kind
 
 
 def _first_kind(item: Node | Token) -> str:
-    return (item.first_token if isinstance(item, Node) else item).kind
+    if type(item) is Token:
+        return item.kind
+    return cast(Node, item).first_token.kind
 
 
 def _space_between(a: Node | Token, b: Node | Token) -> bool:

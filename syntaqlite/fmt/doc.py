@@ -24,14 +24,14 @@ A doc is one of:
 * :class:`InlineComment` — a block comment that leads the next token on its
   line, spaced by what the printer has just written.
 
-Docs are plain immutable values except :class:`Group`, whose ``broken`` flag
-and flat ``width`` the printer's break propagation sets once.
+Docs are plain immutable values except :class:`Group`, whose ``broken`` flag,
+flat ``width`` and ``plain`` flag the printer's break propagation sets once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Union
+from typing import Final, Union
 
 
 class Keyword:
@@ -47,7 +47,7 @@ class Keyword:
 
 
 class Group:
-    __slots__ = ("contents", "broken", "width")
+    __slots__ = ("contents", "broken", "width", "plain", "walked")
 
     def __init__(self, contents: Doc, broken: bool = False) -> None:
         self.contents = contents
@@ -55,6 +55,13 @@ class Group:
         self.width = 0
         """Columns the group takes printed flat (set with ``broken`` by the
         printer's break propagation; meaningless for a broken group)."""
+        self.plain = False
+        """Set by the break propagation: the group is not broken and holds
+        only text, keywords, soft lines, nests and plain groups, so that
+        printed flat it is its texts one after the other (no comment, no
+        verbatim text, nothing that breaks)."""
+        self.walked = False
+        """The break propagation has set the fields above."""
 
     def __repr__(self) -> str:
         return f"Group({self.contents!r}{', broken' if self.broken else ''})"
@@ -144,12 +151,13 @@ class _Marker:
 
 Doc = Union[str, list["Doc"], Keyword, Group, Nest, Line, LineSuffix, Verbatim, InlineComment, _Marker]  # noqa: UP007
 
-LINE = Line(" ")
-SOFTLINE = Line("")
-HARDLINE = Line("", hard=True)
-BREAK_PARENT = _Marker("BREAK_PARENT")
-FRESH_LINE = _Marker("FRESH_LINE")
-SUFFIX_BREAK = _Marker("SUFFIX_BREAK")
+# Final: compiled, a module constant, not a name looked up at each use.
+LINE: Final = Line(" ")
+SOFTLINE: Final = Line("")
+HARDLINE: Final = Line("", hard=True)
+BREAK_PARENT: Final = _Marker("BREAK_PARENT")
+FRESH_LINE: Final = _Marker("FRESH_LINE")
+SUFFIX_BREAK: Final = _Marker("SUFFIX_BREAK")
 
 
 # -- builders ---------------------------------------------------------------

@@ -11,30 +11,25 @@ region (or after a ``-- fmt: off`` with no ``on``) are copied as written.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from typing import TextIO
 
 from .._record import Record
 from ..diagnostics import Diagnostic
-from ..syntax.cst import Node
 from ..syntax.memory import gc_paused
-from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult, parse
 from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import DEFAULT_TARGET, Target
-from ..syntax.tokens import Token
 from ..text import Lines
-from .comments import Comments, attach
+from .chunks import format_chunks, statement_doc
+from .comments import attach
 from .context import Formatter
 from .doc import Doc
 from .options import FormatOptions
-from .printer import print_doc
 from .rules import RULES, verbatim_spans
 
 _FMT_OFF = re.compile(r"(?:--|/\*)\s*fmt:\s*off\b", re.I)
 _FMT_ON = re.compile(r"(?:--|/\*)\s*fmt:\s*on\b", re.I)
-_RECURSION = 20_000
 
 
 class FormatError(Exception):
@@ -147,58 +142,10 @@ def _format_chunks(
     ``last``: the text's last statement is the last of the whole text (the
     one ``semicolons = false`` leaves without its semicolon);
     ``printed_before``: text before it printed something."""
-    items = result.root.children  # statements and stray semicolons, in source order
-    verbatim: set[int] = set()
-    spans: list[tuple[int, int]] = []
-    for i, item in enumerate(items):
-        if isinstance(item, Statement):
-            if any(item.start < b and item.end > a for a, b in regions):
-                verbatim.add(i)
-                spans.append((item.start, item.end))
-            else:
-                spans.extend(verbatim_spans(item, options.column_names))
-    comments = attach(result, spans)
-    extents = [_extent(comments, item) for item in items]
-    f = Formatter(result.source, options, comments, RULES)
-    f.verbatim_starts = {a for a, _b in spans}
-    last_statement = max((i for i, it in enumerate(items) if isinstance(it, Statement)), default=-1)
-
-    old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, _RECURSION))
-    try:
-        chunks: list[tuple[str, int, int]] = []  # text, start, end in the source
-        for i, item in enumerate(items):
-            if isinstance(item, Statement):
-                doc = _statement_doc(
-                    f,
-                    item,
-                    i in verbatim,
-                    keep_semicolon=options.semicolons or not last or i != last_statement,
-                )
-            else:  # a stray semicolon: drop it, keep its comments
-                assert isinstance(item, Token)
-                doc = f._with_comments(item, "", item)
-            text = print_doc(doc, options.line_width, options.indent, options.keyword_case)
-            if text.strip():
-                chunks.append((text, *extents[i]))
-        tail = [p for p in comments.dangling]
-        if tail:
-            f.emitted_comments += len(tail)
-            lines: list[str] = []
-            for k, placed in enumerate(tail):
-                if placed.blank_before and (k or chunks or printed_before):
-                    lines.append("")
-                lines.append(placed.token.text)
-            chunks.append(("\n".join(lines), tail[0].token.start, tail[-1].token.end))
-    finally:
-        sys.setrecursionlimit(old_limit)
-
-    expected = sum(
-        1 for t in result.tokens if t.kind == "COMMENT" and not any(a <= t.start < b for a, b in spans)
-    )
-    if f.emitted_comments != expected:
-        raise FormatterBug(f"formatting would print {f.emitted_comments} comments of {expected}")
-    return chunks
+    done = format_chunks(result, options, regions, last, printed_before)
+    if done.emitted != done.expected:
+        raise FormatterBug(f"formatting would print {done.emitted} comments of {done.expected}")
+    return done.chunks
 
 
 class StreamFormatter:
@@ -349,38 +296,4 @@ def statement_docs(result: ParseResult, options: FormatOptions) -> list[Doc]:
     comments = attach(result, spans)
     f = Formatter(result.source, options, comments, RULES)
     f.verbatim_starts = {a for a, _b in spans}
-    return [_statement_doc(f, s, False, True) for s in stmts]
-
-
-def _extent(comments: Comments, item: Node | Token) -> tuple[int, int]:
-    """Where an item starts and ends in the source, its own comments
-    included (for the blank lines between statements)."""
-    first = item.first_token if isinstance(item, Node) else item
-    last = item.last_token if isinstance(item, Node) else item
-    leading = comments.leading.get(first.index)
-    trailing = comments.trailing.get(last.index)
-    start = leading[0].token.start if leading else first.start
-    end = trailing[-1].end if trailing else last.end
-    return start, end
-
-
-def _statement_doc(f: Formatter, stmt: Statement, verbatim: bool, keep_semicolon: bool) -> Doc:
-    semi = stmt.semicolon
-    # A semicolon the formatter adds goes before the comments that end the
-    # statement: after them it could land inside an unterminated
-    # ``/* ...`` (or read as part of a ``--`` comment).
-    after: list[Doc] = []
-    if semi is None and keep_semicolon:
-        after = [";", *f.trailing_doc(stmt.last_token)]
-    if verbatim:
-        return [f.verbatim(stmt.first_token, stmt.last_token), *after]
-    leading = f.take_leading(stmt.first_token)
-    parts: list[Doc] = [leading] if leading is not None else []
-    explain = stmt.explain
-    if explain is not None:
-        parts.extend([f.fmt(explain), " "])
-    parts.append(f.fmt(stmt.body))
-    if semi is not None:
-        parts.append(f.tok(semi) if keep_semicolon else f._with_comments(semi, "", semi))
-    parts.extend(after)
-    return parts
+    return [statement_doc(f, s, False, True) for s in stmts]

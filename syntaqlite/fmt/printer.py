@@ -18,6 +18,8 @@ it, or, once formatted, the one before).
 
 from __future__ import annotations
 
+from typing import Final
+
 from .doc import (
     BREAK_PARENT,
     FRESH_LINE,
@@ -33,105 +35,123 @@ from .doc import (
     _Marker,
 )
 
-BREAK = 0
-FLAT = 1
+# Dispatch is on ``type(doc) is ...``: one comparison of the type pointer
+# once compiled, and the branch knows the class (its attributes are read
+# directly, not looked up by name).
 
-_CLOSERS = frozenset({",", ")", ";"})
+BREAK: Final = 0
+FLAT: Final = 1
 
+_CLOSERS: Final = frozenset({",", ")", ";"})
 
-_CLOSE = _Marker("CLOSE")
+_CLOSE: Final = _Marker("CLOSE")
 """On :func:`propagate_breaks`'s stack: the innermost open group is done."""
 
 
 def propagate_breaks(doc: Doc) -> None:
-    """Mark groups that must break, and record the flat width of each
-    (iteratively, post-order)."""
+    """Mark groups that must break, and record the flat width of each and
+    whether it is plain (iteratively, post-order).  A group is walked once:
+    one met again (a group shared, or a doc printed again) keeps what was
+    found the first time, which its contents alone decide."""
     # Stack entries: a doc to visit, or _CLOSE after a group's contents.
     stack: list[Doc] = [doc]
     open_groups: list[Group] = []
-    widths = [0]  # flat width so far of each open group (and of the text outside them)
-    seen: set[int] = set()
+    # The innermost open group's (or, outside all, the text's) flat width
+    # so far; whether it holds a multi-line comment printed inline or a
+    # "--" comment (ragged: its flat width then says nothing about the line
+    # it ends, and _fits walks it instead); whether it holds only plain
+    # docs so far.  The enclosing groups' are on the stacks.
+    width = 0
+    ragged = False
+    plain = True
+    widths: list[int] = []
+    raggeds: list[bool] = []
+    plains: list[bool] = []
     # A suffix-break seen and no text since: how many of the open groups
     # (the outermost ones) enclose it; -1: none pending.
     pending = -1
-    # Per open group (and the text outside them): does it hold a multi-line
-    # comment printed inline, or a "--" comment?  Its flat width then says
-    # nothing about the line it ends, and _fits walks it instead.
-    ragged = [False]
     while stack:
         item = stack.pop()
-        cls = item.__class__
-        if cls is str:
-            widths[-1] += len(item)  # type: ignore[arg-type]
-            if pending >= 0 and item.strip():  # type: ignore[union-attr]
+        if type(item) is list:
+            for x in reversed(item):  # compiled: a loop over the list, no iterator object
+                stack.append(x)
+        elif type(item) is str:
+            width += len(item)
+            if pending >= 0 and item.strip():
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
-            continue
-        if cls is Keyword:
-            widths[-1] += len(item.text)  # type: ignore[union-attr]
+        elif type(item) is Line:
+            if item.hard:
+                pending = -1  # the suffix is printed before it
+                plain = False
+                if open_groups:
+                    open_groups[-1].broken = True
+            else:
+                width += len(item.flat)
+        elif type(item) is Keyword:
+            width += len(item.text)
             if pending >= 0:
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
-            continue
-        if cls is list:
-            stack.extend(reversed(item))  # type: ignore[arg-type]
-        elif cls is Group:
-            if id(item) in seen:  # a shared group: its flag is already known
-                if item.broken and open_groups:  # type: ignore[union-attr]
+        elif type(item) is Group:
+            if item.walked:  # its flags are known
+                if item.broken and open_groups:
                     open_groups[-1].broken = True
-                widths[-1] += item.width  # type: ignore[union-attr]
-                ragged[-1] = ragged[-1] or item.width < 0  # type: ignore[union-attr]
+                width += item.width
+                ragged = ragged or item.width < 0
+                plain = plain and item.plain
                 continue
-            seen.add(id(item))
-            open_groups.append(item)  # type: ignore[arg-type]
-            widths.append(0)
-            ragged.append(False)
+            item.walked = True
+            open_groups.append(item)
+            widths.append(width)
+            raggeds.append(ragged)
+            plains.append(plain)
+            width = 0
+            ragged = False
+            plain = True
             stack.append(_CLOSE)
-            stack.append(item.contents)  # type: ignore[union-attr]
+            stack.append(item.contents)
+        elif type(item) is Nest:
+            stack.append(item.contents)
         elif item is _CLOSE:
             g = open_groups.pop()
-            w = widths.pop()
-            widths[-1] += w
-            if ragged.pop():
-                ragged[-1] = True
-                w = -1
-            g.width = w
+            g.width = -1 if ragged else width
+            g.plain = plain and not g.broken
+            width += widths.pop()
+            ragged = raggeds.pop() or ragged
+            plain = plains.pop() and g.plain
             if g.broken and open_groups:
                 open_groups[-1].broken = True
             if pending > len(open_groups):
                 pending = len(open_groups)
-        elif cls is Nest:
-            stack.append(item.contents)  # type: ignore[union-attr]
-        elif cls is Line:
-            if item.hard:  # type: ignore[union-attr]
-                pending = -1  # the suffix is printed before it
-                if open_groups:
-                    open_groups[-1].broken = True
-            else:
-                widths[-1] += len(item.flat)  # type: ignore[union-attr]
-        elif cls is LineSuffix:  # a comment: text, but no width
+        elif type(item) is LineSuffix:  # a comment: text, but no width
+            plain = False
             if pending >= 0:
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
-            if item.hard:  # type: ignore[union-attr]
-                ragged[-1] = True  # _fits must see it: it ends the line before the next text
+            if item.hard:
+                ragged = True  # _fits must see it: it ends the line before the next text
         elif item is BREAK_PARENT or item is FRESH_LINE:
+            plain = False
             if open_groups:
                 open_groups[-1].broken = True
         elif item is SUFFIX_BREAK:
             pending = len(open_groups)
-        elif cls is Verbatim or cls is InlineComment:
-            widths[-1] += len(item.text) + (cls is InlineComment)  # type: ignore[union-attr]
+        elif type(item) is Verbatim or type(item) is InlineComment:
+            text = item.text
+            comment = type(item) is InlineComment
+            plain = False
+            width += len(text) + comment
             if pending >= 0:
                 if pending:
                     open_groups[pending - 1].broken = True
                 pending = -1
-            if "\n" in item.text:  # type: ignore[union-attr]
-                if cls is InlineComment:
-                    ragged[-1] = True  # a comment breaks no group: it is measured line by line
+            if "\n" in text:
+                if comment:
+                    ragged = True  # a comment breaks no group: it is measured line by line
                 elif open_groups:
                     open_groups[-1].broken = True
 
@@ -169,47 +189,46 @@ def _fits(
             rest_index -= 1
             stack.append(rest[rest_index])
             continue
-        _indent, mode, doc = stack.pop()
-        cls = doc.__class__
-        if cls is str:
+        indent, mode, doc = stack.pop()
+        if type(doc) is str:
             if suffix and doc not in _CLOSERS:
-                if doc.strip(" "):  # type: ignore[union-attr]
+                if doc.strip(" "):
                     return True
                 continue  # a separating space the line break replaces
             if doc:
-                remaining -= len(doc)  # type: ignore[arg-type]
-                before = doc  # type: ignore[assignment]
+                remaining -= len(doc)
+                before = doc
                 fresh = False
-        elif cls is list:
-            for d in reversed(doc):  # type: ignore[arg-type,union-attr]
-                stack.append((_indent, mode, d))
-        elif suffix and (cls is Keyword or cls is Verbatim or cls is InlineComment):
+        elif type(doc) is list:
+            for d in reversed(doc):
+                stack.append((indent, mode, d))
+        elif suffix and (type(doc) is Keyword or type(doc) is Verbatim or type(doc) is InlineComment):
             return True
-        elif cls is Keyword:
-            remaining -= len(doc.text)  # type: ignore[union-attr]
-            before = doc.text  # type: ignore[union-attr]
+        elif type(doc) is Keyword:
+            remaining -= len(doc.text)
+            before = doc.text
             fresh = False
-        elif cls is Group:
-            if doc.broken:  # type: ignore[union-attr]
-                stack.append((_indent, BREAK, doc.contents))  # type: ignore[union-attr]
-            elif mode == FLAT and doc.width >= 0:  # type: ignore[union-attr]
-                remaining -= doc.width  # type: ignore[union-attr]
-                if doc.width:  # type: ignore[union-attr]
+        elif type(doc) is Group:
+            if doc.broken:
+                stack.append((indent, BREAK, doc.contents))
+            elif mode == FLAT and doc.width >= 0:
+                remaining -= doc.width
+                if doc.width:
                     before = "x"  # a group ends with a token
                     fresh = False
             else:
-                stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
-        elif cls is Nest:
-            stack.append((_indent, mode, doc.contents))  # type: ignore[union-attr]
-        elif cls is Line:
-            if mode == BREAK or doc.hard:  # type: ignore[union-attr]
+                stack.append((indent, mode, doc.contents))
+        elif type(doc) is Nest:
+            stack.append((indent, mode, doc.contents))
+        elif type(doc) is Line:
+            if mode == BREAK or doc.hard:
                 return True
-            if doc.flat:  # type: ignore[union-attr]
-                remaining -= len(doc.flat)  # type: ignore[union-attr]
-                before = doc.flat  # type: ignore[union-attr]
+            if doc.flat:
+                remaining -= len(doc.flat)
+                before = doc.flat
                 fresh = False
-        elif cls is InlineComment:
-            text = doc.text  # type: ignore[union-attr]
+        elif type(doc) is InlineComment:
+            text = doc.text
             hugs = _hugs(before[-1:])
             if "\n" in text:
                 # `` /* a`` or ``/* a``, then ``b */`` or ``b */ `` from the
@@ -224,8 +243,8 @@ def _fits(
                 remaining -= len(text) + 1
             before = text if hugs else " "
             fresh = False
-        elif cls is Verbatim:
-            text = doc.text  # type: ignore[union-attr]
+        elif type(doc) is Verbatim:
+            text = doc.text
             if "\n" in text:
                 return remaining - text.index("\n") >= 0
             remaining -= len(text)
@@ -234,16 +253,21 @@ def _fits(
         elif doc is FRESH_LINE:
             if mode == BREAK:
                 return True
-        elif cls is LineSuffix:  # takes no width here
-            suffix = suffix or doc.hard  # type: ignore[union-attr]
+        elif type(doc) is LineSuffix:  # takes no width here
+            suffix = suffix or doc.hard
         # BREAK_PARENT takes no width.
     return False
+
+
+def _cased(text: str, case: int) -> str:
+    return text.upper() if case == 1 else text.lower() if case == 2 else text
 
 
 def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "upper") -> str:
     """Lay ``doc`` out and return the text (no trailing whitespace on any
     line, no final newline)."""
     propagate_breaks(doc)
+    case = 1 if keyword_case == "upper" else 2 if keyword_case == "lower" else 0
     out: list[str] = []
     pos = 0  # column of the next character
     at_line_start = True
@@ -251,137 +275,175 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
     suffixes: list[tuple[int, int, Doc]] = []
     hard_suffix = False
     cmds: list[tuple[int, int, Doc]] = [(0, BREAK, doc)]
-
-    def newline(ind: int) -> None:
-        nonlocal pos, at_line_start, need_newline
-        # Drop the spaces the printer itself put before the break (never
-        # touch token text: a string literal may end a line with spaces).
-        while out and out[-1] and not out[-1].strip(" "):
-            out.pop()
-        out.append("\n" + " " * ind)
-        pos = ind
-        at_line_start = True
-        need_newline = False
+    flat: list[Doc] = []  # the docs of a plain group printed flat, still to print
+    text: str
 
     while cmds or suffixes:
         if not cmds:  # the end: the pending line suffixes end the text
-            cmds.extend(reversed(suffixes))
+            for suffix in reversed(suffixes):
+                cmds.append(suffix)
             suffixes = []
             hard_suffix = False
             continue
         ind, mode, d = cmds.pop()
-        cls = d.__class__
-        if cls is str or cls is Keyword or cls is Verbatim:
-            if cls is str:
-                text: str = d  # type: ignore[assignment]
-            elif cls is Keyword:
-                text = d.text  # type: ignore[union-attr]
-                if keyword_case == "upper":
-                    text = text.upper()
-                elif keyword_case == "lower":
-                    text = text.lower()
-            else:
-                text = d.text  # type: ignore[union-attr]
-            if not text:
-                continue
-            if not text.strip(" ") and (at_line_start or need_newline or (suffixes and hard_suffix)):
-                continue  # a separating space where a line break comes instead
-            if suffixes and hard_suffix and text not in _CLOSERS:
-                # A trailing "--" comment ends its line before more code
-                # (after the code's own text: not after a separating space).
-                while out and out[-1] and not out[-1].strip(" "):
-                    pos -= len(out.pop())
-                cmds.append((ind, mode, d))
-                cmds.append((ind, mode, FRESH_LINE))
-                cmds.extend(reversed(suffixes))
-                suffixes = []
-                hard_suffix = False
-                continue
-            if need_newline and not at_line_start:
-                newline(ind)
-            need_newline = False
-            out.append(text)
-            if "\n" in text:
-                pos = len(text) - text.rindex("\n") - 1
-            else:
-                pos += len(text)
-            at_line_start = False
-        elif cls is list:
-            for x in reversed(d):  # type: ignore[arg-type,union-attr]
+        if type(d) is list:
+            for x in reversed(d):
                 cmds.append((ind, mode, x))
-        elif cls is InlineComment:
-            if suffixes and hard_suffix:  # a "--" comment ends its line first
-                cmds.append((ind, mode, d))
-                cmds.append((ind, mode, FRESH_LINE))
-                cmds.extend(reversed(suffixes))
-                suffixes = []
-                hard_suffix = False
+            continue
+        if type(d) is Group:
+            if d.broken:
+                cmds.append((ind, BREAK, d.contents))
                 continue
-            text = d.text  # type: ignore[union-attr]
-            body: Doc = Verbatim(text) if "\n" in text else text
-            if at_line_start or need_newline or not out or not _hugs(out[-1][-1:]):
-                cmds.extend([(ind, mode, " "), (ind, mode, body)])
-            else:  # closed up to the text before, as a trailing comment is
-                cmds.extend([(ind, mode, body), (ind, mode, " ")])
-        elif cls is Group:
-            if d.broken:  # type: ignore[union-attr]
-                cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
-            elif mode == FLAT:
-                cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
-            else:
+            if mode != FLAT:
                 # With a line break pending, the group will start a new line.
                 fresh = at_line_start or need_newline
                 column = ind if need_newline and not at_line_start else pos
                 before = "" if fresh or not out else out[-1][-1:]
-                if _fits((ind, FLAT, d), cmds, width - column, width, before):
-                    cmds.append((ind, FLAT, d.contents))  # type: ignore[union-attr]
-                else:
-                    cmds.append((ind, BREAK, d.contents))  # type: ignore[union-attr]
-        elif cls is Nest:
-            cmds.append((ind + indent * d.levels, mode, d.contents))  # type: ignore[union-attr]
-        elif cls is Line:
-            if mode == FLAT and not d.hard and not need_newline:  # type: ignore[union-attr]
-                if d.flat:  # type: ignore[union-attr]
-                    out.append(d.flat)  # type: ignore[union-attr]
-                    pos += len(d.flat)  # type: ignore[union-attr]
+                if not _fits((ind, FLAT, d), cmds, width - column, width, before):
+                    cmds.append((ind, BREAK, d.contents))
+                    continue
+            if not d.plain or need_newline or suffixes:
+                cmds.append((ind, FLAT, d.contents))
+                continue
+            # Flat and plain: its texts and the flat form of its lines, in
+            # order, with nothing else to decide.
+            flat.append(d.contents)
+            while flat:
+                x = flat.pop()
+                if type(x) is list:
+                    for y in reversed(x):
+                        flat.append(y)
+                    continue
+                if type(x) is str:
+                    text = x
+                elif type(x) is Keyword:
+                    text = _cased(x.text, case)
+                elif type(x) is Line:
+                    if x.flat:
+                        out.append(x.flat)
+                        pos += len(x.flat)
+                    continue
+                elif type(x) is Group or type(x) is Nest:
+                    flat.append(x.contents)
+                    continue
+                else:  # SUFFIX_BREAK: nothing to print
+                    continue
+                if not text or (at_line_start and not text.strip(" ")):
+                    continue  # no separating space at the start of a line
+                out.append(text)
+                pos += len(text)
+                at_line_start = False
+            continue
+        if type(d) is Nest:
+            cmds.append((ind + indent * d.levels, mode, d.contents))
+            continue
+        if type(d) is Line:
+            if mode == FLAT and not d.hard and not need_newline:
+                if d.flat:
+                    out.append(d.flat)
+                    pos += len(d.flat)
                 continue
             if suffixes:
                 cmds.append((ind, mode, d))
-                cmds.extend(reversed(suffixes))
+                for suffix in reversed(suffixes):
+                    cmds.append(suffix)
                 suffixes = []
                 hard_suffix = False
                 continue
             if at_line_start and need_newline:
                 need_newline = False
                 continue
-            newline(ind)
-        elif cls is LineSuffix:
-            if suffixes and hard_suffix and d.hard:  # type: ignore[union-attr]
+            # Drop the spaces the printer itself put before the break (never
+            # touch token text: a string literal may end a line with spaces).
+            while out and out[-1] and not out[-1].strip(" "):
+                out.pop()
+            out.append("\n" + " " * ind)
+            pos = ind
+            at_line_start = True
+            need_newline = False
+            continue
+        if type(d) is str:
+            text = d
+        elif type(d) is Keyword:
+            text = _cased(d.text, case)
+        elif type(d) is Verbatim:
+            text = d.text
+        elif type(d) is InlineComment:
+            if suffixes and hard_suffix:  # a "--" comment ends its line first
+                cmds.append((ind, mode, d))
+                cmds.append((ind, mode, FRESH_LINE))
+                for suffix in reversed(suffixes):
+                    cmds.append(suffix)
+                suffixes = []
+                hard_suffix = False
+                continue
+            text = d.text
+            body: Doc = Verbatim(text) if "\n" in text else text
+            if at_line_start or need_newline or not out or not _hugs(out[-1][-1:]):
+                cmds.extend([(ind, mode, " "), (ind, mode, body)])
+            else:  # closed up to the text before, as a trailing comment is
+                cmds.extend([(ind, mode, body), (ind, mode, " ")])
+            continue
+        elif type(d) is LineSuffix:
+            if suffixes and hard_suffix and d.hard:
                 # Two "--" comments on one line would make the second part
                 # of the first: the pending one ends its line first.
                 cmds.append((ind, mode, d))
                 cmds.append((ind, mode, FRESH_LINE))
-                cmds.extend(reversed(suffixes))
+                for suffix in reversed(suffixes):
+                    cmds.append(suffix)
                 suffixes = []
                 hard_suffix = False
                 continue
-            suffixes.append((ind, mode, d.contents))  # type: ignore[union-attr]
-            hard_suffix = hard_suffix or d.hard  # type: ignore[union-attr]
+            suffixes.append((ind, mode, d.contents))
+            hard_suffix = hard_suffix or d.hard
+            continue
         elif d is FRESH_LINE:
             if suffixes:
                 # The pending line suffixes (a trailing comment) end this
                 # line, before the fresh one starts.
                 cmds.append((ind, mode, d))
-                cmds.extend(reversed(suffixes))
+                for suffix in reversed(suffixes):
+                    cmds.append(suffix)
                 suffixes = []
                 hard_suffix = False
                 continue
             if not at_line_start:
                 need_newline = True
+            continue
         elif d is BREAK_PARENT or d is SUFFIX_BREAK:
-            pass
+            continue
         else:
             raise TypeError(f"not a doc: {d!r}")
+        # Text: a token, a keyword, verbatim text.
+        if not text:
+            continue
+        if not text.strip(" ") and (at_line_start or need_newline or (suffixes and hard_suffix)):
+            continue  # a separating space where a line break comes instead
+        if suffixes and hard_suffix and text not in _CLOSERS:
+            # A trailing "--" comment ends its line before more code (after
+            # the code's own text: not after a separating space).
+            while out and out[-1] and not out[-1].strip(" "):
+                pos -= len(out.pop())
+            cmds.append((ind, mode, d))
+            cmds.append((ind, mode, FRESH_LINE))
+            for suffix in reversed(suffixes):
+                cmds.append(suffix)
+            suffixes = []
+            hard_suffix = False
+            continue
+        if need_newline and not at_line_start:
+            while out and out[-1] and not out[-1].strip(" "):
+                out.pop()
+            out.append("\n" + " " * ind)
+            pos = ind
+        need_newline = False
+        out.append(text)
+        if "\n" in text:
+            pos = len(text) - text.rindex("\n") - 1
+        else:
+            pos += len(text)
+        at_line_start = False
     while out and out[-1] and not out[-1].strip(" "):
         out.pop()
     return "".join(out)

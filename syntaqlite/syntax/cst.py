@@ -23,6 +23,13 @@ from typing import ClassVar
 from .tokens import Token
 
 
+class SchemaMismatch(AssertionError):
+    """A node whose children do not fit its class's schema: the grammar and
+    ``grammar/nodes.ungram`` disagree (tests/test_node_schema.py prevents it).
+    Raised by :mod:`syntaqlite.syntax.nodes.layout` (defined here: a
+    compiled module cannot define an exception class)."""
+
+
 class Node:
     """A syntax tree node.  Subclasses set ``kind`` and add accessors."""
 

@@ -11,6 +11,7 @@ from ...syntax.nodes import (
     CommonTableExpression,
     CreateTableStmt,
     CreateViewStmt,
+    CreateVirtualTableStmt,
     FrameSpec,
     FromClause,
     FromTerm,
@@ -45,6 +46,7 @@ from ...syntax.tokens import Token
 from ..context import Formatter
 from ..doc import LINE, SOFTLINE, Doc, group, join, nest
 from .common import interleave, present, registry
+from .ddl import virtual_table_spans
 
 RULES, rule = registry()
 
@@ -92,6 +94,40 @@ def fmt_select_core(f: Formatter, node: SelectCore) -> Doc:
         if clause is not None:
             clauses.append(f.fmt(clause))
     return group(*join(LINE, clauses))
+
+
+def verbatim_spans(statement: Statement, column_names: str = "preserve") -> list[tuple[int, int]]:
+    """Source spans of ``statement`` that must be copied exactly as written:
+
+    * the arguments of a virtual-table module, free-form text the module
+      reads;
+    * a result column without an alias whose expression is not a plain
+      column name, where the column's name can be seen: SQLite names such
+      a column after its exact source text (``SELECT a+b`` yields a column
+      named ``a+b``), a name that applications, ``CREATE TABLE ... AS``,
+      views, CTEs and outer queries see (unless ``column_names`` is
+      ``reformat``).
+    """
+    nodes = _nodes(statement)
+    spans: list[tuple[int, int]] = []
+    for node in nodes:
+        if type(node) is CreateVirtualTableStmt:
+            spans.extend(virtual_table_spans(node))
+    if column_names == "preserve":
+        spans.extend((c.start, c.end) for c in text_named_columns(statement, nodes))
+    return spans
+
+
+def _nodes(root: Node) -> list[Node]:
+    """``root`` and every node below it (breadth first)."""
+    out = [root]
+    i = 0
+    while i < len(out):  # grows as it goes
+        for c in out[i].children:
+            if type(c) is not Token:
+                out.append(c)  # type: ignore[arg-type]
+        i += 1
+    return out
 
 
 def named_by_text(node: ResultColumn) -> bool:

@@ -12,6 +12,9 @@ child index in every node of its class directly (``self.children[i]``), and
 a field whose kinds no other field of the node can hold with :func:`first` or
 :func:`every` (a scan).  ``tests/test_node_schema.py`` checks those reads
 against the pattern's on the corpus.
+
+This module is compiled with the core (``syntaqlite._compiled``): every
+field read runs it.
 """
 
 from __future__ import annotations
@@ -19,17 +22,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..cst import Node
+from ..cst import Node, SchemaMismatch
 from ..tokens import Token
 
 _codes: dict[str, str] = {}
 _other = "\0"
 _patterns: dict[type[Node], re.Pattern[str]] = {}
-
-
-class SchemaMismatch(AssertionError):
-    """A node whose children do not fit its class's schema: the grammar and
-    ``grammar/nodes.ungram`` disagree (tests/test_node_schema.py prevents it)."""
 
 
 def install(codes: dict[str, str], other: str) -> None:
