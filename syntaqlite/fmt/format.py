@@ -20,6 +20,7 @@ from ..syntax.memory import gc_paused
 from ..syntax.parser import ParseResult, parse
 from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import DEFAULT_TARGET, Target
+from ..syntax.tokens import Token
 from ..text import Lines
 from .chunks import format_chunks, statement_doc
 from .comments import attach
