@@ -56,7 +56,7 @@ from .documents import STALE, Analysis, Analyzer, Document, Stale
 from .python_documents import PYTHON_REQUESTS, is_python_document, masked, python_diagnostics
 from .python_documents import forget as forget_python
 from .semantics import Semantics
-from .settings import EditorSettings, Settings, resolve_settings, workspace_roots
+from .settings import CONFIG_FILES, EditorSettings, Settings, resolve_settings, workspace_roots
 
 DEBOUNCE = 0.15
 """Seconds of quiet after a burst of edits before re-analysing."""
@@ -289,7 +289,7 @@ class Session:
         doc = self.documents.get(uri)
         if doc is None or doc.path is None:
             return
-        if doc.path.name in ("syntaqlite.toml", "pyproject.toml"):
+        if doc.path.name in CONFIG_FILES:
             self.reload_configuration()
         else:
             self._schema_text_changed(doc, delay=0.0)
