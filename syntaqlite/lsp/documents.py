@@ -111,6 +111,34 @@ def raise_if_stale() -> None:
         raise Stale
 
 
+class Checkpoints:
+    """When and how a long check reports the diagnostics of the statements
+    checked so far (the session sets one in :data:`CHECKPOINTS` for the
+    check of a job, and the semantics call it between two statements): the
+    first after :data:`PROGRESS_FIRST` seconds, then at growing intervals,
+    as :meth:`Analyzer.analyze` reports the statements parsed so far."""
+
+    def __init__(self, report: Callable[[int, list[Diagnostic]], None]) -> None:
+        self.report = report
+        self.started = time.monotonic()
+        self.next = self.started + PROGRESS_FIRST
+
+    def due(self) -> bool:
+        return time.monotonic() >= self.next
+
+    def __call__(self, end: int, diagnostics: list[Diagnostic]) -> None:
+        """``diagnostics``: the semantic diagnostics of the text before
+        document offset ``end`` (whole statements), at document offsets."""
+        self.report(end, diagnostics)
+        now = time.monotonic()
+        self.next = now + max(PROGRESS_FIRST, PROGRESS_SHARE * (now - self.started))
+
+
+CHECKPOINTS: ContextVar[Checkpoints | None] = ContextVar("syntaqlite_checkpoints", default=None)
+"""Where the check running in this context reports its progress (None: it
+does not)."""
+
+
 # -- text ---------------------------------------------------------------------
 
 

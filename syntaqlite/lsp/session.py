@@ -32,14 +32,17 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import itertools
 import logging
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -49,10 +52,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from ..config import clear_cache
+from ..diagnostics import Diagnostic
 from ..syntax.memory import gc_paused
 from . import convert
 from .client import ClientSupport
-from .documents import STALE, Analysis, Analyzer, Document, Stale
+from .documents import CHECKPOINTS, STALE, Analysis, Analyzer, Checkpoints, Document, Stale
 from .python_documents import PYTHON_REQUESTS, is_python_document, masked, python_diagnostics
 from .python_documents import forget as forget_python
 from .semantics import Semantics
@@ -107,6 +111,84 @@ def fast_switching() -> _FastSwitching:
     return _FastSwitching()
 
 
+_offset = itemgetter(0)
+_start = attrgetter("start")
+
+
+class _Progress:
+    """A long analysis of one document, shown to the user as work-done
+    progress (``window/workDoneProgress/create``, then ``$/progress``
+    begin, report, end), when the client takes it: the diagnostics
+    published between its begin and its end are partial (what is checked
+    so far), the last one before its end is complete.  Begun at the first
+    partial publish, so a quick analysis shows nothing.  Used on the event
+    loop."""
+
+    def __init__(self, session: Session, doc: Document) -> None:
+        self.session = session
+        self.name = doc.path.name if doc.path is not None else doc.uri
+        self.length = max(1, len(doc.text))
+        self.token: str | None = None
+        self.begun = False
+        self.ended = False
+
+    def update(self, end: int | None) -> None:
+        """Published what is known up to offset ``end`` (None: unknown)."""
+        percentage = None if end is None else min(99, end * 100 // self.length)
+        if self.ended or not self.session.client.work_done_progress:
+            return
+        if self.token is None:
+            self.token = f"syntaqlite/analysis/{next(_tokens)}"
+            task = asyncio.ensure_future(self._begin(self.token, percentage))
+            self.session._tasks.add(task)
+            task.add_done_callback(self.session._tasks.discard)
+        elif self.begun:
+            self._notify(
+                types.WorkDoneProgressReport(percentage=percentage, message=self._message(percentage))
+            )
+
+    async def _begin(self, token: str, percentage: int | None) -> None:
+        protocol = self.session.server.protocol
+        try:
+            # the client creates the token first (it may refuse)
+            await protocol.send_request_async(
+                types.WINDOW_WORK_DONE_PROGRESS_CREATE, types.WorkDoneProgressCreateParams(token=token)
+            )
+        except Exception:  # noqa: BLE001 - no progress shown, nothing else changes
+            return
+        if self.ended:
+            return
+        self.begun = True
+        self._notify(
+            types.WorkDoneProgressBegin(
+                title=f"Checking {self.name}",
+                cancellable=False,
+                message=self._message(percentage),
+                percentage=percentage,
+            )
+        )
+
+    def _message(self, percentage: int | None) -> str:
+        return "diagnostics so far" if percentage is None else f"diagnostics of the first {percentage}%"
+
+    def _notify(self, value: object) -> None:
+        assert self.token is not None
+        try:
+            self.session.server.protocol.notify(
+                types.PROGRESS, types.ProgressParams(token=self.token, value=value)
+            )
+        except Exception:  # noqa: BLE001 - the client may be gone
+            pass
+
+    def end(self) -> None:
+        """The analysis is over (its last publish sent, or it stopped)."""
+        if self.begun and not self.ended:
+            self._notify(types.WorkDoneProgressEnd())
+        self.ended = True
+
+
+_tokens = itertools.count(1)
+
 REQUEST_FAILED = -32803  # LSP's RequestFailed error code
 
 T = TypeVar("T")
@@ -148,6 +230,10 @@ class Session:
     _published: dict[str, tuple[int, list[dict[str, object]]]] = field(
         default_factory=dict
     )  # by the early start: uri -> version and the diagnostics as JSON
+    _last_published: dict[str, tuple[int, list[tuple[int, types.Diagnostic]]]] = field(
+        default_factory=dict
+    )  # uri -> version and the diagnostics with their offsets, in document order
+    _generation: dict[str, int] = field(default_factory=dict)  # uri -> analyses asked for
     _closed: bool = False
 
     def worker(self, uri: str) -> ThreadPoolExecutor:
@@ -332,6 +418,8 @@ class Session:
         self._settings.pop(uri, None)
         self._schemas_of.pop(uri, None)
         self._last_edit.pop(uri, None)
+        self._last_published.pop(uri, None)
+        self._generation.pop(uri, None)
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
@@ -361,6 +449,7 @@ class Session:
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
+        self._generation[uri] = self._generation.get(uri, 0) + 1  # what runs for it is stale
         self._timers[uri] = loop.call_later(delay, self._start_publish, uri)
 
     def _start_publish(self, uri: str) -> None:
@@ -374,46 +463,65 @@ class Session:
         if doc is None:
             return
         version = doc.version
+        generation = self._generation.get(uri, 0)
         loop = asyncio.get_running_loop()
+        progress = _Progress(self, doc)
 
         def stale() -> bool:
-            return doc.version != version or self.documents.get(uri) is not doc
+            return (
+                doc.version != version
+                or self.documents.get(uri) is not doc
+                or self._generation.get(uri, 0) != generation
+            )
 
-        def send(diagnostics: list[types.Diagnostic], as_json: list[dict[str, object]] | None = None) -> None:
+        def send(
+            found: list[tuple[int, types.Diagnostic]], as_json: list[dict[str, object]] | None = None
+        ) -> None:
             if stale():
                 return
             early = self._published.pop(uri, None)
+            self._last_published[uri] = (version, sorted(found, key=_offset))
             if early is not None and early == (version, as_json):
                 return  # the early start published exactly these
-            self.server.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
-            )
+            self._send_diagnostics(uri, version, [d for _, d in found])
 
-        def send_partial(diagnostics: list[types.Diagnostic]) -> None:
-            if not stale():
-                self.server.text_document_publish_diagnostics(
-                    types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
-                )
+        def send_partial(found: list[tuple[int, types.Diagnostic]], end: int | None) -> None:
+            """What is known so far: ``found``, the new diagnostics of the
+            text before ``end`` (None: all the syntax errors), and after it
+            those published last for this version (a re-check after a
+            schema change: the rest of the document keeps its diagnostics
+            until it is checked again)."""
+            if stale():
+                return
+            shown = self._last_published.get(uri)
+            mine = found
+            if end is not None and shown is not None and shown[0] == version:
+                mine = found + shown[1][bisect_left(shown[1], end, key=_offset) :]
+            self._last_published[uri] = (version, sorted(mine, key=_offset))
+            self._send_diagnostics(uri, version, [d for _, d in mine])
+            progress.update(end)
 
         related = self.client.related_information
         reported = False
 
-        def progress(prefix: Analysis) -> None:
+        def converted(
+            found: Iterable[Diagnostic], index: convert.LineIndex
+        ) -> list[tuple[int, types.Diagnostic]]:
+            return [(d.start, convert.diagnostic(d, index, uri, related_information=related)) for d in found]
+
+        def report(prefix: Analysis) -> None:
             """A large new document: the diagnostics of the statements
             parsed so far (see :meth:`Analyzer.analyze`), checked and
             published while the rest is parsed."""
             nonlocal reported
             self.semantic_diagnostics(prefix)
-            found = [
-                convert.diagnostic(d, prefix.index, uri, related_information=related)
-                for d in prefix.diagnostics
-            ]
-            loop.call_soon_threadsafe(send_partial, found)
+            found = converted(prefix.diagnostics, prefix.index)
+            loop.call_soon_threadsafe(send_partial, found, len(prefix.text))
             reported = True
 
-        run = self._job(doc, progress)
+        run = self._job(doc, report)
 
-        def job() -> tuple[list[types.Diagnostic], list[dict[str, object]] | None] | None:
+        def job() -> tuple[list[tuple[int, types.Diagnostic]], list[dict[str, object]] | None] | None:
             if stale():
                 return None  # a newer edit came in while this waited: skip
             token = STALE.set(stale)
@@ -425,18 +533,25 @@ class Session:
                         found = python_diagnostics(
                             analysis.index.text, analysis.path, analysis.config, analysis.target
                         )
-                        return [
-                            convert.diagnostic(d, analysis.index, uri, related_information=related)
-                            for d in found
-                        ], None
+                        return converted(found, analysis.index), None
                     if not reported and time.monotonic() - started > PROGRESSIVE and analysis.syntax_errors:
                         # a long re-parse: its syntax errors while it is checked
-                        first = [
-                            convert.diagnostic(d, analysis.index, uri, related_information=related)
-                            for d in analysis.syntax_errors
-                        ]
-                        loop.call_soon_threadsafe(send_partial, first)
-                    self.semantic_diagnostics(analysis)
+                        first = converted(analysis.syntax_errors, analysis.index)
+                        loop.call_soon_threadsafe(send_partial, first, None)
+
+                    def checkpoint(end: int, semantic: list[Diagnostic]) -> None:
+                        """A long check (a large document, or one whose
+                        schema changed): what is checked so far."""
+                        syntax = analysis.syntax_errors
+                        before = syntax[: bisect_left(syntax, end, key=_start)]
+                        found = converted(before, analysis.index) + converted(semantic, analysis.index)
+                        loop.call_soon_threadsafe(send_partial, found, end)
+
+                    points = CHECKPOINTS.set(Checkpoints(checkpoint))
+                    try:
+                        self.semantic_diagnostics(analysis)
+                    finally:
+                        CHECKPOINTS.reset(points)
                     if time.monotonic() - started > PROGRESSIVE or len(analysis.chunks) >= LARGE:
                         # A large document's trees and models (millions of
                         # objects, no reference cycles) would be walked by
@@ -457,20 +572,24 @@ class Session:
                     convert.diagnostic_json(d, analysis.index, uri, related_information=related)
                     for d in analysis.diagnostics
                 ]
-            return [
-                convert.diagnostic(d, analysis.index, uri, related_information=related)
-                for d in analysis.diagnostics
-            ], as_json
+            return converted(analysis.diagnostics, analysis.index), as_json
 
         try:
             found = await loop.run_in_executor(self.worker(uri), job)
+            if found is not None:
+                send(*found)
         except Stale:
             return  # the next job takes over
         except Exception as exc:  # noqa: BLE001 - keep serving
             self.log_exception(f"analysing {uri}", exc)
             return
-        if found is not None:
-            send(*found)
+        finally:
+            progress.end()  # after the last publish: the ones before were partial
+
+    def _send_diagnostics(self, uri: str, version: int, diagnostics: list[types.Diagnostic]) -> None:
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
 
     def semantic_diagnostics(self, analysis: Analysis) -> None:
         """Fill ``analysis.semantic_diagnostics``.  Asked again for the same

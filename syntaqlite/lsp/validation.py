@@ -28,6 +28,7 @@ inside its statement.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 from collections.abc import Sequence
@@ -48,7 +49,7 @@ from ..validator.declared import NO_DECLARATIONS, Declarations
 from ..validator.model import InScope, Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.schema import SchemaError, load_files, load_sql
-from .documents import STALE_EVERY, Chunk, raise_if_stale
+from .documents import CHECKPOINTS, STALE_EVERY, Chunk, raise_if_stale
 from .in_scope import columns_in, ctes_in, probe
 from .placement import chunk_starts, is_chunk_key, points_into_chunks, to_document
 from .scan import is_name, significant
@@ -261,8 +262,10 @@ class ValidatorSemantics(DocumentSemantics):
             or found.stamp != stamp
             or found.checks_config != doc.config.checks
         ):
-            # On a deep stack, as check_text: SQL nests as deep as SQLite allows.
-            found = deep_call(lambda: self._check(doc, base, stamp, state))
+            # On a deep stack, as check_text: SQL nests as deep as SQLite
+            # allows; in this context (the job's STALE and CHECKPOINTS).
+            context = contextvars.copy_context()
+            found = deep_call(lambda: context.run(self._check, doc, base, stamp, state))
             self._checked[doc.uri] = found
         return found
 
@@ -309,6 +312,7 @@ class ValidatorSemantics(DocumentSemantics):
         present: set[str] | None = None
         end = n - back
         k = first
+        checkpoints = CHECKPOINTS.get()
         while k < n:
             if k == end and previous is not None and k < n:
                 # the chunks after the edited ones: the same schema as last time?
@@ -323,6 +327,11 @@ class ValidatorSemantics(DocumentSemantics):
             chunk = chunks[k]
             if k % STALE_EVERY == STALE_EVERY - 1:
                 raise_if_stale()  # what was checked stays in the chunks' memos
+                if checkpoints is not None and checkpoints.due():  # the chunks before this one
+                    checkpoints(
+                        chunk.start,
+                        self._assemble(doc, checks, flagged, any(checks[j].points for j in flagged)),
+                    )
             memo = chunk.data.memo.get(_MEMO)
             if memo is None:
                 memo = chunk.data.memo[_MEMO] = {}
