@@ -118,11 +118,11 @@ _start = attrgetter("start")
 class _Progress:
     """A long analysis of one document, shown to the user as work-done
     progress (``window/workDoneProgress/create``, then ``$/progress``
-    begin, report, end), when the client takes it: the diagnostics
-    published between its begin and its end are partial (what is checked
-    so far), the last one before its end is complete.  Begun at the first
-    partial publish, so a quick analysis shows nothing.  Used on the event
-    loop."""
+    begin, report, end), when the client takes it: every partial publish
+    (what is checked so far) is sent between its begin and its end, and
+    the complete one is the last before its end.  Begun at the first
+    partial publish (held until the client has created the token), so a
+    quick analysis shows nothing.  Used on the event loop."""
 
     def __init__(self, session: Session, doc: Document) -> None:
         self.session = session
@@ -130,19 +130,28 @@ class _Progress:
         self.length = max(1, len(doc.text))
         self.token: str | None = None
         self.begun = False
+        self.refused = False
         self.ended = False
+        self.held: Callable[[], None] | None = None  # a partial publish waiting for the begin
 
-    def update(self, end: int | None) -> None:
-        """Published what is known up to offset ``end`` (None: unknown)."""
+    def partial(self, send: Callable[[], None], end: int | None) -> None:
+        """Send a partial publish, what is known up to offset ``end``
+        (None: not said), inside the progress."""
         percentage = None if end is None else min(99, end * 100 // self.length)
-        if self.ended or not self.session.client.work_done_progress:
+        if self.ended:
             return
-        if self.token is None:
+        if self.refused or not self.session.client.work_done_progress:
+            send()
+        elif self.token is None:
             self.token = f"syntaqlite/analysis/{next(_tokens)}"
+            self.held = send
             task = asyncio.ensure_future(self._begin(self.token, percentage))
             self.session._tasks.add(task)
             task.add_done_callback(self.session._tasks.discard)
-        elif self.begun:
+        elif not self.begun:
+            self.held = send  # it supersedes the one held
+        else:
+            send()
             self._notify(
                 types.WorkDoneProgressReport(percentage=percentage, message=self._message(percentage))
             )
@@ -154,19 +163,23 @@ class _Progress:
             await protocol.send_request_async(
                 types.WINDOW_WORK_DONE_PROGRESS_CREATE, types.WorkDoneProgressCreateParams(token=token)
             )
-        except Exception:  # noqa: BLE001 - no progress shown, nothing else changes
-            return
+        except Exception:  # noqa: BLE001 - no progress shown, the publishes go out as they come
+            self.refused = True
         if self.ended:
-            return
-        self.begun = True
-        self._notify(
-            types.WorkDoneProgressBegin(
-                title=f"Checking {self.name}",
-                cancellable=False,
-                message=self._message(percentage),
-                percentage=percentage,
+            return  # the complete publish has gone: the one held is superseded
+        if not self.refused:
+            self.begun = True
+            self._notify(
+                types.WorkDoneProgressBegin(
+                    title=f"Checking {self.name}",
+                    cancellable=False,
+                    message=self._message(percentage),
+                    percentage=percentage,
+                )
             )
-        )
+        held, self.held = self.held, None
+        if held is not None:
+            held()
 
     def _message(self, percentage: int | None) -> str:
         return "diagnostics so far" if percentage is None else f"diagnostics of the first {percentage}%"
@@ -181,10 +194,11 @@ class _Progress:
             pass
 
     def end(self) -> None:
-        """The analysis is over (its last publish sent, or it stopped)."""
+        """The analysis is over (its complete publish sent, or it stopped)."""
         if self.begun and not self.ended:
             self._notify(types.WorkDoneProgressEnd())
         self.ended = True
+        self.held = None
 
 
 _tokens = itertools.count(1)
@@ -498,8 +512,13 @@ class Session:
             if end is not None and shown is not None and shown[0] == version:
                 mine = found + shown[1][bisect_left(shown[1], end, key=_offset) :]
             self._last_published[uri] = (version, sorted(mine, key=_offset))
-            self._send_diagnostics(uri, version, [d for _, d in mine])
-            progress.update(end)
+            diagnostics = [d for _, d in mine]
+
+            def publish() -> None:
+                if not stale():
+                    self._send_diagnostics(uri, version, diagnostics)
+
+            progress.partial(publish, end)
 
         related = self.client.related_information
         reported = False

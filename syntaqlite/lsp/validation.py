@@ -365,7 +365,7 @@ class ValidatorSemantics(DocumentSemantics):
             state = check.after
             checks.append(check)
             k += 1
-        if len(snapshots) > 2 * len(set(states)) + 16:  # states no chunk has any more
+        if len(snapshots) > 18 and len(snapshots) > 2 * len(set(states)) + 16:  # states no chunk has any more
             keep = set(states) | {state}
             snapshots = {key: cat for key, cat in snapshots.items() if key in keep}
         points = any(checks[j].points for j in flagged)
