@@ -86,6 +86,7 @@ from ..syntax.nodes import ErrorStatement, Statement
 from ..syntax.parser import _WORDLIKE, END, ParseResult, _parse, parse, statement_end
 from ..syntax.target import Target
 from ..syntax.tokens import COMMENT, Token, _TokenSlots
+from .blocks import Blocks, Starts
 from .convert import LineIndex
 from .placement import new_chunk_key, to_document
 
@@ -413,7 +414,7 @@ class Analysis:
     ``text`` (the same object; the same chunk data, the back ones
     shifted)."""
     _syntax: list[Diagnostic] | None = field(default=None, repr=False)
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _starts: Sequence[int] = field(default_factory=list, repr=False)
     _broken: list[int] | None = field(default=None, repr=False)  # the chunks with syntax errors
 
     def __post_init__(self) -> None:
@@ -426,13 +427,13 @@ class Analysis:
         there; at the end of the text: the last chunk)."""
         if not self.chunks:
             return None
-        i = bisect_right(self._starts, offset) - 1
+        i = _bisect_right(self._starts, offset) - 1
         return self.chunks[max(i, 0)]
 
     def index_of(self, chunk: Chunk) -> int:
         """Where ``chunk`` is in :attr:`chunks` (a binary search: the chunks
         start at increasing offsets)."""
-        i = bisect_right(self._starts, chunk.start) - 1
+        i = _bisect_right(self._starts, chunk.start) - 1
         if i < 0 or self.chunks[i] != chunk:
             raise ValueError(f"{chunk!r} is not a chunk of this analysis")
         return i
@@ -440,8 +441,8 @@ class Analysis:
     def chunks_between(self, start: int, end: int) -> Iterator[Chunk]:
         """The chunks that overlap ``[start, end]``."""
         chunks = self.chunks
-        i = max(bisect_left(self._starts, start) - 1, 0)  # the first that may end at ``start`` or after
-        for chunk in chunks[i:] if i else chunks:
+        i = max(_bisect_left(self._starts, start) - 1, 0)  # the first that may end at ``start`` or after
+        for chunk in chunks.iter_from(i) if isinstance(chunks, ChunkList) else chunks[i:] if i else chunks:
             if chunk.end < start:
                 continue
             if chunk.start > end:
@@ -467,30 +468,23 @@ class Analysis:
 # -- the analyzer -------------------------------------------------------------------
 
 
-def shifted(starts: list[int], delta: int) -> list[int]:
-    """``starts`` moved by ``delta``: in C, a slice at a time (one C call
-    over a 10 MB document's chunks would hold the interpreter for
-    milliseconds, with every other thread waiting)."""
-    out: list[int] = []
-    add = delta.__add__
-    for k in range(0, len(starts), SHIFT_SLICE):
-        out += map(add, starts[k : k + SHIFT_SLICE])
-    return out
+def _bisect_right(starts: Sequence[int], x: int) -> int:
+    return starts.bisect_right(x) if isinstance(starts, Starts) else bisect_right(starts, x)
 
 
-SHIFT_SLICE = 16384
+def _bisect_left(starts: Sequence[int], x: int) -> int:
+    return starts.bisect_left(x) if isinstance(starts, Starts) else bisect_left(starts, x)
 
 
 class ChunkList(Sequence[Chunk]):
-    """The chunks of an analysis, kept as two lists, their starts and their
-    data; a :class:`Chunk` is made when one is read.  After an edit, the
-    chunks after it are moved by shifting integers (in C), not by making a
-    tuple for each of them: an edit in a 10 MB document costs a copy of
-    two lists, not 150,000 new objects."""
+    """The chunks of an analysis, kept as two sequences, their starts and
+    their data (:mod:`.blocks`: an edit in a 10 MB document copies the
+    blocks it touches and moves the starts after it a block at a time); a
+    :class:`Chunk` is made when one is read."""
 
     __slots__ = ("datas", "starts")
 
-    def __init__(self, starts: list[int], datas: list[ChunkData]) -> None:
+    def __init__(self, starts: Sequence[int], datas: Sequence[ChunkData]) -> None:
         self.starts = starts
         self.datas = datas
 
@@ -510,6 +504,13 @@ class ChunkList(Sequence[Chunk]):
 
     def __iter__(self) -> Iterator[Chunk]:
         return map(_make_chunk, zip(self.starts, self.datas))
+
+    def iter_from(self, i: int) -> Iterator[Chunk]:
+        """The chunks from the ``i``-th on."""
+        starts, datas = self.starts, self.datas
+        if isinstance(starts, Blocks) and isinstance(datas, Blocks):
+            return map(_make_chunk, zip(starts.iter_from(i), datas.iter_from(i)))
+        return map(_make_chunk, zip(starts[i:], datas[i:]))
 
     def __repr__(self) -> str:
         return f"ChunkList({len(self)} chunks)"
@@ -648,8 +649,8 @@ class Analyzer:
         self.uri = uri
         self._target: Target | None = None
         self._text = ""
-        self._starts: list[int] = []  # the chunks, as in ChunkList
-        self._datas: list[ChunkData] = []
+        self._starts = Starts()  # the chunks, as in ChunkList
+        self._datas: Blocks[ChunkData] = Blocks()
         self._cache: dict[str, ChunkData] = {}
         self._uses: dict[str, int] = {}
         self._spare: dict[str, ChunkData] = {}
@@ -722,8 +723,8 @@ class Analyzer:
     def _reset(self, target: Target) -> None:
         self._target = target
         self._text = ""
-        self._datas = []
-        self._starts = []
+        self._datas = Blocks()
+        self._starts = Starts()
         self._broken = []
         self._cache = {}
         self._uses = {}
@@ -772,8 +773,8 @@ class Analyzer:
             if not self._datas:
                 pieces = statements_with_tokens(text, target.keywords, target.lex_dialect)
                 added = self._place(pieces, 0, target, fresh, report)
-                starts = [c.start for c in added]
-                datas = [c.data for c in added]
+                starts = Starts(c.start for c in added)
+                datas = Blocks(c.data for c in added)
                 i = m = 0
                 self._broken = [j for j, c in enumerate(added) if c.data.result.errors]
                 self._reused = None
@@ -805,7 +806,7 @@ class Analyzer:
 
     def _incremental(
         self, text: str, target: Target, fresh: dict[str, ChunkData]
-    ) -> tuple[list[int], list[ChunkData], int, int, list[Chunk]]:
+    ) -> tuple[Starts, Blocks[ChunkData], int, int, list[Chunk]]:
         """The new chunks' starts and data, from the old ones: the old
         ``[i:m]`` are replaced by the ``added`` ones."""
         datas = self._datas
@@ -817,12 +818,12 @@ class Analyzer:
         # 1. unchanged chunks at the front: those that end before the first
         #    difference (never the last one, which ends at the end of the
         #    text and so may have grown).
-        i = min(bisect_right(starts, prefix) - 1, n - 1)
+        i = min(starts.bisect_right(prefix) - 1, n - 1)
         region_start = starts[i]
         # 2. unchanged chunks at the back: those that start in the common
         #    suffix, at their shifted offsets.
         suffix = common_suffix(before, text, min(len(before), len(text)) - prefix)
-        m = max(bisect_left(starts, len(before) - suffix), i)
+        m = max(starts.bisect_left(len(before) - suffix), i)
         while m < n and starts[m] + delta < region_start:
             m += 1
         # 3. re-split the region in between; reuse the back if it lines up.
@@ -833,9 +834,8 @@ class Analyzer:
             )
             if found[-1][0] == "":
                 middle = self._place(found[:-1], region_start, target, fresh)
-                back = shifted(starts[m:], delta) if delta else starts[m:]
-                new_starts = starts[:i] + [c.start for c in middle] + back
-                new_datas = datas[:i] + [c.data for c in middle] + datas[m:]
+                new_starts = starts.moved(i, m, [c.start for c in middle], delta)
+                new_datas = datas.replaced(i, m, [c.data for c in middle])
                 shift = i + len(middle) - m
                 self._broken = (
                     [j for j in self._broken if j < i]
@@ -850,4 +850,10 @@ class Analyzer:
             i + j for j, c in enumerate(rest) if c.data.result.errors
         ]
         self._reused = (i, 0)
-        return starts[:i] + [c.start for c in rest], datas[:i] + [c.data for c in rest], i, n, rest
+        return (
+            starts.moved(i, n, [c.start for c in rest], 0),
+            datas.replaced(i, n, [c.data for c in rest]),
+            i,
+            n,
+            rest,
+        )

@@ -68,7 +68,7 @@ def check(analyzer: Analyzer, text: str, version: int) -> None:
     before = list(analyzer._chunks)
     analysis = analyze(analyzer, text, version)
     chunks = [c.text for c in analysis.chunks]
-    assert analysis._starts == [c.start for c in analysis.chunks]
+    assert list(analysis._starts) == [c.start for c in analysis.chunks]
     assert analysis._broken == [j for j, c in enumerate(analysis.chunks) if c.result.errors]
     assert analyzer._uses == Counter(chunks)
     assert set(analyzer._cache) == set(chunks)
