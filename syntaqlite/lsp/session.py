@@ -576,12 +576,8 @@ class Session:
                         # objects, no reference cycles) would be walked by
                         # every full collection, a pause of seconds with every
                         # thread stopped: keep them out of the collector's
-                        # generations (before it is on again).  So are, after
-                        # an edit, its new lists of chunks and checks (the
-                        # objects an edit makes in proportion to the document):
-                        # else a full collection every few edits walks them, a
-                        # stall of a tenth of a second on a 10 MB document, in
-                        # whatever thread allocates.
+                        # generations (before it is on again), and so are,
+                        # after an edit, the blocks and the objects it made.
                         gc.freeze()
             finally:
                 STALE.reset(token)
