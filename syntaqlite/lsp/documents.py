@@ -67,6 +67,7 @@ while the rest is parsed.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from bisect import bisect_left, bisect_right
@@ -143,6 +144,12 @@ does not)."""
 # -- text ---------------------------------------------------------------------
 
 
+_documents = itertools.count(1)
+
+STEPS_KEPT = 256
+"""Edits a document remembers (see :meth:`Document.unchanged`)."""
+
+
 class Document:
     """An open document's text and version, as the client sent them."""
 
@@ -152,8 +159,28 @@ class Document:
         self.version = version
         self.path = path
         self.encoding = encoding
+        self.token = next(_documents)  # this document, opened once: versions are counted in it
         self._index: LineIndex | None = None  # of ``text``, kept up to date by edits
         self._lock = threading.Lock()
+        # (version before, version after, length of the unchanged start, of the unchanged end)
+        self._steps: list[tuple[int, int, int, int]] = []
+
+    def unchanged(self, since: int, version: int) -> tuple[int, int] | None:
+        """How long a start and an end the text of ``version`` has in common
+        with the text of ``since`` at least (from the edits in between), or
+        None when they are not known.  Read on any thread."""
+        steps = self._steps
+        if since == version:
+            return None
+        start = end = 1 << 62
+        at = version
+        for before, after, same_start, same_end in reversed(steps):
+            if after != at:
+                continue
+            start, end, at = min(start, same_start), min(end, same_end), before
+            if at == since:
+                return start, end
+        return None
 
     @property
     def index(self) -> LineIndex:
@@ -181,19 +208,25 @@ class Document:
 
         index: LineIndex | None = None
         text = self.text
+        same_start = same_end = 1 << 62
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
                 if index is None:
                     index = self.index_for(text)
                 start, end = index.span(change.range)
+                same_start, same_end = min(same_start, start), min(same_end, len(index.text) - end)
                 index = index.changed(start, end, change.text)
             else:
                 index = None  # made when asked for
                 text = change.text
+                same_start = same_end = 0
+        steps = self._steps[1 - STEPS_KEPT :] if len(self._steps) >= STEPS_KEPT else self._steps[:]
+        steps.append((self.version, version, same_start, same_end))
         with self._lock:
             self._index = index
             self.text = index.text if index is not None else text
             self.version = version
+            self._steps = steps
 
 
 # -- statement chunks -------------------------------------------------------------
@@ -523,11 +556,12 @@ BLOCK = 1 << 16
 """Characters compared at a time when looking for where two texts differ."""
 
 
-def common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str, known: int = 0) -> int:
     """The length of the longest common prefix of ``a`` and ``b`` (whole
-    blocks compared in C, then a binary search in the block that differs)."""
+    blocks compared in C, then a binary search in the block that differs),
+    which is known to be at least ``known``."""
     n = min(len(a), len(b))
-    lo = 0
+    lo = min(known, n)
     while lo < n:
         hi = min(n, lo + BLOCK)
         if a[lo:hi] != b[lo:hi]:
@@ -542,12 +576,12 @@ def common_prefix(a: str, b: str) -> int:
     return n
 
 
-def common_suffix(a: str, b: str, limit: int) -> int:
+def common_suffix(a: str, b: str, limit: int, known: int = 0) -> int:
     """The length of the longest common suffix of ``a`` and ``b``, at most
-    ``limit``."""
+    ``limit``, which is known to be at least ``known`` (or ``limit``)."""
     la, lb = len(a), len(b)
     n = min(limit, la, lb)
-    done = 0  # a[la - done:] == b[lb - done:]
+    done = min(known, n)  # a[la - done:] == b[lb - done:]
     while done < n:
         step = min(BLOCK, n - done)
         if a[la - done - step : la - done] != b[lb - done - step : lb - done]:
@@ -658,6 +692,7 @@ class Analyzer:
         self._reused: tuple[int, int] | None = None
         self._broken: list[int] = []  # the chunks with syntax errors
         self.parsed = 0  # chunks parsed so far (for tests and the benchmark)
+        self.source: tuple[int, int] | None = None  # the document and version of the text analysed last
         self._count = 0
 
     def analyze(
@@ -670,9 +705,11 @@ class Analyzer:
         encoding: str,
         index: LineIndex | None = None,
         progress: Callable[[Analysis], None] | None = None,
+        document: Document | None = None,
     ) -> Analysis:
         """The analysis of ``text`` (``index``: its line index, if the
-        caller has it).
+        caller has it; ``document``: the document ``text`` is the text of
+        at ``version``, whose edits tell where to look for the change).
 
         ``progress``: when the text is new to the analyzer and parsing it
         takes a while (:data:`PROGRESS_FIRST`), called now and then with
@@ -698,7 +735,11 @@ class Analyzer:
         report = None
         if progress is not None and not self._datas:
             report = _Reporter(self.uri, path, text, version, config, target, index, progress)
-        chunks = self._update(text, target, report)
+        same = None
+        if document is not None and self.source is not None and self.source[0] == document.token:
+            same = document.unchanged(self.source[1], version)
+        chunks = self._update(text, target, report, same)
+        self.source = (document.token, version) if document is not None else None
         reused = None
         if previous is not None and self._reused is not None:
             reused = (previous, *self._reused)
@@ -723,6 +764,7 @@ class Analyzer:
     def _reset(self, target: Target) -> None:
         self._target = target
         self._text = ""
+        self.source = None
         self._datas = Blocks()
         self._starts = Starts()
         self._broken = []
@@ -767,7 +809,13 @@ class Analyzer:
         """The chunks of the last analysis."""
         return ChunkList(self._starts, self._datas)
 
-    def _update(self, text: str, target: Target, report: _Reporter | None = None) -> ChunkList:
+    def _update(
+        self,
+        text: str,
+        target: Target,
+        report: _Reporter | None = None,
+        same: tuple[int, int] | None = None,
+    ) -> ChunkList:
         fresh: dict[str, ChunkData] = {}
         try:
             if not self._datas:
@@ -779,7 +827,7 @@ class Analyzer:
                 self._broken = [j for j, c in enumerate(added) if c.data.result.errors]
                 self._reused = None
             else:
-                starts, datas, i, m, added = self._incremental(text, target, fresh)
+                starts, datas, i, m, added = self._incremental(text, target, fresh, same)
         except Stale:
             self._spare.update(fresh)  # parsed already: the next analysis finds them
             raise
@@ -805,16 +853,25 @@ class Analyzer:
         return ChunkList(starts, datas)
 
     def _incremental(
-        self, text: str, target: Target, fresh: dict[str, ChunkData]
+        self, text: str, target: Target, fresh: dict[str, ChunkData], same: tuple[int, int] | None = None
     ) -> tuple[Starts, Blocks[ChunkData], int, int, list[Chunk]]:
         """The new chunks' starts and data, from the old ones: the old
-        ``[i:m]`` are replaced by the ``added`` ones."""
+        ``[i:m]`` are replaced by the ``added`` ones.  ``same``: how long a
+        start and end the texts have in common at least (from the edits),
+        where comparing them starts."""
         datas = self._datas
         n = len(datas)
         before = self._text
         starts = self._starts
         delta = len(text) - len(before)
-        prefix = common_prefix(before, text)
+        if same is not None:  # a look at its edges, in case the client reused a version number
+            lo, hi = same
+            edges = lo + hi <= min(len(before), len(text))
+            edges = edges and before[max(0, lo - 64) : lo] == text[max(0, lo - 64) : lo]
+            a, b = len(before) - hi, len(text) - hi
+            if not edges or before[a : a + 64] != text[b : b + 64]:
+                same = None
+        prefix = common_prefix(before, text, same[0] if same is not None else 0)
         # 1. unchanged chunks at the front: those that end before the first
         #    difference (never the last one, which ends at the end of the
         #    text and so may have grown).
@@ -822,7 +879,8 @@ class Analyzer:
         region_start = starts[i]
         # 2. unchanged chunks at the back: those that start in the common
         #    suffix, at their shifted offsets.
-        suffix = common_suffix(before, text, min(len(before), len(text)) - prefix)
+        limit = min(len(before), len(text)) - prefix
+        suffix = common_suffix(before, text, limit, same[1] if same is not None else 0)
         m = max(starts.bisect_left(len(before) - suffix), i)
         while m < n and starts[m] + delta < region_start:
             m += 1

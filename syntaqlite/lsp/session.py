@@ -638,7 +638,7 @@ class Session:
                 # here, not on the event loop (and not for a text no longer the document's)
                 index = doc.index_for(text) if doc.text is text else None
                 return analyzer.analyze(
-                    text, version, path, settings.config, settings.target, encoding, index, progress
+                    text, version, path, settings.config, settings.target, encoding, index, progress, doc
                 )
             # The embedded SQL at its place; positions counted in the module's text.
             mask = masked(uri, text, settings.config)
