@@ -133,17 +133,18 @@ def take_frame(data: bytes | bytearray, pos: int) -> tuple[Item, int] | None:
     body_end = end + 4 + length
     if len(data) < body_end:
         return None
-    return parse_body(bytes(data[end + 4 : body_end])), body_end
+    with memoryview(data) as whole, whole[end + 4 : body_end] as body:  # decoded with no copy
+        return parse_body(body), body_end
 
 
 def _show(raw: bytes) -> str:
     return repr(raw[:60].decode("utf-8", "replace"))
 
 
-def parse_body(body: bytes) -> Item:
+def parse_body(body: bytes | memoryview) -> Item:
     """A message body as a JSON-RPC message, or the error that answers it."""
     try:
-        text = body.decode("utf-8")
+        text = str(body, "utf-8")
     except UnicodeDecodeError as exc:
         return Invalid(PARSE_ERROR, f"Parse error: the message is not valid UTF-8 (byte {exc.start})")
     try:
