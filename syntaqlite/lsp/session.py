@@ -21,7 +21,13 @@ and the diagnostics pipeline.
   new, the statements parsed so far are checked and published now and then
   (the first after half a second, in document order; see
   :meth:`~syntaqlite.lsp.documents.Analyzer.analyze`); a long re-parse
-  publishes its syntax errors before it is checked.
+  publishes its syntax errors before it is checked; a long check (after a
+  schema change) publishes what it has checked now and then
+  (:class:`~syntaqlite.lsp.documents.Checkpoints`), the rest of the document
+  keeping the diagnostics published last.  A new analysis asked for a
+  document (an edit, a schema or configuration change) makes the running
+  one stale.  The partial publishes go out inside work-done progress
+  (:class:`_Progress`), whose end follows the complete one.
 * While analysis threads run, the interpreter's switch interval is short
   (:func:`fast_switching`), and a large document's objects are kept out of
   the garbage collector's generations after each job: a request about a
