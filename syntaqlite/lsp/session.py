@@ -666,6 +666,17 @@ class Session:
             return default
         if uri in self.python_uris and name not in PYTHON_REQUESTS:
             return default  # formatting, symbols ...: the Python server's
+        timer = self._timers.get(uri)
+        if timer is not None and uri not in self._last_published and uri not in self._published:
+            # A document just opened (editors ask for semantic tokens at
+            # once): its first analysis is the publishing one, which
+            # publishes a large document's diagnostics as it goes; the
+            # request is answered from it, after it.
+            timer.cancel()
+            self._start_publish(uri)
+            await asyncio.sleep(0)  # the publish job is queued first
+            if self.documents.get(uri) is not doc:
+                return default
         run = self._job(doc)
 
         def job() -> T:
