@@ -240,8 +240,10 @@ class Document:
 # -- statement chunks -------------------------------------------------------------
 
 
-SPLIT_WINDOW = 1 << 16
-"""Characters tokenized at a time when cutting a text into statements."""
+SPLIT_WINDOW = 1 << 14
+"""Characters tokenized at a time when cutting a text into statements (the
+compiled lexer holds the interpreter for a whole window: about 5 ms for
+16 kB, which a request about another document may wait for)."""
 
 
 def iter_statements(
