@@ -112,13 +112,14 @@ class Client:
             )
         )
 
-    def initialize(self, root: Path) -> float:
+    def initialize(self, root: Path, capabilities: dict[str, Any] | None = None) -> float:
+        caps: dict[str, Any] = {"general": {"positionEncodings": ["utf-16"]}}
         msg_id = self.request(
             "initialize",
             {
                 "processId": os.getpid(),
                 "rootUri": root.as_uri(),
-                "capabilities": {"general": {"positionEncodings": ["utf-16"]}},
+                "capabilities": {**caps, **(capabilities or {})},
             },
         )
         at, _ = self.response(msg_id)

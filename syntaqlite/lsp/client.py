@@ -36,6 +36,7 @@ class ClientSupport:
     configuration_pull: bool = False
     multiline_tokens: bool = False
     label_offsets: bool = False
+    work_done_progress: bool = False
 
     @classmethod
     def from_json(cls, caps: object) -> ClientSupport:
@@ -54,4 +55,5 @@ class ClientSupport:
             ),
             watched_files_dynamic=bool(get(ws, "didChangeWatchedFiles.dynamicRegistration")),
             configuration_pull=bool(get(ws, "configuration")),
+            work_done_progress=bool(get(caps, "window.workDoneProgress")),
         )

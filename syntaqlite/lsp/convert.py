@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
+from .blocks import Starts
 
 if TYPE_CHECKING:  # imported where used: the early start (fast.py) runs without it
     from lsprotocol import types
@@ -64,9 +65,12 @@ class LineIndex:
 
     __slots__ = ("encoding", "starts", "text")
 
+    starts: list[int] | Starts
+
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
         self.encoding = encoding
+        self.starts: list[int] | Starts
         if "\r" in text:
             self.starts = [0]
             self.starts.extend(m.end() for m in _BREAK.finditer(text))
@@ -80,8 +84,10 @@ class LineIndex:
 
     def changed(self, start: int, end: int, new_text: str) -> LineIndex:
         """The index of the text with ``[start, end)`` replaced by
-        ``new_text`` (the lines before the change are kept, those after it
-        shifted in C: an edit in a large text costs little)."""
+        ``new_text``: the lines before the change are kept, those after it
+        moved (for a large text, kept in blocks, :class:`~.blocks.Starts`,
+        so that an edit moves one number per block, not one per line; the
+        text itself is copied)."""
         text = self.text[:start] + new_text + self.text[end:]
         if "\r" in self.text or "\r" in new_text:
             return LineIndex(text, self.encoding)
@@ -91,11 +97,12 @@ class LineIndex:
         starts = self.starts
         added = [start + i + 1 for i, ch in enumerate(new_text) if ch == "\n"] if "\n" in new_text else []
         delta = len(new_text) - (end - start)
-        out.starts = (
-            starts[: bisect_right(starts, start)]
-            + added
-            + list(map(delta.__add__, starts[bisect_right(starts, end) :]))
-        )
+        i, m = _after(starts, start), _after(starts, end)
+        if isinstance(starts, Starts) or len(starts) > LARGE_INDEX:
+            blocks = starts if isinstance(starts, Starts) else Starts(starts)
+            out.starts = blocks.moved(i, m, added, delta)
+        else:
+            out.starts = starts[:i] + added + list(map(delta.__add__, starts[m:]))
         return out
 
     @property
@@ -105,7 +112,7 @@ class LineIndex:
     def line_of(self, offset: int) -> int:
         """Zero-based line of ``offset`` (clamped to the text)."""
         offset = min(max(offset, 0), len(self.text))
-        return bisect_right(self.starts, offset) - 1
+        return _after(self.starts, offset) - 1
 
     def line_end(self, line: int) -> int:
         """Offset of the end of ``line``'s content (before its line break)."""
@@ -122,7 +129,7 @@ class LineIndex:
         """The zero-based line and character (in this encoding's code
         units) of ``offset``."""
         offset = min(max(offset, 0), len(self.text))
-        line = bisect_right(self.starts, offset) - 1
+        line = _after(self.starts, offset) - 1
         start = self.starts[line]
         offset = min(offset, self.line_end(line))
         return line, units(self.text[start:offset], self.encoding)
@@ -149,7 +156,7 @@ class LineIndex:
         do not take multi-line tokens."""
         start = min(max(start, 0), len(self.text))
         end = min(max(end, start), len(self.text))
-        line = bisect_right(self.starts, start) - 1
+        line = _after(self.starts, start) - 1
         while True:
             line_start = self.starts[line]
             stop = min(end, self.line_end(line))
@@ -198,6 +205,15 @@ class LineIndex:
         """The text after replacing ``rng`` with ``new_text``."""
         start, end = self.span(rng)
         return self.text[:start] + new_text + self.text[end:]
+
+
+LARGE_INDEX = 4096
+"""Lines from which an edited index keeps its line starts in blocks."""
+
+
+def _after(starts: list[int] | Starts, offset: int) -> int:
+    """How many lines start at or before ``offset``."""
+    return starts.bisect_right(offset) if isinstance(starts, Starts) else bisect_right(starts, offset)
 
 
 def label_offsets(label: str, start: int, end: int, encoding: str = UTF16) -> tuple[int, int]:

@@ -34,6 +34,14 @@ previous chunks, without a diff:
    it); otherwise, as when an edit opens a string or a comment that now runs
    further, the region grows to the end of the text.
 
+The common start and end of the two texts are found by comparing them in
+blocks, from where the document's edits say they differ
+(:meth:`Document.unchanged`).  The chunks' starts and data are persistent
+blocks (:mod:`.blocks`): the new version copies the blocks the region
+touches and moves the starts after it a block at a time.  So the work of an
+edit in a 10 MB document is that of its statement, plus one copy of the
+text (when the edit is applied).
+
 Parsed chunks are cached by their text (a dict from chunk text to
 :class:`ChunkData`, keeping the current and the previous generation), so a
 chunk is parsed only when its text is new: typing in one statement of a
@@ -67,6 +75,7 @@ while the rest is parsed.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from bisect import bisect_left, bisect_right
@@ -86,6 +95,7 @@ from ..syntax.nodes import ErrorStatement, Statement
 from ..syntax.parser import _WORDLIKE, END, ParseResult, _parse, parse, statement_end
 from ..syntax.target import Target
 from ..syntax.tokens import COMMENT, Token, _TokenSlots
+from .blocks import Blocks, Starts
 from .convert import LineIndex
 from .placement import new_chunk_key, to_document
 
@@ -111,7 +121,41 @@ def raise_if_stale() -> None:
         raise Stale
 
 
+class Checkpoints:
+    """When and how a long check reports the diagnostics of the statements
+    checked so far (the session sets one in :data:`CHECKPOINTS` for the
+    check of a job, and the semantics call it between two statements): the
+    first after :data:`PROGRESS_FIRST` seconds, then at growing intervals,
+    as :meth:`Analyzer.analyze` reports the statements parsed so far."""
+
+    def __init__(self, report: Callable[[int, list[Diagnostic]], None]) -> None:
+        self.report = report
+        self.started = time.monotonic()
+        self.next = self.started + PROGRESS_FIRST
+
+    def due(self) -> bool:
+        return time.monotonic() >= self.next
+
+    def __call__(self, end: int, diagnostics: list[Diagnostic]) -> None:
+        """``diagnostics``: the semantic diagnostics of the text before
+        document offset ``end`` (whole statements), at document offsets."""
+        self.report(end, diagnostics)
+        now = time.monotonic()
+        self.next = now + max(PROGRESS_FIRST, PROGRESS_SHARE * (now - self.started))
+
+
+CHECKPOINTS: ContextVar[Checkpoints | None] = ContextVar("syntaqlite_checkpoints", default=None)
+"""Where the check running in this context reports its progress (None: it
+does not)."""
+
+
 # -- text ---------------------------------------------------------------------
+
+
+_documents = itertools.count(1)
+
+STEPS_KEPT = 256
+"""Edits a document remembers (see :meth:`Document.unchanged`)."""
 
 
 class Document:
@@ -123,8 +167,28 @@ class Document:
         self.version = version
         self.path = path
         self.encoding = encoding
+        self.token = next(_documents)  # this document, opened once: versions are counted in it
         self._index: LineIndex | None = None  # of ``text``, kept up to date by edits
         self._lock = threading.Lock()
+        # (version before, version after, length of the unchanged start, of the unchanged end)
+        self._steps: list[tuple[int, int, int, int]] = []
+
+    def unchanged(self, since: int, version: int) -> tuple[int, int] | None:
+        """How long a start and an end the text of ``version`` has in common
+        with the text of ``since`` at least (from the edits in between), or
+        None when they are not known.  Read on any thread."""
+        steps = self._steps
+        if since == version:
+            return None
+        start = end = 1 << 62
+        at = version
+        for before, after, same_start, same_end in reversed(steps):
+            if after != at:
+                continue
+            start, end, at = min(start, same_start), min(end, same_end), before
+            if at == since:
+                return start, end
+        return None
 
     @property
     def index(self) -> LineIndex:
@@ -152,26 +216,34 @@ class Document:
 
         index: LineIndex | None = None
         text = self.text
+        same_start = same_end = 1 << 62
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
                 if index is None:
                     index = self.index_for(text)
                 start, end = index.span(change.range)
+                same_start, same_end = min(same_start, start), min(same_end, len(index.text) - end)
                 index = index.changed(start, end, change.text)
             else:
                 index = None  # made when asked for
                 text = change.text
+                same_start = same_end = 0
+        steps = self._steps[1 - STEPS_KEPT :] if len(self._steps) >= STEPS_KEPT else self._steps[:]
+        steps.append((self.version, version, same_start, same_end))
         with self._lock:
             self._index = index
             self.text = index.text if index is not None else text
             self.version = version
+            self._steps = steps
 
 
 # -- statement chunks -------------------------------------------------------------
 
 
-SPLIT_WINDOW = 1 << 16
-"""Characters tokenized at a time when cutting a text into statements."""
+SPLIT_WINDOW = 1 << 14
+"""Characters tokenized at a time when cutting a text into statements (the
+compiled lexer holds the interpreter for a whole window: about 5 ms for
+16 kB, which a request about another document may wait for)."""
 
 
 def iter_statements(
@@ -385,7 +457,7 @@ class Analysis:
     ``text`` (the same object; the same chunk data, the back ones
     shifted)."""
     _syntax: list[Diagnostic] | None = field(default=None, repr=False)
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _starts: Sequence[int] = field(default_factory=list, repr=False)
     _broken: list[int] | None = field(default=None, repr=False)  # the chunks with syntax errors
 
     def __post_init__(self) -> None:
@@ -398,13 +470,13 @@ class Analysis:
         there; at the end of the text: the last chunk)."""
         if not self.chunks:
             return None
-        i = bisect_right(self._starts, offset) - 1
+        i = _bisect_right(self._starts, offset) - 1
         return self.chunks[max(i, 0)]
 
     def index_of(self, chunk: Chunk) -> int:
         """Where ``chunk`` is in :attr:`chunks` (a binary search: the chunks
         start at increasing offsets)."""
-        i = bisect_right(self._starts, chunk.start) - 1
+        i = _bisect_right(self._starts, chunk.start) - 1
         if i < 0 or self.chunks[i] != chunk:
             raise ValueError(f"{chunk!r} is not a chunk of this analysis")
         return i
@@ -412,8 +484,8 @@ class Analysis:
     def chunks_between(self, start: int, end: int) -> Iterator[Chunk]:
         """The chunks that overlap ``[start, end]``."""
         chunks = self.chunks
-        i = max(bisect_left(self._starts, start) - 1, 0)  # the first that may end at ``start`` or after
-        for chunk in chunks[i:] if i else chunks:
+        i = max(_bisect_left(self._starts, start) - 1, 0)  # the first that may end at ``start`` or after
+        for chunk in chunks.iter_from(i) if isinstance(chunks, ChunkList) else chunks[i:] if i else chunks:
             if chunk.end < start:
                 continue
             if chunk.start > end:
@@ -439,30 +511,23 @@ class Analysis:
 # -- the analyzer -------------------------------------------------------------------
 
 
-def shifted(starts: list[int], delta: int) -> list[int]:
-    """``starts`` moved by ``delta``: in C, a slice at a time (one C call
-    over a 10 MB document's chunks would hold the interpreter for
-    milliseconds, with every other thread waiting)."""
-    out: list[int] = []
-    add = delta.__add__
-    for k in range(0, len(starts), SHIFT_SLICE):
-        out += map(add, starts[k : k + SHIFT_SLICE])
-    return out
+def _bisect_right(starts: Sequence[int], x: int) -> int:
+    return starts.bisect_right(x) if isinstance(starts, Starts) else bisect_right(starts, x)
 
 
-SHIFT_SLICE = 16384
+def _bisect_left(starts: Sequence[int], x: int) -> int:
+    return starts.bisect_left(x) if isinstance(starts, Starts) else bisect_left(starts, x)
 
 
 class ChunkList(Sequence[Chunk]):
-    """The chunks of an analysis, kept as two lists, their starts and their
-    data; a :class:`Chunk` is made when one is read.  After an edit, the
-    chunks after it are moved by shifting integers (in C), not by making a
-    tuple for each of them: an edit in a 10 MB document costs a copy of
-    two lists, not 150,000 new objects."""
+    """The chunks of an analysis, kept as two sequences, their starts and
+    their data (:mod:`.blocks`: an edit in a 10 MB document copies the
+    blocks it touches and moves the starts after it a block at a time); a
+    :class:`Chunk` is made when one is read."""
 
     __slots__ = ("datas", "starts")
 
-    def __init__(self, starts: list[int], datas: list[ChunkData]) -> None:
+    def __init__(self, starts: Sequence[int], datas: Sequence[ChunkData]) -> None:
         self.starts = starts
         self.datas = datas
 
@@ -483,6 +548,13 @@ class ChunkList(Sequence[Chunk]):
     def __iter__(self) -> Iterator[Chunk]:
         return map(_make_chunk, zip(self.starts, self.datas))
 
+    def iter_from(self, i: int) -> Iterator[Chunk]:
+        """The chunks from the ``i``-th on."""
+        starts, datas = self.starts, self.datas
+        if isinstance(starts, Blocks) and isinstance(datas, Blocks):
+            return map(_make_chunk, zip(starts.iter_from(i), datas.iter_from(i)))
+        return map(_make_chunk, zip(starts[i:], datas[i:]))
+
     def __repr__(self) -> str:
         return f"ChunkList({len(self)} chunks)"
 
@@ -494,11 +566,12 @@ BLOCK = 1 << 16
 """Characters compared at a time when looking for where two texts differ."""
 
 
-def common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str, known: int = 0) -> int:
     """The length of the longest common prefix of ``a`` and ``b`` (whole
-    blocks compared in C, then a binary search in the block that differs)."""
+    blocks compared in C, then a binary search in the block that differs),
+    which is known to be at least ``known``."""
     n = min(len(a), len(b))
-    lo = 0
+    lo = min(known, n)
     while lo < n:
         hi = min(n, lo + BLOCK)
         if a[lo:hi] != b[lo:hi]:
@@ -513,12 +586,12 @@ def common_prefix(a: str, b: str) -> int:
     return n
 
 
-def common_suffix(a: str, b: str, limit: int) -> int:
+def common_suffix(a: str, b: str, limit: int, known: int = 0) -> int:
     """The length of the longest common suffix of ``a`` and ``b``, at most
-    ``limit``."""
+    ``limit``, which is known to be at least ``known`` (or ``limit``)."""
     la, lb = len(a), len(b)
     n = min(limit, la, lb)
-    done = 0  # a[la - done:] == b[lb - done:]
+    done = min(known, n)  # a[la - done:] == b[lb - done:]
     while done < n:
         step = min(BLOCK, n - done)
         if a[la - done - step : la - done] != b[lb - done - step : lb - done]:
@@ -620,8 +693,8 @@ class Analyzer:
         self.uri = uri
         self._target: Target | None = None
         self._text = ""
-        self._starts: list[int] = []  # the chunks, as in ChunkList
-        self._datas: list[ChunkData] = []
+        self._starts = Starts()  # the chunks, as in ChunkList
+        self._datas: Blocks[ChunkData] = Blocks()
         self._cache: dict[str, ChunkData] = {}
         self._uses: dict[str, int] = {}
         self._spare: dict[str, ChunkData] = {}
@@ -629,6 +702,7 @@ class Analyzer:
         self._reused: tuple[int, int] | None = None
         self._broken: list[int] = []  # the chunks with syntax errors
         self.parsed = 0  # chunks parsed so far (for tests and the benchmark)
+        self.source: tuple[int, int] | None = None  # the document and version of the text analysed last
         self._count = 0
 
     def analyze(
@@ -641,9 +715,11 @@ class Analyzer:
         encoding: str,
         index: LineIndex | None = None,
         progress: Callable[[Analysis], None] | None = None,
+        document: Document | None = None,
     ) -> Analysis:
         """The analysis of ``text`` (``index``: its line index, if the
-        caller has it).
+        caller has it; ``document``: the document ``text`` is the text of
+        at ``version``, whose edits tell where to look for the change).
 
         ``progress``: when the text is new to the analyzer and parsing it
         takes a while (:data:`PROGRESS_FIRST`), called now and then with
@@ -669,7 +745,11 @@ class Analyzer:
         report = None
         if progress is not None and not self._datas:
             report = _Reporter(self.uri, path, text, version, config, target, index, progress)
-        chunks = self._update(text, target, report)
+        same = None
+        if document is not None and self.source is not None and self.source[0] == document.token:
+            same = document.unchanged(self.source[1], version)
+        chunks = self._update(text, target, report, same)
+        self.source = (document.token, version) if document is not None else None
         reused = None
         if previous is not None and self._reused is not None:
             reused = (previous, *self._reused)
@@ -694,8 +774,9 @@ class Analyzer:
     def _reset(self, target: Target) -> None:
         self._target = target
         self._text = ""
-        self._datas = []
-        self._starts = []
+        self.source = None
+        self._datas = Blocks()
+        self._starts = Starts()
         self._broken = []
         self._cache = {}
         self._uses = {}
@@ -738,19 +819,25 @@ class Analyzer:
         """The chunks of the last analysis."""
         return ChunkList(self._starts, self._datas)
 
-    def _update(self, text: str, target: Target, report: _Reporter | None = None) -> ChunkList:
+    def _update(
+        self,
+        text: str,
+        target: Target,
+        report: _Reporter | None = None,
+        same: tuple[int, int] | None = None,
+    ) -> ChunkList:
         fresh: dict[str, ChunkData] = {}
         try:
             if not self._datas:
                 pieces = statements_with_tokens(text, target.keywords, target.lex_dialect)
                 added = self._place(pieces, 0, target, fresh, report)
-                starts = [c.start for c in added]
-                datas = [c.data for c in added]
+                starts = Starts(c.start for c in added)
+                datas = Blocks(c.data for c in added)
                 i = m = 0
                 self._broken = [j for j, c in enumerate(added) if c.data.result.errors]
                 self._reused = None
             else:
-                starts, datas, i, m, added = self._incremental(text, target, fresh)
+                starts, datas, i, m, added = self._incremental(text, target, fresh, same)
         except Stale:
             self._spare.update(fresh)  # parsed already: the next analysis finds them
             raise
@@ -776,25 +863,35 @@ class Analyzer:
         return ChunkList(starts, datas)
 
     def _incremental(
-        self, text: str, target: Target, fresh: dict[str, ChunkData]
-    ) -> tuple[list[int], list[ChunkData], int, int, list[Chunk]]:
+        self, text: str, target: Target, fresh: dict[str, ChunkData], same: tuple[int, int] | None = None
+    ) -> tuple[Starts, Blocks[ChunkData], int, int, list[Chunk]]:
         """The new chunks' starts and data, from the old ones: the old
-        ``[i:m]`` are replaced by the ``added`` ones."""
+        ``[i:m]`` are replaced by the ``added`` ones.  ``same``: how long a
+        start and end the texts have in common at least (from the edits),
+        where comparing them starts."""
         datas = self._datas
         n = len(datas)
         before = self._text
         starts = self._starts
         delta = len(text) - len(before)
-        prefix = common_prefix(before, text)
+        if same is not None:  # a look at its edges, in case the client reused a version number
+            lo, hi = same
+            edges = lo + hi <= min(len(before), len(text))
+            edges = edges and before[max(0, lo - 64) : lo] == text[max(0, lo - 64) : lo]
+            a, b = len(before) - hi, len(text) - hi
+            if not edges or before[a : a + 64] != text[b : b + 64]:
+                same = None
+        prefix = common_prefix(before, text, same[0] if same is not None else 0)
         # 1. unchanged chunks at the front: those that end before the first
         #    difference (never the last one, which ends at the end of the
         #    text and so may have grown).
-        i = min(bisect_right(starts, prefix) - 1, n - 1)
+        i = min(starts.bisect_right(prefix) - 1, n - 1)
         region_start = starts[i]
         # 2. unchanged chunks at the back: those that start in the common
         #    suffix, at their shifted offsets.
-        suffix = common_suffix(before, text, min(len(before), len(text)) - prefix)
-        m = max(bisect_left(starts, len(before) - suffix), i)
+        limit = min(len(before), len(text)) - prefix
+        suffix = common_suffix(before, text, limit, same[1] if same is not None else 0)
+        m = max(starts.bisect_left(len(before) - suffix), i)
         while m < n and starts[m] + delta < region_start:
             m += 1
         # 3. re-split the region in between; reuse the back if it lines up.
@@ -805,9 +902,8 @@ class Analyzer:
             )
             if found[-1][0] == "":
                 middle = self._place(found[:-1], region_start, target, fresh)
-                back = shifted(starts[m:], delta) if delta else starts[m:]
-                new_starts = starts[:i] + [c.start for c in middle] + back
-                new_datas = datas[:i] + [c.data for c in middle] + datas[m:]
+                new_starts = starts.moved(i, m, [c.start for c in middle], delta)
+                new_datas = datas.replaced(i, m, [c.data for c in middle])
                 shift = i + len(middle) - m
                 self._broken = (
                     [j for j in self._broken if j < i]
@@ -822,4 +918,10 @@ class Analyzer:
             i + j for j, c in enumerate(rest) if c.data.result.errors
         ]
         self._reused = (i, 0)
-        return starts[:i] + [c.start for c in rest], datas[:i] + [c.data for c in rest], i, n, rest
+        return (
+            starts.moved(i, n, [c.start for c in rest], 0),
+            datas.replaced(i, n, [c.data for c in rest]),
+            i,
+            n,
+            rest,
+        )

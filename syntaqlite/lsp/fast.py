@@ -23,8 +23,10 @@ messages itself (:class:`Wire`), for the server's whole life:
    functions the server's features call (they build the JSON without
    lsprotocol); such a request is not passed on.  Another request waits for the server (it
    changes nothing, so the ones after it can still be answered here);
-4. once the server is loaded, or at the first notification the front door
-   does not take (an edit, another document ...), the server is created
+4. once the server is loaded, or at the first notification that may change
+   those answers (an edit of that document, a configuration or schema file
+   opened, a configuration change ...; opening or editing another document
+   does not, :meth:`Early.leaves_answers`), the server is created
    *with that work*: the document's analyzer and the semantic model's cache
    are handed to its session (:class:`Early`), so the document is analysed
    once.  The other messages read so far are handed over as parsed
@@ -131,17 +133,18 @@ def take_frame(data: bytes | bytearray, pos: int) -> tuple[Item, int] | None:
     body_end = end + 4 + length
     if len(data) < body_end:
         return None
-    return parse_body(bytes(data[end + 4 : body_end])), body_end
+    with memoryview(data) as whole, whole[end + 4 : body_end] as body:  # decoded with no copy
+        return parse_body(body), body_end
 
 
 def _show(raw: bytes) -> str:
     return repr(raw[:60].decode("utf-8", "replace"))
 
 
-def parse_body(body: bytes) -> Item:
+def parse_body(body: bytes | memoryview) -> Item:
     """A message body as a JSON-RPC message, or the error that answers it."""
     try:
-        text = body.decode("utf-8")
+        text = str(body, "utf-8")
     except UnicodeDecodeError as exc:
         return Invalid(PARSE_ERROR, f"Parse error: the message is not valid UTF-8 (byte {exc.start})")
     try:
@@ -327,6 +330,28 @@ class Early:
     """The analysis of each document, for the requests answered here."""
     answered: set[int | str] = field(default_factory=set)
     """The ids of the requests answered here."""
+    schemas: set[Path] = field(default_factory=set)
+    """The schema files of the documents analysed here (resolved)."""
+
+    def leaves_answers(self, message: dict[str, Any]) -> bool:
+        """Whether notification ``message`` leaves the answers about the
+        documents analysed here as they are: it opens, edits, saves or
+        closes another document, neither a configuration file nor one of
+        their schema files (the validator reads no other document).  The
+        requests about them that follow can still be answered here while
+        the server loads, and the notification is handed to it with the
+        rest."""
+        from .settings import CONFIG_FILES, document_path
+
+        if _method(message) not in _OTHER_DOCUMENT or not self.analyses:
+            return False
+        uri = get(message, "params.textDocument.uri")
+        if not isinstance(uri, str) or uri in self.analyses:
+            return False
+        path = document_path(uri)
+        if path is None:
+            return True  # not a file: no configuration or schema file
+        return path.name not in CONFIG_FILES and path.resolve() not in self.schemas
 
     def first_diagnostics(
         self, init: dict[str, Any], opened: dict[str, Any], defaults: EditorSettings | None = None
@@ -370,6 +395,7 @@ class Early:
         as_json = [diagnostic_json(d, analysis.index, uri, related_information=related) for d in found]
         self.analyzers[uri] = analyzer
         self.analyses[uri] = analysis
+        self.schemas.update(p.resolve() for p in settings.config.schema_files_for(path))
         self.published[uri] = (version, as_json)
         return {
             "jsonrpc": "2.0",
@@ -418,6 +444,11 @@ class Early:
                 result = hover.answer(analysis, line, character, self.semantics, client.markdown_hover)
         self.answered.add(msg_id)
         return {"jsonrpc": "2.0", "id": msg_id, "result": result}
+
+
+_OTHER_DOCUMENT = frozenset(
+    {"textDocument/didOpen", "textDocument/didChange", "textDocument/didSave", "textDocument/didClose"}
+)
 
 
 def _is_uinteger(value: object) -> bool:
@@ -492,6 +523,11 @@ def early_start(wire: Wire, out: Output, editor: EditorSettings | None) -> tuple
                 published = None
             if published is not None:
                 out.send(published)
+            continue
+        if isinstance(following, dict) and early.leaves_answers(following):
+            # another document (a large one is read and parsed here as it
+            # comes; the server analyses it once loaded): the requests about
+            # the first one are still answered here meanwhile
             continue
         break  # the server's to answer, and everything after it
     return pending, early

@@ -21,7 +21,13 @@ and the diagnostics pipeline.
   new, the statements parsed so far are checked and published now and then
   (the first after half a second, in document order; see
   :meth:`~syntaqlite.lsp.documents.Analyzer.analyze`); a long re-parse
-  publishes its syntax errors before it is checked.
+  publishes its syntax errors before it is checked; a long check (after a
+  schema change) publishes what it has checked now and then
+  (:class:`~syntaqlite.lsp.documents.Checkpoints`), the rest of the document
+  keeping the diagnostics published last.  A new analysis asked for a
+  document (an edit, a schema or configuration change) makes the running
+  one stale.  The partial publishes go out inside work-done progress
+  (:class:`_Progress`), whose end follows the complete one.
 * While analysis threads run, the interpreter's switch interval is short
   (:func:`fast_switching`), and a large document's objects are kept out of
   the garbage collector's generations after each job: a request about a
@@ -32,14 +38,17 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import itertools
 import logging
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -49,14 +58,15 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from ..config import clear_cache
+from ..diagnostics import Diagnostic
 from ..syntax.memory import gc_paused
 from . import convert
 from .client import ClientSupport
-from .documents import STALE, Analysis, Analyzer, Document, Stale
+from .documents import CHECKPOINTS, STALE, Analysis, Analyzer, Checkpoints, Document, Stale
 from .python_documents import PYTHON_REQUESTS, is_python_document, masked, python_diagnostics
 from .python_documents import forget as forget_python
 from .semantics import Semantics
-from .settings import EditorSettings, Settings, resolve_settings, workspace_roots
+from .settings import CONFIG_FILES, EditorSettings, Settings, resolve_settings, workspace_roots
 
 DEBOUNCE = 0.15
 """Seconds of quiet after a burst of edits before re-analysing."""
@@ -107,6 +117,98 @@ def fast_switching() -> _FastSwitching:
     return _FastSwitching()
 
 
+_offset = itemgetter(0)
+_start = attrgetter("start")
+
+
+class _Progress:
+    """A long analysis of one document, shown to the user as work-done
+    progress (``window/workDoneProgress/create``, then ``$/progress``
+    begin, report, end), when the client takes it: every partial publish
+    (what is checked so far) is sent between its begin and its end, and
+    the complete one is the last before its end.  Begun at the first
+    partial publish (held until the client has created the token), so a
+    quick analysis shows nothing.  Used on the event loop."""
+
+    def __init__(self, session: Session, doc: Document) -> None:
+        self.session = session
+        self.name = doc.path.name if doc.path is not None else doc.uri
+        self.length = max(1, len(doc.text))
+        self.token: str | None = None
+        self.begun = False
+        self.refused = False
+        self.ended = False
+        self.held: Callable[[], None] | None = None  # a partial publish waiting for the begin
+
+    def partial(self, send: Callable[[], None], end: int | None) -> None:
+        """Send a partial publish, what is known up to offset ``end``
+        (None: not said), inside the progress."""
+        percentage = None if end is None else min(99, end * 100 // self.length)
+        if self.ended:
+            return
+        if self.refused or not self.session.client.work_done_progress:
+            send()
+        elif self.token is None:
+            self.token = f"syntaqlite/analysis/{next(_tokens)}"
+            self.held = send
+            task = asyncio.ensure_future(self._begin(self.token, percentage))
+            self.session._tasks.add(task)
+            task.add_done_callback(self.session._tasks.discard)
+        elif not self.begun:
+            self.held = send  # it supersedes the one held
+        else:
+            send()
+            self._notify(
+                types.WorkDoneProgressReport(percentage=percentage, message=self._message(percentage))
+            )
+
+    async def _begin(self, token: str, percentage: int | None) -> None:
+        protocol = self.session.server.protocol
+        try:
+            # the client creates the token first (it may refuse)
+            await protocol.send_request_async(
+                types.WINDOW_WORK_DONE_PROGRESS_CREATE, types.WorkDoneProgressCreateParams(token=token)
+            )
+        except Exception:  # noqa: BLE001 - no progress shown, the publishes go out as they come
+            self.refused = True
+        if self.ended:
+            return  # the complete publish has gone: the one held is superseded
+        if not self.refused:
+            self.begun = True
+            self._notify(
+                types.WorkDoneProgressBegin(
+                    title=f"Checking {self.name}",
+                    cancellable=False,
+                    message=self._message(percentage),
+                    percentage=percentage,
+                )
+            )
+        held, self.held = self.held, None
+        if held is not None:
+            held()
+
+    def _message(self, percentage: int | None) -> str:
+        return "diagnostics so far" if percentage is None else f"diagnostics of the first {percentage}%"
+
+    def _notify(self, value: object) -> None:
+        assert self.token is not None
+        try:
+            self.session.server.protocol.notify(
+                types.PROGRESS, types.ProgressParams(token=self.token, value=value)
+            )
+        except Exception:  # noqa: BLE001 - the client may be gone
+            pass
+
+    def end(self) -> None:
+        """The analysis is over (its complete publish sent, or it stopped)."""
+        if self.begun and not self.ended:
+            self._notify(types.WorkDoneProgressEnd())
+        self.ended = True
+        self.held = None
+
+
+_tokens = itertools.count(1)
+
 REQUEST_FAILED = -32803  # LSP's RequestFailed error code
 
 T = TypeVar("T")
@@ -148,6 +250,10 @@ class Session:
     _published: dict[str, tuple[int, list[dict[str, object]]]] = field(
         default_factory=dict
     )  # by the early start: uri -> version and the diagnostics as JSON
+    _last_published: dict[str, tuple[int, list[tuple[int, types.Diagnostic]]]] = field(
+        default_factory=dict
+    )  # uri -> version and the diagnostics with their offsets, in document order
+    _generation: dict[str, int] = field(default_factory=dict)  # uri -> analyses asked for
     _closed: bool = False
 
     def worker(self, uri: str) -> ThreadPoolExecutor:
@@ -289,7 +395,7 @@ class Session:
         doc = self.documents.get(uri)
         if doc is None or doc.path is None:
             return
-        if doc.path.name in ("syntaqlite.toml", "pyproject.toml"):
+        if doc.path.name in CONFIG_FILES:
             self.reload_configuration()
         else:
             self._schema_text_changed(doc, delay=0.0)
@@ -332,6 +438,8 @@ class Session:
         self._settings.pop(uri, None)
         self._schemas_of.pop(uri, None)
         self._last_edit.pop(uri, None)
+        self._last_published.pop(uri, None)
+        self._generation.pop(uri, None)
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
@@ -361,6 +469,7 @@ class Session:
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
+        self._generation[uri] = self._generation.get(uri, 0) + 1  # what runs for it is stale
         self._timers[uri] = loop.call_later(delay, self._start_publish, uri)
 
     def _start_publish(self, uri: str) -> None:
@@ -374,46 +483,70 @@ class Session:
         if doc is None:
             return
         version = doc.version
+        generation = self._generation.get(uri, 0)
         loop = asyncio.get_running_loop()
+        progress = _Progress(self, doc)
 
         def stale() -> bool:
-            return doc.version != version or self.documents.get(uri) is not doc
+            return (
+                doc.version != version
+                or self.documents.get(uri) is not doc
+                or self._generation.get(uri, 0) != generation
+            )
 
-        def send(diagnostics: list[types.Diagnostic], as_json: list[dict[str, object]] | None = None) -> None:
+        def send(
+            found: list[tuple[int, types.Diagnostic]], as_json: list[dict[str, object]] | None = None
+        ) -> None:
             if stale():
                 return
             early = self._published.pop(uri, None)
+            self._last_published[uri] = (version, sorted(found, key=_offset))
             if early is not None and early == (version, as_json):
                 return  # the early start published exactly these
-            self.server.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
-            )
+            self._send_diagnostics(uri, version, [d for _, d in found])
 
-        def send_partial(diagnostics: list[types.Diagnostic]) -> None:
-            if not stale():
-                self.server.text_document_publish_diagnostics(
-                    types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
-                )
+        def send_partial(found: list[tuple[int, types.Diagnostic]], end: int | None) -> None:
+            """What is known so far: ``found``, the new diagnostics of the
+            text before ``end`` (None: all the syntax errors), and after it
+            those published last for this version (a re-check after a
+            schema change: the rest of the document keeps its diagnostics
+            until it is checked again)."""
+            if stale():
+                return
+            shown = self._last_published.get(uri)
+            mine = found
+            if end is not None and shown is not None and shown[0] == version:
+                mine = found + shown[1][bisect_left(shown[1], end, key=_offset) :]
+            self._last_published[uri] = (version, sorted(mine, key=_offset))
+            diagnostics = [d for _, d in mine]
+
+            def publish() -> None:
+                if not stale():
+                    self._send_diagnostics(uri, version, diagnostics)
+
+            progress.partial(publish, end)
 
         related = self.client.related_information
         reported = False
 
-        def progress(prefix: Analysis) -> None:
+        def converted(
+            found: Iterable[Diagnostic], index: convert.LineIndex
+        ) -> list[tuple[int, types.Diagnostic]]:
+            return [(d.start, convert.diagnostic(d, index, uri, related_information=related)) for d in found]
+
+        def report(prefix: Analysis) -> None:
             """A large new document: the diagnostics of the statements
             parsed so far (see :meth:`Analyzer.analyze`), checked and
             published while the rest is parsed."""
             nonlocal reported
             self.semantic_diagnostics(prefix)
-            found = [
-                convert.diagnostic(d, prefix.index, uri, related_information=related)
-                for d in prefix.diagnostics
-            ]
-            loop.call_soon_threadsafe(send_partial, found)
+            found = converted(prefix.diagnostics, prefix.index)
+            loop.call_soon_threadsafe(send_partial, found, len(prefix.text))
             reported = True
 
-        run = self._job(doc, progress)
+        run = self._job(doc, report)
 
-        def job() -> tuple[list[types.Diagnostic], list[dict[str, object]] | None] | None:
+        def job() -> tuple[list[tuple[int, types.Diagnostic]], list[dict[str, object]] | None] | None:
             if stale():
                 return None  # a newer edit came in while this waited: skip
             token = STALE.set(stale)
@@ -425,29 +558,32 @@ class Session:
                         found = python_diagnostics(
                             analysis.index.text, analysis.path, analysis.config, analysis.target
                         )
-                        return [
-                            convert.diagnostic(d, analysis.index, uri, related_information=related)
-                            for d in found
-                        ], None
+                        return converted(found, analysis.index), None
                     if not reported and time.monotonic() - started > PROGRESSIVE and analysis.syntax_errors:
                         # a long re-parse: its syntax errors while it is checked
-                        first = [
-                            convert.diagnostic(d, analysis.index, uri, related_information=related)
-                            for d in analysis.syntax_errors
-                        ]
-                        loop.call_soon_threadsafe(send_partial, first)
-                    self.semantic_diagnostics(analysis)
+                        first = converted(analysis.syntax_errors, analysis.index)
+                        loop.call_soon_threadsafe(send_partial, first, None)
+
+                    def checkpoint(end: int, semantic: list[Diagnostic]) -> None:
+                        """A long check (a large document, or one whose
+                        schema changed): what is checked so far."""
+                        syntax = analysis.syntax_errors
+                        before = syntax[: bisect_left(syntax, end, key=_start)]
+                        found = converted(before, analysis.index) + converted(semantic, analysis.index)
+                        loop.call_soon_threadsafe(send_partial, found, end)
+
+                    points = CHECKPOINTS.set(Checkpoints(checkpoint))
+                    try:
+                        self.semantic_diagnostics(analysis)
+                    finally:
+                        CHECKPOINTS.reset(points)
                     if time.monotonic() - started > PROGRESSIVE or len(analysis.chunks) >= LARGE:
                         # A large document's trees and models (millions of
                         # objects, no reference cycles) would be walked by
                         # every full collection, a pause of seconds with every
                         # thread stopped: keep them out of the collector's
-                        # generations (before it is on again).  So are, after
-                        # an edit, its new lists of chunks and checks (the
-                        # objects an edit makes in proportion to the document):
-                        # else a full collection every few edits walks them, a
-                        # stall of a tenth of a second on a 10 MB document, in
-                        # whatever thread allocates.
+                        # generations (before it is on again), and so are,
+                        # after an edit, the blocks and the objects it made.
                         gc.freeze()
             finally:
                 STALE.reset(token)
@@ -457,20 +593,24 @@ class Session:
                     convert.diagnostic_json(d, analysis.index, uri, related_information=related)
                     for d in analysis.diagnostics
                 ]
-            return [
-                convert.diagnostic(d, analysis.index, uri, related_information=related)
-                for d in analysis.diagnostics
-            ], as_json
+            return converted(analysis.diagnostics, analysis.index), as_json
 
         try:
             found = await loop.run_in_executor(self.worker(uri), job)
+            if found is not None:
+                send(*found)
         except Stale:
             return  # the next job takes over
         except Exception as exc:  # noqa: BLE001 - keep serving
             self.log_exception(f"analysing {uri}", exc)
             return
-        if found is not None:
-            send(*found)
+        finally:
+            progress.end()  # after the last publish: the ones before were partial
+
+    def _send_diagnostics(self, uri: str, version: int, diagnostics: list[types.Diagnostic]) -> None:
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
 
     def semantic_diagnostics(self, analysis: Analysis) -> None:
         """Fill ``analysis.semantic_diagnostics``.  Asked again for the same
@@ -504,7 +644,7 @@ class Session:
                 # here, not on the event loop (and not for a text no longer the document's)
                 index = doc.index_for(text) if doc.text is text else None
                 return analyzer.analyze(
-                    text, version, path, settings.config, settings.target, encoding, index, progress
+                    text, version, path, settings.config, settings.target, encoding, index, progress, doc
                 )
             # The embedded SQL at its place; positions counted in the module's text.
             mask = masked(uri, text, settings.config)
@@ -526,6 +666,17 @@ class Session:
             return default
         if uri in self.python_uris and name not in PYTHON_REQUESTS:
             return default  # formatting, symbols ...: the Python server's
+        timer = self._timers.get(uri)
+        if timer is not None and uri not in self._last_published and uri not in self._published:
+            # A document just opened (editors ask for semantic tokens at
+            # once): its first analysis is the publishing one, which
+            # publishes a large document's diagnostics as it goes; the
+            # request is answered from it, after it.
+            timer.cancel()
+            self._start_publish(uri)
+            await asyncio.sleep(0)  # the publish job is queued first
+            if self.documents.get(uri) is not doc:
+                return default
         run = self._job(doc)
 
         def job() -> T:

@@ -81,6 +81,10 @@ def workspace_roots(folders: list[str], root_uri: str | None, root_path: str | N
     return roots
 
 
+CONFIG_FILES = ("syntaqlite.toml", "pyproject.toml")
+"""The names of the files the configuration is read from."""
+
+
 def document_path(uri: str) -> Path | None:
     """The file a document URI names (None: not a ``file:`` URI)."""
     from pygls.uris import to_fs_path  # stdlib only, unlike the rest of pygls

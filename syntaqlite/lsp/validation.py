@@ -28,9 +28,10 @@ inside its statement.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +49,8 @@ from ..validator.declared import NO_DECLARATIONS, Declarations
 from ..validator.model import InScope, Reference, Referent, SemanticModel
 from ..validator.resolve import Resolver
 from ..validator.schema import SchemaError, load_files, load_sql
-from .documents import STALE_EVERY, Chunk, raise_if_stale
+from .blocks import Blocks
+from .documents import CHECKPOINTS, STALE_EVERY, Chunk, raise_if_stale
 from .in_scope import columns_in, ctes_in, probe
 from .placement import chunk_starts, is_chunk_key, points_into_chunks, to_document
 from .scan import is_name, significant
@@ -86,14 +88,14 @@ class Checked:
     text: str
     stamp: tuple[object, ...]  # the schema files it was checked against
     checks_config: tuple[tuple[str, str], ...]
-    checks: list[ChunkCheck]
+    checks: Blocks[ChunkCheck]
     catalog: Catalog  # the schema after the last chunk
     diagnostics: list[Diagnostic]
     snapshots: dict[int, Catalog] = field(
         default_factory=dict
     )  # by fingerprint: the schema before those chunks
     tables: dict[str, TableInfo] | None = None
-    states: list[int] = field(default_factory=list)  # the schema's digest before each chunk
+    states: Blocks[int] = field(default_factory=Blocks)  # the schema's digest before each chunk
     flagged: list[int] = field(default_factory=list)  # the chunks with diagnostics
     points: bool = False  # a diagnostic has a related location in another chunk
 
@@ -261,8 +263,10 @@ class ValidatorSemantics(DocumentSemantics):
             or found.stamp != stamp
             or found.checks_config != doc.config.checks
         ):
-            # On a deep stack, as check_text: SQL nests as deep as SQLite allows.
-            found = deep_call(lambda: self._check(doc, base, stamp, state))
+            # On a deep stack, as check_text: SQL nests as deep as SQLite
+            # allows; in this context (the job's STALE and CHECKPOINTS).
+            context = contextvars.copy_context()
+            found = deep_call(lambda: context.run(self._check, doc, base, stamp, state))
             self._checked[doc.uri] = found
         return found
 
@@ -285,9 +289,13 @@ class ValidatorSemantics(DocumentSemantics):
         previous = self._checked.get(doc.uri)
         old = previous.snapshots if previous is not None and previous.stamp == stamp else {}
         snapshots: dict[int, Catalog] = {state: base}
+        # The checks and states of the chunks visited, from ``first`` on; the
+        # previous check's are kept before them and, from ``tail``, after.
         checks: list[ChunkCheck] = []
         states: list[int] = []
         flagged: list[int] = []
+        kept: Checked | None = None
+        tail: int | None = None
         chunks = doc.chunks
         n = len(chunks)
         first, back = 0, 0
@@ -301,28 +309,34 @@ class ValidatorSemantics(DocumentSemantics):
         ):
             first, back = doc.reused[1], doc.reused[2]
             snapshots = dict(old)
+            kept = previous
             if first:
-                checks = previous.checks[:first]
-                states = previous.states[:first]
                 flagged = [j for j in previous.flagged if j < first]
-                state = checks[-1].after
+                state = previous.checks[first - 1].after
         present: set[str] | None = None
         end = n - back
         k = first
+        checkpoints = CHECKPOINTS.get()
+
+        def check_at(j: int) -> ChunkCheck:
+            return checks[j - first] if j >= first or kept is None else kept.checks[j]
+
         while k < n:
-            if k == end and previous is not None and k < n:
+            if k == end and kept is not None and k < n:
                 # the chunks after the edited ones: the same schema as last time?
-                was = len(previous.checks) - back
-                if previous.states[was] == state:
+                was = len(kept.checks) - back
+                if kept.states[was] == state:
                     shift = k - was
-                    checks.extend(previous.checks[was:])
-                    states.extend(previous.states[was:])
-                    flagged.extend(j + shift for j in previous.flagged if j >= was)
-                    state = previous.checks[-1].after
+                    flagged.extend(j + shift for j in kept.flagged if j >= was)
+                    state = kept.checks[-1].after
+                    tail = was
                     break
             chunk = chunks[k]
             if k % STALE_EVERY == STALE_EVERY - 1:
                 raise_if_stale()  # what was checked stays in the chunks' memos
+                if checkpoints is not None and checkpoints.due():  # the chunks before this one
+                    points = any(check_at(j).points for j in flagged)
+                    checkpoints(chunk.start, self._assemble(doc, check_at, flagged, points))
             memo = chunk.data.memo.get(_MEMO)
             if memo is None:
                 memo = chunk.data.memo[_MEMO] = {}
@@ -356,33 +370,42 @@ class ValidatorSemantics(DocumentSemantics):
             state = check.after
             checks.append(check)
             k += 1
-        if len(snapshots) > 2 * len(set(states)) + 16:  # states no chunk has any more
-            keep = set(states) | {state}
+        all_checks: Blocks[ChunkCheck]
+        all_states: Blocks[int]
+        if kept is not None:  # the visited ones in place of the previous ones
+            stop = tail if tail is not None else len(kept.checks)
+            all_checks = kept.checks.replaced(first, stop, checks)
+            all_states = kept.states.replaced(first, stop, states)
+        else:
+            all_checks, all_states = Blocks(checks), Blocks(states)
+        if len(snapshots) > 18 and len(snapshots) > 2 * len(set(all_states)) + 16:
+            keep = set(all_states) | {state}  # states no chunk has any more: dropped
             snapshots = {key: cat for key, cat in snapshots.items() if key in keep}
-        points = any(checks[j].points for j in flagged)
+        points = any(all_checks[j].points for j in flagged)
         return Checked(
             doc.version,
             doc.text,
             stamp,
             doc.config.checks,
-            checks,
+            all_checks,
             snapshots[state],
-            self._assemble(doc, checks, flagged, points),
+            self._assemble(doc, all_checks.__getitem__, flagged, points),
             snapshots,
-            states=states,
+            states=all_states,
             flagged=flagged,
             points=points,
         )
 
     def _assemble(
-        self, doc: SqlDocument, checks: list[ChunkCheck], flagged: list[int], points: bool
+        self, doc: SqlDocument, check_at: Callable[[int], ChunkCheck], flagged: list[int], points: bool
     ) -> list[Diagnostic]:
-        """The diagnostics of the chunks that have some, at their place in
-        the document now."""
+        """The diagnostics of the chunks that have some (``flagged``; the
+        check of chunk ``j`` is ``check_at(j)``), at their place in the
+        document now."""
         starts = chunk_starts((chunk.data.key, chunk.start) for chunk in doc.chunks) if points else {}
         out: list[Diagnostic] = []
         for j in flagged:
-            chunk, check = doc.chunks[j], checks[j]
+            chunk, check = doc.chunks[j], check_at(j)
             # Placed diagnostics are kept by the chunk's start (a chunk's text
             # may sit at several places); those with related locations in
             # chunks (which may have moved) are placed every time.

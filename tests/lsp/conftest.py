@@ -30,6 +30,23 @@ pytest.importorskip("pytest_lsp")
 def _record_diagnostics(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
     client.diagnostics[params.uri] = params.diagnostics
     published(client).append(params)
+    events(client).append(("diagnostics", params.uri, len(params.diagnostics)))
+
+
+def _record_progress(client: LanguageClient, params: types.ProgressParams) -> None:
+    DEFAULT_CLIENT_FEATURES[types.PROGRESS](client, params)  # warns for a token not created
+    kind = params.value.get("kind") if isinstance(params.value, dict) else None
+    events(client).append(("progress", str(params.token), str(kind)))
+
+
+def events(client: LanguageClient) -> list[tuple[str, str, object]]:
+    """Diagnostics published (``uri``, how many) and work-done progress
+    (``token``, ``kind``), in the order they came."""
+    found: list[tuple[str, str, object]] | None = getattr(client, "_events", None)
+    if found is None:
+        found = []
+        client._events = found  # type: ignore[attr-defined]
+    return found
 
 
 def published(client: LanguageClient) -> list[types.PublishDiagnosticsParams]:
@@ -58,6 +75,7 @@ def make_client() -> LanguageClient:
     client = LanguageClient(converter_factory=default_converter)
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = _record_diagnostics
+    features[types.PROGRESS] = _record_progress
     features[types.CLIENT_REGISTER_CAPABILITY] = _register_capability
     register_lsp_features(client, features)
     published(client)

@@ -105,3 +105,26 @@ async def test_an_edit_during_the_first_analysis_keeps_what_was_parsed(client: L
     assert last.version == 2
     codes = sorted(str(d.code) for d in last.diagnostics)
     assert codes == ["syntax"] * 4 + ["unknown-column"] * 5
+
+
+async def test_a_request_at_open_leaves_the_diagnostics_progressive(client: LanguageClient) -> None:
+    """Editors ask for semantic tokens as soon as they open a file: the
+    request is answered after the first analysis, the publishing one, so
+    the diagnostics still come as the document is parsed (before the
+    answer)."""
+    big = new_uri("big-requested")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=big, language_id="sql", version=1, text=big_text(20_000))
+        )
+    )
+    tokens = await client.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(text_document=types.TextDocumentIdentifier(uri=big))
+    )
+    assert tokens is not None and tokens.data
+    assert any(p.uri == big for p in published(client)), "no diagnostics before the answer"
+
+    def complete() -> bool:
+        return any(p.uri == big and len(p.diagnostics) == 8 for p in published(client))
+
+    await wait_for(complete, timeout=300)

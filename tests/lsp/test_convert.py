@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
+from syntaqlite.lsp import blocks, convert
 from syntaqlite.lsp.convert import UTF8, UTF16, UTF32, LineIndex, negotiate, units
 
 TEXT = "SELECT 'é';\r\n-- 名前\rSELECT '😀'\nx"
@@ -83,3 +84,40 @@ def test_line_index_after_a_change_is_the_index_of_the_new_text(
     changed = LineIndex(text).changed(start, end, new)
     fresh = LineIndex(text[:start] + new + text[end:])
     assert changed.text == fresh.text and changed.starts == fresh.starts
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text("ab\né😀", max_size=60),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 6), st.text("x\né", max_size=6)), max_size=12),
+    st.sampled_from([UTF8, UTF16]),
+)
+def test_a_large_index_after_edits_is_the_index_of_the_new_text(
+    text: str, edits: list[tuple[int, int, str]], encoding: str
+) -> None:
+    """Line starts kept in blocks (as for a large document; here from two
+    lines on, in blocks of two) answer as a fresh index does."""
+    saved = convert.LARGE_INDEX, blocks.BLOCK
+    convert.LARGE_INDEX, blocks.BLOCK = 1, 2
+    try:
+        edited_like_a_fresh_index(text, edits, encoding)
+    finally:
+        convert.LARGE_INDEX, blocks.BLOCK = saved
+
+
+def edited_like_a_fresh_index(text: str, edits: list[tuple[int, int, str]], encoding: str) -> None:
+    index = LineIndex(text, encoding)
+    for start, length, new in edits:
+        start = min(start, len(text))
+        end = min(start + length, len(text))
+        text = text[:start] + new + text[end:]
+        index = index.changed(start, end, new)
+        fresh = LineIndex(text, encoding)
+        assert index.text == text and list(index.starts) == fresh.starts
+        assert index.line_count == fresh.line_count
+        for offset in range(len(text) + 1):
+            assert index.line_character(offset) == fresh.line_character(offset)
+            assert list(index.segments(offset, offset + 7)) == list(fresh.segments(offset, offset + 7))
+        for line in range(fresh.line_count + 1):
+            for character in (0, 1, 3):
+                assert index.offset_at(line, character) == fresh.offset_at(line, character)

@@ -310,6 +310,68 @@ def test_front_door_answers_requests_once(tmp_path: Path) -> None:
     assert isinstance(left, dict) and left["id"] == 40
 
 
+def opened(uri: str, text: str = "SELECT 1;\n") -> dict[str, Any]:
+    return {
+        "jsonrpc": "2.0",
+        "method": "textDocument/didOpen",
+        "params": {"textDocument": {"uri": uri, "languageId": "sql", "version": 1, "text": text}},
+    }
+
+
+@pytest.mark.parametrize("then", ["config", "schema", "same"])
+def test_front_door_answers_across_other_documents(tmp_path: Path, then: str) -> None:
+    """Opening or editing another document changes nothing the front door
+    answers about the first one: its requests are still answered while the
+    server loads (an editor opens several files at once, a large one takes
+    a while to read); a configuration file, one of the first document's
+    schema files or an edit of the first document hands everything over."""
+    (tmp_path / "syntaqlite.toml").write_text('schema = ["schema.sql"]\n', encoding="utf-8")
+    (tmp_path / "schema.sql").write_text("CREATE TABLE s (a);\n", encoding="utf-8")
+    uri = (tmp_path / "q.sql").as_uri()
+    other = (tmp_path / "other.sql").as_uri()
+    edit = {
+        "jsonrpc": "2.0",
+        "method": "textDocument/didChange",
+        "params": {"textDocument": {"uri": other, "version": 2}, "contentChanges": [{"text": "SELECT 2;"}]},
+    }
+    stop = {
+        "config": opened((tmp_path / "sub" / "pyproject.toml").as_uri(), "[tool.syntaqlite]\n"),
+        "schema": opened((tmp_path / "schema.sql").as_uri()),
+        "same": {**edit, "params": {**edit["params"], "textDocument": {"uri": uri, "version": 2}}},
+    }[then]
+    messages = [
+        *opening(tmp_path, uri, profiles()["neovim"]),
+        opened(other, "SELECT 1;\n" * 500),
+        *requests(uri, 10)[:2],
+        edit,
+        opened("untitled:Untitled-1"),
+        *requests(uri, 30)[:1],
+        stop,
+        *requests(uri, 40)[:1],
+    ]
+    read, write = os.pipe()
+    os.write(write, b"".join(frame(m) for m in messages))  # all there: no wait loads the server
+    out = io.BytesIO()
+    wire = Wire(read)
+    pending, early = early_start(wire, Output(out), None)  # type: ignore[arg-type]
+    left = wire.next()
+    os.close(read)
+    os.close(write)
+    assert early.answered == {10, 11, 30}
+    assert [(m.get("method"), get_uri(m)) for m in pending if isinstance(m, dict)][2:] == [
+        ("textDocument/didOpen", uri),
+        ("textDocument/didOpen", other),
+        ("textDocument/didChange", other),
+        ("textDocument/didOpen", "untitled:Untitled-1"),
+        (stop["method"], get_uri(stop)),
+    ]
+    assert isinstance(left, dict) and left["id"] == 40
+
+
+def get_uri(message: dict[str, Any]) -> object:
+    return message.get("params", {}).get("textDocument", {}).get("uri")
+
+
 def exchange(fast: bool, root: Path, uri: str) -> dict[int, Any]:
     """Answers to the requests sent with didOpen (ids 10-14) and again after
     a request only the server answers (ids 30-34)."""

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lsprotocol import types
 
 from syntaqlite.config import Config
 from syntaqlite.lsp import documents
+from syntaqlite.lsp.convert import LineIndex
 from syntaqlite.lsp.documents import (
     Analyzer,
+    Document,
     Stale,
     iter_statements,
     split_statements,
@@ -68,7 +71,7 @@ def check(analyzer: Analyzer, text: str, version: int) -> None:
     before = list(analyzer._chunks)
     analysis = analyze(analyzer, text, version)
     chunks = [c.text for c in analysis.chunks]
-    assert analysis._starts == [c.start for c in analysis.chunks]
+    assert list(analysis._starts) == [c.start for c in analysis.chunks]
     assert analysis._broken == [j for j, c in enumerate(analysis.chunks) if c.result.errors]
     assert analyzer._uses == Counter(chunks)
     assert set(analyzer._cache) == set(chunks)
@@ -99,6 +102,52 @@ def test_random_edits_match_a_fresh_analysis(edits: list[tuple[float, int, str]]
         start = int(where * len(text))
         text = text[:start] + insert + text[start + length :]
         check(analyzer, text, version)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(edit, min_size=1, max_size=3), st.booleans()), min_size=1, max_size=10))
+def test_edits_through_the_document_match_a_fresh_analysis(
+    messages: list[tuple[list[tuple[float, int, str]], bool]],
+) -> None:
+    """The analyzer starts comparing the texts where the document's edits
+    say they differ (:meth:`Document.unchanged`), also across versions it
+    did not see (coalesced edits) and messages with several changes."""
+    uri = "file:///t.sql"
+    doc = Document(uri, BASE, 0, None, "utf-16")
+    analyzer = Analyzer(uri)
+    analyzer.analyze(doc.text, 0, None, Config(), TARGET, "utf-16", document=doc)
+    for version, (changes, seen) in enumerate(messages, 1):
+        text = doc.text
+        content: list[types.TextDocumentContentChangeEvent] = []
+        for where, length, insert in changes:
+            index = LineIndex(text, "utf-16")
+            start = int(where * len(text))
+            end = min(len(text), start + length)
+            rng = types.Range(start=index.position(start), end=index.position(end))
+            content.append(types.TextDocumentContentChangePartial(range=rng, text=insert))
+            text = text[:start] + insert + text[end:]
+        doc.apply(content, version)
+        assert doc.text == text
+        if not seen and version < len(messages):
+            continue  # analysed with the next version
+        analysis = analyzer.analyze(doc.text, version, None, Config(), TARGET, "utf-16", document=doc)
+        assert [c.text for c in analysis.chunks] == split_statements(text, TARGET.keywords)
+        assert diagnostics_key(analysis.syntax_errors) == diagnostics_key(parse(text, TARGET).errors)
+
+
+def test_a_document_knows_what_its_edits_left_unchanged() -> None:
+    doc = Document("file:///t.sql", "0123456789", 1, None, "utf-16")
+    index = LineIndex("0123456789", "utf-16")
+    for version, (start, end, new) in enumerate([(3, 5, "x"), (6, 6, "yy"), (0, 1, "")], 2):
+        rng = types.Range(start=index.position(start), end=index.position(end))
+        doc.apply([types.TextDocumentContentChangePartial(range=rng, text=new)], version)
+        index = LineIndex(doc.text, "utf-16")
+    assert doc.text == "12x56yy789"
+    assert doc.unchanged(1, 2) == (3, 5) and doc.unchanged(2, 3) == (6, 3)
+    assert doc.unchanged(1, 4) == (0, 3) and doc.unchanged(3, 4) == (0, 10)
+    assert doc.unchanged(4, 4) is None and doc.unchanged(0, 4) is None
+    doc.apply([types.TextDocumentContentChangeWholeDocument(text="new")], 5)
+    assert doc.unchanged(4, 5) == (0, 0)
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,7 +11,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from .conftest import change, config, init_params, open_doc, published, rng, wait_for
+from .conftest import change, config, events, init_params, open_doc, published, rng, wait_for
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -104,3 +104,95 @@ async def test_watched_file_event(client: LanguageClient, project: Path) -> None
         )
     )
     assert await next_publish(client, query_uri, seen) == []
+
+
+def big_query(rows: int) -> str:
+    """Distinct statements with, at the start, a third, two thirds and the
+    end, a query of ``phone`` (unknown until the schema has it) and a
+    syntax error."""
+    broken = "SELECT phone FROM users;\nSELEC 1;\n"
+    body = [f"INSERT INTO users (id, email) VALUES ({i}, 'e{i}');\n" for i in range(rows)]
+    for at in (2 * rows // 3, rows // 3, 0):
+        body.insert(at, broken)
+    return "".join(body) + broken
+
+
+async def test_a_schema_change_rechecks_a_large_document_progressively(
+    client: LanguageClient, project: Path
+) -> None:
+    """A large document is checked again after its schema changes,
+    publishing what is checked so far (the rest keeps its diagnostics until
+    it is reached) inside work-done progress, whose end follows the last
+    publish; a second change stops the re-check of the first."""
+    schema_uri = (project / "schema.sql").as_uri()
+    big = (project / "big.sql").as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=schema_uri, language_id="sql", version=1, text=SCHEMA)
+        )
+    )
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=big, language_id="sql", version=1, text=big_query(30_000)
+            )
+        )
+    )
+
+    def count(uri: str, n: int, since: int) -> bool:
+        return any(p.uri == uri and len(p.diagnostics) == n for p in published(client)[since:])
+
+    await wait_for(lambda: count(big, 8, 0), timeout=300)
+    old = next(p for p in reversed(published(client)) if p.uri == big).diagnostics
+    old_lines = sorted(d.range.start.line for d in old if d.code == "unknown-column")
+    assert len(old_lines) == 4
+
+    def edit_schema(version: int, text: str) -> None:
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=schema_uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+
+    # two changes in a row: the re-check for the first one stops
+    seen, seen_events = len(published(client)), len(events(client))
+    edit_schema(2, SCHEMA.replace("email TEXT", "email TEXT, name TEXT"))
+    await wait_for(lambda: any(p.uri == big for p in published(client)[seen:]), timeout=300)
+    edit_schema(3, WITH_PHONE)
+
+    def ended() -> bool:  # every progress begun since has ended
+        kinds = [e[2] for e in events(client)[seen_events:] if e[0] == "progress"]
+        return kinds.count("begin") == kinds.count("end")
+
+    await wait_for(lambda: count(big, 4, seen) and ended(), timeout=300)
+
+    mine = [p for p in published(client)[seen:] if p.uri == big]
+    assert all(p.version == 1 for p in mine)
+    assert len(mine) > 2, "not progressive"
+    final = mine[-1].diagnostics
+    assert sorted(str(d.code) for d in final) == ["syntax"] * 4
+    # each publish: the syntax errors, and the unknown columns after the
+    # point reached (those of the old schema, or of the first change)
+    for p in mine:
+        assert sorted(str(d.code) for d in p.diagnostics if d.code == "syntax") == ["syntax"] * 4
+        lines = sorted(d.range.start.line for d in p.diagnostics if d.code == "unknown-column")
+        assert lines == old_lines[len(old_lines) - len(lines) :]
+    # work-done progress: begun, ended once each, the final publish inside
+    # the last one (the ones before its end are partial)
+    mine_events = [e for e in events(client)[seen_events:] if e[0] == "progress" or e[1] == big]
+    kinds = [(e[1], e[2]) for e in mine_events if e[0] == "progress"]
+    tokens = {token for token, _ in kinds}
+    assert len(tokens) >= 1
+    for token in tokens:
+        steps = [kind for t, kind in kinds if t == token]
+        assert steps[0] == "begin" and steps[-1] == "end" and steps.count("end") == 1
+        assert set(steps[1:-1]) <= {"report"}
+    # the last re-check: its partial publishes (held until the begin) and
+    # then its complete one, all inside its progress
+    last_begin = max(i for i, e in enumerate(mine_events) if e[0] == "progress" and e[2] == "begin")
+    last_end = max(i for i, e in enumerate(mine_events) if e[0] == "progress" and e[2] == "end")
+    inside = [e for e in mine_events[last_begin:last_end] if e[0] == "diagnostics"]
+    after = [e for e in mine_events[last_end:] if e[0] == "diagnostics"]
+    assert len(inside) > 1 and not after
+    assert inside[-1][2] == 4  # the complete one
