@@ -32,3 +32,9 @@ CREATE INDEX bv_items_sku ON bv_items (sku);
 CREATE VIEW bv_indexed AS SELECT * FROM bv_items INDEXED BY bv_items_sku;
 DROP INDEX bv_items_sku;
 SELECT * FROM bv_indexed;
+-- A table given a table-valued function's name: the view's call of it is
+-- no longer a function call.
+CREATE VIEW bv_each AS SELECT value FROM json_each('[1]');
+SELECT * FROM bv_each;
+CREATE TABLE json_each (x);
+SELECT * FROM bv_each;

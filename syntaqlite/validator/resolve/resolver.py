@@ -43,6 +43,7 @@ VIEW_ERRORS = frozenset(
         "order_by_term",
         "schema_definition",
         "subquery_column_count",
+        "table_function_call",
         "unknown_column",
         "unknown_database",
         "unknown_function",
