@@ -263,6 +263,17 @@ def _cased(text: str, case: int) -> str:
     return text.upper() if case == 1 else text.lower() if case == 2 else text
 
 
+def _queue_suffixes(
+    cmds: list[tuple[int, int, Doc]], suffixes: list[tuple[int, int, Doc]], *after: tuple[int, int, Doc]
+) -> None:
+    """The pending line suffixes (a trailing comment) print next, then
+    ``after`` (the doc that made them end their line, re-queued); the
+    pending list is emptied."""
+    cmds.extend(after)
+    cmds.extend(reversed(suffixes))
+    suffixes.clear()
+
+
 def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "upper") -> str:
     """Lay ``doc`` out and return the text (no trailing whitespace on any
     line, no final newline)."""
@@ -280,9 +291,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
 
     while cmds or suffixes:
         if not cmds:  # the end: the pending line suffixes end the text
-            for suffix in reversed(suffixes):
-                cmds.append(suffix)
-            suffixes = []
+            _queue_suffixes(cmds, suffixes)
             hard_suffix = False
             continue
         ind, mode, d = cmds.pop()
@@ -344,10 +353,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                     pos += len(d.flat)
                 continue
             if suffixes:
-                cmds.append((ind, mode, d))
-                for suffix in reversed(suffixes):
-                    cmds.append(suffix)
-                suffixes = []
+                _queue_suffixes(cmds, suffixes, (ind, mode, d))
                 hard_suffix = False
                 continue
             if at_line_start and need_newline:
@@ -370,11 +376,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             text = d.text
         elif type(d) is InlineComment:
             if suffixes and hard_suffix:  # a "--" comment ends its line first
-                cmds.append((ind, mode, d))
-                cmds.append((ind, mode, FRESH_LINE))
-                for suffix in reversed(suffixes):
-                    cmds.append(suffix)
-                suffixes = []
+                _queue_suffixes(cmds, suffixes, (ind, mode, d), (ind, mode, FRESH_LINE))
                 hard_suffix = False
                 continue
             text = d.text
@@ -388,11 +390,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             if suffixes and hard_suffix and d.hard:
                 # Two "--" comments on one line would make the second part
                 # of the first: the pending one ends its line first.
-                cmds.append((ind, mode, d))
-                cmds.append((ind, mode, FRESH_LINE))
-                for suffix in reversed(suffixes):
-                    cmds.append(suffix)
-                suffixes = []
+                _queue_suffixes(cmds, suffixes, (ind, mode, d), (ind, mode, FRESH_LINE))
                 hard_suffix = False
                 continue
             suffixes.append((ind, mode, d.contents))
@@ -402,10 +400,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             if suffixes:
                 # The pending line suffixes (a trailing comment) end this
                 # line, before the fresh one starts.
-                cmds.append((ind, mode, d))
-                for suffix in reversed(suffixes):
-                    cmds.append(suffix)
-                suffixes = []
+                _queue_suffixes(cmds, suffixes, (ind, mode, d))
                 hard_suffix = False
                 continue
             if not at_line_start:
@@ -425,11 +420,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
             # the code's own text: not after a separating space).
             while out and out[-1] and not out[-1].strip(" "):
                 pos -= len(out.pop())
-            cmds.append((ind, mode, d))
-            cmds.append((ind, mode, FRESH_LINE))
-            for suffix in reversed(suffixes):
-                cmds.append(suffix)
-            suffixes = []
+            _queue_suffixes(cmds, suffixes, (ind, mode, d), (ind, mode, FRESH_LINE))
             hard_suffix = False
             continue
         if need_newline and not at_line_start:
