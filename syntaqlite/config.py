@@ -7,6 +7,7 @@ without a ``[tool.syntaqlite]`` table does not count).  Keys::
     sqlite-version = "3.45.0"          # default "latest"
     sqlite-cflags = ["SQLITE_ENABLE_UPDATE_DELETE_LIMIT"]
     max-file-size = "100 MB"           # the largest input read (bytes, or kB/MB/GB/KiB/MiB/GiB)
+    cache-dir = ".syntaqlite_cache"    # fmt's and check's results cache (relative to this file)
 
     exclude = [".git", ".venv", ...]    # gitignore-style patterns never searched
     extend-exclude = ["migrations/"]    # (relative to this file): added to exclude
@@ -80,6 +81,7 @@ DEFAULT_EXCLUDE = (
     ".tox/",
     ".mypy_cache/",
     ".ruff_cache/",
+    ".syntaqlite_cache/",
 )
 
 # The original syntaqlite's ``[checks]``: its categories, as codes here ...
@@ -138,6 +140,7 @@ class Config(Record):
         "exclude",
         "python",
         "max_file_size",
+        "cache_dir",
     )
 
     path: Path | None
@@ -161,6 +164,9 @@ class Config(Record):
     python: PythonSettings
     max_file_size: int | None
     """The largest input in bytes (None: the command line's default)."""
+    cache_dir: str | None
+    """``cache-dir``: where ``fmt`` and ``check`` keep their results cache
+    (relative to the file's directory already; None: the default)."""
 
     def __init__(
         self,
@@ -176,6 +182,7 @@ class Config(Record):
         exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
         python: PythonSettings | None = None,
         max_file_size: int | None = None,
+        cache_dir: str | None = None,
     ) -> None:
         self.path = path
         self.format = FormatOptions() if format is None else format
@@ -189,6 +196,7 @@ class Config(Record):
         self.exclude = exclude
         self.python = PythonSettings() if python is None else python
         self.max_file_size = max_file_size
+        self.cache_dir = cache_dir
 
     @property
     def declarations(self) -> Declarations:
@@ -263,6 +271,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         "extend-exclude",
         "python",
         "max-file-size",
+        "cache-dir",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -318,6 +327,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
             max_file_size = parse_size(data["max-file-size"])
         except ValueError as exc:
             raise ConfigError(f"{path}: max-file-size: {exc}") from None
+    cache_dir = data.get("cache-dir")
+    if cache_dir is not None:
+        if not isinstance(cache_dir, str) or not cache_dir:
+            raise ConfigError(f"{path}: cache-dir must be a directory's path (a string)")
+        cache_dir = str(path.parent / Path(cache_dir).expanduser())
     # [checks] (the original syntaqlite's) first, so that [check] wins.
     checks = {**_peer_checks(data.get("checks", {}), path), **checks_raw}
     config = Config(
@@ -333,6 +347,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         exclude,
         python,
         max_file_size,
+        cache_dir,
     )
     config.target()  # validate now, with the file's name in the message
     return config

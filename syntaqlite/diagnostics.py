@@ -17,6 +17,11 @@ from typing import Literal
 from ._record import Record
 from .text import Lines, printable, visible
 
+INTERNAL_ERROR = "internal-error"
+"""The code of the diagnostic that stands for an exception in the checker:
+the statement's own diagnostics are incomplete.  It is not a check (it
+cannot be turned off); the command line exits 3 on it."""
+
 # The parts of a rendered diagnostic a front end may colour.
 Role = Literal["error", "warning", "info", "emphasis", "gutter"]
 

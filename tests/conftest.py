@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import gzip
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = ROOT / "tests" / "data" / "corpus-sample.jsonl.gz"
+
+# The results cache (syntaqlite/cli/cache.py) is off for the suite's
+# commands: a test that runs a command twice means two runs, and no test
+# leaves a cache directory behind.  tests/cli/test_cache.py turns it on.
+# SYNTAQLITE_TEST_CACHE=DIR runs the whole suite with one cache, in DIR,
+# shared by every command instead (a cached result must equal a fresh one).
+if os.environ.get("SYNTAQLITE_TEST_CACHE"):
+    os.environ["SYNTAQLITE_CACHE_DIR"] = os.environ["SYNTAQLITE_TEST_CACHE"]
+    os.environ.pop("SYNTAQLITE_NO_CACHE", None)
+else:
+    os.environ["SYNTAQLITE_NO_CACHE"] = "1"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

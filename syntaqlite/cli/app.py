@@ -18,6 +18,7 @@ from .identity import clash_warning
 # command name -> (module, function)
 COMMANDS = {
     "check": ("syntaqlite.cli.check", "check_command"),
+    "clean": ("syntaqlite.cli.clean", "clean_command"),
     "fmt": ("syntaqlite.cli.fmt", "fmt_command"),
     "generate-shell-completion": ("syntaqlite.cli.completion", "completion_command"),
     "lsp": ("syntaqlite.cli.lsp", "lsp_command"),

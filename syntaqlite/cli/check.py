@@ -4,31 +4,28 @@ schema in the files themselves, in schema files and in configuration."""
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .._record import Record
 from ..config import Config, ConfigError
-from ..diagnostics import Diagnostic, Severity, render
+from ..diagnostics import INTERNAL_ERROR, Diagnostic, Severity, render
 from ..paths import glob_paths, has_magic
 from ..python import PY_SUFFIXES, is_python
 from ..syntax.target import Target
 from ..text import Lines, printable
-from ..validator.catalog import Catalog
-from ..validator.checker import INTERNAL_ERROR, CheckResult, apply_severities, check_text
-from ..validator.declared import Declarations
-from ..validator.rules.base import Rule
-from ..validator.schema import SchemaError, SchemaInternalError, load_files
-from ..validator.stream import check_stream
 from .common import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
     Common,
+    cache_options,
     common_options,
     default_paths,
     discovery_options,
@@ -56,6 +53,16 @@ from .report import FileReport, to_concise, to_github, to_json, to_sarif
 from .workers import PARALLEL_FROM
 from .workers import plan as plan_workers
 
+if TYPE_CHECKING:
+    from ..validator.catalog import Catalog
+    from ..validator.checker import CheckResult
+    from ..validator.declared import Declarations
+    from ..validator.rules.base import Rule
+    from .cache import ResultCache
+
+# The validator loads when a text is checked (in the functions that check):
+# a run whose files all hit the results cache loads none of it.
+
 
 def _schema_paths(patterns: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
@@ -74,21 +81,31 @@ def _schema_paths(patterns: tuple[str, ...]) -> list[Path]:
 
 class _Catalogs:
     """Loaded schemas, by (files, target, declarations): each file gets a
-    copy to extend."""
+    copy to extend.  ``troubled``: the keys of schemas with syntax errors
+    (reported as warnings when loaded: a check against one is not cached,
+    so that a cached run says them too)."""
 
     def __init__(self) -> None:
         self.cache: dict[tuple[tuple[str, ...], Target, Declarations], Catalog] = {}
+        self.troubled: set[tuple[tuple[str, ...], Target, Declarations]] = set()
 
     def get(self, files: list[Path], target: Target, declared: Declarations) -> Catalog:
+        from ..validator.catalog import Catalog
+        from ..validator.schema import load_files
+
         key = (tuple(str(p.resolve()) for p in files), target, declared)
         if key not in self.cache:
-            self.cache[key] = load_files(
-                files,
-                target,
-                catalog=Catalog(declared),
-                on_problem=lambda m: click.echo(f"warning: schema {m}", err=True),
-            )
+
+            def problem(message: str) -> None:
+                self.troubled.add(key)
+                click.echo(f"warning: schema {message}", err=True)
+
+            self.cache[key] = load_files(files, target, catalog=Catalog(declared), on_problem=problem)
         return self.cache[key].snapshot()
+
+    def clean(self, files: list[Path], target: Target, declared: Declarations) -> bool:
+        """Whether the schema (loaded) had no syntax error."""
+        return (tuple(str(p.resolve()) for p in files), target, declared) not in self.troubled
 
 
 class _Checked:
@@ -97,7 +114,7 @@ class _Checked:
     checked (``internal``: a schema syntaqlite failed on, exit 3; else a
     read, configuration or schema error, exit 2)."""
 
-    __slots__ = ("path", "text", "diagnostics", "error", "internal")
+    __slots__ = ("path", "text", "diagnostics", "error", "internal", "learnt")
 
     def __init__(
         self,
@@ -106,12 +123,16 @@ class _Checked:
         diagnostics: list[Diagnostic] | None = None,
         error: str | None = None,
         internal: bool = False,
+        learnt: tuple[bytes, object] | None = None,
     ) -> None:
         self.path = path
         self.text = text
         self.diagnostics = diagnostics or []
         self.error = error
         self.internal = internal
+        self.learnt = learnt
+        """For the results cache: the fingerprint of the file's settings
+        and text, and its diagnostics as plain data."""
 
 
 # The job a forked worker runs (set in the parent just before the fork).
@@ -249,6 +270,7 @@ class _Failure(Record):
 @discovery_options
 @target_options
 @max_size_option
+@cache_options
 @common_options
 def check_command(
     paths: tuple[str, ...],
@@ -269,6 +291,8 @@ def check_command(
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
     max_file_size: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
     common: Common,
 ) -> None:
     """Check SQL files: syntax errors, and unknown tables, columns and
@@ -372,15 +396,35 @@ def check_command(
         common.debug(f"{source.path}: schema files: {', '.join(map(str, schema_files)) or 'none'}")
         return _Settings(config, target, severities, schema_files)
 
-    def check_sql_file(path: Path) -> _Checked:
-        """One SQL file (not --fix): read, its settings, its schema, checked
-        statement by statement."""
+    schema_digests: dict[str, bytes] = {}  # for the cache: each schema file hashed once
+
+    def cache_key(s: _Settings, shown: str) -> bytes:
+        """Everything a SQL file's diagnostics depend on besides its text
+        and syntaqlite's build: the name it is shown under, the target,
+        the severities, each schema file (its name, as diagnostics name it,
+        and its bytes) and the declarations.  Raises OSError."""
+        from .cache import file_digest, settings_key
+
+        schema = []
+        for p in s.schema_files:
+            where = str(p.resolve())
+            if where not in schema_digests:
+                schema_digests[where] = file_digest(p)
+            schema.append((str(p), schema_digests[where]))
+        return settings_key("check", shown, s.target, s.severities, schema, s.config.declarations)
+
+    def check_sql_file(path: Path, s: _Settings | None = None) -> _Checked:
+        """One SQL file (not --fix): read, its settings (``s``: already
+        known), its schema, checked statement by statement."""
+        from ..validator.schema import SchemaError, SchemaInternalError
+        from ..validator.stream import check_stream
+
         try:
             source = read_file(path, size_limit(max_file_size, path, common=common))
         except InputError as exc:
             return _Checked(error=str(exc))
         try:
-            s = settings(source)
+            s = s or settings(source)
             catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
         except SchemaInternalError as exc:
             return _Checked(error=str(exc), internal=True)
@@ -391,15 +435,63 @@ def check_command(
             source.text, catalog=catalog, path=source.path, target=s.target, severities=s.severities
         ):
             found.extend(findings.diagnostics)
+        kept = None
+        if (
+            cache is not None
+            and catalogs.clean(s.schema_files, s.target, s.config.declarations)
+            and not any(d.code == INTERNAL_ERROR for d in found)
+        ):
+            from .cache import encode_diagnostics, fingerprint
+
+            try:
+                kept = (fingerprint(cache_key(s, source.path), source.text), encode_diagnostics(found))
+            except OSError:
+                pass  # a schema file gone meanwhile: not cached
+        return _Checked(source.path, source.text, found, learnt=kept)
+
+    def cached(path: Path) -> _Checked | _Settings | None:
+        """A SQL file's result when the cache knows it; else its settings
+        (None: they could not be made, which its check reports)."""
+        from .cache import decode_diagnostics, fingerprint
+
+        assert cache is not None
+        try:
+            source = read_file(path, size_limit(max_file_size, path, common=common))
+            s = settings(source)
+            key = cache_key(s, source.path)
+        except (InputError, ConfigError, click.UsageError, OSError):
+            return None
+        value = cache.get(os.path.abspath(source.path), fingerprint(key, source.text))
+        found = decode_diagnostics(value) if value is not None else None
+        if found is None:
+            return s
         return _Checked(source.path, source.text, found)
 
     seen_configs: set[Path | None] = set()
+    cache: ResultCache | None = None
+    learnt: list[tuple[str, tuple[bytes, object]]] = []
+    if not no_cache and not fix and any(isinstance(item, Path) for item in sources):
+        from .cache import open_cache
+
+        cache = open_cache("check", cache_dir, common.config_for, common.debug)
     python_results = _check_python(
         [s for s in sources if isinstance(s, Source) and is_python(s.path)], settings, catalogs
     )
     # SQL files in worker processes when there are enough of them (not with
     # --fix, which rewrites files, nor -v, whose lines would interleave).
     sql_files = [item for item in sources if isinstance(item, Path)]
+    # The files the results cache knows (not with --fix), by id; the
+    # settings of the others, made while looking them up.
+    hits: dict[int, _Checked] = {}
+    known_settings: dict[int, _Settings] = {}
+    if cache is not None and not fix:
+        for p in sql_files:
+            found_here = cached(p)
+            if isinstance(found_here, _Checked):
+                hits[id(p)] = found_here
+            elif found_here is not None:
+                known_settings[id(p)] = found_here
+        sql_files = [p for p in sql_files if id(p) not in hits]
     checked: Iterator[_Checked] | None = None
     if not fix and not common.verbose and len(sql_files) >= PARALLEL_FROM:
         size = 0
@@ -422,7 +514,15 @@ def check_command(
     fixable = {"safe": 0, "unsafe": 0}
     for item in sources:
         if isinstance(item, Path) and not fix:
-            done = next(checked) if checked is not None else check_sql_file(item)
+            hit = hits.get(id(item))
+            if hit is not None:
+                done = hit
+            elif checked is not None:
+                done = next(checked)
+            else:
+                done = check_sql_file(item, known_settings.get(id(item)))
+            if done.learnt is not None:
+                learnt.append((done.path, done.learnt))
             if done.error is not None:
                 click.echo(f"error: {done.error}", err=True)
                 if done.internal:
@@ -484,6 +584,8 @@ def check_command(
                         color=color,
                     )
             continue
+        from ..validator.schema import SchemaError, SchemaInternalError
+
         try:
             s = settings(source)
             catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
@@ -496,6 +598,8 @@ def check_command(
             status = EXIT_USAGE
             continue
         if not fix:
+            from ..validator.stream import check_stream
+
             # statement by statement: memory follows a piece of the file, not the file
             diagnostics: list[Diagnostic] = []
             lines = Lines(source.text)
@@ -565,6 +669,8 @@ def check_command(
         # own shutdown of the pool: "Bad file descriptor" on stderr).
         for _ in checked:
             pass
+    if cache is not None:
+        _record(cache, learnt, schema_digests)
     if output == "json":
         sys.stdout.write(to_json(reports))
     elif output == "github":
@@ -609,6 +715,27 @@ def check_command(
     sys.exit(status)
 
 
+def _record(
+    cache: ResultCache, learnt: list[tuple[str, tuple[bytes, object]]], schema: dict[str, bytes]
+) -> None:
+    """Keep what this run learnt, unless a schema file changed while it
+    ran (its results could be the new schema's under the old one's key)."""
+    from .cache import file_digest
+
+    for where, before in schema.items():
+        try:
+            now = file_digest(Path(where))
+        except OSError:
+            now = b""
+        if now != before:
+            cache.debug(f"cache: {where} changed during the run: nothing learnt is kept")
+            learnt = []
+            break
+    for path, (fp, value) in learnt:
+        cache.put(os.path.abspath(path), fp, value)
+    cache.save()
+
+
 def _suffixes(python: bool | None) -> tuple[str, ...]:
     """What a directory's walk collects: .sql files, and .py files unless
     --no-python (the configuration of each .py file decides otherwise)."""
@@ -630,6 +757,8 @@ def _check_python(
         return {}  # the Python front end is not loaded
     from ..python.check import ModuleInput, check_modules
     from ..python.finder import FinderOptions
+    from ..validator.checker import apply_severities
+    from ..validator.schema import SchemaError, SchemaInternalError
 
     out: dict[int, list[Diagnostic] | _Failure | None] = {}
     groups: dict[tuple[object, ...], list[tuple[Source, _Settings]]] = {}
@@ -678,6 +807,8 @@ def _check_one(
     path: str,
     severities: dict[str, str],
 ) -> CheckResult:
+    from ..validator.checker import check_text
+
     catalog = catalogs.get(schema_files, target, config.declarations)
     return check_text(text, catalog=catalog, path=path, target=target, severities=severities, model=False)
 

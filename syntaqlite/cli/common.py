@@ -310,6 +310,22 @@ def discovery_options(f: F) -> F:
     return f
 
 
+def cache_options(f: F) -> F:
+    """``--no-cache`` and ``--cache-dir`` (the results cache, ``cache.py``)."""
+    f = click.option(
+        "--cache-dir",
+        metavar="DIR",
+        help="Keep the results cache here [default: cache-dir in configuration, else "
+        "$SYNTAQLITE_CACHE_DIR, else .syntaqlite_cache in the project's root].",
+    )(f)
+    f = click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Neither read nor write the results cache (also SYNTAQLITE_NO_CACHE=1).",
+    )(f)
+    return f
+
+
 def make_excluder(common: Common, exclude: tuple[str, ...], extend_exclude: tuple[str, ...]) -> Excluder:
     return Excluder(common.config_for, exclude or None, extend_exclude)
 

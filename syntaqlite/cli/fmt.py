@@ -6,18 +6,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .._record import Record
 from ..config import Config, ConfigError
 from ..diagnostics import Diagnostic, render
-from ..fmt import FormatOptions, FormatterBug
-from ..fmt.format import StreamFormatter
-from ..fmt.verify import difference
-from ..syntax.parser import parse
-from ..syntax.stream import Piece, parse_stream
+from ..fmt import FormatOptions
 from ..syntax.target import Target
 from ..text import Lines, printable
 from .common import (
@@ -27,6 +23,7 @@ from .common import (
     EXIT_OK,
     EXIT_USAGE,
     Common,
+    cache_options,
     common_options,
     default_paths,
     discovery_options,
@@ -39,9 +36,17 @@ from .common import (
     target_options,
 )
 from .discover import SQL_SUFFIXES, discover
-from .files import InputError, WriteError, read_for_update, read_stdin, write_back
+from .files import InputError, WriteError, read_file, read_for_update, read_stdin, write_back
 from .workers import PARALLEL_FROM, plan_split
 from .workers import plan as plan_workers
+
+if TYPE_CHECKING:
+    from ..syntax.stream import Piece
+    from .cache import ResultCache
+
+# The formatter, the parser and the verifier load when a text is formatted
+# (in the function that formats it): a run whose files all hit the results
+# cache loads none of them.
 
 PROGRESS_FROM = 10  # files; a progress bar on a terminal from this many
 
@@ -100,6 +105,18 @@ class Overrides(Record):
         self.max_file_size = max_file_size
 
     def apply(self, config: Config) -> tuple[FormatOptions, Target]:
+        options = self.options(config)
+        if self.sqlite_version is not None or self.sqlite_cflags:
+            target = make_target(*self.target_inputs(config))
+        else:
+            target = config.target()
+        return options, target
+
+    def target_inputs(self, config: Config) -> tuple[str | None, tuple[str, ...]]:
+        """The SQLite version and compile options the target is made of."""
+        return self.sqlite_version or config.sqlite_version, self.sqlite_cflags or config.sqlite_cflags
+
+    def options(self, config: Config) -> FormatOptions:
         options = config.format
         changes: dict[str, Any] = {}
         if self.line_width is not None:
@@ -114,20 +131,14 @@ class Overrides(Record):
             changes["column_names"] = self.column_names
         if changes:
             options = options.replace(**changes)
-        if self.sqlite_version is not None or self.sqlite_cflags:
-            target = make_target(
-                self.sqlite_version or config.sqlite_version, self.sqlite_cflags or config.sqlite_cflags
-            )
-        else:
-            target = config.target()
-        return options, target
+        return options
 
     def config_for(self, path: Path) -> Config:
         return self.common.config_for(path)
 
 
 class Outcome:
-    __slots__ = ("path", "status", "message", "diff", "new_text", "notes")
+    __slots__ = ("path", "status", "message", "diff", "new_text", "notes", "learnt")
 
     path: str
     status: str  # "unchanged", "changed", "failed", "error", "internal", "skipped" (interrupted)
@@ -135,6 +146,10 @@ class Outcome:
     diff: str
     new_text: str | None
     notes: tuple[str, ...]  # warnings that do not fail the file (SQL strings left as they are)
+    learnt: tuple[bytes, tuple[bool, tuple[str, ...]]] | None
+    """For the results cache: a fingerprint of the file's settings and text
+    (the text read, or written), and whether that text is formatted, with
+    the notes."""
 
     def __init__(
         self,
@@ -151,6 +166,7 @@ class Outcome:
         self.diff = diff
         self.new_text = new_text
         self.notes = notes
+        self.learnt = None
 
 
 def _line_ending(text: str) -> str:
@@ -185,6 +201,10 @@ def _format_text(
 ) -> Outcome:
     """The text is parsed, formatted and verified piece by piece
     (``parse_stream``): memory follows a piece, not the file."""
+    from ..fmt import FormatterBug
+    from ..fmt.format import StreamFormatter
+    from ..syntax.stream import parse_stream
+
     ending = _line_ending(text)
     source = text.replace("\r\n", "\n") if ending == "\r\n" else text
     formatter = StreamFormatter(options)
@@ -224,6 +244,9 @@ def _format_text(
         # read as the same tokens (a text without a line feed is one piece
         # for the stream: parsed whole here too).
         formatted = formatted.replace("\n", "\r")
+        from ..fmt.verify import difference
+        from ..syntax.parser import parse
+
         if difference(parse(source, target), formatted, target) is not None:
             return Outcome(
                 shown,
@@ -245,6 +268,9 @@ def shifted(d: Diagnostic, offset: int) -> Diagnostic:
 def _verify(piece: Piece, formatted: str, target: Target) -> None:
     """Raise FormatterBug when ``formatted`` is not ``piece`` reformatted
     (tokens, comments); the line says where the piece starts."""
+    from ..fmt import FormatterBug
+    from ..fmt.verify import difference
+
     problem = difference(piece.result, formatted, target)
     if problem is not None:
         raise FormatterBug(f"{problem} (in the statements from line {piece.line})")
@@ -292,14 +318,71 @@ def _diff(old: str, new: str, name: str) -> str:
     )
 
 
-Task = tuple[str, Overrides, str, bool]
+Task = tuple[str, Overrides, str, bool, "bytes | None"]
+"""A file to format: its name, the options, the mode, colour, and its
+settings' key for the results cache (None: not cached)."""
+
+
+def _cache_key(name: str, overrides: Overrides, config: Config) -> bytes | None:
+    """Everything a file's formatting depends on besides its text and
+    syntaqlite's build (which names the cache file): the effective format
+    options, the target's inputs, whether it is read as Python and then the
+    ``[python]`` settings, and its name (the notes name it).  None: a file
+    that is not cached (a .py file without --python, an error)."""
+    from .cache import settings_key
+
+    python = _python_enabled(name, overrides, config)
+    if name.endswith(".py") and not python:
+        return None
+    return settings_key(
+        "fmt",
+        name,
+        overrides.options(config),
+        overrides.target_inputs(config),
+        python,
+        config.python if python else None,
+    )
+
+
+def _cached(
+    name: str, overrides: Overrides, mode: str, cache: ResultCache
+) -> tuple[bytes | None, Outcome | None]:
+    """A file's settings key, and its outcome when the cache knows it: "this
+    text is formatted under these settings" (every mode), or, for --check,
+    "it would be reformatted"."""
+    from .cache import fingerprint
+
+    path = Path(name)
+    try:
+        config = overrides.config_for(path)
+        key = _cache_key(name, overrides, config)
+        if key is None:
+            return None, None
+        source = read_file(path, size_limit(overrides.max_file_size, path, config))
+    except (InputError, ConfigError, click.UsageError, OSError):
+        return None, None  # the file's run reports it
+    value = cache.get(os.path.abspath(name), fingerprint(key, source.text))
+    if not (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and type(value[0]) is bool
+        and isinstance(value[1], tuple)
+        and all(isinstance(note, str) for note in value[1])
+    ):
+        return key, None
+    formatted, notes = value
+    if formatted:
+        return key, Outcome(name, "unchanged", notes=notes)
+    if mode == "check":
+        return key, Outcome(name, "changed", notes=notes)
+    return key, None
 
 
 def _process(args: Task, split: Common | None = None, jobs: int | None = None) -> Outcome:
     """Format one file (in a worker process or here; ``split``: here, a
     large file by worker processes, as ``jobs`` and ``plan_split`` decide,
     with the decision shown through it)."""
-    name, overrides, mode, color = args
+    name, overrides, mode, color, key = args
     path = Path(name)
     try:
         config = overrides.config_for(path)
@@ -309,21 +392,31 @@ def _process(args: Task, split: Common | None = None, jobs: int | None = None) -
         return Outcome(name, "error", str(exc))
     except OSError as exc:  # the configuration's directory cannot be searched
         return Outcome(name, "error", f"{printable(name)}: {exc.strerror or exc}")
-    if _python_enabled(name, overrides, config):
-        outcome = format_python_text(source.text, name, options, target, config)
-    elif name.endswith(".py"):
+    python = _python_enabled(name, overrides, config)
+    if not python and name.endswith(".py"):
         return Outcome(
             name,
             "error",
             f"{printable(name)}: a Python file: formatting its SQL needs --python or [format] python = true",
         )
-    else:
-        workers = 1
-        if split is not None and options.semicolons:
-            workers, why = plan_split(len(source.text), jobs)
-            if workers > 1:
-                split.debug(f"{printable(name)}: formatted in pieces by {workers} workers ({why})")
-        outcome = format_text(source.text, name, options, target, color, workers)
+
+    def run(text: str, workers: int = 1) -> Outcome:
+        if python:
+            return format_python_text(text, name, options, target, config)
+        return format_text(text, name, options, target, color, workers)
+
+    workers = 1
+    if split is not None and options.semicolons and not python:
+        workers, why = plan_split(len(source.text), jobs)
+        if workers > 1:
+            split.debug(f"{printable(name)}: formatted in pieces by {workers} workers ({why})")
+    outcome = run(source.text, workers)
+    if key is not None and (
+        outcome.status == "unchanged" or (outcome.status == "changed" and mode != "write")
+    ):
+        from .cache import fingerprint
+
+        outcome.learnt = (fingerprint(key, source.text), (outcome.status == "unchanged", outcome.notes))
     if outcome.status != "changed":
         return outcome
     assert outcome.new_text is not None
@@ -341,6 +434,15 @@ def _process(args: Task, split: Common | None = None, jobs: int | None = None) -
             _writing.active = False
             if _writing.exit_code is not None:
                 os._exit(_writing.exit_code)
+        if key is not None:
+            # The written text is recorded as formatted only when formatting
+            # it again leaves it as it is (a formatter that is not idempotent
+            # on it must not make the next run skip it).
+            from .cache import fingerprint
+
+            again = run(outcome.new_text)
+            if again.status == "unchanged":
+                outcome.learnt = (fingerprint(key, outcome.new_text), (True, again.notes))
     outcome.new_text = None
     return outcome
 
@@ -555,6 +657,7 @@ def _plural(n: int, word: str) -> str:
 @discovery_options
 @target_options
 @max_size_option
+@cache_options
 @common_options
 def fmt_command(
     paths: tuple[str, ...],
@@ -576,6 +679,8 @@ def fmt_command(
     sqlite_version: str | None,
     sqlite_cflags: tuple[str, ...],
     max_file_size: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
     common: Common,
 ) -> None:
     """Format SQL files in place (and, with --python, the SQL strings of
@@ -666,28 +771,56 @@ def fmt_command(
         for where, n in used.items():
             common.debug(f"configuration: {where} ({_plural(n, 'file')})")
 
-    tasks: list[Task] = [(str(p), overrides, mode, color) for p in found.files]
+    cache: ResultCache | None = None
+    if not no_cache:
+        from .cache import open_cache
+
+        cache = open_cache("fmt", cache_dir, common.config_for, common.debug)
+    # Files the cache knows are done here (in file order); the others are
+    # formatted, by workers when there are enough of them.
+    known: dict[int, Outcome] = {}
+    tasks: list[Task] = []
+    for i, p in enumerate(found.files):
+        key = None
+        if cache is not None:
+            key, hit = _cached(str(p), overrides, mode, cache)
+            if hit is not None:
+                known[i] = hit
+                continue
+        tasks.append((str(p), overrides, mode, color, key))
     progress = _Progress(len(tasks), sys.stderr.isatty() and len(tasks) >= PROGRESS_FROM and not quiet)
     size = 0
-    for p in found.files:
+    for task in tasks:
         try:
-            size += p.stat().st_size
+            size += os.stat(task[0]).st_size
         except OSError:
             pass  # reported when it is read
     workers, why = plan_workers(len(tasks), size, jobs)
-    common.debug(f"workers: {workers} ({why})")
+    if tasks:
+        common.debug(f"workers: {workers} ({why})")
     outcomes: list[Outcome] = []
     with _Interrupt() as interrupt:
         if len(tasks) >= PARALLEL_FROM and workers > 1:
-            outcomes = _run_parallel(tasks, workers, interrupt, progress)
+            outcomes = [*known.values(), *_run_parallel(tasks, workers, interrupt, progress)]
         else:
-            for task in tasks:
+            queue = iter(tasks)
+            for i in range(len(found.files)):
+                if i in known:
+                    outcomes.append(known[i])
+                    continue
+                task = next(queue)
                 if interrupt.requested:
                     outcomes.append(Outcome(task[0], "skipped"))
                     continue
                 outcomes.append(_process(task, common, jobs))
                 progress.step()
     progress.close()
+    if cache is not None:
+        for outcome in outcomes:
+            if outcome.learnt is not None:
+                fp, value = outcome.learnt
+                cache.put(os.path.abspath(outcome.path), fp, value)
+        cache.save()
 
     counts = {"changed": 0, "unchanged": 0, "failed": 0, "error": 0, "internal": 0, "skipped": 0}
     for outcome in outcomes:
@@ -790,6 +923,7 @@ def _format_text_arg(
         return EXIT_USAGE
     if print_doc:
         from ..fmt.debug import print_docs
+        from ..syntax.parser import parse
 
         result = parse(text, target)
         if result.errors:

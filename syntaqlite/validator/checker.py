@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 
 from .._record import Record
+from ..diagnostics import INTERNAL_ERROR as INTERNAL_ERROR  # re-exported: the code's old home
 from ..diagnostics import Diagnostic, Severity
 from ..syntax.memory import gc_paused
 from ..syntax.nodes import Statement
@@ -21,11 +22,6 @@ from .catalog import Catalog
 from .ddl import DdlChecker, changes_schema
 from .model import SemanticModel
 from .resolve import Resolver
-
-INTERNAL_ERROR = "internal-error"
-"""The code of the diagnostic that stands for an exception in the checker:
-the statement's own diagnostics are incomplete.  It is not a check (it
-cannot be turned off); the command line exits 3 on it."""
 
 LEVELS = {severity.value: severity for severity in Severity}
 """The severities a configuration may give a check ("error", "warning", "info")."""
