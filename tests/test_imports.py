@@ -52,23 +52,27 @@ print("\\n@@modules " + " ".join(sorted(sys.modules)))
 """
 
 
-def run_python(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """``python *args`` in a fresh interpreter that imports this checkout."""
+def run_python(*args: str, cwd: Path = ROOT, cache: bool = False) -> subprocess.CompletedProcess[str]:
+    """``python *args`` in a fresh interpreter that imports this checkout
+    (``cache``: with the results cache on, as outside the test suite)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if cache:
+        env.pop("SYNTAQLITE_NO_CACHE", None)
     return subprocess.run(
         [sys.executable, *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=env,
         cwd=cwd,
         timeout=120,
     )
 
 
-def loaded(argv: list[str] | None, stdin: str = "") -> set[str]:
+def loaded(argv: list[str] | None, stdin: str = "", cwd: Path = ROOT, cache: bool = False) -> set[str]:
     if argv is None:
         proc = run_python("-c", _PROBE, "config", stdin)
     else:
-        proc = run_python("-c", _PROBE, "cli", stdin, *argv)
+        proc = run_python("-c", _PROBE, "cli", stdin, *argv, cwd=cwd, cache=cache)
     marker = proc.stdout.rfind("@@modules ")
     assert marker >= 0, proc.stdout + proc.stderr
     return set(proc.stdout[marker + len("@@modules ") :].split())
@@ -166,6 +170,24 @@ def test_fmt_does_not_import_the_validator(small: str) -> None:
     assert present(modules, VALIDATOR | LANGUAGE_SERVER | {"sqlite3", "difflib"} | DATACLASSES) == []
     assert present(modules, ON_DEMAND) == []
     assert present(modules, {"syntaqlite.validator"}) == []
+
+
+def test_a_run_the_cache_answers_loads_no_parser_formatter_or_validator(tmp_path: Path) -> None:
+    """Every file known to the results cache: hashing and one cache read,
+    none of the machinery that would make the results."""
+    (tmp_path / "clean.sql").write_text("SELECT 1;\n")
+    (tmp_path / "findings.sql").write_text("select x from nope\n")
+    for command in (["fmt", "--check", "."], ["check", "."]):
+        first = loaded(command, cwd=tmp_path, cache=True)
+        assert "syntaqlite.syntax.parser" in first  # it had to make them
+        modules = loaded(command, cwd=tmp_path, cache=True)
+        assert "syntaqlite.cli.cache" in modules
+        assert present(modules, FORMATTER | VALIDATOR | PARSER - {"syntaqlite.syntax.lexer"}) == []
+        # (dataclasses: pathspec, which the directory's walk uses, loads it)
+        assert present(modules, LANGUAGE_SERVER | {"hashlib", "json", "sqlite3"}) == []
+    assert "syntaqlite.cli.cache" not in loaded(["check", "-e", "SELECT 1"], cwd=tmp_path, cache=True)
+    assert "syntaqlite.cli.cache" not in loaded(["fmt", "-"], "select 1", cwd=tmp_path, cache=True)
+    assert "syntaqlite.cli.cache" not in loaded(["check", "--no-cache", "."], cwd=tmp_path, cache=True)
 
 
 def test_a_pyproject_without_our_table_is_not_parsed(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ import time
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .. import __version__
 from .._record import Record
@@ -143,12 +143,15 @@ def file_digest(path: Path) -> bytes:
 # ---------------------------------------------------------------- the build
 
 
-def _package_stat() -> tuple[list[str], bytes]:
+def _package_stat() -> tuple[list[str], bytes, float]:
     """syntaqlite's own files (modules, extensions, tables; not
-    ``__pycache__``), and a hash of their names, sizes and modification
-    times, of the Python that runs and of ``SYNTAQLITE_PURE``."""
+    ``__pycache__``), a hash of their names, sizes, inodes and modification
+    and change times, of the Python that runs and of ``SYNTAQLITE_PURE``,
+    and the latest change time.  (A change time cannot be set back: a file
+    rewritten with its old size and modification time still changes it.)"""
     files: list[str] = []
     stats: list[str] = []
+    latest = 0.0
     for root, dirs, names in os.walk(PACKAGE_DIR):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(names):
@@ -158,9 +161,13 @@ def _package_stat() -> tuple[list[str], bytes]:
             except OSError:
                 continue
             files.append(full)
-            stats.append(f"{os.path.relpath(full, PACKAGE_DIR)}\0{st.st_size}\0{st.st_mtime_ns}")
+            stats.append(
+                f"{os.path.relpath(full, PACKAGE_DIR)}\0{st.st_size}\0{st.st_ino}"
+                f"\0{st.st_mtime_ns}\0{st.st_ctime_ns}"
+            )
+            latest = max(latest, st.st_ctime, st.st_mtime)
     head = _interpreter()
-    return files, digest("\n".join([head, *stats]).encode("utf-8", "surrogatepass"))
+    return files, digest("\n".join([head, *stats]).encode("utf-8", "surrogatepass")), latest
 
 
 def _interpreter() -> str:
@@ -182,12 +189,18 @@ def _package_content(files: Iterable[str]) -> str:
     return h.hexdigest()
 
 
+RACY_SECONDS = 2.0
+"""A package file changed this recently may change again within the file
+system's timestamp granularity without its times changing (git's "racy"
+files): the build's content hash is then not kept."""
+
+
 def build_identity(layout_dir: Path | None) -> str:
     """The running build's name.  The content hash (3 ms) is kept in
     ``layout_dir`` under the hash of the files' sizes and times (1 ms), so
     that it is computed again only when a file of the package changed on
     disk; without a directory it is computed."""
-    files, stat_key = _package_stat()
+    files, stat_key, latest = _package_stat()
     memo_file = layout_dir / _BUILDS_FILE if layout_dir is not None else None
     memo: dict[bytes, str] = {}
     if memo_file is not None:
@@ -199,7 +212,7 @@ def build_identity(layout_dir: Path | None) -> str:
         if known is not None and len(known) == 32:
             return known
     build = _package_content(files)
-    if memo_file is not None:
+    if memo_file is not None and time.time() - latest > RACY_SECONDS:
         memo.pop(stat_key, None)
         memo[stat_key] = build
         kept = dict(list(memo.items())[-_BUILDS_KEPT:])
@@ -259,6 +272,7 @@ def open_cache(
 
 
 Entry = tuple[bytes, int, object]  # fingerprint, day last used, value
+T = TypeVar("T")
 
 
 class ResultCache:
@@ -292,17 +306,22 @@ class ResultCache:
         self.debug(f"cache: {self.file}: not a cache file of this version: ignored (it is rewritten)")
         return {}
 
-    def get(self, key: str, fp: bytes) -> object | None:
+    def get(self, key: str, fp: bytes, decode: Callable[[object], T | None]) -> T | None:
         """The value kept for ``key`` (a file's absolute path) under
-        ``fp``, else None.  The caller checks the value's shape."""
-        entry = self.entries.get(key)
+        ``fp``, as ``decode`` reads it (None: a value of the wrong shape,
+        a miss), else None."""
+        entry: object = self.entries.get(key)
         if not (isinstance(entry, tuple) and len(entry) == 3 and entry[0] == fp):
+            self.misses += 1
+            return None
+        value = decode(entry[2])
+        if value is None:
             self.misses += 1
             return None
         self.hits += 1
         if entry[1] != self.today:  # keep it alive (written only when something else is learnt too)
             self.learnt.setdefault(key, (fp, self.today, entry[2]))
-        return entry[2]
+        return value
 
     def put(self, key: str, fp: bytes, value: object) -> None:
         self.learnt[key] = (fp, self.today, value)

@@ -461,8 +461,7 @@ def check_command(
             key = cache_key(s, source.path)
         except (InputError, ConfigError, click.UsageError, OSError):
             return None
-        value = cache.get(os.path.abspath(source.path), fingerprint(key, source.text))
-        found = decode_diagnostics(value) if value is not None else None
+        found = cache.get(os.path.abspath(source.path), fingerprint(key, source.text), decode_diagnostics)
         if found is None:
             return s
         return _Checked(source.path, source.text, found)

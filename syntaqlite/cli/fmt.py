@@ -344,6 +344,19 @@ def _cache_key(name: str, overrides: Overrides, config: Config) -> bytes | None:
     )
 
 
+def _verdict(value: object) -> tuple[bool, tuple[str, ...]] | None:
+    """A cached verdict (formatted or not, the notes); None for anything else."""
+    if (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and type(value[0]) is bool
+        and isinstance(value[1], tuple)
+        and all(isinstance(note, str) for note in value[1])
+    ):
+        return value
+    return None
+
+
 def _cached(
     name: str, overrides: Overrides, mode: str, cache: ResultCache
 ) -> tuple[bytes | None, Outcome | None]:
@@ -361,14 +374,8 @@ def _cached(
         source = read_file(path, size_limit(overrides.max_file_size, path, config))
     except (InputError, ConfigError, click.UsageError, OSError):
         return None, None  # the file's run reports it
-    value = cache.get(os.path.abspath(name), fingerprint(key, source.text))
-    if not (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and type(value[0]) is bool
-        and isinstance(value[1], tuple)
-        and all(isinstance(note, str) for note in value[1])
-    ):
+    value = cache.get(os.path.abspath(name), fingerprint(key, source.text), _verdict)
+    if value is None:
         return key, None
     formatted, notes = value
     if formatted:
