@@ -18,7 +18,13 @@ The files are written to a directory (``--out``, default a temporary one):
 Each command runs ``--runs`` times (default 3), ours and the peer's
 alternately so that a busy machine slows both alike; the table gives the
 median wall time, the CPU time of the process and its children, and the
-ratio ours / peer.  Ours runs as the installed script does, from this
+ratio ours / peer.  Ours runs three ways, each labelled: **cold**
+(``--no-cache``: every file parsed, formatted or checked), **first** (the
+same work with an empty results cache, which the run fills: a new cache
+directory each time) and **warm** (the same files again, unchanged, with
+the cache the first run filled: what a second run in CI with a restored
+cache, or pre-commit on a repository, costs).  The peer has no cache: its
+one figure is compared with each.  Ours runs as the installed script does, from this
 checkout (``--root DIR`` for a compiled copy: ``python -m
 syntaqlite_dev.compile DIR``), with its default number of workers (``-j``
 passes ``--jobs``); both ignore configuration files (``--no-config``).
@@ -172,20 +178,21 @@ def main() -> int:
             f"{len(files)} files ({real} from {len({p.parts[len(out.parts) + 1] for p in files[:real]})} "
             f"applications, {len(files) - real} from the corpus), {size / 1e6:.1f} MB, {lines:,} lines, in {out}"
         )
-        env = dict(os.environ)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SYNTAQLITE_")}
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its .pyc files
         env["PYTHONPATH"] = str(args.root.resolve())
         env["NO_COLOR"] = "1"
         ours = [sys.executable, "-c", SCRIPT]
         jobs = ["--jobs", str(args.jobs)] if args.jobs else []
         names = [str(p.relative_to(out)) for p in files]
+        caches = out / "bench-caches"
         commands = {
             "fmt --check": (
-                [*ours, "fmt", "--check", "--no-config", *jobs, *names],
+                [*ours, "fmt", "--check", "--no-config", *jobs],
                 [args.peer, "--no-config", "fmt", "--check", *names],
             ),
             "check": (
-                [*ours, "check", "--no-config", *jobs, *names],
+                [*ours, "check", "--no-config", *jobs],
                 [args.peer, "--no-config", "analyze", *names],
             ),
         }
@@ -194,26 +201,40 @@ def main() -> int:
         ).stdout.strip()
         peer_version = subprocess.run([args.peer, "--version"], capture_output=True, text=True).stdout.strip()
         print(f"ours: {version}\npeer: {peer_version}")
-        for argv in (commands["fmt --check"][0], commands["check"][0]):  # warm-up: .pyc files, disk cache
-            timed(argv, env, out)
+        for argv, _ in commands.values():  # warm-up: .pyc files, disk cache
+            timed([*argv, "--no-cache", *names], env, out)
         print(
             f"{args.runs} runs each, alternating; {os.cpu_count()} cores, "
             f"load average {os.getloadavg()[0]:.2f} at the start"
         )
         print(
-            f"{'command':14s} {'ours wall':>10s} {'ours CPU':>9s} {'peer wall':>10s} {'peer CPU':>9s} {'ratio':>7s}  exit"
+            f"{'command':14s} {'ours':>6s} {'ours wall':>10s} {'ours CPU':>9s} {'peer wall':>10s} "
+            f"{'peer CPU':>9s} {'ratio':>7s}  exit"
         )
         for name, (mine, theirs) in commands.items():
-            results: dict[str, list[tuple[float, float, int]]] = {"ours": [], "peer": []}
-            for _ in range(args.runs):
-                results["ours"].append(timed(mine, env, out))
+            ways = ("cold", "first", "warm")
+            results: dict[str, list[tuple[float, float, int]]] = {way: [] for way in (*ways, "peer")}
+            warm = caches / f"{name.split()[0]}-warm"
+            shutil.rmtree(warm, ignore_errors=True)
+            timed([*mine, "--cache-dir", str(warm), *names], env, out)  # fills the warm runs' cache
+            for i in range(args.runs):
+                first = caches / f"{name.split()[0]}-first-{i}"
+                shutil.rmtree(first, ignore_errors=True)
+                results["cold"].append(timed([*mine, "--no-cache", *names], env, out))
                 results["peer"].append(timed(theirs, env, out))
-            ow = statistics.median(r[0] for r in results["ours"])
-            oc = statistics.median(r[1] for r in results["ours"])
+                results["first"].append(timed([*mine, "--cache-dir", str(first), *names], env, out))
+                results["warm"].append(timed([*mine, "--cache-dir", str(warm), *names], env, out))
+            if len({r[2] for way in ways for r in results[way]}) != 1:
+                raise SystemExit(f"{name}: the exit statuses differ between cold, first and warm runs")
             pw = statistics.median(r[0] for r in results["peer"])
             pc = statistics.median(r[1] for r in results["peer"])
-            codes = f"{results['ours'][0][2]}/{results['peer'][0][2]}"
-            print(f"{name:14s} {ow:9.2f}s {oc:8.2f}s {pw:9.2f}s {pc:8.2f}s {ow / pw:6.1f}x  {codes}")
+            for way in ways:
+                ow = statistics.median(r[0] for r in results[way])
+                oc = statistics.median(r[1] for r in results[way])
+                codes = f"{results[way][0][2]}/{results['peer'][0][2]}"
+                print(
+                    f"{name:14s} {way:>6s} {ow:9.2f}s {oc:8.2f}s {pw:9.2f}s {pc:8.2f}s {ow / pw:6.1f}x  {codes}"
+                )
         print(f"load average {os.getloadavg()[0]:.2f} at the end; target: ratio <= 2.0x")
     finally:
         if args.out is None and not args.keep:

@@ -361,10 +361,12 @@ def check_command(
                 click.echo(f"warning: {message}", err=True)
         for excluded in found.excluded:
             common.debug(f"{excluded}: excluded")
-        named_files = {Path(p).resolve() for p in named if Path(p).is_file()}
+        named_files: set[Path] | None = None  # made for the first .py file found
         for f in found.files:
             py = is_python(str(f))
-            if py and python is None and f.resolve() not in named_files:
+            if py and python is None and named_files is None:
+                named_files = {Path(p).resolve() for p in named if Path(p).is_file()}
+            if py and python is None and f.resolve() not in (named_files or ()):
                 try:
                     wanted = common.config_for(f).python.check
                 except ConfigError:
@@ -389,7 +391,7 @@ def check_command(
         severities = dict(config.checks)
         severities.update({code: "off" for code in ignore})
         schema_files = [*config.schema_files_for(source.file), *cli_schema]
-        if source.file is not None:
+        if source.file is not None and schema_files:
             # A schema file being checked is its own schema: not twice.
             me = source.file.resolve()
             schema_files = [p for p in schema_files if p.resolve() != me]
@@ -397,6 +399,10 @@ def check_command(
         return _Settings(config, target, severities, schema_files)
 
     schema_digests: dict[str, bytes] = {}  # for the cache: each schema file hashed once
+    # The settings' part of the keys, by configuration (kept here, so that
+    # its id is not reused; it is one object per directory, or per run
+    # with --no-config or --config) and schema files.
+    base_keys: dict[tuple[int, tuple[str, ...]], tuple[Config, bytes]] = {}
 
     def cache_key(s: _Settings, shown: str) -> bytes:
         """Everything a SQL file's diagnostics depend on besides its text
@@ -405,13 +411,18 @@ def check_command(
         and its bytes) and the declarations.  Raises OSError."""
         from .cache import file_digest, settings_key
 
-        schema = []
-        for p in s.schema_files:
-            where = str(p.resolve())
-            if where not in schema_digests:
-                schema_digests[where] = file_digest(p)
-            schema.append((str(p), schema_digests[where]))
-        return settings_key("check", shown, s.target, s.severities, schema, s.config.declarations)
+        names = tuple(map(str, s.schema_files))
+        memo = base_keys.get((id(s.config), names))
+        if memo is None:
+            schema = []
+            for p in s.schema_files:
+                where = str(p.resolve())
+                if where not in schema_digests:
+                    schema_digests[where] = file_digest(p)
+                schema.append((str(p), schema_digests[where]))
+            base = settings_key("check", s.target, s.severities, schema, s.config.declarations)
+            memo = base_keys[(id(s.config), names)] = (s.config, base)
+        return settings_key(memo[1], shown)
 
     def check_sql_file(path: Path, s: _Settings | None = None) -> _Checked:
         """One SQL file (not --fix): read, its settings (``s``: already

@@ -202,10 +202,10 @@ class Common(Record):
         """The configuration for a file (or, for stdin and -e, the current
         directory): ``--config``, none with ``--no-config``, else the
         nearest one.  Raises ConfigError."""
-        from ..config import Config, find_config
+        from ..config import find_config
 
         if self.isolated:
-            return Config()
+            return _isolated_config()
         if self.config_file:
             return _load_config_file(self.config_file)
         return find_config(start or Path.cwd())
@@ -217,6 +217,15 @@ class Common(Record):
         """A line for ``-v``."""
         if self.verbose:
             click.echo(f"debug: {message}", err=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _isolated_config() -> Config:
+    """``--no-config``'s configuration: the defaults (one object for every
+    file, as a found configuration is one object per directory)."""
+    from ..config import Config
+
+    return Config()
 
 
 @functools.lru_cache(maxsize=8)

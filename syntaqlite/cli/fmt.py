@@ -334,14 +334,23 @@ def _cache_key(name: str, overrides: Overrides, config: Config) -> bytes | None:
     python = _python_enabled(name, overrides, config)
     if name.endswith(".py") and not python:
         return None
-    return settings_key(
-        "fmt",
-        name,
-        overrides.options(config),
-        overrides.target_inputs(config),
-        python,
-        config.python if python else None,
-    )
+    memo = _base_keys.get((id(overrides), id(config), python))
+    if memo is None:
+        base = settings_key(
+            "fmt",
+            overrides.options(config),
+            overrides.target_inputs(config),
+            python,
+            config.python if python else None,
+        )
+        memo = _base_keys[(id(overrides), id(config), python)] = (overrides, config, base)
+    return settings_key(memo[2], name)
+
+
+# The settings' part of the keys, by the objects they are made of (kept
+# here, so that their ids are not reused; a configuration is one object
+# per directory, or per run with --no-config or --config).
+_base_keys: dict[tuple[int, int, bool], tuple[Overrides, Config, bytes]] = {}
 
 
 def _verdict(value: object) -> tuple[bool, tuple[str, ...]] | None:
