@@ -308,7 +308,10 @@ def check_command(
     passed to sqlite3's execute(), executemany() and executescript() (and
     aiosqlite, apsw, SQLAlchemy's text(), pandas' read_sql) is checked, with
     its parameters, against that schema plus the schema the modules create
-    (--fix rewrites .sql files only).  Exit status: 0 when
+    (--fix rewrites .sql files only).  The results of .sql files are kept
+    in the results cache (.syntaqlite_cache; --no-cache, --cache-dir): a
+    file checked before with the same text, settings and schema is not
+    checked again, and is reported the same way.  Exit status: 0 when
     there is no error (warnings allowed unless --strict), 1 when there are
     errors, 2 on usage or I/O errors, 3 when syntaqlite itself failed on a
     statement (an internal-error diagnostic: a bug to report).

@@ -713,7 +713,9 @@ def fmt_command(
     reported and left alone; a symlink's target is formatted (the link stays
     a link); mode, owner and group are kept; a file with other hard links is
     rewritten in place; a file that changed on disk while it was formatted
-    is left as it is now and reported.  Ctrl-C stops giving out files (those
+    is left as it is now and reported.  A file the results cache
+    (.syntaqlite_cache; --no-cache, --cache-dir) knows to be formatted with
+    the same settings is not formatted again.  Ctrl-C stops giving out files (those
     being written are finished) and exits 130; a second Ctrl-C exits at
     once.
 
