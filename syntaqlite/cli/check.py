@@ -544,13 +544,16 @@ def check_command(
                     status = EXIT_USAGE
                 continue
             lines = Lines(done.text)
+            shown: list[str] = []  # the file's diagnostics, written at once (an echo costs 10 µs)
             for d in done.diagnostics:
                 counts[d.severity.value] += 1
                 if d.replacement is not None:
                     fixable["safe" if d.fix_safe else "unsafe"] += 1
                 internal += d.code == INTERNAL_ERROR
                 if output == "text":
-                    click.echo(render(d, lines, done.path, style=style) + "\n", color=color)
+                    shown.append(render(d, lines, done.path, style=style) + "\n\n")
+            if shown:
+                click.echo("".join(shown), nl=False, color=color)
             reports.append(FileReport(done.path, done.diagnostics, done.text))
             continue
         if isinstance(item, Path):
