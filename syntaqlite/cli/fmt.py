@@ -456,7 +456,7 @@ def _process(args: Task, split: Common | None = None, jobs: int | None = None) -
             # on it must not make the next run skip it).
             from .cache import fingerprint
 
-            again = run(outcome.new_text)
+            again = run(outcome.new_text, workers)
             if again.status == "unchanged":
                 outcome.learnt = (fingerprint(key, outcome.new_text), (True, again.notes))
     outcome.new_text = None
