@@ -508,3 +508,46 @@ def test_fix_bypasses_the_cache(tmp_path: Path) -> None:
     assert "debug: cache" not in r.err
     after = cli(tmp_path, "check", "s.sql")
     assert after.code == 0 and after.shown() == fresh(tmp_path, "check", "s.sql")
+
+
+def test_a_written_file_that_does_not_format_to_itself_is_not_remembered(tmp_path: Path) -> None:
+    """A formatter that is not idempotent on a file (here one made so)
+    must not make the next run skip the file it wrote."""
+    (tmp_path / "q.sql").write_text("select 1\n")
+    patched = (
+        "import sys\n"
+        "import syntaqlite.cli.fmt as fmt\n"
+        "real = fmt.format_text\n"
+        "def format_text(text, *args, **kwargs):\n"
+        "    out = real(text, *args, **kwargs)\n"
+        "    if out.new_text is not None:\n"
+        "        out.new_text += '-- again\\n'\n"
+        "    elif out.status == 'unchanged':\n"
+        "        out.status, out.new_text = 'changed', text + '-- again\\n'\n"
+        "    return out\n"
+        "fmt.format_text = format_text\n"
+        "from syntaqlite.cli import main\n"
+        "sys.argv = ['syntaqlite', 'fmt', 'q.sql']\n"
+        "main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", patched], capture_output=True, cwd=tmp_path, env=env_for(), timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert (tmp_path / "q.sql").read_text() == "SELECT 1;\n-- again\n"
+    r = cli(tmp_path, "fmt", "--check", "-v", "q.sql")
+    assert hits(r) == (0, 1)
+
+
+def test_python_files_formatted_with_python_are_cached(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(
+        'import sqlite3\ncon = sqlite3.connect(":memory:")\ncon.execute("""select a,b from t""")\n'
+    )
+    args = ["fmt", "--check", "--python", "app.py"]
+    first = cli(tmp_path, *args, "-v")
+    second = cli(tmp_path, *args, "-v")
+    assert hits(second) == (1, 0)
+    assert first.shown() == second.shown() == fresh(tmp_path, *args, "-v")
+    assert first.code == 1
+    without = cli(tmp_path, "fmt", "--check", "app.py")  # not read as Python: an error, never cached
+    assert without.code == 2 and without.shown() == fresh(tmp_path, "fmt", "--check", "app.py")
