@@ -323,76 +323,95 @@ def tokenize(
                 line_start = last.start - last.column + 1
     append = tokens.append
     if dialect is None or dialect.bom_is_space:
-        match = _PATTERN.match
+        pattern = _PATTERN
     else:
         global _LEGACY_BOM_PATTERN
         if _LEGACY_BOM_PATTERN is None:
             _LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
-        match = _LEGACY_BOM_PATTERN.match
+        pattern = _LEGACY_BOM_PATTERN
     numbers = None if dialect is None or dialect.modern_numbers else dialect
-    count = text.count
+    find = text.find
+    # the next line break at or after pos (end: none): lines are counted by
+    # stepping over the breaks as tokens pass them, one comparison a token
+    nl = find("\n", pos)
+    if nl < 0:
+        nl = end
     while pos < end:
-        m = match(text, pos)
-        if m is None:  # only whitespace is left
-            break
-        group = m.lastindex
-        start = m.start(group)  # type: ignore[arg-type]
-        stop = m.end()
-        if start != pos:
-            newlines = count("\n", pos, start)
-            if newlines:
-                line += newlines
-                line_start = text.rindex("\n", pos, start) + 1
-        if group == 4:
-            word = m.group(4)
-            kind = "ID"
-            if word.isascii():  # no keyword has digits, '$' or non-ASCII letters
-                kind = keywords.get(word.upper(), "ID")
-        elif group == 12:
-            kind = _OPERATORS[m.group(12)]
-            if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
-                kind, stop = "MINUS", start + 1  # before 3.38.0: '-' then '>' or '>>'
-        elif group == 5 or group == 6:
-            number = m.group(5)
-            if numbers is not None:
-                kind, stop = _scan_number(text, start, numbers)
-            elif m.group(6):
+        # every match starts where the one before ended (the pattern matches
+        # at any place but in whitespace that ends the text), so one scan
+        # goes on until a token ends elsewhere than its match (scanned by
+        # hand): a new scan starts there
+        for m in pattern.finditer(text, pos):
+            group: int = m.lastindex  # type: ignore[assignment]
+            start, stop = m.span(group)  # (the token's group ends the match)
+            mend = stop
+            piece = text[start:stop]
+            if group == 4:
+                kind = "ID"
+                if piece.isascii():  # no keyword has digits, '$' or non-ASCII letters
+                    kind = keywords.get(piece.upper(), "ID")
+            elif group == 12:
+                kind = _OPERATORS[piece]
+                if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
+                    kind, stop = "MINUS", start + 1  # before 3.38.0: '-' then '>' or '>>'
+            elif group == 5:
+                if numbers is not None:
+                    kind, stop = _scan_number(text, start, numbers)
+                elif m.group(6):
+                    kind = ILLEGAL
+                elif "_" in piece:
+                    kind = "QNUMBER"
+                elif piece[:2] in ("0x", "0X"):
+                    kind = "INTEGER"
+                elif "." in piece or "e" in piece or "E" in piece:
+                    kind = "FLOAT"
+                else:
+                    kind = "INTEGER"
+            elif group == 7:
+                kind = "STRING"
+            elif group == 8:
+                kind = "ID"
+            elif group == 1 or group == 2:
+                kind = COMMENT
+            elif group == 3:
+                if dialect is not None and not dialect.blob_literals:
+                    kind, stop = "ID", start + 1  # the name X, then a string
+                else:
+                    kind = "BLOB" if len(piece) % 2 == 1 and _HEX_BLOB.match(piece) else ILLEGAL
+            elif group == 10:
+                kind = "VARIABLE"
+            elif group == 11:
+                kind, stop = _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
+            else:  # 9 unterminated quote, 13 unknown character
+                if m.start() != pos:
+                    # the scan searched past whitespace that ends the text and
+                    # found a vertical tab in it (which only continues a run)
+                    pos = end
+                    break
                 kind = ILLEGAL
-            elif "_" in number:
-                kind = "QNUMBER"
-            elif number[:2] in ("0x", "0X"):
-                kind = "INTEGER"
-            elif "." in number or "e" in number or "E" in number:
-                kind = "FLOAT"
-            else:
-                kind = "INTEGER"
-        elif group == 7:
-            kind = "STRING"
-        elif group == 8:
-            kind = "ID"
-        elif group == 1 or group == 2:
-            kind = COMMENT
-        elif group == 3:
-            if dialect is not None and not dialect.blob_literals:
-                kind, stop = "ID", start + 1  # the name X, then a string
-            else:
-                blob = m.group(3)
-                kind = "BLOB" if len(blob) % 2 == 1 and _HEX_BLOB.match(blob) else ILLEGAL
-        elif group == 10:
-            kind = "VARIABLE"
-        elif group == 11:
-            kind, stop = _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
-        else:  # 9 unterminated quote, 13 unknown character
-            kind = ILLEGAL
-        piece = text[start:stop]
-        # make_token, inlined: a mutable token becomes an immutable Token
-        tok = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
-        tok.__class__ = Token
-        append(tok)  # type: ignore[arg-type]
-        if "\n" in piece:
-            line += piece.count("\n")
-            line_start = start + piece.rindex("\n") + 1
-        pos = stop
+            if stop != mend:
+                piece = text[start:stop]
+            while nl < start:  # line breaks before the token
+                line += 1
+                line_start = nl + 1
+                nl = find("\n", line_start)
+                if nl < 0:
+                    nl = end
+            # make_token, inlined: a mutable token becomes an immutable Token
+            tok = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
+            tok.__class__ = Token
+            append(tok)  # type: ignore[arg-type]
+            while nl < stop:  # line breaks inside it
+                line += 1
+                line_start = nl + 1
+                nl = find("\n", line_start)
+                if nl < 0:
+                    nl = end
+            pos = stop
+            if stop != mend:
+                break
+        else:
+            break  # only whitespace is left
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         _count_lone_cr(tokens, text)
     return tokens
