@@ -133,8 +133,11 @@ def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[S
             buffer = buffer[end:]
             window = size
         scan = [0, 0]
-        lexed, tokens = tokens, None
-        yield Split(offset, line, text, lexed)
+        # the split holds the tokens, not this frame: parsing it takes them,
+        # so they go with the piece (a frame holding them kept them alive
+        # while the consumer went on, for a collection to walk)
+        split, tokens = Split(offset, line, text, tokens), None
+        yield split
         offset += len(text)
         if "\r" in text:
             # lone CRs end lines too (as the lexer counts); a CR LF cut in
