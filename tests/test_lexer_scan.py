@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from syntaqlite.syntax.lexer import LexDialect, tokenize
-from syntaqlite.syntax.tokens import Token
+from syntaqlite.syntax.lexer import LexDialect, lexes_as, tokenize
+from syntaqlite.syntax.tokens import KEYWORD_KINDS, Token
 from syntaqlite.text import Lines
 
 CORPUS = Path("/work/shared/corpus/sqlite-upstream.jsonl.gz")
@@ -100,3 +100,44 @@ def test_tokens_scanned_by_hand_end_where_the_next_scan_starts() -> None:
         "$a", ":", ":b", "(", "c", ")", "x", "'00'", "1_0", "FROM", "t",
     ]  # fmt: skip
     assert [(t.line, t.column) for t in tokenize(text, dialect=old)][-2:] == [(2, 1), (2, 6)]
+
+
+def _alike(after: list[Token], before: list[Token]) -> bool:
+    return len(after) == len(before) and all(
+        a.text == b.text
+        or (a.kind == b.kind and a.kind in KEYWORD_KINDS and a.text.upper() == b.text.upper())
+        for a, b in zip(after, before)
+    )
+
+
+HAND = [
+    "SELECT a->>b, a->b, 0x1g, 0x1F, 1.5e3, .5, 1_0, $a::b(c), :x, @y, #z, ?3, x'00', X'0', 'it''s';",
+    'select a  ->  b , -1, 1e, 1.e5, [a b], `c`, "d" from t; -- c\n',
+    "SELECT 1 \x0b",
+    "SELECT 1 \x0b x",
+    "SELECT 'open",
+    "SELECT 1; /* open",
+    "SELECT $a(b c), $(x), x'0g', 0x_1, 1__2, 3.e, \ufeffx",
+]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_lexes_as_answers_what_the_tokens_answer(seed: int) -> None:
+    """``lexes_as`` (the formatter's verification, which makes no token)
+    against the tokens ``tokenize`` makes, on texts and their variants
+    (case, spacing, tokens glued), in every dialect."""
+    rng = random.Random(seed)
+    texts = HAND + _texts(200 + seed, 150)
+    same = cases = 0
+    for n, text in enumerate(texts):
+        for dialect in DIALECTS if n < len(HAND) else [DIALECTS[n % len(DIALECTS)]]:
+            before = tokenize(text, dialect=dialect)
+            at = rng.randrange(len(text) + 1)
+            variants = [text, text.upper(), text.lower(), text.replace(" ", "  "), text.replace(" ", "")]
+            variants += [text + "\n", text[:at] + rng.choice([" ", "\x0b", ";", "x", "'"]) + text[at:]]
+            for after in variants:
+                expected = _alike(tokenize(after, dialect=dialect), before)
+                assert lexes_as(after, before, dialect=dialect) is expected, (text, after, dialect)
+                same += expected
+                cases += 1
+    assert cases // 5 < same < cases

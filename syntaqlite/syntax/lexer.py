@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from typing import Final
 
-from .tokens import COMMENT, ILLEGAL, KEYWORDS, LINE_BREAK, Token, _TokenSlots
+from .tokens import COMMENT, ILLEGAL, KEYWORD_KINDS, KEYWORDS, LINE_BREAK, Token, _TokenSlots
 
 # Character classes are written as the complement of their ASCII part: the
 # same sets as ``[A-Za-z0-9_$\x80-\U0010ffff]`` and the like, but a class
@@ -415,6 +415,116 @@ def tokenize(
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         _count_lone_cr(tokens, text)
     return tokens
+
+
+def _classify(
+    m: re.Match[str],
+    group: int,
+    text: str,
+    start: int,
+    stop: int,
+    keywords: dict[str, str],
+    dialect: LexDialect | None,
+    numbers: LexDialect | None,
+) -> tuple[str, int]:
+    """The kind and end of the token ``m`` matched (its group ``group``
+    spans ``start``-``stop``), as :func:`tokenize` decides them."""
+    if group == 4:
+        word = text[start:stop]
+        return (keywords.get(word.upper(), "ID") if word.isascii() else "ID"), stop
+    if group == 12:
+        kind = _OPERATORS[text[start:stop]]
+        if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
+            return "MINUS", start + 1
+        return kind, stop
+    if group == 5:
+        number = text[start:stop]
+        if numbers is not None:
+            return _scan_number(text, start, numbers)
+        if m.group(6):
+            return ILLEGAL, stop
+        if "_" in number:
+            return "QNUMBER", stop
+        if number[:2] in ("0x", "0X"):
+            return "INTEGER", stop
+        if "." in number or "e" in number or "E" in number:
+            return "FLOAT", stop
+        return "INTEGER", stop
+    if group == 7:
+        return "STRING", stop
+    if group == 8:
+        return "ID", stop
+    if group == 1 or group == 2:
+        return COMMENT, stop
+    if group == 3:
+        if dialect is not None and not dialect.blob_literals:
+            return "ID", start + 1
+        blob = text[start:stop]
+        return ("BLOB" if len(blob) % 2 == 1 and _HEX_BLOB.match(blob) else ILLEGAL), stop
+    if group == 10:
+        return "VARIABLE", stop
+    if group == 11:
+        return _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
+    return ILLEGAL, stop
+
+
+def lexes_as(
+    text: str, expected: list[Token], keywords: dict[str, str] = KEYWORDS, dialect: LexDialect | None = None
+) -> bool:
+    """Whether ``text`` lexes to ``expected``'s tokens one for one, each with
+    the same text, or, for a keyword (a kind of ``KEYWORD_KINDS``), the same
+    kind and the same text but for case: what comparing ``tokenize(text)``
+    with them so answers, without making a token (the formatter's
+    verification; memory does not grow with the text)."""
+    if dialect is None or dialect.bom_is_space:
+        pattern = _PATTERN
+    else:
+        global _LEGACY_BOM_PATTERN
+        if _LEGACY_BOM_PATTERN is None:
+            _LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
+        pattern = _LEGACY_BOM_PATTERN
+    numbers = None if dialect is None or dialect.modern_numbers else dialect
+    # the groups whose token is not simply the match (an older release or a
+    # build option, parameters, blobs; an unterminated quote, an unknown
+    # character): their end is decided as tokenize decides it
+    by_hand = {3, 9, 11, 13}
+    if numbers is not None:
+        by_hand.add(5)
+    if dialect is not None and not dialect.ptr_operator:
+        by_hand.add(12)
+    total = len(expected)
+    i = 0
+    pos = 0
+    end = len(text)
+    while pos < end:
+        for m in pattern.finditer(text, pos):  # (see tokenize)
+            group: int = m.lastindex  # type: ignore[assignment]
+            start, stop = m.span(group)
+            mend = stop
+            kind = ""
+            if group in by_hand:
+                if (group == 9 or group == 13) and m.start() != pos:
+                    return i == total  # whitespace ends the text
+                kind, stop = _classify(m, group, text, start, stop, keywords, dialect, numbers)
+            if i == total:
+                return False
+            want = expected[i].text
+            if stop - start != len(want) or not text.startswith(want, start):
+                # another text: only a keyword's case may differ
+                if not kind:
+                    kind, stop = _classify(m, group, text, start, stop, keywords, dialect, numbers)
+                b = expected[i]
+                if not (
+                    kind == b.kind and kind in KEYWORD_KINDS and text[start:stop].upper() == want.upper()
+                ):
+                    return False
+            i += 1
+            pos = stop
+            if stop != mend:
+                break
+        else:
+            break
+    return i == total
 
 
 _SET_LINE = _TokenSlots.__dict__["line"].__set__
