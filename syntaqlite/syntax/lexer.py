@@ -42,21 +42,24 @@ def _compile(bom_is_space: bool) -> re.Pattern[str]:
         + "(?:"
         + "|".join(
             [
-                r"(--[^\n]*)",  # 1 line comment
-                r"(/\*(?=[\s\S])[\s\S]*?(?:\*/|\Z))",  # 2 block comment (may be unterminated)
-                r"([xX]'[^']*(?:'|\Z))",  # 3 blob literal, checked below
-                rf"({word_start}{_IDCHAR}*)",  # 4 word
+                # (most frequent first, where two cannot start the same token:
+                # a blob before a word, comments before operators, a number
+                # before '.', complete quotes before an unterminated one)
+                r"([xX]'[^']*(?:'|\Z))",  # 1 blob literal, checked below
+                rf"({word_start}{_IDCHAR}*)",  # 2 word
                 r"((?:0[xX][0-9a-fA-F][0-9a-fA-F_]*|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)"
-                rf"(?:[eE][+-]?[0-9][0-9_]*)?)({_IDCHAR}*))",  # 5 number, 6 trailing junk
+                rf"(?:[eE][+-]?[0-9][0-9_]*)?)({_IDCHAR}*))",  # 3 number, 4 trailing junk
                 # strings and quoted names: possessive runs, so that a literal of
                 # n characters costs O(1) regex memory (an alternation repeated
                 # per character kept a backtracking frame per character)
-                r"('[^']*+(?:''[^']*+)*+')",  # 7 string
-                r'("[^"]*+(?:""[^"]*+)*+"|`[^`]*+(?:``[^`]*+)*+`|\[[^\]]*+\])',  # 8 quoted identifier
-                r"""(['"`\[][\s\S]*)""",  # 9 unterminated quote
-                r"(\?[0-9]*)",  # 10 numbered parameter
-                r"([$@#:])",  # 11 named parameter, scanned by hand
-                r"(->>|->|\|\||<=|<>|<<|>=|>>|==|!=|[-|<>=(),;+*/%&~.])",  # 12 operator
+                r"('[^']*+(?:''[^']*+)*+')",  # 5 string
+                r"(--[^\n]*)",  # 6 line comment
+                r"(/\*(?=[\s\S])[\s\S]*?(?:\*/|\Z))",  # 7 block comment (may be unterminated)
+                r"(->>|->|\|\||<=|<>|<<|>=|>>|==|!=|[-|<>=(),;+*/%&~.])",  # 8 operator
+                r'("[^"]*+(?:""[^"]*+)*+"|`[^`]*+(?:``[^`]*+)*+`|\[[^\]]*+\])',  # 9 quoted identifier
+                r"""(['"`\[][\s\S]*)""",  # 10 unterminated quote
+                r"(\?[0-9]*)",  # 11 numbered parameter
+                r"([$@#:])",  # 12 named parameter, scanned by hand
                 r"([\s\S])",  # 13 anything else
             ]
         )
@@ -346,18 +349,18 @@ def tokenize(
             start, stop = m.span(group)  # (the token's group ends the match)
             mend = stop
             piece = text[start:stop]
-            if group == 4:
+            if group == 2:
                 kind = "ID"
                 if piece.isascii():  # no keyword has digits, '$' or non-ASCII letters
                     kind = keywords.get(piece.upper(), "ID")
-            elif group == 12:
+            elif group == 8:
                 kind = _OPERATORS[piece]
                 if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
                     kind, stop = "MINUS", start + 1  # before 3.38.0: '-' then '>' or '>>'
-            elif group == 5:
+            elif group == 3:
                 if numbers is not None:
                     kind, stop = _scan_number(text, start, numbers)
-                elif m.group(6):
+                elif m.group(4):
                     kind = ILLEGAL
                 elif "_" in piece:
                     kind = "QNUMBER"
@@ -367,22 +370,22 @@ def tokenize(
                     kind = "FLOAT"
                 else:
                     kind = "INTEGER"
-            elif group == 7:
+            elif group == 5:
                 kind = "STRING"
-            elif group == 8:
+            elif group == 9:
                 kind = "ID"
-            elif group == 1 or group == 2:
+            elif group == 6 or group == 7:
                 kind = COMMENT
-            elif group == 3:
+            elif group == 1:
                 if dialect is not None and not dialect.blob_literals:
                     kind, stop = "ID", start + 1  # the name X, then a string
                 else:
                     kind = "BLOB" if len(piece) % 2 == 1 and _HEX_BLOB.match(piece) else ILLEGAL
-            elif group == 10:
-                kind = "VARIABLE"
             elif group == 11:
+                kind = "VARIABLE"
+            elif group == 12:
                 kind, stop = _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
-            else:  # 9 unterminated quote, 13 unknown character
+            else:  # 10 unterminated quote, 13 unknown character
                 if m.start() != pos:
                     # the scan searched past whitespace that ends the text and
                     # found a vertical tab in it (which only continues a run)
@@ -429,19 +432,19 @@ def _classify(
 ) -> tuple[str, int]:
     """The kind and end of the token ``m`` matched (its group ``group``
     spans ``start``-``stop``), as :func:`tokenize` decides them."""
-    if group == 4:
+    if group == 2:
         word = text[start:stop]
         return (keywords.get(word.upper(), "ID") if word.isascii() else "ID"), stop
-    if group == 12:
+    if group == 8:
         kind = _OPERATORS[text[start:stop]]
         if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
             return "MINUS", start + 1
         return kind, stop
-    if group == 5:
+    if group == 3:
         number = text[start:stop]
         if numbers is not None:
             return _scan_number(text, start, numbers)
-        if m.group(6):
+        if m.group(4):
             return ILLEGAL, stop
         if "_" in number:
             return "QNUMBER", stop
@@ -450,20 +453,20 @@ def _classify(
         if "." in number or "e" in number or "E" in number:
             return "FLOAT", stop
         return "INTEGER", stop
-    if group == 7:
+    if group == 5:
         return "STRING", stop
-    if group == 8:
+    if group == 9:
         return "ID", stop
-    if group == 1 or group == 2:
+    if group == 6 or group == 7:
         return COMMENT, stop
-    if group == 3:
+    if group == 1:
         if dialect is not None and not dialect.blob_literals:
             return "ID", start + 1
         blob = text[start:stop]
         return ("BLOB" if len(blob) % 2 == 1 and _HEX_BLOB.match(blob) else ILLEGAL), stop
-    if group == 10:
-        return "VARIABLE", stop
     if group == 11:
+        return "VARIABLE", stop
+    if group == 12:
         return _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
     return ILLEGAL, stop
 
@@ -487,11 +490,11 @@ def lexes_as(
     # the groups whose token is not simply the match (an older release or a
     # build option, parameters, blobs; an unterminated quote, an unknown
     # character): their end is decided as tokenize decides it
-    by_hand = {3, 9, 11, 13}
+    by_hand = {1, 10, 12, 13}
     if numbers is not None:
-        by_hand.add(5)
+        by_hand.add(3)
     if dialect is not None and not dialect.ptr_operator:
-        by_hand.add(12)
+        by_hand.add(8)
     total = len(expected)
     i = 0
     pos = 0
@@ -503,7 +506,7 @@ def lexes_as(
             mend = stop
             kind = ""
             if group in by_hand:
-                if (group == 9 or group == 13) and m.start() != pos:
+                if (group == 10 or group == 13) and m.start() != pos:
                     return i == total  # whitespace ends the text
                 kind, stop = _classify(m, group, text, start, stop, keywords, dialect, numbers)
             if i == total:
