@@ -324,3 +324,18 @@ def test_no_collection_walks_a_piece_while_it_is_checked() -> None:
     text = "SELECT 1;\n" * 3_000 + f"INSERT INTO t VALUES {rows};\n" + "SELECT 2;\n" * 3_000
     young = _young_at_collections(lambda: [f.diagnostics for f in check_stream(text, size=8_000)])
     assert young < 3_000
+
+
+def test_each_paused_frees_each_item_before_the_collector_is_on() -> None:
+    """``each_paused`` (fmt's loop over pieces in one process): an item
+    the body does not keep is freed while the collector is off."""
+    from syntaqlite.syntax.memory import each_paused
+
+    rows = ",\n".join(f"({i}, 'v{i}', NULL)" for i in range(4_000))
+    text = "SELECT 1;\n" * 3_000 + f"INSERT INTO t VALUES {rows};\n" + "SELECT 2;\n" * 3_000
+    seen: list[int] = []
+    young = _young_at_collections(
+        lambda: each_paused(parse_stream(text, size=8_000), lambda p: seen.append(len(p.result.tokens)))
+    )
+    assert young < 3_000
+    assert sum(seen) == len(parse(text).tokens)
