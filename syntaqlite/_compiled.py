@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # classes do not allow.)
 COMPILED_MODULES = (
     "syntaqlite.syntax.lexer",
+    "syntaqlite.syntax.cut",
     "syntaqlite.syntax.parser",
     "syntaqlite.syntax.automaton",
     "syntaqlite.syntax.actions",

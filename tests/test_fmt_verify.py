@@ -8,8 +8,13 @@ import re
 import pytest
 
 from syntaqlite import parse
-from syntaqlite.fmt import FormatOptions, FormatterBug, format_result, verify
-from syntaqlite.fmt.verify import difference, full_difference, same_tokens
+from syntaqlite.fmt import FormatOptions, FormatterBug, format_result
+from syntaqlite.fmt.verify import _same_core, difference, full_difference, same_tokens
+from syntaqlite.syntax.lexer import tokenize
+from syntaqlite.syntax.parser import ParseResult
+from syntaqlite.syntax.parser import parse as parse_with
+from syntaqlite.syntax.target import DEFAULT_TARGET, Target
+from syntaqlite.syntax.tokens import KEYWORD_KINDS
 
 SOURCE = "CREATE TABLE t (\n  a INT,\n  b INT -- note\n);\n"
 
@@ -142,28 +147,77 @@ def test_a_text_with_errors_takes_no_shortcut() -> None:
     assert difference(before, "SELEC 1;") is not None
 
 
-@pytest.mark.parametrize("part", [7, 61, 500])
-def test_the_output_lexed_in_parts_is_the_output_lexed_whole(
-    part: int, upstream_corpus: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch
+def _lexed_alike(before: ParseResult, after: str, target: Target) -> bool:
+    """What same_tokens answers when it takes no shortcut of its own: the
+    output's tokens (as ``tokenize`` makes them) against the input's."""
+    lexed = tokenize(after, target.keywords, target.lex_dialect)
+    return len(lexed) == len(before.tokens) and all(
+        a.text == b.text
+        or (a.kind == b.kind and a.kind in KEYWORD_KINDS and a.text.upper() == b.text.upper())
+        for a, b in zip(lexed, before.tokens)
+    )
+
+
+TARGETS = [
+    DEFAULT_TARGET,
+    Target.from_options("3.30.0"),
+    Target.from_options("3.45.0"),
+    Target.from_options(
+        cflags=["SQLITE_OMIT_FLOATING_POINT", "SQLITE_OMIT_TCL_VARIABLE", "SQLITE_OMIT_BLOB_LITERAL"]
+    ),
+]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_output_compared_as_it_is_lexed_is_the_output_lexed(
+    seed: int, upstream_corpus: list[dict[str, str]]
 ) -> None:
-    """The shortcut lexes a long output a part at a time (memory for a part):
-    its answer is the one lexing the whole output gives, wherever the parts
-    end (inside strings, comments, numbers; tokens longer than a part)."""
-    rng = random.Random(part)
+    """The shortcut compares the output's tokens as it lexes them, making
+    none: its answer is the one the output's tokens give, for every target
+    (older releases and build options end some tokens by hand)."""
+    rng = random.Random(seed)
     rows = [r["sql"] for r in upstream_corpus]
-    cases = []
-    for _ in range(150):
-        before_text = ";\n".join(rng.choice(rows) for _ in range(4)) + "; -- end"
-        before = parse(before_text)
+    cases = alike = 0
+    for n in range(150):
+        target = TARGETS[n % len(TARGETS)]
+        before_text = ";\n".join(rng.choice(rows) for _ in range(4)) + rng.choice(["; -- end", ";", " \v"])
+        before = parse_with(before_text, target)
         if before.errors:
             continue
         try:
             formatted = format_result(before, FormatOptions())
         except FormatterBug:
             continue
-        for after in [formatted, *_mutants(formatted, rng)]:
-            cases.append((before, after, same_tokens(before, after)))
-    assert sum(same for _b, _a, same in cases) > len(cases) // 5
-    monkeypatch.setattr(verify, "_PART", part)
-    for before, after, same in cases:
-        assert same_tokens(before, after) is same, after
+        for after in [formatted, before_text.lower(), *_mutants(formatted, rng)]:
+            cases += 1
+            expected = _lexed_alike(before, after, target)
+            alike += expected
+            assert same_tokens(before, after, target) is (expected or _same_core(before, after)), after
+    assert cases > 1_000 and cases // 5 < alike < cases
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT a->>b, a->b, 0x1g, 0x1F, 1.5e3, .5, 1_0, $a::b(c), :x, @y, #z, ?3, x'00', X'0', 'it''s';",
+        'select a  ->  b , -1, 1e, 1.e5, [a b], `c`, "d" from t; -- c\n',
+        "SELECT 1 \v",
+        "SELECT 1 \v x",
+        "SELECT 'open",
+        "SELECT 1; /* open",
+    ],
+)
+def test_the_output_compared_as_it_is_lexed_on_tokens_ended_by_hand(target: Target, text: str) -> None:
+    before = parse_with(text, target)
+    for after in [
+        text,
+        text.upper(),
+        text.lower(),
+        text.replace(" ", "  "),
+        text.replace(" ", ""),
+        text + "\n",
+    ]:
+        assert same_tokens(before, after, target) is (
+            not before.errors and (_lexed_alike(before, after, target) or _same_core(before, after))
+        ), (text, after)

@@ -203,6 +203,7 @@ def _format_text(
     (``parse_stream``): memory follows a piece, not the file."""
     from ..fmt import FormatterBug
     from ..fmt.format import StreamFormatter
+    from ..syntax.memory import each_paused
     from ..syntax.stream import parse_stream
 
     ending = _line_ending(text)
@@ -222,12 +223,15 @@ def _format_text(
 
             errors = format_split(source, options, target, workers, formatter, emit, shifted)
         else:
-            for piece in parse_stream(source, target):
+
+            def feed(piece: Piece) -> None:
                 if piece.result.errors:
                     errors.extend(shifted(d, piece.offset) for d in piece.result.errors)
                 elif not errors:
                     for done, part in formatter.feed(piece):
                         emit(done, part)
+
+            each_paused(parse_stream(source, target), feed)  # (no collection walks a piece)
         if errors:
             lines = Lines(source)
             shown_errors = "\n".join(render(e, lines, shown, style=styler(color)) for e in errors)

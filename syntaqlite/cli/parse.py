@@ -13,8 +13,9 @@ from ..config import ConfigError
 from ..diagnostics import render
 from ..syntax.dump import dump_lines, error_line, json_chunks, to_json
 from ..syntax.lexer import tokenize
+from ..syntax.memory import gc_paused
 from ..syntax.parser import parse
-from ..syntax.stream import parse_stream
+from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import Target
 from ..text import Lines
 from .common import (
@@ -121,29 +122,36 @@ def _stream_dump(source: Source, target: Target, quiet: bool, color: bool) -> bo
     error_lines: list[str] = []  # the dump lists them last
     printed = found = False
     column = 1  # where the next piece starts on its first line
-    for piece in parse_stream(source.text, target):
-        for err in piece.result.errors:
-            found = True
-            moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
-            click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+    pieces = parse_stream(source.text, target)
+    while True:
+        # the collector off while a piece is alive (see check_stream)
+        with gc_paused():
+            piece = next(pieces, None)
+            if piece is None:
+                break
+            for err in piece.result.errors:
+                found = True
+                moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
+                click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+                if not quiet:
+                    line, col = lines.position(moved.start)
+                    error_lines.append(error_line(line, col, err.message))
+            text = piece.text
             if not quiet:
-                line, col = lines.position(moved.start)
-                error_lines.append(error_line(line, col, err.message))
-        text = piece.text
-        if not quiet:
-            # in batches of lines: one statement's dump can be far larger than its text
-            batch: list[str] = []
-            for entry in dump_lines(piece.result, line=piece.line, column=column):
-                batch.append(entry)
-                if len(batch) == 4096:
+                # in batches of lines: one statement's dump can be far larger than its text
+                batch: list[str] = []
+                for entry in dump_lines(piece.result, line=piece.line, column=column):
+                    batch.append(entry)
+                    if len(batch) == 4096:
+                        click.echo("\n".join(batch))
+                        batch.clear()
+                        printed = True
+                if batch:
                     click.echo("\n".join(batch))
-                    batch.clear()
                     printed = True
-            if batch:
-                click.echo("\n".join(batch))
-                printed = True
-        brk = max(text.rfind("\n"), text.rfind("\r"))
-        column = len(text) - brk if brk >= 0 else column + len(text)
+            brk = max(text.rfind("\n"), text.rfind("\r"))
+            column = len(text) - brk if brk >= 0 else column + len(text)
+            del piece
     if not quiet:
         for entry in error_lines:
             click.echo(entry)
@@ -165,21 +173,22 @@ def _stream_json(source: Source, target: Target, color: bool) -> bool:
     errors: list[dict[str, object]] = []
     opened = False
     column = 1  # where the next piece starts on its first line
-    for piece in parse_stream(source.text, target):
-        for err in piece.result.errors:
-            moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
-            click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
-            errors.append(moved.to_dict(lines))
-        data = to_json(piece.result, source.path, offset=piece.offset, line=piece.line, column=column)
-        for statement in data["statements"]:
-            write(("[" if not opened else ",") + "\n    ")
-            opened = True
-            for chunk in json_chunks(statement, depth=2):  # trees can be thousands of levels deep
-                write(chunk)
-        comments.extend(data["comments"])
-        text = piece.text
-        brk = max(text.rfind("\n"), text.rfind("\r"))
-        column = len(text) - brk if brk >= 0 else column + len(text)
+    pieces = parse_stream(source.text, target)
+    while True:
+        # the collector off while a piece is alive (see check_stream)
+        with gc_paused():
+            piece = next(pieces, None)
+            if piece is None:
+                break
+            for err in piece.result.errors:
+                moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
+                click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+                errors.append(moved.to_dict(lines))
+            opened = _write_piece(piece, source.path, column, opened, comments)
+            text = piece.text
+            brk = max(text.rfind("\n"), text.rfind("\r"))
+            column = len(text) - brk if brk >= 0 else column + len(text)
+            del piece
     write("\n  ]" if opened else "[]")
     for key, value in (("comments", comments), ("errors", errors)):
         write(",\n  " + json.dumps(key) + ": ")
@@ -187,6 +196,21 @@ def _stream_json(source: Source, target: Target, color: bool) -> bool:
             write(chunk)
     write("\n}\n")
     return bool(errors)
+
+
+def _write_piece(piece: Piece, path: str, column: int, opened: bool, comments: list[dict[str, Any]]) -> bool:
+    """Write the piece's statements as JSON (``opened``: one was written
+    before) and keep its comments; whether one has been written now.  (Its
+    JSON goes when this returns, while the collector is off.)"""
+    write = sys.stdout.write
+    data = to_json(piece.result, path, offset=piece.offset, line=piece.line, column=column)
+    for statement in data["statements"]:
+        write(("[" if not opened else ",") + "\n    ")
+        opened = True
+        for chunk in json_chunks(statement, depth=2):  # trees can be thousands of levels deep
+            write(chunk)
+    comments.extend(data["comments"])
+    return opened
 
 
 @click.command("tokenize")

@@ -39,6 +39,7 @@ from ..diagnostics import Diagnostic
 from ..fmt import FormatOptions
 from ..fmt.format import StreamFormatter, _open_comment, fmt_off_regions, piece_body
 from ..fmt.verify import difference
+from ..syntax.memory import gc_paused
 from ..syntax.parser import ParseResult, parse
 from ..syntax.stream import PIECE_SIZE, Piece, Split, split_stream
 from ..syntax.target import Target
@@ -163,10 +164,15 @@ def format_split(
     try:
         while True:
             while len(pending) < workers * IN_FLIGHT:
-                split = next(splits, None)
+                # The collector stays off from the piece's first character
+                # lexed until what this process made of it is freed (see
+                # check_stream): a collection in between walks every token.
+                with gc_paused():
+                    split = next(splits, None)
+                    if split is not None:
+                        give_out(split)
                 if split is None:
                     break
-                give_out(split)
             if not pending:
                 break
             split, at_start, off_after, last, future = pending.popleft()
@@ -182,7 +188,8 @@ def format_split(
                     emit(done, part)
                 emit(None, text)
             else:
-                here(split)
+                with gc_paused():
+                    here(split)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

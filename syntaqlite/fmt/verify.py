@@ -20,8 +20,7 @@ compared statement by statement.
 from __future__ import annotations
 
 from ..syntax.cst import Node
-from ..syntax.lexer import settled, tokenize
-from ..syntax.memory import gc_paused
+from ..syntax.lexer import lexes_as
 from ..syntax.nodes import GeneratedConstraint, TableOption, TypeName
 from ..syntax.parser import ParseResult, parse
 from ..syntax.target import DEFAULT_TARGET, Target
@@ -92,45 +91,9 @@ def same_tokens(before: ParseResult, after_text: str, target: Target = DEFAULT_T
         return False
     if _same_core(before, after_text):
         return True
-    # The output is lexed a part at a time (memory for a part's tokens, not
-    # the output's): each part's settled tokens are compared, and lexing goes
-    # on from the end of the last of them.
-    tokens = before.tokens
-    total = len(tokens)
-    keywords = KEYWORD_KINDS
-    matched = 0
-    pos = 0
-    size = len(after_text)
-    part = _PART
-    while pos < size:
-        stop = pos + part
-        with gc_paused():
-            lexed = tokenize(after_text[pos:stop], target.keywords, target.lex_dialect)
-        if stop < size:
-            keep = settled(lexed)
-            if not keep:
-                part *= 2  # one long token: look further
-                continue
-            after = pos + lexed[keep - 1].end
-        else:
-            keep = len(lexed)
-            after = size
-        if matched + keep > total:
-            return False
-        for k in range(keep):
-            a = lexed[k]
-            b = tokens[matched + k]
-            if a.text != b.text and not (
-                a.kind == b.kind and a.kind in keywords and a.text.upper() == b.text.upper()
-            ):
-                return False
-        matched += keep
-        pos = after
-        part = _PART
-    return matched == total
-
-
-_PART = 1 << 16  # characters of the output lexed at a time
+    # the output's tokens compared as they are lexed: none is made, so
+    # neither time nor memory goes into tokens that are thrown away
+    return lexes_as(after_text, before.tokens, target.keywords, target.lex_dialect)
 
 
 _SPACE = " \t\n\f\r"  # what may start a run of whitespace for SQLite's tokenizer

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from typing import Final
 
-from .tokens import COMMENT, ILLEGAL, KEYWORDS, LINE_BREAK, Token, _TokenSlots
+from .tokens import COMMENT, ILLEGAL, KEYWORD_KINDS, KEYWORDS, LINE_BREAK, Token, _TokenSlots
 
 # Character classes are written as the complement of their ASCII part: the
 # same sets as ``[A-Za-z0-9_$\x80-\U0010ffff]`` and the like, but a class
@@ -42,21 +42,24 @@ def _compile(bom_is_space: bool) -> re.Pattern[str]:
         + "(?:"
         + "|".join(
             [
-                r"(--[^\n]*)",  # 1 line comment
-                r"(/\*(?=[\s\S])[\s\S]*?(?:\*/|\Z))",  # 2 block comment (may be unterminated)
-                r"([xX]'[^']*(?:'|\Z))",  # 3 blob literal, checked below
-                rf"({word_start}{_IDCHAR}*)",  # 4 word
+                # (most frequent first, where two cannot start the same token:
+                # a blob before a word, comments before operators, a number
+                # before '.', complete quotes before an unterminated one)
+                r"([xX]'[^']*(?:'|\Z))",  # 1 blob literal, checked below
+                rf"({word_start}{_IDCHAR}*)",  # 2 word
                 r"((?:0[xX][0-9a-fA-F][0-9a-fA-F_]*|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)"
-                rf"(?:[eE][+-]?[0-9][0-9_]*)?)({_IDCHAR}*))",  # 5 number, 6 trailing junk
+                rf"(?:[eE][+-]?[0-9][0-9_]*)?)({_IDCHAR}*))",  # 3 number, 4 trailing junk
                 # strings and quoted names: possessive runs, so that a literal of
                 # n characters costs O(1) regex memory (an alternation repeated
                 # per character kept a backtracking frame per character)
-                r"('[^']*+(?:''[^']*+)*+')",  # 7 string
-                r'("[^"]*+(?:""[^"]*+)*+"|`[^`]*+(?:``[^`]*+)*+`|\[[^\]]*+\])',  # 8 quoted identifier
-                r"""(['"`\[][\s\S]*)""",  # 9 unterminated quote
-                r"(\?[0-9]*)",  # 10 numbered parameter
-                r"([$@#:])",  # 11 named parameter, scanned by hand
-                r"(->>|->|\|\||<=|<>|<<|>=|>>|==|!=|[-|<>=(),;+*/%&~.])",  # 12 operator
+                r"('[^']*+(?:''[^']*+)*+')",  # 5 string
+                r"(--[^\n]*)",  # 6 line comment
+                r"(/\*(?=[\s\S])[\s\S]*?(?:\*/|\Z))",  # 7 block comment (may be unterminated)
+                r"(->>|->|\|\||<=|<>|<<|>=|>>|==|!=|[-|<>=(),;+*/%&~.])",  # 8 operator
+                r'("[^"]*+(?:""[^"]*+)*+"|`[^`]*+(?:``[^`]*+)*+`|\[[^\]]*+\])',  # 9 quoted identifier
+                r"""(['"`\[][\s\S]*)""",  # 10 unterminated quote
+                r"(\?[0-9]*)",  # 11 numbered parameter
+                r"([$@#:])",  # 12 named parameter, scanned by hand
                 r"([\s\S])",  # 13 anything else
             ]
         )
@@ -323,79 +326,208 @@ def tokenize(
                 line_start = last.start - last.column + 1
     append = tokens.append
     if dialect is None or dialect.bom_is_space:
-        match = _PATTERN.match
+        pattern = _PATTERN
     else:
         global _LEGACY_BOM_PATTERN
         if _LEGACY_BOM_PATTERN is None:
             _LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
-        match = _LEGACY_BOM_PATTERN.match
+        pattern = _LEGACY_BOM_PATTERN
     numbers = None if dialect is None or dialect.modern_numbers else dialect
-    count = text.count
+    find = text.find
+    # the next line break at or after pos (end: none): lines are counted by
+    # stepping over the breaks as tokens pass them, one comparison a token
+    nl = find("\n", pos)
+    if nl < 0:
+        nl = end
     while pos < end:
-        m = match(text, pos)
-        if m is None:  # only whitespace is left
-            break
-        group = m.lastindex
-        start = m.start(group)  # type: ignore[arg-type]
-        stop = m.end()
-        if start != pos:
-            newlines = count("\n", pos, start)
-            if newlines:
-                line += newlines
-                line_start = text.rindex("\n", pos, start) + 1
-        if group == 4:
-            word = m.group(4)
-            kind = "ID"
-            if word.isascii():  # no keyword has digits, '$' or non-ASCII letters
-                kind = keywords.get(word.upper(), "ID")
-        elif group == 12:
-            kind = _OPERATORS[m.group(12)]
-            if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
-                kind, stop = "MINUS", start + 1  # before 3.38.0: '-' then '>' or '>>'
-        elif group == 5 or group == 6:
-            number = m.group(5)
-            if numbers is not None:
-                kind, stop = _scan_number(text, start, numbers)
-            elif m.group(6):
+        # every match starts where the one before ended (the pattern matches
+        # at any place but in whitespace that ends the text), so one scan
+        # goes on until a token ends elsewhere than its match (scanned by
+        # hand): a new scan starts there
+        for m in pattern.finditer(text, pos):
+            group: int = m.lastindex  # type: ignore[assignment]
+            start, stop = m.span(group)  # (the token's group ends the match)
+            mend = stop
+            piece = text[start:stop]
+            if group == 2:
+                kind = "ID"
+                if piece.isascii():  # no keyword has digits, '$' or non-ASCII letters
+                    kind = keywords.get(piece.upper(), "ID")
+            elif group == 8:
+                kind = _OPERATORS[piece]
+                if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
+                    kind, stop = "MINUS", start + 1  # before 3.38.0: '-' then '>' or '>>'
+            elif group == 3:
+                if numbers is not None:
+                    kind, stop = _scan_number(text, start, numbers)
+                elif m.group(4):
+                    kind = ILLEGAL
+                elif "_" in piece:
+                    kind = "QNUMBER"
+                elif piece[:2] in ("0x", "0X"):
+                    kind = "INTEGER"
+                elif "." in piece or "e" in piece or "E" in piece:
+                    kind = "FLOAT"
+                else:
+                    kind = "INTEGER"
+            elif group == 5:
+                kind = "STRING"
+            elif group == 9:
+                kind = "ID"
+            elif group == 6 or group == 7:
+                kind = COMMENT
+            elif group == 1:
+                if dialect is not None and not dialect.blob_literals:
+                    kind, stop = "ID", start + 1  # the name X, then a string
+                else:
+                    kind = "BLOB" if len(piece) % 2 == 1 and _HEX_BLOB.match(piece) else ILLEGAL
+            elif group == 11:
+                kind = "VARIABLE"
+            elif group == 12:
+                kind, stop = _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
+            else:  # 10 unterminated quote, 13 unknown character
+                if m.start() != pos:
+                    # the scan searched past whitespace that ends the text and
+                    # found a vertical tab in it (which only continues a run)
+                    pos = end
+                    break
                 kind = ILLEGAL
-            elif "_" in number:
-                kind = "QNUMBER"
-            elif number[:2] in ("0x", "0X"):
-                kind = "INTEGER"
-            elif "." in number or "e" in number or "E" in number:
-                kind = "FLOAT"
-            else:
-                kind = "INTEGER"
-        elif group == 7:
-            kind = "STRING"
-        elif group == 8:
-            kind = "ID"
-        elif group == 1 or group == 2:
-            kind = COMMENT
-        elif group == 3:
-            if dialect is not None and not dialect.blob_literals:
-                kind, stop = "ID", start + 1  # the name X, then a string
-            else:
-                blob = m.group(3)
-                kind = "BLOB" if len(blob) % 2 == 1 and _HEX_BLOB.match(blob) else ILLEGAL
-        elif group == 10:
-            kind = "VARIABLE"
-        elif group == 11:
-            kind, stop = _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
-        else:  # 9 unterminated quote, 13 unknown character
-            kind = ILLEGAL
-        piece = text[start:stop]
-        # make_token, inlined: a mutable token becomes an immutable Token
-        tok = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
-        tok.__class__ = Token
-        append(tok)  # type: ignore[arg-type]
-        if "\n" in piece:
-            line += piece.count("\n")
-            line_start = start + piece.rindex("\n") + 1
-        pos = stop
+            if stop != mend:
+                piece = text[start:stop]
+            while nl < start:  # line breaks before the token
+                line += 1
+                line_start = nl + 1
+                nl = find("\n", line_start)
+                if nl < 0:
+                    nl = end
+            # make_token, inlined: a mutable token becomes an immutable Token
+            tok = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
+            tok.__class__ = Token
+            append(tok)  # type: ignore[arg-type]
+            while nl < stop:  # line breaks inside it
+                line += 1
+                line_start = nl + 1
+                nl = find("\n", line_start)
+                if nl < 0:
+                    nl = end
+            pos = stop
+            if stop != mend:
+                break
+        else:
+            break  # only whitespace is left
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         _count_lone_cr(tokens, text)
     return tokens
+
+
+def _classify(
+    m: re.Match[str],
+    group: int,
+    text: str,
+    start: int,
+    stop: int,
+    keywords: dict[str, str],
+    dialect: LexDialect | None,
+    numbers: LexDialect | None,
+) -> tuple[str, int]:
+    """The kind and end of the token ``m`` matched (its group ``group``
+    spans ``start``-``stop``), as :func:`tokenize` decides them."""
+    if group == 2:
+        word = text[start:stop]
+        return (keywords.get(word.upper(), "ID") if word.isascii() else "ID"), stop
+    if group == 8:
+        kind = _OPERATORS[text[start:stop]]
+        if kind == "PTR" and dialect is not None and not dialect.ptr_operator:
+            return "MINUS", start + 1
+        return kind, stop
+    if group == 3:
+        number = text[start:stop]
+        if numbers is not None:
+            return _scan_number(text, start, numbers)
+        if m.group(4):
+            return ILLEGAL, stop
+        if "_" in number:
+            return "QNUMBER", stop
+        if number[:2] in ("0x", "0X"):
+            return "INTEGER", stop
+        if "." in number or "e" in number or "E" in number:
+            return "FLOAT", stop
+        return "INTEGER", stop
+    if group == 5:
+        return "STRING", stop
+    if group == 9:
+        return "ID", stop
+    if group == 6 or group == 7:
+        return COMMENT, stop
+    if group == 1:
+        if dialect is not None and not dialect.blob_literals:
+            return "ID", start + 1
+        blob = text[start:stop]
+        return ("BLOB" if len(blob) % 2 == 1 and _HEX_BLOB.match(blob) else ILLEGAL), stop
+    if group == 11:
+        return "VARIABLE", stop
+    if group == 12:
+        return _scan_parameter(text, start, dialect is None or dialect.tcl_variables)
+    return ILLEGAL, stop
+
+
+def lexes_as(
+    text: str, expected: list[Token], keywords: dict[str, str] = KEYWORDS, dialect: LexDialect | None = None
+) -> bool:
+    """Whether ``text`` lexes to ``expected``'s tokens one for one, each with
+    the same text, or, for a keyword (a kind of ``KEYWORD_KINDS``), the same
+    kind and the same text but for case: what comparing ``tokenize(text)``
+    with them so answers, without making a token (the formatter's
+    verification; memory does not grow with the text)."""
+    if dialect is None or dialect.bom_is_space:
+        pattern = _PATTERN
+    else:
+        global _LEGACY_BOM_PATTERN
+        if _LEGACY_BOM_PATTERN is None:
+            _LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
+        pattern = _LEGACY_BOM_PATTERN
+    numbers = None if dialect is None or dialect.modern_numbers else dialect
+    # the groups whose token is not simply the match (an older release or a
+    # build option, parameters, blobs; an unterminated quote, an unknown
+    # character): their end is decided as tokenize decides it
+    by_hand = {1, 10, 12, 13}
+    if numbers is not None:
+        by_hand.add(3)
+    if dialect is not None and not dialect.ptr_operator:
+        by_hand.add(8)
+    total = len(expected)
+    i = 0
+    pos = 0
+    end = len(text)
+    while pos < end:
+        for m in pattern.finditer(text, pos):  # (see tokenize)
+            group: int = m.lastindex  # type: ignore[assignment]
+            start, stop = m.span(group)
+            mend = stop
+            kind = ""
+            if group in by_hand:
+                if (group == 10 or group == 13) and m.start() != pos:
+                    return i == total  # whitespace ends the text
+                kind, stop = _classify(m, group, text, start, stop, keywords, dialect, numbers)
+            if i == total:
+                return False
+            want = expected[i].text
+            if stop - start != len(want) or not text.startswith(want, start):
+                # another text: only a keyword's case may differ
+                if not kind:
+                    kind, stop = _classify(m, group, text, start, stop, keywords, dialect, numbers)
+                b = expected[i]
+                if not (
+                    kind == b.kind and kind in KEYWORD_KINDS and text[start:stop].upper() == want.upper()
+                ):
+                    return False
+            i += 1
+            pos = stop
+            if stop != mend:
+                break
+        else:
+            break
+    return i == total
 
 
 _SET_LINE = _TokenSlots.__dict__["line"].__set__

@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable, Iterator
 from types import TracebackType
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _lock = threading.Lock()
 _users = 0
@@ -50,3 +54,21 @@ _PAUSE = _GcPause()
 def gc_paused() -> _GcPause:
     """``with gc_paused(): ...`` runs the block with the collector off."""
     return _PAUSE
+
+
+def each_paused(items: Iterator[T], body: Callable[[T], None]) -> None:
+    """``body(item)`` for each of ``items`` (pieces of a large text), the
+    collector off from the moment the item is made until ``body`` is done
+    with it and it is freed: a collection in between would walk every
+    token and node of the item, to free nothing (``body`` keeps no
+    reference to it that outlives it, or its objects are walked after all)."""
+    while True:
+        with _PAUSE:
+            item = next(items, _END)
+            if item is _END:
+                return
+            body(item)  # type: ignore[arg-type]
+            del item
+
+
+_END = object()

@@ -26,11 +26,12 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from .._record import Record
+from .cut import cut
 from .lexer import settled, tokenize
 from .memory import gc_paused
-from .parser import _COMPLETE, _COMPLETE_CLASS, _WORDLIKE, ParseResult, _parse
+from .parser import ParseResult, _parse
 from .target import DEFAULT_TARGET, Target
-from .tokens import COMMENT, LINE_BREAK, Token
+from .tokens import LINE_BREAK, Token
 
 PIECE_SIZE = 64_000
 """Characters a piece holds, about (a statement longer than that is one piece)."""
@@ -57,47 +58,6 @@ class Piece(Record):
     @property
     def text(self) -> str:
         return self.result.source
-
-
-def _cut(tokens: list[Token], text: str, size: int, scan: list[int] | None = None) -> int:
-    """How many of ``tokens`` (the tokens of the window ``text``) make up
-    the shortest prefix of it that ends a statement and a line, with a token
-    after it (so none of them could change were the window longer), and is
-    at least ``size`` long, or else the longest such prefix; 0 when there is
-    none.
-
-    ``scan``, ``[index, state]``: where to go on from, when the window grew
-    (its tokens lexed on from those of the smaller window, in which there was
-    no cut); updated, when there is no cut, to the place where the next
-    larger window's scan goes on: the state before the token two before the
-    first token more text could change (a cut's decision looks two tokens
-    ahead), so a long statement's tokens are scanned once, not once a window."""
-    start, state = scan if scan is not None else (0, 0)
-    best = 0
-    n = len(tokens)
-    again = max(0, settled(tokens) - 2) if scan is not None else n
-    for i in range(start, n):
-        if i == again and scan is not None:
-            scan[:] = [i, state]
-        tok = tokens[i]
-        kind = tok.kind
-        if kind == COMMENT:
-            continue
-        word = tok.text.upper() if kind in _WORDLIKE else kind
-        state = _COMPLETE[state][_COMPLETE_CLASS.get(word, 1)]
-        if state != 1:
-            continue
-        j = i + 1
-        if j < n and tokens[j].kind == COMMENT and tokens[j].text.startswith("--"):
-            if "\n" in text[tok.end : tokens[j].start]:
-                best = j  # the comment starts the next piece
-            elif j + 1 < n:
-                best = j + 1  # a trailing comment ends this piece
-        elif j < n and "\n" in text[tok.end : tokens[j].start]:
-            best = j
-        if best and tokens[best - 1].end >= size:
-            break
-    return best
 
 
 class Split(Record):
@@ -140,7 +100,7 @@ def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[S
     line = 1
     window = size
     tokens: list[Token] | None = None  # of the window, while it grows
-    scan = [0, 0]  # where _cut goes on from, while it grows
+    scan = [0, 0]  # where the cut's scan goes on from, while the window grows
     while True:
         while not eof and len(buffer) < window:
             more = read(max(window - len(buffer), size))
@@ -154,7 +114,9 @@ def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[S
             chunk = buffer[:window]
             with gc_paused():  # (the tokens held while the window grows: see memory.py)
                 tokens = tokenize(chunk, keywords, dialect, resume=tokens)
-            k = _cut(tokens, chunk, size, scan)
+            # the scan goes on, when the window grows, from two tokens before
+            # the first one more text could change (the cut looks two ahead)
+            k = cut(tokens, chunk, size, scan, max(0, settled(tokens) - 2))
             if k == 0 and not (eof and len(buffer) <= window):
                 # one long statement: look further (linear overall), going on
                 # from the tokens of this window (the buffer only grows)
@@ -171,8 +133,11 @@ def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[S
             buffer = buffer[end:]
             window = size
         scan = [0, 0]
-        lexed, tokens = tokens, None
-        yield Split(offset, line, text, lexed)
+        # the split holds the tokens, not this frame: parsing it takes them,
+        # so they go with the piece (a frame holding them kept them alive
+        # while the consumer went on, for a collection to walk)
+        split, tokens = Split(offset, line, text, tokens), None
+        yield split
         offset += len(text)
         if "\r" in text:
             # lone CRs end lines too (as the lexer counts); a CR LF cut in

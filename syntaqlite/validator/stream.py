@@ -60,29 +60,54 @@ def check_stream(
     piece; ``catalog`` is extended by its schema statements as it goes."""
     catalog = catalog if catalog is not None else Catalog()
     starts: dict[str, int] = {}
-    for n, piece in enumerate(parse_stream(source, target, size=size)):
-        key = f"{_PIECE_KEY}{n}"
-        starts[key] = piece.offset
-        found: list[Diagnostic] = list(piece.result.errors)
-        internal: list[str] = []
+    pieces = parse_stream(source, target, size=size)
+    n = 0
+    while True:
+        # The collector stays off from the piece's first character lexed to
+        # its findings placed, and what the piece made is freed before it
+        # comes back on: a collection between them would walk every token
+        # and node of the piece (a dump's INSERT: millions), to free nothing.
         with gc_paused():
-            where = Where(path, key, Lines(piece.text))
-            resolver = Resolver(
-                catalog,
-                piece.text,
-                path,
-                target,
-                found.append,
-                SemanticModel(),
-                keep_model=False,
-                where=where,
-            )
-            ddl = DdlChecker(resolver)
-            # the walks follow SQLite's recursion: a deep stack, as check_text
-            deep_call(functools.partial(_check_piece, resolver, ddl, piece, found, internal))
-        placed = [_place(d, piece.offset, starts) for d in apply_severities(found, severities)]
-        shifted = [_shift_line(e, piece.line - 1) for e in internal]
-        yield StreamFindings(placed, shifted)
+            piece = next(pieces, None)
+            if piece is None:
+                return
+            findings = _findings(piece, n, starts, catalog, path, target, severities)
+            del piece
+        n += 1
+        yield findings
+
+
+def _findings(
+    piece: Piece,
+    n: int,
+    starts: dict[str, int],
+    catalog: Catalog,
+    path: str | None,
+    target: Target,
+    severities: Mapping[str, str] | None,
+) -> StreamFindings:
+    """The ``n``th piece checked against ``catalog`` (which it extends)."""
+    key = f"{_PIECE_KEY}{n}"
+    starts[key] = piece.offset
+    found: list[Diagnostic] = list(piece.result.errors)
+    internal: list[str] = []
+    where = Where(path, key, Lines(piece.text))
+    resolver = Resolver(
+        catalog,
+        piece.text,
+        path,
+        target,
+        found.append,
+        SemanticModel(),
+        keep_model=False,
+        where=where,
+    )
+    ddl = DdlChecker(resolver)
+    # the walks follow SQLite's recursion: a deep stack, as check_text
+    deep_call(functools.partial(_check_piece, resolver, ddl, piece, found, internal))
+    placed = [_place(d, piece.offset, starts) for d in apply_severities(found, severities)]
+    shifted = [_shift_line(e, piece.line - 1) for e in internal]
+    return StreamFindings(placed, shifted)
 
 
 def _check_piece(

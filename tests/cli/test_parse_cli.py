@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from syntaqlite import __version__
 
 
@@ -115,3 +117,28 @@ def test_the_streamed_dump_is_the_whole_dump(run, tmp_path: Path) -> None:  # ty
     assert r.code == 1 and r.out == "".join(json_chunks(to_json(whole, str(f)))) + "\n" and r.err == errors
     r = run("parse", "-q", "--json", str(f))
     assert r.code == 1 and r.out == "" and r.err == errors
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_no_collection_walks_a_piece_while_it_is_printed(
+    as_json: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tree (or JSON) of each piece is printed with the collector off,
+    and the piece freed before it is on: a collection finds few young
+    objects, not the 24,000 tokens, the tree and the JSON of a long INSERT."""
+    from syntaqlite.cli.files import Source
+    from syntaqlite.cli.parse import _stream_dump, _stream_json
+    from syntaqlite.syntax.target import DEFAULT_TARGET
+    from tests.test_stream import _young_at_collections
+
+    rows = ",\n".join(f"({i}, 'v{i}', NULL)" for i in range(4_000))
+    source = Source("t.sql", "SELECT 1;\n" * 3_000 + f"INSERT INTO t VALUES {rows};\nSELECT 2;\n")
+    if as_json:
+        young = _young_at_collections(lambda: _stream_json(source, DEFAULT_TARGET, False))
+        assert (
+            json.loads(capsys.readouterr().out)["statements"][3_000]["children"][0]["kind"] == "insert_stmt"
+        )
+    else:
+        young = _young_at_collections(lambda: _stream_dump(source, DEFAULT_TARGET, False, False))
+        assert "  insert_stmt 3001:1-" in capsys.readouterr().out
+    assert young < 3_000

@@ -16,7 +16,7 @@ from syntaqlite.fmt.format import StreamFormatter
 from syntaqlite.syntax.parser import parse
 from syntaqlite.syntax.stream import Piece
 from syntaqlite.syntax.target import DEFAULT_TARGET
-from tests.test_stream import STATEMENTS
+from tests.test_stream import STATEMENTS, _young_at_collections
 
 SEPARATORS = [
     ";\n",
@@ -225,3 +225,15 @@ def test_a_long_statement_is_formatted_here_from_the_tokens_of_the_cut(
     result = _split_parts(text, FormatOptions(), 2000)
     assert result == _one_process(text, FormatOptions(), 2000)
     assert not isinstance(result, str) and result[0].count("INSERT INTO") == 2
+
+
+def test_no_collection_walks_a_long_statement_formatted_here() -> None:
+    """A long INSERT is lexed, parsed, formatted and verified here with the
+    collector off, and freed before it is on again: a collection finds few
+    young objects, not its 24,000 tokens and its tree."""
+    rows = ",\n".join(f"({i}, 'v{i}', NULL)" for i in range(4_000))
+    text = f"INSERT INTO t VALUES {rows};\nSELECT 1;\n"
+    result: list[tuple[str, list[Diagnostic]] | str] = []
+    young = _young_at_collections(lambda: result.append(_split_parts(text, FormatOptions(), 2_000)))
+    assert young < 3_000
+    assert result == [(format_text(text, "t.sql", FormatOptions(), DEFAULT_TARGET, False).new_text, [])]
