@@ -169,14 +169,14 @@ _NONE = 6  # an empty right-hand side that is not a splice: None (an absent opti
 
 
 def _make_op(mode: str, kind: str, shape: str, hooks: dict[str, Hook] = HOOKS) -> tuple[int, Builder | None]:
-    simple = all(c in "tn" for c in shape)
+    simple = not shape.strip("tn")  # tokens and nodes only
     if mode == "splice":
         if shape == "s":
             return _FIRST, None
         if simple:
             return _KEEP, None
         if shape[0] == "s":
-            return (_EXTEND if all(c in "tn" for c in shape[1:]) else _SPLICE_INTO), None
+            return (_EXTEND if not shape[1:].strip("tn") else _SPLICE_INTO), None
         return _CALL, _flatten
     hook = hooks.get(kind)
     if hook is not None:
@@ -199,7 +199,7 @@ def _make_builder(mode: str, kind: str, shape: str) -> Builder:
 
         return build_pass
     cls = node_class(kind)
-    if shape and all(c in "tn" for c in shape):
+    if shape and not shape.strip("tn"):
         return cls
     if shape == "s":
 
@@ -218,7 +218,7 @@ def _make_builder(mode: str, kind: str, shape: str) -> Builder:
 
 
 def _make_hooked_builder(mode: str, kind: str, shape: str, hook: Hook) -> Builder:
-    simple = all(c in "tn" for c in shape)
+    simple = not shape.strip("tn")  # tokens and nodes only
     passthrough = mode == "pass"
     cls = None if passthrough else node_class(kind)  # some pass-through kinds have no class
 
