@@ -31,6 +31,10 @@ DATACLASSES = {"dataclasses"}
 # processes for files (signal).  ``copy``: a file's catalog is a snapshot of
 # the schema's, not a deep copy.
 ON_DEMAND = {"json", "importlib.util", "syntaqlite._compiled", "shlex", "signal", "copy"}
+# Loaded by the parser only when a text needs them: the table of features
+# that older releases and builds lack (for a target other than the default),
+# and the wording of syntax errors.
+SYNTAX_ON_DEMAND = {"syntaqlite.syntax.features", "syntaqlite.syntax.errors"}
 
 # No import of its own before the command runs (json, say, would hide that
 # the command loads it): the arguments are the mode ("config" or "cli"), the
@@ -133,6 +137,23 @@ def test_check_does_not_import_the_formatter(small: str) -> None:
     # SQL files only: the front end for SQL inside Python is not loaded.
     assert present(modules, {"syntaqlite.python.check", "syntaqlite.python.finder"}) == []
     assert present(modules, DATACLASSES | ON_DEMAND) == []
+
+
+def test_syntax_errors_and_other_targets_load_their_modules(small: str, tmp_path: Path) -> None:
+    for argv, stdin in (
+        (["check", small], ""),
+        (["parse", small], ""),
+        (["fmt", "-"], "select 1"),
+    ):
+        assert present(loaded(argv, stdin), SYNTAX_ON_DEMAND) == [], argv
+    broken = tmp_path / "broken.sql"
+    broken.write_text("SELECT FROM;\n")
+    modules = loaded(["check", str(broken)])
+    assert "syntaqlite.syntax.errors" in modules
+    assert "syntaqlite.syntax.features" not in modules
+    old = tmp_path / "old.sql"
+    old.write_text("SELECT a -> 'x' FROM t;\n")
+    assert loaded(["check", "--sqlite-version", "3.37.0", str(old)]) >= SYNTAX_ON_DEMAND
 
 
 def test_check_loads_json_only_for_json_output(small: str) -> None:
