@@ -233,17 +233,37 @@ _OPERATORS: Final[dict[str, str]] = {
     ".": "DOT",
 }
 
-_HEX_BLOB = re.compile(r"[xX]'[0-9a-fA-F]*+'\Z")  # and an even number of digits
-_PARAM_NAME = re.compile(rf"(?:{_IDCHAR}|::)*")
-_PLAIN_PARAM_NAME = re.compile(rf"{_IDCHAR}*")
-_PARAM_ARG = re.compile(r"\([^\s)]*\)?")
+# The patterns of blobs and named parameters are compiled when a text first
+# has one: re.compile takes 30 to 50 us for each, at every start otherwise.
+_hex_blob: re.Pattern[str] | None = None
+_parameter: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
+
+
+def _hex_blob_pattern() -> re.Pattern[str]:
+    global _hex_blob
+    if _hex_blob is None:
+        _hex_blob = re.compile(r"[xX]'[0-9a-fA-F]*+'\Z")  # and an even number of digits
+    return _hex_blob
+
+
+def _parameter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(name with TCL's ``::``, plain name, TCL's ``(...)`` suffix)."""
+    global _parameter
+    if _parameter is None:
+        _parameter = (
+            re.compile(rf"(?:{_IDCHAR}|::)*"),
+            re.compile(rf"{_IDCHAR}*"),
+            re.compile(r"\([^\s)]*\)?"),
+        )
+    return _parameter
 
 
 def _scan_parameter(text: str, start: int, tcl: bool = True) -> tuple[str, int]:
     """A ``$name``, ``@name``, ``:name`` or ``#name`` parameter (with TCL's
     ``::`` and ``(...)`` suffixes unless ``tcl`` is off), as sqlite3GetToken
     scans it."""
-    m = (_PARAM_NAME if tcl else _PLAIN_PARAM_NAME).match(text, start + 1)
+    tcl_name, plain_name, tcl_arg = _parameter or _parameter_patterns()
+    m = (tcl_name if tcl else plain_name).match(text, start + 1)
     assert m is not None
     end = m.end()
     name = m.group()
@@ -251,7 +271,7 @@ def _scan_parameter(text: str, start: int, tcl: bool = True) -> tuple[str, int]:
     n = len(name) - 2 * name.count("::")
     kind = "VARIABLE"
     if tcl and n > 0 and end < len(text) and text[end] == "(":
-        arg = _PARAM_ARG.match(text, end)
+        arg = tcl_arg.match(text, end)
         assert arg is not None
         end = arg.end()
         if not arg.group().endswith(")"):
@@ -381,7 +401,11 @@ def tokenize(
                 kind, stop = "ID", start + 1  # the name X, then a string
             else:
                 blob = m.group(3)
-                kind = "BLOB" if len(blob) % 2 == 1 and _HEX_BLOB.match(blob) else ILLEGAL
+                kind = (
+                    "BLOB"
+                    if len(blob) % 2 == 1 and (_hex_blob or _hex_blob_pattern()).match(blob)
+                    else ILLEGAL
+                )
         elif group == 10:
             kind = "VARIABLE"
         elif group == 11:
