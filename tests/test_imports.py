@@ -210,6 +210,21 @@ def test_a_configuration_that_declares_functions_loads_them(tmp_path: Path) -> N
     assert proc.stdout.split() == ["1", "True", "True"], proc.stderr
 
 
+def test_the_console_script_loads_typing_under_the_paused_collector() -> None:
+    """``syntaqlite.cli:main`` pauses the garbage collector while click and
+    the command load; what ``import syntaqlite.cli`` loads before it runs,
+    the collector walks.  ``typing`` (and the ``re``, ``enum`` ... it loads)
+    waits for the pause."""
+    probe = (
+        "import sys; before = set(sys.modules); import syntaqlite.cli; "
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    proc = run_python("-c", probe)
+    assert proc.returncode == 0, proc.stderr
+    assert {"syntaqlite", "syntaqlite.cli"} <= set(proc.stdout.split()), proc.stdout
+    assert not {"typing", "re", "enum"} & set(proc.stdout.split()), proc.stdout
+
+
 def test_import_syntaqlite_loads_nothing_else() -> None:
     proc = run_python(
         "-c", "import sys, syntaqlite; print(sorted(m for m in sys.modules if 'syntaqlite' in m))"
