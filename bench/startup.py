@@ -16,6 +16,13 @@ install`` does).
     python bench/startup.py                  # 20 runs of each command
     python bench/startup.py --runs 50 --importtime
     python bench/startup.py --root DIR        # DIR from python -m syntaqlite_dev.compile DIR
+    python bench/startup.py --against DIR     # also DIR's build (before a change, say), interleaved
+
+``--against DIR`` runs every syntaqlite command from a second build too
+(another checkout, or a wheel's site-packages), interleaved with the first,
+and prints this build's median wall and CPU time as a ratio to that one's:
+on a busy machine, where absolute times drift from run to run, the ratio
+says which build starts faster.
 
 ``--importtime`` adds, per command, the modules whose own import time is
 largest (``python -X importtime``, the minimum over 5 runs), and the number
@@ -122,6 +129,13 @@ def main() -> None:
         help="where the syntaqlite package is (default: this checkout; a directory built by"
         " `python -m syntaqlite_dev.compile DIR` times the compiled core)",
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help="a second build's directory (as --root): its commands run interleaved with these, and the"
+        " ratios this/it are printed",
+    )
     args = parser.parse_args()
 
     env = environment(args.root.resolve())
@@ -130,13 +144,21 @@ def main() -> None:
         small = Path(tmp, "small.sql")
         small.write_text("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT);\nSELECT a, b FROM t WHERE a > 1;\n")
         cmds = commands(small)
-        for argv, stdin in cmds.values():  # warm-up: .pyc files written, file caches hot
-            run_once(argv, stdin, env)
-        walls: dict[str, list[float]] = {name: [] for name in cmds}
-        cpus: dict[str, list[float]] = {name: [] for name in cmds}
-        for _ in range(args.runs):
+        runs: dict[str, tuple[list[str], bytes, dict[str, str]]] = {
+            name: (argv, stdin, env) for name, (argv, stdin) in cmds.items()
+        }
+        if args.against is not None:
+            other = environment(args.against.resolve())
             for name, (argv, stdin) in cmds.items():
-                wall, cpu = run_once(argv, stdin, env)
+                if name != "python -c pass":
+                    runs[f"{name} [against]"] = (argv, stdin, other)
+        for argv, stdin, run_env in runs.values():  # warm-up: .pyc files written, file caches hot
+            run_once(argv, stdin, run_env)
+        walls: dict[str, list[float]] = {name: [] for name in runs}
+        cpus: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(args.runs):
+            for name, (argv, stdin, run_env) in runs.items():
+                wall, cpu = run_once(argv, stdin, run_env)
                 walls[name].append(wall)
                 cpus[name].append(cpu)
 
@@ -156,6 +178,21 @@ def main() -> None:
                 f"{name:40s} {wall * 1e3:8.1f} {wall / base_wall:6.2f} {cpu * 1e3:8.1f} {cpu / base_cpu:6.2f}"
             )
         print("60 ms on an idle machine where `python -c pass` takes 10 ms is a ratio of about 6.")
+        if args.against is not None:
+            against_version = subprocess.run(
+                argv, env=environment(args.against.resolve()), capture_output=True, text=True
+            )
+            print(f"\nagainst: {against_version.stdout.strip()}")
+            print(f"{'command':40s} {'wall ms':>8s} {'this/it':>7s} {'CPU ms':>8s} {'this/it':>7s}")
+            for name in cmds:
+                if name == "python -c pass":
+                    continue
+                there, here = f"{name} [against]", name
+                wall, cpu = statistics.median(walls[there]), statistics.median(cpus[there])
+                print(
+                    f"{name:40s} {wall * 1e3:8.1f} {statistics.median(walls[here]) / wall:7.3f}"
+                    f" {cpu * 1e3:8.1f} {statistics.median(cpus[here]) / cpu:7.3f}"
+                )
 
         if args.importtime:
             for name, (argv, stdin) in cmds.items():

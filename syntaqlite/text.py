@@ -15,8 +15,23 @@ import re
 from bisect import bisect_right
 
 _BREAK = re.compile(r"\r\n?|\n")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_control: re.Pattern[str] | None = None
+
+
+def _controls() -> re.Pattern[str]:
+    """The characters :func:`printable` and :func:`visible` replace, compiled
+    on first use (a set beyond U+00FF costs ``re`` a fifth of a millisecond,
+    and ASCII text never needs it)."""
+    global _control
+    if _control is None:
+        _control = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+    return _control
+
+
+def _plain(text: str) -> bool:
+    """ASCII without a control character: what neither function changes."""
+    return text.isascii() and text.isprintable()
 
 
 def printable(text: str) -> str:
@@ -24,9 +39,12 @@ def printable(text: str) -> str:
     separators and bidirectional overrides that would reorder or break a
     terminal line) escaped as ``\\n``, ``\\x00``, ``\\u202e``: for messages
     that quote what a user wrote or named."""
-    if _CONTROL.search(text) is None:
+    if _plain(text):
         return text
-    return _CONTROL.sub(lambda m: _escape(m.group()), text)
+    control = _controls()
+    if control.search(text) is None:
+        return text
+    return control.sub(lambda m: _escape(m.group()), text)
 
 
 def _escape(ch: str) -> str:
@@ -41,9 +59,12 @@ def visible(line: str) -> str:
     """A source line for display under a caret: each control character
     becomes one visible character (its Unicode control picture, a tab a
     space), so the columns stay where they were."""
-    if _CONTROL.search(line) is None:
+    if _plain(line):
         return line
-    return _CONTROL.sub(_picture, line)
+    control = _controls()
+    if control.search(line) is None:
+        return line
+    return control.sub(_picture, line)
 
 
 def _picture(m: re.Match[str]) -> str:

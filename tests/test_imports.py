@@ -31,6 +31,10 @@ DATACLASSES = {"dataclasses"}
 # processes for files (signal).  ``copy``: a file's catalog is a snapshot of
 # the schema's, not a deep copy.
 ON_DEMAND = {"json", "importlib.util", "syntaqlite._compiled", "shlex", "signal", "copy"}
+# Loaded by the parser only when a text needs them: the table of features
+# that older releases and builds lack (for a target other than the default),
+# and the wording of syntax errors.
+SYNTAX_ON_DEMAND = {"syntaqlite.syntax.features", "syntaqlite.syntax.errors"}
 
 # No import of its own before the command runs (json, say, would hide that
 # the command loads it): the arguments are the mode ("config" or "cli"), the
@@ -139,6 +143,23 @@ def test_check_does_not_import_the_formatter(small: str) -> None:
     assert present(modules, DATACLASSES | ON_DEMAND) == []
 
 
+def test_syntax_errors_and_other_targets_load_their_modules(small: str, tmp_path: Path) -> None:
+    for argv, stdin in (
+        (["check", small], ""),
+        (["parse", small], ""),
+        (["fmt", "-"], "select 1"),
+    ):
+        assert present(loaded(argv, stdin), SYNTAX_ON_DEMAND) == [], argv
+    broken = tmp_path / "broken.sql"
+    broken.write_text("SELECT FROM;\n")
+    modules = loaded(["check", str(broken)])
+    assert "syntaqlite.syntax.errors" in modules
+    assert "syntaqlite.syntax.features" not in modules
+    old = tmp_path / "old.sql"
+    old.write_text("SELECT a -> 'x' FROM t;\n")
+    assert loaded(["check", "--sqlite-version", "3.37.0", str(old)]) >= SYNTAX_ON_DEMAND
+
+
 def test_check_loads_json_only_for_json_output(small: str) -> None:
     assert "json" in loaded(["check", "--format", "json", small])
 
@@ -209,6 +230,21 @@ def test_a_configuration_that_declares_functions_loads_them(tmp_path: Path) -> N
     )
     proc = run_python("-c", probe, cwd=tmp_path)
     assert proc.stdout.split() == ["1", "True", "True"], proc.stderr
+
+
+def test_the_console_script_loads_typing_under_the_paused_collector() -> None:
+    """``syntaqlite.cli:main`` pauses the garbage collector while click and
+    the command load; what ``import syntaqlite.cli`` loads before it runs,
+    the collector walks.  ``typing`` (and the ``re``, ``enum`` ... it loads)
+    waits for the pause."""
+    probe = (
+        "import sys; before = set(sys.modules); import syntaqlite.cli; "
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    proc = run_python("-c", probe)
+    assert proc.returncode == 0, proc.stderr
+    assert {"syntaqlite", "syntaqlite.cli"} <= set(proc.stdout.split()), proc.stdout
+    assert not {"typing", "re", "enum"} & set(proc.stdout.split()), proc.stdout
 
 
 def test_import_syntaqlite_loads_nothing_else() -> None:

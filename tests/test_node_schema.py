@@ -3,6 +3,8 @@ classes are current, and every node of real trees fits its class."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from syntaqlite import parse
@@ -92,6 +94,35 @@ def test_every_node_of_the_corpus_fits_its_class() -> None:
             assert covered == set(range(len(node.children))), f"{type(node).__name__}: a child is in no field"
             seen.add(node.kind)
     assert len(seen) > 80, sorted(set(CLASSES) - seen)
+
+
+def test_patterns_compile_over_an_alphabet_below_u0100() -> None:
+    """Each class's pattern is compiled over local codes below U+0100 (sets
+    of them are 256-bit maps, cheap to build), and it matches exactly as
+    the pattern over KIND_CODES does, on every node of the corpus."""
+    from syntaqlite.syntax.nodes import KIND_CODES, OTHER_TOKEN
+
+    for cls in set(CLASSES.values()):
+        pattern, codes, other = layout._compile(cls._PATTERN)  # type: ignore[attr-defined]
+        assert max(pattern.pattern) < "\u0100", cls.__name__
+        assert set(codes) == set(KIND_CODES)
+        source: str = cls._PATTERN  # type: ignore[attr-defined]
+        named = re.sub(r"\(\?P<g[0-9]+>", "(", pattern.pattern)  # the codes and the syntax around them
+        for kind, code in [*KIND_CODES.items(), ("(not a kind)", OTHER_TOKEN)]:
+            local = codes.get(kind, other)
+            # a kind the pattern does not name has a code the pattern does not name
+            assert (code in source) == (local in named), (cls.__name__, kind)
+    originals = {cls: re.compile(cls._PATTERN, re.S) for cls in set(CLASSES.values())}  # type: ignore[attr-defined]
+    seen = 0
+    for row in load_sample("real")[:3000]:
+        for node in parse(row["sql"]).root.walk():
+            m = layout.match(node)
+            codes = "".join(KIND_CODES.get(c.kind, OTHER_TOKEN) for c in node.children)
+            original = originals[type(node)].fullmatch(codes)
+            assert original is not None
+            assert m.regs == original.regs, type(node).__name__
+            seen += 1
+    assert seen > 10_000
 
 
 def test_fields_read_the_right_children() -> None:

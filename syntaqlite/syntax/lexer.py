@@ -35,8 +35,12 @@ def _compile(bom_is_space: bool) -> re.Pattern[str]:
     space = (
         r"(?:[ \t\n\f\r][ \t\n\v\f\r]*+|\ufeff)*+" if bom_is_space else r"(?:[ \t\n\f\r][ \t\n\v\f\r]*+)*+"
     )
-    # A-Za-z_ and U+0080 onwards (but the byte-order mark when it is whitespace)
-    word_start = r"[^\x00-@\[-^`{-\x7f\ufeff]" if bom_is_space else r"[^\x00-@\[-^`{-\x7f]"
+    # A-Za-z_ and U+0080 onwards.  Where a byte-order mark is whitespace the
+    # possessive run of whitespace before a token has taken every one, so
+    # no token starts with it and the class need not leave it out (a class
+    # reaching beyond U+00FF makes ``re.compile`` fill a 65,536-entry map:
+    # 0.16 ms at every start).
+    word_start = r"[^\x00-@\[-^`{-\x7f]"
     return re.compile(
         space
         + "(?:"
@@ -232,17 +236,37 @@ _OPERATORS: Final[dict[str, str]] = {
     ".": "DOT",
 }
 
-_HEX_BLOB = re.compile(r"[xX]'[0-9a-fA-F]*+'\Z")  # and an even number of digits
-_PARAM_NAME = re.compile(rf"(?:{_IDCHAR}|::)*")
-_PLAIN_PARAM_NAME = re.compile(rf"{_IDCHAR}*")
-_PARAM_ARG = re.compile(r"\([^\s)]*\)?")
+# The patterns of blobs and named parameters are compiled when a text first
+# has one: re.compile takes 30 to 50 us for each, at every start otherwise.
+_hex_blob: re.Pattern[str] | None = None
+_parameter: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
+
+
+def _hex_blob_pattern() -> re.Pattern[str]:
+    global _hex_blob
+    if _hex_blob is None:
+        _hex_blob = re.compile(r"[xX]'[0-9a-fA-F]*+'\Z")  # and an even number of digits
+    return _hex_blob
+
+
+def _parameter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(name with TCL's ``::``, plain name, TCL's ``(...)`` suffix)."""
+    global _parameter
+    if _parameter is None:
+        _parameter = (
+            re.compile(rf"(?:{_IDCHAR}|::)*"),
+            re.compile(rf"{_IDCHAR}*"),
+            re.compile(r"\([^\s)]*\)?"),
+        )
+    return _parameter
 
 
 def _scan_parameter(text: str, start: int, tcl: bool = True) -> tuple[str, int]:
     """A ``$name``, ``@name``, ``:name`` or ``#name`` parameter (with TCL's
     ``::`` and ``(...)`` suffixes unless ``tcl`` is off), as sqlite3GetToken
     scans it."""
-    m = (_PARAM_NAME if tcl else _PLAIN_PARAM_NAME).match(text, start + 1)
+    tcl_name, plain_name, tcl_arg = _parameter or _parameter_patterns()
+    m = (tcl_name if tcl else plain_name).match(text, start + 1)
     assert m is not None
     end = m.end()
     name = m.group()
@@ -250,7 +274,7 @@ def _scan_parameter(text: str, start: int, tcl: bool = True) -> tuple[str, int]:
     n = len(name) - 2 * name.count("::")
     kind = "VARIABLE"
     if tcl and n > 0 and end < len(text) and text[end] == "(":
-        arg = _PARAM_ARG.match(text, end)
+        arg = tcl_arg.match(text, end)
         assert arg is not None
         end = arg.end()
         if not arg.group().endswith(")"):
@@ -380,7 +404,11 @@ def tokenize(
                 if dialect is not None and not dialect.blob_literals:
                     kind, stop = "ID", start + 1  # the name X, then a string
                 else:
-                    kind = "BLOB" if len(piece) % 2 == 1 and _HEX_BLOB.match(piece) else ILLEGAL
+                    kind = (
+                        "BLOB"
+                        if len(piece) % 2 == 1 and (_hex_blob or _hex_blob_pattern()).match(piece)
+                        else ILLEGAL
+                    )
             elif group == 11:
                 kind = "VARIABLE"
             elif group == 12:
@@ -463,7 +491,9 @@ def _classify(
         if dialect is not None and not dialect.blob_literals:
             return "ID", start + 1
         blob = text[start:stop]
-        return ("BLOB" if len(blob) % 2 == 1 and _HEX_BLOB.match(blob) else ILLEGAL), stop
+        return (
+            "BLOB" if len(blob) % 2 == 1 and (_hex_blob or _hex_blob_pattern()).match(blob) else ILLEGAL
+        ), stop
     if group == 11:
         return "VARIABLE", stop
     if group == 12:

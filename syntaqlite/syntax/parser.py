@@ -38,19 +38,21 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
 from . import automaton
 from .actions import HOOKS, ActionError, Hook, ParseContext
 from .automaton import ERROR_ACTION, ParserState, find_action
 from .cst import Node
-from .errors import incomplete_input, syntax_error, unrecognized_token
-from .features import Feature, by_kind, first_missing
 from .lexer import tokenize
 from .memory import gc_paused
 from .nodes import ErrorStatement, SourceFile, Statement, node_class
 from .target import DEFAULT_TARGET, Target
 from .tokens import COMMENT, ILLEGAL, TRIVIA, Token, make_token
+
+if TYPE_CHECKING:
+    from .features import Feature
 
 END = automaton.END  # the kind of the token after the last one
 STACK_LIMIT = 2500  # SQLITE_LIMIT_PARSER_DEPTH: entries of Lemon's parser stack
@@ -169,14 +171,14 @@ _NONE = 6  # an empty right-hand side that is not a splice: None (an absent opti
 
 
 def _make_op(mode: str, kind: str, shape: str, hooks: dict[str, Hook] = HOOKS) -> tuple[int, Builder | None]:
-    simple = all(c in "tn" for c in shape)
+    simple = not shape.strip("tn")  # tokens and nodes only
     if mode == "splice":
         if shape == "s":
             return _FIRST, None
         if simple:
             return _KEEP, None
         if shape[0] == "s":
-            return (_EXTEND if all(c in "tn" for c in shape[1:]) else _SPLICE_INTO), None
+            return (_EXTEND if not shape[1:].strip("tn") else _SPLICE_INTO), None
         return _CALL, _flatten
     hook = hooks.get(kind)
     if hook is not None:
@@ -199,7 +201,7 @@ def _make_builder(mode: str, kind: str, shape: str) -> Builder:
 
         return build_pass
     cls = node_class(kind)
-    if shape and all(c in "tn" for c in shape):
+    if shape and not shape.strip("tn"):
         return cls
     if shape == "s":
 
@@ -218,7 +220,7 @@ def _make_builder(mode: str, kind: str, shape: str) -> Builder:
 
 
 def _make_hooked_builder(mode: str, kind: str, shape: str, hook: Hook) -> Builder:
-    simple = all(c in "tn" for c in shape)
+    simple = not shape.strip("tn")  # tokens and nodes only
     passthrough = mode == "pass"
     cls = None if passthrough else node_class(kind)  # some pass-through kinds have no class
 
@@ -275,6 +277,8 @@ def _gate(features: tuple[Feature, ...], then: Hook | None) -> Hook:
 @lru_cache(maxsize=64)
 def _rules_for(features: tuple[Feature, ...]) -> Rules:
     """The rules with grammar actions that reject ``features``."""
+    from .features import by_kind  # the table of features loads for other targets only
+
     hooks = dict(HOOKS)
     for kind, feats in by_kind(features).items():
         hooks[kind] = _gate(feats, HOOKS.get(kind))
@@ -573,6 +577,8 @@ def _parse(text: str, target: Target, tokens: list[Token] | None = None) -> Pars
             children.append(stmt)
             continue
         except _SyntaxError as err:
+            from .errors import incomplete_input, syntax_error, unrecognized_token  # messages: on errors only
+
             at = min(err.index, illegal) if illegal is not None else err.index
             plain = err.action_error is None
             if illegal is not None and err.index >= illegal and err.action_error is None:
@@ -602,6 +608,8 @@ def _explain(text: str, broken: list[Token], at: Token, target: Target) -> Diagn
     newest release can: the first feature of the newest release's tree that
     the target lacks, if it starts no later than the token the target
     stopped at."""
+    from .features import first_missing
+
     reference = target.reference
     assert reference is not None
     base = broken[0]

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from .._record import Record
 from . import cflags as _cflags
-from .features import FEATURES, Feature
 from .lexer import LexDialect
 from .tokens import KEYWORDS
 from .versions import (
@@ -27,6 +27,9 @@ from .versions import (
     format_version,
     parse_version,
 )
+
+if TYPE_CHECKING:
+    from .features import Feature
 
 __all__ = ["DEFAULT_TARGET", "KNOWN_CFLAGS", "LATEST", "Target", "TargetError"]
 
@@ -156,7 +159,9 @@ class Target(Record):
     @cached_property
     def missing_features(self) -> tuple[Feature, ...]:
         """The features of :mod:`~syntaqlite.syntax.features` this target
-        lacks."""
+        lacks.  (The table loads here: the default target needs none of it.)"""
+        from .features import FEATURES
+
         return tuple(f for f in FEATURES if f.message(self.version, self.cflags) is not None)
 
     @cached_property

@@ -16,7 +16,6 @@ not given.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 
 from .._record import Record
@@ -944,9 +943,6 @@ def _calls(expr: Expr) -> tuple[tuple[str, int], ...]:
             out.append((item.name.text, 0 if item.star else len(item.args)))
         stack.extend(c for c in reversed(item.children) if isinstance(c, Node))
     return tuple(out)
-
-
-_OPTION = re.compile(r"^\s*\w+\s*=")
 
 
 def virtual_table_columns(

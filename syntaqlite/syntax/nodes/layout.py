@@ -13,6 +13,12 @@ a field whose kinds no other field of the node can hold with :func:`first` or
 :func:`every` (a scan).  ``tests/test_node_schema.py`` checks those reads
 against the pattern's on the corpus.
 
+A pattern is compiled over an alphabet of its own: the codes it names are
+renamed to characters below U+0100 (``_compile``), so that ``re`` builds
+its sets of kinds as 256-bit maps.  A set of codes from ``KIND_CODES``
+(U+0100 onwards) would make it fill and fold a 65,536-entry map instead,
+which took about 0.3 ms for each class whose pattern a process uses.
+
 This module is compiled with the core (``syntaqlite._compiled``): every
 field read runs it.
 """
@@ -27,7 +33,13 @@ from ..tokens import Token
 
 _codes: dict[str, str] = {}
 _other = "\0"
-_patterns: dict[type[Node], re.Pattern[str]] = {}
+# per class: its compiled pattern, the local code of each kind, and the
+# code of a kind that is not in KIND_CODES
+_patterns: dict[type[Node], tuple[re.Pattern[str], dict[str, str], str]] = {}
+
+# Characters a local code may be: below U+0100 and never special in a pattern,
+# in a set or next to the syntax the generator writes around codes.
+_LOCAL = [c for c in map(chr, range(1, 256)) if c not in "\\()[]{}*+?.|^$-#&~<>=!:,\t\n\v\f\r "]
 
 
 def install(codes: dict[str, str], other: str) -> None:
@@ -41,17 +53,32 @@ def match(node: Node) -> re.Match[str]:
     if m is not None:
         return m
     cls = type(node)
-    pattern = _patterns.get(cls)
-    if pattern is None:
-        pattern = _patterns[cls] = re.compile(cls._PATTERN, re.S)  # type: ignore[attr-defined]
-    codes = _codes
-    other = _other
+    compiled = _patterns.get(cls)
+    if compiled is None:
+        compiled = _patterns[cls] = _compile(cls._PATTERN)  # type: ignore[attr-defined]
+    pattern, codes, other = compiled
     m = pattern.fullmatch("".join([codes.get(c.kind, other) for c in node.children]))
     if m is None:
         kinds = " ".join(c.kind for c in node.children)
         raise SchemaMismatch(f"{cls.__name__}: children `{kinds}` do not fit grammar/nodes.ungram")
     node._m = m
     return m
+
+
+def _compile(source: str) -> tuple[re.Pattern[str], dict[str, str], str]:
+    """``source`` (a ``_PATTERN``) compiled over its own alphabet: each code it
+    names becomes a character of ``_LOCAL``, and every kind it does not name
+    one more (the pattern cannot tell those kinds apart: what matched their
+    codes, a negated set say, matches that character).  Returns the pattern,
+    the local code of each kind and that of a kind not in ``KIND_CODES``."""
+    named = sorted({c for c in source if c >= "\u0100"})
+    if len(named) >= len(_LOCAL):  # more kinds than local codes: the codes as they are
+        return re.compile(source, re.S), _codes, _other
+    local = dict(zip(named, _LOCAL))
+    unnamed = _LOCAL[len(named)]
+    codes = {kind: local.get(code, unnamed) for kind, code in _codes.items()}
+    translated = source.translate({ord(code): c for code, c in local.items()})
+    return re.compile(translated, re.S), codes, local.get(_other, unnamed)
 
 
 def one(node: Node, groups: tuple[int, ...]) -> Any:
