@@ -5,6 +5,8 @@ regenerate (tests/test_node_schema.py fails while this file is stale)."""
 # fmt: off
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..cst import Node
 from ..tokens import Token
 from . import layout as _l
@@ -300,10 +302,12 @@ class SourceFile(Node):
     __slots__ = ()
     kind = 'source_file'
     _PATTERN = '(?P<g1>(?:(?:\u01fb|\u01c8|\u018c))*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'SEMI': -1, 'error': -1, 'stmt': -1}
+    _SLOT_COUNT = 1
 
     @property
     def items(self) -> list[ErrorStatement | Statement | Token]:
-        return _l.every(self, _K0)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class ErrorStatement(Node):
     """``error``: error_tokens:TOKEN*"""
@@ -322,18 +326,20 @@ class Statement(Node):
     __slots__ = ()
     kind = 'stmt'
     _PATTERN = '(?P<g1>(?:\u01ca)?)(?P<g2>(?:(?:\u01f7|\u01f8|\u020b)|\u01ab|\u01b7|\u01f4|\u01f6|\u01f1|\u01bc|\u01c5|\u01be|\u01c7|\u01c2|\u0206|\u01d9|\u01bb|\u01c4|\u0209|\u01ea|\u01bd|\u01c6|\u01aa|\u01c3|\u01f0|\u01a9|\u01a8|\u01bf))(?P<g3>(?:\u018c)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'SEMI': 2, 'alter_table_stmt': 1, 'analyze_stmt': 1, 'attach_stmt': 1, 'begin_stmt': 1, 'commit_stmt': 1, 'create_index_stmt': 1, 'create_table_stmt': 1, 'create_trigger_stmt': 1, 'create_view_stmt': 1, 'create_virtual_table_stmt': 1, 'delete_stmt': 1, 'detach_stmt': 1, 'drop_index_stmt': 1, 'drop_table_stmt': 1, 'drop_trigger_stmt': 1, 'drop_view_stmt': 1, 'explain': 0, 'insert_stmt': 1, 'pragma_stmt': 1, 'reindex_stmt': 1, 'release_stmt': 1, 'rollback_stmt': 1, 'savepoint_stmt': 1, 'select': 1, 'select_core': 1, 'update_stmt': 1, 'vacuum_stmt': 1, 'values': 1}
+    _SLOT_COUNT = 3
 
     @property
     def explain(self) -> Explain | None:
-        return _l.first(self, _K1)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def body(self) -> Cmd:
-        return _l.first(self, _K2)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def semicolon(self) -> Token | None:
-        return _l.first(self, _K3)
+        return (self._p or _l.slots(self))[2]
 
 class Explain(Node):
     """``explain``: 'EXPLAIN' query_plan?:('QUERY' 'PLAN')?"""
@@ -341,6 +347,8 @@ class Explain(Node):
     __slots__ = ()
     kind = 'explain'
     _PATTERN = '(?P<g1>\u0138)(?P<g2>(?:\u0179\u0172)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'PLAN': -1, 'QUERY': -1}
+    _SLOT_COUNT = 1
 
     @property
     def explain_token(self) -> Token:
@@ -348,11 +356,11 @@ class Explain(Node):
 
     @property
     def query_plan(self) -> bool:
-        return _l.first(self, _K4) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def query_plan_tokens(self) -> list[Token]:
-        return _l.every(self, _K4)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class BeginStmt(Node):
     """``begin_stmt``: 'BEGIN' mode:('DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE')? ('TRANSACTION' transaction_name:Name?)?"""
@@ -360,6 +368,8 @@ class BeginStmt(Node):
     __slots__ = ()
     kind = 'begin_stmt'
     _PATTERN = '(?P<g1>\u010f)(?P<g2>(?:(?:\u0127|\u014a|\u0136))?)(?:(?P<g3>\u0196)(?P<g4>(?:(?:\u0147|\u0190|\u0157|\u014d))?))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'DEFERRED': 0, 'EXCLUSIVE': 0, 'ID': 2, 'IMMEDIATE': 0, 'INDEXED': 2, 'JOIN_KW': 2, 'STRING': 2, 'TRANSACTION': 1}
+    _SLOT_COUNT = 3
 
     @property
     def begin_token(self) -> Token:
@@ -367,15 +377,15 @@ class BeginStmt(Node):
 
     @property
     def mode(self) -> Token | None:
-        return _l.first(self, _K5)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def transaction_token(self) -> Token | None:
-        return _l.first(self, _K6)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def transaction_name(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[2]
 
 class CommitStmt(Node):
     """``commit_stmt``: keyword:('COMMIT' | 'END') ('TRANSACTION' transaction_name:Name?)?"""
@@ -383,6 +393,8 @@ class CommitStmt(Node):
     __slots__ = ()
     kind = 'commit_stmt'
     _PATTERN = '(?P<g1>(?:\u011d|\u0131))(?:(?P<g2>\u0196)(?P<g3>(?:(?:\u0147|\u0190|\u0157|\u014d))?))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'ID': 1, 'INDEXED': 1, 'JOIN_KW': 1, 'STRING': 1, 'TRANSACTION': 0}
+    _SLOT_COUNT = 2
 
     @property
     def keyword(self) -> Token:
@@ -390,11 +402,11 @@ class CommitStmt(Node):
 
     @property
     def transaction_token(self) -> Token | None:
-        return _l.first(self, _K6)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def transaction_name(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[1]
 
 class RollbackStmt(Node):
     """``rollback_stmt``: 'ROLLBACK' ('TRANSACTION' transaction_name:Name?)? ('TO' 'SAVEPOINT'? savepoint:Name)?"""
@@ -402,6 +414,8 @@ class RollbackStmt(Node):
     __slots__ = ()
     kind = 'rollback_stmt'
     _PATTERN = '(?P<g1>\u0185)(?:(?P<g2>\u0196)(?P<g3>(?:(?:\u0147|\u0190|\u0157|\u014d))?))?(?:(?P<g4>\u0195)(?:(?P<g5>\u018a))?(?P<g6>(?:\u0147|\u0190|\u0157|\u014d)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'SAVEPOINT': 2, 'TO': 1, 'TRANSACTION': 0}
+    _SLOT_COUNT = 3
 
     @property
     def rollback_token(self) -> Token:
@@ -409,7 +423,7 @@ class RollbackStmt(Node):
 
     @property
     def transaction_token(self) -> Token | None:
-        return _l.first(self, _K6)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def transaction_name(self) -> Token | None:
@@ -417,11 +431,11 @@ class RollbackStmt(Node):
 
     @property
     def to_token(self) -> Token | None:
-        return _l.first(self, _K8)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def savepoint_token(self) -> Token | None:
-        return _l.first(self, _K9)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def savepoint(self) -> Token | None:
@@ -448,6 +462,8 @@ class ReleaseStmt(Node):
     __slots__ = ()
     kind = 'release_stmt'
     _PATTERN = '(?P<g1>\u017f)(?:(?P<g2>\u018a))?(?P<g3>(?:\u0147|\u0190|\u0157|\u014d))'
+    _SLOTS: ClassVar[dict[str, int]] = {'SAVEPOINT': 0}
+    _SLOT_COUNT = 1
 
     @property
     def release_token(self) -> Token:
@@ -455,7 +471,7 @@ class ReleaseStmt(Node):
 
     @property
     def savepoint_token(self) -> Token | None:
-        return _l.first(self, _K9)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def name(self) -> Token:
@@ -467,6 +483,8 @@ class CreateTableStmt(Node):
     __slots__ = ()
     kind = 'create_table_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>(?:\u0192)?)(?P<g3>\u0191)(?P<g4>(?:\u0148\u0165\u0137)?)(?P<g5>\u01ed)(?:(?P<g6>\u015d)(?P<g7>(?:\u01b3(?:\u011c\u01b3)*))(?:(?P<g8>\u011c)(?P<g9>(?:\u01ba|\u01ec|\u0205|\u01b0|\u01cd)(?:(?:\u011c)?(?:\u01ba|\u01ec|\u0205|\u01b0|\u01cd))*))?(?P<g10>\u0188)(?P<g11>(?:(?:\u011c)?\u01ff(?:\u011c\u01ff)*)?)|(?P<g12>\u010a)(?P<g13>(?:\u01f7|\u01f8|\u020b)))'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 9, 'EXISTS': -3, 'IF': -3, 'LP': 4, 'NOT': -3, 'RP': 7, 'TABLE': 1, 'TEMP': -1, 'check_constraint': -7, 'column_def': -6, 'constraint_name': -7, 'foreign_key_constraint': -7, 'primary_key_constraint': -7, 'qualified_name': 3, 'select': 10, 'select_core': 10, 'table_option': -9, 'unique_constraint': -7, 'values': 10}
+    _SLOT_COUNT = 11
 
     @property
     def create_token(self) -> Token:
@@ -474,39 +492,39 @@ class CreateTableStmt(Node):
 
     @property
     def temp(self) -> bool:
-        return _l.first(self, _K10) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def temp_tokens(self) -> list[Token]:
-        return _l.every(self, _K10)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def table_token(self) -> Token:
-        return _l.first(self, _K11)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+        return (self._p or _l.slots(self))[2] is not None
 
     @property
     def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def name(self) -> QualifiedName:
-        return _l.first(self, _K13)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def columns(self) -> list[ColumnDef]:
-        return _l.every(self, _K16)
+        return [*((self._p or _l.slots(self))[5] or ())]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (7,), _K15)
+        return _l.sub(self, (7,), _K0)
 
     @property
     def comma_token(self) -> Token | None:
@@ -514,31 +532,31 @@ class CreateTableStmt(Node):
 
     @property
     def constraints(self) -> list[TableConstraint]:
-        return _l.every(self, _K17)
+        return [*((self._p or _l.slots(self))[6] or ())]
 
     @property
     def constraint_commas(self) -> list[Token]:
-        return _l.sub(self, (9,), _K15)
+        return _l.sub(self, (9,), _K0)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[7]
 
     @property
     def options(self) -> list[TableOption]:
-        return _l.every(self, _K19)
+        return [*((self._p or _l.slots(self))[8] or ())]
 
     @property
     def option_commas(self) -> list[Token]:
-        return _l.sub(self, (11,), _K15)
+        return _l.sub(self, (11,), _K0)
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[9]
 
     @property
     def as_select(self) -> Query | None:
-        return _l.first(self, _K21)
+        return (self._p or _l.slots(self))[10]
 
 class TableOption(Node):
     """``table_option``: 'WITHOUT'? name:Name"""
@@ -546,10 +564,12 @@ class TableOption(Node):
     __slots__ = ()
     kind = 'table_option'
     _PATTERN = '(?:(?P<g1>\u01a7))?(?P<g2>(?:\u0147|\u0190|\u0157|\u014d))'
+    _SLOTS: ClassVar[dict[str, int]] = {'WITHOUT': 0}
+    _SLOT_COUNT = 1
 
     @property
     def without_token(self) -> Token | None:
-        return _l.first(self, _K22)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def name(self) -> Token:
@@ -561,6 +581,8 @@ class ColumnDef(Node):
     __slots__ = ()
     kind = 'column_def'
     _PATTERN = '(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))(?P<g2>(?:\u0203)?)(?P<g3>(?:(?:\u01ba|\u01ec|\u01e2|\u01e3|\u0205|\u01b0|\u01c0|\u01b1|\u01cc|\u01d4|\u01c1))*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'check_constraint': -2, 'collate_constraint': -2, 'constraint_name': -2, 'default_constraint': -2, 'defer_subclause': -2, 'foreign_key_clause': -2, 'generated_constraint': -2, 'not_null_constraint': -2, 'null_constraint': -2, 'primary_key_constraint': -2, 'type_name': 0, 'unique_constraint': -2}
+    _SLOT_COUNT = 2
 
     @property
     def name(self) -> Token:
@@ -568,11 +590,11 @@ class ColumnDef(Node):
 
     @property
     def type_name(self) -> TypeName | None:
-        return _l.first(self, _K23)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def constraints(self) -> list[ColumnConstraint]:
-        return _l.every(self, _K24)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
 class TypeName(Node):
     """``type_name``: words:('ID' | 'STRING')+ ('LP' size:(Sign? Number) ('COMMA' second_size:(Sign? Number))? 'RP')?"""
@@ -580,14 +602,16 @@ class TypeName(Node):
     __slots__ = ()
     kind = 'type_name'
     _PATTERN = '(?P<g1>(?:(?:\u0147|\u0190))+)(?:(?P<g2>\u015d)(?P<g3>(?:(?:\u0173|\u0162))?(?:\u0151|\u013c))(?:(?P<g4>\u011c)(?P<g5>(?:(?:\u0173|\u0162))?(?:\u0151|\u013c)))?(?P<g6>\u0188))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': 2, 'ID': -1, 'LP': 1, 'RP': 3, 'STRING': -1}
+    _SLOT_COUNT = 4
 
     @property
     def words(self) -> list[Token]:
-        return _l.every(self, _K25)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def size(self) -> list[Token]:
@@ -595,7 +619,7 @@ class TypeName(Node):
 
     @property
     def comma_token(self) -> Token | None:
-        return _l.first(self, _K15)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def second_size(self) -> list[Token]:
@@ -603,7 +627,7 @@ class TypeName(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[3]
 
 class ConstraintName(Node):
     """``constraint_name``: 'CONSTRAINT' name:Name"""
@@ -626,6 +650,8 @@ class PrimaryKeyConstraint(Node):
     __slots__ = ()
     kind = 'primary_key_constraint'
     _PATTERN = '(?P<g1>\u0176)(?P<g2>\u0158)(?:(?P<g3>(?:(?:\u010b|\u0129))?)(?P<g4>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)(?P<g5>(?:\u010d)?)|(?P<g6>\u015d)(?P<g7>(?:\u01e7(?:\u011c\u01e7)*))(?P<g8>(?:\u010d)?)(?P<g9>\u0188)(?P<g10>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -2, 'ASC': 0, 'AUTOINCR': 2, 'COMMA': -6, 'CONFLICT': -2, 'DESC': 0, 'FAIL': -2, 'IGNORE': -2, 'LP': 3, 'ON': -2, 'REPLACE': -2, 'ROLLBACK': -2, 'RP': 6, 'ordering_term': -5}
+    _SLOT_COUNT = 7
 
     @property
     def primary_token(self) -> Token:
@@ -637,31 +663,31 @@ class PrimaryKeyConstraint(Node):
 
     @property
     def direction(self) -> Token | None:
-        return _l.first(self, _K26)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def autoincrement(self) -> Token | None:
-        return _l.first(self, _K28)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+        return [*((self._p or _l.slots(self))[4] or ())]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[5] or ())]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[6]
 
 class UniqueConstraint(Node):
     """``unique_constraint``: 'UNIQUE' ('LP' columns:(OrderingTerm % 'COMMA') 'RP')? conflict:OnConflict?"""
@@ -669,6 +695,8 @@ class UniqueConstraint(Node):
     __slots__ = ()
     kind = 'unique_constraint'
     _PATTERN = '(?P<g1>\u019a)(?:(?P<g2>\u015d)(?P<g3>(?:\u01e7(?:\u011c\u01e7)*))(?P<g4>\u0188))?(?P<g5>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -5, 'COMMA': -3, 'CONFLICT': -5, 'FAIL': -5, 'IGNORE': -5, 'LP': 0, 'ON': -5, 'REPLACE': -5, 'ROLLBACK': -5, 'RP': 3, 'ordering_term': -2}
+    _SLOT_COUNT = 5
 
     @property
     def unique_token(self) -> Token:
@@ -676,23 +704,23 @@ class UniqueConstraint(Node):
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+        return [*((self._p or _l.slots(self))[4] or ())]
 
 class CheckConstraint(Node):
     """``check_constraint``: 'CHECK' 'LP' expr:Expr 'RP' conflict:OnConflict?"""
@@ -700,6 +728,8 @@ class CheckConstraint(Node):
     __slots__ = ()
     kind = 'check_constraint'
     _PATTERN = '(?P<g1>\u0119)(?P<g2>\u015d)(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g4>\u0188)(?P<g5>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -1, 'CONFLICT': -1, 'FAIL': -1, 'IGNORE': -1, 'ON': -1, 'REPLACE': -1, 'ROLLBACK': -1}
+    _SLOT_COUNT = 1
 
     @property
     def check_token(self) -> Token:
@@ -719,7 +749,7 @@ class CheckConstraint(Node):
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class NotNullConstraint(Node):
     """``not_null_constraint``: 'NOT' 'NULL' conflict:OnConflict?"""
@@ -727,6 +757,8 @@ class NotNullConstraint(Node):
     __slots__ = ()
     kind = 'not_null_constraint'
     _PATTERN = '(?P<g1>\u0165)(?P<g2>\u0168)(?P<g3>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -1, 'CONFLICT': -1, 'FAIL': -1, 'IGNORE': -1, 'ON': -1, 'REPLACE': -1, 'ROLLBACK': -1}
+    _SLOT_COUNT = 1
 
     @property
     def not_token(self) -> Token:
@@ -738,7 +770,7 @@ class NotNullConstraint(Node):
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class NullConstraint(Node):
     """``null_constraint``: 'NULL' conflict:OnConflict?"""
@@ -746,6 +778,8 @@ class NullConstraint(Node):
     __slots__ = ()
     kind = 'null_constraint'
     _PATTERN = '(?P<g1>\u0168)(?P<g2>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -1, 'CONFLICT': -1, 'FAIL': -1, 'IGNORE': -1, 'ON': -1, 'REPLACE': -1, 'ROLLBACK': -1}
+    _SLOT_COUNT = 1
 
     @property
     def null_token(self) -> Token:
@@ -753,7 +787,7 @@ class NullConstraint(Node):
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class DefaultConstraint(Node):
     """``default_constraint``: 'DEFAULT' ( sign:Sign? value:Literal | 'LP' expr:Expr 'RP' | value:('ID' | 'INDEXED') )"""
@@ -761,6 +795,8 @@ class DefaultConstraint(Node):
     __slots__ = ()
     kind = 'default_constraint'
     _PATTERN = '(?P<g1>\u0125)(?:(?P<g2>(?:(?:\u0173|\u0162))?)(?P<g3>\u01df)|(?P<g4>\u015d)(?P<g5>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g6>\u0188)|(?P<g7>(?:\u0147|\u014d)))'
+    _SLOTS: ClassVar[dict[str, int]] = {'LP': 1, 'MINUS': 0, 'PLUS': 0, 'RP': 2}
+    _SLOT_COUNT = 3
 
     @property
     def default_token(self) -> Token:
@@ -768,7 +804,7 @@ class DefaultConstraint(Node):
 
     @property
     def sign(self) -> Token | None:
-        return _l.first(self, _K30)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def value(self) -> Literal | Token | None:
@@ -776,7 +812,7 @@ class DefaultConstraint(Node):
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def expr(self) -> Expr | None:
@@ -784,7 +820,7 @@ class DefaultConstraint(Node):
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[2]
 
 class CollateConstraint(Node):
     """``collate_constraint``: 'COLLATE' collation:Collation"""
@@ -807,34 +843,36 @@ class GeneratedConstraint(Node):
     __slots__ = ()
     kind = 'generated_constraint'
     _PATTERN = '(?:(?P<g1>\u0142)(?P<g2>\u0106))?(?P<g3>\u010a)(?P<g4>\u015d)(?P<g5>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g6>\u0188)(?P<g7>(?:\u0147)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ALWAYS': 1, 'AS': 2, 'GENERATED': 0, 'ID': 6, 'LP': 3, 'RP': 5, 'between_expr': 4, 'binary_expr': 4, 'case_expr': 4, 'cast_expr': 4, 'collate_expr': 4, 'column_ref': 4, 'exists_expr': 4, 'function_call': 4, 'in_expr': 4, 'is_expr': 4, 'like_expr': 4, 'literal': 4, 'not_expr': 4, 'null_test': 4, 'paren_expr': 4, 'raise_expr': 4, 'row_value': 4, 'subquery_expr': 4, 'unary_expr': 4, 'variable': 4}
+    _SLOT_COUNT = 7
 
     @property
     def generated_token(self) -> Token | None:
-        return _l.first(self, _K31)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def always_token(self) -> Token | None:
-        return _l.first(self, _K32)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def as_token(self) -> Token:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def lp_token(self) -> Token:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def expr(self) -> Expr:
-        return _l.first(self, _K33)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def storage(self) -> Token | None:
-        return _l.first(self, _K34)
+        return (self._p or _l.slots(self))[6]
 
 class ForeignKeyClause(Node):
     """``foreign_key_clause``: 'REFERENCES' table:Name columns:ColumnList? actions:Refarg*"""
@@ -842,6 +880,8 @@ class ForeignKeyClause(Node):
     __slots__ = ()
     kind = 'foreign_key_clause'
     _PATTERN = '(?P<g1>\u017d)(?P<g2>(?:\u0147|\u0190|\u0157|\u014d))(?P<g3>(?:\u01b4)?)(?P<g4>(?:\u01ef)*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'column_list': 0, 'refarg': -2}
+    _SLOT_COUNT = 2
 
     @property
     def references_token(self) -> Token:
@@ -853,11 +893,11 @@ class ForeignKeyClause(Node):
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.first(self, _K35)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def actions(self) -> list[Refarg]:
-        return _l.every(self, _K36)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
 class ForeignKeyConstraint(Node):
     """``foreign_key_constraint``: 'FOREIGN' 'KEY' 'LP' columns:(ColumnName % 'COMMA') 'RP' 'REFERENCES' table:Name parent_columns:ColumnList? actions:Refarg* defer:DeferSubclause?"""
@@ -865,6 +905,8 @@ class ForeignKeyConstraint(Node):
     __slots__ = ()
     kind = 'foreign_key_constraint'
     _PATTERN = '(?P<g1>\u013f)(?P<g2>\u0158)(?P<g3>\u015d)(?P<g4>(?:\u01b5(?:\u011c\u01b5)*))(?P<g5>\u0188)(?P<g6>\u017d)(?P<g7>(?:\u0147|\u0190|\u0157|\u014d))(?P<g8>(?:\u01b4)?)(?P<g9>(?:\u01ef)*)(?P<g10>(?:\u01c1)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -2, 'ID': 4, 'INDEXED': 4, 'JOIN_KW': 4, 'REFERENCES': 3, 'RP': 2, 'STRING': 4, 'column_list': 5, 'column_name': -1, 'defer_subclause': 7, 'refarg': -7}
+    _SLOT_COUNT = 8
 
     @property
     def foreign_token(self) -> Token:
@@ -880,35 +922,35 @@ class ForeignKeyConstraint(Node):
 
     @property
     def columns(self) -> list[ColumnName]:
-        return _l.every(self, _K37)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def references_token(self) -> Token:
-        return _l.first(self, _K38)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def table(self) -> Token:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def parent_columns(self) -> ColumnList | None:
-        return _l.first(self, _K35)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def actions(self) -> list[Refarg]:
-        return _l.every(self, _K36)
+        return [*((self._p or _l.slots(self))[6] or ())]
 
     @property
     def defer(self) -> DeferSubclause | None:
-        return _l.first(self, _K39)
+        return (self._p or _l.slots(self))[7]
 
 class Refarg(Node):
     """``refarg``: 'MATCH' match:Name | 'ON' event:('INSERT' | 'DELETE' | 'UPDATE') action:('SET' 'NULL' | 'SET' 'DEFAULT' | 'CASCADE' | 'RESTRICT' | 'NO' 'ACTION')"""
@@ -916,26 +958,28 @@ class Refarg(Node):
     __slots__ = ()
     kind = 'refarg'
     _PATTERN = '(?:(?P<g1>\u0160)(?P<g2>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g3>\u016c)(?P<g4>(?:\u014f|\u0128|\u019b))(?P<g5>(?:\u018d\u0168|\u018d\u0125|\u0116|\u0183|\u0164\u0101)))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ACTION': -5, 'CASCADE': -5, 'DEFAULT': -5, 'DELETE': 3, 'ID': 1, 'INDEXED': 1, 'INSERT': 3, 'JOIN_KW': 1, 'MATCH': 0, 'NO': -5, 'NULL': -5, 'ON': 2, 'RESTRICT': -5, 'SET': -5, 'STRING': 1, 'UPDATE': 3}
+    _SLOT_COUNT = 5
 
     @property
     def match_token(self) -> Token | None:
-        return _l.first(self, _K40)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def match(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def on_token(self) -> Token | None:
-        return _l.first(self, _K41)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def event(self) -> Token | None:
-        return _l.first(self, _K42)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def action(self) -> list[Token]:
-        return _l.every(self, _K43)
+        return [*((self._p or _l.slots(self))[4] or ())]
 
 class DeferSubclause(Node):
     """``defer_subclause``: 'NOT'? 'DEFERRABLE' initially:('INITIALLY' ('DEFERRED' | 'IMMEDIATE'))?"""
@@ -943,18 +987,20 @@ class DeferSubclause(Node):
     __slots__ = ()
     kind = 'defer_subclause'
     _PATTERN = '(?:(?P<g1>\u0165))?(?P<g2>\u0126)(?P<g3>(?:\u014e(?:\u0127|\u014a))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'DEFERRABLE': 1, 'DEFERRED': -3, 'IMMEDIATE': -3, 'INITIALLY': -3, 'NOT': 0}
+    _SLOT_COUNT = 3
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def deferrable_token(self) -> Token:
-        return _l.first(self, _K45)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def initially(self) -> list[Token]:
-        return _l.every(self, _K46)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
 class DropTableStmt(Node):
     """``drop_table_stmt``: 'DROP' 'TABLE' if_exists?:IfExists? name:QualifiedName"""
@@ -962,6 +1008,8 @@ class DropTableStmt(Node):
     __slots__ = ()
     kind = 'drop_table_stmt'
     _PATTERN = '(?P<g1>\u012e)(?P<g2>\u0191)(?P<g3>(?:\u0148\u0137)?)(?P<g4>\u01ed)'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -1, 'IF': -1}
+    _SLOT_COUNT = 1
 
     @property
     def drop_token(self) -> Token:
@@ -973,11 +1021,11 @@ class DropTableStmt(Node):
 
     @property
     def if_exists(self) -> bool:
-        return _l.first(self, _K47) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K47)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def name(self) -> QualifiedName:
@@ -989,6 +1037,8 @@ class CreateViewStmt(Node):
     __slots__ = ()
     kind = 'create_view_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>(?:\u0192)?)(?P<g3>\u01a0)(?P<g4>(?:\u0148\u0165\u0137)?)(?P<g5>\u01ed)(?P<g6>(?:\u01b4)?)(?P<g7>\u010a)(?P<g8>(?:\u01f7|\u01f8|\u020b))'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -3, 'IF': -3, 'NOT': -3, 'TEMP': -1, 'VIEW': 1, 'column_list': 4, 'qualified_name': 3}
+    _SLOT_COUNT = 5
 
     @property
     def create_token(self) -> Token:
@@ -996,31 +1046,31 @@ class CreateViewStmt(Node):
 
     @property
     def temp(self) -> bool:
-        return _l.first(self, _K10) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def temp_tokens(self) -> list[Token]:
-        return _l.every(self, _K10)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def view_token(self) -> Token:
-        return _l.first(self, _K48)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+        return (self._p or _l.slots(self))[2] is not None
 
     @property
     def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def name(self) -> QualifiedName:
-        return _l.first(self, _K13)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.first(self, _K35)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def as_token(self) -> Token:
@@ -1036,6 +1086,8 @@ class DropViewStmt(Node):
     __slots__ = ()
     kind = 'drop_view_stmt'
     _PATTERN = '(?P<g1>\u012e)(?P<g2>\u01a0)(?P<g3>(?:\u0148\u0137)?)(?P<g4>\u01ed)'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -1, 'IF': -1}
+    _SLOT_COUNT = 1
 
     @property
     def drop_token(self) -> Token:
@@ -1047,11 +1099,11 @@ class DropViewStmt(Node):
 
     @property
     def if_exists(self) -> bool:
-        return _l.first(self, _K47) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K47)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def name(self) -> QualifiedName:
@@ -1063,6 +1115,8 @@ class CreateIndexStmt(Node):
     __slots__ = ()
     kind = 'create_index_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>(?:\u019a)?)(?P<g3>\u014c)(?P<g4>(?:\u0148\u0165\u0137)?)(?P<g5>\u01ed)(?P<g6>\u016c)(?P<g7>(?:\u0147|\u0190|\u0157|\u014d))(?P<g8>\u015d)(?P<g9>(?:\u01e7(?:\u011c\u01e7)*))(?P<g10>\u0188)(?P<g11>(?:\u020e)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -9, 'EXISTS': -3, 'ID': 5, 'IF': -3, 'INDEX': 1, 'INDEXED': 5, 'JOIN_KW': 5, 'LP': 6, 'NOT': -3, 'ON': 4, 'RP': 9, 'STRING': 5, 'UNIQUE': -1, 'ordering_term': -8, 'qualified_name': 3, 'where_clause': 10}
+    _SLOT_COUNT = 11
 
     @property
     def create_token(self) -> Token:
@@ -1070,55 +1124,55 @@ class CreateIndexStmt(Node):
 
     @property
     def unique(self) -> bool:
-        return _l.first(self, _K49) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def unique_tokens(self) -> list[Token]:
-        return _l.every(self, _K49)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def index_token(self) -> Token:
-        return _l.first(self, _K50)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+        return (self._p or _l.slots(self))[2] is not None
 
     @property
     def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def name(self) -> QualifiedName:
-        return _l.first(self, _K13)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def on_token(self) -> Token:
-        return _l.first(self, _K41)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def table(self) -> Token:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def lp_token(self) -> Token:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[6]
 
     @property
     def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+        return [*((self._p or _l.slots(self))[7] or ())]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[8] or ())]
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[9]
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.first(self, _K51)
+        return (self._p or _l.slots(self))[10]
 
 class DropIndexStmt(Node):
     """``drop_index_stmt``: 'DROP' 'INDEX' if_exists?:IfExists? name:QualifiedName"""
@@ -1126,6 +1180,8 @@ class DropIndexStmt(Node):
     __slots__ = ()
     kind = 'drop_index_stmt'
     _PATTERN = '(?P<g1>\u012e)(?P<g2>\u014c)(?P<g3>(?:\u0148\u0137)?)(?P<g4>\u01ed)'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -1, 'IF': -1}
+    _SLOT_COUNT = 1
 
     @property
     def drop_token(self) -> Token:
@@ -1137,11 +1193,11 @@ class DropIndexStmt(Node):
 
     @property
     def if_exists(self) -> bool:
-        return _l.first(self, _K47) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K47)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def name(self) -> QualifiedName:
@@ -1153,6 +1209,8 @@ class CreateTriggerStmt(Node):
     __slots__ = ()
     kind = 'create_trigger_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>\u0202)(?P<g3>\u010f)(?P<g4>(?:(?:(?:\u01f7|\u01f8|\u020b)|\u01c2|\u01d9|\u0206)\u018c)+)(?P<g5>\u0131)'
+    _SLOTS: ClassVar[dict[str, int]] = {'SEMI': -2, 'delete_stmt': -1, 'insert_stmt': -1, 'select': -1, 'select_core': -1, 'update_stmt': -1, 'values': -1}
+    _SLOT_COUNT = 2
 
     @property
     def create_token(self) -> Token:
@@ -1168,11 +1226,11 @@ class CreateTriggerStmt(Node):
 
     @property
     def body(self) -> list[TriggerCmd]:
-        return _l.every(self, _K52)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def semicolons(self) -> list[Token]:
-        return _l.every(self, _K3)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def end_token(self) -> Token:
@@ -1184,26 +1242,28 @@ class TriggerHeader(TriggerHeaderMixin, Node):
     __slots__ = ()
     kind = 'trigger_header'
     _PATTERN = '(?P<g1>(?:\u0192)?)(?P<g2>\u0197)(?P<g3>(?:\u0148\u0165\u0137)?)(?P<g4>\u01ed)(?P<g5>(?:(?:\u010e|\u0103|\u0150\u016a))?)(?P<g6>(?:\u0128|\u014f|\u019b))(?:(?P<g7>\u016a)(?P<g8>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u011c(?:\u0147|\u0190|\u0157|\u014d))*)))?(?P<g9>\u016c)(?P<g10>\u01ed)(?P<g11>(?:\u013e\u012f\u0186)?)(?:(?P<g12>\u01a2)(?P<g13>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -6, 'DELETE': 3, 'EACH': -8, 'EXISTS': -3, 'FOR': -8, 'ID': -5, 'IF': -3, 'INDEXED': -5, 'INSERT': 3, 'JOIN_KW': -5, 'NOT': -3, 'ON': 6, 'ROW': -8, 'STRING': -5, 'TEMP': -1, 'TRIGGER': 1, 'UPDATE': 3, 'WHEN': 8, 'between_expr': 9, 'binary_expr': 9, 'case_expr': 9, 'cast_expr': 9, 'collate_expr': 9, 'column_ref': 9, 'exists_expr': 9, 'function_call': 9, 'in_expr': 9, 'is_expr': 9, 'like_expr': 9, 'literal': 9, 'not_expr': 9, 'null_test': 9, 'paren_expr': 9, 'raise_expr': 9, 'row_value': 9, 'subquery_expr': 9, 'unary_expr': 9, 'variable': 9}
+    _SLOT_COUNT = 10
 
     @property
     def temp(self) -> bool:
-        return _l.first(self, _K10) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def temp_tokens(self) -> list[Token]:
-        return _l.every(self, _K10)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def trigger_token(self) -> Token:
-        return _l.first(self, _K53)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+        return (self._p or _l.slots(self))[2] is not None
 
     @property
     def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def name(self) -> QualifiedName:
@@ -1215,7 +1275,7 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def event_keyword(self) -> Token:
-        return _l.first(self, _K42)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def of_token(self) -> Token | None:
@@ -1223,15 +1283,15 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def columns(self) -> list[Token]:
-        return _l.every(self, _K7)
+        return [*((self._p or _l.slots(self))[4] or ())]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[5] or ())]
 
     @property
     def on_token(self) -> Token:
-        return _l.first(self, _K41)
+        return (self._p or _l.slots(self))[6]
 
     @property
     def table(self) -> QualifiedName:
@@ -1239,15 +1299,15 @@ class TriggerHeader(TriggerHeaderMixin, Node):
 
     @property
     def for_each_row(self) -> list[Token]:
-        return _l.every(self, _K54)
+        return [*((self._p or _l.slots(self))[7] or ())]
 
     @property
     def when_token(self) -> Token | None:
-        return _l.first(self, _K55)
+        return (self._p or _l.slots(self))[8]
 
     @property
     def when(self) -> Expr | None:
-        return _l.first(self, _K33)
+        return (self._p or _l.slots(self))[9]
 
 class DropTriggerStmt(Node):
     """``drop_trigger_stmt``: 'DROP' 'TRIGGER' if_exists?:IfExists? name:QualifiedName"""
@@ -1255,6 +1315,8 @@ class DropTriggerStmt(Node):
     __slots__ = ()
     kind = 'drop_trigger_stmt'
     _PATTERN = '(?P<g1>\u012e)(?P<g2>\u0197)(?P<g3>(?:\u0148\u0137)?)(?P<g4>\u01ed)'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -1, 'IF': -1}
+    _SLOT_COUNT = 1
 
     @property
     def drop_token(self) -> Token:
@@ -1266,11 +1328,11 @@ class DropTriggerStmt(Node):
 
     @property
     def if_exists(self) -> bool:
-        return _l.first(self, _K47) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K47)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def name(self) -> QualifiedName:
@@ -1282,6 +1344,8 @@ class CreateVirtualTableStmt(Node):
     __slots__ = ()
     kind = 'create_virtual_table_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>\u01a1)(?P<g3>\u0191)(?P<g4>(?:\u0148\u0165\u0137)?)(?P<g5>\u01ed)(?P<g6>\u019c)(?P<g7>(?:\u0147|\u0190|\u0157|\u014d))(?:(?P<g8>\u015d)(?P<g9>(?:(?:\u01e0)?(?:\u011c(?:\u01e0)?)*))(?P<g10>\u0188))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -7, 'EXISTS': -1, 'ID': 3, 'IF': -1, 'INDEXED': 3, 'JOIN_KW': 3, 'LP': 4, 'NOT': -1, 'RP': 7, 'STRING': 3, 'USING': 2, 'module_argument': -6, 'qualified_name': 1}
+    _SLOT_COUNT = 8
 
     @property
     def create_token(self) -> Token:
@@ -1297,39 +1361,39 @@ class CreateVirtualTableStmt(Node):
 
     @property
     def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def name(self) -> QualifiedName:
-        return _l.first(self, _K13)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def using_token(self) -> Token:
-        return _l.first(self, _K56)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def module(self) -> Token:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def arguments(self) -> list[ModuleArgument]:
-        return _l.every(self, _K57)
+        return [*((self._p or _l.slots(self))[5] or ())]
 
     @property
     def arguments_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[6] or ())]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[7]
 
 class ModuleArgument(Node):
     """``module_argument``: argument_tokens:TOKEN+"""
@@ -1348,6 +1412,8 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
     __slots__ = ()
     kind = 'alter_table_stmt'
     _PATTERN = '(?P<g1>\u0105)(?P<g2>\u0191)(?P<g3>\u01ed)(?:(?P<g4>\u0181)(?P<g5>\u0195)(?P<g6>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g7>\u0181)(?:(?P<g8>\u011b))?(?P<g9>(?:\u0147|\u0190|\u0157|\u014d))(?P<g10>\u0195)(?P<g11>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g12>\u0102)(?:(?P<g13>\u011b))?(?P<g14>\u01b3)|(?P<g15>\u0102)(?:(?P<g16>\u0120)(?P<g17>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g18>\u0119)(?P<g19>\u015d)(?P<g20>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g21>\u0188)(?P<g22>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)|(?P<g23>\u012e)(?:(?P<g24>\u011b))?(?P<g25>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g26>\u012e)(?P<g27>\u0120)(?P<g28>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g29>\u0105)(?:(?P<g30>\u011b))?(?P<g31>(?:\u0147|\u0190|\u0157|\u014d))(?P<g32>(?:\u012e|\u018d)\u0165\u0168)(?P<g33>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -9, 'CHECK': 4, 'COLUMNKW': 1, 'CONFLICT': -9, 'CONSTRAINT': 3, 'FAIL': -9, 'IGNORE': -9, 'LP': 5, 'ON': -9, 'REPLACE': -9, 'ROLLBACK': -9, 'RP': 7, 'TO': 0, 'between_expr': 6, 'binary_expr': 6, 'case_expr': 6, 'cast_expr': 6, 'collate_expr': 6, 'column_def': 2, 'column_ref': 6, 'exists_expr': 6, 'function_call': 6, 'in_expr': 6, 'is_expr': 6, 'like_expr': 6, 'literal': 6, 'not_expr': 6, 'null_test': 6, 'paren_expr': 6, 'raise_expr': 6, 'row_value': 6, 'subquery_expr': 6, 'unary_expr': 6, 'variable': 6}
+    _SLOT_COUNT = 9
 
     @property
     def alter_token(self) -> Token:
@@ -1367,7 +1433,7 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def to_token(self) -> Token | None:
-        return _l.first(self, _K8)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def new_name(self) -> Token | None:
@@ -1375,7 +1441,7 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def columnkw_token(self) -> Token | None:
-        return _l.first(self, _K58)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def column_name(self) -> Token | None:
@@ -1383,11 +1449,11 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def column_def(self) -> ColumnDef | None:
-        return _l.first(self, _K16)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def constraint_token(self) -> Token | None:
-        return _l.first(self, _K59)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def constraint(self) -> Token | None:
@@ -1395,23 +1461,23 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
 
     @property
     def check_token(self) -> Token | None:
-        return _l.first(self, _K60)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def check(self) -> Expr | None:
-        return _l.first(self, _K33)
+        return (self._p or _l.slots(self))[6]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[7]
 
     @property
     def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+        return [*((self._p or _l.slots(self))[8] or ())]
 
     @property
     def nullability(self) -> list[Token]:
@@ -1423,6 +1489,8 @@ class AttachStmt(Node):
     __slots__ = ()
     kind = 'attach_stmt'
     _PATTERN = '(?P<g1>\u010c)(?:(?P<g2>\u0124))?(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g4>\u010a)(?P<g5>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g6>\u0158)(?P<g7>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 1, 'DATABASE': 0, 'KEY': 2}
+    _SLOT_COUNT = 3
 
     @property
     def attach_token(self) -> Token:
@@ -1430,7 +1498,7 @@ class AttachStmt(Node):
 
     @property
     def database_token(self) -> Token | None:
-        return _l.first(self, _K61)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def file(self) -> Expr:
@@ -1438,7 +1506,7 @@ class AttachStmt(Node):
 
     @property
     def as_token(self) -> Token:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def schema(self) -> Expr:
@@ -1446,7 +1514,7 @@ class AttachStmt(Node):
 
     @property
     def key_token(self) -> Token | None:
-        return _l.first(self, _K62)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def key(self) -> Expr | None:
@@ -1458,6 +1526,8 @@ class DetachStmt(Node):
     __slots__ = ()
     kind = 'detach_stmt'
     _PATTERN = '(?P<g1>\u012a)(?:(?P<g2>\u0124))?(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
+    _SLOTS: ClassVar[dict[str, int]] = {'DATABASE': 0}
+    _SLOT_COUNT = 1
 
     @property
     def detach_token(self) -> Token:
@@ -1465,7 +1535,7 @@ class DetachStmt(Node):
 
     @property
     def database_token(self) -> Token | None:
-        return _l.first(self, _K61)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def schema(self) -> Expr:
@@ -1477,6 +1547,8 @@ class VacuumStmt(Node):
     __slots__ = ()
     kind = 'vacuum_stmt'
     _PATTERN = '(?P<g1>\u019d)(?P<g2>(?:(?:\u0147|\u0190|\u0157|\u014d))?)(?:(?P<g3>\u0153)(?P<g4>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'ID': 0, 'INDEXED': 0, 'INTO': 1, 'JOIN_KW': 0, 'STRING': 0, 'between_expr': 2, 'binary_expr': 2, 'case_expr': 2, 'cast_expr': 2, 'collate_expr': 2, 'column_ref': 2, 'exists_expr': 2, 'function_call': 2, 'in_expr': 2, 'is_expr': 2, 'like_expr': 2, 'literal': 2, 'not_expr': 2, 'null_test': 2, 'paren_expr': 2, 'raise_expr': 2, 'row_value': 2, 'subquery_expr': 2, 'unary_expr': 2, 'variable': 2}
+    _SLOT_COUNT = 3
 
     @property
     def vacuum_token(self) -> Token:
@@ -1484,15 +1556,15 @@ class VacuumStmt(Node):
 
     @property
     def schema(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def into_token(self) -> Token | None:
-        return _l.first(self, _K63)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def into(self) -> Expr | None:
-        return _l.first(self, _K33)
+        return (self._p or _l.slots(self))[2]
 
 class PragmaStmt(Node):
     """``pragma_stmt``: 'PRAGMA' name:QualifiedName ('EQ' value:PragmaValue | 'LP' value:PragmaValue 'RP')?"""
@@ -1500,6 +1572,8 @@ class PragmaStmt(Node):
     __slots__ = ()
     kind = 'pragma_stmt'
     _PATTERN = '(?P<g1>\u0174)(?P<g2>\u01ed)(?:(?:(?P<g3>\u0132)(?P<g4>\u01eb)|(?P<g5>\u015d)(?P<g6>\u01eb)(?P<g7>\u0188)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'EQ': 0, 'LP': 2, 'RP': 3, 'pragma_value': 1}
+    _SLOT_COUNT = 4
 
     @property
     def pragma_token(self) -> Token:
@@ -1511,19 +1585,19 @@ class PragmaStmt(Node):
 
     @property
     def eq_token(self) -> Token | None:
-        return _l.first(self, _K64)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def value(self) -> PragmaValue | None:
-        return _l.first(self, _K65)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[3]
 
 class PragmaValue(Node):
     """``pragma_value``: words:(Sign? Number | Name | 'ON' | 'DELETE' | 'DEFAULT')"""
@@ -1531,10 +1605,12 @@ class PragmaValue(Node):
     __slots__ = ()
     kind = 'pragma_value'
     _PATTERN = '(?P<g1>(?:(?:(?:\u0173|\u0162))?(?:\u0151|\u013c)|(?:\u0147|\u0190|\u0157|\u014d)|\u016c|\u0128|\u0125))'
+    _SLOTS: ClassVar[dict[str, int]] = {'DEFAULT': -1, 'DELETE': -1, 'FLOAT': -1, 'ID': -1, 'INDEXED': -1, 'INTEGER': -1, 'JOIN_KW': -1, 'MINUS': -1, 'ON': -1, 'PLUS': -1, 'STRING': -1}
+    _SLOT_COUNT = 1
 
     @property
     def words(self) -> list[Token]:
-        return _l.every(self, _K66)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class ReindexStmt(Node):
     """``reindex_stmt``: 'REINDEX' name:QualifiedName?"""
@@ -1542,6 +1618,8 @@ class ReindexStmt(Node):
     __slots__ = ()
     kind = 'reindex_stmt'
     _PATTERN = '(?P<g1>\u017e)(?P<g2>(?:\u01ed)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'qualified_name': 0}
+    _SLOT_COUNT = 1
 
     @property
     def reindex_token(self) -> Token:
@@ -1549,7 +1627,7 @@ class ReindexStmt(Node):
 
     @property
     def name(self) -> QualifiedName | None:
-        return _l.first(self, _K13)
+        return (self._p or _l.slots(self))[0]
 
 class AnalyzeStmt(Node):
     """``analyze_stmt``: 'ANALYZE' name:QualifiedName?"""
@@ -1557,6 +1635,8 @@ class AnalyzeStmt(Node):
     __slots__ = ()
     kind = 'analyze_stmt'
     _PATTERN = '(?P<g1>\u0107)(?P<g2>(?:\u01ed)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'qualified_name': 0}
+    _SLOT_COUNT = 1
 
     @property
     def analyze_token(self) -> Token:
@@ -1564,7 +1644,7 @@ class AnalyzeStmt(Node):
 
     @property
     def name(self) -> QualifiedName | None:
-        return _l.first(self, _K13)
+        return (self._p or _l.slots(self))[0]
 
 class Select(Node):
     """``select``: with_clause:WithClause? cores:(OneSelect (operators:CompoundOperator OneSelect)*)"""
@@ -1572,18 +1652,20 @@ class Select(Node):
     __slots__ = ()
     kind = 'select'
     _PATTERN = '(?P<g1>(?:\u0212)?)(?P<g2>(?:\u01f8|\u020b)(?:\u01b9(?:\u01f8|\u020b))*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'compound_operator': -3, 'select_core': -2, 'values': -2, 'with_clause': 0}
+    _SLOT_COUNT = 3
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K67)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def cores(self) -> list[OneSelect]:
-        return _l.every(self, _K69)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def operators(self) -> list[CompoundOperator]:
-        return _l.every(self, _K68)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
 class WithClause(Node):
     """``with_clause``: 'WITH' recursive?:'RECURSIVE'? ctes:(CommonTableExpression % 'COMMA')"""
@@ -1591,6 +1673,8 @@ class WithClause(Node):
     __slots__ = ()
     kind = 'with_clause'
     _PATTERN = '(?P<g1>\u01a5)(?P<g2>(?:\u017c)?)(?P<g3>(?:\u01b8(?:\u011c\u01b8)*))'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -3, 'RECURSIVE': -1, 'common_table_expression': -2}
+    _SLOT_COUNT = 3
 
     @property
     def with_token(self) -> Token:
@@ -1598,19 +1682,19 @@ class WithClause(Node):
 
     @property
     def recursive(self) -> bool:
-        return _l.first(self, _K70) is not None
+        return (self._p or _l.slots(self))[0] is not None
 
     @property
     def recursive_tokens(self) -> list[Token]:
-        return _l.every(self, _K70)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def ctes(self) -> list[CommonTableExpression]:
-        return _l.every(self, _K71)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def ctes_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
 class CommonTableExpression(CommonTableExpressionMixin, Node):
     """``common_table_expression``: name:Name columns:ColumnList? 'AS' materialization:('NOT'? 'MATERIALIZED')? 'LP' query:Query 'RP'"""
@@ -1618,6 +1702,8 @@ class CommonTableExpression(CommonTableExpressionMixin, Node):
     __slots__ = ()
     kind = 'common_table_expression'
     _PATTERN = '(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))(?P<g2>(?:\u01b4)?)(?P<g3>\u010a)(?P<g4>(?:(?:\u0165)?\u0161)?)(?P<g5>\u015d)(?P<g6>(?:\u01f7|\u01f8|\u020b))(?P<g7>\u0188)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 1, 'MATERIALIZED': -3, 'NOT': -3, 'column_list': 0}
+    _SLOT_COUNT = 3
 
     @property
     def name(self) -> Token:
@@ -1625,15 +1711,15 @@ class CommonTableExpression(CommonTableExpressionMixin, Node):
 
     @property
     def columns(self) -> ColumnList | None:
-        return _l.first(self, _K35)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def as_token(self) -> Token:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def materialization(self) -> list[Token]:
-        return _l.every(self, _K72)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def lp_token(self) -> Token:
@@ -1653,10 +1739,12 @@ class CompoundOperator(Node):
     __slots__ = ()
     kind = 'compound_operator'
     _PATTERN = '(?P<g1>(?:\u0199(?:\u0104)?|\u0134|\u0152))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ALL': -1, 'EXCEPT': -1, 'INTERSECT': -1, 'UNION': -1}
+    _SLOT_COUNT = 1
 
     @property
     def words(self) -> list[Token]:
-        return _l.every(self, _K73)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class SelectCore(Node):
     """``select_core``: 'SELECT' distinct:('DISTINCT' | 'ALL')? columns:(ResultColumn % 'COMMA') from_clause:FromClause? where:WhereClause? group_by:GroupByClause? having:HavingClause? window:WindowClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -1664,6 +1752,8 @@ class SelectCore(Node):
     __slots__ = ()
     kind = 'select_core'
     _PATTERN = '(?P<g1>\u018b)(?P<g2>(?:(?:\u012b|\u0104))?)(?P<g3>(?:\u01f2(?:\u011c\u01f2)*))(?P<g4>(?:\u01d1)?)(?P<g5>(?:\u020e)?)(?P<g6>(?:\u01d5)?)(?P<g7>(?:\u01d6)?)(?P<g8>(?:\u0210)?)(?P<g9>(?:\u01e6)?)(?P<g10>(?:\u01de)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ALL': 0, 'COMMA': -3, 'DISTINCT': 0, 'from_clause': 3, 'group_by_clause': 5, 'having_clause': 6, 'limit_clause': 9, 'order_by_clause': 8, 'result_column': -2, 'where_clause': 4, 'window_clause': 7}
+    _SLOT_COUNT = 10
 
     @property
     def select_token(self) -> Token:
@@ -1671,43 +1761,43 @@ class SelectCore(Node):
 
     @property
     def distinct(self) -> Token | None:
-        return _l.first(self, _K74)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def columns(self) -> list[ResultColumn]:
-        return _l.every(self, _K75)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def from_clause(self) -> FromClause | None:
-        return _l.first(self, _K76)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.first(self, _K51)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def group_by(self) -> GroupByClause | None:
-        return _l.first(self, _K77)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def having(self) -> HavingClause | None:
-        return _l.first(self, _K78)
+        return (self._p or _l.slots(self))[6]
 
     @property
     def window(self) -> WindowClause | None:
-        return _l.first(self, _K79)
+        return (self._p or _l.slots(self))[7]
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K80)
+        return (self._p or _l.slots(self))[8]
 
     @property
     def limit(self) -> LimitClause | None:
-        return _l.first(self, _K81)
+        return (self._p or _l.slots(self))[9]
 
 class Values(Node):
     """``values``: 'VALUES' rows:(ValueRow % 'COMMA')"""
@@ -1757,14 +1847,16 @@ class ResultColumn(Node):
     __slots__ = ()
     kind = 'result_column'
     _PATTERN = '(?:(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?:(?P<g2>\u010a))?(?P<g3>(?:\u0147|\u0190|\u0157|\u014d)))?|(?P<g4>\u018f)|(?P<g5>(?:\u0147|\u0190|\u0157|\u014d))(?P<g6>\u012d)(?P<g7>\u018f))'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 1, 'DOT': 3, 'STAR': 2, 'between_expr': 0, 'binary_expr': 0, 'case_expr': 0, 'cast_expr': 0, 'collate_expr': 0, 'column_ref': 0, 'exists_expr': 0, 'function_call': 0, 'in_expr': 0, 'is_expr': 0, 'like_expr': 0, 'literal': 0, 'not_expr': 0, 'null_test': 0, 'paren_expr': 0, 'raise_expr': 0, 'row_value': 0, 'subquery_expr': 0, 'unary_expr': 0, 'variable': 0}
+    _SLOT_COUNT = 4
 
     @property
     def expr(self) -> Expr | None:
-        return _l.first(self, _K33)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def alias(self) -> Token | None:
@@ -1772,7 +1864,7 @@ class ResultColumn(Node):
 
     @property
     def star(self) -> Token | None:
-        return _l.first(self, _K82)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def table(self) -> Token | None:
@@ -1780,7 +1872,7 @@ class ResultColumn(Node):
 
     @property
     def dot_token(self) -> Token | None:
-        return _l.first(self, _K83)
+        return (self._p or _l.slots(self))[3]
 
 class FromClause(Node):
     """``from_clause``: 'FROM' terms:(FromTerm (joins:JoinOperator FromTerm)*)"""
@@ -1788,6 +1880,8 @@ class FromClause(Node):
     __slots__ = ()
     kind = 'from_clause'
     _PATTERN = '(?P<g1>\u0140)(?P<g2>(?:\u0200|\u01fe|\u01fc|\u01db)(?:\u01dc(?:\u0200|\u01fe|\u01fc|\u01db))*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'join_group': -1, 'join_operator': -2, 'subquery': -1, 'table_function': -1, 'table_ref': -1}
+    _SLOT_COUNT = 2
 
     @property
     def from_token(self) -> Token:
@@ -1795,11 +1889,11 @@ class FromClause(Node):
 
     @property
     def terms(self) -> list[FromTerm]:
-        return _l.every(self, _K85)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def joins(self) -> list[JoinOperator]:
-        return _l.every(self, _K84)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
 class TableRef(Node):
     """``table_ref``: name:QualifiedName Alias? indexed_by:IndexedBy? constraint:JoinConstraint?"""
@@ -1807,6 +1901,8 @@ class TableRef(Node):
     __slots__ = ()
     kind = 'table_ref'
     _PATTERN = '(?P<g1>\u01ed)(?:(?:(?P<g2>\u010a))?(?P<g3>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g4>(?:\u01d8)?)(?P<g5>(?:(?:\u01e5|\u0208))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 0, 'ID': 1, 'INDEXED': 1, 'JOIN_KW': 1, 'STRING': 1, 'indexed_by': 2, 'on_clause': 3, 'using_clause': 3}
+    _SLOT_COUNT = 4
 
     @property
     def name(self) -> QualifiedName:
@@ -1814,19 +1910,19 @@ class TableRef(Node):
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def alias(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K86)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K87)
+        return (self._p or _l.slots(self))[3]
 
 class TableFunction(Node):
     """``table_function``: name:QualifiedName 'LP' args:(Expr % 'COMMA')? 'RP' Alias? constraint:JoinConstraint?"""
@@ -1834,6 +1930,8 @@ class TableFunction(Node):
     __slots__ = ()
     kind = 'table_function'
     _PATTERN = '(?P<g1>\u01ed)(?P<g2>\u015d)(?P<g3>(?:(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))?)(?P<g4>\u0188)(?:(?:(?P<g5>\u010a))?(?P<g6>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g7>(?:(?:\u01e5|\u0208))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 3, 'COMMA': -2, 'ID': 4, 'INDEXED': 4, 'JOIN_KW': 4, 'RP': 2, 'STRING': 4, 'between_expr': -1, 'binary_expr': -1, 'case_expr': -1, 'cast_expr': -1, 'collate_expr': -1, 'column_ref': -1, 'exists_expr': -1, 'function_call': -1, 'in_expr': -1, 'is_expr': -1, 'like_expr': -1, 'literal': -1, 'not_expr': -1, 'null_test': -1, 'on_clause': 5, 'paren_expr': -1, 'raise_expr': -1, 'row_value': -1, 'subquery_expr': -1, 'unary_expr': -1, 'using_clause': 5, 'variable': -1}
+    _SLOT_COUNT = 6
 
     @property
     def name(self) -> QualifiedName:
@@ -1845,27 +1943,27 @@ class TableFunction(Node):
 
     @property
     def args(self) -> list[Expr]:
-        return _l.every(self, _K33)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def args_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def alias(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K87)
+        return (self._p or _l.slots(self))[5]
 
 class Subquery(Node):
     """``subquery``: 'LP' query:Query 'RP' Alias? constraint:JoinConstraint?"""
@@ -1873,6 +1971,8 @@ class Subquery(Node):
     __slots__ = ()
     kind = 'subquery'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:\u01f7|\u01f8|\u020b))(?P<g3>\u0188)(?:(?:(?P<g4>\u010a))?(?P<g5>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g6>(?:(?:\u01e5|\u0208))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 0, 'ID': 1, 'INDEXED': 1, 'JOIN_KW': 1, 'STRING': 1, 'on_clause': 2, 'using_clause': 2}
+    _SLOT_COUNT = 3
 
     @property
     def lp_token(self) -> Token:
@@ -1888,15 +1988,15 @@ class Subquery(Node):
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def alias(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K87)
+        return (self._p or _l.slots(self))[2]
 
 class JoinGroup(Node):
     """``join_group``: 'LP' terms:(FromTerm (joins:JoinOperator FromTerm)*) 'RP' Alias? constraint:JoinConstraint?"""
@@ -1904,6 +2004,8 @@ class JoinGroup(Node):
     __slots__ = ()
     kind = 'join_group'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:\u0200|\u01fe|\u01fc|\u01db)(?:\u01dc(?:\u0200|\u01fe|\u01fc|\u01db))*)(?P<g3>\u0188)(?:(?:(?P<g4>\u010a))?(?P<g5>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g6>(?:(?:\u01e5|\u0208))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 3, 'ID': 4, 'INDEXED': 4, 'JOIN_KW': 4, 'RP': 2, 'STRING': 4, 'join_group': -1, 'join_operator': -2, 'on_clause': 5, 'subquery': -1, 'table_function': -1, 'table_ref': -1, 'using_clause': 5}
+    _SLOT_COUNT = 6
 
     @property
     def lp_token(self) -> Token:
@@ -1911,27 +2013,27 @@ class JoinGroup(Node):
 
     @property
     def terms(self) -> list[FromTerm]:
-        return _l.every(self, _K85)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def joins(self) -> list[JoinOperator]:
-        return _l.every(self, _K84)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def alias(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K87)
+        return (self._p or _l.slots(self))[5]
 
 class QualifiedName(QualifiedNameMixin, Node):
     """``qualified_name``: parts:(Name % 'DOT')"""
@@ -1954,18 +2056,20 @@ class JoinOperator(JoinOperatorMixin, Node):
     __slots__ = ()
     kind = 'join_operator'
     _PATTERN = '(?:(?P<g1>\u011c)|(?P<g2>(?:(?:\u0147|\u0190|\u0157|\u014d))*)(?P<g3>\u0156))'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': 0, 'ID': -2, 'INDEXED': -2, 'JOIN': 2, 'JOIN_KW': -2, 'STRING': -2}
+    _SLOT_COUNT = 3
 
     @property
     def comma(self) -> Token | None:
-        return _l.first(self, _K15)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def keywords(self) -> list[Token]:
-        return _l.every(self, _K7)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def join_token(self) -> Token | None:
-        return _l.first(self, _K88)
+        return (self._p or _l.slots(self))[2]
 
 class OnClause(Node):
     """``on_clause``: 'ON' expr:Expr"""
@@ -2015,6 +2119,8 @@ class IndexedBy(Node):
     __slots__ = ()
     kind = 'indexed_by'
     _PATTERN = '(?:(?P<g1>\u014d)(?P<g2>\u0115)(?P<g3>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g4>\u0165)(?P<g5>\u014d))'
+    _SLOTS: ClassVar[dict[str, int]] = {'BY': 0, 'NOT': 1}
+    _SLOT_COUNT = 2
 
     @property
     def indexed_token(self) -> Token:
@@ -2022,7 +2128,7 @@ class IndexedBy(Node):
 
     @property
     def by_token(self) -> Token | None:
-        return _l.first(self, _K89)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def index(self) -> Token | None:
@@ -2030,7 +2136,7 @@ class IndexedBy(Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+        return (self._p or _l.slots(self))[1]
 
 class WhereClause(Node):
     """``where_clause``: 'WHERE' expr:Expr"""
@@ -2114,6 +2220,8 @@ class OrderingTerm(Node):
     __slots__ = ()
     kind = 'ordering_term'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g2>(?:(?:\u010b|\u0129))?)(?P<g3>(?:\u0169(?:\u013b|\u0159))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ASC': 0, 'DESC': 0, 'FIRST': -2, 'LAST': -2, 'NULLS': -2}
+    _SLOT_COUNT = 2
 
     @property
     def expr(self) -> Expr:
@@ -2121,11 +2229,11 @@ class OrderingTerm(Node):
 
     @property
     def direction(self) -> Token | None:
-        return _l.first(self, _K26)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def nulls(self) -> list[Token]:
-        return _l.every(self, _K90)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
 class LimitClause(Node):
     """``limit_clause``: 'LIMIT' exprs:(Expr (separator:('OFFSET' | 'COMMA') Expr)?)"""
@@ -2133,6 +2241,8 @@ class LimitClause(Node):
     __slots__ = ()
     kind = 'limit_clause'
     _PATTERN = '(?P<g1>\u015c)(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:(?:\u016b|\u011c)(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -2, 'OFFSET': -2, 'between_expr': -1, 'binary_expr': -1, 'case_expr': -1, 'cast_expr': -1, 'collate_expr': -1, 'column_ref': -1, 'exists_expr': -1, 'function_call': -1, 'in_expr': -1, 'is_expr': -1, 'like_expr': -1, 'literal': -1, 'not_expr': -1, 'null_test': -1, 'paren_expr': -1, 'raise_expr': -1, 'row_value': -1, 'subquery_expr': -1, 'unary_expr': -1, 'variable': -1}
+    _SLOT_COUNT = 2
 
     @property
     def limit_token(self) -> Token:
@@ -2140,11 +2250,11 @@ class LimitClause(Node):
 
     @property
     def exprs(self) -> list[Expr]:
-        return _l.every(self, _K33)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def separator(self) -> list[Token]:
-        return _l.every(self, _K91)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
 class WindowClause(Node):
     """``window_clause``: 'WINDOW' definitions:(WindowDefinition % 'COMMA')"""
@@ -2171,6 +2281,8 @@ class WindowDefinition(Node):
     __slots__ = ()
     kind = 'window_definition'
     _PATTERN = '(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))(?P<g2>\u010a)(?P<g3>\u015d)(?P<g4>(?:\u020f)?)(?P<g5>\u0188)'
+    _SLOTS: ClassVar[dict[str, int]] = {'window': 0}
+    _SLOT_COUNT = 1
 
     @property
     def name(self) -> Token:
@@ -2186,7 +2298,7 @@ class WindowDefinition(Node):
 
     @property
     def window(self) -> Window | None:
-        return _l.first(self, _K92)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def rp_token(self) -> Token:
@@ -2198,46 +2310,48 @@ class Window(Node):
     __slots__ = ()
     kind = 'window'
     _PATTERN = '(?P<g1>(?:(?:\u0147|\u0190|\u0157|\u014d))?)(?:(?:(?P<g2>\u0171)(?P<g3>\u0115)(?P<g4>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))(?P<g5>(?:\u01e6)?)|(?P<g6>\u016e)(?P<g7>\u0115)(?P<g8>(?:\u01e7(?:\u011c\u01e7)*))))?(?P<g9>(?:\u01d0)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'BY': 2, 'ID': 0, 'INDEXED': 0, 'JOIN_KW': 0, 'ORDER': 5, 'PARTITION': 1, 'STRING': 0, 'between_expr': -4, 'binary_expr': -4, 'case_expr': -4, 'cast_expr': -4, 'collate_expr': -4, 'column_ref': -4, 'exists_expr': -4, 'frame_spec': 7, 'function_call': -4, 'in_expr': -4, 'is_expr': -4, 'like_expr': -4, 'literal': -4, 'not_expr': -4, 'null_test': -4, 'order_by_clause': 4, 'ordering_term': -7, 'paren_expr': -4, 'raise_expr': -4, 'row_value': -4, 'subquery_expr': -4, 'unary_expr': -4, 'variable': -4}
+    _SLOT_COUNT = 8
 
     @property
     def base(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def partition_token(self) -> Token | None:
-        return _l.first(self, _K93)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def by_token(self) -> Token | None:
-        return _l.first(self, _K89)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def partition_by(self) -> list[Expr]:
-        return _l.every(self, _K33)
+        return [*((self._p or _l.slots(self))[3] or ())]
 
     @property
     def partition_by_separators(self) -> list[Token]:
-        return _l.sub(self, (4,), _K15)
+        return _l.sub(self, (4,), _K0)
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K80)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def order_token(self) -> Token | None:
-        return _l.first(self, _K94)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def order_terms(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+        return [*((self._p or _l.slots(self))[6] or ())]
 
     @property
     def order_terms_separators(self) -> list[Token]:
-        return _l.sub(self, (8,), _K15)
+        return _l.sub(self, (8,), _K0)
 
     @property
     def frame(self) -> FrameSpec | None:
-        return _l.first(self, _K95)
+        return (self._p or _l.slots(self))[7]
 
 class FrameSpec(Node):
     """``frame_spec``: unit:('RANGE' | 'ROWS' | 'GROUPS') ('BETWEEN' start_bound:FrameBound 'AND' end_bound:FrameBound | start_bound:FrameBound) exclude:FrameExclude?"""
@@ -2245,6 +2359,8 @@ class FrameSpec(Node):
     __slots__ = ()
     kind = 'frame_spec'
     _PATTERN = '(?P<g1>(?:\u017b|\u0187|\u0144))(?:(?P<g2>\u0110)(?P<g3>\u01ce)(?P<g4>\u0108)(?P<g5>\u01ce)|(?P<g6>\u01ce))(?P<g7>(?:\u01cf)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AND': 1, 'BETWEEN': 0, 'frame_exclude': 2}
+    _SLOT_COUNT = 3
 
     @property
     def unit(self) -> Token:
@@ -2252,7 +2368,7 @@ class FrameSpec(Node):
 
     @property
     def between_token(self) -> Token | None:
-        return _l.first(self, _K96)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def start_bound(self) -> FrameBound:
@@ -2260,7 +2376,7 @@ class FrameSpec(Node):
 
     @property
     def and_token(self) -> Token | None:
-        return _l.first(self, _K97)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def end_bound(self) -> FrameBound | None:
@@ -2268,7 +2384,7 @@ class FrameSpec(Node):
 
     @property
     def exclude(self) -> FrameExclude | None:
-        return _l.first(self, _K98)
+        return (self._p or _l.slots(self))[2]
 
 class FrameBound(Node):
     """``frame_bound``: (unbounded:'UNBOUNDED' | expr:Expr | current:'CURRENT') direction:('PRECEDING' | 'FOLLOWING' | 'ROW')"""
@@ -2276,18 +2392,20 @@ class FrameBound(Node):
     __slots__ = ()
     kind = 'frame_bound'
     _PATTERN = '(?:(?P<g1>\u0198)|(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))|(?P<g3>\u0123))(?P<g4>(?:\u0175|\u013d|\u0186))'
+    _SLOTS: ClassVar[dict[str, int]] = {'CURRENT': 2, 'UNBOUNDED': 0, 'between_expr': 1, 'binary_expr': 1, 'case_expr': 1, 'cast_expr': 1, 'collate_expr': 1, 'column_ref': 1, 'exists_expr': 1, 'function_call': 1, 'in_expr': 1, 'is_expr': 1, 'like_expr': 1, 'literal': 1, 'not_expr': 1, 'null_test': 1, 'paren_expr': 1, 'raise_expr': 1, 'row_value': 1, 'subquery_expr': 1, 'unary_expr': 1, 'variable': 1}
+    _SLOT_COUNT = 3
 
     @property
     def unbounded(self) -> Token | None:
-        return _l.first(self, _K99)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def expr(self) -> Expr | None:
-        return _l.first(self, _K33)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def current(self) -> Token | None:
-        return _l.first(self, _K100)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def direction(self) -> Token:
@@ -2299,6 +2417,8 @@ class FrameExclude(Node):
     __slots__ = ()
     kind = 'frame_exclude'
     _PATTERN = '(?P<g1>\u0135)(?P<g2>(?:\u0164\u016f|\u0123\u0186|\u0143|\u0194))'
+    _SLOTS: ClassVar[dict[str, int]] = {'CURRENT': -1, 'GROUP': -1, 'NO': -1, 'OTHERS': -1, 'ROW': -1, 'TIES': -1}
+    _SLOT_COUNT = 1
 
     @property
     def exclude_token(self) -> Token:
@@ -2306,7 +2426,7 @@ class FrameExclude(Node):
 
     @property
     def what(self) -> list[Token]:
-        return _l.every(self, _K101)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class ColumnList(Node):
     """``column_list``: 'LP' names:(ColumnName % 'COMMA') 'RP'"""
@@ -2337,6 +2457,8 @@ class ColumnName(Node):
     __slots__ = ()
     kind = 'column_name'
     _PATTERN = '(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))(?:(?P<g2>\u011a)(?P<g3>(?:\u0147|\u0190)))?(?P<g4>(?:(?:\u010b|\u0129))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ASC': 1, 'COLLATE': 0, 'DESC': 1}
+    _SLOT_COUNT = 2
 
     @property
     def name(self) -> Token:
@@ -2344,7 +2466,7 @@ class ColumnName(Node):
 
     @property
     def collate_token(self) -> Token | None:
-        return _l.first(self, _K102)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def collation(self) -> Token | None:
@@ -2352,7 +2474,7 @@ class ColumnName(Node):
 
     @property
     def direction(self) -> Token | None:
-        return _l.first(self, _K26)
+        return (self._p or _l.slots(self))[1]
 
 class Literal(Node):
     """``literal``: literal_token:('NULL' | 'FLOAT' | 'BLOB' | 'STRING' | 'INTEGER' | 'QNUMBER' | 'CTIME_KW')"""
@@ -2488,6 +2610,8 @@ class LikeExpr(LikeExprMixin, Node):
     __slots__ = ()
     kind = 'like_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g2>\u0165))?(?P<g3>(?:\u015b|\u0160))(?P<g4>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g5>\u0133)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'ESCAPE': 2, 'LIKE_KW': 1, 'MATCH': 1, 'NOT': 0}
+    _SLOT_COUNT = 3
 
     @property
     def left(self) -> Expr:
@@ -2495,11 +2619,11 @@ class LikeExpr(LikeExprMixin, Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def operator(self) -> Token:
-        return _l.first(self, _K103)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def right(self) -> Expr:
@@ -2507,7 +2631,7 @@ class LikeExpr(LikeExprMixin, Node):
 
     @property
     def escape_token(self) -> Token | None:
-        return _l.first(self, _K104)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def escape(self) -> Expr | None:
@@ -2519,6 +2643,8 @@ class BetweenExpr(BetweenExprMixin, Node):
     __slots__ = ()
     kind = 'between_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g2>\u0165))?(?P<g3>\u0110)(?P<g4>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g5>\u0108)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
+    _SLOTS: ClassVar[dict[str, int]] = {'NOT': 0}
+    _SLOT_COUNT = 1
 
     @property
     def operand(self) -> Expr:
@@ -2526,7 +2652,7 @@ class BetweenExpr(BetweenExprMixin, Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def between_token(self) -> Token:
@@ -2550,6 +2676,8 @@ class InExpr(InExprMixin, Node):
     __slots__ = ()
     kind = 'in_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g2>\u0165))?(?P<g3>\u014b)(?:(?P<g4>\u015d)(?:(?:(?P<g5>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))|(?P<g6>(?:\u01f7|\u01f8|\u020b))))?(?P<g7>\u0188)|(?P<g8>\u01ed)(?:(?P<g9>\u015d)(?P<g10>(?:(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))?)(?P<g11>\u0188))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'IN': 1, 'LP': 2, 'NOT': 0, 'RP': 4, 'qualified_name': 5, 'select': 3, 'select_core': 3, 'values': 3}
+    _SLOT_COUNT = 6
 
     @property
     def left(self) -> Expr:
@@ -2557,43 +2685,43 @@ class InExpr(InExprMixin, Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def in_token(self) -> Token:
-        return _l.first(self, _K105)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def values(self) -> list[Expr]:
-        return _l.many(self, (5,), _K15)
+        return _l.many(self, (5,), _K0)
 
     @property
     def values_separators(self) -> list[Token]:
-        return _l.sub(self, (5,), _K15)
+        return _l.sub(self, (5,), _K0)
 
     @property
     def query(self) -> Query | None:
-        return _l.first(self, _K21)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def table(self) -> QualifiedName | None:
-        return _l.first(self, _K13)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def args(self) -> list[Expr]:
-        return _l.many(self, (10,), _K15)
+        return _l.many(self, (10,), _K0)
 
     @property
     def args_separators(self) -> list[Token]:
-        return _l.sub(self, (10,), _K15)
+        return _l.sub(self, (10,), _K0)
 
 class IsExpr(Node):
     """``is_expr``: left:Expr 'IS' 'NOT'? ('DISTINCT' 'FROM')? right:Expr"""
@@ -2601,6 +2729,8 @@ class IsExpr(Node):
     __slots__ = ()
     kind = 'is_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g2>\u0154)(?:(?P<g3>\u0165))?(?:(?P<g4>\u012b)(?P<g5>\u0140))?(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
+    _SLOTS: ClassVar[dict[str, int]] = {'DISTINCT': 1, 'FROM': 2, 'NOT': 0}
+    _SLOT_COUNT = 3
 
     @property
     def left(self) -> Expr:
@@ -2612,15 +2742,15 @@ class IsExpr(Node):
 
     @property
     def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def distinct_token(self) -> Token | None:
-        return _l.first(self, _K106)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def from_token(self) -> Token | None:
-        return _l.first(self, _K107)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def right(self) -> Expr:
@@ -2632,6 +2762,8 @@ class NullTest(Node):
     __slots__ = ()
     kind = 'null_test'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g2>(?:\u0155|\u0167|\u0165\u0168))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ISNULL': -1, 'NOT': -1, 'NOTNULL': -1, 'NULL': -1}
+    _SLOT_COUNT = 1
 
     @property
     def operand(self) -> Expr:
@@ -2639,7 +2771,7 @@ class NullTest(Node):
 
     @property
     def op(self) -> list[Token]:
-        return _l.every(self, _K108)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
 class CollateExpr(Node):
     """``collate_expr``: expr:Expr 'COLLATE' collation:Collation"""
@@ -2666,6 +2798,8 @@ class CastExpr(Node):
     __slots__ = ()
     kind = 'cast_expr'
     _PATTERN = '(?P<g1>\u0118)(?P<g2>\u015d)(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g4>\u010a)(?P<g5>(?:\u0203)?)(?P<g6>\u0188)'
+    _SLOTS: ClassVar[dict[str, int]] = {'type_name': 0}
+    _SLOT_COUNT = 1
 
     @property
     def cast_token(self) -> Token:
@@ -2685,7 +2819,7 @@ class CastExpr(Node):
 
     @property
     def type_name(self) -> TypeName | None:
-        return _l.first(self, _K23)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def rp_token(self) -> Token:
@@ -2697,6 +2831,8 @@ class FunctionCall(FunctionCallMixin, Node):
     __slots__ = ()
     kind = 'function_call'
     _PATTERN = '(?P<g1>(?:\u0147|\u014d|\u0157))(?P<g2>\u015d)(?:(?P<g3>\u018f)|(?P<g4>(?:(?:\u012b|\u0104))?)(?P<g5>(?:(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))?)(?P<g6>(?:\u01d3)?))(?P<g7>\u0188)(?P<g8>(?:\u0213)?)(?P<g9>(?:\u01cb)?)(?P<g10>(?:\u01e8)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ALL': 1, 'COMMA': -4, 'DISTINCT': 1, 'RP': 5, 'STAR': 0, 'between_expr': -3, 'binary_expr': -3, 'case_expr': -3, 'cast_expr': -3, 'collate_expr': -3, 'column_ref': -3, 'exists_expr': -3, 'filter_clause': 7, 'function_call': -3, 'function_order_by': 4, 'in_expr': -3, 'is_expr': -3, 'like_expr': -3, 'literal': -3, 'not_expr': -3, 'null_test': -3, 'over_clause': 8, 'paren_expr': -3, 'raise_expr': -3, 'row_value': -3, 'subquery_expr': -3, 'unary_expr': -3, 'variable': -3, 'within_group': 6}
+    _SLOT_COUNT = 9
 
     @property
     def name(self) -> Token:
@@ -2708,39 +2844,39 @@ class FunctionCall(FunctionCallMixin, Node):
 
     @property
     def star(self) -> Token | None:
-        return _l.first(self, _K82)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def quantifier(self) -> Token | None:
-        return _l.first(self, _K74)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def args(self) -> list[Expr]:
-        return _l.every(self, _K33)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def args_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[3] or ())]
 
     @property
     def order_by(self) -> FunctionOrderBy | None:
-        return _l.first(self, _K109)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def within_group(self) -> WithinGroup | None:
-        return _l.first(self, _K110)
+        return (self._p or _l.slots(self))[6]
 
     @property
     def filter(self) -> FilterClause | None:
-        return _l.first(self, _K111)
+        return (self._p or _l.slots(self))[7]
 
     @property
     def over(self) -> OverClause | None:
-        return _l.first(self, _K112)
+        return (self._p or _l.slots(self))[8]
 
 class FunctionOrderBy(Node):
     """``function_order_by``: 'ORDER' 'BY' terms:(OrderingTerm % 'COMMA')"""
@@ -2833,6 +2969,8 @@ class OverClause(Node):
     __slots__ = ()
     kind = 'over_clause'
     _PATTERN = '(?P<g1>\u0170)(?:(?P<g2>\u015d)(?P<g3>(?:\u020f)?)(?P<g4>\u0188)|(?P<g5>(?:\u0147|\u0190|\u0157|\u014d)))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ID': 3, 'INDEXED': 3, 'JOIN_KW': 3, 'LP': 0, 'RP': 2, 'STRING': 3, 'window': 1}
+    _SLOT_COUNT = 4
 
     @property
     def over_token(self) -> Token:
@@ -2840,19 +2978,19 @@ class OverClause(Node):
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def window(self) -> Window | None:
-        return _l.first(self, _K92)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def window_name(self) -> Token | None:
-        return _l.first(self, _K7)
+        return (self._p or _l.slots(self))[3]
 
 class CaseExpr(Node):
     """``case_expr``: 'CASE' operand:Expr? whens:WhenClause+ ('ELSE' else_:Expr)? 'END'"""
@@ -2860,6 +2998,8 @@ class CaseExpr(Node):
     __slots__ = ()
     kind = 'case_expr'
     _PATTERN = '(?P<g1>\u0117)(?P<g2>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))?)(?P<g3>(?:\u020d)+)(?:(?P<g4>\u0130)(?P<g5>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?(?P<g6>\u0131)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ELSE': 1, 'when_clause': -1}
+    _SLOT_COUNT = 2
 
     @property
     def case_token(self) -> Token:
@@ -2871,11 +3011,11 @@ class CaseExpr(Node):
 
     @property
     def whens(self) -> list[WhenClause]:
-        return _l.every(self, _K113)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def else_token(self) -> Token | None:
-        return _l.first(self, _K114)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def else_(self) -> Expr | None:
@@ -2956,6 +3096,8 @@ class RaiseExpr(Node):
     __slots__ = ()
     kind = 'raise_expr'
     _PATTERN = '(?P<g1>\u017a)(?P<g2>\u015d)(?:(?P<g3>\u0149)|(?P<g4>(?:\u0185|\u0100|\u0139))(?P<g5>\u011c)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))(?P<g7>\u0188)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': 1, 'COMMA': 2, 'FAIL': 1, 'IGNORE': 0, 'ROLLBACK': 1, 'between_expr': 3, 'binary_expr': 3, 'case_expr': 3, 'cast_expr': 3, 'collate_expr': 3, 'column_ref': 3, 'exists_expr': 3, 'function_call': 3, 'in_expr': 3, 'is_expr': 3, 'like_expr': 3, 'literal': 3, 'not_expr': 3, 'null_test': 3, 'paren_expr': 3, 'raise_expr': 3, 'row_value': 3, 'subquery_expr': 3, 'unary_expr': 3, 'variable': 3}
+    _SLOT_COUNT = 4
 
     @property
     def raise_token(self) -> Token:
@@ -2967,19 +3109,19 @@ class RaiseExpr(Node):
 
     @property
     def ignore_token(self) -> Token | None:
-        return _l.first(self, _K115)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def action(self) -> Token | None:
-        return _l.first(self, _K116)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def comma_token(self) -> Token | None:
-        return _l.first(self, _K15)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def message(self) -> Expr | None:
-        return _l.first(self, _K33)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def rp_token(self) -> Token:
@@ -2991,18 +3133,20 @@ class InsertStmt(InsertStmtMixin, Node):
     __slots__ = ()
     kind = 'insert_stmt'
     _PATTERN = '(?P<g1>(?:\u0212)?)(?:(?P<g2>\u014f)(?:(?P<g3>\u016d)(?P<g4>(?:\u0185|\u0100|\u0139|\u0149|\u0182)))?|(?P<g5>\u0182))(?P<g6>\u0153)(?P<g7>\u0201)(?:(?P<g8>\u015d)(?P<g9>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u011c(?:\u0147|\u0190|\u0157|\u014d))*))(?P<g10>\u0188))?(?:(?P<g11>(?:\u01f7|\u01f8|\u020b))(?P<g12>(?:\u0207)*)|(?P<g13>\u0125)(?P<g14>\u019e))(?P<g15>(?:\u01f3)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -8, 'DEFAULT': 11, 'ID': -7, 'INDEXED': -7, 'INSERT': 1, 'INTO': 3, 'JOIN_KW': -7, 'LP': 5, 'OR': 2, 'RP': 8, 'STRING': -7, 'VALUES': 12, 'returning_clause': 13, 'select': 9, 'select_core': 9, 'target_table': 4, 'upsert_clause': -11, 'values': 9, 'with_clause': 0}
+    _SLOT_COUNT = 14
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K67)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def insert_token(self) -> Token | None:
-        return _l.first(self, _K117)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def or_token(self) -> Token | None:
-        return _l.first(self, _K118)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def conflict(self) -> Token | None:
@@ -3014,47 +3158,47 @@ class InsertStmt(InsertStmtMixin, Node):
 
     @property
     def into_token(self) -> Token:
-        return _l.first(self, _K63)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def columns(self) -> list[Token]:
-        return _l.every(self, _K7)
+        return [*((self._p or _l.slots(self))[6] or ())]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[7] or ())]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[8]
 
     @property
     def source(self) -> Query | None:
-        return _l.first(self, _K21)
+        return (self._p or _l.slots(self))[9]
 
     @property
     def upserts(self) -> list[UpsertClause]:
-        return _l.every(self, _K120)
+        return [*((self._p or _l.slots(self))[10] or ())]
 
     @property
     def default_token(self) -> Token | None:
-        return _l.first(self, _K121)
+        return (self._p or _l.slots(self))[11]
 
     @property
     def values_token(self) -> Token | None:
-        return _l.first(self, _K122)
+        return (self._p or _l.slots(self))[12]
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+        return (self._p or _l.slots(self))[13]
 
 class UpdateStmt(Node):
     """``update_stmt``: with_clause:WithClause? 'UPDATE' ('OR' conflict:Resolve)? table:TargetTable indexed_by:IndexedBy? 'SET' assignments:(SetItem % 'COMMA') from_clause:FromClause? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3062,62 +3206,64 @@ class UpdateStmt(Node):
     __slots__ = ()
     kind = 'update_stmt'
     _PATTERN = '(?P<g1>(?:\u0212)?)(?P<g2>\u019b)(?:(?P<g3>\u016d)(?P<g4>(?:\u0185|\u0100|\u0139|\u0149|\u0182)))?(?P<g5>\u0201)(?P<g6>(?:\u01d8)?)(?P<g7>\u018d)(?P<g8>(?:\u01f9(?:\u011c\u01f9)*))(?P<g9>(?:\u01d1)?)(?P<g10>(?:\u020e)?)(?P<g11>(?:\u01f3)?)(?P<g12>(?:\u01e6)?)(?P<g13>(?:\u01de)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': 3, 'COMMA': -9, 'FAIL': 3, 'IGNORE': 3, 'OR': 2, 'REPLACE': 3, 'ROLLBACK': 3, 'SET': 6, 'UPDATE': 1, 'from_clause': 9, 'indexed_by': 5, 'limit_clause': 13, 'order_by_clause': 12, 'returning_clause': 11, 'set_item': -8, 'target_table': 4, 'where_clause': 10, 'with_clause': 0}
+    _SLOT_COUNT = 14
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K67)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def update_token(self) -> Token:
-        return _l.first(self, _K124)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def or_token(self) -> Token | None:
-        return _l.first(self, _K118)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def conflict(self) -> Token | None:
-        return _l.first(self, _K125)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K86)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def set_token(self) -> Token:
-        return _l.first(self, _K126)
+        return (self._p or _l.slots(self))[6]
 
     @property
     def assignments(self) -> list[SetItem]:
-        return _l.every(self, _K127)
+        return [*((self._p or _l.slots(self))[7] or ())]
 
     @property
     def assignments_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[8] or ())]
 
     @property
     def from_clause(self) -> FromClause | None:
-        return _l.first(self, _K76)
+        return (self._p or _l.slots(self))[9]
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.first(self, _K51)
+        return (self._p or _l.slots(self))[10]
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+        return (self._p or _l.slots(self))[11]
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K80)
+        return (self._p or _l.slots(self))[12]
 
     @property
     def limit(self) -> LimitClause | None:
-        return _l.first(self, _K81)
+        return (self._p or _l.slots(self))[13]
 
 class DeleteStmt(Node):
     """``delete_stmt``: with_clause:WithClause? 'DELETE' 'FROM' table:TargetTable indexed_by:IndexedBy? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3125,42 +3271,44 @@ class DeleteStmt(Node):
     __slots__ = ()
     kind = 'delete_stmt'
     _PATTERN = '(?P<g1>(?:\u0212)?)(?P<g2>\u0128)(?P<g3>\u0140)(?P<g4>\u0201)(?P<g5>(?:\u01d8)?)(?P<g6>(?:\u020e)?)(?P<g7>(?:\u01f3)?)(?P<g8>(?:\u01e6)?)(?P<g9>(?:\u01de)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'DELETE': 1, 'FROM': 2, 'indexed_by': 4, 'limit_clause': 8, 'order_by_clause': 7, 'returning_clause': 6, 'target_table': 3, 'where_clause': 5, 'with_clause': 0}
+    _SLOT_COUNT = 9
 
     @property
     def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K67)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def delete_token(self) -> Token:
-        return _l.first(self, _K128)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def from_token(self) -> Token:
-        return _l.first(self, _K107)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K86)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def where(self) -> WhereClause | None:
-        return _l.first(self, _K51)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+        return (self._p or _l.slots(self))[6]
 
     @property
     def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K80)
+        return (self._p or _l.slots(self))[7]
 
     @property
     def limit(self) -> LimitClause | None:
-        return _l.first(self, _K81)
+        return (self._p or _l.slots(self))[8]
 
 class TargetTable(TargetTableMixin, Node):
     """``target_table``: parts:(Name % 'DOT') ('AS' alias:Name)?"""
@@ -3168,18 +3316,20 @@ class TargetTable(TargetTableMixin, Node):
     __slots__ = ()
     kind = 'target_table'
     _PATTERN = '(?P<g1>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u012d(?:\u0147|\u0190|\u0157|\u014d))*))(?:(?P<g2>\u010a)(?P<g3>(?:\u0147|\u0190|\u0157|\u014d)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 1, 'DOT': -1}
+    _SLOT_COUNT = 2
 
     @property
     def parts(self) -> list[Token]:
-        return _l.many(self, (1,), _K83)
+        return _l.many(self, (1,), _K4)
 
     @property
     def parts_separators(self) -> list[Token]:
-        return _l.every(self, _K83)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def alias(self) -> Token | None:
@@ -3191,22 +3341,24 @@ class SetItem(Node):
     __slots__ = ()
     kind = 'set_item'
     _PATTERN = '(?:(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g2>\u015d)(?P<g3>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u011c(?:\u0147|\u0190|\u0157|\u014d))*))(?P<g4>\u0188))(?P<g5>\u0132)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -3, 'ID': -1, 'INDEXED': -1, 'JOIN_KW': -1, 'LP': 1, 'RP': 3, 'STRING': -1}
+    _SLOT_COUNT = 4
 
     @property
     def columns(self) -> list[Token]:
-        return _l.every(self, _K7)
+        return [*((self._p or _l.slots(self))[0] or ())]
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[1]
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+        return [*((self._p or _l.slots(self))[2] or ())]
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def eq_token(self) -> Token:
@@ -3222,6 +3374,8 @@ class UpsertClause(UpsertClauseMixin, Node):
     __slots__ = ()
     kind = 'upsert_clause'
     _PATTERN = '(?P<g1>\u016c)(?P<g2>\u011f)(?:(?P<g3>\u015d)(?P<g4>(?:\u01e7(?:\u011c\u01e7)*))(?P<g5>\u0188)(?P<g6>(?:\u020e)?))?(?P<g7>\u012c)(?:(?P<g8>\u0166)|(?P<g9>\u019b)(?P<g10>\u018d)(?P<g11>(?:\u01f9(?:\u011c\u01f9)*))(?P<g12>(?:\u020e)?))'
+    _SLOTS: ClassVar[dict[str, int]] = {'DO': 3, 'LP': 0, 'NOTHING': 4, 'RP': 2, 'SET': 6, 'UPDATE': 5, 'ordering_term': -2, 'set_item': -8}
+    _SLOT_COUNT = 8
 
     @property
     def on_token(self) -> Token:
@@ -3233,19 +3387,19 @@ class UpsertClause(UpsertClauseMixin, Node):
 
     @property
     def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+        return (self._p or _l.slots(self))[0]
 
     @property
     def target(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+        return [*((self._p or _l.slots(self))[1] or ())]
 
     @property
     def target_separators(self) -> list[Token]:
-        return _l.sub(self, (4,), _K15)
+        return _l.sub(self, (4,), _K0)
 
     @property
     def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+        return (self._p or _l.slots(self))[2]
 
     @property
     def target_where(self) -> WhereClause | None:
@@ -3253,27 +3407,27 @@ class UpsertClause(UpsertClauseMixin, Node):
 
     @property
     def do_token(self) -> Token:
-        return _l.first(self, _K129)
+        return (self._p or _l.slots(self))[3]
 
     @property
     def nothing_token(self) -> Token | None:
-        return _l.first(self, _K130)
+        return (self._p or _l.slots(self))[4]
 
     @property
     def update_token(self) -> Token | None:
-        return _l.first(self, _K124)
+        return (self._p or _l.slots(self))[5]
 
     @property
     def set_token(self) -> Token | None:
-        return _l.first(self, _K126)
+        return (self._p or _l.slots(self))[6]
 
     @property
     def assignments(self) -> list[SetItem]:
-        return _l.every(self, _K127)
+        return [*((self._p or _l.slots(self))[7] or ())]
 
     @property
     def assignments_separators(self) -> list[Token]:
-        return _l.sub(self, (11,), _K15)
+        return _l.sub(self, (11,), _K0)
 
     @property
     def where(self) -> WhereClause | None:
@@ -3299,137 +3453,12 @@ class ReturningClause(Node):
         return self.children[2::2]
 
 
-_K0 = frozenset({'SEMI', 'error', 'stmt'})
-_K1 = frozenset({'explain'})
-_K2 = frozenset({'alter_table_stmt', 'analyze_stmt', 'attach_stmt', 'begin_stmt', 'commit_stmt', 'create_index_stmt', 'create_table_stmt', 'create_trigger_stmt', 'create_view_stmt', 'create_virtual_table_stmt', 'delete_stmt', 'detach_stmt', 'drop_index_stmt', 'drop_table_stmt', 'drop_trigger_stmt', 'drop_view_stmt', 'insert_stmt', 'pragma_stmt', 'reindex_stmt', 'release_stmt', 'rollback_stmt', 'savepoint_stmt', 'select', 'select_core', 'update_stmt', 'vacuum_stmt', 'values'})
-_K3 = frozenset({'SEMI'})
-_K4 = frozenset({'PLAN', 'QUERY'})
-_K5 = frozenset({'DEFERRED', 'EXCLUSIVE', 'IMMEDIATE'})
-_K6 = frozenset({'TRANSACTION'})
-_K7 = frozenset({'ID', 'INDEXED', 'JOIN_KW', 'STRING'})
-_K8 = frozenset({'TO'})
-_K9 = frozenset({'SAVEPOINT'})
-_K10 = frozenset({'TEMP'})
-_K11 = frozenset({'TABLE'})
-_K12 = frozenset({'EXISTS', 'IF', 'NOT'})
-_K13 = frozenset({'qualified_name'})
-_K14 = frozenset({'LP'})
-_K15 = frozenset({'COMMA'})
-_K16 = frozenset({'column_def'})
-_K17 = frozenset({'check_constraint', 'constraint_name', 'foreign_key_constraint', 'primary_key_constraint', 'unique_constraint'})
-_K18 = frozenset({'RP'})
-_K19 = frozenset({'table_option'})
-_K20 = frozenset({'AS'})
-_K21 = frozenset({'select', 'select_core', 'values'})
-_K22 = frozenset({'WITHOUT'})
-_K23 = frozenset({'type_name'})
-_K24 = frozenset({'check_constraint', 'collate_constraint', 'constraint_name', 'default_constraint', 'defer_subclause', 'foreign_key_clause', 'generated_constraint', 'not_null_constraint', 'null_constraint', 'primary_key_constraint', 'unique_constraint'})
-_K25 = frozenset({'ID', 'STRING'})
-_K26 = frozenset({'ASC', 'DESC'})
-_K27 = frozenset({'ABORT', 'CONFLICT', 'FAIL', 'IGNORE', 'ON', 'REPLACE', 'ROLLBACK'})
-_K28 = frozenset({'AUTOINCR'})
-_K29 = frozenset({'ordering_term'})
-_K30 = frozenset({'MINUS', 'PLUS'})
-_K31 = frozenset({'GENERATED'})
-_K32 = frozenset({'ALWAYS'})
-_K33 = frozenset({'between_expr', 'binary_expr', 'case_expr', 'cast_expr', 'collate_expr', 'column_ref', 'exists_expr', 'function_call', 'in_expr', 'is_expr', 'like_expr', 'literal', 'not_expr', 'null_test', 'paren_expr', 'raise_expr', 'row_value', 'subquery_expr', 'unary_expr', 'variable'})
-_K34 = frozenset({'ID'})
-_K35 = frozenset({'column_list'})
-_K36 = frozenset({'refarg'})
-_K37 = frozenset({'column_name'})
-_K38 = frozenset({'REFERENCES'})
-_K39 = frozenset({'defer_subclause'})
-_K40 = frozenset({'MATCH'})
-_K41 = frozenset({'ON'})
-_K42 = frozenset({'DELETE', 'INSERT', 'UPDATE'})
-_K43 = frozenset({'ACTION', 'CASCADE', 'DEFAULT', 'NO', 'NULL', 'RESTRICT', 'SET'})
-_K44 = frozenset({'NOT'})
-_K45 = frozenset({'DEFERRABLE'})
-_K46 = frozenset({'DEFERRED', 'IMMEDIATE', 'INITIALLY'})
-_K47 = frozenset({'EXISTS', 'IF'})
-_K48 = frozenset({'VIEW'})
-_K49 = frozenset({'UNIQUE'})
-_K50 = frozenset({'INDEX'})
-_K51 = frozenset({'where_clause'})
-_K52 = frozenset({'delete_stmt', 'insert_stmt', 'select', 'select_core', 'update_stmt', 'values'})
-_K53 = frozenset({'TRIGGER'})
-_K54 = frozenset({'EACH', 'FOR', 'ROW'})
-_K55 = frozenset({'WHEN'})
-_K56 = frozenset({'USING'})
-_K57 = frozenset({'module_argument'})
-_K58 = frozenset({'COLUMNKW'})
-_K59 = frozenset({'CONSTRAINT'})
-_K60 = frozenset({'CHECK'})
-_K61 = frozenset({'DATABASE'})
-_K62 = frozenset({'KEY'})
-_K63 = frozenset({'INTO'})
-_K64 = frozenset({'EQ'})
-_K65 = frozenset({'pragma_value'})
-_K66 = frozenset({'DEFAULT', 'DELETE', 'FLOAT', 'ID', 'INDEXED', 'INTEGER', 'JOIN_KW', 'MINUS', 'ON', 'PLUS', 'STRING'})
-_K67 = frozenset({'with_clause'})
-_K68 = frozenset({'compound_operator'})
-_K69 = frozenset({'select_core', 'values'})
-_K70 = frozenset({'RECURSIVE'})
-_K71 = frozenset({'common_table_expression'})
-_K72 = frozenset({'MATERIALIZED', 'NOT'})
-_K73 = frozenset({'ALL', 'EXCEPT', 'INTERSECT', 'UNION'})
-_K74 = frozenset({'ALL', 'DISTINCT'})
-_K75 = frozenset({'result_column'})
-_K76 = frozenset({'from_clause'})
-_K77 = frozenset({'group_by_clause'})
-_K78 = frozenset({'having_clause'})
-_K79 = frozenset({'window_clause'})
-_K80 = frozenset({'order_by_clause'})
-_K81 = frozenset({'limit_clause'})
-_K82 = frozenset({'STAR'})
-_K83 = frozenset({'DOT'})
-_K84 = frozenset({'join_operator'})
-_K85 = frozenset({'join_group', 'subquery', 'table_function', 'table_ref'})
-_K86 = frozenset({'indexed_by'})
-_K87 = frozenset({'on_clause', 'using_clause'})
-_K88 = frozenset({'JOIN'})
-_K89 = frozenset({'BY'})
-_K90 = frozenset({'FIRST', 'LAST', 'NULLS'})
-_K91 = frozenset({'COMMA', 'OFFSET'})
-_K92 = frozenset({'window'})
-_K93 = frozenset({'PARTITION'})
-_K94 = frozenset({'ORDER'})
-_K95 = frozenset({'frame_spec'})
-_K96 = frozenset({'BETWEEN'})
-_K97 = frozenset({'AND'})
-_K98 = frozenset({'frame_exclude'})
-_K99 = frozenset({'UNBOUNDED'})
-_K100 = frozenset({'CURRENT'})
-_K101 = frozenset({'CURRENT', 'GROUP', 'NO', 'OTHERS', 'ROW', 'TIES'})
-_K102 = frozenset({'COLLATE'})
-_K103 = frozenset({'LIKE_KW', 'MATCH'})
-_K104 = frozenset({'ESCAPE'})
-_K105 = frozenset({'IN'})
-_K106 = frozenset({'DISTINCT'})
-_K107 = frozenset({'FROM'})
-_K108 = frozenset({'ISNULL', 'NOT', 'NOTNULL', 'NULL'})
-_K109 = frozenset({'function_order_by'})
-_K110 = frozenset({'within_group'})
-_K111 = frozenset({'filter_clause'})
-_K112 = frozenset({'over_clause'})
-_K113 = frozenset({'when_clause'})
-_K114 = frozenset({'ELSE'})
-_K115 = frozenset({'IGNORE'})
-_K116 = frozenset({'ABORT', 'FAIL', 'ROLLBACK'})
-_K117 = frozenset({'INSERT'})
-_K118 = frozenset({'OR'})
-_K119 = frozenset({'target_table'})
-_K120 = frozenset({'upsert_clause'})
-_K121 = frozenset({'DEFAULT'})
-_K122 = frozenset({'VALUES'})
-_K123 = frozenset({'returning_clause'})
-_K124 = frozenset({'UPDATE'})
-_K125 = frozenset({'ABORT', 'FAIL', 'IGNORE', 'REPLACE', 'ROLLBACK'})
-_K126 = frozenset({'SET'})
-_K127 = frozenset({'set_item'})
-_K128 = frozenset({'DELETE'})
-_K129 = frozenset({'DO'})
-_K130 = frozenset({'NOTHING'})
+_K0 = frozenset({'COMMA'})
+_K1 = frozenset({'SEMI'})
+_K2 = frozenset({'compound_operator'})
+_K3 = frozenset({'join_operator'})
+_K4 = frozenset({'DOT'})
+_K5 = frozenset({'COMMA', 'OFFSET'})
 
 
 Expr = BetweenExpr | BinaryExpr | CaseExpr | CastExpr | CollateExpr | ColumnRef | ExistsExpr | FunctionCall | InExpr | IsExpr | LikeExpr | Literal | NotExpr | NullTest | ParenExpr | RaiseExpr | RowValue | SubqueryExpr | UnaryExpr | Variable

@@ -3,15 +3,19 @@
 Each node class has a pattern (``_PATTERN``, compiled from its rule in
 ``grammar/nodes.ungram``) over its children, written one character per child
 (``KIND_CODES``); every field is a group of it.  A node matches its pattern
-once, when a field is first read, and keeps the match; a field is then the
-children in its group's span.  Nodes never change after they are built, so the
+once, when such a field is first read, and keeps the match (in the last of
+the node's slots, below); a field is then the children in its group's span.  Nodes never change after they are built, so the
 match stays true.
 
-Most fields never need the pattern: the generator reads a field at the same
+Most fields never need the pattern.  The generator reads a field at the same
 child index in every node of its class directly (``self.children[i]``), and
-a field whose kinds no other field of the node can hold with :func:`first` or
-:func:`every` (a scan).  ``tests/test_node_schema.py`` checks those reads
-against the pattern's on the corpus.
+a field whose kinds no other field of the node can hold from the node's
+*slots*: one pass over the children (:func:`slots`, at the first such read)
+files each child under its field by kind (the class's ``_SLOTS``: kind ->
+slot, ``~slot`` for a list), and every later read of any such field of the
+node is an index (``(self._p or _l.slots(self))[k]``, no call once filled).
+``tests/test_node_schema.py`` checks those reads against the pattern's on the
+corpus.
 
 This module is compiled with the core (``syntaqlite._compiled``): every
 field read runs it.
@@ -37,7 +41,10 @@ def install(codes: dict[str, str], other: str) -> None:
 
 
 def match(node: Node) -> re.Match[str]:
-    m: re.Match[str] | None = getattr(node, "_m", None)
+    """How ``node``'s children fit its class's pattern (kept in the last
+    slot of the node's slots)."""
+    filled = node._p or slots(node)
+    m: re.Match[str] | None = filled[-1]
     if m is not None:
         return m
     cls = type(node)
@@ -50,7 +57,7 @@ def match(node: Node) -> re.Match[str]:
     if m is None:
         kinds = " ".join(c.kind for c in node.children)
         raise SchemaMismatch(f"{cls.__name__}: children `{kinds}` do not fit grammar/nodes.ungram")
-    node._m = m
+    filled[-1] = m
     return m
 
 
@@ -72,19 +79,31 @@ def opt(node: Node, groups: tuple[int, ...]) -> Any:
     return None
 
 
-def first(node: Node, kinds: frozenset[str]) -> Any:
-    """The first child of one of ``kinds`` (a field no other field shares
-    kinds with), or None."""
-    for c in node.children:
-        if c.kind in kinds:
-            return c
-    return None
-
-
-def every(node: Node, kinds: frozenset[str]) -> Any:
-    """The children of ``kinds`` (a list field no other field shares kinds
-    with)."""
-    return [c for c in node.children if c.kind in kinds]
+def slots(node: Node) -> list[Any]:
+    """The children of ``node`` filed under the slots of its class's
+    ``_SLOTS`` (kind -> slot; ``~slot``: a list slot): a scalar slot holds
+    the first child of its kinds, a list slot all of them (None for none).
+    One more slot, last, keeps the match of the class's pattern
+    (:func:`match`).  Kept on the node (``_p``)."""
+    cls = type(node)
+    table = cls._SLOTS
+    filled: list[Any] = [None] * (cls._SLOT_COUNT + 1)
+    if table:
+        for c in node.children:
+            k = table.get(c.kind)
+            if k is None:
+                continue
+            if k >= 0:
+                if filled[k] is None:
+                    filled[k] = c
+            else:
+                items = filled[~k]
+                if items is None:
+                    filled[~k] = [c]
+                else:
+                    items.append(c)
+    node._p = filled
+    return filled
 
 
 def present(node: Node, groups: tuple[int, ...]) -> bool:
