@@ -12,7 +12,7 @@ from ..syntax.cst import Node
 from ..syntax.nodes import Statement
 from ..syntax.parser import ParseResult
 from ..syntax.tokens import Token
-from .comments import Comments, attach, count_outside
+from .comments import Comments, attach, count_outside, may_have_comments
 from .context import Formatter
 from .doc import Doc
 from .options import FormatOptions
@@ -98,7 +98,8 @@ def format_chunks(
             chunks.append(("\n".join(lines), tail[0].token.start, tail[-1].token.end))
     finally:
         sys.setrecursionlimit(old_limit)
-    return Chunks(chunks, f.emitted_comments, count_outside(result.tokens, spans))
+    expected = count_outside(result.tokens, spans) if may_have_comments(result.source) else 0
+    return Chunks(chunks, f.emitted_comments, expected)
 
 
 def extent(comments: Comments, item: Node | Token) -> tuple[int, int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ...syntax.cst import Node
 from ...syntax.nodes import (
@@ -108,25 +108,27 @@ def verbatim_spans(statement: Statement, column_names: str = "preserve") -> list
       views, CTEs and outer queries see (unless ``column_names`` is
       ``reformat``).
     """
-    nodes = _nodes(statement)
     spans: list[tuple[int, int]] = []
-    for node in nodes:
-        if type(node) is CreateVirtualTableStmt:
-            spans.extend(virtual_table_spans(node))
+    body = statement.body
+    if type(body) is CreateVirtualTableStmt:  # a Cmd: only ever a statement's body
+        spans.extend(virtual_table_spans(body))
     if column_names == "preserve":
-        spans.extend((c.start, c.end) for c in text_named_columns(statement, nodes))
+        spans.extend((c.start, c.end) for c in text_named_columns(statement))
     return spans
 
 
-def _nodes(root: Node) -> list[Node]:
-    """``root`` and every node below it (breadth first)."""
-    out = [root]
-    i = 0
-    while i < len(out):  # grows as it goes
-        for c in out[i].children:
+def _naming_nodes(root: Node) -> list[Node]:
+    """The nodes under ``root`` (itself included) of the ``_NAMING``
+    classes, in one walk."""
+    out: list[Node] = []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if type(node) in _NAMING:
+            out.append(node)
+        for c in node.children:
             if type(c) is not Token:
-                out.append(c)  # type: ignore[arg-type]
-        i += 1
+                stack.append(c)  # type: ignore[arg-type]
     return out
 
 
@@ -134,7 +136,7 @@ def named_by_text(node: ResultColumn) -> bool:
     """A result column SQLite names after its source text: an expression
     other than a column reference, with no alias."""
     expr = node.expr
-    return expr is not None and node.alias is None and not isinstance(expr, ColumnRef)
+    return expr is not None and not isinstance(expr, ColumnRef) and node.alias is None
 
 
 def first_core(query: Query) -> OneSelect:
@@ -147,20 +149,17 @@ def first_core(query: Query) -> OneSelect:
 _NAMING = frozenset({Subquery, ReturningClause, CommonTableExpression, CreateViewStmt, CreateTableStmt})
 
 
-def text_named_columns(statement: Statement, nodes: Iterable[Node]) -> list[ResultColumn]:
-    """Result columns of ``statement`` (whose nodes are ``nodes``) whose
-    SQLite-given name (their source text) can be seen: by the application
-    (the statement's own query, RETURNING), by a table or view made from the
-    query, or by an outer query (subqueries in FROM, CTEs without a column
-    list).  Inside scalar subqueries, EXISTS, IN and INSERT sources the
-    names cannot be seen."""
+def text_named_columns(statement: Statement) -> list[ResultColumn]:
+    """Result columns of ``statement`` whose SQLite-given name (their source
+    text) can be seen: by the application (the statement's own query,
+    RETURNING), by a table or view made from the query, or by an outer
+    query (subqueries in FROM, CTEs without a column list).  Inside scalar
+    subqueries, EXISTS, IN and INSERT sources the names cannot be seen."""
     cores: list[OneSelect | ReturningClause] = []
     body = statement.body
     if isinstance(body, Query):
         cores.append(first_core(body))
-    for node in nodes:
-        if type(node) not in _NAMING:
-            continue
+    for node in _naming_nodes(statement):
         if isinstance(node, Subquery):
             cores.append(first_core(node.query))
         elif isinstance(node, ReturningClause):
@@ -177,7 +176,7 @@ def text_named_columns(statement: Statement, nodes: Iterable[Node]) -> list[Resu
 
 @rule(ResultColumn)
 def fmt_result_column(f: Formatter, node: ResultColumn) -> Doc:
-    if node.start in f.verbatim_starts and named_by_text(node):
+    if f.verbatim_starts and node.start in f.verbatim_starts and named_by_text(node):
         return f.verbatim_node(node)
     return f.spaced(node.children)
 
