@@ -3,11 +3,13 @@ classes are current, and every node of real trees fits its class."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from syntaqlite import parse
 from syntaqlite.syntax.cst import Node
-from syntaqlite.syntax.nodes import CLASSES, layout
+from syntaqlite.syntax.nodes import CLASSES, KIND_CODES, OTHER_TOKEN, InExpr, layout
 from syntaqlite_dev import gen_nodes
 from tests.conftest import load_sample
 
@@ -83,15 +85,29 @@ def test_every_node_of_the_corpus_fits_its_class() -> None:
     for row in load_sample("real"):
         result = parse(row["sql"])
         for node in result.root.walk():
-            m = layout.match(node)  # raises SchemaMismatch when a node does not fit
+            spans = layout.match(node)  # raises SchemaMismatch when a node does not fit
+            # the spans kept for the node's shape are the pattern's
+            shape = "".join(KIND_CODES.get(c.kind, OTHER_TOKEN) for c in node.children)
+            direct = re.fullmatch(type(node)._PATTERN, shape, re.S)  # type: ignore[attr-defined]
+            assert direct is not None and spans == direct.regs, type(node).__name__
             covered: set[int] = set()
-            for g in range(1, (m.re.groups or 0) + 1):
-                start, end = m.span(g)
+            for start, end in spans[1:]:
                 if start >= 0:
                     covered.update(range(start, end))
             assert covered == set(range(len(node.children))), f"{type(node).__name__}: a child is in no field"
             seen.add(node.kind)
     assert len(seen) > 80, sorted(set(CLASSES) - seen)
+
+
+def test_shapes_kept_are_bounded() -> None:
+    """Lists of many lengths are many shapes: a class keeps at most
+    _SHAPES_KEPT of them, and reads stay right past that."""
+    for n in range(1, layout._SHAPES_KEPT + 100):
+        stmt = parse(f"SELECT x IN ({', '.join(map(str, range(n)))})").statements[0]
+        node = next(d for d in stmt.walk() if isinstance(d, InExpr))
+        assert [v.first_token.text for v in node.values] == [str(i) for i in range(n)]
+        assert len(node.values_separators) == n - 1
+        assert len(layout._shapes[InExpr]) <= layout._SHAPES_KEPT
 
 
 def test_fields_read_the_right_children() -> None:

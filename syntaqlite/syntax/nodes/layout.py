@@ -3,8 +3,10 @@
 Each node class has a pattern (``_PATTERN``, compiled from its rule in
 ``grammar/nodes.ungram``) over its children, written one character per child
 (``KIND_CODES``); every field is a group of it.  A node matches its pattern
-once, when such a field is first read, and keeps the match (in the last of
-the node's slots, below); a field is then the children in its group's span.  Nodes never change after they are built, so the
+once, when such a field is first read, and keeps the groups' spans (in the
+last of the node's slots, below); a field is then the children in its
+group's span.  The spans depend only on the children's kinds: those of each
+shape met are kept by class, so a shape seen before runs no regex.  Nodes never change after they are built, so the
 match stays true.
 
 Most fields never need the pattern.  The generator reads a field at the same
@@ -24,14 +26,25 @@ field read runs it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from ..cst import Node, SchemaMismatch
 from ..tokens import Token
 
+Spans = tuple[tuple[int, int], ...]
+"""Each group's (start, end) in the children, (-1, -1) where it took
+none; index 0 is the whole match."""
+
 _codes: dict[str, str] = {}
 _other = "\0"
 _patterns: dict[type[Node], re.Pattern[str]] = {}
+# The group spans of each shape (the children's kind codes) met, by class:
+# the spans depend on the shape alone, and few shapes recur (an INSERT with
+# a column list and VALUES ...), so most nodes run no regex.  A class's
+# table is emptied when it reaches _SHAPES_KEPT shapes (lists of many
+# lengths are as many shapes).
+_shapes: dict[type[Node], dict[str, Spans]] = {}
+_SHAPES_KEPT: Final = 512
 
 
 def install(codes: dict[str, str], other: str) -> None:
@@ -40,31 +53,41 @@ def install(codes: dict[str, str], other: str) -> None:
     _other = other
 
 
-def match(node: Node) -> re.Match[str]:
-    """How ``node``'s children fit its class's pattern (kept in the last
-    slot of the node's slots)."""
+def match(node: Node) -> Spans:
+    """How ``node``'s children fit its class's pattern: each group's span
+    (kept in the last slot of the node's slots)."""
     filled = node._p or slots(node)
-    m: re.Match[str] | None = filled[-1]
-    if m is not None:
-        return m
+    kept: Spans | None = filled[-1]
+    if kept is not None:
+        return kept
     cls = type(node)
-    pattern = _patterns.get(cls)
-    if pattern is None:
-        pattern = _patterns[cls] = re.compile(cls._PATTERN, re.S)  # type: ignore[attr-defined]
     codes = _codes
     other = _other
-    m = pattern.fullmatch("".join([codes.get(c.kind, other) for c in node.children]))
-    if m is None:
-        kinds = " ".join(c.kind for c in node.children)
-        raise SchemaMismatch(f"{cls.__name__}: children `{kinds}` do not fit grammar/nodes.ungram")
-    filled[-1] = m
-    return m
+    shape = "".join([codes.get(c.kind, other) for c in node.children])
+    known = _shapes.get(cls)
+    if known is None:
+        known = _shapes[cls] = {}
+    spans = known.get(shape)
+    if spans is None:
+        pattern = _patterns.get(cls)
+        if pattern is None:
+            pattern = _patterns[cls] = re.compile(cls._PATTERN, re.S)  # type: ignore[attr-defined]
+        m = pattern.fullmatch(shape)
+        if m is None:
+            kinds = " ".join(c.kind for c in node.children)
+            raise SchemaMismatch(f"{cls.__name__}: children `{kinds}` do not fit grammar/nodes.ungram")
+        spans = m.regs
+        if len(known) >= _SHAPES_KEPT:
+            known.clear()
+        known[shape] = spans
+    filled[-1] = spans
+    return spans
 
 
 def one(node: Node, groups: tuple[int, ...]) -> Any:
     m = match(node)
     for g in groups:
-        start, end = m.span(g)
+        start, end = m[g]
         if end > start:
             return node.children[start]
     raise SchemaMismatch(f"{type(node).__name__}: a required field is missing")
@@ -73,7 +96,7 @@ def one(node: Node, groups: tuple[int, ...]) -> Any:
 def opt(node: Node, groups: tuple[int, ...]) -> Any:
     m = match(node)
     for g in groups:
-        start, end = m.span(g)
+        start, end = m[g]
         if end > start:
             return node.children[start]
     return None
@@ -109,7 +132,7 @@ def slots(node: Node) -> list[Any]:
 def present(node: Node, groups: tuple[int, ...]) -> bool:
     m = match(node)
     for g in groups:
-        start, end = m.span(g)
+        start, end = m[g]
         if end > start:
             return True
     return False
@@ -120,7 +143,7 @@ def many(node: Node, groups: tuple[int, ...], excluded: frozenset[str] | None) -
     out: list[Node | Token] = []
     children = node.children
     for g in groups:
-        start, end = m.span(g)
+        start, end = m[g]
         if start < 0:
             continue
         if excluded is None:
@@ -135,7 +158,7 @@ def sub(node: Node, groups: tuple[int, ...], kinds: frozenset[str]) -> Any:
     out: list[Node | Token] = []
     children = node.children
     for g in groups:
-        start, end = m.span(g)
+        start, end = m[g]
         if start >= 0:
             out.extend(c for c in children[start:end] if c.kind in kinds)
     return out
