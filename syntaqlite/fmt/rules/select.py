@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final, cast
 
 from ...syntax.cst import Node
 from ...syntax.nodes import (
@@ -42,6 +43,7 @@ from ...syntax.nodes import (
     WindowDefinition,
     WithClause,
 )
+from ...syntax.nodes.layout import first_token, last_token
 from ...syntax.tokens import Token
 from ..context import Formatter
 from ..doc import LINE, SOFTLINE, Doc, group, join, nest
@@ -113,23 +115,24 @@ def verbatim_spans(statement: Statement, column_names: str = "preserve") -> list
     if type(body) is CreateVirtualTableStmt:  # a Cmd: only ever a statement's body
         spans.extend(virtual_table_spans(body))
     if column_names == "preserve":
-        spans.extend((c.start, c.end) for c in text_named_columns(statement))
+        spans.extend((first_token(c).start, last_token(c).end) for c in text_named_columns(statement))
     return spans
 
 
 def _naming_nodes(root: Node) -> list[Node]:
     """The nodes under ``root`` (itself included) of the ``_NAMING``
     classes, in one walk."""
-    out: list[Node] = []
-    stack: list[Node] = [root]
+    out: list[object] = []
+    stack: list[object] = [root]  # objects: compiled, no type check per push
+    naming = _NAMING
     while stack:
         node = stack.pop()
-        if type(node) in _NAMING:
+        if type(node) in naming:
             out.append(node)
-        for c in node.children:
+        for c in cast(Node, node).children:
             if type(c) is not Token:
-                stack.append(c)  # type: ignore[arg-type]
-    return out
+                stack.append(c)
+    return cast(list[Node], out)
 
 
 def named_by_text(node: ResultColumn) -> bool:
@@ -146,7 +149,9 @@ def first_core(query: Query) -> OneSelect:
 
 
 # The nodes whose query's (or own) result columns can be seen by name.
-_NAMING = frozenset({Subquery, ReturningClause, CommonTableExpression, CreateViewStmt, CreateTableStmt})
+_NAMING: Final = frozenset(
+    {Subquery, ReturningClause, CommonTableExpression, CreateViewStmt, CreateTableStmt}
+)
 
 
 def text_named_columns(statement: Statement) -> list[ResultColumn]:
@@ -176,7 +181,7 @@ def text_named_columns(statement: Statement) -> list[ResultColumn]:
 
 @rule(ResultColumn)
 def fmt_result_column(f: Formatter, node: ResultColumn) -> Doc:
-    if f.verbatim_starts and node.start in f.verbatim_starts and named_by_text(node):
+    if f.verbatim_starts and first_token(node).start in f.verbatim_starts and named_by_text(node):
         return f.verbatim_node(node)
     return f.spaced(node.children)
 

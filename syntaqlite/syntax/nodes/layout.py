@@ -26,7 +26,7 @@ field read runs it.
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from ..cst import Node, SchemaMismatch
 from ..tokens import Token
@@ -162,3 +162,18 @@ def sub(node: Node, groups: tuple[int, ...], kinds: frozenset[str]) -> Any:
         if start >= 0:
             out.extend(c for c in children[start:end] if c.kind in kinds)
     return out
+
+
+def first_token(item: Node | Token) -> Token:
+    """``item.first_token`` (a token is its own), in compiled code: the
+    formatter asks it of most nodes."""
+    while type(item) is not Token:
+        item = cast(Node, item).children[0]
+    return item
+
+
+def last_token(item: Node | Token) -> Token:
+    """``item.last_token`` (a token is its own), in compiled code."""
+    while type(item) is not Token:
+        item = cast(Node, item).children[-1]
+    return item
