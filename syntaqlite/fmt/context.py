@@ -11,7 +11,7 @@ once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import cast
+from typing import Final, cast
 
 from ..syntax.cst import Node
 from ..syntax.nodes import ConstraintName
@@ -41,12 +41,12 @@ Rule = Callable[["Formatter", Node], Doc]
 
 # Keyword kinds that may also be names: they are keywords only where a rule
 # says so (JOIN_KW in a join operator, INDEXED in INDEXED BY).
-_NAME_LIKE = frozenset({"JOIN_KW", "INDEXED"})
-KEYWORDS = KEYWORD_KINDS - _NAME_LIKE
+_NAME_LIKE: Final = frozenset({"JOIN_KW", "INDEXED"})
+KEYWORDS: Final = KEYWORD_KINDS - _NAME_LIKE
 
 # No space after these tokens, and none before those.
-_NO_SPACE_AFTER = frozenset({"LP", "DOT"})
-_NO_SPACE_BEFORE = frozenset({"RP", "COMMA", "DOT", "SEMI"})
+_NO_SPACE_AFTER: Final = frozenset({"LP", "DOT"})
+_NO_SPACE_BEFORE: Final = frozenset({"RP", "COMMA", "DOT", "SEMI"})
 
 
 class Formatter:
