@@ -661,7 +661,7 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
         "# fmt: off",
         "from __future__ import annotations",
         "",
-        "from typing import ClassVar",
+        "from typing import TYPE_CHECKING, ClassVar",
         "",
         "from ..cst import Node",
         "from ..tokens import Token",
@@ -696,43 +696,45 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
             ]
         for f in c.fields.values():
             typ = _type_of(f, compiler, categories)
-            out += ["", "    @property", f"    def {f.name}(self) -> {typ}:"]
             items = sorted(f.token_kinds | {compiler.kind_of[k] for k in f.classes})
+            body: str | None = None  # the property's return expression, else a descriptor
+            desc: str | None = None
             if f.parent is not None:
                 parent = c.fields[f.parent]
                 if fast and f.parent in c.strided and f.name == f"{f.parent}_separators":
                     start, tail = c.strided[f.parent]
-                    out.append(f"        return self.children[{_stride(start + 1, tail)}]")
+                    body = f"self.children[{_stride(start + 1, tail)}]"
                 elif slots is not None and f.name in c.unique:
-                    out += slots.read(items, "every")
+                    desc = slots.read(items, "every")
                 else:
-                    out.append(f"        return _l.sub(self, {tuple(parent.groups)!r}, {kinds_const(items)})")
+                    body = f"_l.sub(self, {tuple(parent.groups)!r}, {kinds_const(items)})"
+                out += _field(f.name, typ, body, desc)
                 continue
             groups = tuple(f.groups)
             excluded = kinds_const(sorted(f.excluded)) if f.excluded else "None"
             if fast and f.name in c.fixed:
-                out.append(f"        return self.children[{c.fixed[f.name]}]")
+                desc = f"_l.Child({c.fixed[f.name]})"
             elif fast and f.name in c.strided:
-                out.append(f"        return self.children[{_stride(*c.strided[f.name])}]")
+                body = f"self.children[{_stride(*c.strided[f.name])}]"
             elif slots is not None and f.name in c.unique and not f.any_token:
-                out += slots.read(items, "flag" if f.flag else "every" if f.max_count > 1 else "first")
+                desc = slots.read(items, "flag" if f.flag else "every" if f.max_count > 1 else "first")
             elif f.flag:
-                out.append(f"        return _l.present(self, {groups!r})")
+                body = f"_l.present(self, {groups!r})"
             elif f.max_count > 1:
-                out.append(f"        return _l.many(self, {groups!r}, {excluded})")
+                body = f"_l.many(self, {groups!r}, {excluded})"
             elif f.required:
-                out.append(f"        return _l.one(self, {groups!r})")
+                body = f"_l.one(self, {groups!r})"
             else:
-                out.append(f"        return _l.opt(self, {groups!r})")
+                body = f"_l.opt(self, {groups!r})"
+            out += _field(f.name, typ, body, desc)
             if f.flag:
                 # A flag's tokens are significant tokens too.
                 if f"{f.name}_tokens" in c.fields:
                     raise SchemaError(f"{n.cls}: {f.name}_tokens is both a field and flag {f.name}'s tokens")
-                out += ["", "    @property", f"    def {f.name}_tokens(self) -> list[Token]:"]
                 if slots is not None and f.name in c.unique:
-                    out += slots.read(items, "every")
+                    out += _field(f"{f.name}_tokens", "list[Token]", None, slots.read(items, "every"))
                 else:
-                    out.append(f"        return _l.many(self, {groups!r}, None)")
+                    out += _field(f"{f.name}_tokens", "list[Token]", f"_l.many(self, {groups!r}, None)", None)
     out += ["", ""]
     for key, const in _KIND_SETS.items():
         out.append(f"{const} = {frozenset_src(list(key))}")
@@ -791,18 +793,32 @@ class _Slots:
                 out[kind] = ~k if k in self.lists else k
         return dict(sorted(out.items()))
 
-    def read(self, items: list[str], how: str) -> list[str]:
-        """The body of a property reading slot ``items``: ``first`` child,
-        ``flag`` (any), ``every`` child."""
+    def read(self, items: list[str], how: str) -> str:
+        """The descriptor reading slot ``items`` (``layout.Slot``): its
+        ``first`` child, ``flag`` (any), ``every`` child."""
         k = self.kinds.index(tuple(items))
-        slot = f"(self._p or _l.slots(self))[{k}]"
         if how == "flag":
-            return [f"        return {slot} is not None"]
-        if how == "every":
-            return [f"        return [*({slot} or ())]"]
-        if k in self.lists:
-            return [f"        items = {slot}", "        return items[0] if items else None"]
-        return [f"        return {slot}"]
+            mode = "FLAG"
+        elif how == "every":
+            mode = "EVERY"
+        else:
+            mode = "FIRST_OF_LIST" if k in self.lists else "FIRST"
+        return f"_l.Slot({k}, _l.{mode})"
+
+
+def _field(name: str, typ: str, body: str | None, desc: str | None) -> list[str]:
+    """A field: a property returning ``body``, or the descriptor ``desc``
+    (compiled: a read runs no Python frame), typed as a property for mypy."""
+    if desc is None:
+        return ["", "    @property", f"    def {name}(self) -> {typ}:", f"        return {body}"]
+    return [
+        "",
+        "    if TYPE_CHECKING:",
+        "        @property",
+        f"        def {name}(self) -> {typ}: ...",
+        "    else:",
+        f"        {name} = {desc}",
+    ]
 
 
 def _stride(start: int, tail: int) -> str:

@@ -177,3 +177,47 @@ def last_token(item: Node | Token) -> Token:
     while type(item) is not Token:
         item = cast(Node, item).children[-1]
     return item
+
+
+# How a Slot reads its slot.
+FIRST: Final = 0  # a scalar slot: the first child of its kinds, or None
+FIRST_OF_LIST: Final = 1  # a list slot's first child, or None
+FLAG: Final = 2  # whether the slot holds a child
+EVERY: Final = 3  # a list slot's children (a new list)
+
+
+class Slot:
+    """A field read from the node's slots: a descriptor, the generated
+    classes' attribute for such a field.  Compiled, a read runs no Python
+    frame (a property's getter would)."""
+
+    def __init__(self, k: int, mode: int) -> None:
+        self.k = k
+        self.mode = mode
+
+    def __get__(self, node: Node | None, owner: object = None) -> Any:
+        if node is None:  # looked up on the class
+            return self
+        filled = node._p or slots(node)
+        value = filled[self.k]
+        mode = self.mode
+        if mode == FIRST:
+            return value
+        if mode == EVERY:
+            return [*value] if value is not None else []
+        if mode == FLAG:
+            return value is not None
+        return value[0] if value is not None else None
+
+
+class Child:
+    """A field at the same child index in every node of its class (from
+    the end when negative): a descriptor, as :class:`Slot`."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __get__(self, node: Node | None, owner: object = None) -> Any:
+        if node is None:
+            return self
+        return node.children[self.index]
