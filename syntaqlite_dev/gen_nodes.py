@@ -661,6 +661,8 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
         "# fmt: off",
         "from __future__ import annotations",
         "",
+        "from typing import TYPE_CHECKING, ClassVar",
+        "",
         "from ..cst import Node",
         "from ..tokens import Token",
         "from . import layout as _l",
@@ -686,51 +688,53 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
         out += ["", f"class {n.cls}({bases}):"]
         out.append(f'    """``{n.kind}``: {_doc_rule(n.text)}"""')
         out += ["", "    __slots__ = ()", f"    kind = {n.kind!r}", f"    _PATTERN = {c.pattern!a}"]
+        slots = _Slots(c, compiler) if fast else None
+        if slots is not None and slots.kinds:
+            out += [
+                f"    _SLOTS: ClassVar[dict[str, int]] = {slots.table()!r}",
+                f"    _SLOT_COUNT = {len(slots.kinds)}",
+            ]
         for f in c.fields.values():
             typ = _type_of(f, compiler, categories)
-            out += ["", "    @property", f"    def {f.name}(self) -> {typ}:"]
             items = sorted(f.token_kinds | {compiler.kind_of[k] for k in f.classes})
+            body: str | None = None  # the property's return expression, else a descriptor
+            desc: str | None = None
             if f.parent is not None:
                 parent = c.fields[f.parent]
                 if fast and f.parent in c.strided and f.name == f"{f.parent}_separators":
                     start, tail = c.strided[f.parent]
-                    out.append(f"        return self.children[{_stride(start + 1, tail)}]")
-                elif fast and f.name in c.unique:
-                    out.append(f"        return _l.every(self, {kinds_const(items)})")
+                    body = f"self.children[{_stride(start + 1, tail)}]"
+                elif slots is not None and f.name in c.unique:
+                    desc = slots.read(items, "every")
                 else:
-                    out.append(f"        return _l.sub(self, {tuple(parent.groups)!r}, {kinds_const(items)})")
+                    body = f"_l.sub(self, {tuple(parent.groups)!r}, {kinds_const(items)})"
+                out += _field(f.name, typ, body, desc)
                 continue
             groups = tuple(f.groups)
             excluded = kinds_const(sorted(f.excluded)) if f.excluded else "None"
             if fast and f.name in c.fixed:
-                out.append(f"        return self.children[{c.fixed[f.name]}]")
+                desc = f"_l.Child({c.fixed[f.name]})"
             elif fast and f.name in c.strided:
-                out.append(f"        return self.children[{_stride(*c.strided[f.name])}]")
-            elif fast and f.name in c.unique and not f.any_token:
-                kinds = kinds_const(items)
-                if f.flag:
-                    out.append(f"        return _l.first(self, {kinds}) is not None")
-                elif f.max_count > 1:
-                    out.append(f"        return _l.every(self, {kinds})")
-                else:
-                    out.append(f"        return _l.first(self, {kinds})")
+                body = f"self.children[{_stride(*c.strided[f.name])}]"
+            elif slots is not None and f.name in c.unique and not f.any_token:
+                desc = slots.read(items, "flag" if f.flag else "every" if f.max_count > 1 else "first")
             elif f.flag:
-                out.append(f"        return _l.present(self, {groups!r})")
+                body = f"_l.present(self, {groups!r})"
             elif f.max_count > 1:
-                out.append(f"        return _l.many(self, {groups!r}, {excluded})")
+                body = f"_l.many(self, {groups!r}, {excluded})"
             elif f.required:
-                out.append(f"        return _l.one(self, {groups!r})")
+                body = f"_l.one(self, {groups!r})"
             else:
-                out.append(f"        return _l.opt(self, {groups!r})")
+                body = f"_l.opt(self, {groups!r})"
+            out += _field(f.name, typ, body, desc)
             if f.flag:
                 # A flag's tokens are significant tokens too.
                 if f"{f.name}_tokens" in c.fields:
                     raise SchemaError(f"{n.cls}: {f.name}_tokens is both a field and flag {f.name}'s tokens")
-                out += ["", "    @property", f"    def {f.name}_tokens(self) -> list[Token]:"]
-                if fast and f.name in c.unique:
-                    out.append(f"        return _l.every(self, {kinds_const(items)})")
+                if slots is not None and f.name in c.unique:
+                    out += _field(f"{f.name}_tokens", "list[Token]", None, slots.read(items, "every"))
                 else:
-                    out.append(f"        return _l.many(self, {groups!r}, None)")
+                    out += _field(f"{f.name}_tokens", "list[Token]", f"_l.many(self, {groups!r}, None)", None)
     out += ["", ""]
     for key, const in _KIND_SETS.items():
         out.append(f"{const} = {frozenset_src(list(key))}")
@@ -747,6 +751,74 @@ def generate(schema: Schema, compiler: Compiler, *, fast: bool = True) -> str:
     out += [f"    {name!r}," for name in exported]
     out += ["]", ""]
     return "\n".join(out)
+
+
+class _Slots:
+    """The fields of a class read by kind (kinds no other field of the node
+    holds): each set of kinds is a slot of the node's one pass over its
+    children (``layout.slots``); a slot that some field reads as a list
+    keeps every child of its kinds, any other the first."""
+
+    def __init__(self, c: Compiled, compiler: Compiler) -> None:
+        self.kinds: list[tuple[str, ...]] = []
+        self.lists: set[int] = set()
+        for f in c.fields.values():
+            if f.name not in c.unique:
+                continue
+            if f.parent is not None:
+                if f.parent in c.strided and f.name == f"{f.parent}_separators":
+                    continue
+                reads = ["every"]
+            elif f.name in c.fixed or f.name in c.strided or f.any_token:
+                continue
+            else:
+                reads = ["flag", "every"] if f.flag else ["every" if f.max_count > 1 else "first"]
+            key = tuple(sorted(f.token_kinds | {compiler.kind_of[k] for k in f.classes}))
+            if key not in self.kinds:
+                self.kinds.append(key)
+            if "every" in reads:
+                self.lists.add(self.kinds.index(key))
+        seen: dict[str, tuple[str, ...]] = {}
+        for key in self.kinds:
+            for kind in key:
+                if kind in seen:
+                    raise SchemaError(f"{c.node.cls}: kind {kind} is read by kind for two fields")
+                seen[kind] = key
+
+    def table(self) -> dict[str, int]:
+        """Kind -> slot (``~slot`` for a list slot)."""
+        out: dict[str, int] = {}
+        for k, key in enumerate(self.kinds):
+            for kind in key:
+                out[kind] = ~k if k in self.lists else k
+        return dict(sorted(out.items()))
+
+    def read(self, items: list[str], how: str) -> str:
+        """The descriptor reading slot ``items`` (``layout.Slot``): its
+        ``first`` child, ``flag`` (any), ``every`` child."""
+        k = self.kinds.index(tuple(items))
+        if how == "flag":
+            mode = "FLAG"
+        elif how == "every":
+            mode = "EVERY"
+        else:
+            mode = "FIRST_OF_LIST" if k in self.lists else "FIRST"
+        return f"_l.Slot({k}, _l.{mode})"
+
+
+def _field(name: str, typ: str, body: str | None, desc: str | None) -> list[str]:
+    """A field: a property returning ``body``, or the descriptor ``desc``
+    (compiled: a read runs no Python frame), typed as a property for mypy."""
+    if desc is None:
+        return ["", "    @property", f"    def {name}(self) -> {typ}:", f"        return {body}"]
+    return [
+        "",
+        "    if TYPE_CHECKING:",
+        "        @property",
+        f"        def {name}(self) -> {typ}: ...",
+        "    else:",
+        f"        {name} = {desc}",
+    ]
 
 
 def _stride(start: int, tail: int) -> str:

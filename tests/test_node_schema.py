@@ -9,7 +9,7 @@ import pytest
 
 from syntaqlite import parse
 from syntaqlite.syntax.cst import Node
-from syntaqlite.syntax.nodes import CLASSES, layout
+from syntaqlite.syntax.nodes import CLASSES, KIND_CODES, OTHER_TOKEN, InExpr, layout
 from syntaqlite_dev import gen_nodes
 from tests.conftest import load_sample
 
@@ -85,10 +85,13 @@ def test_every_node_of_the_corpus_fits_its_class() -> None:
     for row in load_sample("real"):
         result = parse(row["sql"])
         for node in result.root.walk():
-            m = layout.match(node)  # raises SchemaMismatch when a node does not fit
+            spans = layout.match(node)  # raises SchemaMismatch when a node does not fit
+            # the spans kept for the node's shape are the pattern's
+            shape = "".join(KIND_CODES.get(c.kind, OTHER_TOKEN) for c in node.children)
+            direct = re.fullmatch(type(node)._PATTERN, shape, re.S)  # type: ignore[attr-defined]
+            assert direct is not None and spans == direct.regs, type(node).__name__
             covered: set[int] = set()
-            for g in range(1, (m.re.groups or 0) + 1):
-                start, end = m.span(g)
+            for start, end in spans[1:]:
                 if start >= 0:
                     covered.update(range(start, end))
             assert covered == set(range(len(node.children))), f"{type(node).__name__}: a child is in no field"
@@ -120,9 +123,20 @@ def test_patterns_compile_over_an_alphabet_below_u0100() -> None:
             codes = "".join(KIND_CODES.get(c.kind, OTHER_TOKEN) for c in node.children)
             original = originals[type(node)].fullmatch(codes)
             assert original is not None
-            assert m.regs == original.regs, type(node).__name__
+            assert m == original.regs, type(node).__name__
             seen += 1
     assert seen > 10_000
+
+
+def test_shapes_kept_are_bounded() -> None:
+    """Lists of many lengths are many shapes: a class keeps at most
+    _SHAPES_KEPT of them, and reads stay right past that."""
+    for n in range(1, layout._SHAPES_KEPT + 100):
+        stmt = parse(f"SELECT x IN ({', '.join(map(str, range(n)))})").statements[0]
+        node = next(d for d in stmt.walk() if isinstance(d, InExpr))
+        assert [v.first_token.text for v in node.values] == [str(i) for i in range(n)]
+        assert len(node.values_separators) == n - 1
+        assert len(layout._shapes[InExpr]) <= layout._SHAPES_KEPT
 
 
 def test_fields_read_the_right_children() -> None:
@@ -189,7 +203,7 @@ def test_fast_field_reads_agree_with_the_pattern() -> None:
         for node in parse(row["sql"]).root.walk():
             ref = ref_classes[node.kind](node.children)
             for name, value in vars(type(node)).items():
-                if isinstance(value, property):
+                if isinstance(value, (property, layout.Slot, layout.Child)):
                     assert getattr(node, name) == getattr(ref, name), (node.kind, name, row["sql"])
                     compared += 1
     assert compared > 10_000

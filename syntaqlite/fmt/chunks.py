@@ -10,9 +10,10 @@ from typing import Final
 
 from ..syntax.cst import Node
 from ..syntax.nodes import Statement
+from ..syntax.nodes.layout import first_token, last_token
 from ..syntax.parser import ParseResult
 from ..syntax.tokens import Token
-from .comments import Comments, attach, count_outside
+from .comments import Comments, attach, count_outside, may_have_comments
 from .context import Formatter
 from .doc import Doc
 from .options import FormatOptions
@@ -98,14 +99,15 @@ def format_chunks(
             chunks.append(("\n".join(lines), tail[0].token.start, tail[-1].token.end))
     finally:
         sys.setrecursionlimit(old_limit)
-    return Chunks(chunks, f.emitted_comments, count_outside(result.tokens, spans))
+    expected = count_outside(result.tokens, spans) if may_have_comments(result.source) else 0
+    return Chunks(chunks, f.emitted_comments, expected)
 
 
 def extent(comments: Comments, item: Node | Token) -> tuple[int, int]:
     """Where an item starts and ends in the source, its own comments
     included (for the blank lines between statements)."""
-    first = item.first_token if isinstance(item, Node) else item
-    last = item.last_token if isinstance(item, Node) else item
+    first = first_token(item)
+    last = last_token(item)
     leading = comments.leading.get(first.index) if comments.leading else None
     trailing = comments.trailing.get(last.index) if comments.trailing else None
     start = leading[0].token.start if leading else first.start
@@ -121,10 +123,10 @@ def statement_doc(f: Formatter, stmt: Statement, verbatim: bool, keep_semicolon:
     # ``/* ...`` (or read as part of a ``--`` comment).
     after: list[Doc] = []
     if semi is None and keep_semicolon:
-        after = [";", *f.trailing_doc(stmt.last_token)] if f.comments.trailing else [";"]
+        after = [";", *f.trailing_doc(last_token(stmt))] if f.comments.trailing else [";"]
     if verbatim:
-        return [f.verbatim(stmt.first_token, stmt.last_token), *after]
-    leading = f.take_leading(stmt.first_token) if f.comments.leading else None
+        return [f.verbatim(first_token(stmt), last_token(stmt)), *after]
+    leading = f.take_leading(first_token(stmt)) if f.comments.leading else None
     parts: list[Doc] = [leading] if leading is not None else []
     explain = stmt.explain
     if explain is not None:

@@ -75,11 +75,19 @@ def is_line_comment(tok: Token) -> bool:
     return tok.text.startswith("--")
 
 
+def may_have_comments(source: str) -> bool:
+    """False when ``source`` cannot hold a comment: every comment token
+    starts with ``--`` or ``/*`` (then no pass over the tokens is needed)."""
+    return "--" in source or "/*" in source
+
+
 def attach(result: ParseResult, skip: Sequence[tuple[int, int]] = ()) -> Comments:
     """Attach every comment that lies outside the ``skip`` spans
     (``(start, end)`` offsets) to a token."""
     source = result.source
     comments = Comments()
+    if not may_have_comments(source):
+        return comments
     prev: Token | None = None  # the last significant token
     last_end = 0  # end of the last token of any kind
     group: list[Token] = []  # comments waiting for the next significant token

@@ -11,10 +11,11 @@ once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import cast
+from typing import Final, cast
 
 from ..syntax.cst import Node
 from ..syntax.nodes import ConstraintName
+from ..syntax.nodes.layout import first_token, last_token
 from ..syntax.tokens import KEYWORD_KINDS, Token
 from .comments import Comments, is_line_comment
 from .doc import (
@@ -40,12 +41,12 @@ Rule = Callable[["Formatter", Node], Doc]
 
 # Keyword kinds that may also be names: they are keywords only where a rule
 # says so (JOIN_KW in a join operator, INDEXED in INDEXED BY).
-_NAME_LIKE = frozenset({"JOIN_KW", "INDEXED"})
-KEYWORDS = KEYWORD_KINDS - _NAME_LIKE
+_NAME_LIKE: Final = frozenset({"JOIN_KW", "INDEXED"})
+KEYWORDS: Final = KEYWORD_KINDS - _NAME_LIKE
 
 # No space after these tokens, and none before those.
-_NO_SPACE_AFTER = frozenset({"LP", "DOT"})
-_NO_SPACE_BEFORE = frozenset({"RP", "COMMA", "DOT", "SEMI"})
+_NO_SPACE_AFTER: Final = frozenset({"LP", "DOT"})
+_NO_SPACE_BEFORE: Final = frozenset({"RP", "COMMA", "DOT", "SEMI"})
 
 
 class Formatter:
@@ -157,7 +158,7 @@ class Formatter:
         return self._with_comments(first, Verbatim(self.source[first.start : last.end]), last)
 
     def verbatim_node(self, node: Node) -> Doc:
-        return self.verbatim(node.first_token, node.last_token)
+        return self.verbatim(first_token(node), last_token(node))
 
     # -- nodes ---------------------------------------------------------------
 
@@ -202,7 +203,7 @@ class Formatter:
                 # The comments before an element sit outside its groups: one
                 # on its own line breaks the list, not the element.
                 if self.comments.leading:
-                    leading = self.take_leading(item.first_token if isinstance(item, Node) else item)
+                    leading = self.take_leading(first_token(item))
                     if leading is not None:
                         parts.append(leading)
                 parts.append(self.fmt(item))
@@ -236,17 +237,5 @@ class Formatter:
         return group(head, nest(LINE, body))
 
 
-def _last_kind(item: Node | Token) -> str:
-    if type(item) is Token:
-        return item.kind
-    return cast(Node, item).last_token.kind
-
-
-def _first_kind(item: Node | Token) -> str:
-    if type(item) is Token:
-        return item.kind
-    return cast(Node, item).first_token.kind
-
-
 def _space_between(a: Node | Token, b: Node | Token) -> bool:
-    return _last_kind(a) not in _NO_SPACE_AFTER and _first_kind(b) not in _NO_SPACE_BEFORE
+    return last_token(a).kind not in _NO_SPACE_AFTER and first_token(b).kind not in _NO_SPACE_BEFORE

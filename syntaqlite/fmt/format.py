@@ -23,7 +23,7 @@ from ..syntax.target import DEFAULT_TARGET, Target
 from ..syntax.tokens import Token
 from ..text import Lines
 from .chunks import format_chunks, statement_doc
-from .comments import attach
+from .comments import attach, may_have_comments
 from .context import Formatter
 from .doc import Doc
 from .options import FormatOptions
@@ -60,6 +60,8 @@ def _fmt_off_regions(result: ParseResult, off_at_start: bool = False) -> tuple[l
     """The ``-- fmt: off`` regions of ``result`` (``off_at_start``: one is
     open where its text starts, a piece of a larger text), and whether one is
     still open at its end."""
+    if not off_at_start and not may_have_comments(result.source):
+        return [], False
     return fmt_off_regions(result.tokens, len(result.source), off_at_start)
 
 

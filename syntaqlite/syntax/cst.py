@@ -10,15 +10,14 @@ tree's schema (``grammar/nodes.ungram``), whose fields are how every stage
 reads a node.
 
 Spans come from the first and last token, so nodes store nothing but their
-children (and, once a field is read, how the children fit the schema).
+children (and, once a field is read, where its fields are among them).
 Walks are iterative: a tree may be thousands of levels deep.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from .tokens import Token
 
@@ -33,14 +32,19 @@ class SchemaMismatch(AssertionError):
 class Node:
     """A syntax tree node.  Subclasses set ``kind`` and add accessors."""
 
-    __slots__ = ("children", "_m")
+    __slots__ = ("children", "_p")
     kind: ClassVar[str] = "node"
-    # How the children fit the class's schema: set on first field access by
-    # syntaqlite.syntax.nodes.layout (a node never changes after it is built).
-    _m: re.Match[str]
+    # Where the fields are among the children, filled at the first field
+    # read by syntaqlite.syntax.nodes.layout (a node never changes after it
+    # is built): the children of the fields read by kind, one slot each, and
+    # last how the children fit the class's schema (None until needed).
+    _p: list[Any] | None
+    _SLOTS: ClassVar[dict[str, int]] = {}
+    _SLOT_COUNT: ClassVar[int] = 0
 
     def __init__(self, children: list[Node | Token]) -> None:
         self.children = children
+        self._p = None
 
     # -- position -----------------------------------------------------------
 

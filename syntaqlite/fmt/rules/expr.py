@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from ...syntax.nodes import (
     BinaryExpr,
     CaseExpr,
@@ -30,7 +32,7 @@ from .select import window_in_parentheses
 RULES, rule = registry()
 
 # Binary operators by precedence level (parse.y's %left lines).
-_LEVEL = {
+_LEVEL: Final = {
     "OR": 1,
     "AND": 2,
     "EQ": 4,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from typing import Final, cast
 
 from ...syntax.cst import Node
 from ...syntax.nodes import (
@@ -42,6 +43,7 @@ from ...syntax.nodes import (
     WindowDefinition,
     WithClause,
 )
+from ...syntax.nodes.layout import first_token, last_token
 from ...syntax.tokens import Token
 from ..context import Formatter
 from ..doc import LINE, SOFTLINE, Doc, group, join, nest
@@ -108,33 +110,36 @@ def verbatim_spans(statement: Statement, column_names: str = "preserve") -> list
       views, CTEs and outer queries see (unless ``column_names`` is
       ``reformat``).
     """
-    nodes = _nodes(statement)
     spans: list[tuple[int, int]] = []
-    for node in nodes:
-        if type(node) is CreateVirtualTableStmt:
-            spans.extend(virtual_table_spans(node))
+    body = statement.body
+    if type(body) is CreateVirtualTableStmt:  # a Cmd: only ever a statement's body
+        spans.extend(virtual_table_spans(body))
     if column_names == "preserve":
-        spans.extend((c.start, c.end) for c in text_named_columns(statement, nodes))
+        spans.extend((first_token(c).start, last_token(c).end) for c in text_named_columns(statement))
     return spans
 
 
-def _nodes(root: Node) -> list[Node]:
-    """``root`` and every node below it (breadth first)."""
-    out = [root]
-    i = 0
-    while i < len(out):  # grows as it goes
-        for c in out[i].children:
+def _naming_nodes(root: Node) -> list[Node]:
+    """The nodes under ``root`` (itself included) of the ``_NAMING``
+    classes, in one walk."""
+    out: list[object] = []
+    stack: list[object] = [root]  # objects: compiled, no type check per push
+    naming = _NAMING
+    while stack:
+        node = stack.pop()
+        if type(node) in naming:
+            out.append(node)
+        for c in cast(Node, node).children:
             if type(c) is not Token:
-                out.append(c)  # type: ignore[arg-type]
-        i += 1
-    return out
+                stack.append(c)
+    return cast(list[Node], out)
 
 
 def named_by_text(node: ResultColumn) -> bool:
     """A result column SQLite names after its source text: an expression
     other than a column reference, with no alias."""
     expr = node.expr
-    return expr is not None and node.alias is None and not isinstance(expr, ColumnRef)
+    return expr is not None and not isinstance(expr, ColumnRef) and node.alias is None
 
 
 def first_core(query: Query) -> OneSelect:
@@ -144,23 +149,22 @@ def first_core(query: Query) -> OneSelect:
 
 
 # The nodes whose query's (or own) result columns can be seen by name.
-_NAMING = frozenset({Subquery, ReturningClause, CommonTableExpression, CreateViewStmt, CreateTableStmt})
+_NAMING: Final = frozenset(
+    {Subquery, ReturningClause, CommonTableExpression, CreateViewStmt, CreateTableStmt}
+)
 
 
-def text_named_columns(statement: Statement, nodes: Iterable[Node]) -> list[ResultColumn]:
-    """Result columns of ``statement`` (whose nodes are ``nodes``) whose
-    SQLite-given name (their source text) can be seen: by the application
-    (the statement's own query, RETURNING), by a table or view made from the
-    query, or by an outer query (subqueries in FROM, CTEs without a column
-    list).  Inside scalar subqueries, EXISTS, IN and INSERT sources the
-    names cannot be seen."""
+def text_named_columns(statement: Statement) -> list[ResultColumn]:
+    """Result columns of ``statement`` whose SQLite-given name (their source
+    text) can be seen: by the application (the statement's own query,
+    RETURNING), by a table or view made from the query, or by an outer
+    query (subqueries in FROM, CTEs without a column list).  Inside scalar
+    subqueries, EXISTS, IN and INSERT sources the names cannot be seen."""
     cores: list[OneSelect | ReturningClause] = []
     body = statement.body
     if isinstance(body, Query):
         cores.append(first_core(body))
-    for node in nodes:
-        if type(node) not in _NAMING:
-            continue
+    for node in _naming_nodes(statement):
         if isinstance(node, Subquery):
             cores.append(first_core(node.query))
         elif isinstance(node, ReturningClause):
@@ -177,7 +181,7 @@ def text_named_columns(statement: Statement, nodes: Iterable[Node]) -> list[Resu
 
 @rule(ResultColumn)
 def fmt_result_column(f: Formatter, node: ResultColumn) -> Doc:
-    if node.start in f.verbatim_starts and named_by_text(node):
+    if f.verbatim_starts and first_token(node).start in f.verbatim_starts and named_by_text(node):
         return f.verbatim_node(node)
     return f.spaced(node.children)
 

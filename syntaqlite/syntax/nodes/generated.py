@@ -5,6 +5,8 @@ regenerate (tests/test_node_schema.py fails while this file is stale)."""
 # fmt: off
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from ..cst import Node
 from ..tokens import Token
 from . import layout as _l
@@ -300,10 +302,14 @@ class SourceFile(Node):
     __slots__ = ()
     kind = 'source_file'
     _PATTERN = '(?P<g1>(?:(?:\u01fb|\u01c8|\u018c))*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'SEMI': -1, 'error': -1, 'stmt': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def items(self) -> list[ErrorStatement | Statement | Token]:
-        return _l.every(self, _K0)
+    if TYPE_CHECKING:
+        @property
+        def items(self) -> list[ErrorStatement | Statement | Token]: ...
+    else:
+        items = _l.Slot(0, _l.EVERY)
 
 class ErrorStatement(Node):
     """``error``: error_tokens:TOKEN*"""
@@ -322,18 +328,26 @@ class Statement(Node):
     __slots__ = ()
     kind = 'stmt'
     _PATTERN = '(?P<g1>(?:\u01ca)?)(?P<g2>(?:(?:\u01f7|\u01f8|\u020b)|\u01ab|\u01b7|\u01f4|\u01f6|\u01f1|\u01bc|\u01c5|\u01be|\u01c7|\u01c2|\u0206|\u01d9|\u01bb|\u01c4|\u0209|\u01ea|\u01bd|\u01c6|\u01aa|\u01c3|\u01f0|\u01a9|\u01a8|\u01bf))(?P<g3>(?:\u018c)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'SEMI': 2, 'alter_table_stmt': 1, 'analyze_stmt': 1, 'attach_stmt': 1, 'begin_stmt': 1, 'commit_stmt': 1, 'create_index_stmt': 1, 'create_table_stmt': 1, 'create_trigger_stmt': 1, 'create_view_stmt': 1, 'create_virtual_table_stmt': 1, 'delete_stmt': 1, 'detach_stmt': 1, 'drop_index_stmt': 1, 'drop_table_stmt': 1, 'drop_trigger_stmt': 1, 'drop_view_stmt': 1, 'explain': 0, 'insert_stmt': 1, 'pragma_stmt': 1, 'reindex_stmt': 1, 'release_stmt': 1, 'rollback_stmt': 1, 'savepoint_stmt': 1, 'select': 1, 'select_core': 1, 'update_stmt': 1, 'vacuum_stmt': 1, 'values': 1}
+    _SLOT_COUNT = 3
 
-    @property
-    def explain(self) -> Explain | None:
-        return _l.first(self, _K1)
+    if TYPE_CHECKING:
+        @property
+        def explain(self) -> Explain | None: ...
+    else:
+        explain = _l.Slot(0, _l.FIRST)
 
-    @property
-    def body(self) -> Cmd:
-        return _l.first(self, _K2)
+    if TYPE_CHECKING:
+        @property
+        def body(self) -> Cmd: ...
+    else:
+        body = _l.Slot(1, _l.FIRST)
 
-    @property
-    def semicolon(self) -> Token | None:
-        return _l.first(self, _K3)
+    if TYPE_CHECKING:
+        @property
+        def semicolon(self) -> Token | None: ...
+    else:
+        semicolon = _l.Slot(2, _l.FIRST)
 
 class Explain(Node):
     """``explain``: 'EXPLAIN' query_plan?:('QUERY' 'PLAN')?"""
@@ -341,18 +355,26 @@ class Explain(Node):
     __slots__ = ()
     kind = 'explain'
     _PATTERN = '(?P<g1>\u0138)(?P<g2>(?:\u0179\u0172)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'PLAN': -1, 'QUERY': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def explain_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def explain_token(self) -> Token: ...
+    else:
+        explain_token = _l.Child(0)
 
-    @property
-    def query_plan(self) -> bool:
-        return _l.first(self, _K4) is not None
+    if TYPE_CHECKING:
+        @property
+        def query_plan(self) -> bool: ...
+    else:
+        query_plan = _l.Slot(0, _l.FLAG)
 
-    @property
-    def query_plan_tokens(self) -> list[Token]:
-        return _l.every(self, _K4)
+    if TYPE_CHECKING:
+        @property
+        def query_plan_tokens(self) -> list[Token]: ...
+    else:
+        query_plan_tokens = _l.Slot(0, _l.EVERY)
 
 class BeginStmt(Node):
     """``begin_stmt``: 'BEGIN' mode:('DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE')? ('TRANSACTION' transaction_name:Name?)?"""
@@ -360,22 +382,32 @@ class BeginStmt(Node):
     __slots__ = ()
     kind = 'begin_stmt'
     _PATTERN = '(?P<g1>\u010f)(?P<g2>(?:(?:\u0127|\u014a|\u0136))?)(?:(?P<g3>\u0196)(?P<g4>(?:(?:\u0147|\u0190|\u0157|\u014d))?))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'DEFERRED': 0, 'EXCLUSIVE': 0, 'ID': 2, 'IMMEDIATE': 0, 'INDEXED': 2, 'JOIN_KW': 2, 'STRING': 2, 'TRANSACTION': 1}
+    _SLOT_COUNT = 3
 
-    @property
-    def begin_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def begin_token(self) -> Token: ...
+    else:
+        begin_token = _l.Child(0)
 
-    @property
-    def mode(self) -> Token | None:
-        return _l.first(self, _K5)
+    if TYPE_CHECKING:
+        @property
+        def mode(self) -> Token | None: ...
+    else:
+        mode = _l.Slot(0, _l.FIRST)
 
-    @property
-    def transaction_token(self) -> Token | None:
-        return _l.first(self, _K6)
+    if TYPE_CHECKING:
+        @property
+        def transaction_token(self) -> Token | None: ...
+    else:
+        transaction_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def transaction_name(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def transaction_name(self) -> Token | None: ...
+    else:
+        transaction_name = _l.Slot(2, _l.FIRST)
 
 class CommitStmt(Node):
     """``commit_stmt``: keyword:('COMMIT' | 'END') ('TRANSACTION' transaction_name:Name?)?"""
@@ -383,18 +415,26 @@ class CommitStmt(Node):
     __slots__ = ()
     kind = 'commit_stmt'
     _PATTERN = '(?P<g1>(?:\u011d|\u0131))(?:(?P<g2>\u0196)(?P<g3>(?:(?:\u0147|\u0190|\u0157|\u014d))?))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'ID': 1, 'INDEXED': 1, 'JOIN_KW': 1, 'STRING': 1, 'TRANSACTION': 0}
+    _SLOT_COUNT = 2
 
-    @property
-    def keyword(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def keyword(self) -> Token: ...
+    else:
+        keyword = _l.Child(0)
 
-    @property
-    def transaction_token(self) -> Token | None:
-        return _l.first(self, _K6)
+    if TYPE_CHECKING:
+        @property
+        def transaction_token(self) -> Token | None: ...
+    else:
+        transaction_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def transaction_name(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def transaction_name(self) -> Token | None: ...
+    else:
+        transaction_name = _l.Slot(1, _l.FIRST)
 
 class RollbackStmt(Node):
     """``rollback_stmt``: 'ROLLBACK' ('TRANSACTION' transaction_name:Name?)? ('TO' 'SAVEPOINT'? savepoint:Name)?"""
@@ -402,26 +442,36 @@ class RollbackStmt(Node):
     __slots__ = ()
     kind = 'rollback_stmt'
     _PATTERN = '(?P<g1>\u0185)(?:(?P<g2>\u0196)(?P<g3>(?:(?:\u0147|\u0190|\u0157|\u014d))?))?(?:(?P<g4>\u0195)(?:(?P<g5>\u018a))?(?P<g6>(?:\u0147|\u0190|\u0157|\u014d)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'SAVEPOINT': 2, 'TO': 1, 'TRANSACTION': 0}
+    _SLOT_COUNT = 3
 
-    @property
-    def rollback_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def rollback_token(self) -> Token: ...
+    else:
+        rollback_token = _l.Child(0)
 
-    @property
-    def transaction_token(self) -> Token | None:
-        return _l.first(self, _K6)
+    if TYPE_CHECKING:
+        @property
+        def transaction_token(self) -> Token | None: ...
+    else:
+        transaction_token = _l.Slot(0, _l.FIRST)
 
     @property
     def transaction_name(self) -> Token | None:
         return _l.opt(self, (3,))
 
-    @property
-    def to_token(self) -> Token | None:
-        return _l.first(self, _K8)
+    if TYPE_CHECKING:
+        @property
+        def to_token(self) -> Token | None: ...
+    else:
+        to_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def savepoint_token(self) -> Token | None:
-        return _l.first(self, _K9)
+    if TYPE_CHECKING:
+        @property
+        def savepoint_token(self) -> Token | None: ...
+    else:
+        savepoint_token = _l.Slot(2, _l.FIRST)
 
     @property
     def savepoint(self) -> Token | None:
@@ -434,13 +484,17 @@ class SavepointStmt(Node):
     kind = 'savepoint_stmt'
     _PATTERN = '(?P<g1>\u018a)(?P<g2>(?:\u0147|\u0190|\u0157|\u014d))'
 
-    @property
-    def savepoint_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def savepoint_token(self) -> Token: ...
+    else:
+        savepoint_token = _l.Child(0)
 
-    @property
-    def name(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(1)
 
 class ReleaseStmt(Node):
     """``release_stmt``: 'RELEASE' 'SAVEPOINT'? name:Name"""
@@ -448,18 +502,26 @@ class ReleaseStmt(Node):
     __slots__ = ()
     kind = 'release_stmt'
     _PATTERN = '(?P<g1>\u017f)(?:(?P<g2>\u018a))?(?P<g3>(?:\u0147|\u0190|\u0157|\u014d))'
+    _SLOTS: ClassVar[dict[str, int]] = {'SAVEPOINT': 0}
+    _SLOT_COUNT = 1
 
-    @property
-    def release_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def release_token(self) -> Token: ...
+    else:
+        release_token = _l.Child(0)
 
-    @property
-    def savepoint_token(self) -> Token | None:
-        return _l.first(self, _K9)
+    if TYPE_CHECKING:
+        @property
+        def savepoint_token(self) -> Token | None: ...
+    else:
+        savepoint_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def name(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(-1)
 
 class CreateTableStmt(Node):
     """``create_table_stmt``: 'CREATE' temp?:'TEMP'? 'TABLE' if_not_exists?:IfNotExists? name:QualifiedName ( 'LP' columns:(ColumnDef % 'COMMA') ('COMMA' constraints:(TableConstraint (constraint_commas:'COMMA'? TableConstraint)*))? 'RP' options:(option_commas:'COMMA'? TableOption (option_commas:'COMMA' TableOption)*)? | 'AS' as_select:Query )"""
@@ -467,78 +529,108 @@ class CreateTableStmt(Node):
     __slots__ = ()
     kind = 'create_table_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>(?:\u0192)?)(?P<g3>\u0191)(?P<g4>(?:\u0148\u0165\u0137)?)(?P<g5>\u01ed)(?:(?P<g6>\u015d)(?P<g7>(?:\u01b3(?:\u011c\u01b3)*))(?:(?P<g8>\u011c)(?P<g9>(?:\u01ba|\u01ec|\u0205|\u01b0|\u01cd)(?:(?:\u011c)?(?:\u01ba|\u01ec|\u0205|\u01b0|\u01cd))*))?(?P<g10>\u0188)(?P<g11>(?:(?:\u011c)?\u01ff(?:\u011c\u01ff)*)?)|(?P<g12>\u010a)(?P<g13>(?:\u01f7|\u01f8|\u020b)))'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 9, 'EXISTS': -3, 'IF': -3, 'LP': 4, 'NOT': -3, 'RP': 7, 'TABLE': 1, 'TEMP': -1, 'check_constraint': -7, 'column_def': -6, 'constraint_name': -7, 'foreign_key_constraint': -7, 'primary_key_constraint': -7, 'qualified_name': 3, 'select': 10, 'select_core': 10, 'table_option': -9, 'unique_constraint': -7, 'values': 10}
+    _SLOT_COUNT = 11
 
-    @property
-    def create_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def create_token(self) -> Token: ...
+    else:
+        create_token = _l.Child(0)
 
-    @property
-    def temp(self) -> bool:
-        return _l.first(self, _K10) is not None
+    if TYPE_CHECKING:
+        @property
+        def temp(self) -> bool: ...
+    else:
+        temp = _l.Slot(0, _l.FLAG)
 
-    @property
-    def temp_tokens(self) -> list[Token]:
-        return _l.every(self, _K10)
+    if TYPE_CHECKING:
+        @property
+        def temp_tokens(self) -> list[Token]: ...
+    else:
+        temp_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def table_token(self) -> Token:
-        return _l.first(self, _K11)
+    if TYPE_CHECKING:
+        @property
+        def table_token(self) -> Token: ...
+    else:
+        table_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists(self) -> bool: ...
+    else:
+        if_not_exists = _l.Slot(2, _l.FLAG)
 
-    @property
-    def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_not_exists_tokens = _l.Slot(2, _l.EVERY)
 
-    @property
-    def name(self) -> QualifiedName:
-        return _l.first(self, _K13)
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Slot(3, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(4, _l.FIRST)
 
-    @property
-    def columns(self) -> list[ColumnDef]:
-        return _l.every(self, _K16)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[ColumnDef]: ...
+    else:
+        columns = _l.Slot(5, _l.EVERY)
 
     @property
     def columns_separators(self) -> list[Token]:
-        return _l.sub(self, (7,), _K15)
+        return _l.sub(self, (7,), _K0)
 
     @property
     def comma_token(self) -> Token | None:
         return _l.opt(self, (8,))
 
-    @property
-    def constraints(self) -> list[TableConstraint]:
-        return _l.every(self, _K17)
+    if TYPE_CHECKING:
+        @property
+        def constraints(self) -> list[TableConstraint]: ...
+    else:
+        constraints = _l.Slot(6, _l.EVERY)
 
     @property
     def constraint_commas(self) -> list[Token]:
-        return _l.sub(self, (9,), _K15)
+        return _l.sub(self, (9,), _K0)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(7, _l.FIRST)
 
-    @property
-    def options(self) -> list[TableOption]:
-        return _l.every(self, _K19)
+    if TYPE_CHECKING:
+        @property
+        def options(self) -> list[TableOption]: ...
+    else:
+        options = _l.Slot(8, _l.EVERY)
 
     @property
     def option_commas(self) -> list[Token]:
-        return _l.sub(self, (11,), _K15)
+        return _l.sub(self, (11,), _K0)
 
-    @property
-    def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token | None: ...
+    else:
+        as_token = _l.Slot(9, _l.FIRST)
 
-    @property
-    def as_select(self) -> Query | None:
-        return _l.first(self, _K21)
+    if TYPE_CHECKING:
+        @property
+        def as_select(self) -> Query | None: ...
+    else:
+        as_select = _l.Slot(10, _l.FIRST)
 
 class TableOption(Node):
     """``table_option``: 'WITHOUT'? name:Name"""
@@ -546,14 +638,20 @@ class TableOption(Node):
     __slots__ = ()
     kind = 'table_option'
     _PATTERN = '(?:(?P<g1>\u01a7))?(?P<g2>(?:\u0147|\u0190|\u0157|\u014d))'
+    _SLOTS: ClassVar[dict[str, int]] = {'WITHOUT': 0}
+    _SLOT_COUNT = 1
 
-    @property
-    def without_token(self) -> Token | None:
-        return _l.first(self, _K22)
+    if TYPE_CHECKING:
+        @property
+        def without_token(self) -> Token | None: ...
+    else:
+        without_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def name(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(-1)
 
 class ColumnDef(Node):
     """``column_def``: name:Name type_name:TypeName? constraints:ColumnConstraint*"""
@@ -561,18 +659,26 @@ class ColumnDef(Node):
     __slots__ = ()
     kind = 'column_def'
     _PATTERN = '(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))(?P<g2>(?:\u0203)?)(?P<g3>(?:(?:\u01ba|\u01ec|\u01e2|\u01e3|\u0205|\u01b0|\u01c0|\u01b1|\u01cc|\u01d4|\u01c1))*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'check_constraint': -2, 'collate_constraint': -2, 'constraint_name': -2, 'default_constraint': -2, 'defer_subclause': -2, 'foreign_key_clause': -2, 'generated_constraint': -2, 'not_null_constraint': -2, 'null_constraint': -2, 'primary_key_constraint': -2, 'type_name': 0, 'unique_constraint': -2}
+    _SLOT_COUNT = 2
 
-    @property
-    def name(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(0)
 
-    @property
-    def type_name(self) -> TypeName | None:
-        return _l.first(self, _K23)
+    if TYPE_CHECKING:
+        @property
+        def type_name(self) -> TypeName | None: ...
+    else:
+        type_name = _l.Slot(0, _l.FIRST)
 
-    @property
-    def constraints(self) -> list[ColumnConstraint]:
-        return _l.every(self, _K24)
+    if TYPE_CHECKING:
+        @property
+        def constraints(self) -> list[ColumnConstraint]: ...
+    else:
+        constraints = _l.Slot(1, _l.EVERY)
 
 class TypeName(Node):
     """``type_name``: words:('ID' | 'STRING')+ ('LP' size:(Sign? Number) ('COMMA' second_size:(Sign? Number))? 'RP')?"""
@@ -580,30 +686,40 @@ class TypeName(Node):
     __slots__ = ()
     kind = 'type_name'
     _PATTERN = '(?P<g1>(?:(?:\u0147|\u0190))+)(?:(?P<g2>\u015d)(?P<g3>(?:(?:\u0173|\u0162))?(?:\u0151|\u013c))(?:(?P<g4>\u011c)(?P<g5>(?:(?:\u0173|\u0162))?(?:\u0151|\u013c)))?(?P<g6>\u0188))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': 2, 'ID': -1, 'LP': 1, 'RP': 3, 'STRING': -1}
+    _SLOT_COUNT = 4
 
-    @property
-    def words(self) -> list[Token]:
-        return _l.every(self, _K25)
+    if TYPE_CHECKING:
+        @property
+        def words(self) -> list[Token]: ...
+    else:
+        words = _l.Slot(0, _l.EVERY)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(1, _l.FIRST)
 
     @property
     def size(self) -> list[Token]:
         return _l.many(self, (3,), None)
 
-    @property
-    def comma_token(self) -> Token | None:
-        return _l.first(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def comma_token(self) -> Token | None: ...
+    else:
+        comma_token = _l.Slot(2, _l.FIRST)
 
     @property
     def second_size(self) -> list[Token]:
         return _l.many(self, (5,), None)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(3, _l.FIRST)
 
 class ConstraintName(Node):
     """``constraint_name``: 'CONSTRAINT' name:Name"""
@@ -612,13 +728,17 @@ class ConstraintName(Node):
     kind = 'constraint_name'
     _PATTERN = '(?P<g1>\u0120)(?P<g2>(?:\u0147|\u0190|\u0157|\u014d))'
 
-    @property
-    def constraint_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def constraint_token(self) -> Token: ...
+    else:
+        constraint_token = _l.Child(0)
 
-    @property
-    def name(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(1)
 
 class PrimaryKeyConstraint(Node):
     """``primary_key_constraint``: 'PRIMARY' 'KEY' ( direction:('ASC' | 'DESC')? conflict:OnConflict? autoincrement:'AUTOINCR'? | 'LP' columns:(OrderingTerm % 'COMMA') autoincrement:'AUTOINCR'? 'RP' conflict:OnConflict? )"""
@@ -626,42 +746,62 @@ class PrimaryKeyConstraint(Node):
     __slots__ = ()
     kind = 'primary_key_constraint'
     _PATTERN = '(?P<g1>\u0176)(?P<g2>\u0158)(?:(?P<g3>(?:(?:\u010b|\u0129))?)(?P<g4>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)(?P<g5>(?:\u010d)?)|(?P<g6>\u015d)(?P<g7>(?:\u01e7(?:\u011c\u01e7)*))(?P<g8>(?:\u010d)?)(?P<g9>\u0188)(?P<g10>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -2, 'ASC': 0, 'AUTOINCR': 2, 'COMMA': -6, 'CONFLICT': -2, 'DESC': 0, 'FAIL': -2, 'IGNORE': -2, 'LP': 3, 'ON': -2, 'REPLACE': -2, 'ROLLBACK': -2, 'RP': 6, 'ordering_term': -5}
+    _SLOT_COUNT = 7
 
-    @property
-    def primary_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def primary_token(self) -> Token: ...
+    else:
+        primary_token = _l.Child(0)
 
-    @property
-    def key_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def key_token(self) -> Token: ...
+    else:
+        key_token = _l.Child(1)
 
-    @property
-    def direction(self) -> Token | None:
-        return _l.first(self, _K26)
+    if TYPE_CHECKING:
+        @property
+        def direction(self) -> Token | None: ...
+    else:
+        direction = _l.Slot(0, _l.FIRST)
 
-    @property
-    def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+    if TYPE_CHECKING:
+        @property
+        def conflict(self) -> list[Token]: ...
+    else:
+        conflict = _l.Slot(1, _l.EVERY)
 
-    @property
-    def autoincrement(self) -> Token | None:
-        return _l.first(self, _K28)
+    if TYPE_CHECKING:
+        @property
+        def autoincrement(self) -> Token | None: ...
+    else:
+        autoincrement = _l.Slot(2, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[OrderingTerm]: ...
+    else:
+        columns = _l.Slot(4, _l.EVERY)
 
-    @property
-    def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def columns_separators(self) -> list[Token]: ...
+    else:
+        columns_separators = _l.Slot(5, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(6, _l.FIRST)
 
 class UniqueConstraint(Node):
     """``unique_constraint``: 'UNIQUE' ('LP' columns:(OrderingTerm % 'COMMA') 'RP')? conflict:OnConflict?"""
@@ -669,30 +809,44 @@ class UniqueConstraint(Node):
     __slots__ = ()
     kind = 'unique_constraint'
     _PATTERN = '(?P<g1>\u019a)(?:(?P<g2>\u015d)(?P<g3>(?:\u01e7(?:\u011c\u01e7)*))(?P<g4>\u0188))?(?P<g5>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -5, 'COMMA': -3, 'CONFLICT': -5, 'FAIL': -5, 'IGNORE': -5, 'LP': 0, 'ON': -5, 'REPLACE': -5, 'ROLLBACK': -5, 'RP': 3, 'ordering_term': -2}
+    _SLOT_COUNT = 5
 
-    @property
-    def unique_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def unique_token(self) -> Token: ...
+    else:
+        unique_token = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[OrderingTerm]: ...
+    else:
+        columns = _l.Slot(1, _l.EVERY)
 
-    @property
-    def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def columns_separators(self) -> list[Token]: ...
+    else:
+        columns_separators = _l.Slot(2, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+    if TYPE_CHECKING:
+        @property
+        def conflict(self) -> list[Token]: ...
+    else:
+        conflict = _l.Slot(4, _l.EVERY)
 
 class CheckConstraint(Node):
     """``check_constraint``: 'CHECK' 'LP' expr:Expr 'RP' conflict:OnConflict?"""
@@ -700,26 +854,38 @@ class CheckConstraint(Node):
     __slots__ = ()
     kind = 'check_constraint'
     _PATTERN = '(?P<g1>\u0119)(?P<g2>\u015d)(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g4>\u0188)(?P<g5>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -1, 'CONFLICT': -1, 'FAIL': -1, 'IGNORE': -1, 'ON': -1, 'REPLACE': -1, 'ROLLBACK': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def check_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def check_token(self) -> Token: ...
+    else:
+        check_token = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(1)
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(2)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[3]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(3)
 
-    @property
-    def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+    if TYPE_CHECKING:
+        @property
+        def conflict(self) -> list[Token]: ...
+    else:
+        conflict = _l.Slot(0, _l.EVERY)
 
 class NotNullConstraint(Node):
     """``not_null_constraint``: 'NOT' 'NULL' conflict:OnConflict?"""
@@ -727,18 +893,26 @@ class NotNullConstraint(Node):
     __slots__ = ()
     kind = 'not_null_constraint'
     _PATTERN = '(?P<g1>\u0165)(?P<g2>\u0168)(?P<g3>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -1, 'CONFLICT': -1, 'FAIL': -1, 'IGNORE': -1, 'ON': -1, 'REPLACE': -1, 'ROLLBACK': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def not_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def not_token(self) -> Token: ...
+    else:
+        not_token = _l.Child(0)
 
-    @property
-    def null_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def null_token(self) -> Token: ...
+    else:
+        null_token = _l.Child(1)
 
-    @property
-    def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+    if TYPE_CHECKING:
+        @property
+        def conflict(self) -> list[Token]: ...
+    else:
+        conflict = _l.Slot(0, _l.EVERY)
 
 class NullConstraint(Node):
     """``null_constraint``: 'NULL' conflict:OnConflict?"""
@@ -746,14 +920,20 @@ class NullConstraint(Node):
     __slots__ = ()
     kind = 'null_constraint'
     _PATTERN = '(?P<g1>\u0168)(?P<g2>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -1, 'CONFLICT': -1, 'FAIL': -1, 'IGNORE': -1, 'ON': -1, 'REPLACE': -1, 'ROLLBACK': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def null_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def null_token(self) -> Token: ...
+    else:
+        null_token = _l.Child(0)
 
-    @property
-    def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+    if TYPE_CHECKING:
+        @property
+        def conflict(self) -> list[Token]: ...
+    else:
+        conflict = _l.Slot(0, _l.EVERY)
 
 class DefaultConstraint(Node):
     """``default_constraint``: 'DEFAULT' ( sign:Sign? value:Literal | 'LP' expr:Expr 'RP' | value:('ID' | 'INDEXED') )"""
@@ -761,30 +941,40 @@ class DefaultConstraint(Node):
     __slots__ = ()
     kind = 'default_constraint'
     _PATTERN = '(?P<g1>\u0125)(?:(?P<g2>(?:(?:\u0173|\u0162))?)(?P<g3>\u01df)|(?P<g4>\u015d)(?P<g5>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g6>\u0188)|(?P<g7>(?:\u0147|\u014d)))'
+    _SLOTS: ClassVar[dict[str, int]] = {'LP': 1, 'MINUS': 0, 'PLUS': 0, 'RP': 2}
+    _SLOT_COUNT = 3
 
-    @property
-    def default_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def default_token(self) -> Token: ...
+    else:
+        default_token = _l.Child(0)
 
-    @property
-    def sign(self) -> Token | None:
-        return _l.first(self, _K30)
+    if TYPE_CHECKING:
+        @property
+        def sign(self) -> Token | None: ...
+    else:
+        sign = _l.Slot(0, _l.FIRST)
 
     @property
     def value(self) -> Literal | Token | None:
         return _l.opt(self, (3, 7))
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(1, _l.FIRST)
 
     @property
     def expr(self) -> Expr | None:
         return _l.opt(self, (5,))
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(2, _l.FIRST)
 
 class CollateConstraint(Node):
     """``collate_constraint``: 'COLLATE' collation:Collation"""
@@ -793,13 +983,17 @@ class CollateConstraint(Node):
     kind = 'collate_constraint'
     _PATTERN = '(?P<g1>\u011a)(?P<g2>(?:\u0147|\u0190))'
 
-    @property
-    def collate_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def collate_token(self) -> Token: ...
+    else:
+        collate_token = _l.Child(0)
 
-    @property
-    def collation(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def collation(self) -> Token: ...
+    else:
+        collation = _l.Child(1)
 
 class GeneratedConstraint(Node):
     """``generated_constraint``: ('GENERATED' 'ALWAYS')? 'AS' 'LP' expr:Expr 'RP' storage:'ID'?"""
@@ -807,34 +1001,50 @@ class GeneratedConstraint(Node):
     __slots__ = ()
     kind = 'generated_constraint'
     _PATTERN = '(?:(?P<g1>\u0142)(?P<g2>\u0106))?(?P<g3>\u010a)(?P<g4>\u015d)(?P<g5>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g6>\u0188)(?P<g7>(?:\u0147)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ALWAYS': 1, 'AS': 2, 'GENERATED': 0, 'ID': 6, 'LP': 3, 'RP': 5, 'between_expr': 4, 'binary_expr': 4, 'case_expr': 4, 'cast_expr': 4, 'collate_expr': 4, 'column_ref': 4, 'exists_expr': 4, 'function_call': 4, 'in_expr': 4, 'is_expr': 4, 'like_expr': 4, 'literal': 4, 'not_expr': 4, 'null_test': 4, 'paren_expr': 4, 'raise_expr': 4, 'row_value': 4, 'subquery_expr': 4, 'unary_expr': 4, 'variable': 4}
+    _SLOT_COUNT = 7
 
-    @property
-    def generated_token(self) -> Token | None:
-        return _l.first(self, _K31)
+    if TYPE_CHECKING:
+        @property
+        def generated_token(self) -> Token | None: ...
+    else:
+        generated_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def always_token(self) -> Token | None:
-        return _l.first(self, _K32)
+    if TYPE_CHECKING:
+        @property
+        def always_token(self) -> Token | None: ...
+    else:
+        always_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def as_token(self) -> Token:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token: ...
+    else:
+        as_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def expr(self) -> Expr:
-        return _l.first(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Slot(4, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Slot(5, _l.FIRST)
 
-    @property
-    def storage(self) -> Token | None:
-        return _l.first(self, _K34)
+    if TYPE_CHECKING:
+        @property
+        def storage(self) -> Token | None: ...
+    else:
+        storage = _l.Slot(6, _l.FIRST)
 
 class ForeignKeyClause(Node):
     """``foreign_key_clause``: 'REFERENCES' table:Name columns:ColumnList? actions:Refarg*"""
@@ -842,22 +1052,32 @@ class ForeignKeyClause(Node):
     __slots__ = ()
     kind = 'foreign_key_clause'
     _PATTERN = '(?P<g1>\u017d)(?P<g2>(?:\u0147|\u0190|\u0157|\u014d))(?P<g3>(?:\u01b4)?)(?P<g4>(?:\u01ef)*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'column_list': 0, 'refarg': -2}
+    _SLOT_COUNT = 2
 
-    @property
-    def references_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def references_token(self) -> Token: ...
+    else:
+        references_token = _l.Child(0)
 
-    @property
-    def table(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def table(self) -> Token: ...
+    else:
+        table = _l.Child(1)
 
-    @property
-    def columns(self) -> ColumnList | None:
-        return _l.first(self, _K35)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> ColumnList | None: ...
+    else:
+        columns = _l.Slot(0, _l.FIRST)
 
-    @property
-    def actions(self) -> list[Refarg]:
-        return _l.every(self, _K36)
+    if TYPE_CHECKING:
+        @property
+        def actions(self) -> list[Refarg]: ...
+    else:
+        actions = _l.Slot(1, _l.EVERY)
 
 class ForeignKeyConstraint(Node):
     """``foreign_key_constraint``: 'FOREIGN' 'KEY' 'LP' columns:(ColumnName % 'COMMA') 'RP' 'REFERENCES' table:Name parent_columns:ColumnList? actions:Refarg* defer:DeferSubclause?"""
@@ -865,50 +1085,74 @@ class ForeignKeyConstraint(Node):
     __slots__ = ()
     kind = 'foreign_key_constraint'
     _PATTERN = '(?P<g1>\u013f)(?P<g2>\u0158)(?P<g3>\u015d)(?P<g4>(?:\u01b5(?:\u011c\u01b5)*))(?P<g5>\u0188)(?P<g6>\u017d)(?P<g7>(?:\u0147|\u0190|\u0157|\u014d))(?P<g8>(?:\u01b4)?)(?P<g9>(?:\u01ef)*)(?P<g10>(?:\u01c1)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -2, 'ID': 4, 'INDEXED': 4, 'JOIN_KW': 4, 'REFERENCES': 3, 'RP': 2, 'STRING': 4, 'column_list': 5, 'column_name': -1, 'defer_subclause': 7, 'refarg': -7}
+    _SLOT_COUNT = 8
 
-    @property
-    def foreign_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def foreign_token(self) -> Token: ...
+    else:
+        foreign_token = _l.Child(0)
 
-    @property
-    def key_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def key_token(self) -> Token: ...
+    else:
+        key_token = _l.Child(1)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(2)
 
-    @property
-    def columns(self) -> list[ColumnName]:
-        return _l.every(self, _K37)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[ColumnName]: ...
+    else:
+        columns = _l.Slot(0, _l.EVERY)
 
-    @property
-    def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def columns_separators(self) -> list[Token]: ...
+    else:
+        columns_separators = _l.Slot(1, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def references_token(self) -> Token:
-        return _l.first(self, _K38)
+    if TYPE_CHECKING:
+        @property
+        def references_token(self) -> Token: ...
+    else:
+        references_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def table(self) -> Token:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def table(self) -> Token: ...
+    else:
+        table = _l.Slot(4, _l.FIRST)
 
-    @property
-    def parent_columns(self) -> ColumnList | None:
-        return _l.first(self, _K35)
+    if TYPE_CHECKING:
+        @property
+        def parent_columns(self) -> ColumnList | None: ...
+    else:
+        parent_columns = _l.Slot(5, _l.FIRST)
 
-    @property
-    def actions(self) -> list[Refarg]:
-        return _l.every(self, _K36)
+    if TYPE_CHECKING:
+        @property
+        def actions(self) -> list[Refarg]: ...
+    else:
+        actions = _l.Slot(6, _l.EVERY)
 
-    @property
-    def defer(self) -> DeferSubclause | None:
-        return _l.first(self, _K39)
+    if TYPE_CHECKING:
+        @property
+        def defer(self) -> DeferSubclause | None: ...
+    else:
+        defer = _l.Slot(7, _l.FIRST)
 
 class Refarg(Node):
     """``refarg``: 'MATCH' match:Name | 'ON' event:('INSERT' | 'DELETE' | 'UPDATE') action:('SET' 'NULL' | 'SET' 'DEFAULT' | 'CASCADE' | 'RESTRICT' | 'NO' 'ACTION')"""
@@ -916,26 +1160,38 @@ class Refarg(Node):
     __slots__ = ()
     kind = 'refarg'
     _PATTERN = '(?:(?P<g1>\u0160)(?P<g2>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g3>\u016c)(?P<g4>(?:\u014f|\u0128|\u019b))(?P<g5>(?:\u018d\u0168|\u018d\u0125|\u0116|\u0183|\u0164\u0101)))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ACTION': -5, 'CASCADE': -5, 'DEFAULT': -5, 'DELETE': 3, 'ID': 1, 'INDEXED': 1, 'INSERT': 3, 'JOIN_KW': 1, 'MATCH': 0, 'NO': -5, 'NULL': -5, 'ON': 2, 'RESTRICT': -5, 'SET': -5, 'STRING': 1, 'UPDATE': 3}
+    _SLOT_COUNT = 5
 
-    @property
-    def match_token(self) -> Token | None:
-        return _l.first(self, _K40)
+    if TYPE_CHECKING:
+        @property
+        def match_token(self) -> Token | None: ...
+    else:
+        match_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def match(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def match(self) -> Token | None: ...
+    else:
+        match = _l.Slot(1, _l.FIRST)
 
-    @property
-    def on_token(self) -> Token | None:
-        return _l.first(self, _K41)
+    if TYPE_CHECKING:
+        @property
+        def on_token(self) -> Token | None: ...
+    else:
+        on_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def event(self) -> Token | None:
-        return _l.first(self, _K42)
+    if TYPE_CHECKING:
+        @property
+        def event(self) -> Token | None: ...
+    else:
+        event = _l.Slot(3, _l.FIRST)
 
-    @property
-    def action(self) -> list[Token]:
-        return _l.every(self, _K43)
+    if TYPE_CHECKING:
+        @property
+        def action(self) -> list[Token]: ...
+    else:
+        action = _l.Slot(4, _l.EVERY)
 
 class DeferSubclause(Node):
     """``defer_subclause``: 'NOT'? 'DEFERRABLE' initially:('INITIALLY' ('DEFERRED' | 'IMMEDIATE'))?"""
@@ -943,18 +1199,26 @@ class DeferSubclause(Node):
     __slots__ = ()
     kind = 'defer_subclause'
     _PATTERN = '(?:(?P<g1>\u0165))?(?P<g2>\u0126)(?P<g3>(?:\u014e(?:\u0127|\u014a))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'DEFERRABLE': 1, 'DEFERRED': -3, 'IMMEDIATE': -3, 'INITIALLY': -3, 'NOT': 0}
+    _SLOT_COUNT = 3
 
-    @property
-    def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+    if TYPE_CHECKING:
+        @property
+        def not_token(self) -> Token | None: ...
+    else:
+        not_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def deferrable_token(self) -> Token:
-        return _l.first(self, _K45)
+    if TYPE_CHECKING:
+        @property
+        def deferrable_token(self) -> Token: ...
+    else:
+        deferrable_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def initially(self) -> list[Token]:
-        return _l.every(self, _K46)
+    if TYPE_CHECKING:
+        @property
+        def initially(self) -> list[Token]: ...
+    else:
+        initially = _l.Slot(2, _l.EVERY)
 
 class DropTableStmt(Node):
     """``drop_table_stmt``: 'DROP' 'TABLE' if_exists?:IfExists? name:QualifiedName"""
@@ -962,26 +1226,38 @@ class DropTableStmt(Node):
     __slots__ = ()
     kind = 'drop_table_stmt'
     _PATTERN = '(?P<g1>\u012e)(?P<g2>\u0191)(?P<g3>(?:\u0148\u0137)?)(?P<g4>\u01ed)'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -1, 'IF': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def drop_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def drop_token(self) -> Token: ...
+    else:
+        drop_token = _l.Child(0)
 
-    @property
-    def table_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def table_token(self) -> Token: ...
+    else:
+        table_token = _l.Child(1)
 
-    @property
-    def if_exists(self) -> bool:
-        return _l.first(self, _K47) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_exists(self) -> bool: ...
+    else:
+        if_exists = _l.Slot(0, _l.FLAG)
 
-    @property
-    def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K47)
+    if TYPE_CHECKING:
+        @property
+        def if_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_exists_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def name(self) -> QualifiedName:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Child(-1)
 
 class CreateViewStmt(Node):
     """``create_view_stmt``: 'CREATE' temp?:'TEMP'? 'VIEW' if_not_exists?:IfNotExists? name:QualifiedName columns:ColumnList? 'AS' query:Query"""
@@ -989,46 +1265,68 @@ class CreateViewStmt(Node):
     __slots__ = ()
     kind = 'create_view_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>(?:\u0192)?)(?P<g3>\u01a0)(?P<g4>(?:\u0148\u0165\u0137)?)(?P<g5>\u01ed)(?P<g6>(?:\u01b4)?)(?P<g7>\u010a)(?P<g8>(?:\u01f7|\u01f8|\u020b))'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -3, 'IF': -3, 'NOT': -3, 'TEMP': -1, 'VIEW': 1, 'column_list': 4, 'qualified_name': 3}
+    _SLOT_COUNT = 5
 
-    @property
-    def create_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def create_token(self) -> Token: ...
+    else:
+        create_token = _l.Child(0)
 
-    @property
-    def temp(self) -> bool:
-        return _l.first(self, _K10) is not None
+    if TYPE_CHECKING:
+        @property
+        def temp(self) -> bool: ...
+    else:
+        temp = _l.Slot(0, _l.FLAG)
 
-    @property
-    def temp_tokens(self) -> list[Token]:
-        return _l.every(self, _K10)
+    if TYPE_CHECKING:
+        @property
+        def temp_tokens(self) -> list[Token]: ...
+    else:
+        temp_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def view_token(self) -> Token:
-        return _l.first(self, _K48)
+    if TYPE_CHECKING:
+        @property
+        def view_token(self) -> Token: ...
+    else:
+        view_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists(self) -> bool: ...
+    else:
+        if_not_exists = _l.Slot(2, _l.FLAG)
 
-    @property
-    def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_not_exists_tokens = _l.Slot(2, _l.EVERY)
 
-    @property
-    def name(self) -> QualifiedName:
-        return _l.first(self, _K13)
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Slot(3, _l.FIRST)
 
-    @property
-    def columns(self) -> ColumnList | None:
-        return _l.first(self, _K35)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> ColumnList | None: ...
+    else:
+        columns = _l.Slot(4, _l.FIRST)
 
-    @property
-    def as_token(self) -> Token:
-        return self.children[-2]
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token: ...
+    else:
+        as_token = _l.Child(-2)
 
-    @property
-    def query(self) -> Query:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def query(self) -> Query: ...
+    else:
+        query = _l.Child(-1)
 
 class DropViewStmt(Node):
     """``drop_view_stmt``: 'DROP' 'VIEW' if_exists?:IfExists? name:QualifiedName"""
@@ -1036,26 +1334,38 @@ class DropViewStmt(Node):
     __slots__ = ()
     kind = 'drop_view_stmt'
     _PATTERN = '(?P<g1>\u012e)(?P<g2>\u01a0)(?P<g3>(?:\u0148\u0137)?)(?P<g4>\u01ed)'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -1, 'IF': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def drop_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def drop_token(self) -> Token: ...
+    else:
+        drop_token = _l.Child(0)
 
-    @property
-    def view_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def view_token(self) -> Token: ...
+    else:
+        view_token = _l.Child(1)
 
-    @property
-    def if_exists(self) -> bool:
-        return _l.first(self, _K47) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_exists(self) -> bool: ...
+    else:
+        if_exists = _l.Slot(0, _l.FLAG)
 
-    @property
-    def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K47)
+    if TYPE_CHECKING:
+        @property
+        def if_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_exists_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def name(self) -> QualifiedName:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Child(-1)
 
 class CreateIndexStmt(Node):
     """``create_index_stmt``: 'CREATE' unique?:'UNIQUE'? 'INDEX' if_not_exists?:IfNotExists? name:QualifiedName 'ON' table:Name 'LP' columns:(OrderingTerm % 'COMMA') 'RP' where:WhereClause?"""
@@ -1063,62 +1373,92 @@ class CreateIndexStmt(Node):
     __slots__ = ()
     kind = 'create_index_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>(?:\u019a)?)(?P<g3>\u014c)(?P<g4>(?:\u0148\u0165\u0137)?)(?P<g5>\u01ed)(?P<g6>\u016c)(?P<g7>(?:\u0147|\u0190|\u0157|\u014d))(?P<g8>\u015d)(?P<g9>(?:\u01e7(?:\u011c\u01e7)*))(?P<g10>\u0188)(?P<g11>(?:\u020e)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -9, 'EXISTS': -3, 'ID': 5, 'IF': -3, 'INDEX': 1, 'INDEXED': 5, 'JOIN_KW': 5, 'LP': 6, 'NOT': -3, 'ON': 4, 'RP': 9, 'STRING': 5, 'UNIQUE': -1, 'ordering_term': -8, 'qualified_name': 3, 'where_clause': 10}
+    _SLOT_COUNT = 11
 
-    @property
-    def create_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def create_token(self) -> Token: ...
+    else:
+        create_token = _l.Child(0)
 
-    @property
-    def unique(self) -> bool:
-        return _l.first(self, _K49) is not None
+    if TYPE_CHECKING:
+        @property
+        def unique(self) -> bool: ...
+    else:
+        unique = _l.Slot(0, _l.FLAG)
 
-    @property
-    def unique_tokens(self) -> list[Token]:
-        return _l.every(self, _K49)
+    if TYPE_CHECKING:
+        @property
+        def unique_tokens(self) -> list[Token]: ...
+    else:
+        unique_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def index_token(self) -> Token:
-        return _l.first(self, _K50)
+    if TYPE_CHECKING:
+        @property
+        def index_token(self) -> Token: ...
+    else:
+        index_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists(self) -> bool: ...
+    else:
+        if_not_exists = _l.Slot(2, _l.FLAG)
 
-    @property
-    def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_not_exists_tokens = _l.Slot(2, _l.EVERY)
 
-    @property
-    def name(self) -> QualifiedName:
-        return _l.first(self, _K13)
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Slot(3, _l.FIRST)
 
-    @property
-    def on_token(self) -> Token:
-        return _l.first(self, _K41)
+    if TYPE_CHECKING:
+        @property
+        def on_token(self) -> Token: ...
+    else:
+        on_token = _l.Slot(4, _l.FIRST)
 
-    @property
-    def table(self) -> Token:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def table(self) -> Token: ...
+    else:
+        table = _l.Slot(5, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Slot(6, _l.FIRST)
 
-    @property
-    def columns(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[OrderingTerm]: ...
+    else:
+        columns = _l.Slot(7, _l.EVERY)
 
-    @property
-    def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def columns_separators(self) -> list[Token]: ...
+    else:
+        columns_separators = _l.Slot(8, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Slot(9, _l.FIRST)
 
-    @property
-    def where(self) -> WhereClause | None:
-        return _l.first(self, _K51)
+    if TYPE_CHECKING:
+        @property
+        def where(self) -> WhereClause | None: ...
+    else:
+        where = _l.Slot(10, _l.FIRST)
 
 class DropIndexStmt(Node):
     """``drop_index_stmt``: 'DROP' 'INDEX' if_exists?:IfExists? name:QualifiedName"""
@@ -1126,26 +1466,38 @@ class DropIndexStmt(Node):
     __slots__ = ()
     kind = 'drop_index_stmt'
     _PATTERN = '(?P<g1>\u012e)(?P<g2>\u014c)(?P<g3>(?:\u0148\u0137)?)(?P<g4>\u01ed)'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -1, 'IF': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def drop_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def drop_token(self) -> Token: ...
+    else:
+        drop_token = _l.Child(0)
 
-    @property
-    def index_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def index_token(self) -> Token: ...
+    else:
+        index_token = _l.Child(1)
 
-    @property
-    def if_exists(self) -> bool:
-        return _l.first(self, _K47) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_exists(self) -> bool: ...
+    else:
+        if_exists = _l.Slot(0, _l.FLAG)
 
-    @property
-    def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K47)
+    if TYPE_CHECKING:
+        @property
+        def if_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_exists_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def name(self) -> QualifiedName:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Child(-1)
 
 class CreateTriggerStmt(Node):
     """``create_trigger_stmt``: 'CREATE' header:TriggerHeader 'BEGIN' body:(TriggerCmd semicolons:'SEMI')+ 'END'"""
@@ -1153,30 +1505,44 @@ class CreateTriggerStmt(Node):
     __slots__ = ()
     kind = 'create_trigger_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>\u0202)(?P<g3>\u010f)(?P<g4>(?:(?:(?:\u01f7|\u01f8|\u020b)|\u01c2|\u01d9|\u0206)\u018c)+)(?P<g5>\u0131)'
+    _SLOTS: ClassVar[dict[str, int]] = {'SEMI': -2, 'delete_stmt': -1, 'insert_stmt': -1, 'select': -1, 'select_core': -1, 'update_stmt': -1, 'values': -1}
+    _SLOT_COUNT = 2
 
-    @property
-    def create_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def create_token(self) -> Token: ...
+    else:
+        create_token = _l.Child(0)
 
-    @property
-    def header(self) -> TriggerHeader:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def header(self) -> TriggerHeader: ...
+    else:
+        header = _l.Child(1)
 
-    @property
-    def begin_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def begin_token(self) -> Token: ...
+    else:
+        begin_token = _l.Child(2)
 
-    @property
-    def body(self) -> list[TriggerCmd]:
-        return _l.every(self, _K52)
+    if TYPE_CHECKING:
+        @property
+        def body(self) -> list[TriggerCmd]: ...
+    else:
+        body = _l.Slot(0, _l.EVERY)
 
-    @property
-    def semicolons(self) -> list[Token]:
-        return _l.every(self, _K3)
+    if TYPE_CHECKING:
+        @property
+        def semicolons(self) -> list[Token]: ...
+    else:
+        semicolons = _l.Slot(1, _l.EVERY)
 
-    @property
-    def end_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def end_token(self) -> Token: ...
+    else:
+        end_token = _l.Child(-1)
 
 class TriggerHeader(TriggerHeaderMixin, Node):
     """``trigger_header``: temp?:'TEMP'? 'TRIGGER' if_not_exists?:IfNotExists? name:QualifiedName timing_keywords:('BEFORE' | 'AFTER' | 'INSTEAD' 'OF')? event_keyword:('DELETE' | 'INSERT' | 'UPDATE') ('OF' columns:(Name % 'COMMA'))? 'ON' table:QualifiedName for_each_row:('FOR' 'EACH' 'ROW')? ('WHEN' when:Expr)?"""
@@ -1184,26 +1550,38 @@ class TriggerHeader(TriggerHeaderMixin, Node):
     __slots__ = ()
     kind = 'trigger_header'
     _PATTERN = '(?P<g1>(?:\u0192)?)(?P<g2>\u0197)(?P<g3>(?:\u0148\u0165\u0137)?)(?P<g4>\u01ed)(?P<g5>(?:(?:\u010e|\u0103|\u0150\u016a))?)(?P<g6>(?:\u0128|\u014f|\u019b))(?:(?P<g7>\u016a)(?P<g8>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u011c(?:\u0147|\u0190|\u0157|\u014d))*)))?(?P<g9>\u016c)(?P<g10>\u01ed)(?P<g11>(?:\u013e\u012f\u0186)?)(?:(?P<g12>\u01a2)(?P<g13>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -6, 'DELETE': 3, 'EACH': -8, 'EXISTS': -3, 'FOR': -8, 'ID': -5, 'IF': -3, 'INDEXED': -5, 'INSERT': 3, 'JOIN_KW': -5, 'NOT': -3, 'ON': 6, 'ROW': -8, 'STRING': -5, 'TEMP': -1, 'TRIGGER': 1, 'UPDATE': 3, 'WHEN': 8, 'between_expr': 9, 'binary_expr': 9, 'case_expr': 9, 'cast_expr': 9, 'collate_expr': 9, 'column_ref': 9, 'exists_expr': 9, 'function_call': 9, 'in_expr': 9, 'is_expr': 9, 'like_expr': 9, 'literal': 9, 'not_expr': 9, 'null_test': 9, 'paren_expr': 9, 'raise_expr': 9, 'row_value': 9, 'subquery_expr': 9, 'unary_expr': 9, 'variable': 9}
+    _SLOT_COUNT = 10
 
-    @property
-    def temp(self) -> bool:
-        return _l.first(self, _K10) is not None
+    if TYPE_CHECKING:
+        @property
+        def temp(self) -> bool: ...
+    else:
+        temp = _l.Slot(0, _l.FLAG)
 
-    @property
-    def temp_tokens(self) -> list[Token]:
-        return _l.every(self, _K10)
+    if TYPE_CHECKING:
+        @property
+        def temp_tokens(self) -> list[Token]: ...
+    else:
+        temp_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def trigger_token(self) -> Token:
-        return _l.first(self, _K53)
+    if TYPE_CHECKING:
+        @property
+        def trigger_token(self) -> Token: ...
+    else:
+        trigger_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists(self) -> bool: ...
+    else:
+        if_not_exists = _l.Slot(2, _l.FLAG)
 
-    @property
-    def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_not_exists_tokens = _l.Slot(2, _l.EVERY)
 
     @property
     def name(self) -> QualifiedName:
@@ -1213,41 +1591,55 @@ class TriggerHeader(TriggerHeaderMixin, Node):
     def timing_keywords(self) -> list[Token]:
         return _l.many(self, (5,), None)
 
-    @property
-    def event_keyword(self) -> Token:
-        return _l.first(self, _K42)
+    if TYPE_CHECKING:
+        @property
+        def event_keyword(self) -> Token: ...
+    else:
+        event_keyword = _l.Slot(3, _l.FIRST)
 
     @property
     def of_token(self) -> Token | None:
         return _l.opt(self, (7,))
 
-    @property
-    def columns(self) -> list[Token]:
-        return _l.every(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[Token]: ...
+    else:
+        columns = _l.Slot(4, _l.EVERY)
 
-    @property
-    def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def columns_separators(self) -> list[Token]: ...
+    else:
+        columns_separators = _l.Slot(5, _l.EVERY)
 
-    @property
-    def on_token(self) -> Token:
-        return _l.first(self, _K41)
+    if TYPE_CHECKING:
+        @property
+        def on_token(self) -> Token: ...
+    else:
+        on_token = _l.Slot(6, _l.FIRST)
 
     @property
     def table(self) -> QualifiedName:
         return _l.one(self, (10,))
 
-    @property
-    def for_each_row(self) -> list[Token]:
-        return _l.every(self, _K54)
+    if TYPE_CHECKING:
+        @property
+        def for_each_row(self) -> list[Token]: ...
+    else:
+        for_each_row = _l.Slot(7, _l.EVERY)
 
-    @property
-    def when_token(self) -> Token | None:
-        return _l.first(self, _K55)
+    if TYPE_CHECKING:
+        @property
+        def when_token(self) -> Token | None: ...
+    else:
+        when_token = _l.Slot(8, _l.FIRST)
 
-    @property
-    def when(self) -> Expr | None:
-        return _l.first(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def when(self) -> Expr | None: ...
+    else:
+        when = _l.Slot(9, _l.FIRST)
 
 class DropTriggerStmt(Node):
     """``drop_trigger_stmt``: 'DROP' 'TRIGGER' if_exists?:IfExists? name:QualifiedName"""
@@ -1255,26 +1647,38 @@ class DropTriggerStmt(Node):
     __slots__ = ()
     kind = 'drop_trigger_stmt'
     _PATTERN = '(?P<g1>\u012e)(?P<g2>\u0197)(?P<g3>(?:\u0148\u0137)?)(?P<g4>\u01ed)'
+    _SLOTS: ClassVar[dict[str, int]] = {'EXISTS': -1, 'IF': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def drop_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def drop_token(self) -> Token: ...
+    else:
+        drop_token = _l.Child(0)
 
-    @property
-    def trigger_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def trigger_token(self) -> Token: ...
+    else:
+        trigger_token = _l.Child(1)
 
-    @property
-    def if_exists(self) -> bool:
-        return _l.first(self, _K47) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_exists(self) -> bool: ...
+    else:
+        if_exists = _l.Slot(0, _l.FLAG)
 
-    @property
-    def if_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K47)
+    if TYPE_CHECKING:
+        @property
+        def if_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_exists_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def name(self) -> QualifiedName:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Child(-1)
 
 class CreateVirtualTableStmt(Node):
     """``create_virtual_table_stmt``: 'CREATE' 'VIRTUAL' 'TABLE' if_not_exists?:IfNotExists? name:QualifiedName 'USING' module:Name ('LP' arguments:(ModuleArgument? % 'COMMA') 'RP')?"""
@@ -1282,54 +1686,80 @@ class CreateVirtualTableStmt(Node):
     __slots__ = ()
     kind = 'create_virtual_table_stmt'
     _PATTERN = '(?P<g1>\u0121)(?P<g2>\u01a1)(?P<g3>\u0191)(?P<g4>(?:\u0148\u0165\u0137)?)(?P<g5>\u01ed)(?P<g6>\u019c)(?P<g7>(?:\u0147|\u0190|\u0157|\u014d))(?:(?P<g8>\u015d)(?P<g9>(?:(?:\u01e0)?(?:\u011c(?:\u01e0)?)*))(?P<g10>\u0188))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -7, 'EXISTS': -1, 'ID': 3, 'IF': -1, 'INDEXED': 3, 'JOIN_KW': 3, 'LP': 4, 'NOT': -1, 'RP': 7, 'STRING': 3, 'USING': 2, 'module_argument': -6, 'qualified_name': 1}
+    _SLOT_COUNT = 8
 
-    @property
-    def create_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def create_token(self) -> Token: ...
+    else:
+        create_token = _l.Child(0)
 
-    @property
-    def virtual_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def virtual_token(self) -> Token: ...
+    else:
+        virtual_token = _l.Child(1)
 
-    @property
-    def table_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def table_token(self) -> Token: ...
+    else:
+        table_token = _l.Child(2)
 
-    @property
-    def if_not_exists(self) -> bool:
-        return _l.first(self, _K12) is not None
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists(self) -> bool: ...
+    else:
+        if_not_exists = _l.Slot(0, _l.FLAG)
 
-    @property
-    def if_not_exists_tokens(self) -> list[Token]:
-        return _l.every(self, _K12)
+    if TYPE_CHECKING:
+        @property
+        def if_not_exists_tokens(self) -> list[Token]: ...
+    else:
+        if_not_exists_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def name(self) -> QualifiedName:
-        return _l.first(self, _K13)
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Slot(1, _l.FIRST)
 
-    @property
-    def using_token(self) -> Token:
-        return _l.first(self, _K56)
+    if TYPE_CHECKING:
+        @property
+        def using_token(self) -> Token: ...
+    else:
+        using_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def module(self) -> Token:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def module(self) -> Token: ...
+    else:
+        module = _l.Slot(3, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(4, _l.FIRST)
 
-    @property
-    def arguments(self) -> list[ModuleArgument]:
-        return _l.every(self, _K57)
+    if TYPE_CHECKING:
+        @property
+        def arguments(self) -> list[ModuleArgument]: ...
+    else:
+        arguments = _l.Slot(5, _l.EVERY)
 
-    @property
-    def arguments_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def arguments_separators(self) -> list[Token]: ...
+    else:
+        arguments_separators = _l.Slot(6, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(7, _l.FIRST)
 
 class ModuleArgument(Node):
     """``module_argument``: argument_tokens:TOKEN+"""
@@ -1348,70 +1778,96 @@ class AlterTableStmt(AlterTableStmtMixin, Node):
     __slots__ = ()
     kind = 'alter_table_stmt'
     _PATTERN = '(?P<g1>\u0105)(?P<g2>\u0191)(?P<g3>\u01ed)(?:(?P<g4>\u0181)(?P<g5>\u0195)(?P<g6>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g7>\u0181)(?:(?P<g8>\u011b))?(?P<g9>(?:\u0147|\u0190|\u0157|\u014d))(?P<g10>\u0195)(?P<g11>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g12>\u0102)(?:(?P<g13>\u011b))?(?P<g14>\u01b3)|(?P<g15>\u0102)(?:(?P<g16>\u0120)(?P<g17>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g18>\u0119)(?P<g19>\u015d)(?P<g20>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g21>\u0188)(?P<g22>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?)|(?P<g23>\u012e)(?:(?P<g24>\u011b))?(?P<g25>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g26>\u012e)(?P<g27>\u0120)(?P<g28>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g29>\u0105)(?:(?P<g30>\u011b))?(?P<g31>(?:\u0147|\u0190|\u0157|\u014d))(?P<g32>(?:\u012e|\u018d)\u0165\u0168)(?P<g33>(?:\u016c\u011f(?:\u0185|\u0100|\u0139|\u0149|\u0182))?))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': -9, 'CHECK': 4, 'COLUMNKW': 1, 'CONFLICT': -9, 'CONSTRAINT': 3, 'FAIL': -9, 'IGNORE': -9, 'LP': 5, 'ON': -9, 'REPLACE': -9, 'ROLLBACK': -9, 'RP': 7, 'TO': 0, 'between_expr': 6, 'binary_expr': 6, 'case_expr': 6, 'cast_expr': 6, 'collate_expr': 6, 'column_def': 2, 'column_ref': 6, 'exists_expr': 6, 'function_call': 6, 'in_expr': 6, 'is_expr': 6, 'like_expr': 6, 'literal': 6, 'not_expr': 6, 'null_test': 6, 'paren_expr': 6, 'raise_expr': 6, 'row_value': 6, 'subquery_expr': 6, 'unary_expr': 6, 'variable': 6}
+    _SLOT_COUNT = 9
 
-    @property
-    def alter_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def alter_token(self) -> Token: ...
+    else:
+        alter_token = _l.Child(0)
 
-    @property
-    def table_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def table_token(self) -> Token: ...
+    else:
+        table_token = _l.Child(1)
 
-    @property
-    def name(self) -> QualifiedName:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Child(2)
 
     @property
     def verb(self) -> Token:
         return _l.one(self, (4, 7, 12, 15, 23, 26, 29))
 
-    @property
-    def to_token(self) -> Token | None:
-        return _l.first(self, _K8)
+    if TYPE_CHECKING:
+        @property
+        def to_token(self) -> Token | None: ...
+    else:
+        to_token = _l.Slot(0, _l.FIRST)
 
     @property
     def new_name(self) -> Token | None:
         return _l.opt(self, (6, 11))
 
-    @property
-    def columnkw_token(self) -> Token | None:
-        return _l.first(self, _K58)
+    if TYPE_CHECKING:
+        @property
+        def columnkw_token(self) -> Token | None: ...
+    else:
+        columnkw_token = _l.Slot(1, _l.FIRST)
 
     @property
     def column_name(self) -> Token | None:
         return _l.opt(self, (9, 25, 31))
 
-    @property
-    def column_def(self) -> ColumnDef | None:
-        return _l.first(self, _K16)
+    if TYPE_CHECKING:
+        @property
+        def column_def(self) -> ColumnDef | None: ...
+    else:
+        column_def = _l.Slot(2, _l.FIRST)
 
-    @property
-    def constraint_token(self) -> Token | None:
-        return _l.first(self, _K59)
+    if TYPE_CHECKING:
+        @property
+        def constraint_token(self) -> Token | None: ...
+    else:
+        constraint_token = _l.Slot(3, _l.FIRST)
 
     @property
     def constraint(self) -> Token | None:
         return _l.opt(self, (17, 28))
 
-    @property
-    def check_token(self) -> Token | None:
-        return _l.first(self, _K60)
+    if TYPE_CHECKING:
+        @property
+        def check_token(self) -> Token | None: ...
+    else:
+        check_token = _l.Slot(4, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(5, _l.FIRST)
 
-    @property
-    def check(self) -> Expr | None:
-        return _l.first(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def check(self) -> Expr | None: ...
+    else:
+        check = _l.Slot(6, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(7, _l.FIRST)
 
-    @property
-    def conflict(self) -> list[Token]:
-        return _l.every(self, _K27)
+    if TYPE_CHECKING:
+        @property
+        def conflict(self) -> list[Token]: ...
+    else:
+        conflict = _l.Slot(8, _l.EVERY)
 
     @property
     def nullability(self) -> list[Token]:
@@ -1423,30 +1879,40 @@ class AttachStmt(Node):
     __slots__ = ()
     kind = 'attach_stmt'
     _PATTERN = '(?P<g1>\u010c)(?:(?P<g2>\u0124))?(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g4>\u010a)(?P<g5>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g6>\u0158)(?P<g7>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 1, 'DATABASE': 0, 'KEY': 2}
+    _SLOT_COUNT = 3
 
-    @property
-    def attach_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def attach_token(self) -> Token: ...
+    else:
+        attach_token = _l.Child(0)
 
-    @property
-    def database_token(self) -> Token | None:
-        return _l.first(self, _K61)
+    if TYPE_CHECKING:
+        @property
+        def database_token(self) -> Token | None: ...
+    else:
+        database_token = _l.Slot(0, _l.FIRST)
 
     @property
     def file(self) -> Expr:
         return _l.one(self, (3,))
 
-    @property
-    def as_token(self) -> Token:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token: ...
+    else:
+        as_token = _l.Slot(1, _l.FIRST)
 
     @property
     def schema(self) -> Expr:
         return _l.one(self, (5,))
 
-    @property
-    def key_token(self) -> Token | None:
-        return _l.first(self, _K62)
+    if TYPE_CHECKING:
+        @property
+        def key_token(self) -> Token | None: ...
+    else:
+        key_token = _l.Slot(2, _l.FIRST)
 
     @property
     def key(self) -> Expr | None:
@@ -1458,18 +1924,26 @@ class DetachStmt(Node):
     __slots__ = ()
     kind = 'detach_stmt'
     _PATTERN = '(?P<g1>\u012a)(?:(?P<g2>\u0124))?(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
+    _SLOTS: ClassVar[dict[str, int]] = {'DATABASE': 0}
+    _SLOT_COUNT = 1
 
-    @property
-    def detach_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def detach_token(self) -> Token: ...
+    else:
+        detach_token = _l.Child(0)
 
-    @property
-    def database_token(self) -> Token | None:
-        return _l.first(self, _K61)
+    if TYPE_CHECKING:
+        @property
+        def database_token(self) -> Token | None: ...
+    else:
+        database_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def schema(self) -> Expr:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def schema(self) -> Expr: ...
+    else:
+        schema = _l.Child(-1)
 
 class VacuumStmt(Node):
     """``vacuum_stmt``: 'VACUUM' schema:Name? ('INTO' into:Expr)?"""
@@ -1477,22 +1951,32 @@ class VacuumStmt(Node):
     __slots__ = ()
     kind = 'vacuum_stmt'
     _PATTERN = '(?P<g1>\u019d)(?P<g2>(?:(?:\u0147|\u0190|\u0157|\u014d))?)(?:(?P<g3>\u0153)(?P<g4>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'ID': 0, 'INDEXED': 0, 'INTO': 1, 'JOIN_KW': 0, 'STRING': 0, 'between_expr': 2, 'binary_expr': 2, 'case_expr': 2, 'cast_expr': 2, 'collate_expr': 2, 'column_ref': 2, 'exists_expr': 2, 'function_call': 2, 'in_expr': 2, 'is_expr': 2, 'like_expr': 2, 'literal': 2, 'not_expr': 2, 'null_test': 2, 'paren_expr': 2, 'raise_expr': 2, 'row_value': 2, 'subquery_expr': 2, 'unary_expr': 2, 'variable': 2}
+    _SLOT_COUNT = 3
 
-    @property
-    def vacuum_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def vacuum_token(self) -> Token: ...
+    else:
+        vacuum_token = _l.Child(0)
 
-    @property
-    def schema(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def schema(self) -> Token | None: ...
+    else:
+        schema = _l.Slot(0, _l.FIRST)
 
-    @property
-    def into_token(self) -> Token | None:
-        return _l.first(self, _K63)
+    if TYPE_CHECKING:
+        @property
+        def into_token(self) -> Token | None: ...
+    else:
+        into_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def into(self) -> Expr | None:
-        return _l.first(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def into(self) -> Expr | None: ...
+    else:
+        into = _l.Slot(2, _l.FIRST)
 
 class PragmaStmt(Node):
     """``pragma_stmt``: 'PRAGMA' name:QualifiedName ('EQ' value:PragmaValue | 'LP' value:PragmaValue 'RP')?"""
@@ -1500,30 +1984,44 @@ class PragmaStmt(Node):
     __slots__ = ()
     kind = 'pragma_stmt'
     _PATTERN = '(?P<g1>\u0174)(?P<g2>\u01ed)(?:(?:(?P<g3>\u0132)(?P<g4>\u01eb)|(?P<g5>\u015d)(?P<g6>\u01eb)(?P<g7>\u0188)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'EQ': 0, 'LP': 2, 'RP': 3, 'pragma_value': 1}
+    _SLOT_COUNT = 4
 
-    @property
-    def pragma_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def pragma_token(self) -> Token: ...
+    else:
+        pragma_token = _l.Child(0)
 
-    @property
-    def name(self) -> QualifiedName:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Child(1)
 
-    @property
-    def eq_token(self) -> Token | None:
-        return _l.first(self, _K64)
+    if TYPE_CHECKING:
+        @property
+        def eq_token(self) -> Token | None: ...
+    else:
+        eq_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def value(self) -> PragmaValue | None:
-        return _l.first(self, _K65)
+    if TYPE_CHECKING:
+        @property
+        def value(self) -> PragmaValue | None: ...
+    else:
+        value = _l.Slot(1, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(3, _l.FIRST)
 
 class PragmaValue(Node):
     """``pragma_value``: words:(Sign? Number | Name | 'ON' | 'DELETE' | 'DEFAULT')"""
@@ -1531,10 +2029,14 @@ class PragmaValue(Node):
     __slots__ = ()
     kind = 'pragma_value'
     _PATTERN = '(?P<g1>(?:(?:(?:\u0173|\u0162))?(?:\u0151|\u013c)|(?:\u0147|\u0190|\u0157|\u014d)|\u016c|\u0128|\u0125))'
+    _SLOTS: ClassVar[dict[str, int]] = {'DEFAULT': -1, 'DELETE': -1, 'FLOAT': -1, 'ID': -1, 'INDEXED': -1, 'INTEGER': -1, 'JOIN_KW': -1, 'MINUS': -1, 'ON': -1, 'PLUS': -1, 'STRING': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def words(self) -> list[Token]:
-        return _l.every(self, _K66)
+    if TYPE_CHECKING:
+        @property
+        def words(self) -> list[Token]: ...
+    else:
+        words = _l.Slot(0, _l.EVERY)
 
 class ReindexStmt(Node):
     """``reindex_stmt``: 'REINDEX' name:QualifiedName?"""
@@ -1542,14 +2044,20 @@ class ReindexStmt(Node):
     __slots__ = ()
     kind = 'reindex_stmt'
     _PATTERN = '(?P<g1>\u017e)(?P<g2>(?:\u01ed)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'qualified_name': 0}
+    _SLOT_COUNT = 1
 
-    @property
-    def reindex_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def reindex_token(self) -> Token: ...
+    else:
+        reindex_token = _l.Child(0)
 
-    @property
-    def name(self) -> QualifiedName | None:
-        return _l.first(self, _K13)
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName | None: ...
+    else:
+        name = _l.Slot(0, _l.FIRST)
 
 class AnalyzeStmt(Node):
     """``analyze_stmt``: 'ANALYZE' name:QualifiedName?"""
@@ -1557,14 +2065,20 @@ class AnalyzeStmt(Node):
     __slots__ = ()
     kind = 'analyze_stmt'
     _PATTERN = '(?P<g1>\u0107)(?P<g2>(?:\u01ed)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'qualified_name': 0}
+    _SLOT_COUNT = 1
 
-    @property
-    def analyze_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def analyze_token(self) -> Token: ...
+    else:
+        analyze_token = _l.Child(0)
 
-    @property
-    def name(self) -> QualifiedName | None:
-        return _l.first(self, _K13)
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName | None: ...
+    else:
+        name = _l.Slot(0, _l.FIRST)
 
 class Select(Node):
     """``select``: with_clause:WithClause? cores:(OneSelect (operators:CompoundOperator OneSelect)*)"""
@@ -1572,18 +2086,26 @@ class Select(Node):
     __slots__ = ()
     kind = 'select'
     _PATTERN = '(?P<g1>(?:\u0212)?)(?P<g2>(?:\u01f8|\u020b)(?:\u01b9(?:\u01f8|\u020b))*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'compound_operator': -3, 'select_core': -2, 'values': -2, 'with_clause': 0}
+    _SLOT_COUNT = 3
 
-    @property
-    def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K67)
+    if TYPE_CHECKING:
+        @property
+        def with_clause(self) -> WithClause | None: ...
+    else:
+        with_clause = _l.Slot(0, _l.FIRST)
 
-    @property
-    def cores(self) -> list[OneSelect]:
-        return _l.every(self, _K69)
+    if TYPE_CHECKING:
+        @property
+        def cores(self) -> list[OneSelect]: ...
+    else:
+        cores = _l.Slot(1, _l.EVERY)
 
-    @property
-    def operators(self) -> list[CompoundOperator]:
-        return _l.every(self, _K68)
+    if TYPE_CHECKING:
+        @property
+        def operators(self) -> list[CompoundOperator]: ...
+    else:
+        operators = _l.Slot(2, _l.EVERY)
 
 class WithClause(Node):
     """``with_clause``: 'WITH' recursive?:'RECURSIVE'? ctes:(CommonTableExpression % 'COMMA')"""
@@ -1591,26 +2113,38 @@ class WithClause(Node):
     __slots__ = ()
     kind = 'with_clause'
     _PATTERN = '(?P<g1>\u01a5)(?P<g2>(?:\u017c)?)(?P<g3>(?:\u01b8(?:\u011c\u01b8)*))'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -3, 'RECURSIVE': -1, 'common_table_expression': -2}
+    _SLOT_COUNT = 3
 
-    @property
-    def with_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def with_token(self) -> Token: ...
+    else:
+        with_token = _l.Child(0)
 
-    @property
-    def recursive(self) -> bool:
-        return _l.first(self, _K70) is not None
+    if TYPE_CHECKING:
+        @property
+        def recursive(self) -> bool: ...
+    else:
+        recursive = _l.Slot(0, _l.FLAG)
 
-    @property
-    def recursive_tokens(self) -> list[Token]:
-        return _l.every(self, _K70)
+    if TYPE_CHECKING:
+        @property
+        def recursive_tokens(self) -> list[Token]: ...
+    else:
+        recursive_tokens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def ctes(self) -> list[CommonTableExpression]:
-        return _l.every(self, _K71)
+    if TYPE_CHECKING:
+        @property
+        def ctes(self) -> list[CommonTableExpression]: ...
+    else:
+        ctes = _l.Slot(1, _l.EVERY)
 
-    @property
-    def ctes_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def ctes_separators(self) -> list[Token]: ...
+    else:
+        ctes_separators = _l.Slot(2, _l.EVERY)
 
 class CommonTableExpression(CommonTableExpressionMixin, Node):
     """``common_table_expression``: name:Name columns:ColumnList? 'AS' materialization:('NOT'? 'MATERIALIZED')? 'LP' query:Query 'RP'"""
@@ -1618,34 +2152,50 @@ class CommonTableExpression(CommonTableExpressionMixin, Node):
     __slots__ = ()
     kind = 'common_table_expression'
     _PATTERN = '(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))(?P<g2>(?:\u01b4)?)(?P<g3>\u010a)(?P<g4>(?:(?:\u0165)?\u0161)?)(?P<g5>\u015d)(?P<g6>(?:\u01f7|\u01f8|\u020b))(?P<g7>\u0188)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 1, 'MATERIALIZED': -3, 'NOT': -3, 'column_list': 0}
+    _SLOT_COUNT = 3
 
-    @property
-    def name(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(0)
 
-    @property
-    def columns(self) -> ColumnList | None:
-        return _l.first(self, _K35)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> ColumnList | None: ...
+    else:
+        columns = _l.Slot(0, _l.FIRST)
 
-    @property
-    def as_token(self) -> Token:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token: ...
+    else:
+        as_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def materialization(self) -> list[Token]:
-        return _l.every(self, _K72)
+    if TYPE_CHECKING:
+        @property
+        def materialization(self) -> list[Token]: ...
+    else:
+        materialization = _l.Slot(2, _l.EVERY)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[-3]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(-3)
 
-    @property
-    def query(self) -> Query:
-        return self.children[-2]
+    if TYPE_CHECKING:
+        @property
+        def query(self) -> Query: ...
+    else:
+        query = _l.Child(-2)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(-1)
 
 class CompoundOperator(Node):
     """``compound_operator``: words:('UNION' 'ALL'? | 'EXCEPT' | 'INTERSECT')"""
@@ -1653,10 +2203,14 @@ class CompoundOperator(Node):
     __slots__ = ()
     kind = 'compound_operator'
     _PATTERN = '(?P<g1>(?:\u0199(?:\u0104)?|\u0134|\u0152))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ALL': -1, 'EXCEPT': -1, 'INTERSECT': -1, 'UNION': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def words(self) -> list[Token]:
-        return _l.every(self, _K73)
+    if TYPE_CHECKING:
+        @property
+        def words(self) -> list[Token]: ...
+    else:
+        words = _l.Slot(0, _l.EVERY)
 
 class SelectCore(Node):
     """``select_core``: 'SELECT' distinct:('DISTINCT' | 'ALL')? columns:(ResultColumn % 'COMMA') from_clause:FromClause? where:WhereClause? group_by:GroupByClause? having:HavingClause? window:WindowClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -1664,50 +2218,74 @@ class SelectCore(Node):
     __slots__ = ()
     kind = 'select_core'
     _PATTERN = '(?P<g1>\u018b)(?P<g2>(?:(?:\u012b|\u0104))?)(?P<g3>(?:\u01f2(?:\u011c\u01f2)*))(?P<g4>(?:\u01d1)?)(?P<g5>(?:\u020e)?)(?P<g6>(?:\u01d5)?)(?P<g7>(?:\u01d6)?)(?P<g8>(?:\u0210)?)(?P<g9>(?:\u01e6)?)(?P<g10>(?:\u01de)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ALL': 0, 'COMMA': -3, 'DISTINCT': 0, 'from_clause': 3, 'group_by_clause': 5, 'having_clause': 6, 'limit_clause': 9, 'order_by_clause': 8, 'result_column': -2, 'where_clause': 4, 'window_clause': 7}
+    _SLOT_COUNT = 10
 
-    @property
-    def select_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def select_token(self) -> Token: ...
+    else:
+        select_token = _l.Child(0)
 
-    @property
-    def distinct(self) -> Token | None:
-        return _l.first(self, _K74)
+    if TYPE_CHECKING:
+        @property
+        def distinct(self) -> Token | None: ...
+    else:
+        distinct = _l.Slot(0, _l.FIRST)
 
-    @property
-    def columns(self) -> list[ResultColumn]:
-        return _l.every(self, _K75)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[ResultColumn]: ...
+    else:
+        columns = _l.Slot(1, _l.EVERY)
 
-    @property
-    def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def columns_separators(self) -> list[Token]: ...
+    else:
+        columns_separators = _l.Slot(2, _l.EVERY)
 
-    @property
-    def from_clause(self) -> FromClause | None:
-        return _l.first(self, _K76)
+    if TYPE_CHECKING:
+        @property
+        def from_clause(self) -> FromClause | None: ...
+    else:
+        from_clause = _l.Slot(3, _l.FIRST)
 
-    @property
-    def where(self) -> WhereClause | None:
-        return _l.first(self, _K51)
+    if TYPE_CHECKING:
+        @property
+        def where(self) -> WhereClause | None: ...
+    else:
+        where = _l.Slot(4, _l.FIRST)
 
-    @property
-    def group_by(self) -> GroupByClause | None:
-        return _l.first(self, _K77)
+    if TYPE_CHECKING:
+        @property
+        def group_by(self) -> GroupByClause | None: ...
+    else:
+        group_by = _l.Slot(5, _l.FIRST)
 
-    @property
-    def having(self) -> HavingClause | None:
-        return _l.first(self, _K78)
+    if TYPE_CHECKING:
+        @property
+        def having(self) -> HavingClause | None: ...
+    else:
+        having = _l.Slot(6, _l.FIRST)
 
-    @property
-    def window(self) -> WindowClause | None:
-        return _l.first(self, _K79)
+    if TYPE_CHECKING:
+        @property
+        def window(self) -> WindowClause | None: ...
+    else:
+        window = _l.Slot(7, _l.FIRST)
 
-    @property
-    def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K80)
+    if TYPE_CHECKING:
+        @property
+        def order_by(self) -> OrderByClause | None: ...
+    else:
+        order_by = _l.Slot(8, _l.FIRST)
 
-    @property
-    def limit(self) -> LimitClause | None:
-        return _l.first(self, _K81)
+    if TYPE_CHECKING:
+        @property
+        def limit(self) -> LimitClause | None: ...
+    else:
+        limit = _l.Slot(9, _l.FIRST)
 
 class Values(Node):
     """``values``: 'VALUES' rows:(ValueRow % 'COMMA')"""
@@ -1716,9 +2294,11 @@ class Values(Node):
     kind = 'values'
     _PATTERN = '(?P<g1>\u019e)(?P<g2>(?:\u020a(?:\u011c\u020a)*))'
 
-    @property
-    def values_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def values_token(self) -> Token: ...
+    else:
+        values_token = _l.Child(0)
 
     @property
     def rows(self) -> list[ValueRow]:
@@ -1735,9 +2315,11 @@ class ValueRow(Node):
     kind = 'value_row'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))(?P<g3>\u0188)'
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(0)
 
     @property
     def values(self) -> list[Expr]:
@@ -1747,9 +2329,11 @@ class ValueRow(Node):
     def values_separators(self) -> list[Token]:
         return self.children[2:-1:2]
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(-1)
 
 class ResultColumn(Node):
     """``result_column``: expr:Expr Alias? | star:'STAR' | table:Name 'DOT' star:'STAR'"""
@@ -1757,30 +2341,40 @@ class ResultColumn(Node):
     __slots__ = ()
     kind = 'result_column'
     _PATTERN = '(?:(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?:(?P<g2>\u010a))?(?P<g3>(?:\u0147|\u0190|\u0157|\u014d)))?|(?P<g4>\u018f)|(?P<g5>(?:\u0147|\u0190|\u0157|\u014d))(?P<g6>\u012d)(?P<g7>\u018f))'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 1, 'DOT': 3, 'STAR': 2, 'between_expr': 0, 'binary_expr': 0, 'case_expr': 0, 'cast_expr': 0, 'collate_expr': 0, 'column_ref': 0, 'exists_expr': 0, 'function_call': 0, 'in_expr': 0, 'is_expr': 0, 'like_expr': 0, 'literal': 0, 'not_expr': 0, 'null_test': 0, 'paren_expr': 0, 'raise_expr': 0, 'row_value': 0, 'subquery_expr': 0, 'unary_expr': 0, 'variable': 0}
+    _SLOT_COUNT = 4
 
-    @property
-    def expr(self) -> Expr | None:
-        return _l.first(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr | None: ...
+    else:
+        expr = _l.Slot(0, _l.FIRST)
 
-    @property
-    def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token | None: ...
+    else:
+        as_token = _l.Slot(1, _l.FIRST)
 
     @property
     def alias(self) -> Token | None:
         return _l.opt(self, (3,))
 
-    @property
-    def star(self) -> Token | None:
-        return _l.first(self, _K82)
+    if TYPE_CHECKING:
+        @property
+        def star(self) -> Token | None: ...
+    else:
+        star = _l.Slot(2, _l.FIRST)
 
     @property
     def table(self) -> Token | None:
         return _l.opt(self, (5,))
 
-    @property
-    def dot_token(self) -> Token | None:
-        return _l.first(self, _K83)
+    if TYPE_CHECKING:
+        @property
+        def dot_token(self) -> Token | None: ...
+    else:
+        dot_token = _l.Slot(3, _l.FIRST)
 
 class FromClause(Node):
     """``from_clause``: 'FROM' terms:(FromTerm (joins:JoinOperator FromTerm)*)"""
@@ -1788,18 +2382,26 @@ class FromClause(Node):
     __slots__ = ()
     kind = 'from_clause'
     _PATTERN = '(?P<g1>\u0140)(?P<g2>(?:\u0200|\u01fe|\u01fc|\u01db)(?:\u01dc(?:\u0200|\u01fe|\u01fc|\u01db))*)'
+    _SLOTS: ClassVar[dict[str, int]] = {'join_group': -1, 'join_operator': -2, 'subquery': -1, 'table_function': -1, 'table_ref': -1}
+    _SLOT_COUNT = 2
 
-    @property
-    def from_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def from_token(self) -> Token: ...
+    else:
+        from_token = _l.Child(0)
 
-    @property
-    def terms(self) -> list[FromTerm]:
-        return _l.every(self, _K85)
+    if TYPE_CHECKING:
+        @property
+        def terms(self) -> list[FromTerm]: ...
+    else:
+        terms = _l.Slot(0, _l.EVERY)
 
-    @property
-    def joins(self) -> list[JoinOperator]:
-        return _l.every(self, _K84)
+    if TYPE_CHECKING:
+        @property
+        def joins(self) -> list[JoinOperator]: ...
+    else:
+        joins = _l.Slot(1, _l.EVERY)
 
 class TableRef(Node):
     """``table_ref``: name:QualifiedName Alias? indexed_by:IndexedBy? constraint:JoinConstraint?"""
@@ -1807,26 +2409,38 @@ class TableRef(Node):
     __slots__ = ()
     kind = 'table_ref'
     _PATTERN = '(?P<g1>\u01ed)(?:(?:(?P<g2>\u010a))?(?P<g3>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g4>(?:\u01d8)?)(?P<g5>(?:(?:\u01e5|\u0208))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 0, 'ID': 1, 'INDEXED': 1, 'JOIN_KW': 1, 'STRING': 1, 'indexed_by': 2, 'on_clause': 3, 'using_clause': 3}
+    _SLOT_COUNT = 4
 
-    @property
-    def name(self) -> QualifiedName:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Child(0)
 
-    @property
-    def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token | None: ...
+    else:
+        as_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def alias(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def alias(self) -> Token | None: ...
+    else:
+        alias = _l.Slot(1, _l.FIRST)
 
-    @property
-    def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K86)
+    if TYPE_CHECKING:
+        @property
+        def indexed_by(self) -> IndexedBy | None: ...
+    else:
+        indexed_by = _l.Slot(2, _l.FIRST)
 
-    @property
-    def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K87)
+    if TYPE_CHECKING:
+        @property
+        def constraint(self) -> JoinConstraint | None: ...
+    else:
+        constraint = _l.Slot(3, _l.FIRST)
 
 class TableFunction(Node):
     """``table_function``: name:QualifiedName 'LP' args:(Expr % 'COMMA')? 'RP' Alias? constraint:JoinConstraint?"""
@@ -1834,38 +2448,56 @@ class TableFunction(Node):
     __slots__ = ()
     kind = 'table_function'
     _PATTERN = '(?P<g1>\u01ed)(?P<g2>\u015d)(?P<g3>(?:(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))?)(?P<g4>\u0188)(?:(?:(?P<g5>\u010a))?(?P<g6>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g7>(?:(?:\u01e5|\u0208))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 3, 'COMMA': -2, 'ID': 4, 'INDEXED': 4, 'JOIN_KW': 4, 'RP': 2, 'STRING': 4, 'between_expr': -1, 'binary_expr': -1, 'case_expr': -1, 'cast_expr': -1, 'collate_expr': -1, 'column_ref': -1, 'exists_expr': -1, 'function_call': -1, 'in_expr': -1, 'is_expr': -1, 'like_expr': -1, 'literal': -1, 'not_expr': -1, 'null_test': -1, 'on_clause': 5, 'paren_expr': -1, 'raise_expr': -1, 'row_value': -1, 'subquery_expr': -1, 'unary_expr': -1, 'using_clause': 5, 'variable': -1}
+    _SLOT_COUNT = 6
 
-    @property
-    def name(self) -> QualifiedName:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> QualifiedName: ...
+    else:
+        name = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(1)
 
-    @property
-    def args(self) -> list[Expr]:
-        return _l.every(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def args(self) -> list[Expr]: ...
+    else:
+        args = _l.Slot(0, _l.EVERY)
 
-    @property
-    def args_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def args_separators(self) -> list[Token]: ...
+    else:
+        args_separators = _l.Slot(1, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token | None: ...
+    else:
+        as_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def alias(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def alias(self) -> Token | None: ...
+    else:
+        alias = _l.Slot(4, _l.FIRST)
 
-    @property
-    def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K87)
+    if TYPE_CHECKING:
+        @property
+        def constraint(self) -> JoinConstraint | None: ...
+    else:
+        constraint = _l.Slot(5, _l.FIRST)
 
 class Subquery(Node):
     """``subquery``: 'LP' query:Query 'RP' Alias? constraint:JoinConstraint?"""
@@ -1873,30 +2505,44 @@ class Subquery(Node):
     __slots__ = ()
     kind = 'subquery'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:\u01f7|\u01f8|\u020b))(?P<g3>\u0188)(?:(?:(?P<g4>\u010a))?(?P<g5>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g6>(?:(?:\u01e5|\u0208))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 0, 'ID': 1, 'INDEXED': 1, 'JOIN_KW': 1, 'STRING': 1, 'on_clause': 2, 'using_clause': 2}
+    _SLOT_COUNT = 3
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(0)
 
-    @property
-    def query(self) -> Query:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def query(self) -> Query: ...
+    else:
+        query = _l.Child(1)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(2)
 
-    @property
-    def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token | None: ...
+    else:
+        as_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def alias(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def alias(self) -> Token | None: ...
+    else:
+        alias = _l.Slot(1, _l.FIRST)
 
-    @property
-    def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K87)
+    if TYPE_CHECKING:
+        @property
+        def constraint(self) -> JoinConstraint | None: ...
+    else:
+        constraint = _l.Slot(2, _l.FIRST)
 
 class JoinGroup(Node):
     """``join_group``: 'LP' terms:(FromTerm (joins:JoinOperator FromTerm)*) 'RP' Alias? constraint:JoinConstraint?"""
@@ -1904,34 +2550,50 @@ class JoinGroup(Node):
     __slots__ = ()
     kind = 'join_group'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:\u0200|\u01fe|\u01fc|\u01db)(?:\u01dc(?:\u0200|\u01fe|\u01fc|\u01db))*)(?P<g3>\u0188)(?:(?:(?P<g4>\u010a))?(?P<g5>(?:\u0147|\u0190|\u0157|\u014d)))?(?P<g6>(?:(?:\u01e5|\u0208))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 3, 'ID': 4, 'INDEXED': 4, 'JOIN_KW': 4, 'RP': 2, 'STRING': 4, 'join_group': -1, 'join_operator': -2, 'on_clause': 5, 'subquery': -1, 'table_function': -1, 'table_ref': -1, 'using_clause': 5}
+    _SLOT_COUNT = 6
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(0)
 
-    @property
-    def terms(self) -> list[FromTerm]:
-        return _l.every(self, _K85)
+    if TYPE_CHECKING:
+        @property
+        def terms(self) -> list[FromTerm]: ...
+    else:
+        terms = _l.Slot(0, _l.EVERY)
 
-    @property
-    def joins(self) -> list[JoinOperator]:
-        return _l.every(self, _K84)
+    if TYPE_CHECKING:
+        @property
+        def joins(self) -> list[JoinOperator]: ...
+    else:
+        joins = _l.Slot(1, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token | None: ...
+    else:
+        as_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def alias(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def alias(self) -> Token | None: ...
+    else:
+        alias = _l.Slot(4, _l.FIRST)
 
-    @property
-    def constraint(self) -> JoinConstraint | None:
-        return _l.first(self, _K87)
+    if TYPE_CHECKING:
+        @property
+        def constraint(self) -> JoinConstraint | None: ...
+    else:
+        constraint = _l.Slot(5, _l.FIRST)
 
 class QualifiedName(QualifiedNameMixin, Node):
     """``qualified_name``: parts:(Name % 'DOT')"""
@@ -1954,18 +2616,26 @@ class JoinOperator(JoinOperatorMixin, Node):
     __slots__ = ()
     kind = 'join_operator'
     _PATTERN = '(?:(?P<g1>\u011c)|(?P<g2>(?:(?:\u0147|\u0190|\u0157|\u014d))*)(?P<g3>\u0156))'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': 0, 'ID': -2, 'INDEXED': -2, 'JOIN': 2, 'JOIN_KW': -2, 'STRING': -2}
+    _SLOT_COUNT = 3
 
-    @property
-    def comma(self) -> Token | None:
-        return _l.first(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def comma(self) -> Token | None: ...
+    else:
+        comma = _l.Slot(0, _l.FIRST)
 
-    @property
-    def keywords(self) -> list[Token]:
-        return _l.every(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def keywords(self) -> list[Token]: ...
+    else:
+        keywords = _l.Slot(1, _l.EVERY)
 
-    @property
-    def join_token(self) -> Token | None:
-        return _l.first(self, _K88)
+    if TYPE_CHECKING:
+        @property
+        def join_token(self) -> Token | None: ...
+    else:
+        join_token = _l.Slot(2, _l.FIRST)
 
 class OnClause(Node):
     """``on_clause``: 'ON' expr:Expr"""
@@ -1974,13 +2644,17 @@ class OnClause(Node):
     kind = 'on_clause'
     _PATTERN = '(?P<g1>\u016c)(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
 
-    @property
-    def on_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def on_token(self) -> Token: ...
+    else:
+        on_token = _l.Child(0)
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(1)
 
 class UsingClause(Node):
     """``using_clause``: 'USING' 'LP' names:(Name % 'COMMA') 'RP'"""
@@ -1989,13 +2663,17 @@ class UsingClause(Node):
     kind = 'using_clause'
     _PATTERN = '(?P<g1>\u019c)(?P<g2>\u015d)(?P<g3>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u011c(?:\u0147|\u0190|\u0157|\u014d))*))(?P<g4>\u0188)'
 
-    @property
-    def using_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def using_token(self) -> Token: ...
+    else:
+        using_token = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(1)
 
     @property
     def names(self) -> list[Token]:
@@ -2005,9 +2683,11 @@ class UsingClause(Node):
     def names_separators(self) -> list[Token]:
         return self.children[3:-1:2]
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(-1)
 
 class IndexedBy(Node):
     """``indexed_by``: 'INDEXED' 'BY' index:Name | 'NOT' 'INDEXED'"""
@@ -2015,22 +2695,28 @@ class IndexedBy(Node):
     __slots__ = ()
     kind = 'indexed_by'
     _PATTERN = '(?:(?P<g1>\u014d)(?P<g2>\u0115)(?P<g3>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g4>\u0165)(?P<g5>\u014d))'
+    _SLOTS: ClassVar[dict[str, int]] = {'BY': 0, 'NOT': 1}
+    _SLOT_COUNT = 2
 
     @property
     def indexed_token(self) -> Token:
         return _l.one(self, (1, 5))
 
-    @property
-    def by_token(self) -> Token | None:
-        return _l.first(self, _K89)
+    if TYPE_CHECKING:
+        @property
+        def by_token(self) -> Token | None: ...
+    else:
+        by_token = _l.Slot(0, _l.FIRST)
 
     @property
     def index(self) -> Token | None:
         return _l.opt(self, (3,))
 
-    @property
-    def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+    if TYPE_CHECKING:
+        @property
+        def not_token(self) -> Token | None: ...
+    else:
+        not_token = _l.Slot(1, _l.FIRST)
 
 class WhereClause(Node):
     """``where_clause``: 'WHERE' expr:Expr"""
@@ -2039,13 +2725,17 @@ class WhereClause(Node):
     kind = 'where_clause'
     _PATTERN = '(?P<g1>\u01a3)(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
 
-    @property
-    def where_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def where_token(self) -> Token: ...
+    else:
+        where_token = _l.Child(0)
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(1)
 
 class GroupByClause(Node):
     """``group_by_clause``: 'GROUP' 'BY' exprs:(Expr % 'COMMA')"""
@@ -2054,13 +2744,17 @@ class GroupByClause(Node):
     kind = 'group_by_clause'
     _PATTERN = '(?P<g1>\u0143)(?P<g2>\u0115)(?P<g3>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))'
 
-    @property
-    def group_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def group_token(self) -> Token: ...
+    else:
+        group_token = _l.Child(0)
 
-    @property
-    def by_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def by_token(self) -> Token: ...
+    else:
+        by_token = _l.Child(1)
 
     @property
     def exprs(self) -> list[Expr]:
@@ -2077,13 +2771,17 @@ class HavingClause(Node):
     kind = 'having_clause'
     _PATTERN = '(?P<g1>\u0146)(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
 
-    @property
-    def having_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def having_token(self) -> Token: ...
+    else:
+        having_token = _l.Child(0)
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(1)
 
 class OrderByClause(Node):
     """``order_by_clause``: 'ORDER' 'BY' terms:(OrderingTerm % 'COMMA')"""
@@ -2092,13 +2790,17 @@ class OrderByClause(Node):
     kind = 'order_by_clause'
     _PATTERN = '(?P<g1>\u016e)(?P<g2>\u0115)(?P<g3>(?:\u01e7(?:\u011c\u01e7)*))'
 
-    @property
-    def order_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def order_token(self) -> Token: ...
+    else:
+        order_token = _l.Child(0)
 
-    @property
-    def by_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def by_token(self) -> Token: ...
+    else:
+        by_token = _l.Child(1)
 
     @property
     def terms(self) -> list[OrderingTerm]:
@@ -2114,18 +2816,26 @@ class OrderingTerm(Node):
     __slots__ = ()
     kind = 'ordering_term'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g2>(?:(?:\u010b|\u0129))?)(?P<g3>(?:\u0169(?:\u013b|\u0159))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ASC': 0, 'DESC': 0, 'FIRST': -2, 'LAST': -2, 'NULLS': -2}
+    _SLOT_COUNT = 2
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(0)
 
-    @property
-    def direction(self) -> Token | None:
-        return _l.first(self, _K26)
+    if TYPE_CHECKING:
+        @property
+        def direction(self) -> Token | None: ...
+    else:
+        direction = _l.Slot(0, _l.FIRST)
 
-    @property
-    def nulls(self) -> list[Token]:
-        return _l.every(self, _K90)
+    if TYPE_CHECKING:
+        @property
+        def nulls(self) -> list[Token]: ...
+    else:
+        nulls = _l.Slot(1, _l.EVERY)
 
 class LimitClause(Node):
     """``limit_clause``: 'LIMIT' exprs:(Expr (separator:('OFFSET' | 'COMMA') Expr)?)"""
@@ -2133,18 +2843,26 @@ class LimitClause(Node):
     __slots__ = ()
     kind = 'limit_clause'
     _PATTERN = '(?P<g1>\u015c)(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:(?:\u016b|\u011c)(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -2, 'OFFSET': -2, 'between_expr': -1, 'binary_expr': -1, 'case_expr': -1, 'cast_expr': -1, 'collate_expr': -1, 'column_ref': -1, 'exists_expr': -1, 'function_call': -1, 'in_expr': -1, 'is_expr': -1, 'like_expr': -1, 'literal': -1, 'not_expr': -1, 'null_test': -1, 'paren_expr': -1, 'raise_expr': -1, 'row_value': -1, 'subquery_expr': -1, 'unary_expr': -1, 'variable': -1}
+    _SLOT_COUNT = 2
 
-    @property
-    def limit_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def limit_token(self) -> Token: ...
+    else:
+        limit_token = _l.Child(0)
 
-    @property
-    def exprs(self) -> list[Expr]:
-        return _l.every(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def exprs(self) -> list[Expr]: ...
+    else:
+        exprs = _l.Slot(0, _l.EVERY)
 
-    @property
-    def separator(self) -> list[Token]:
-        return _l.every(self, _K91)
+    if TYPE_CHECKING:
+        @property
+        def separator(self) -> list[Token]: ...
+    else:
+        separator = _l.Slot(1, _l.EVERY)
 
 class WindowClause(Node):
     """``window_clause``: 'WINDOW' definitions:(WindowDefinition % 'COMMA')"""
@@ -2153,9 +2871,11 @@ class WindowClause(Node):
     kind = 'window_clause'
     _PATTERN = '(?P<g1>\u01a4)(?P<g2>(?:\u0211(?:\u011c\u0211)*))'
 
-    @property
-    def window_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def window_token(self) -> Token: ...
+    else:
+        window_token = _l.Child(0)
 
     @property
     def definitions(self) -> list[WindowDefinition]:
@@ -2171,26 +2891,38 @@ class WindowDefinition(Node):
     __slots__ = ()
     kind = 'window_definition'
     _PATTERN = '(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))(?P<g2>\u010a)(?P<g3>\u015d)(?P<g4>(?:\u020f)?)(?P<g5>\u0188)'
+    _SLOTS: ClassVar[dict[str, int]] = {'window': 0}
+    _SLOT_COUNT = 1
 
-    @property
-    def name(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(0)
 
-    @property
-    def as_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token: ...
+    else:
+        as_token = _l.Child(1)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(2)
 
-    @property
-    def window(self) -> Window | None:
-        return _l.first(self, _K92)
+    if TYPE_CHECKING:
+        @property
+        def window(self) -> Window | None: ...
+    else:
+        window = _l.Slot(0, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(-1)
 
 class Window(Node):
     """``window``: base:Name? ( 'PARTITION' 'BY' partition_by:(Expr % 'COMMA') order_by:OrderByClause? | 'ORDER' 'BY' order_terms:(OrderingTerm % 'COMMA') )? frame:FrameSpec?"""
@@ -2198,46 +2930,64 @@ class Window(Node):
     __slots__ = ()
     kind = 'window'
     _PATTERN = '(?P<g1>(?:(?:\u0147|\u0190|\u0157|\u014d))?)(?:(?:(?P<g2>\u0171)(?P<g3>\u0115)(?P<g4>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))(?P<g5>(?:\u01e6)?)|(?P<g6>\u016e)(?P<g7>\u0115)(?P<g8>(?:\u01e7(?:\u011c\u01e7)*))))?(?P<g9>(?:\u01d0)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'BY': 2, 'ID': 0, 'INDEXED': 0, 'JOIN_KW': 0, 'ORDER': 5, 'PARTITION': 1, 'STRING': 0, 'between_expr': -4, 'binary_expr': -4, 'case_expr': -4, 'cast_expr': -4, 'collate_expr': -4, 'column_ref': -4, 'exists_expr': -4, 'frame_spec': 7, 'function_call': -4, 'in_expr': -4, 'is_expr': -4, 'like_expr': -4, 'literal': -4, 'not_expr': -4, 'null_test': -4, 'order_by_clause': 4, 'ordering_term': -7, 'paren_expr': -4, 'raise_expr': -4, 'row_value': -4, 'subquery_expr': -4, 'unary_expr': -4, 'variable': -4}
+    _SLOT_COUNT = 8
 
-    @property
-    def base(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def base(self) -> Token | None: ...
+    else:
+        base = _l.Slot(0, _l.FIRST)
 
-    @property
-    def partition_token(self) -> Token | None:
-        return _l.first(self, _K93)
+    if TYPE_CHECKING:
+        @property
+        def partition_token(self) -> Token | None: ...
+    else:
+        partition_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def by_token(self) -> Token | None:
-        return _l.first(self, _K89)
+    if TYPE_CHECKING:
+        @property
+        def by_token(self) -> Token | None: ...
+    else:
+        by_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def partition_by(self) -> list[Expr]:
-        return _l.every(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def partition_by(self) -> list[Expr]: ...
+    else:
+        partition_by = _l.Slot(3, _l.EVERY)
 
     @property
     def partition_by_separators(self) -> list[Token]:
-        return _l.sub(self, (4,), _K15)
+        return _l.sub(self, (4,), _K0)
 
-    @property
-    def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K80)
+    if TYPE_CHECKING:
+        @property
+        def order_by(self) -> OrderByClause | None: ...
+    else:
+        order_by = _l.Slot(4, _l.FIRST)
 
-    @property
-    def order_token(self) -> Token | None:
-        return _l.first(self, _K94)
+    if TYPE_CHECKING:
+        @property
+        def order_token(self) -> Token | None: ...
+    else:
+        order_token = _l.Slot(5, _l.FIRST)
 
-    @property
-    def order_terms(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+    if TYPE_CHECKING:
+        @property
+        def order_terms(self) -> list[OrderingTerm]: ...
+    else:
+        order_terms = _l.Slot(6, _l.EVERY)
 
     @property
     def order_terms_separators(self) -> list[Token]:
-        return _l.sub(self, (8,), _K15)
+        return _l.sub(self, (8,), _K0)
 
-    @property
-    def frame(self) -> FrameSpec | None:
-        return _l.first(self, _K95)
+    if TYPE_CHECKING:
+        @property
+        def frame(self) -> FrameSpec | None: ...
+    else:
+        frame = _l.Slot(7, _l.FIRST)
 
 class FrameSpec(Node):
     """``frame_spec``: unit:('RANGE' | 'ROWS' | 'GROUPS') ('BETWEEN' start_bound:FrameBound 'AND' end_bound:FrameBound | start_bound:FrameBound) exclude:FrameExclude?"""
@@ -2245,30 +2995,40 @@ class FrameSpec(Node):
     __slots__ = ()
     kind = 'frame_spec'
     _PATTERN = '(?P<g1>(?:\u017b|\u0187|\u0144))(?:(?P<g2>\u0110)(?P<g3>\u01ce)(?P<g4>\u0108)(?P<g5>\u01ce)|(?P<g6>\u01ce))(?P<g7>(?:\u01cf)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'AND': 1, 'BETWEEN': 0, 'frame_exclude': 2}
+    _SLOT_COUNT = 3
 
-    @property
-    def unit(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def unit(self) -> Token: ...
+    else:
+        unit = _l.Child(0)
 
-    @property
-    def between_token(self) -> Token | None:
-        return _l.first(self, _K96)
+    if TYPE_CHECKING:
+        @property
+        def between_token(self) -> Token | None: ...
+    else:
+        between_token = _l.Slot(0, _l.FIRST)
 
     @property
     def start_bound(self) -> FrameBound:
         return _l.one(self, (3, 6))
 
-    @property
-    def and_token(self) -> Token | None:
-        return _l.first(self, _K97)
+    if TYPE_CHECKING:
+        @property
+        def and_token(self) -> Token | None: ...
+    else:
+        and_token = _l.Slot(1, _l.FIRST)
 
     @property
     def end_bound(self) -> FrameBound | None:
         return _l.opt(self, (5,))
 
-    @property
-    def exclude(self) -> FrameExclude | None:
-        return _l.first(self, _K98)
+    if TYPE_CHECKING:
+        @property
+        def exclude(self) -> FrameExclude | None: ...
+    else:
+        exclude = _l.Slot(2, _l.FIRST)
 
 class FrameBound(Node):
     """``frame_bound``: (unbounded:'UNBOUNDED' | expr:Expr | current:'CURRENT') direction:('PRECEDING' | 'FOLLOWING' | 'ROW')"""
@@ -2276,22 +3036,32 @@ class FrameBound(Node):
     __slots__ = ()
     kind = 'frame_bound'
     _PATTERN = '(?:(?P<g1>\u0198)|(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))|(?P<g3>\u0123))(?P<g4>(?:\u0175|\u013d|\u0186))'
+    _SLOTS: ClassVar[dict[str, int]] = {'CURRENT': 2, 'UNBOUNDED': 0, 'between_expr': 1, 'binary_expr': 1, 'case_expr': 1, 'cast_expr': 1, 'collate_expr': 1, 'column_ref': 1, 'exists_expr': 1, 'function_call': 1, 'in_expr': 1, 'is_expr': 1, 'like_expr': 1, 'literal': 1, 'not_expr': 1, 'null_test': 1, 'paren_expr': 1, 'raise_expr': 1, 'row_value': 1, 'subquery_expr': 1, 'unary_expr': 1, 'variable': 1}
+    _SLOT_COUNT = 3
 
-    @property
-    def unbounded(self) -> Token | None:
-        return _l.first(self, _K99)
+    if TYPE_CHECKING:
+        @property
+        def unbounded(self) -> Token | None: ...
+    else:
+        unbounded = _l.Slot(0, _l.FIRST)
 
-    @property
-    def expr(self) -> Expr | None:
-        return _l.first(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr | None: ...
+    else:
+        expr = _l.Slot(1, _l.FIRST)
 
-    @property
-    def current(self) -> Token | None:
-        return _l.first(self, _K100)
+    if TYPE_CHECKING:
+        @property
+        def current(self) -> Token | None: ...
+    else:
+        current = _l.Slot(2, _l.FIRST)
 
-    @property
-    def direction(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def direction(self) -> Token: ...
+    else:
+        direction = _l.Child(1)
 
 class FrameExclude(Node):
     """``frame_exclude``: 'EXCLUDE' what:('NO' 'OTHERS' | 'CURRENT' 'ROW' | 'GROUP' | 'TIES')"""
@@ -2299,14 +3069,20 @@ class FrameExclude(Node):
     __slots__ = ()
     kind = 'frame_exclude'
     _PATTERN = '(?P<g1>\u0135)(?P<g2>(?:\u0164\u016f|\u0123\u0186|\u0143|\u0194))'
+    _SLOTS: ClassVar[dict[str, int]] = {'CURRENT': -1, 'GROUP': -1, 'NO': -1, 'OTHERS': -1, 'ROW': -1, 'TIES': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def exclude_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def exclude_token(self) -> Token: ...
+    else:
+        exclude_token = _l.Child(0)
 
-    @property
-    def what(self) -> list[Token]:
-        return _l.every(self, _K101)
+    if TYPE_CHECKING:
+        @property
+        def what(self) -> list[Token]: ...
+    else:
+        what = _l.Slot(0, _l.EVERY)
 
 class ColumnList(Node):
     """``column_list``: 'LP' names:(ColumnName % 'COMMA') 'RP'"""
@@ -2315,9 +3091,11 @@ class ColumnList(Node):
     kind = 'column_list'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:\u01b5(?:\u011c\u01b5)*))(?P<g3>\u0188)'
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(0)
 
     @property
     def names(self) -> list[ColumnName]:
@@ -2327,9 +3105,11 @@ class ColumnList(Node):
     def names_separators(self) -> list[Token]:
         return self.children[2:-1:2]
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(-1)
 
 class ColumnName(Node):
     """``column_name``: name:Name ('COLLATE' collation:Collation)? direction:('ASC' | 'DESC')?"""
@@ -2337,22 +3117,30 @@ class ColumnName(Node):
     __slots__ = ()
     kind = 'column_name'
     _PATTERN = '(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))(?:(?P<g2>\u011a)(?P<g3>(?:\u0147|\u0190)))?(?P<g4>(?:(?:\u010b|\u0129))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ASC': 1, 'COLLATE': 0, 'DESC': 1}
+    _SLOT_COUNT = 2
 
-    @property
-    def name(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(0)
 
-    @property
-    def collate_token(self) -> Token | None:
-        return _l.first(self, _K102)
+    if TYPE_CHECKING:
+        @property
+        def collate_token(self) -> Token | None: ...
+    else:
+        collate_token = _l.Slot(0, _l.FIRST)
 
     @property
     def collation(self) -> Token | None:
         return _l.opt(self, (3,))
 
-    @property
-    def direction(self) -> Token | None:
-        return _l.first(self, _K26)
+    if TYPE_CHECKING:
+        @property
+        def direction(self) -> Token | None: ...
+    else:
+        direction = _l.Slot(1, _l.FIRST)
 
 class Literal(Node):
     """``literal``: literal_token:('NULL' | 'FLOAT' | 'BLOB' | 'STRING' | 'INTEGER' | 'QNUMBER' | 'CTIME_KW')"""
@@ -2361,9 +3149,11 @@ class Literal(Node):
     kind = 'literal'
     _PATTERN = '(?P<g1>(?:\u0168|\u013c|\u0114|\u0190|\u0151|\u0178|\u0122))'
 
-    @property
-    def literal_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def literal_token(self) -> Token: ...
+    else:
+        literal_token = _l.Child(0)
 
 class ColumnRef(ColumnRefMixin, Node):
     """``column_ref``: parts:(Name % 'DOT')"""
@@ -2387,9 +3177,11 @@ class Variable(Node):
     kind = 'variable'
     _PATTERN = '(?P<g1>\u019f)'
 
-    @property
-    def variable_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def variable_token(self) -> Token: ...
+    else:
+        variable_token = _l.Child(0)
 
 class ParenExpr(Node):
     """``paren_expr``: 'LP' expr:Expr 'RP'"""
@@ -2398,17 +3190,23 @@ class ParenExpr(Node):
     kind = 'paren_expr'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g3>\u0188)'
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(0)
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(1)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(2)
 
 class RowValue(Node):
     """``row_value``: 'LP' items:(Expr % 'COMMA') 'RP'"""
@@ -2417,9 +3215,11 @@ class RowValue(Node):
     kind = 'row_value'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))(?P<g3>\u0188)'
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(0)
 
     @property
     def items(self) -> list[Expr]:
@@ -2429,9 +3229,11 @@ class RowValue(Node):
     def items_separators(self) -> list[Token]:
         return self.children[2:-1:2]
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(-1)
 
 class BinaryExpr(Node):
     """``binary_expr``: left:Expr op:( 'AND' | 'OR' | 'LT' | 'GT' | 'GE' | 'LE' | 'EQ' | 'NE' | 'BITAND' | 'BITOR' | 'LSHIFT' | 'RSHIFT' | 'PLUS' | 'MINUS' | 'STAR' | 'SLASH' | 'REM' | 'CONCAT' | 'PTR' ) right:Expr"""
@@ -2440,17 +3242,23 @@ class BinaryExpr(Node):
     kind = 'binary_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g2>(?:\u0108|\u016d|\u015f|\u0145|\u0141|\u015a|\u0132|\u0163|\u0111|\u0113|\u015e|\u0189|\u0173|\u0162|\u018f|\u018e|\u0180|\u011e|\u0177))(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
 
-    @property
-    def left(self) -> Expr:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def left(self) -> Expr: ...
+    else:
+        left = _l.Child(0)
 
-    @property
-    def op(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def op(self) -> Token: ...
+    else:
+        op = _l.Child(1)
 
-    @property
-    def right(self) -> Expr:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def right(self) -> Expr: ...
+    else:
+        right = _l.Child(2)
 
 class UnaryExpr(Node):
     """``unary_expr``: op:('BITNOT' | 'PLUS' | 'MINUS') operand:Expr"""
@@ -2459,13 +3267,17 @@ class UnaryExpr(Node):
     kind = 'unary_expr'
     _PATTERN = '(?P<g1>(?:\u0112|\u0173|\u0162))(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
 
-    @property
-    def op(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def op(self) -> Token: ...
+    else:
+        op = _l.Child(0)
 
-    @property
-    def operand(self) -> Expr:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def operand(self) -> Expr: ...
+    else:
+        operand = _l.Child(1)
 
 class NotExpr(Node):
     """``not_expr``: 'NOT' operand:Expr"""
@@ -2474,13 +3286,17 @@ class NotExpr(Node):
     kind = 'not_expr'
     _PATTERN = '(?P<g1>\u0165)(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
 
-    @property
-    def not_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def not_token(self) -> Token: ...
+    else:
+        not_token = _l.Child(0)
 
-    @property
-    def operand(self) -> Expr:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def operand(self) -> Expr: ...
+    else:
+        operand = _l.Child(1)
 
 class LikeExpr(LikeExprMixin, Node):
     """``like_expr``: left:Expr 'NOT'? operator:('LIKE_KW' | 'MATCH') right:Expr ('ESCAPE' escape:Expr)?"""
@@ -2488,26 +3304,36 @@ class LikeExpr(LikeExprMixin, Node):
     __slots__ = ()
     kind = 'like_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g2>\u0165))?(?P<g3>(?:\u015b|\u0160))(?P<g4>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g5>\u0133)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'ESCAPE': 2, 'LIKE_KW': 1, 'MATCH': 1, 'NOT': 0}
+    _SLOT_COUNT = 3
 
-    @property
-    def left(self) -> Expr:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def left(self) -> Expr: ...
+    else:
+        left = _l.Child(0)
 
-    @property
-    def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+    if TYPE_CHECKING:
+        @property
+        def not_token(self) -> Token | None: ...
+    else:
+        not_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def operator(self) -> Token:
-        return _l.first(self, _K103)
+    if TYPE_CHECKING:
+        @property
+        def operator(self) -> Token: ...
+    else:
+        operator = _l.Slot(1, _l.FIRST)
 
     @property
     def right(self) -> Expr:
         return _l.one(self, (4,))
 
-    @property
-    def escape_token(self) -> Token | None:
-        return _l.first(self, _K104)
+    if TYPE_CHECKING:
+        @property
+        def escape_token(self) -> Token | None: ...
+    else:
+        escape_token = _l.Slot(2, _l.FIRST)
 
     @property
     def escape(self) -> Expr | None:
@@ -2519,30 +3345,44 @@ class BetweenExpr(BetweenExprMixin, Node):
     __slots__ = ()
     kind = 'between_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g2>\u0165))?(?P<g3>\u0110)(?P<g4>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g5>\u0108)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
+    _SLOTS: ClassVar[dict[str, int]] = {'NOT': 0}
+    _SLOT_COUNT = 1
 
-    @property
-    def operand(self) -> Expr:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def operand(self) -> Expr: ...
+    else:
+        operand = _l.Child(0)
 
-    @property
-    def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+    if TYPE_CHECKING:
+        @property
+        def not_token(self) -> Token | None: ...
+    else:
+        not_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def between_token(self) -> Token:
-        return self.children[-4]
+    if TYPE_CHECKING:
+        @property
+        def between_token(self) -> Token: ...
+    else:
+        between_token = _l.Child(-4)
 
-    @property
-    def low(self) -> Expr:
-        return self.children[-3]
+    if TYPE_CHECKING:
+        @property
+        def low(self) -> Expr: ...
+    else:
+        low = _l.Child(-3)
 
-    @property
-    def and_token(self) -> Token:
-        return self.children[-2]
+    if TYPE_CHECKING:
+        @property
+        def and_token(self) -> Token: ...
+    else:
+        and_token = _l.Child(-2)
 
-    @property
-    def high(self) -> Expr:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def high(self) -> Expr: ...
+    else:
+        high = _l.Child(-1)
 
 class InExpr(InExprMixin, Node):
     """``in_expr``: left:Expr 'NOT'? 'IN' ( 'LP' (values:(Expr % 'COMMA') | query:Query)? 'RP' | table:QualifiedName ('LP' args:(Expr % 'COMMA')? 'RP')? )"""
@@ -2550,50 +3390,66 @@ class InExpr(InExprMixin, Node):
     __slots__ = ()
     kind = 'in_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?:(?P<g2>\u0165))?(?P<g3>\u014b)(?:(?P<g4>\u015d)(?:(?:(?P<g5>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))|(?P<g6>(?:\u01f7|\u01f8|\u020b))))?(?P<g7>\u0188)|(?P<g8>\u01ed)(?:(?P<g9>\u015d)(?P<g10>(?:(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))?)(?P<g11>\u0188))?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'IN': 1, 'LP': 2, 'NOT': 0, 'RP': 4, 'qualified_name': 5, 'select': 3, 'select_core': 3, 'values': 3}
+    _SLOT_COUNT = 6
 
-    @property
-    def left(self) -> Expr:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def left(self) -> Expr: ...
+    else:
+        left = _l.Child(0)
 
-    @property
-    def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+    if TYPE_CHECKING:
+        @property
+        def not_token(self) -> Token | None: ...
+    else:
+        not_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def in_token(self) -> Token:
-        return _l.first(self, _K105)
+    if TYPE_CHECKING:
+        @property
+        def in_token(self) -> Token: ...
+    else:
+        in_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(2, _l.FIRST)
 
     @property
     def values(self) -> list[Expr]:
-        return _l.many(self, (5,), _K15)
+        return _l.many(self, (5,), _K0)
 
     @property
     def values_separators(self) -> list[Token]:
-        return _l.sub(self, (5,), _K15)
+        return _l.sub(self, (5,), _K0)
 
-    @property
-    def query(self) -> Query | None:
-        return _l.first(self, _K21)
+    if TYPE_CHECKING:
+        @property
+        def query(self) -> Query | None: ...
+    else:
+        query = _l.Slot(3, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(4, _l.FIRST)
 
-    @property
-    def table(self) -> QualifiedName | None:
-        return _l.first(self, _K13)
+    if TYPE_CHECKING:
+        @property
+        def table(self) -> QualifiedName | None: ...
+    else:
+        table = _l.Slot(5, _l.FIRST)
 
     @property
     def args(self) -> list[Expr]:
-        return _l.many(self, (10,), _K15)
+        return _l.many(self, (10,), _K0)
 
     @property
     def args_separators(self) -> list[Token]:
-        return _l.sub(self, (10,), _K15)
+        return _l.sub(self, (10,), _K0)
 
 class IsExpr(Node):
     """``is_expr``: left:Expr 'IS' 'NOT'? ('DISTINCT' 'FROM')? right:Expr"""
@@ -2601,30 +3457,44 @@ class IsExpr(Node):
     __slots__ = ()
     kind = 'is_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g2>\u0154)(?:(?P<g3>\u0165))?(?:(?P<g4>\u012b)(?P<g5>\u0140))?(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
+    _SLOTS: ClassVar[dict[str, int]] = {'DISTINCT': 1, 'FROM': 2, 'NOT': 0}
+    _SLOT_COUNT = 3
 
-    @property
-    def left(self) -> Expr:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def left(self) -> Expr: ...
+    else:
+        left = _l.Child(0)
 
-    @property
-    def is_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def is_token(self) -> Token: ...
+    else:
+        is_token = _l.Child(1)
 
-    @property
-    def not_token(self) -> Token | None:
-        return _l.first(self, _K44)
+    if TYPE_CHECKING:
+        @property
+        def not_token(self) -> Token | None: ...
+    else:
+        not_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def distinct_token(self) -> Token | None:
-        return _l.first(self, _K106)
+    if TYPE_CHECKING:
+        @property
+        def distinct_token(self) -> Token | None: ...
+    else:
+        distinct_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def from_token(self) -> Token | None:
-        return _l.first(self, _K107)
+    if TYPE_CHECKING:
+        @property
+        def from_token(self) -> Token | None: ...
+    else:
+        from_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def right(self) -> Expr:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def right(self) -> Expr: ...
+    else:
+        right = _l.Child(-1)
 
 class NullTest(Node):
     """``null_test``: operand:Expr op:('ISNULL' | 'NOTNULL' | 'NOT' 'NULL')"""
@@ -2632,14 +3502,20 @@ class NullTest(Node):
     __slots__ = ()
     kind = 'null_test'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g2>(?:\u0155|\u0167|\u0165\u0168))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ISNULL': -1, 'NOT': -1, 'NOTNULL': -1, 'NULL': -1}
+    _SLOT_COUNT = 1
 
-    @property
-    def operand(self) -> Expr:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def operand(self) -> Expr: ...
+    else:
+        operand = _l.Child(0)
 
-    @property
-    def op(self) -> list[Token]:
-        return _l.every(self, _K108)
+    if TYPE_CHECKING:
+        @property
+        def op(self) -> list[Token]: ...
+    else:
+        op = _l.Slot(0, _l.EVERY)
 
 class CollateExpr(Node):
     """``collate_expr``: expr:Expr 'COLLATE' collation:Collation"""
@@ -2648,17 +3524,23 @@ class CollateExpr(Node):
     kind = 'collate_expr'
     _PATTERN = '(?P<g1>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g2>\u011a)(?P<g3>(?:\u0147|\u0190))'
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(0)
 
-    @property
-    def collate_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def collate_token(self) -> Token: ...
+    else:
+        collate_token = _l.Child(1)
 
-    @property
-    def collation(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def collation(self) -> Token: ...
+    else:
+        collation = _l.Child(2)
 
 class CastExpr(Node):
     """``cast_expr``: 'CAST' 'LP' expr:Expr 'AS' type_name:TypeName? 'RP'"""
@@ -2666,30 +3548,44 @@ class CastExpr(Node):
     __slots__ = ()
     kind = 'cast_expr'
     _PATTERN = '(?P<g1>\u0118)(?P<g2>\u015d)(?P<g3>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g4>\u010a)(?P<g5>(?:\u0203)?)(?P<g6>\u0188)'
+    _SLOTS: ClassVar[dict[str, int]] = {'type_name': 0}
+    _SLOT_COUNT = 1
 
-    @property
-    def cast_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def cast_token(self) -> Token: ...
+    else:
+        cast_token = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(1)
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(2)
 
-    @property
-    def as_token(self) -> Token:
-        return self.children[3]
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token: ...
+    else:
+        as_token = _l.Child(3)
 
-    @property
-    def type_name(self) -> TypeName | None:
-        return _l.first(self, _K23)
+    if TYPE_CHECKING:
+        @property
+        def type_name(self) -> TypeName | None: ...
+    else:
+        type_name = _l.Slot(0, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(-1)
 
 class FunctionCall(FunctionCallMixin, Node):
     """``function_call``: name:('ID' | 'INDEXED' | 'JOIN_KW') 'LP' ( star:'STAR' | quantifier:('DISTINCT' | 'ALL')? args:(Expr % 'COMMA')? order_by:FunctionOrderBy? ) 'RP' within_group:WithinGroup? filter:FilterClause? over:OverClause?"""
@@ -2697,50 +3593,74 @@ class FunctionCall(FunctionCallMixin, Node):
     __slots__ = ()
     kind = 'function_call'
     _PATTERN = '(?P<g1>(?:\u0147|\u014d|\u0157))(?P<g2>\u015d)(?:(?P<g3>\u018f)|(?P<g4>(?:(?:\u012b|\u0104))?)(?P<g5>(?:(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)(?:\u011c(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))*))?)(?P<g6>(?:\u01d3)?))(?P<g7>\u0188)(?P<g8>(?:\u0213)?)(?P<g9>(?:\u01cb)?)(?P<g10>(?:\u01e8)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ALL': 1, 'COMMA': -4, 'DISTINCT': 1, 'RP': 5, 'STAR': 0, 'between_expr': -3, 'binary_expr': -3, 'case_expr': -3, 'cast_expr': -3, 'collate_expr': -3, 'column_ref': -3, 'exists_expr': -3, 'filter_clause': 7, 'function_call': -3, 'function_order_by': 4, 'in_expr': -3, 'is_expr': -3, 'like_expr': -3, 'literal': -3, 'not_expr': -3, 'null_test': -3, 'over_clause': 8, 'paren_expr': -3, 'raise_expr': -3, 'row_value': -3, 'subquery_expr': -3, 'unary_expr': -3, 'variable': -3, 'within_group': 6}
+    _SLOT_COUNT = 9
 
-    @property
-    def name(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def name(self) -> Token: ...
+    else:
+        name = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(1)
 
-    @property
-    def star(self) -> Token | None:
-        return _l.first(self, _K82)
+    if TYPE_CHECKING:
+        @property
+        def star(self) -> Token | None: ...
+    else:
+        star = _l.Slot(0, _l.FIRST)
 
-    @property
-    def quantifier(self) -> Token | None:
-        return _l.first(self, _K74)
+    if TYPE_CHECKING:
+        @property
+        def quantifier(self) -> Token | None: ...
+    else:
+        quantifier = _l.Slot(1, _l.FIRST)
 
-    @property
-    def args(self) -> list[Expr]:
-        return _l.every(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def args(self) -> list[Expr]: ...
+    else:
+        args = _l.Slot(2, _l.EVERY)
 
-    @property
-    def args_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def args_separators(self) -> list[Token]: ...
+    else:
+        args_separators = _l.Slot(3, _l.EVERY)
 
-    @property
-    def order_by(self) -> FunctionOrderBy | None:
-        return _l.first(self, _K109)
+    if TYPE_CHECKING:
+        @property
+        def order_by(self) -> FunctionOrderBy | None: ...
+    else:
+        order_by = _l.Slot(4, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Slot(5, _l.FIRST)
 
-    @property
-    def within_group(self) -> WithinGroup | None:
-        return _l.first(self, _K110)
+    if TYPE_CHECKING:
+        @property
+        def within_group(self) -> WithinGroup | None: ...
+    else:
+        within_group = _l.Slot(6, _l.FIRST)
 
-    @property
-    def filter(self) -> FilterClause | None:
-        return _l.first(self, _K111)
+    if TYPE_CHECKING:
+        @property
+        def filter(self) -> FilterClause | None: ...
+    else:
+        filter = _l.Slot(7, _l.FIRST)
 
-    @property
-    def over(self) -> OverClause | None:
-        return _l.first(self, _K112)
+    if TYPE_CHECKING:
+        @property
+        def over(self) -> OverClause | None: ...
+    else:
+        over = _l.Slot(8, _l.FIRST)
 
 class FunctionOrderBy(Node):
     """``function_order_by``: 'ORDER' 'BY' terms:(OrderingTerm % 'COMMA')"""
@@ -2749,13 +3669,17 @@ class FunctionOrderBy(Node):
     kind = 'function_order_by'
     _PATTERN = '(?P<g1>\u016e)(?P<g2>\u0115)(?P<g3>(?:\u01e7(?:\u011c\u01e7)*))'
 
-    @property
-    def order_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def order_token(self) -> Token: ...
+    else:
+        order_token = _l.Child(0)
 
-    @property
-    def by_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def by_token(self) -> Token: ...
+    else:
+        by_token = _l.Child(1)
 
     @property
     def terms(self) -> list[OrderingTerm]:
@@ -2772,33 +3696,47 @@ class WithinGroup(Node):
     kind = 'within_group'
     _PATTERN = '(?P<g1>\u01a6)(?P<g2>\u0143)(?P<g3>\u015d)(?P<g4>\u016e)(?P<g5>\u0115)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g7>\u0188)'
 
-    @property
-    def within_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def within_token(self) -> Token: ...
+    else:
+        within_token = _l.Child(0)
 
-    @property
-    def group_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def group_token(self) -> Token: ...
+    else:
+        group_token = _l.Child(1)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(2)
 
-    @property
-    def order_token(self) -> Token:
-        return self.children[3]
+    if TYPE_CHECKING:
+        @property
+        def order_token(self) -> Token: ...
+    else:
+        order_token = _l.Child(3)
 
-    @property
-    def by_token(self) -> Token:
-        return self.children[4]
+    if TYPE_CHECKING:
+        @property
+        def by_token(self) -> Token: ...
+    else:
+        by_token = _l.Child(4)
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[5]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(5)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[6]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(6)
 
 class FilterClause(Node):
     """``filter_clause``: 'FILTER' 'LP' 'WHERE' expr:Expr 'RP'"""
@@ -2807,25 +3745,35 @@ class FilterClause(Node):
     kind = 'filter_clause'
     _PATTERN = '(?P<g1>\u013a)(?P<g2>\u015d)(?P<g3>\u01a3)(?P<g4>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g5>\u0188)'
 
-    @property
-    def filter_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def filter_token(self) -> Token: ...
+    else:
+        filter_token = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(1)
 
-    @property
-    def where_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def where_token(self) -> Token: ...
+    else:
+        where_token = _l.Child(2)
 
-    @property
-    def expr(self) -> Expr:
-        return self.children[3]
+    if TYPE_CHECKING:
+        @property
+        def expr(self) -> Expr: ...
+    else:
+        expr = _l.Child(3)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[4]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(4)
 
 class OverClause(Node):
     """``over_clause``: 'OVER' ('LP' window:Window? 'RP' | window_name:Name)"""
@@ -2833,26 +3781,38 @@ class OverClause(Node):
     __slots__ = ()
     kind = 'over_clause'
     _PATTERN = '(?P<g1>\u0170)(?:(?P<g2>\u015d)(?P<g3>(?:\u020f)?)(?P<g4>\u0188)|(?P<g5>(?:\u0147|\u0190|\u0157|\u014d)))'
+    _SLOTS: ClassVar[dict[str, int]] = {'ID': 3, 'INDEXED': 3, 'JOIN_KW': 3, 'LP': 0, 'RP': 2, 'STRING': 3, 'window': 1}
+    _SLOT_COUNT = 4
 
-    @property
-    def over_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def over_token(self) -> Token: ...
+    else:
+        over_token = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def window(self) -> Window | None:
-        return _l.first(self, _K92)
+    if TYPE_CHECKING:
+        @property
+        def window(self) -> Window | None: ...
+    else:
+        window = _l.Slot(1, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def window_name(self) -> Token | None:
-        return _l.first(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def window_name(self) -> Token | None: ...
+    else:
+        window_name = _l.Slot(3, _l.FIRST)
 
 class CaseExpr(Node):
     """``case_expr``: 'CASE' operand:Expr? whens:WhenClause+ ('ELSE' else_:Expr)? 'END'"""
@@ -2860,30 +3820,40 @@ class CaseExpr(Node):
     __slots__ = ()
     kind = 'case_expr'
     _PATTERN = '(?P<g1>\u0117)(?P<g2>(?:(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))?)(?P<g3>(?:\u020d)+)(?:(?P<g4>\u0130)(?P<g5>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))?(?P<g6>\u0131)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ELSE': 1, 'when_clause': -1}
+    _SLOT_COUNT = 2
 
-    @property
-    def case_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def case_token(self) -> Token: ...
+    else:
+        case_token = _l.Child(0)
 
     @property
     def operand(self) -> Expr | None:
         return _l.opt(self, (2,))
 
-    @property
-    def whens(self) -> list[WhenClause]:
-        return _l.every(self, _K113)
+    if TYPE_CHECKING:
+        @property
+        def whens(self) -> list[WhenClause]: ...
+    else:
+        whens = _l.Slot(0, _l.EVERY)
 
-    @property
-    def else_token(self) -> Token | None:
-        return _l.first(self, _K114)
+    if TYPE_CHECKING:
+        @property
+        def else_token(self) -> Token | None: ...
+    else:
+        else_token = _l.Slot(1, _l.FIRST)
 
     @property
     def else_(self) -> Expr | None:
         return _l.opt(self, (5,))
 
-    @property
-    def end_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def end_token(self) -> Token: ...
+    else:
+        end_token = _l.Child(-1)
 
 class WhenClause(Node):
     """``when_clause``: 'WHEN' condition:Expr 'THEN' result:Expr"""
@@ -2892,21 +3862,29 @@ class WhenClause(Node):
     kind = 'when_clause'
     _PATTERN = '(?P<g1>\u01a2)(?P<g2>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))(?P<g3>\u0193)(?P<g4>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
 
-    @property
-    def when_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def when_token(self) -> Token: ...
+    else:
+        when_token = _l.Child(0)
 
-    @property
-    def condition(self) -> Expr:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def condition(self) -> Expr: ...
+    else:
+        condition = _l.Child(1)
 
-    @property
-    def then_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def then_token(self) -> Token: ...
+    else:
+        then_token = _l.Child(2)
 
-    @property
-    def result(self) -> Expr:
-        return self.children[3]
+    if TYPE_CHECKING:
+        @property
+        def result(self) -> Expr: ...
+    else:
+        result = _l.Child(3)
 
 class ExistsExpr(Node):
     """``exists_expr``: 'EXISTS' 'LP' query:Query 'RP'"""
@@ -2915,21 +3893,29 @@ class ExistsExpr(Node):
     kind = 'exists_expr'
     _PATTERN = '(?P<g1>\u0137)(?P<g2>\u015d)(?P<g3>(?:\u01f7|\u01f8|\u020b))(?P<g4>\u0188)'
 
-    @property
-    def exists_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def exists_token(self) -> Token: ...
+    else:
+        exists_token = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(1)
 
-    @property
-    def query(self) -> Query:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def query(self) -> Query: ...
+    else:
+        query = _l.Child(2)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[3]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(3)
 
 class SubqueryExpr(Node):
     """``subquery_expr``: 'LP' query:Query 'RP'"""
@@ -2938,17 +3924,23 @@ class SubqueryExpr(Node):
     kind = 'subquery_expr'
     _PATTERN = '(?P<g1>\u015d)(?P<g2>(?:\u01f7|\u01f8|\u020b))(?P<g3>\u0188)'
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(0)
 
-    @property
-    def query(self) -> Query:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def query(self) -> Query: ...
+    else:
+        query = _l.Child(1)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[2]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(2)
 
 class RaiseExpr(Node):
     """``raise_expr``: 'RAISE' 'LP' ('IGNORE' | action:('ROLLBACK' | 'ABORT' | 'FAIL') 'COMMA' message:Expr) 'RP'"""
@@ -2956,34 +3948,50 @@ class RaiseExpr(Node):
     __slots__ = ()
     kind = 'raise_expr'
     _PATTERN = '(?P<g1>\u017a)(?P<g2>\u015d)(?:(?P<g3>\u0149)|(?P<g4>(?:\u0185|\u0100|\u0139))(?P<g5>\u011c)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c)))(?P<g7>\u0188)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': 1, 'COMMA': 2, 'FAIL': 1, 'IGNORE': 0, 'ROLLBACK': 1, 'between_expr': 3, 'binary_expr': 3, 'case_expr': 3, 'cast_expr': 3, 'collate_expr': 3, 'column_ref': 3, 'exists_expr': 3, 'function_call': 3, 'in_expr': 3, 'is_expr': 3, 'like_expr': 3, 'literal': 3, 'not_expr': 3, 'null_test': 3, 'paren_expr': 3, 'raise_expr': 3, 'row_value': 3, 'subquery_expr': 3, 'unary_expr': 3, 'variable': 3}
+    _SLOT_COUNT = 4
 
-    @property
-    def raise_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def raise_token(self) -> Token: ...
+    else:
+        raise_token = _l.Child(0)
 
-    @property
-    def lp_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token: ...
+    else:
+        lp_token = _l.Child(1)
 
-    @property
-    def ignore_token(self) -> Token | None:
-        return _l.first(self, _K115)
+    if TYPE_CHECKING:
+        @property
+        def ignore_token(self) -> Token | None: ...
+    else:
+        ignore_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def action(self) -> Token | None:
-        return _l.first(self, _K116)
+    if TYPE_CHECKING:
+        @property
+        def action(self) -> Token | None: ...
+    else:
+        action = _l.Slot(1, _l.FIRST)
 
-    @property
-    def comma_token(self) -> Token | None:
-        return _l.first(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def comma_token(self) -> Token | None: ...
+    else:
+        comma_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def message(self) -> Expr | None:
-        return _l.first(self, _K33)
+    if TYPE_CHECKING:
+        @property
+        def message(self) -> Expr | None: ...
+    else:
+        message = _l.Slot(3, _l.FIRST)
 
-    @property
-    def rp_token(self) -> Token:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token: ...
+    else:
+        rp_token = _l.Child(-1)
 
 class InsertStmt(InsertStmtMixin, Node):
     """``insert_stmt``: with_clause:WithClause? ('INSERT' ('OR' conflict:Resolve)? | replace:'REPLACE') 'INTO' table:TargetTable ('LP' columns:(Name % 'COMMA') 'RP')? (source:Query upserts:UpsertClause* | 'DEFAULT' 'VALUES') returning:ReturningClause?"""
@@ -2991,18 +3999,26 @@ class InsertStmt(InsertStmtMixin, Node):
     __slots__ = ()
     kind = 'insert_stmt'
     _PATTERN = '(?P<g1>(?:\u0212)?)(?:(?P<g2>\u014f)(?:(?P<g3>\u016d)(?P<g4>(?:\u0185|\u0100|\u0139|\u0149|\u0182)))?|(?P<g5>\u0182))(?P<g6>\u0153)(?P<g7>\u0201)(?:(?P<g8>\u015d)(?P<g9>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u011c(?:\u0147|\u0190|\u0157|\u014d))*))(?P<g10>\u0188))?(?:(?P<g11>(?:\u01f7|\u01f8|\u020b))(?P<g12>(?:\u0207)*)|(?P<g13>\u0125)(?P<g14>\u019e))(?P<g15>(?:\u01f3)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -8, 'DEFAULT': 11, 'ID': -7, 'INDEXED': -7, 'INSERT': 1, 'INTO': 3, 'JOIN_KW': -7, 'LP': 5, 'OR': 2, 'RP': 8, 'STRING': -7, 'VALUES': 12, 'returning_clause': 13, 'select': 9, 'select_core': 9, 'target_table': 4, 'upsert_clause': -11, 'values': 9, 'with_clause': 0}
+    _SLOT_COUNT = 14
 
-    @property
-    def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K67)
+    if TYPE_CHECKING:
+        @property
+        def with_clause(self) -> WithClause | None: ...
+    else:
+        with_clause = _l.Slot(0, _l.FIRST)
 
-    @property
-    def insert_token(self) -> Token | None:
-        return _l.first(self, _K117)
+    if TYPE_CHECKING:
+        @property
+        def insert_token(self) -> Token | None: ...
+    else:
+        insert_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def or_token(self) -> Token | None:
-        return _l.first(self, _K118)
+    if TYPE_CHECKING:
+        @property
+        def or_token(self) -> Token | None: ...
+    else:
+        or_token = _l.Slot(2, _l.FIRST)
 
     @property
     def conflict(self) -> Token | None:
@@ -3012,49 +4028,71 @@ class InsertStmt(InsertStmtMixin, Node):
     def replace(self) -> Token | None:
         return _l.opt(self, (5,))
 
-    @property
-    def into_token(self) -> Token:
-        return _l.first(self, _K63)
+    if TYPE_CHECKING:
+        @property
+        def into_token(self) -> Token: ...
+    else:
+        into_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+    if TYPE_CHECKING:
+        @property
+        def table(self) -> TargetTable: ...
+    else:
+        table = _l.Slot(4, _l.FIRST)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(5, _l.FIRST)
 
-    @property
-    def columns(self) -> list[Token]:
-        return _l.every(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[Token]: ...
+    else:
+        columns = _l.Slot(6, _l.EVERY)
 
-    @property
-    def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def columns_separators(self) -> list[Token]: ...
+    else:
+        columns_separators = _l.Slot(7, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(8, _l.FIRST)
 
-    @property
-    def source(self) -> Query | None:
-        return _l.first(self, _K21)
+    if TYPE_CHECKING:
+        @property
+        def source(self) -> Query | None: ...
+    else:
+        source = _l.Slot(9, _l.FIRST)
 
-    @property
-    def upserts(self) -> list[UpsertClause]:
-        return _l.every(self, _K120)
+    if TYPE_CHECKING:
+        @property
+        def upserts(self) -> list[UpsertClause]: ...
+    else:
+        upserts = _l.Slot(10, _l.EVERY)
 
-    @property
-    def default_token(self) -> Token | None:
-        return _l.first(self, _K121)
+    if TYPE_CHECKING:
+        @property
+        def default_token(self) -> Token | None: ...
+    else:
+        default_token = _l.Slot(11, _l.FIRST)
 
-    @property
-    def values_token(self) -> Token | None:
-        return _l.first(self, _K122)
+    if TYPE_CHECKING:
+        @property
+        def values_token(self) -> Token | None: ...
+    else:
+        values_token = _l.Slot(12, _l.FIRST)
 
-    @property
-    def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+    if TYPE_CHECKING:
+        @property
+        def returning(self) -> ReturningClause | None: ...
+    else:
+        returning = _l.Slot(13, _l.FIRST)
 
 class UpdateStmt(Node):
     """``update_stmt``: with_clause:WithClause? 'UPDATE' ('OR' conflict:Resolve)? table:TargetTable indexed_by:IndexedBy? 'SET' assignments:(SetItem % 'COMMA') from_clause:FromClause? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3062,62 +4100,92 @@ class UpdateStmt(Node):
     __slots__ = ()
     kind = 'update_stmt'
     _PATTERN = '(?P<g1>(?:\u0212)?)(?P<g2>\u019b)(?:(?P<g3>\u016d)(?P<g4>(?:\u0185|\u0100|\u0139|\u0149|\u0182)))?(?P<g5>\u0201)(?P<g6>(?:\u01d8)?)(?P<g7>\u018d)(?P<g8>(?:\u01f9(?:\u011c\u01f9)*))(?P<g9>(?:\u01d1)?)(?P<g10>(?:\u020e)?)(?P<g11>(?:\u01f3)?)(?P<g12>(?:\u01e6)?)(?P<g13>(?:\u01de)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'ABORT': 3, 'COMMA': -9, 'FAIL': 3, 'IGNORE': 3, 'OR': 2, 'REPLACE': 3, 'ROLLBACK': 3, 'SET': 6, 'UPDATE': 1, 'from_clause': 9, 'indexed_by': 5, 'limit_clause': 13, 'order_by_clause': 12, 'returning_clause': 11, 'set_item': -8, 'target_table': 4, 'where_clause': 10, 'with_clause': 0}
+    _SLOT_COUNT = 14
 
-    @property
-    def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K67)
+    if TYPE_CHECKING:
+        @property
+        def with_clause(self) -> WithClause | None: ...
+    else:
+        with_clause = _l.Slot(0, _l.FIRST)
 
-    @property
-    def update_token(self) -> Token:
-        return _l.first(self, _K124)
+    if TYPE_CHECKING:
+        @property
+        def update_token(self) -> Token: ...
+    else:
+        update_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def or_token(self) -> Token | None:
-        return _l.first(self, _K118)
+    if TYPE_CHECKING:
+        @property
+        def or_token(self) -> Token | None: ...
+    else:
+        or_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def conflict(self) -> Token | None:
-        return _l.first(self, _K125)
+    if TYPE_CHECKING:
+        @property
+        def conflict(self) -> Token | None: ...
+    else:
+        conflict = _l.Slot(3, _l.FIRST)
 
-    @property
-    def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+    if TYPE_CHECKING:
+        @property
+        def table(self) -> TargetTable: ...
+    else:
+        table = _l.Slot(4, _l.FIRST)
 
-    @property
-    def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K86)
+    if TYPE_CHECKING:
+        @property
+        def indexed_by(self) -> IndexedBy | None: ...
+    else:
+        indexed_by = _l.Slot(5, _l.FIRST)
 
-    @property
-    def set_token(self) -> Token:
-        return _l.first(self, _K126)
+    if TYPE_CHECKING:
+        @property
+        def set_token(self) -> Token: ...
+    else:
+        set_token = _l.Slot(6, _l.FIRST)
 
-    @property
-    def assignments(self) -> list[SetItem]:
-        return _l.every(self, _K127)
+    if TYPE_CHECKING:
+        @property
+        def assignments(self) -> list[SetItem]: ...
+    else:
+        assignments = _l.Slot(7, _l.EVERY)
 
-    @property
-    def assignments_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def assignments_separators(self) -> list[Token]: ...
+    else:
+        assignments_separators = _l.Slot(8, _l.EVERY)
 
-    @property
-    def from_clause(self) -> FromClause | None:
-        return _l.first(self, _K76)
+    if TYPE_CHECKING:
+        @property
+        def from_clause(self) -> FromClause | None: ...
+    else:
+        from_clause = _l.Slot(9, _l.FIRST)
 
-    @property
-    def where(self) -> WhereClause | None:
-        return _l.first(self, _K51)
+    if TYPE_CHECKING:
+        @property
+        def where(self) -> WhereClause | None: ...
+    else:
+        where = _l.Slot(10, _l.FIRST)
 
-    @property
-    def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+    if TYPE_CHECKING:
+        @property
+        def returning(self) -> ReturningClause | None: ...
+    else:
+        returning = _l.Slot(11, _l.FIRST)
 
-    @property
-    def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K80)
+    if TYPE_CHECKING:
+        @property
+        def order_by(self) -> OrderByClause | None: ...
+    else:
+        order_by = _l.Slot(12, _l.FIRST)
 
-    @property
-    def limit(self) -> LimitClause | None:
-        return _l.first(self, _K81)
+    if TYPE_CHECKING:
+        @property
+        def limit(self) -> LimitClause | None: ...
+    else:
+        limit = _l.Slot(13, _l.FIRST)
 
 class DeleteStmt(Node):
     """``delete_stmt``: with_clause:WithClause? 'DELETE' 'FROM' table:TargetTable indexed_by:IndexedBy? where:WhereClause? returning:ReturningClause? order_by:OrderByClause? limit:LimitClause?"""
@@ -3125,42 +4193,62 @@ class DeleteStmt(Node):
     __slots__ = ()
     kind = 'delete_stmt'
     _PATTERN = '(?P<g1>(?:\u0212)?)(?P<g2>\u0128)(?P<g3>\u0140)(?P<g4>\u0201)(?P<g5>(?:\u01d8)?)(?P<g6>(?:\u020e)?)(?P<g7>(?:\u01f3)?)(?P<g8>(?:\u01e6)?)(?P<g9>(?:\u01de)?)'
+    _SLOTS: ClassVar[dict[str, int]] = {'DELETE': 1, 'FROM': 2, 'indexed_by': 4, 'limit_clause': 8, 'order_by_clause': 7, 'returning_clause': 6, 'target_table': 3, 'where_clause': 5, 'with_clause': 0}
+    _SLOT_COUNT = 9
 
-    @property
-    def with_clause(self) -> WithClause | None:
-        return _l.first(self, _K67)
+    if TYPE_CHECKING:
+        @property
+        def with_clause(self) -> WithClause | None: ...
+    else:
+        with_clause = _l.Slot(0, _l.FIRST)
 
-    @property
-    def delete_token(self) -> Token:
-        return _l.first(self, _K128)
+    if TYPE_CHECKING:
+        @property
+        def delete_token(self) -> Token: ...
+    else:
+        delete_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def from_token(self) -> Token:
-        return _l.first(self, _K107)
+    if TYPE_CHECKING:
+        @property
+        def from_token(self) -> Token: ...
+    else:
+        from_token = _l.Slot(2, _l.FIRST)
 
-    @property
-    def table(self) -> TargetTable:
-        return _l.first(self, _K119)
+    if TYPE_CHECKING:
+        @property
+        def table(self) -> TargetTable: ...
+    else:
+        table = _l.Slot(3, _l.FIRST)
 
-    @property
-    def indexed_by(self) -> IndexedBy | None:
-        return _l.first(self, _K86)
+    if TYPE_CHECKING:
+        @property
+        def indexed_by(self) -> IndexedBy | None: ...
+    else:
+        indexed_by = _l.Slot(4, _l.FIRST)
 
-    @property
-    def where(self) -> WhereClause | None:
-        return _l.first(self, _K51)
+    if TYPE_CHECKING:
+        @property
+        def where(self) -> WhereClause | None: ...
+    else:
+        where = _l.Slot(5, _l.FIRST)
 
-    @property
-    def returning(self) -> ReturningClause | None:
-        return _l.first(self, _K123)
+    if TYPE_CHECKING:
+        @property
+        def returning(self) -> ReturningClause | None: ...
+    else:
+        returning = _l.Slot(6, _l.FIRST)
 
-    @property
-    def order_by(self) -> OrderByClause | None:
-        return _l.first(self, _K80)
+    if TYPE_CHECKING:
+        @property
+        def order_by(self) -> OrderByClause | None: ...
+    else:
+        order_by = _l.Slot(7, _l.FIRST)
 
-    @property
-    def limit(self) -> LimitClause | None:
-        return _l.first(self, _K81)
+    if TYPE_CHECKING:
+        @property
+        def limit(self) -> LimitClause | None: ...
+    else:
+        limit = _l.Slot(8, _l.FIRST)
 
 class TargetTable(TargetTableMixin, Node):
     """``target_table``: parts:(Name % 'DOT') ('AS' alias:Name)?"""
@@ -3168,18 +4256,24 @@ class TargetTable(TargetTableMixin, Node):
     __slots__ = ()
     kind = 'target_table'
     _PATTERN = '(?P<g1>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u012d(?:\u0147|\u0190|\u0157|\u014d))*))(?:(?P<g2>\u010a)(?P<g3>(?:\u0147|\u0190|\u0157|\u014d)))?'
+    _SLOTS: ClassVar[dict[str, int]] = {'AS': 1, 'DOT': -1}
+    _SLOT_COUNT = 2
 
     @property
     def parts(self) -> list[Token]:
-        return _l.many(self, (1,), _K83)
+        return _l.many(self, (1,), _K4)
 
-    @property
-    def parts_separators(self) -> list[Token]:
-        return _l.every(self, _K83)
+    if TYPE_CHECKING:
+        @property
+        def parts_separators(self) -> list[Token]: ...
+    else:
+        parts_separators = _l.Slot(0, _l.EVERY)
 
-    @property
-    def as_token(self) -> Token | None:
-        return _l.first(self, _K20)
+    if TYPE_CHECKING:
+        @property
+        def as_token(self) -> Token | None: ...
+    else:
+        as_token = _l.Slot(1, _l.FIRST)
 
     @property
     def alias(self) -> Token | None:
@@ -3191,30 +4285,44 @@ class SetItem(Node):
     __slots__ = ()
     kind = 'set_item'
     _PATTERN = '(?:(?P<g1>(?:\u0147|\u0190|\u0157|\u014d))|(?P<g2>\u015d)(?P<g3>(?:(?:\u0147|\u0190|\u0157|\u014d)(?:\u011c(?:\u0147|\u0190|\u0157|\u014d))*))(?P<g4>\u0188))(?P<g5>\u0132)(?P<g6>(?:\u01ac|\u01ad|\u01ae|\u01af|\u01b2|\u01b6|\u01c9|\u01d2|\u01d7|\u01da|\u01dd|\u01df|\u01e1|\u01e4|\u01e9|\u01ee|\u01f5|\u01fd|\u0204|\u020c))'
+    _SLOTS: ClassVar[dict[str, int]] = {'COMMA': -3, 'ID': -1, 'INDEXED': -1, 'JOIN_KW': -1, 'LP': 1, 'RP': 3, 'STRING': -1}
+    _SLOT_COUNT = 4
 
-    @property
-    def columns(self) -> list[Token]:
-        return _l.every(self, _K7)
+    if TYPE_CHECKING:
+        @property
+        def columns(self) -> list[Token]: ...
+    else:
+        columns = _l.Slot(0, _l.EVERY)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(1, _l.FIRST)
 
-    @property
-    def columns_separators(self) -> list[Token]:
-        return _l.every(self, _K15)
+    if TYPE_CHECKING:
+        @property
+        def columns_separators(self) -> list[Token]: ...
+    else:
+        columns_separators = _l.Slot(2, _l.EVERY)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def eq_token(self) -> Token:
-        return self.children[-2]
+    if TYPE_CHECKING:
+        @property
+        def eq_token(self) -> Token: ...
+    else:
+        eq_token = _l.Child(-2)
 
-    @property
-    def value(self) -> Expr:
-        return self.children[-1]
+    if TYPE_CHECKING:
+        @property
+        def value(self) -> Expr: ...
+    else:
+        value = _l.Child(-1)
 
 class UpsertClause(UpsertClauseMixin, Node):
     """``upsert_clause``: 'ON' 'CONFLICT' ('LP' target:(OrderingTerm % 'COMMA') 'RP' target_where:WhereClause?)? 'DO' ('NOTHING' | 'UPDATE' 'SET' assignments:(SetItem % 'COMMA') where:WhereClause?)"""
@@ -3222,58 +4330,80 @@ class UpsertClause(UpsertClauseMixin, Node):
     __slots__ = ()
     kind = 'upsert_clause'
     _PATTERN = '(?P<g1>\u016c)(?P<g2>\u011f)(?:(?P<g3>\u015d)(?P<g4>(?:\u01e7(?:\u011c\u01e7)*))(?P<g5>\u0188)(?P<g6>(?:\u020e)?))?(?P<g7>\u012c)(?:(?P<g8>\u0166)|(?P<g9>\u019b)(?P<g10>\u018d)(?P<g11>(?:\u01f9(?:\u011c\u01f9)*))(?P<g12>(?:\u020e)?))'
+    _SLOTS: ClassVar[dict[str, int]] = {'DO': 3, 'LP': 0, 'NOTHING': 4, 'RP': 2, 'SET': 6, 'UPDATE': 5, 'ordering_term': -2, 'set_item': -8}
+    _SLOT_COUNT = 8
 
-    @property
-    def on_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def on_token(self) -> Token: ...
+    else:
+        on_token = _l.Child(0)
 
-    @property
-    def conflict_token(self) -> Token:
-        return self.children[1]
+    if TYPE_CHECKING:
+        @property
+        def conflict_token(self) -> Token: ...
+    else:
+        conflict_token = _l.Child(1)
 
-    @property
-    def lp_token(self) -> Token | None:
-        return _l.first(self, _K14)
+    if TYPE_CHECKING:
+        @property
+        def lp_token(self) -> Token | None: ...
+    else:
+        lp_token = _l.Slot(0, _l.FIRST)
 
-    @property
-    def target(self) -> list[OrderingTerm]:
-        return _l.every(self, _K29)
+    if TYPE_CHECKING:
+        @property
+        def target(self) -> list[OrderingTerm]: ...
+    else:
+        target = _l.Slot(1, _l.EVERY)
 
     @property
     def target_separators(self) -> list[Token]:
-        return _l.sub(self, (4,), _K15)
+        return _l.sub(self, (4,), _K0)
 
-    @property
-    def rp_token(self) -> Token | None:
-        return _l.first(self, _K18)
+    if TYPE_CHECKING:
+        @property
+        def rp_token(self) -> Token | None: ...
+    else:
+        rp_token = _l.Slot(2, _l.FIRST)
 
     @property
     def target_where(self) -> WhereClause | None:
         return _l.opt(self, (6,))
 
-    @property
-    def do_token(self) -> Token:
-        return _l.first(self, _K129)
+    if TYPE_CHECKING:
+        @property
+        def do_token(self) -> Token: ...
+    else:
+        do_token = _l.Slot(3, _l.FIRST)
 
-    @property
-    def nothing_token(self) -> Token | None:
-        return _l.first(self, _K130)
+    if TYPE_CHECKING:
+        @property
+        def nothing_token(self) -> Token | None: ...
+    else:
+        nothing_token = _l.Slot(4, _l.FIRST)
 
-    @property
-    def update_token(self) -> Token | None:
-        return _l.first(self, _K124)
+    if TYPE_CHECKING:
+        @property
+        def update_token(self) -> Token | None: ...
+    else:
+        update_token = _l.Slot(5, _l.FIRST)
 
-    @property
-    def set_token(self) -> Token | None:
-        return _l.first(self, _K126)
+    if TYPE_CHECKING:
+        @property
+        def set_token(self) -> Token | None: ...
+    else:
+        set_token = _l.Slot(6, _l.FIRST)
 
-    @property
-    def assignments(self) -> list[SetItem]:
-        return _l.every(self, _K127)
+    if TYPE_CHECKING:
+        @property
+        def assignments(self) -> list[SetItem]: ...
+    else:
+        assignments = _l.Slot(7, _l.EVERY)
 
     @property
     def assignments_separators(self) -> list[Token]:
-        return _l.sub(self, (11,), _K15)
+        return _l.sub(self, (11,), _K0)
 
     @property
     def where(self) -> WhereClause | None:
@@ -3286,9 +4416,11 @@ class ReturningClause(Node):
     kind = 'returning_clause'
     _PATTERN = '(?P<g1>\u0184)(?P<g2>(?:\u01f2(?:\u011c\u01f2)*))'
 
-    @property
-    def returning_token(self) -> Token:
-        return self.children[0]
+    if TYPE_CHECKING:
+        @property
+        def returning_token(self) -> Token: ...
+    else:
+        returning_token = _l.Child(0)
 
     @property
     def columns(self) -> list[ResultColumn]:
@@ -3299,137 +4431,12 @@ class ReturningClause(Node):
         return self.children[2::2]
 
 
-_K0 = frozenset({'SEMI', 'error', 'stmt'})
-_K1 = frozenset({'explain'})
-_K2 = frozenset({'alter_table_stmt', 'analyze_stmt', 'attach_stmt', 'begin_stmt', 'commit_stmt', 'create_index_stmt', 'create_table_stmt', 'create_trigger_stmt', 'create_view_stmt', 'create_virtual_table_stmt', 'delete_stmt', 'detach_stmt', 'drop_index_stmt', 'drop_table_stmt', 'drop_trigger_stmt', 'drop_view_stmt', 'insert_stmt', 'pragma_stmt', 'reindex_stmt', 'release_stmt', 'rollback_stmt', 'savepoint_stmt', 'select', 'select_core', 'update_stmt', 'vacuum_stmt', 'values'})
-_K3 = frozenset({'SEMI'})
-_K4 = frozenset({'PLAN', 'QUERY'})
-_K5 = frozenset({'DEFERRED', 'EXCLUSIVE', 'IMMEDIATE'})
-_K6 = frozenset({'TRANSACTION'})
-_K7 = frozenset({'ID', 'INDEXED', 'JOIN_KW', 'STRING'})
-_K8 = frozenset({'TO'})
-_K9 = frozenset({'SAVEPOINT'})
-_K10 = frozenset({'TEMP'})
-_K11 = frozenset({'TABLE'})
-_K12 = frozenset({'EXISTS', 'IF', 'NOT'})
-_K13 = frozenset({'qualified_name'})
-_K14 = frozenset({'LP'})
-_K15 = frozenset({'COMMA'})
-_K16 = frozenset({'column_def'})
-_K17 = frozenset({'check_constraint', 'constraint_name', 'foreign_key_constraint', 'primary_key_constraint', 'unique_constraint'})
-_K18 = frozenset({'RP'})
-_K19 = frozenset({'table_option'})
-_K20 = frozenset({'AS'})
-_K21 = frozenset({'select', 'select_core', 'values'})
-_K22 = frozenset({'WITHOUT'})
-_K23 = frozenset({'type_name'})
-_K24 = frozenset({'check_constraint', 'collate_constraint', 'constraint_name', 'default_constraint', 'defer_subclause', 'foreign_key_clause', 'generated_constraint', 'not_null_constraint', 'null_constraint', 'primary_key_constraint', 'unique_constraint'})
-_K25 = frozenset({'ID', 'STRING'})
-_K26 = frozenset({'ASC', 'DESC'})
-_K27 = frozenset({'ABORT', 'CONFLICT', 'FAIL', 'IGNORE', 'ON', 'REPLACE', 'ROLLBACK'})
-_K28 = frozenset({'AUTOINCR'})
-_K29 = frozenset({'ordering_term'})
-_K30 = frozenset({'MINUS', 'PLUS'})
-_K31 = frozenset({'GENERATED'})
-_K32 = frozenset({'ALWAYS'})
-_K33 = frozenset({'between_expr', 'binary_expr', 'case_expr', 'cast_expr', 'collate_expr', 'column_ref', 'exists_expr', 'function_call', 'in_expr', 'is_expr', 'like_expr', 'literal', 'not_expr', 'null_test', 'paren_expr', 'raise_expr', 'row_value', 'subquery_expr', 'unary_expr', 'variable'})
-_K34 = frozenset({'ID'})
-_K35 = frozenset({'column_list'})
-_K36 = frozenset({'refarg'})
-_K37 = frozenset({'column_name'})
-_K38 = frozenset({'REFERENCES'})
-_K39 = frozenset({'defer_subclause'})
-_K40 = frozenset({'MATCH'})
-_K41 = frozenset({'ON'})
-_K42 = frozenset({'DELETE', 'INSERT', 'UPDATE'})
-_K43 = frozenset({'ACTION', 'CASCADE', 'DEFAULT', 'NO', 'NULL', 'RESTRICT', 'SET'})
-_K44 = frozenset({'NOT'})
-_K45 = frozenset({'DEFERRABLE'})
-_K46 = frozenset({'DEFERRED', 'IMMEDIATE', 'INITIALLY'})
-_K47 = frozenset({'EXISTS', 'IF'})
-_K48 = frozenset({'VIEW'})
-_K49 = frozenset({'UNIQUE'})
-_K50 = frozenset({'INDEX'})
-_K51 = frozenset({'where_clause'})
-_K52 = frozenset({'delete_stmt', 'insert_stmt', 'select', 'select_core', 'update_stmt', 'values'})
-_K53 = frozenset({'TRIGGER'})
-_K54 = frozenset({'EACH', 'FOR', 'ROW'})
-_K55 = frozenset({'WHEN'})
-_K56 = frozenset({'USING'})
-_K57 = frozenset({'module_argument'})
-_K58 = frozenset({'COLUMNKW'})
-_K59 = frozenset({'CONSTRAINT'})
-_K60 = frozenset({'CHECK'})
-_K61 = frozenset({'DATABASE'})
-_K62 = frozenset({'KEY'})
-_K63 = frozenset({'INTO'})
-_K64 = frozenset({'EQ'})
-_K65 = frozenset({'pragma_value'})
-_K66 = frozenset({'DEFAULT', 'DELETE', 'FLOAT', 'ID', 'INDEXED', 'INTEGER', 'JOIN_KW', 'MINUS', 'ON', 'PLUS', 'STRING'})
-_K67 = frozenset({'with_clause'})
-_K68 = frozenset({'compound_operator'})
-_K69 = frozenset({'select_core', 'values'})
-_K70 = frozenset({'RECURSIVE'})
-_K71 = frozenset({'common_table_expression'})
-_K72 = frozenset({'MATERIALIZED', 'NOT'})
-_K73 = frozenset({'ALL', 'EXCEPT', 'INTERSECT', 'UNION'})
-_K74 = frozenset({'ALL', 'DISTINCT'})
-_K75 = frozenset({'result_column'})
-_K76 = frozenset({'from_clause'})
-_K77 = frozenset({'group_by_clause'})
-_K78 = frozenset({'having_clause'})
-_K79 = frozenset({'window_clause'})
-_K80 = frozenset({'order_by_clause'})
-_K81 = frozenset({'limit_clause'})
-_K82 = frozenset({'STAR'})
-_K83 = frozenset({'DOT'})
-_K84 = frozenset({'join_operator'})
-_K85 = frozenset({'join_group', 'subquery', 'table_function', 'table_ref'})
-_K86 = frozenset({'indexed_by'})
-_K87 = frozenset({'on_clause', 'using_clause'})
-_K88 = frozenset({'JOIN'})
-_K89 = frozenset({'BY'})
-_K90 = frozenset({'FIRST', 'LAST', 'NULLS'})
-_K91 = frozenset({'COMMA', 'OFFSET'})
-_K92 = frozenset({'window'})
-_K93 = frozenset({'PARTITION'})
-_K94 = frozenset({'ORDER'})
-_K95 = frozenset({'frame_spec'})
-_K96 = frozenset({'BETWEEN'})
-_K97 = frozenset({'AND'})
-_K98 = frozenset({'frame_exclude'})
-_K99 = frozenset({'UNBOUNDED'})
-_K100 = frozenset({'CURRENT'})
-_K101 = frozenset({'CURRENT', 'GROUP', 'NO', 'OTHERS', 'ROW', 'TIES'})
-_K102 = frozenset({'COLLATE'})
-_K103 = frozenset({'LIKE_KW', 'MATCH'})
-_K104 = frozenset({'ESCAPE'})
-_K105 = frozenset({'IN'})
-_K106 = frozenset({'DISTINCT'})
-_K107 = frozenset({'FROM'})
-_K108 = frozenset({'ISNULL', 'NOT', 'NOTNULL', 'NULL'})
-_K109 = frozenset({'function_order_by'})
-_K110 = frozenset({'within_group'})
-_K111 = frozenset({'filter_clause'})
-_K112 = frozenset({'over_clause'})
-_K113 = frozenset({'when_clause'})
-_K114 = frozenset({'ELSE'})
-_K115 = frozenset({'IGNORE'})
-_K116 = frozenset({'ABORT', 'FAIL', 'ROLLBACK'})
-_K117 = frozenset({'INSERT'})
-_K118 = frozenset({'OR'})
-_K119 = frozenset({'target_table'})
-_K120 = frozenset({'upsert_clause'})
-_K121 = frozenset({'DEFAULT'})
-_K122 = frozenset({'VALUES'})
-_K123 = frozenset({'returning_clause'})
-_K124 = frozenset({'UPDATE'})
-_K125 = frozenset({'ABORT', 'FAIL', 'IGNORE', 'REPLACE', 'ROLLBACK'})
-_K126 = frozenset({'SET'})
-_K127 = frozenset({'set_item'})
-_K128 = frozenset({'DELETE'})
-_K129 = frozenset({'DO'})
-_K130 = frozenset({'NOTHING'})
+_K0 = frozenset({'COMMA'})
+_K1 = frozenset({'SEMI'})
+_K2 = frozenset({'compound_operator'})
+_K3 = frozenset({'join_operator'})
+_K4 = frozenset({'DOT'})
+_K5 = frozenset({'COMMA', 'OFFSET'})
 
 
 Expr = BetweenExpr | BinaryExpr | CaseExpr | CastExpr | CollateExpr | ColumnRef | ExistsExpr | FunctionCall | InExpr | IsExpr | LikeExpr | Literal | NotExpr | NullTest | ParenExpr | RaiseExpr | RowValue | SubqueryExpr | UnaryExpr | Variable
