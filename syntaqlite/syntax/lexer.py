@@ -306,6 +306,17 @@ def settled(tokens: list[Token]) -> int:
     return keep
 
 
+def _pattern_of(dialect: LexDialect | None) -> re.Pattern[str]:
+    """The token pattern for ``dialect``: where a byte-order mark is not
+    whitespace (before 3.36.0), one compiled for that on first need."""
+    if dialect is None or dialect.bom_is_space:
+        return _PATTERN
+    global _LEGACY_BOM_PATTERN
+    if _LEGACY_BOM_PATTERN is None:
+        _LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
+    return _LEGACY_BOM_PATTERN
+
+
 def tokenize(
     text: str,
     keywords: dict[str, str] = KEYWORDS,
@@ -349,13 +360,7 @@ def tokenize(
                 line = last.line
                 line_start = last.start - last.column + 1
     append = tokens.append
-    if dialect is None or dialect.bom_is_space:
-        pattern = _PATTERN
-    else:
-        global _LEGACY_BOM_PATTERN
-        if _LEGACY_BOM_PATTERN is None:
-            _LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
-        pattern = _LEGACY_BOM_PATTERN
+    pattern = _pattern_of(dialect)
     numbers = None if dialect is None or dialect.modern_numbers else dialect
     find = text.find
     # the next line break at or after pos (end: none): lines are counted by
@@ -509,13 +514,7 @@ def lexes_as(
     kind and the same text but for case: what comparing ``tokenize(text)``
     with them so answers, without making a token (the formatter's
     verification; memory does not grow with the text)."""
-    if dialect is None or dialect.bom_is_space:
-        pattern = _PATTERN
-    else:
-        global _LEGACY_BOM_PATTERN
-        if _LEGACY_BOM_PATTERN is None:
-            _LEGACY_BOM_PATTERN = _compile(bom_is_space=False)
-        pattern = _LEGACY_BOM_PATTERN
+    pattern = _pattern_of(dialect)
     numbers = None if dialect is None or dialect.modern_numbers else dialect
     # the groups whose token is not simply the match (an older release or a
     # build option, parameters, blobs; an unterminated quote, an unknown
