@@ -10,10 +10,10 @@ from typing import Any
 import click
 
 from ..config import ConfigError
-from ..diagnostics import render
+from ..diagnostics import Diagnostic, render
 from ..syntax.dump import dump_lines, error_line, json_chunks, to_json
 from ..syntax.lexer import tokenize
-from ..syntax.memory import gc_paused
+from ..syntax.memory import each_paused
 from ..syntax.parser import parse
 from ..syntax.stream import Piece, parse_stream
 from ..syntax.target import Target
@@ -114,6 +114,24 @@ def parse_command(
     sys.exit(status)
 
 
+def _echo_errors(piece: Piece, lines: Lines, source: Source, color: bool) -> list[Diagnostic]:
+    """The piece's syntax errors, placed in the whole text and printed on
+    stderr."""
+    out = []
+    for err in piece.result.errors:
+        moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
+        click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
+        out.append(moved)
+    return out
+
+
+def _next_column(text: str, column: int) -> int:
+    """The column where the piece after ``text`` starts, ``text`` starting
+    at ``column`` of its first line."""
+    brk = max(text.rfind("\n"), text.rfind("\r"))
+    return len(text) - brk if brk >= 0 else column + len(text)
+
+
 def _stream_dump(source: Source, target: Target, quiet: bool, color: bool) -> bool:
     """Print the syntax errors of ``source`` (on stderr) and, unless
     ``quiet``, its tree as :func:`dump_text` prints it, parsing it piece by
@@ -122,36 +140,30 @@ def _stream_dump(source: Source, target: Target, quiet: bool, color: bool) -> bo
     error_lines: list[str] = []  # the dump lists them last
     printed = found = False
     column = 1  # where the next piece starts on its first line
-    pieces = parse_stream(source.text, target)
-    while True:
-        # the collector off while a piece is alive (see check_stream)
-        with gc_paused():
-            piece = next(pieces, None)
-            if piece is None:
-                break
-            for err in piece.result.errors:
-                found = True
-                moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
-                click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
-                if not quiet:
-                    line, col = lines.position(moved.start)
-                    error_lines.append(error_line(line, col, err.message))
-            text = piece.text
+
+    def each(piece: Piece) -> None:
+        nonlocal printed, found, column
+        for moved in _echo_errors(piece, lines, source, color):
+            found = True
             if not quiet:
-                # in batches of lines: one statement's dump can be far larger than its text
-                batch: list[str] = []
-                for entry in dump_lines(piece.result, line=piece.line, column=column):
-                    batch.append(entry)
-                    if len(batch) == 4096:
-                        click.echo("\n".join(batch))
-                        batch.clear()
-                        printed = True
-                if batch:
+                line, col = lines.position(moved.start)
+                error_lines.append(error_line(line, col, moved.message))
+        if not quiet:
+            # in batches of lines: one statement's dump can be far larger than its text
+            batch: list[str] = []
+            for entry in dump_lines(piece.result, line=piece.line, column=column):
+                batch.append(entry)
+                if len(batch) == 4096:
                     click.echo("\n".join(batch))
+                    batch.clear()
                     printed = True
-            brk = max(text.rfind("\n"), text.rfind("\r"))
-            column = len(text) - brk if brk >= 0 else column + len(text)
-            del piece
+            if batch:
+                click.echo("\n".join(batch))
+                printed = True
+        column = _next_column(piece.text, column)
+
+    # the collector off while a piece is alive (see check_stream)
+    each_paused(parse_stream(source.text, target), each)
     if not quiet:
         for entry in error_lines:
             click.echo(entry)
@@ -173,22 +185,15 @@ def _stream_json(source: Source, target: Target, color: bool) -> bool:
     errors: list[dict[str, object]] = []
     opened = False
     column = 1  # where the next piece starts on its first line
-    pieces = parse_stream(source.text, target)
-    while True:
-        # the collector off while a piece is alive (see check_stream)
-        with gc_paused():
-            piece = next(pieces, None)
-            if piece is None:
-                break
-            for err in piece.result.errors:
-                moved = err.replace(start=err.start + piece.offset, end=err.end + piece.offset)
-                click.echo(render(moved, lines, source.path, style=styler(color)), err=True, color=color)
-                errors.append(moved.to_dict(lines))
-            opened = _write_piece(piece, source.path, column, opened, comments)
-            text = piece.text
-            brk = max(text.rfind("\n"), text.rfind("\r"))
-            column = len(text) - brk if brk >= 0 else column + len(text)
-            del piece
+
+    def each(piece: Piece) -> None:
+        nonlocal opened, column
+        errors.extend(moved.to_dict(lines) for moved in _echo_errors(piece, lines, source, color))
+        opened = _write_piece(piece, source.path, column, opened, comments)
+        column = _next_column(piece.text, column)
+
+    # the collector off while a piece is alive (see check_stream)
+    each_paused(parse_stream(source.text, target), each)
     write("\n  ]" if opened else "[]")
     for key, value in (("comments", comments), ("errors", errors)):
         write(",\n  " + json.dumps(key) + ": ")
