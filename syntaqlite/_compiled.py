@@ -19,10 +19,9 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 # The modules mypyc compiles: where profiling shows the time goes when
-# parsing and formatting.  (tokens.py stays interpreted: the lexer turns its
-# mutable slots objects into Tokens by assigning __class__, which compiled
-# classes do not allow.)
+# parsing and formatting.
 COMPILED_MODULES = (
+    "syntaqlite.syntax.tokens",
     "syntaqlite.syntax.lexer",
     "syntaqlite.syntax.cut",
     "syntaqlite.syntax.parser",

@@ -94,7 +94,7 @@ from ..syntax.memory import gc_paused
 from ..syntax.nodes import ErrorStatement, Statement
 from ..syntax.parser import _WORDLIKE, END, ParseResult, _parse, parse, statement_end
 from ..syntax.target import Target
-from ..syntax.tokens import COMMENT, Token, _TokenSlots
+from ..syntax.tokens import COMMENT, Token, make_token
 from .blocks import Blocks, Starts
 from .convert import LineIndex
 from .placement import new_chunk_key, to_document
@@ -320,27 +320,24 @@ def statements_with_tokens(
             size *= 2
 
 
-_SET_START = _TokenSlots.__dict__["start"].__set__
-_SET_LINE = _TokenSlots.__dict__["line"].__set__
-_SET_COLUMN = _TokenSlots.__dict__["column"].__set__
-_SET_INDEX = _TokenSlots.__dict__["index"].__set__
-
-
 def _rebase(tokens: list[Token], offset: int, index: int, line: int, column: int) -> None:
-    """Move ``tokens`` (fresh from tokenizing a window, not shared) to the
-    text that starts at ``offset`` of the window, on its ``line`` at its
-    ``column``: what tokenizing that text alone gives them."""
+    """Move ``tokens`` (fresh from tokenizing a window, the list not shared)
+    to the text that starts at ``offset`` of the window, on its ``line`` at
+    its ``column``: each is replaced by the token tokenizing that text alone
+    gives (tokens are immutable)."""
     if not (offset or index):  # the window's first text: as they are
         return
     lines = line - 1
     columns = column - 1
-    for tok in tokens:
-        _SET_START(tok, tok.start - offset)  # ``end`` follows: start + len(text)
-        _SET_INDEX(tok, tok.index - index)
-        if tok.line == line:
-            _SET_COLUMN(tok, tok.column - columns)
-        if lines:
-            _SET_LINE(tok, tok.line - lines)
+    for k, tok in enumerate(tokens):
+        tokens[k] = make_token(
+            tok.kind,
+            tok.text,
+            tok.start - offset,
+            tok.line - lines,
+            tok.column - columns if tok.line == line else tok.column,
+            tok.index - index,
+        )
 
 
 _MAY_NEST = frozenset({"CREATE", "EXPLAIN"})

@@ -14,9 +14,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Final
+from typing import Any, Final
 
-from .tokens import COMMENT, ILLEGAL, KEYWORD_KINDS, KEYWORDS, LINE_BREAK, Token, _TokenSlots
+from .tokens import (
+    COMMENT,
+    COMPILED,
+    ILLEGAL,
+    KEYWORD_KINDS,
+    KEYWORDS,
+    LINE_BREAK,
+    Token,
+    _TokenSlots,
+    make_token,
+)
 
 # Character classes are written as the complement of their ASCII part: the
 # same sets as ``[A-Za-z0-9_$\x80-\U0010ffff]`` and the like, but a class
@@ -433,10 +443,13 @@ def tokenize(
                 nl = find("\n", line_start)
                 if nl < 0:
                     nl = end
-            # make_token, inlined: a mutable token becomes an immutable Token
-            tok = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
-            tok.__class__ = Token
-            append(tok)  # type: ignore[arg-type]
+            # make_token, inlined
+            if COMPILED:  # a C call
+                append(Token(kind, piece, start, line, start - line_start + 1, len(tokens)))
+            else:  # a mutable token becomes an immutable Token
+                slots: Any = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
+                slots.__class__ = Token
+                append(slots)
             while nl < stop:  # line breaks inside it
                 line += 1
                 line_start = nl + 1
@@ -559,16 +572,13 @@ def lexes_as(
     return i == total
 
 
-_SET_LINE = _TokenSlots.__dict__["line"].__set__
-_SET_COLUMN = _TokenSlots.__dict__["column"].__set__
-
-
 def _count_lone_cr(tokens: list[Token], text: str) -> None:
     """Place the tokens of a text with lone carriage returns, which end
     lines as ``\\n`` does (the loop above counts ``\\n`` only, the common
-    case at no cost)."""
+    case at no cost): each is replaced by one at its line and column."""
     starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         line = bisect_right(starts, tok.start)
-        _SET_LINE(tok, line)
-        _SET_COLUMN(tok, tok.start - starts[line - 1] + 1)
+        column = tok.start - starts[line - 1] + 1
+        if line != tok.line or column != tok.column:
+            tokens[k] = make_token(tok.kind, tok.text, tok.start, line, column, tok.index)

@@ -9,7 +9,8 @@ Two extra kinds never reach the parser: ``SPACE`` and ``COMMENT`` (trivia).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from types import MemberDescriptorType
+from typing import Any, Final, cast
 
 COMMENT: Final = "COMMENT"
 ILLEGAL: Final = "ILLEGAL"
@@ -21,44 +22,7 @@ LINE_BREAK = re.compile(r"\r\n?|\n")
 lines; ``syntaqlite.text.Lines`` counts the same way)."""
 
 
-class _TokenSlots:
-    """The fields of a :class:`Token` and the constructor that fills them.
-
-    Token itself refuses attribute assignment; a token is made as an
-    instance of this class and then becomes a Token (``tok.__class__ =
-    Token``, what :func:`make_token` does).  Measured on CPython 3.11, that
-    costs about 35 ns a token over a plain mutable slots class (150 ns), where
-    a frozen dataclass, or a ``__setattr__`` that raises and fields set with
-    ``object.__setattr__``, costs 450 to 530 ns more, and a named tuple is as
-    cheap to make but makes every attribute read 2.7 times slower.
-    """
-
-    __slots__ = ("kind", "text", "start", "line", "column", "index")
-
-    kind: str
-    text: str
-    start: int
-    line: int
-    column: int
-    index: int
-
-    def __init__(self, kind: str, text: str, start: int, line: int, column: int, index: int = -1) -> None:
-        self.kind = kind
-        self.text = text
-        self.start = start
-        self.line = line
-        self.column = column
-        self.index = index  # position in the full token list, trivia included
-
-    @property
-    def end(self) -> int:
-        """Offset just past the last character (computed: a dump's tokens
-        are a large part of its memory, and an offset costs 36 bytes a
-        token to keep)."""
-        return self.start + len(self.text)
-
-
-class Token(_TokenSlots):
+class Token:
     """One token of the input, with its exact place in the source.
     Immutable: assigning an attribute raises :class:`AttributeError`.
 
@@ -70,29 +34,27 @@ class Token(_TokenSlots):
     result's token list at the same ``index``.  Tokens compare by identity.
     """
 
-    __slots__ = ()
+    # Compiled (mypyc), a Token is a native object whose Final fields have no
+    # setter: making one is a C call, about 4 times cheaper than the
+    # interpreted ways below, and assigning or deleting a field raises
+    # AttributeError.  Interpreted, the slots below hold the fields and
+    # _freeze_interpreted() makes the class refuse assignment.
+    __slots__ = ("kind", "text", "start", "line", "column", "index")
 
-    def __new__(cls, kind: str, text: str, start: int, line: int, column: int, index: int = -1) -> Token:
-        tok = _TokenSlots(kind, text, start, line, column, index)
-        tok.__class__ = cls
-        return tok  # type: ignore[return-value]
+    kind: Final[str]
+    text: Final[str]
+    start: Final[int]
+    line: Final[int]
+    column: Final[int]
+    index: Final[int]  # position in the full token list, trivia included
 
-    if TYPE_CHECKING:
-
-        def __init__(
-            self, kind: str, text: str, start: int, line: int, column: int, index: int = -1
-        ) -> None: ...
-
-    else:
-        # The fields are set by __new__; object's __init__ ignores the
-        # arguments (and costs nothing).
-        __init__ = object.__init__
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Token is immutable: cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Token is immutable: cannot delete {name!r}")
+    def __init__(self, kind: str, text: str, start: int, line: int, column: int, index: int = -1) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.line = line
+        self.column = column
+        self.index = index
 
     def __reduce__(self) -> tuple[type[Token], tuple[str, str, int, int, int, int]]:
         return Token, (self.kind, self.text, self.start, self.line, self.column, self.index)
@@ -101,6 +63,13 @@ class Token(_TokenSlots):
         """The same text at the same place, as an identifier (kind ID): a
         keyword that the parser reads as a name."""
         return make_token("ID", self.text, self.start, self.line, self.column, self.index)
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last character (computed: a dump's tokens
+        are a large part of its memory, and an offset costs 36 bytes a
+        token to keep)."""
+        return self.start + len(self.text)
 
     @property
     def end_line(self) -> int:
@@ -132,12 +101,71 @@ class Token(_TokenSlots):
         return f"Token({self.kind}, {self.text!r}, {self.line}:{self.column})"
 
 
+COMPILED: Final = not isinstance(vars(Token)["kind"], MemberDescriptorType)
+"""Whether this module runs compiled: then a field of Token is a read-only
+descriptor of mypyc's, not a slot."""
+
+
+class _TokenSlots:
+    """Interpreted only: a mutable twin of :class:`Token` (the same slots)
+    that becomes a Token by ``tok.__class__ = Token``.  Measured on CPython
+    3.11, that costs about 35 ns a token over a plain mutable slots class
+    (150 ns), where a frozen dataclass, or a ``__setattr__`` that raises and
+    fields set with ``object.__setattr__``, costs 450 to 530 ns more, and a
+    named tuple is as cheap to make but makes every attribute read 2.7 times
+    slower."""
+
+    __slots__ = ("kind", "text", "start", "line", "column", "index")
+
+    def __init__(self, kind: str, text: str, start: int, line: int, column: int, index: int = -1) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.line = line
+        self.column = column
+        self.index = index
+
+
 def make_token(kind: str, text: str, start: int, line: int, column: int, index: int = -1) -> Token:
-    """``Token(...)`` without the cost of ``Token.__new__`` (the lexer's
-    way of making tokens)."""
-    tok = _TokenSlots(kind, text, start, line, column, index)
+    """``Token(...)``, the cheapest way this build has (what the lexer's loop
+    does inline)."""
+    if COMPILED:
+        return Token(kind, text, start, line, column, index)
+    tok: Any = _TokenSlots(kind, text, start, line, column, index)
     tok.__class__ = Token
-    return tok  # type: ignore[return-value]
+    return cast(Token, tok)
+
+
+def _refuse_set(self: Token, name: str, value: object) -> None:
+    raise AttributeError(f"Token is immutable: cannot set {name!r}")
+
+
+def _refuse_delete(self: Token, name: str) -> None:
+    raise AttributeError(f"Token is immutable: cannot delete {name!r}")
+
+
+def _new_interpreted(
+    cls: type[Token], kind: str, text: str, start: int, line: int, column: int, index: int = -1
+) -> Token:
+    return make_token(kind, text, start, line, column, index)
+
+
+def _freeze_interpreted() -> None:
+    """Interpreted, Token refuses assignment by a ``__setattr__`` of its
+    own, so its fields are filled by :func:`make_token` (a ``_TokenSlots``
+    turned into a Token), which ``Token(...)`` calls too."""
+    replaced: dict[str, object] = {
+        "__setattr__": _refuse_set,
+        "__delattr__": _refuse_delete,
+        "__new__": staticmethod(_new_interpreted),
+        "__init__": object.__init__,  # (ignores the arguments, at no cost)
+    }
+    for name, value in replaced.items():
+        setattr(Token, name, value)
+
+
+if not COMPILED:
+    _freeze_interpreted()
 
 
 # Keyword text -> token kind, as in SQLite's tool/mkkeywordhash.c (default
