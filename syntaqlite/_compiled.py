@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # parsing and formatting.
 COMPILED_MODULES = (
     "syntaqlite.syntax.tokens",
+    "syntaqlite.syntax.cst",
     "syntaqlite.syntax.lexer",
     "syntaqlite.syntax.cut",
     "syntaqlite.syntax.parser",

@@ -19,21 +19,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from ._native import mypyc_attr
 from .tokens import Token
 
 
+@mypyc_attr(native_class=False)
 class SchemaMismatch(AssertionError):
     """A node whose children do not fit its class's schema: the grammar and
     ``grammar/nodes.ungram`` disagree (tests/test_node_schema.py prevents it).
-    Raised by :mod:`syntaqlite.syntax.nodes.layout` (defined here: a
-    compiled module cannot define an exception class)."""
+    Raised by :mod:`syntaqlite.syntax.nodes.layout`.  A Python class even
+    where this module is compiled (mypyc's native classes cannot derive
+    from AssertionError)."""
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Node:
-    """A syntax tree node.  Subclasses set ``kind`` and add accessors."""
+    """A syntax tree node.  Subclasses set ``kind`` and add accessors.
+
+    Compiled with the core (``syntaqlite._compiled``): a node's fields are
+    then a native object's, which compiled code reads without a lookup, and
+    building one runs no Python frame.  The node classes of
+    :mod:`syntaqlite.syntax.nodes` are interpreted subclasses of it."""
 
     __slots__ = ("children", "_p")
     kind: ClassVar[str] = "node"
+    children: list[Node | Token]
     # Where the fields are among the children, filled at the first field
     # read by syntaqlite.syntax.nodes.layout (a node never changes after it
     # is built): the children of the fields read by kind, one slot each, and
