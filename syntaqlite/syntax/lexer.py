@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Final
+from typing import Final
 
 from .tokens import (
     COMMENT,
@@ -373,6 +373,7 @@ def tokenize(
     pattern = _pattern_of(dialect)
     numbers = None if dialect is None or dialect.modern_numbers else dialect
     find = text.find
+    native = COMPILED
     # the next line break at or after pos (end: none): lines are counted by
     # stepping over the breaks as tokens pass them, one comparison a token
     nl = find("\n", pos)
@@ -444,12 +445,12 @@ def tokenize(
                 if nl < 0:
                     nl = end
             # make_token, inlined
-            if COMPILED:  # a C call
+            if native:  # a C call
                 append(Token(kind, piece, start, line, start - line_start + 1, len(tokens)))
             else:  # a mutable token becomes an immutable Token
-                slots: Any = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
-                slots.__class__ = Token
-                append(slots)
+                tok = _TokenSlots(kind, piece, start, line, start - line_start + 1, len(tokens))
+                tok.__class__ = Token
+                append(tok)
             while nl < stop:  # line breaks inside it
                 line += 1
                 line_start = nl + 1

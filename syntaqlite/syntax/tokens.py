@@ -22,6 +22,9 @@ LINE_BREAK = re.compile(r"\r\n?|\n")
 lines; ``syntaqlite.text.Lines`` counts the same way)."""
 
 
+_FIELDS: Final = ("kind", "text", "start", "line", "column", "index")
+
+
 class Token:
     """One token of the input, with its exact place in the source.
     Immutable: assigning an attribute raises :class:`AttributeError`.
@@ -35,11 +38,10 @@ class Token:
     """
 
     # Compiled (mypyc), a Token is a native object whose Final fields have no
-    # setter: making one is a C call, about 4 times cheaper than the
-    # interpreted ways below, and assigning or deleting a field raises
-    # AttributeError.  Interpreted, the slots below hold the fields and
-    # _freeze_interpreted() makes the class refuse assignment.
-    __slots__ = ("kind", "text", "start", "line", "column", "index")
+    # setter: making one is a C call, and assigning or deleting a field
+    # raises AttributeError.  Interpreted, the slots below hold the fields
+    # and _freeze_interpreted() makes the class refuse assignment.
+    __slots__ = _FIELDS
 
     kind: Final[str]
     text: Final[str]
@@ -105,25 +107,9 @@ COMPILED: Final = not isinstance(vars(Token)["kind"], MemberDescriptorType)
 """Whether this module runs compiled: then a field of Token is a read-only
 descriptor of mypyc's, not a slot."""
 
-
-class _TokenSlots:
-    """Interpreted only: a mutable twin of :class:`Token` (the same slots)
-    that becomes a Token by ``tok.__class__ = Token``.  Measured on CPython
-    3.11, that costs about 35 ns a token over a plain mutable slots class
-    (150 ns), where a frozen dataclass, or a ``__setattr__`` that raises and
-    fields set with ``object.__setattr__``, costs 450 to 530 ns more, and a
-    named tuple is as cheap to make but makes every attribute read 2.7 times
-    slower."""
-
-    __slots__ = ("kind", "text", "start", "line", "column", "index")
-
-    def __init__(self, kind: str, text: str, start: int, line: int, column: int, index: int = -1) -> None:
-        self.kind = kind
-        self.text = text
-        self.start = start
-        self.line = line
-        self.column = column
-        self.index = index
+_TokenSlots: Any = None
+"""Interpreted only (:func:`_freeze_interpreted`): a mutable subclass of
+Token, whose objects become Tokens by ``tok.__class__ = Token``."""
 
 
 def make_token(kind: str, text: str, start: int, line: int, column: int, index: int = -1) -> Token:
@@ -131,7 +117,7 @@ def make_token(kind: str, text: str, start: int, line: int, column: int, index: 
     does inline)."""
     if COMPILED:
         return Token(kind, text, start, line, column, index)
-    tok: Any = _TokenSlots(kind, text, start, line, column, index)
+    tok = _TokenSlots(kind, text, start, line, column, index)
     tok.__class__ = Token
     return cast(Token, tok)
 
@@ -144,21 +130,40 @@ def _refuse_delete(self: Token, name: str) -> None:
     raise AttributeError(f"Token is immutable: cannot delete {name!r}")
 
 
-def _new_interpreted(
-    cls: type[Token], kind: str, text: str, start: int, line: int, column: int, index: int = -1
-) -> Token:
-    return make_token(kind, text, start, line, column, index)
+def _init_interpreted(
+    self: Token, kind: str, text: str, start: int, line: int, column: int, index: int = -1
+) -> None:
+    for name, value in zip(_FIELDS, (kind, text, start, line, column, index)):
+        object.__setattr__(self, name, value)
 
 
 def _freeze_interpreted() -> None:
     """Interpreted, Token refuses assignment by a ``__setattr__`` of its
-    own, so its fields are filled by :func:`make_token` (a ``_TokenSlots``
-    turned into a Token), which ``Token(...)`` calls too."""
+    own.  The lexer makes a mutable ``_TokenSlots`` (a subclass with the
+    constructor above and plain assignment) and turns it into a Token by
+    assigning ``__class__``: measured on CPython 3.11, that costs about 35
+    ns a token over a plain mutable slots class (150 ns), where a frozen
+    dataclass, or a ``__setattr__`` that raises and fields set with
+    ``object.__setattr__`` (what ``Token(...)`` does here), costs 450 to 530
+    ns more, and a named tuple is as cheap to make but makes every
+    attribute read 2.7 times slower.  (From a subclass with no slots of its
+    own, the class assignment is a quick check; between two unrelated
+    classes CPython compares their slots, 40 ns more.)"""
+    global _TokenSlots
+    _TokenSlots = type(
+        "_TokenSlots",
+        (Token,),
+        {
+            "__slots__": (),
+            "__init__": vars(Token)["__init__"],
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+        },
+    )
     replaced: dict[str, object] = {
         "__setattr__": _refuse_set,
         "__delattr__": _refuse_delete,
-        "__new__": staticmethod(_new_interpreted),
-        "__init__": object.__init__,  # (ignores the arguments, at no cost)
+        "__init__": _init_interpreted,
     }
     for name, value in replaced.items():
         setattr(Token, name, value)
