@@ -4,6 +4,7 @@ a hang."""
 from __future__ import annotations
 
 import copy
+import pickle
 import random
 import re
 import time
@@ -224,12 +225,23 @@ def test_long_lists_take_linear_time() -> None:
 
 
 def test_tokens_are_immutable() -> None:
-    tok = parse("SELECT 1").tokens[0]
-    with pytest.raises(AttributeError):
-        tok.kind = "ID"
-    with pytest.raises(AttributeError):
-        del tok.text
-    assert copy.deepcopy(tok).text == "SELECT"
+    result = parse("SELECT key FROM t;\rSELECT 2")  # a keyword read as a name, a lone CR
+    made = Token("ID", "x", 3, 2, 1, index=7)
+    for tok in [*result.tokens, made]:
+        assert type(tok) is Token  # (compiled helpers test the exact class)
+        for field in ("kind", "text", "start", "line", "column", "index", "other"):
+            with pytest.raises(AttributeError):
+                setattr(tok, field, 1)
+        with pytest.raises(AttributeError):
+            del tok.text
+    fields = [(t.kind, t.text, t.start, t.end, t.line, t.column, t.index) for t in result.tokens]
+    assert fields[1] == ("ID", "key", 7, 10, 1, 8, 1)
+    assert fields[-1] == ("INTEGER", "2", 26, 27, 2, 8, 6)
+    assert (made.kind, made.text, made.start, made.line, made.column, made.index) == ("ID", "x", 3, 2, 1, 7)
+    for tok in (result.tokens[1], made):
+        for twin in (copy.deepcopy(tok), pickle.loads(pickle.dumps(tok))):
+            assert type(twin) is Token and twin is not tok and twin != tok  # compared by identity
+            assert repr(twin) == repr(tok) and (twin.start, twin.index) == (tok.start, tok.index)
 
 
 @pytest.mark.parametrize(
