@@ -143,7 +143,8 @@ def propagate_breaks(doc: Doc) -> None:
         elif type(item) is Verbatim or type(item) is InlineComment:
             text = item.text
             comment = type(item) is InlineComment
-            plain = False
+            if comment or "\n" in text:
+                plain = False  # (a verbatim text on one line prints as any text)
             width += len(text) + comment
             if pending >= 0:
                 if pending:
@@ -335,6 +336,8 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 elif type(x) is Group or type(x) is Nest:
                     flat.append(x.contents)
                     continue
+                elif type(x) is Verbatim:  # on one line (else the group is not plain)
+                    text = x.text
                 else:  # SUFFIX_BREAK: nothing to print
                     continue
                 if not text or (at_line_start and not text.strip(" ")):
