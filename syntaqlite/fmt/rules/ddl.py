@@ -21,6 +21,7 @@ from ...syntax.nodes import (
     GeneratedConstraint,
     PragmaValue,
     PrimaryKeyConstraint,
+    Statement,
     TableOption,
     TriggerHeader,
     UniqueConstraint,
@@ -30,6 +31,7 @@ from ..context import Formatter
 from ..doc import HARDLINE, LINE, SOFTLINE, Doc, group, nest
 from ..verify import generated_always
 from .common import between, interleave, is_token, present, registry
+from .select import name_columns
 
 RULES, rule = registry()
 
@@ -43,6 +45,7 @@ def fmt_create_table(f: Formatter, node: CreateTableStmt) -> Doc:
     )
     as_token, as_select = node.as_token, node.as_select
     if as_token is not None and as_select is not None:
+        name_columns(f, as_select)  # the table's columns
         return group(head, " ", f.tok(as_token), nest(LINE, f.fmt(as_select)))
     lp, rp = node.lp_token, node.rp_token
     assert lp is not None and rp is not None
@@ -98,16 +101,20 @@ def fmt_create_index(f: Formatter, node: CreateIndexStmt) -> Doc:
 
 @rule(CreateViewStmt)
 def fmt_create_view(f: Formatter, node: CreateViewStmt) -> Doc:
+    columns = node.columns
     head: list[Node | Token] = [
         node.create_token,
         *node.temp_tokens,
         node.view_token,
         *node.if_not_exists_tokens,
         node.name,
-        *present(node.columns),
+        *present(columns),
         node.as_token,
     ]
-    return group(f.spaced(head), nest(LINE, f.fmt(node.query)))
+    query = node.query
+    if columns is None:
+        name_columns(f, query)  # the view's columns
+    return group(f.spaced(head), nest(LINE, f.fmt(query)))
 
 
 @rule(CreateTriggerStmt)
@@ -183,10 +190,16 @@ def fmt_create_virtual_table(f: Formatter, node: CreateVirtualTableStmt) -> Doc:
     return [f.spaced(head), group(f.tok(lp), nest(SOFTLINE, *inner), SOFTLINE, f.tok(rp))]
 
 
-def virtual_table_spans(node: CreateVirtualTableStmt) -> list[tuple[int, int]]:
-    """Source spans the formatter copies verbatim in this statement: each
-    module argument."""
-    return [(arg.start, arg.end) for arg in node.arguments]
+def verbatim_spans(statement: Statement) -> list[tuple[int, int]]:
+    """Source spans of ``statement`` that are copied exactly as written and
+    known before it is formatted (the comments in them are not attached to
+    its tokens): the arguments of a virtual-table module, free-form text the
+    module reads.  (The result columns copied as written are found as the
+    statement is formatted: :func:`name_columns`.)"""
+    body = statement.body
+    if type(body) is CreateVirtualTableStmt:  # a Cmd: only ever a statement's body
+        return [(arg.start, arg.end) for arg in body.arguments]
+    return []
 
 
 @rule(ColumnDef)
