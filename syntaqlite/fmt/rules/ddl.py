@@ -28,7 +28,7 @@ from ...syntax.nodes import (
 )
 from ...syntax.tokens import Token
 from ..context import Formatter
-from ..doc import HARDLINE, LINE, SOFTLINE, Doc, group, nest
+from ..doc import HARDLINE, LINE, SOFTLINE, Doc, Group, Nest, group, nest
 from ..verify import generated_always
 from .common import between, interleave, is_token, present, registry
 from .select import name_columns
@@ -96,7 +96,7 @@ def fmt_create_index(f: Formatter, node: CreateIndexStmt) -> Doc:
     where = node.where
     if where is not None:
         parts.extend([LINE, f.fmt(where)])
-    return group(*parts)
+    return Group(parts)
 
 
 @rule(CreateViewStmt)
@@ -133,7 +133,7 @@ def fmt_create_trigger(f: Formatter, node: CreateTriggerStmt) -> Doc:
         f.fmt(node.header),
         HARDLINE,
         f.tok(node.begin_token),
-        nest(*body),
+        Nest(1, body),
         HARDLINE,
         f.tok(node.end_token),
     ]
@@ -154,13 +154,13 @@ def fmt_trigger_header(f: Formatter, node: TriggerHeader) -> Doc:
     for_each_row = node.for_each_row
     if for_each_row:
         what.extend([LINE, f.spaced(for_each_row)])
-    rest: list[Doc] = [LINE, group(*what)]
+    rest: list[Doc] = [LINE, Group(what)]
     when_token, when = node.when_token, node.when
     if when_token is not None and when is not None:
         # As WHERE: AND/OR continue indented under WHEN.
         rest.extend([LINE, group(f.tok(when_token), " ", nest(f.fmt(when)))])
     head: list[Node | Token] = [*node.temp_tokens, node.trigger_token, *node.if_not_exists_tokens, node.name]
-    return group(f.spaced(head), nest(*rest))
+    return group(f.spaced(head), Nest(1, rest))
 
 
 @rule(CreateVirtualTableStmt)
@@ -311,7 +311,7 @@ def fmt_foreign_key_clause(f: Formatter, node: ForeignKeyClause) -> Doc:
     columns = node.columns
     if columns is not None:
         head.extend([" ", f.fmt(columns)])
-    return group(*head, nest(*[[LINE, f.fmt(a)] for a in node.actions]))
+    return Group([*head, Nest(1, [[LINE, f.fmt(a)] for a in node.actions])])
 
 
 @rule(ForeignKeyConstraint)
@@ -329,4 +329,4 @@ def fmt_foreign_key_constraint(f: Formatter, node: ForeignKeyConstraint) -> Doc:
     if parent is not None:
         references.extend([" ", f.fmt(parent)])
     rest: list[Doc] = [references, *(f.fmt(a) for a in [*node.actions, *present(node.defer)])]
-    return group(*head, nest(*[[LINE, r] for r in rest]))
+    return Group([*head, Nest(1, [[LINE, r] for r in rest])])

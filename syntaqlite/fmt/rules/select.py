@@ -38,7 +38,7 @@ from ...syntax.nodes import (
 )
 from ...syntax.tokens import Token
 from ..context import Formatter
-from ..doc import LINE, SOFTLINE, Doc, group, join, nest
+from ..doc import LINE, SOFTLINE, Doc, Group, Nest, group, join, nest
 from .common import interleave, present, registry
 
 RULES, rule = registry()
@@ -48,7 +48,7 @@ RULES, rule = registry()
 def fmt_select(f: Formatter, node: Select) -> Doc:
     """WITH, then cores and compound operators, each starting a line."""
     items = [*present(node.with_clause), *interleave(node.cores, node.operators)]
-    return group(*join(LINE, [f.fmt(item) for item in items]))
+    return Group(join(LINE, [f.fmt(item) for item in items]))
 
 
 @rule(WithClause)
@@ -89,7 +89,7 @@ def fmt_select_core(f: Formatter, node: SelectCore) -> Doc:
     ):
         if clause is not None:
             clauses.append(f.fmt(clause))
-    return group(*join(LINE, clauses))
+    return Group(join(LINE, clauses))
 
 
 def name_columns(f: Formatter, node: Node) -> None:
@@ -171,7 +171,7 @@ def _join_sequence(f: Formatter, terms: Sequence[FromTerm], joins: Sequence[Join
 
     def close_run() -> None:
         if run:
-            parts.append(group(run[0], nest(*run[1:])) if len(run) > 1 else run[0])
+            parts.append(group(run[0], Nest(1, run[1:])) if len(run) > 1 else run[0])
             run.clear()
 
     for i, term in enumerate(terms):
@@ -287,7 +287,7 @@ def fmt_returning(f: Formatter, node: ReturningClause) -> Doc:
 def fmt_window_clause(f: Formatter, node: WindowClause) -> Doc:
     """``WINDOW w AS (...), v AS (...)``: further definitions start lines."""
     definitions = interleave(node.definitions, node.definitions_separators)
-    return [f.tok(node.window_token), " ", group(*f.comma_list(definitions))]
+    return [f.tok(node.window_token), " ", Group(f.comma_list(definitions))]
 
 
 @rule(WindowDefinition)
@@ -310,7 +310,7 @@ def fmt_frame_spec(f: Formatter, node: FrameSpec) -> Doc:
 def fmt_window(f: Formatter, node: Window) -> Doc:
     """``[base] [PARTITION BY ...] [ORDER BY ...] [frame]``, parts separated
     by line breaks when it does not fit."""
-    return group(*join(LINE, window_parts(f, node)))
+    return Group(join(LINE, window_parts(f, node)))
 
 
 def window_in_parentheses(f: Formatter, lp: Token, node: Window | None, rp: Token) -> Doc:
