@@ -102,6 +102,18 @@ def test_a_group_with_a_verbatim_text_on_one_line_is_plain() -> None:
     assert print_doc(Group(["SELECT", LINE, Verbatim("a + b")]), 80) == "SELECT a + b"
 
 
+def test_a_group_is_measured_with_the_text_after_it() -> None:
+    # flat, the group fits alone (9 columns of 12), not with what follows
+    # it up to the next line break: it breaks
+    doc: Doc = [Group(["aaaa", LINE, "bbbb"]), "cccccccc", LINE, "d"]
+    assert print_doc(doc, 12) == "aaaa\nbbbbcccccccc\nd"
+    assert print_doc(doc, 17) == "aaaa bbbbcccccccc\nd"
+    narrow = FormatOptions(line_width=20, indent=4, semicolons=False, keyword_case="preserve")
+    assert format_sql("INSERT INTO t1 VALUES('a b c', 'd e f')", narrow) == (
+        "INSERT INTO t1\nVALUES\n    (\n        'a b c',\n        'd e f'\n    )\n"
+    )
+
+
 # -- result columns copied as written ----------------------------------------
 
 
