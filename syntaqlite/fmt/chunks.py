@@ -19,6 +19,7 @@ from .doc import Doc
 from .options import FormatOptions
 from .printer import print_doc
 from .rules import RULES, verbatim_spans
+from .rules.select import name_columns
 
 _RECURSION: Final = 20_000
 
@@ -62,12 +63,10 @@ def format_chunks(
                 verbatim.add(i)
                 spans.append((item.start, item.end))
             else:
-                spans.extend(verbatim_spans(item, options.column_names))
+                spans.extend(verbatim_spans(item))
     comments = attach(result, spans)
     extents = [extent(comments, item) for item in items]  # before the docs take the comments
     f = Formatter(result.source, options, comments, RULES)
-    if spans:
-        f.verbatim_starts = {a for a, _b in spans}
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, _RECURSION))
@@ -131,7 +130,9 @@ def statement_doc(f: Formatter, stmt: Statement, verbatim: bool, keep_semicolon:
     explain = stmt.explain
     if explain is not None:
         parts.extend([f.fmt(explain), " "])
-    parts.append(f.fmt(stmt.body))
+    body = stmt.body
+    name_columns(f, body)  # the application sees a query's column names
+    parts.append(f.fmt(body))
     if semi is not None:
         parts.append(f.tok(semi) if keep_semicolon else f._with_comments(semi, "", semi))
     parts.extend(after)

@@ -62,9 +62,12 @@ class Formatter:
         self.comments = comments
         self.rules = rules
         self.emitted_comments = 0
-        self.verbatim_starts: set[int] = set()
-        """Offsets where a span to copy verbatim starts (see
-        ``rules.verbatim_spans``)."""
+        self.keep_names = options.column_names == "preserve"
+        """Result columns named after their source text are copied as
+        written (``rules.select.name_columns``)."""
+        self.verbatim_columns: set[Node] = set()
+        """The result columns to copy as written, marked before they are
+        formatted (``rules.select.name_columns``)."""
 
     # -- tokens ---------------------------------------------------------------
 
@@ -86,6 +89,8 @@ class Formatter:
         return self.tok(t, keyword=True)
 
     def _with_comments(self, first: Token, body: Doc, last: Token) -> Doc:
+        if not self.comments.leading and not self.comments.trailing:
+            return body  # (most texts have none left)
         leading = self.take_leading(first)
         trailing = self.comments.trailing.get(last.index)
         if leading is None and not trailing:
@@ -155,7 +160,26 @@ class Formatter:
     def verbatim(self, first: Token, last: Token) -> Doc:
         """The source from ``first`` to ``last`` exactly as written (comments
         inside it included), with the comments around it."""
+        comments = self.comments
+        if comments.leading or comments.trailing:
+            self._take_inside(first.index, last.index)
         return self._with_comments(first, Verbatim(self.source[first.start : last.end]), last)
+
+    def _take_inside(self, first: int, last: int) -> None:
+        """The comments attached between the tokens at ``first`` and
+        ``last`` (indexes), taken: the text copied holds them.  (Those of a
+        span known before formatting are not attached: ``verbatim_spans``.)"""
+        leading = self.comments.leading
+        trailing = self.comments.trailing
+        for i in range(first, last + 1):
+            if i > first and leading:
+                placed = leading.pop(i, None)
+                if placed is not None:
+                    self.emitted_comments += len(placed)
+            if i < last and trailing:
+                after = trailing.pop(i, None)
+                if after is not None:
+                    self.emitted_comments += len(after)
 
     def verbatim_node(self, node: Node) -> Doc:
         return self.verbatim(first_token(node), last_token(node))

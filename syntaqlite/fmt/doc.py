@@ -57,9 +57,9 @@ class Group:
         printer's break propagation; meaningless for a broken group)."""
         self.plain = False
         """Set by the break propagation: the group is not broken and holds
-        only text, keywords, soft lines, nests and plain groups, so that
-        printed flat it is its texts one after the other (no comment, no
-        verbatim text, nothing that breaks)."""
+        only text, keywords, verbatim text on one line, soft lines, nests
+        and plain groups, so that printed flat it is its texts one after the
+        other (no comment, nothing that breaks)."""
         self.walked = False
         """The break propagation has set the fields above."""
 

@@ -295,8 +295,7 @@ def format_stream(
 def statement_docs(result: ParseResult, options: FormatOptions) -> list[Doc]:
     """The doc of each statement (for ``--print-doc``)."""
     stmts = result.statements
-    spans = [span for s in stmts for span in verbatim_spans(s, options.column_names)]
+    spans = [span for s in stmts for span in verbatim_spans(s)]
     comments = attach(result, spans)
     f = Formatter(result.source, options, comments, RULES)
-    f.verbatim_starts = {a for a, _b in spans}
     return [statement_doc(f, s, False, True) for s in stmts]

@@ -53,28 +53,40 @@ def propagate_breaks(doc: Doc) -> None:
     whether it is plain (iteratively, post-order).  A group is walked once:
     one met again (a group shared, or a doc printed again) keeps what was
     found the first time, which its contents alone decide."""
-    # Stack entries: a doc to visit, or _CLOSE after a group's contents.
+    # The stacks are lists that never shrink, with their height kept apart
+    # (what lies above it is stale): a list popped to below half its room
+    # is reallocated, and these stacks rise and fall all the time.
+    # The docs to visit (a doc, or _CLOSE after a group's contents):
+    # stack[:top].
     stack: list[Doc] = [doc]
+    top = 1
+    # The open groups, innermost last: open_groups[:depth].
     open_groups: list[Group] = []
+    depth = 0
     # The innermost open group's (or, outside all, the text's) flat width
     # so far; whether it holds a multi-line comment printed inline or a
     # "--" comment (ragged: its flat width then says nothing about the line
     # it ends, and _fits walks it instead); whether it holds only plain
-    # docs so far.  The enclosing groups' are on the stacks.
+    # docs so far.  The enclosing groups' are in ``saved`` (saved[:depth]),
+    # as width * 4 + ragged * 2 + plain.
     width = 0
     ragged = False
     plain = True
-    widths: list[int] = []
-    raggeds: list[bool] = []
-    plains: list[bool] = []
+    saved: list[int] = []
     # A suffix-break seen and no text since: how many of the open groups
     # (the outermost ones) enclose it; -1: none pending.
     pending = -1
-    while stack:
-        item = stack.pop()
+    while top:
+        top -= 1
+        item = stack[top]
         if type(item) is list:
-            for x in reversed(item):  # compiled: a loop over the list, no iterator object
-                stack.append(x)
+            n = len(item)
+            if top + n > len(stack):
+                stack.extend(item)  # room, filled below
+            for x in item:  # the first on top: visited first
+                n -= 1
+                stack[top + n] = x
+            top += len(item)
         elif type(item) is str:
             width += len(item)
             if pending >= 0 and item.strip():
@@ -85,8 +97,8 @@ def propagate_breaks(doc: Doc) -> None:
             if item.hard:
                 pending = -1  # the suffix is printed before it
                 plain = False
-                if open_groups:
-                    open_groups[-1].broken = True
+                if depth:
+                    open_groups[depth - 1].broken = True
             else:
                 width += len(item.flat)
         elif type(item) is Keyword:
@@ -97,35 +109,48 @@ def propagate_breaks(doc: Doc) -> None:
                 pending = -1
         elif type(item) is Group:
             if item.walked:  # its flags are known
-                if item.broken and open_groups:
-                    open_groups[-1].broken = True
+                if item.broken and depth:
+                    open_groups[depth - 1].broken = True
                 width += item.width
                 ragged = ragged or item.width < 0
                 plain = plain and item.plain
                 continue
             item.walked = True
-            open_groups.append(item)
-            widths.append(width)
-            raggeds.append(ragged)
-            plains.append(plain)
+            state = width * 4 + ragged * 2 + plain
+            if depth == len(open_groups):
+                open_groups.append(item)
+                saved.append(state)
+            else:
+                open_groups[depth] = item
+                saved[depth] = state
+            depth += 1
             width = 0
             ragged = False
             plain = True
-            stack.append(_CLOSE)
-            stack.append(item.contents)
+            if top + 2 > len(stack):
+                stack.extend((_CLOSE, _CLOSE))  # room
+            stack[top] = _CLOSE
+            stack[top + 1] = item.contents
+            top += 2
         elif type(item) is Nest:
-            stack.append(item.contents)
+            if top == len(stack):
+                stack.append(item.contents)
+            else:
+                stack[top] = item.contents
+            top += 1
         elif item is _CLOSE:
-            g = open_groups.pop()
+            depth -= 1
+            g = open_groups[depth]
             g.width = -1 if ragged else width
             g.plain = plain and not g.broken
-            width += widths.pop()
-            ragged = raggeds.pop() or ragged
-            plain = plains.pop() and g.plain
-            if g.broken and open_groups:
-                open_groups[-1].broken = True
-            if pending > len(open_groups):
-                pending = len(open_groups)
+            state = saved[depth]
+            width += state >> 2
+            ragged = bool(state & 2) or ragged
+            plain = bool(state & 1) and g.plain
+            if g.broken and depth:
+                open_groups[depth - 1].broken = True
+            if pending > depth:
+                pending = depth
         elif type(item) is LineSuffix:  # a comment: text, but no width
             plain = False
             if pending >= 0:
@@ -136,14 +161,15 @@ def propagate_breaks(doc: Doc) -> None:
                 ragged = True  # _fits must see it: it ends the line before the next text
         elif item is BREAK_PARENT or item is FRESH_LINE:
             plain = False
-            if open_groups:
-                open_groups[-1].broken = True
+            if depth:
+                open_groups[depth - 1].broken = True
         elif item is SUFFIX_BREAK:
-            pending = len(open_groups)
+            pending = depth
         elif type(item) is Verbatim or type(item) is InlineComment:
             text = item.text
             comment = type(item) is InlineComment
-            plain = False
+            if comment or "\n" in text:
+                plain = False  # (a verbatim text on one line prints as any text)
             width += len(text) + comment
             if pending >= 0:
                 if pending:
@@ -152,8 +178,8 @@ def propagate_breaks(doc: Doc) -> None:
             if "\n" in text:
                 if comment:
                     ragged = True  # a comment breaks no group: it is measured line by line
-                elif open_groups:
-                    open_groups[-1].broken = True
+                elif depth:
+                    open_groups[depth - 1].broken = True
 
 
 def _hugs(before: str) -> bool:
@@ -174,7 +200,12 @@ def _fits(
     printed inline must fit in ``line_width`` less the comment's last line
     (``before``: the last character printed, for the comment's spacing)."""
     remaining = width
-    stack = [first]
+    # The commands still to measure: docs[:top] with their modes (lists
+    # that never shrink, as propagate_breaks's stacks); the indentation
+    # takes no part in measuring.
+    docs: list[Doc] = [first[2]]
+    modes: list[int] = [first[1]]
+    top = 1
     rest_index = len(rest)
     # Nothing printed yet: a group that begins with a multi-line comment is
     # measured from the comment's last line, whatever the line before holds.
@@ -183,13 +214,16 @@ def _fits(
     # is not closing punctuation (as the printer does).
     suffix = False
     while remaining >= 0 or fresh:
-        if not stack:
+        if not top:
             if rest_index == 0:
                 return True
             rest_index -= 1
-            stack.append(rest[rest_index])
+            _indent, modes[0], docs[0] = rest[rest_index]
+            top = 1
             continue
-        indent, mode, doc = stack.pop()
+        top -= 1
+        doc = docs[top]
+        mode = modes[top]
         if type(doc) is str:
             if suffix and doc not in _CLOSERS:
                 if doc.strip(" "):
@@ -200,8 +234,15 @@ def _fits(
                 before = doc
                 fresh = False
         elif type(doc) is list:
-            for d in reversed(doc):
-                stack.append((indent, mode, d))
+            n = len(doc)
+            if top + n > len(docs):
+                docs.extend(doc)  # room, filled below
+                modes.extend([mode] * n)
+            for d in doc:  # the first on top
+                n -= 1
+                docs[top + n] = d
+                modes[top + n] = mode
+            top += len(doc)
         elif suffix and (type(doc) is Keyword or type(doc) is Verbatim or type(doc) is InlineComment):
             return True
         elif type(doc) is Keyword:
@@ -210,16 +251,20 @@ def _fits(
             fresh = False
         elif type(doc) is Group:
             if doc.broken:
-                stack.append((indent, BREAK, doc.contents))
+                docs[top] = doc.contents  # (the group's own place: room)
+                modes[top] = BREAK
+                top += 1
             elif mode == FLAT and doc.width >= 0:
                 remaining -= doc.width
                 if doc.width:
                     before = "x"  # a group ends with a token
                     fresh = False
             else:
-                stack.append((indent, mode, doc.contents))
+                docs[top] = doc.contents
+                top += 1
         elif type(doc) is Nest:
-            stack.append((indent, mode, doc.contents))
+            docs[top] = doc.contents
+            top += 1
         elif type(doc) is Line:
             if mode == BREAK or doc.hard:
                 return True
@@ -286,7 +331,7 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
     suffixes: list[tuple[int, int, Doc]] = []
     hard_suffix = False
     cmds: list[tuple[int, int, Doc]] = [(0, BREAK, doc)]
-    flat: list[Doc] = []  # the docs of a plain group printed flat, still to print
+    flat: list[Doc] = [doc]  # the docs of a plain group printed flat, still to print
     text: str
 
     while cmds or suffixes:
@@ -316,12 +361,20 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                 continue
             # Flat and plain: its texts and the flat form of its lines, in
             # order, with nothing else to decide.
-            flat.append(d.contents)
-            while flat:
-                x = flat.pop()
+            # flat[:high]: what is still to print (a list that never shrinks)
+            flat[0] = d.contents
+            high = 1
+            while high:
+                high -= 1
+                x = flat[high]
                 if type(x) is list:
-                    for y in reversed(x):
-                        flat.append(y)
+                    n = len(x)
+                    if high + n > len(flat):
+                        flat.extend(x)  # room, filled below
+                    for y in x:  # the first on top
+                        n -= 1
+                        flat[high + n] = y
+                    high += len(x)
                     continue
                 if type(x) is str:
                     text = x
@@ -333,8 +386,11 @@ def print_doc(doc: Doc, width: int = 80, indent: int = 2, keyword_case: str = "u
                         pos += len(x.flat)
                     continue
                 elif type(x) is Group or type(x) is Nest:
-                    flat.append(x.contents)
+                    flat[high] = x.contents  # (its own place)
+                    high += 1
                     continue
+                elif type(x) is Verbatim:  # on one line (else the group is not plain)
+                    text = x.text
                 else:  # SUFFIX_BREAK: nothing to print
                     continue
                 if not text or (at_line_start and not text.strip(" ")):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...syntax.cst import Node
 from ..context import Rule
 from . import ddl, dml, expr, select, stmt
-from .select import verbatim_spans
+from .ddl import verbatim_spans
 
 RULES: dict[type[Node], Rule] = {}
 for _module in (select, expr, dml, ddl, stmt):

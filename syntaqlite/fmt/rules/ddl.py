@@ -21,15 +21,17 @@ from ...syntax.nodes import (
     GeneratedConstraint,
     PragmaValue,
     PrimaryKeyConstraint,
+    Statement,
     TableOption,
     TriggerHeader,
     UniqueConstraint,
 )
 from ...syntax.tokens import Token
 from ..context import Formatter
-from ..doc import HARDLINE, LINE, SOFTLINE, Doc, group, nest
+from ..doc import HARDLINE, LINE, SOFTLINE, Doc, Group, Nest, group, nest
 from ..verify import generated_always
 from .common import between, interleave, is_token, present, registry
+from .select import name_columns
 
 RULES, rule = registry()
 
@@ -43,6 +45,7 @@ def fmt_create_table(f: Formatter, node: CreateTableStmt) -> Doc:
     )
     as_token, as_select = node.as_token, node.as_select
     if as_token is not None and as_select is not None:
+        name_columns(f, as_select)  # the table's columns
         return group(head, " ", f.tok(as_token), nest(LINE, f.fmt(as_select)))
     lp, rp = node.lp_token, node.rp_token
     assert lp is not None and rp is not None
@@ -93,21 +96,25 @@ def fmt_create_index(f: Formatter, node: CreateIndexStmt) -> Doc:
     where = node.where
     if where is not None:
         parts.extend([LINE, f.fmt(where)])
-    return group(*parts)
+    return Group(parts)
 
 
 @rule(CreateViewStmt)
 def fmt_create_view(f: Formatter, node: CreateViewStmt) -> Doc:
+    columns = node.columns
     head: list[Node | Token] = [
         node.create_token,
         *node.temp_tokens,
         node.view_token,
         *node.if_not_exists_tokens,
         node.name,
-        *present(node.columns),
+        *present(columns),
         node.as_token,
     ]
-    return group(f.spaced(head), nest(LINE, f.fmt(node.query)))
+    query = node.query
+    if columns is None:
+        name_columns(f, query)  # the view's columns
+    return group(f.spaced(head), nest(LINE, f.fmt(query)))
 
 
 @rule(CreateTriggerStmt)
@@ -126,7 +133,7 @@ def fmt_create_trigger(f: Formatter, node: CreateTriggerStmt) -> Doc:
         f.fmt(node.header),
         HARDLINE,
         f.tok(node.begin_token),
-        nest(*body),
+        Nest(1, body),
         HARDLINE,
         f.tok(node.end_token),
     ]
@@ -147,13 +154,13 @@ def fmt_trigger_header(f: Formatter, node: TriggerHeader) -> Doc:
     for_each_row = node.for_each_row
     if for_each_row:
         what.extend([LINE, f.spaced(for_each_row)])
-    rest: list[Doc] = [LINE, group(*what)]
+    rest: list[Doc] = [LINE, Group(what)]
     when_token, when = node.when_token, node.when
     if when_token is not None and when is not None:
         # As WHERE: AND/OR continue indented under WHEN.
         rest.extend([LINE, group(f.tok(when_token), " ", nest(f.fmt(when)))])
     head: list[Node | Token] = [*node.temp_tokens, node.trigger_token, *node.if_not_exists_tokens, node.name]
-    return group(f.spaced(head), nest(*rest))
+    return group(f.spaced(head), Nest(1, rest))
 
 
 @rule(CreateVirtualTableStmt)
@@ -183,10 +190,16 @@ def fmt_create_virtual_table(f: Formatter, node: CreateVirtualTableStmt) -> Doc:
     return [f.spaced(head), group(f.tok(lp), nest(SOFTLINE, *inner), SOFTLINE, f.tok(rp))]
 
 
-def virtual_table_spans(node: CreateVirtualTableStmt) -> list[tuple[int, int]]:
-    """Source spans the formatter copies verbatim in this statement: each
-    module argument."""
-    return [(arg.start, arg.end) for arg in node.arguments]
+def verbatim_spans(statement: Statement) -> list[tuple[int, int]]:
+    """Source spans of ``statement`` that are copied exactly as written and
+    known before it is formatted (the comments in them are not attached to
+    its tokens): the arguments of a virtual-table module, free-form text the
+    module reads.  (The result columns copied as written are found as the
+    statement is formatted: :func:`name_columns`.)"""
+    body = statement.body
+    if type(body) is CreateVirtualTableStmt:  # a Cmd: only ever a statement's body
+        return [(arg.start, arg.end) for arg in body.arguments]
+    return []
 
 
 @rule(ColumnDef)
@@ -298,7 +311,7 @@ def fmt_foreign_key_clause(f: Formatter, node: ForeignKeyClause) -> Doc:
     columns = node.columns
     if columns is not None:
         head.extend([" ", f.fmt(columns)])
-    return group(*head, nest(*[[LINE, f.fmt(a)] for a in node.actions]))
+    return Group([*head, Nest(1, [[LINE, f.fmt(a)] for a in node.actions])])
 
 
 @rule(ForeignKeyConstraint)
@@ -316,4 +329,4 @@ def fmt_foreign_key_constraint(f: Formatter, node: ForeignKeyConstraint) -> Doc:
     if parent is not None:
         references.extend([" ", f.fmt(parent)])
     rest: list[Doc] = [references, *(f.fmt(a) for a in [*node.actions, *present(node.defer)])]
-    return group(*head, nest(*[[LINE, r] for r in rest]))
+    return Group([*head, Nest(1, [[LINE, r] for r in rest])])

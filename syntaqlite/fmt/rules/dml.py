@@ -8,7 +8,7 @@ from ...syntax.cst import Node
 from ...syntax.nodes import DeleteStmt, InsertStmt, SetItem, UpdateStmt, UpsertClause
 from ...syntax.tokens import Token
 from ..context import Formatter
-from ..doc import LINE, Doc, group, join, nest
+from ..doc import LINE, Doc, Group, Nest, join
 from .common import interleave, present, registry
 
 RULES, rule = registry()
@@ -38,7 +38,7 @@ def _statement(
     docs: list[Doc] = [] if with_clause is None else [f.fmt(with_clause)]
     docs.extend(heads)
     docs.extend(f.fmt(clause) for clause in clauses if clause is not None)
-    return group(*join(LINE, docs))
+    return Group(join(LINE, docs))
 
 
 @rule(InsertStmt)
@@ -96,7 +96,7 @@ def fmt_upsert(f: Formatter, node: UpsertClause) -> Doc:
         head.extend([" ", f.fmt(target_where)])
     nothing = node.nothing_token
     if nothing is not None:
-        return group(*head, " ", f.spaced([node.do_token, nothing]))
+        return Group([*head, " ", f.spaced([node.do_token, nothing])])
     update, set_token = node.update_token, node.set_token
     assert update is not None and set_token is not None
     assignments = interleave(node.assignments, node.assignments_separators)
@@ -104,4 +104,4 @@ def fmt_upsert(f: Formatter, node: UpsertClause) -> Doc:
     where = node.where
     if where is not None:
         rest.extend([LINE, f.fmt(where)])
-    return group(*head, " ", f.spaced([node.do_token, update]), nest(*rest))
+    return Group([*head, " ", f.spaced([node.do_token, update]), Nest(1, rest)])

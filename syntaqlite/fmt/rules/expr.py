@@ -24,7 +24,7 @@ from ...syntax.nodes import (
 )
 from ...syntax.tokens import Token
 from ..context import Formatter
-from ..doc import LINE, SOFTLINE, Doc, group, join, nest
+from ..doc import LINE, SOFTLINE, Doc, Group, Nest, group, join, nest
 from ..verify import generated_always
 from .common import interleave, present, registry
 from .select import window_in_parentheses
@@ -86,11 +86,11 @@ def fmt_binary(f: Formatter, node: BinaryExpr) -> Doc:
         rest.extend([LINE, f.tok(op), " ", f.fmt(operand)])
     first = f.fmt(operands[0])
     if ops[0].kind in ("AND", "OR"):
-        return group(first, *rest)
+        return Group([first, *rest])
     if len(ops) == 1 and isinstance(operands[1], SubqueryExpr):
         # ``left >= (`` stays on one line, the subquery indented below, as IN does.
         return [first, " ", rest[1], " ", rest[3]]
-    return group(first, nest(*rest))
+    return group(first, Nest(1, rest))
 
 
 @rule(UnaryExpr)
@@ -233,7 +233,7 @@ def fmt_case(f: Formatter, node: CaseExpr) -> Doc:
     else_token, else_ = node.else_token, node.else_
     if else_token is not None and else_ is not None:
         body.append(nest(LINE, f.tok(else_token), " ", f.fmt(else_)))
-    return group(*head, *body, LINE, f.tok(node.end_token))
+    return Group([*head, *body, LINE, f.tok(node.end_token)])
 
 
 @rule(WhenClause)

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, cast
 
 from ...syntax.cst import Node
 from ...syntax.nodes import (
     ColumnList,
     ColumnRef,
     CommonTableExpression,
-    CreateTableStmt,
-    CreateViewStmt,
-    CreateVirtualTableStmt,
     FrameSpec,
     FromClause,
     FromTerm,
@@ -23,14 +19,11 @@ from ...syntax.nodes import (
     JoinGroup,
     JoinOperator,
     OnClause,
-    OneSelect,
     OrderByClause,
-    Query,
     ResultColumn,
     ReturningClause,
     Select,
     SelectCore,
-    Statement,
     Subquery,
     TableFunction,
     TableRef,
@@ -43,12 +36,10 @@ from ...syntax.nodes import (
     WindowDefinition,
     WithClause,
 )
-from ...syntax.nodes.layout import first_token, last_token
 from ...syntax.tokens import Token
 from ..context import Formatter
-from ..doc import LINE, SOFTLINE, Doc, group, join, nest
+from ..doc import LINE, SOFTLINE, Doc, Group, Nest, group, join, nest
 from .common import interleave, present, registry
-from .ddl import virtual_table_spans
 
 RULES, rule = registry()
 
@@ -57,7 +48,7 @@ RULES, rule = registry()
 def fmt_select(f: Formatter, node: Select) -> Doc:
     """WITH, then cores and compound operators, each starting a line."""
     items = [*present(node.with_clause), *interleave(node.cores, node.operators)]
-    return group(*join(LINE, [f.fmt(item) for item in items]))
+    return Group(join(LINE, [f.fmt(item) for item in items]))
 
 
 @rule(WithClause)
@@ -71,7 +62,10 @@ def fmt_with_clause(f: Formatter, node: WithClause) -> Doc:
 
 @rule(CommonTableExpression)
 def fmt_cte(f: Formatter, node: CommonTableExpression) -> Doc:
-    head = f.spaced([node.name, *present(node.columns), node.as_token, *node.materialization])
+    columns = node.columns
+    head = f.spaced([node.name, *present(columns), node.as_token, *node.materialization])
+    if columns is None:
+        name_columns(f, node.query)
     return [head, " ", f.enclosed(node.lp_token, node.query, node.rp_token)]
 
 
@@ -95,44 +89,35 @@ def fmt_select_core(f: Formatter, node: SelectCore) -> Doc:
     ):
         if clause is not None:
             clauses.append(f.fmt(clause))
-    return group(*join(LINE, clauses))
+    return Group(join(LINE, clauses))
 
 
-def verbatim_spans(statement: Statement, column_names: str = "preserve") -> list[tuple[int, int]]:
-    """Source spans of ``statement`` that must be copied exactly as written:
-
-    * the arguments of a virtual-table module, free-form text the module
-      reads;
-    * a result column without an alias whose expression is not a plain
-      column name, where the column's name can be seen: SQLite names such
-      a column after its exact source text (``SELECT a+b`` yields a column
-      named ``a+b``), a name that applications, ``CREATE TABLE ... AS``,
-      views, CTEs and outer queries see (unless ``column_names`` is
-      ``reformat``).
-    """
-    spans: list[tuple[int, int]] = []
-    body = statement.body
-    if type(body) is CreateVirtualTableStmt:  # a Cmd: only ever a statement's body
-        spans.extend(virtual_table_spans(body))
-    if column_names == "preserve":
-        spans.extend((first_token(c).start, last_token(c).end) for c in text_named_columns(statement))
-    return spans
-
-
-def _naming_nodes(root: Node) -> list[Node]:
-    """The nodes under ``root`` (itself included) of the ``_NAMING``
-    classes, in one walk."""
-    out: list[object] = []
-    stack: list[object] = [root]  # objects: compiled, no type check per push
-    naming = _NAMING
-    while stack:
-        node = stack.pop()
-        if type(node) in naming:
-            out.append(node)
-        for c in cast(Node, node).children:
-            if type(c) is not Token:
-                stack.append(c)
-    return cast(list[Node], out)
+def name_columns(f: Formatter, node: Node) -> None:
+    """Before ``node`` (a query, a RETURNING clause) is formatted where the
+    names of its result columns can be seen (by the application: the
+    statement's own query, RETURNING; by a table or view made from the
+    query; by an outer query: subqueries in FROM, CTEs without a column
+    list), mark those that SQLite names after their exact source text
+    (:func:`named_by_text`: ``SELECT a+b`` yields a column named ``a+b``) to
+    be copied as written (unless ``column_names`` is ``reformat``).  Inside
+    scalar subqueries, EXISTS, IN and INSERT sources the names cannot be
+    seen.  The first SELECT of a compound names its columns (a VALUES has
+    no result columns)."""
+    if not f.keep_names:
+        return
+    columns: list[ResultColumn]
+    if type(node) is Select:
+        core = node.cores[0]
+        if type(core) is not SelectCore:
+            return
+        columns = core.columns
+    elif type(node) is SelectCore or type(node) is ReturningClause:
+        columns = node.columns
+    else:
+        return
+    for column in columns:
+        if named_by_text(column):
+            f.verbatim_columns.add(column)
 
 
 def named_by_text(node: ResultColumn) -> bool:
@@ -142,46 +127,9 @@ def named_by_text(node: ResultColumn) -> bool:
     return expr is not None and not isinstance(expr, ColumnRef) and node.alias is None
 
 
-def first_core(query: Query) -> OneSelect:
-    """The SELECT whose result columns name a query's columns: the first of
-    a compound."""
-    return query.cores[0] if isinstance(query, Select) else query
-
-
-# The nodes whose query's (or own) result columns can be seen by name.
-_NAMING: Final = frozenset(
-    {Subquery, ReturningClause, CommonTableExpression, CreateViewStmt, CreateTableStmt}
-)
-
-
-def text_named_columns(statement: Statement) -> list[ResultColumn]:
-    """Result columns of ``statement`` whose SQLite-given name (their source
-    text) can be seen: by the application (the statement's own query,
-    RETURNING), by a table or view made from the query, or by an outer
-    query (subqueries in FROM, CTEs without a column list).  Inside scalar
-    subqueries, EXISTS, IN and INSERT sources the names cannot be seen."""
-    cores: list[OneSelect | ReturningClause] = []
-    body = statement.body
-    if isinstance(body, Query):
-        cores.append(first_core(body))
-    for node in _naming_nodes(statement):
-        if isinstance(node, Subquery):
-            cores.append(first_core(node.query))
-        elif isinstance(node, ReturningClause):
-            cores.append(node)
-        elif isinstance(node, CommonTableExpression | CreateViewStmt):
-            if node.columns is None:
-                cores.append(first_core(node.query))
-        elif isinstance(node, CreateTableStmt):
-            as_select = node.as_select
-            if as_select is not None:
-                cores.append(first_core(as_select))
-    return [c for core in cores if not isinstance(core, Values) for c in core.columns if named_by_text(c)]
-
-
 @rule(ResultColumn)
 def fmt_result_column(f: Formatter, node: ResultColumn) -> Doc:
-    if f.verbatim_starts and first_token(node).start in f.verbatim_starts and named_by_text(node):
+    if f.verbatim_columns and node in f.verbatim_columns:
         return f.verbatim_node(node)
     return f.spaced(node.children)
 
@@ -223,7 +171,7 @@ def _join_sequence(f: Formatter, terms: Sequence[FromTerm], joins: Sequence[Join
 
     def close_run() -> None:
         if run:
-            parts.append(group(run[0], nest(*run[1:])) if len(run) > 1 else run[0])
+            parts.append(group(run[0], Nest(1, run[1:])) if len(run) > 1 else run[0])
             run.clear()
 
     for i, term in enumerate(terms):
@@ -257,6 +205,7 @@ def fmt_term(f: Formatter, node: FromTerm) -> Doc:
         words = present(node.name, node.as_token, node.alias, node.indexed_by)
     else:
         if isinstance(node, Subquery):
+            name_columns(f, node.query)
             parts.append(f.enclosed(node.lp_token, node.query, node.rp_token))
         elif isinstance(node, JoinGroup):
             inner = _join_sequence(f, node.terms, node.joins)
@@ -328,6 +277,7 @@ def fmt_order_by(f: Formatter, node: OrderByClause | FunctionOrderBy) -> Doc:
 
 @rule(ReturningClause)
 def fmt_returning(f: Formatter, node: ReturningClause) -> Doc:
+    name_columns(f, node)  # the application sees them
     return f.clause(
         f.tok(node.returning_token), f.comma_list(interleave(node.columns, node.columns_separators))
     )
@@ -337,7 +287,7 @@ def fmt_returning(f: Formatter, node: ReturningClause) -> Doc:
 def fmt_window_clause(f: Formatter, node: WindowClause) -> Doc:
     """``WINDOW w AS (...), v AS (...)``: further definitions start lines."""
     definitions = interleave(node.definitions, node.definitions_separators)
-    return [f.tok(node.window_token), " ", group(*f.comma_list(definitions))]
+    return [f.tok(node.window_token), " ", Group(f.comma_list(definitions))]
 
 
 @rule(WindowDefinition)
@@ -360,7 +310,7 @@ def fmt_frame_spec(f: Formatter, node: FrameSpec) -> Doc:
 def fmt_window(f: Formatter, node: Window) -> Doc:
     """``[base] [PARTITION BY ...] [ORDER BY ...] [frame]``, parts separated
     by line breaks when it does not fit."""
-    return group(*join(LINE, window_parts(f, node)))
+    return Group(join(LINE, window_parts(f, node)))
 
 
 def window_in_parentheses(f: Formatter, lp: Token, node: Window | None, rp: Token) -> Doc:
