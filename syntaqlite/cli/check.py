@@ -50,7 +50,7 @@ from .files import (
     write_back,
 )
 from .report import FileReport, to_concise, to_github, to_json, to_sarif
-from .workers import PARALLEL_FROM
+from .workers import PARALLEL_FROM, SPLIT_FROM, plan_split
 from .workers import plan as plan_workers
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from ..validator.checker import CheckResult
     from ..validator.declared import Declarations
     from ..validator.rules.base import Rule
+    from ..validator.stream import StreamFindings
     from .cache import ResultCache
 
 # The validator loads when a text is checked (in the functions that check):
@@ -431,7 +432,6 @@ def check_command(
         """One SQL file (not --fix): read, its settings (``s``: already
         known), its schema, checked statement by statement."""
         from ..validator.schema import SchemaError, SchemaInternalError
-        from ..validator.stream import check_stream
 
         try:
             source = read_file(path, size_limit(max_file_size, path, common=common))
@@ -445,9 +445,7 @@ def check_command(
         except (ConfigError, SchemaError, click.UsageError) as exc:
             return _Checked(error=str(exc))
         found: list[Diagnostic] = []
-        for findings in check_stream(
-            source.text, catalog=catalog, path=source.path, target=s.target, severities=s.severities
-        ):
+        for findings in _findings_of(source, catalog, s):
             found.extend(findings.diagnostics)
         kept = None
         if (
@@ -462,6 +460,27 @@ def check_command(
             except OSError:
                 pass  # a schema file gone meanwhile: not cached
         return _Checked(source.path, source.text, found, learnt=kept)
+
+    me = os.getpid()
+
+    def _findings_of(source: Source, catalog: Catalog, s: _Settings) -> Iterator[StreamFindings]:
+        """A SQL file's findings piece by piece: in this process, or, for a
+        large file checked here (not in a worker checking files), by worker
+        processes as ``plan_split`` decides (check_split.py)."""
+        from ..validator.stream import StreamChecker, check_stream
+
+        size = len(source.text)
+        if os.getpid() == me and size >= SPLIT_FROM and _can_fork():
+            workers, why = plan_split(size, jobs)
+            if workers > 1:
+                from .check_split import check_split
+
+                common.debug(f"{source.path}: checked in pieces by {workers} workers ({why})")
+                checker = StreamChecker(catalog, source.path, s.target, s.severities)
+                return check_split(source.text, checker, s.target, workers)
+        return check_stream(
+            source.text, catalog=catalog, path=source.path, target=s.target, severities=s.severities
+        )
 
     def cached(path: Path) -> _Checked | _Settings | None:
         """A SQL file's result when the cache knows it; else its settings

@@ -1,0 +1,125 @@
+"""One large file checked by worker processes, piece by piece
+(cli/check_split.py): the findings are those of ``check_stream`` in one
+process, piece after piece, and the exit status and output of ``check``
+are the same with workers as without."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from syntaqlite.cli import check_split, workers
+from syntaqlite.cli.app import cli
+from syntaqlite.syntax.target import DEFAULT_TARGET
+from syntaqlite.validator.stream import StreamChecker, StreamFindings, check_stream
+from tests.test_stream import STATEMENTS
+
+# statements that only read the catalog (what workers check), some wrong
+READS = [
+    "SELECT a, b FROM t WHERE a > 1",
+    "SELECT nope FROM t",
+    "SELECT * FROM missing",
+    "INSERT INTO t VALUES (1, 'x')",
+    "INSERT INTO t(a, b, c) VALUES (1, 2)",
+    "UPDATE t SET b = 'y' WHERE a = 2",
+    "DELETE FROM u WHERE x = 1",
+    "SELECT x FROM u",
+    "WITH w(k) AS (SELECT a FROM t) SELECT k FROM w",
+    "SELECT 'a; b' AS s, [c;d] AS e",
+    "SELEC 1",
+]
+# statements that change what the pieces after them are checked against
+CHANGES = [
+    "CREATE TABLE u(x, y)",
+    "DROP TABLE u",
+    "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT)",
+    "ALTER TABLE t ADD COLUMN c",
+    "CREATE INDEX i ON t(b)",
+    "CREATE VIEW v AS SELECT a FROM t",
+    "BEGIN",
+    "COMMIT",
+    "PRAGMA writable_schema = ON",
+    "CREATE TRIGGER r AFTER INSERT ON t BEGIN SELECT 1; END",
+    "ATTACH 'x.db' AS x",
+]
+
+
+def _text(rng: random.Random, count: int, changes: float) -> str:
+    parts = ["CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT);\n"]
+    for _ in range(count):
+        r = rng.random()
+        if r < changes:
+            parts.append(rng.choice(CHANGES))
+        elif r < changes + 0.02:
+            parts.append(rng.choice(STATEMENTS))
+        else:
+            parts.append(rng.choice(READS))
+        parts.append(rng.choice([";\n", "; -- c\n", ";\n\n", ";"]))
+    return "".join(parts)
+
+
+def _findings(found: list[StreamFindings]) -> list[tuple[object, ...]]:
+    return [(tuple(f.diagnostics), tuple(f.internal_errors)) for f in found]
+
+
+def _both(text: str, size: int) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[int]]:
+    alone = _findings(list(check_stream(text, size=size)))
+    tally = [0, 0]
+    split = check_split.check_split(text, StreamChecker(), DEFAULT_TARGET, 2, size=size, tally=tally)
+    return alone, _findings(list(split)), tally
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pieces_checked_by_workers_are_checked_as_in_one_process(seed: int) -> None:
+    rng = random.Random(seed)
+    by_workers = here = 0
+    for _ in range(5):
+        text = _text(rng, rng.randint(50, 500), rng.choice([0.0, 0.0, 0.01, 0.05, 0.2]))
+        alone, split, tally = _both(text, rng.choice([200, 700, 1_500]))
+        assert split == alone
+        by_workers, here = by_workers + tally[0], here + tally[1]
+    assert by_workers > 10 and here > 0
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_schema_statements_a_worker_gets_are_done_here_in_order(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the text's keywords not looked at, every piece goes to a worker:
+    those that would change the catalog come back and are done here, and
+    the pieces given out before that to workers with the old catalog are
+    done here too; the next go to workers forked anew."""
+    monkeypatch.setattr(check_split, "_SCHEMA_WORDS", re.compile(r"(?!)"))
+    rng = random.Random(10 + seed)
+    by_workers = here = 0
+    for _ in range(3):
+        text = _text(rng, rng.randint(100, 400), 0.03)
+        alone, split, tally = _both(text, 300)
+        assert split == alone
+        by_workers, here = by_workers + tally[0], here + tally[1]
+    assert by_workers >= 5 and here > 5
+
+
+def test_check_with_workers_prints_and_exits_as_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check`` of a file of SPLIT_FROM bytes and more, ``-j 2``: the same
+    output and exit status as ``-j 1`` (one process)."""
+    monkeypatch.setattr(workers, "SPLIT_FROM", 20_000)
+    monkeypatch.setattr("syntaqlite.cli.check.SPLIT_FROM", 20_000)
+    rng = random.Random(5)
+    path = tmp_path / "big.sql"
+    path.write_text(_text(rng, 3_000, 0.01), encoding="utf-8")
+    runner = CliRunner()
+    one = runner.invoke(cli, ["check", "--no-cache", "-j", "1", str(path)])
+    two = runner.invoke(cli, ["check", "--no-cache", "-v", "-j", "2", str(path)])
+    assert one.exit_code == two.exit_code == 1
+    assert "checked in pieces by 2 workers" in two.stderr
+    assert two.stdout == one.stdout
+    assert [
+        line for line in two.stderr.splitlines() if not line.startswith("debug:")
+    ] == one.stderr.splitlines()
