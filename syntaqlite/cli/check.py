@@ -433,10 +433,17 @@ def check_command(
         known), its schema, checked statement by statement."""
         from ..validator.schema import SchemaError, SchemaInternalError
 
-        try:
-            source = read_file(path, size_limit(max_file_size, path, common=common))
-        except InputError as exc:
-            return _Checked(error=str(exc))
+        # the text and its fingerprint the results cache was asked about
+        # (read once, hashed once: a dump's megabytes)
+        ahead = read_ahead.pop(id(path), None)
+        seen: bytes | None = None
+        if ahead is not None:
+            source, seen = ahead
+        else:
+            try:
+                source = read_file(path, size_limit(max_file_size, path, common=common))
+            except InputError as exc:
+                return _Checked(error=str(exc))
         try:
             s = s or settings(source)
             catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
@@ -456,7 +463,9 @@ def check_command(
             from .cache import encode_diagnostics, fingerprint
 
             try:
-                kept = (fingerprint(cache_key(s, source.path), source.text), encode_diagnostics(found))
+                if seen is None:
+                    seen = fingerprint(cache_key(s, source.path), source.text)
+                kept = (seen, encode_diagnostics(found))
             except OSError:
                 pass  # a schema file gone meanwhile: not cached
         return _Checked(source.path, source.text, found, learnt=kept)
@@ -494,10 +503,16 @@ def check_command(
             key = cache_key(s, source.path)
         except (InputError, ConfigError, click.UsageError, OSError):
             return None
-        found = cache.get(os.path.abspath(source.path), fingerprint(key, source.text), decode_diagnostics)
+        seen = fingerprint(key, source.text)
+        found = cache.get(os.path.abspath(source.path), seen, decode_diagnostics)
         if found is None:
+            # kept for its check (the last file's only: not every text at once)
+            read_ahead.clear()
+            read_ahead[id(path)] = (source, seen)
             return s
         return _Checked(source.path, source.text, found)
+
+    read_ahead: dict[int, tuple[Source, bytes]] = {}
 
     seen_configs: set[Path | None] = set()
     cache: ResultCache | None = None

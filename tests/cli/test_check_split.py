@@ -123,3 +123,44 @@ def test_check_with_workers_prints_and_exits_as_without(
     assert [
         line for line in two.stderr.splitlines() if not line.startswith("debug:")
     ] == one.stderr.splitlines()
+
+
+def test_a_file_the_cache_does_not_know_is_read_and_hashed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text read and hashed to ask the results cache is the one
+    checked and remembered (a dump's megabytes once, not twice); a second
+    run answers from the cache, the same."""
+    from syntaqlite.cli import cache, check
+    from syntaqlite.validator import stream
+
+    monkeypatch.delenv("SYNTAQLITE_NO_CACHE", raising=False)
+    reads: list[str] = []
+    hashes: list[int] = []
+    checks: list[int] = []
+    real_read, real_hash, real_check = check.read_file, cache.fingerprint, stream.check_stream
+
+    def checking(text: str, **kwargs: object) -> object:
+        checks.append(len(text))
+        return real_check(text, **kwargs)  # type: ignore[arg-type]
+
+    def reading(path: Path, limit: int) -> object:
+        reads.append(path.name)
+        return real_read(path, limit)
+
+    def hashing(settings: bytes, text: str) -> bytes:
+        hashes.append(len(text))
+        return real_hash(settings, text)
+
+    monkeypatch.setattr(check, "read_file", reading)
+    monkeypatch.setattr(cache, "fingerprint", hashing)
+    monkeypatch.setattr(stream, "check_stream", checking)
+    path = tmp_path / "a.sql"
+    path.write_text("CREATE TABLE t(a);\nSELECT nope FROM t;\n", encoding="utf-8")
+    args = ["check", "--cache-dir", str(tmp_path / "cache"), str(path)]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 1 and "no such column: nope" in first.stdout
+    assert reads == ["a.sql"] and len(hashes) == 1 and len(checks) == 1
+    second = CliRunner().invoke(cli, args)
+    assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
+    assert reads == ["a.sql"] * 2 and len(hashes) == 2 and len(checks) == 1  # a hit
