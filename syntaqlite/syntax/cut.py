@@ -128,3 +128,33 @@ def next_semicolon(tokens: list[Token], text: str, i: int) -> int:
         # name), which starts before it: not a semicolon
         p = text.find(";", p + 1)
     return n
+
+
+def ends_statement(tokens: list[Token], text: str) -> bool:
+    """Whether the last of ``tokens`` (all the tokens of ``text``, lexed
+    from the start of a statement) is a semicolon at the very end of
+    ``text`` that ends a statement, as ``sqlite3_complete`` reads it (not
+    one inside a trigger's body)."""
+    n = len(tokens)
+    if n == 0:
+        return False
+    last = tokens[n - 1]
+    if last.kind != "SEMI" or last.end != len(text):
+        return False
+    machine = _NEXT
+    width = _WIDTH
+    classes = _COMPLETE_CLASS
+    wordlike = _WORDLIKE
+    until_semi = _UNTIL_SEMI
+    state = 0
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        kind = tok.kind
+        if kind == COMMENT:
+            i += 1
+            continue
+        word = tok.text.upper() if kind in wordlike else kind
+        state = machine[state * width + classes.get(word, 1)]
+        i = next_semicolon(tokens, text, i) if state in until_semi else i + 1
+    return state == 1

@@ -62,15 +62,16 @@ def _text(rng: random.Random, count: int, changes: float) -> str:
     return "".join(parts)
 
 
-def _findings(found: list[StreamFindings]) -> list[tuple[object, ...]]:
-    return [(tuple(f.diagnostics), tuple(f.internal_errors)) for f in found]
+def _joined(found: list[StreamFindings]) -> tuple[list[object], list[str]]:
+    """The diagnostics and the internal errors, piece after piece."""
+    return [d for f in found for d in f.diagnostics], [e for f in found for e in f.internal_errors]
 
 
-def _both(text: str, size: int) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[int]]:
-    alone = _findings(list(check_stream(text, size=size)))
-    tally = [0, 0]
+def _both(text: str, size: int) -> tuple[object, object, list[int]]:
+    alone = _joined(list(check_stream(text, size=size)))
+    tally = [0, 0, 0]
     split = check_split.check_split(text, StreamChecker(), DEFAULT_TARGET, 2, size=size, tally=tally)
-    return alone, _findings(list(split)), tally
+    return alone, _joined(list(split)), tally
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -97,11 +98,50 @@ def test_schema_statements_a_worker_gets_are_done_here_in_order(
     rng = random.Random(10 + seed)
     by_workers = here = 0
     for _ in range(3):
-        text = _text(rng, rng.randint(100, 400), 0.03)
+        text = _text(rng, rng.randint(200, 400), 0.01)
         alone, split, tally = _both(text, 300)
         assert split == alone
         by_workers, here = by_workers + tally[0], here + tally[1]
     assert by_workers >= 5 and here > 5
+
+
+# semicolons at the end of a line that end no statement: a piece cut there
+# is a wrong guess, which whoever lexes it finds
+MISLEADING = [
+    "SELECT 'a;\nb' AS s",
+    "SELECT 1 /* c;\n d */",
+    "SELECT 2 -- e;\n",
+    "SELECT [f;\ng] FROM t",
+    "CREATE TRIGGER r2 AFTER INSERT ON t BEGIN\n  INSERT INTO t VALUES (1, 'x');\n  DELETE FROM t;\nEND",
+    "SELECT 3; -- h\nSELECT 4",
+    "SELECT 5;\r\nSELECT 6",
+    "SELECT 7;\rSELECT 8",
+]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pieces_cut_at_a_wrong_guess_are_cut_again(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces are cut, without lexing, after a semicolon at the end of a
+    line; one that ends no statement there (in a string, a comment, a
+    quoted name, a trigger's body) is found by whoever lexes it and cut
+    again where check_stream cuts, the pieces after it given out anew: the
+    same findings, in the same order, and the lines of what follows."""
+    rng = random.Random(20 + seed)
+    wrong = 0
+    for routed in (True, False):
+        with monkeypatch.context() as m:
+            if not routed:  # every piece to the workers
+                m.setattr(check_split, "_SCHEMA_WORDS", re.compile(r"(?!)"))
+            for _ in range(3):
+                parts = []
+                for _ in range(rng.randint(100, 300)):
+                    parts.append(rng.choice(MISLEADING) if rng.random() < 0.1 else rng.choice(READS))
+                    parts.append(rng.choice([";\n", "; -- c\n", ";\r\n", ";\n\n", "; \n"]))
+                text = "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT);\n" + "".join(parts)
+                alone, split, tally = _both(text, rng.choice([50, 200, 700]))
+                assert split == alone
+                wrong += tally[2]
+    assert wrong > 5
 
 
 def test_check_with_workers_prints_and_exits_as_without(
@@ -164,3 +204,33 @@ def test_a_file_the_cache_does_not_know_is_read_and_hashed_once(
     second = CliRunner().invoke(cli, args)
     assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
     assert reads == ["a.sql"] * 2 and len(hashes) == 2 and len(checks) == 1  # a hit
+
+
+def test_a_piece_cut_at_a_guess_starts_on_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every piece's tokens, placed at its line, are on the lines of the
+    whole text's tokens (line ends: LF, CR LF, a lone CR), wrong guesses
+    and pieces cut again included."""
+    from syntaqlite.syntax.lexer import tokenize
+    from syntaqlite.syntax.stream import Piece
+
+    monkeypatch.setattr(check_split, "_SCHEMA_WORDS", re.compile(""))  # every piece done here
+    rng = random.Random(7)
+    parts = []
+    for _ in range(400):
+        parts.append(rng.choice(MISLEADING) if rng.random() < 0.2 else rng.choice(READS))
+        parts.append(rng.choice([";\n", "; -- c\r\n", ";\r\n", ";\r", ";\n\r\n", "; \n"]))
+    text = "".join(parts)
+    whole = {t.start: t.line for t in tokenize(text)}
+    seen: list[tuple[int, int]] = []
+
+    class Watching(StreamChecker):
+        __slots__ = ()
+
+        def check(self, piece: Piece, n: int) -> StreamFindings:
+            seen.extend((t.start + piece.offset, t.line + piece.line - 1) for t in piece.result.tokens)
+            return super().check(piece, n)
+
+    tally = [0, 0, 0]
+    list(check_split.check_split(text, Watching(), DEFAULT_TARGET, 2, size=150, tally=tally))
+    assert tally[2] > 0 and tally[1] > 20
+    assert seen == sorted(whole.items())
