@@ -42,7 +42,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 
 from ..syntax.cut import ends_statement
 from ..syntax.lexer import tokenize
@@ -156,6 +156,7 @@ def check_split(
     version = 0  # counts the pieces done here that changed the catalog
     pool: ProcessPoolExecutor | None = None
     pool_version = -1
+    broken = False  # a worker died: the rest is done here
 
     def lines_in(start: int, end: int) -> int:
         """The line ends between ``start`` and ``end`` (a CR LF split at
@@ -191,6 +192,7 @@ def check_split(
         """The first piece given out, done; where to go on from (its end,
         line and the next number) when it ended elsewhere than guessed:
         the pieces given out after it are then dropped."""
+        nonlocal broken
         given = pending.popleft()
         kind = "here"
         if given.version == version:  # the worker's catalog is this one
@@ -198,6 +200,7 @@ def check_split(
                 kind, found = given.future.result()
             except Exception:  # noqa: BLE001 - a worker gone: the piece is done here
                 kind, found = "here", None
+                broken = True
             if kind == "ok" and found is not None:
                 tally[0] += 1
                 out.append(found)
@@ -220,13 +223,8 @@ def check_split(
                     redo = settle()
                 else:
                     end = guess(pos)
-                    if end - pos >= LONG * size or _SCHEMA_WORDS.search(text, pos, end):
-                        while pending and redo is None:  # the pieces before it first, in order
-                            redo = settle()
-                        if redo is None:
-                            after = here(pos, end, n, line)
-                            pos, line, n = after, line + lines_in(pos, after), n + 1
-                    else:
+                    future: Future[Reply] | None = None
+                    if not (broken or end - pos >= LONG * size or _SCHEMA_WORDS.search(text, pos, end)):
                         if pool is None or pool_version != version:
                             if pool is not None:  # its workers' catalog is an old one
                                 pool.shutdown(wait=True, cancel_futures=True)
@@ -237,7 +235,17 @@ def check_split(
                                 initargs=(checker, os.getpid()),
                             )
                             pool_version = version
-                        future = pool.submit(check_piece, text[pos:end], n, pos, line, end == length)
+                        try:
+                            future = pool.submit(check_piece, text[pos:end], n, pos, line, end == length)
+                        except BrokenExecutor:  # a worker died
+                            broken = True
+                    if future is None:
+                        while pending and redo is None:  # the pieces before it first, in order
+                            redo = settle()
+                        if redo is None:
+                            after = here(pos, end, n, line)
+                            pos, line, n = after, line + lines_in(pos, after), n + 1
+                    else:
                         pending.append(_Given(pos, end, n, line, version, future))
                         pos, line, n = end, line + lines_in(pos, end), n + 1
                         while len(pending) >= workers * IN_FLIGHT and redo is None:

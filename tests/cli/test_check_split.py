@@ -234,3 +234,21 @@ def test_a_piece_cut_at_a_guess_starts_on_its_line(monkeypatch: pytest.MonkeyPat
     list(check_split.check_split(text, Watching(), DEFAULT_TARGET, 2, size=150, tally=tally))
     assert tally[2] > 0 and tally[1] > 20
     assert seen == sorted(whole.items())
+
+
+def test_a_worker_that_dies_leaves_its_pieces_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process gone (killed, crashed): its piece and the rest are
+    checked here, the same."""
+    import os
+
+    def dying(text: str, n: int, offset: int, line: int, last: bool) -> check_split.Reply:
+        if n >= 3:
+            os._exit(9)
+        return real(text, n, offset, line, last)
+
+    real = check_split.check_piece
+    monkeypatch.setattr(check_split, "check_piece", dying)
+    text = _text(random.Random(3), 400, 0.0)
+    alone, split, tally = _both(text, 300)
+    assert split == alone
+    assert tally[1] > 3
