@@ -16,10 +16,11 @@ import pytest
 
 from syntaqlite.fmt import FormatOptions, FormatterBug, format_result
 from syntaqlite.fmt.format import StreamFormatter, format_stream
+from syntaqlite.syntax import cut as cut_module
 from syntaqlite.syntax import lexer, stream
 from syntaqlite.syntax.dump import dump_lines, dump_text, error_line
 from syntaqlite.syntax.lexer import tokenize
-from syntaqlite.syntax.parser import parse
+from syntaqlite.syntax.parser import _COMPLETE, _COMPLETE_CLASS, _WORDLIKE, parse
 from syntaqlite.syntax.stream import parse_stream
 from syntaqlite.syntax.target import DEFAULT_TARGET, Target
 from syntaqlite.syntax.tokens import Token
@@ -292,6 +293,78 @@ def test_a_window_that_ends_at_a_statement_end_is_cut_as_a_fresh_scan_cuts_it(
         with monkeypatch.context() as m:
             m.setattr(stream, "settled", lambda tokens: 0)
             assert resumed == [p.text for p in parse_stream(text, size=size)], size
+
+
+def _step(state: int, tok: Token) -> int:
+    """``sqlite3_complete``'s state after ``tok``."""
+    if tok.kind == "COMMENT":
+        return state
+    word = tok.text.upper() if tok.kind in _WORDLIKE else tok.kind
+    return _COMPLETE[state][_COMPLETE_CLASS.get(word, 1)]
+
+
+def _cut_one_by_one(tokens: list[Token], text: str, size: int, scan: list[int], again: int) -> int:
+    """What :func:`syntaqlite.syntax.cut.cut` answers, the plain way: every
+    token through the state machine, one by one (the cut jumps from
+    semicolon to semicolon inside a statement)."""
+    state, best = scan[1], 0
+    for i in range(scan[0], len(tokens)):
+        if i == again:
+            scan[0], scan[1] = i, state
+        tok = tokens[i]
+        state = _step(state, tok)
+        if state != 1 or tok.kind == "COMMENT":
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j].kind == "COMMENT" and tokens[j].text.startswith("--"):
+            if "\n" in text[tok.end : tokens[j].start]:
+                best = j
+            elif j + 1 < len(tokens):
+                best = j + 1
+        elif j < len(tokens) and "\n" in text[tok.end : tokens[j].start]:
+            best = j
+        if best and tokens[best - 1].end >= size:
+            break
+    return best
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_cut_is_a_scan_token_by_token(seed: int) -> None:
+    """The cut's jumps to the next semicolon (over ``;`` in strings,
+    comments, quoted names, a trigger's body, text without one) give the
+    answer and the resumption point of a scan of every token, from any
+    place and state a scan can resume at, whatever the size."""
+    rng = random.Random(500 + seed)
+    odd = [
+        "SELECT 'a;b', \"c;d\", [e;f], `g;h` /* i; */ -- j;\n FROM t",
+        "CREATE TRIGGER r AFTER INSERT ON t BEGIN SELECT ';'; DELETE FROM t; END",
+        "CREATE TEMP TRIGGER r BEFORE DELETE ON t BEGIN UPDATE t SET a = 'x;'; END",
+        "EXPLAIN CREATE TRIGGER r AFTER INSERT ON t BEGIN SELECT 1; END",
+        "INSERT INTO t VALUES " + ",\n".join(f"({i}, 'v;{i}') /* ;{i} */" for i in range(60)),
+        "SELECT 'unterminated;",
+        "SELECT 1 /* unterminated;",
+        "-- only a comment;",
+    ]
+    compared = 0
+    for _ in range(120):
+        parts = rng.randint(1, 8)
+        text = "".join(
+            rng.choice(STATEMENTS + odd) + rng.choice([*SEPARATORS, " ", "\n", ""]) for _ in range(parts)
+        )
+        tokens = tokenize(text)
+        states = [0]  # the state before each token, as a scan resumes with it
+        for tok in tokens:
+            states.append(_step(states[-1], tok))
+        for _ in range(6):
+            start = rng.randrange(len(tokens) + 1)
+            again = rng.randrange(len(tokens) + 2)
+            size = rng.choice([0, 1, 30, 200, len(text) // 2, 10 * len(text)])
+            fast, slow = [start, states[start]], [start, states[start]]
+            found = cut_module.cut(tokens, text, size, fast, again)
+            assert found == _cut_one_by_one(tokens, text, size, slow, again), (text, start, size, again)
+            assert fast == slow
+            compared += 1
+    assert compared == 720
 
 
 def _young_at_collections(run: Callable[[], object]) -> int:

@@ -50,7 +50,7 @@ from .files import (
     write_back,
 )
 from .report import FileReport, to_concise, to_github, to_json, to_sarif
-from .workers import PARALLEL_FROM
+from .workers import PARALLEL_FROM, SPLIT_FROM, plan_split
 from .workers import plan as plan_workers
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from ..validator.checker import CheckResult
     from ..validator.declared import Declarations
     from ..validator.rules.base import Rule
+    from ..validator.stream import StreamFindings
     from .cache import ResultCache
 
 # The validator loads when a text is checked (in the functions that check):
@@ -431,12 +432,18 @@ def check_command(
         """One SQL file (not --fix): read, its settings (``s``: already
         known), its schema, checked statement by statement."""
         from ..validator.schema import SchemaError, SchemaInternalError
-        from ..validator.stream import check_stream
 
-        try:
-            source = read_file(path, size_limit(max_file_size, path, common=common))
-        except InputError as exc:
-            return _Checked(error=str(exc))
+        # the text and its fingerprint the results cache was asked about
+        # (read once, hashed once: a dump's megabytes)
+        ahead = read_ahead.pop(id(path), None)
+        seen: bytes | None = None
+        if ahead is not None:
+            source, seen = ahead
+        else:
+            try:
+                source = read_file(path, size_limit(max_file_size, path, common=common))
+            except InputError as exc:
+                return _Checked(error=str(exc))
         try:
             s = s or settings(source)
             catalog = catalogs.get(s.schema_files, s.target, s.config.declarations)
@@ -445,9 +452,7 @@ def check_command(
         except (ConfigError, SchemaError, click.UsageError) as exc:
             return _Checked(error=str(exc))
         found: list[Diagnostic] = []
-        for findings in check_stream(
-            source.text, catalog=catalog, path=source.path, target=s.target, severities=s.severities
-        ):
+        for findings in _findings_of(source, catalog, s):
             found.extend(findings.diagnostics)
         kept = None
         if (
@@ -458,10 +463,33 @@ def check_command(
             from .cache import encode_diagnostics, fingerprint
 
             try:
-                kept = (fingerprint(cache_key(s, source.path), source.text), encode_diagnostics(found))
+                if seen is None:
+                    seen = fingerprint(cache_key(s, source.path), source.text)
+                kept = (seen, encode_diagnostics(found))
             except OSError:
                 pass  # a schema file gone meanwhile: not cached
         return _Checked(source.path, source.text, found, learnt=kept)
+
+    me = os.getpid()
+
+    def _findings_of(source: Source, catalog: Catalog, s: _Settings) -> Iterator[StreamFindings]:
+        """A SQL file's findings piece by piece: in this process, or, for a
+        large file checked here (not in a worker checking files), by worker
+        processes as ``plan_split`` decides (check_split.py)."""
+        from ..validator.stream import StreamChecker, check_stream
+
+        size = len(source.text)
+        if os.getpid() == me and size >= SPLIT_FROM and _can_fork():
+            workers, why = plan_split(size, jobs)
+            if workers > 1:
+                from .check_split import check_split
+
+                common.debug(f"{source.path}: checked in pieces by {workers} workers ({why})")
+                checker = StreamChecker(catalog, source.path, s.target, s.severities)
+                return check_split(source.text, checker, s.target, workers)
+        return check_stream(
+            source.text, catalog=catalog, path=source.path, target=s.target, severities=s.severities
+        )
 
     def cached(path: Path) -> _Checked | _Settings | None:
         """A SQL file's result when the cache knows it; else its settings
@@ -475,10 +503,16 @@ def check_command(
             key = cache_key(s, source.path)
         except (InputError, ConfigError, click.UsageError, OSError):
             return None
-        found = cache.get(os.path.abspath(source.path), fingerprint(key, source.text), decode_diagnostics)
+        seen = fingerprint(key, source.text)
+        found = cache.get(os.path.abspath(source.path), seen, decode_diagnostics)
         if found is None:
+            # kept for its check (the last file's only: not every text at once)
+            read_ahead.clear()
+            read_ahead[id(path)] = (source, seen)
             return s
         return _Checked(source.path, source.text, found)
+
+    read_ahead: dict[int, tuple[Source, bytes]] = {}
 
     seen_configs: set[Path | None] = set()
     cache: ResultCache | None = None

@@ -1,5 +1,13 @@
 """Where :mod:`.stream` cuts a window of tokens into pieces (compiled with
-the core: it looks at every token of a large text once)."""
+the core: it looks at the tokens of a large text once).
+
+The scan follows ``sqlite3_complete``'s state machine token by token, but
+inside a statement (and inside a trigger's body) only a semicolon changes
+the state: from there it jumps to the next semicolon token, found in the
+text with ``str.find`` (a ``;`` inside a string, a comment or a quoted name
+is stepped over) and among the tokens by a galloping search, so the
+tokens of a long statement (a dump's INSERT of many rows) are not visited
+one by one."""
 
 from __future__ import annotations
 
@@ -10,6 +18,17 @@ from .tokens import COMMENT, Token
 # compiled module indexes a tuple of tuples of fixed length by boxing the row
 _WIDTH = len(_COMPLETE[0])
 _NEXT: tuple[int, ...] = tuple(to for row in _COMPLETE for to in row)
+
+# The states that every class but the semicolon's leaves as they are: in a
+# statement, and in a trigger's body.
+_UNTIL_SEMI = tuple(
+    state
+    for state, row in enumerate(_COMPLETE)
+    if all(to == state for cls, to in enumerate(row) if cls != _COMPLETE_CLASS["SEMI"])
+)
+_NEAR = 8
+"""Tokens looked at one by one before the search jumps (a short
+statement's semicolon is among them)."""
 
 
 def cut(tokens: list[Token], text: str, size: int, scan: list[int], again: int) -> int:
@@ -26,7 +45,7 @@ def cut(tokens: list[Token], text: str, size: int, scan: list[int], again: int) 
     of the token two before the first token more text could change (a
     cut's decision looks two tokens ahead), with the state before it, so a
     long statement's tokens are scanned once, not once a window."""
-    start = scan[0]
+    i = scan[0]
     state = scan[1]
     best = 0
     n = len(tokens)
@@ -35,17 +54,27 @@ def cut(tokens: list[Token], text: str, size: int, scan: list[int], again: int) 
     width = _WIDTH
     classes = _COMPLETE_CLASS
     wordlike = _WORDLIKE
-    for i in range(start, n):
+    until_semi = _UNTIL_SEMI
+    while i < n:
         if i == again:
             scan[0] = i
             scan[1] = state
         tok = tokens[i]
         kind = tok.kind
         if kind == COMMENT:
+            i += 1
             continue
         word = tok.text.upper() if kind in wordlike else kind
         state = machine[state * width + classes.get(word, 1)]
         if state != 1:
+            if state in until_semi:
+                j = next_semicolon(tokens, text, i)
+                if i < again < j:  # the state before it is this one
+                    scan[0] = again
+                    scan[1] = state
+                i = j
+            else:
+                i += 1
             continue
         j = i + 1
         if j < n and tokens[j].kind == COMMENT and tokens[j].text.startswith("--"):
@@ -57,4 +86,75 @@ def cut(tokens: list[Token], text: str, size: int, scan: list[int], again: int) 
             best = j
         if best and tokens[best - 1].end >= size:
             break
+        i += 1
     return best
+
+
+def next_semicolon(tokens: list[Token], text: str, i: int) -> int:
+    """The index of the first semicolon token after ``tokens[i]``, or
+    ``len(tokens)`` when there is none."""
+    n = len(tokens)
+    lo = i + 1
+    stop = min(lo + _NEAR, n)
+    while lo < stop:  # a short statement's end: the next few tokens, one by one
+        if tokens[lo].kind == "SEMI":
+            return lo
+        lo += 1
+    if lo >= n:
+        return n
+    # tokens[lo:] start at or after the text searched (the tokens before
+    # lo are not semicolons); a ';' inside a token is searched past
+    p = text.find(";", tokens[lo].start)
+    while p >= 0:
+        # the first token from lo that starts after p (tokens[lo] does
+        # not): gallop, then bisect
+        step = 1
+        hi = lo + 1
+        while hi < n and tokens[hi].start <= p:
+            lo = hi
+            hi += step
+            step *= 2
+        if hi > n:
+            hi = n
+        while hi - lo > 1:  # tokens[lo] starts at or before p, tokens[hi] (or the end) after
+            mid = (lo + hi) // 2
+            if tokens[mid].start <= p:
+                lo = mid
+            else:
+                hi = mid
+        if tokens[lo].start == p:
+            return lo  # (a token that starts with ';' is a semicolon)
+        # the ';' at p is inside tokens[lo] (a string, a comment, a quoted
+        # name), which starts before it: not a semicolon
+        p = text.find(";", p + 1)
+    return n
+
+
+def ends_statement(tokens: list[Token], text: str) -> bool:
+    """Whether the last of ``tokens`` (all the tokens of ``text``, lexed
+    from the start of a statement) is a semicolon at the very end of
+    ``text`` that ends a statement, as ``sqlite3_complete`` reads it (not
+    one inside a trigger's body)."""
+    n = len(tokens)
+    if n == 0:
+        return False
+    last = tokens[n - 1]
+    if last.kind != "SEMI" or last.end != len(text):
+        return False
+    machine = _NEXT
+    width = _WIDTH
+    classes = _COMPLETE_CLASS
+    wordlike = _WORDLIKE
+    until_semi = _UNTIL_SEMI
+    state = 0
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        kind = tok.kind
+        if kind == COMMENT:
+            i += 1
+            continue
+        word = tok.text.upper() if kind in wordlike else kind
+        state = machine[state * width + classes.get(word, 1)]
+        i = next_semicolon(tokens, text, i) if state in until_semi else i + 1
+    return state == 1

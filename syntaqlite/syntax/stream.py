@@ -148,14 +148,17 @@ def _splits(read: Callable[[int], str], target: Target, size: int) -> Iterator[S
             line += text.count("\n")
 
 
-def split_stream(source: str, target: Target = DEFAULT_TARGET, *, size: int = PIECE_SIZE) -> Iterator[Split]:
+def split_stream(
+    source: str, target: Target = DEFAULT_TARGET, *, size: int = PIECE_SIZE, start: int = 0
+) -> Iterator[Split]:
     """The pieces :func:`parse_stream` parses, unparsed: their texts cut
-    where it cuts them, with their tokens."""
-    return _splits(_reader(source), target, size)
+    where it cuts them, with their tokens.  ``start``: the text from there
+    (where a statement starts), its offsets and lines counted from there."""
+    return _splits(_reader(source, start), target, size)
 
 
-def _reader(text: str) -> Callable[[int], str]:
-    pos = 0
+def _reader(text: str, start: int = 0) -> Callable[[int], str]:
+    pos = start
 
     def read(n: int) -> str:
         nonlocal pos

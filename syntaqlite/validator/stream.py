@@ -23,7 +23,7 @@ from ..syntax.target import DEFAULT_TARGET, Target
 from ..text import Lines
 from .catalog import Catalog, Where
 from .checker import apply_severities, internal_error, run_statement
-from .ddl import DdlChecker
+from .ddl import HANDLERS, DdlChecker
 from .model import SemanticModel
 from .resolve import Resolver
 
@@ -47,6 +47,42 @@ class StreamFindings(Record):
         self.internal_errors = internal_errors
 
 
+class StreamChecker:
+    """What checking a text piece by piece carries from one piece to the
+    next: the catalog (extended by the schema statements as they come)
+    and where each piece starts (a diagnostic's related location may be in
+    an earlier piece, which a catalog entry names).  A copy in a forked
+    process checks pieces that only read the catalog as this one would
+    (``cli/check_split.py``)."""
+
+    __slots__ = ("catalog", "path", "target", "severities", "starts")
+
+    def __init__(
+        self,
+        catalog: Catalog | None = None,
+        path: str | None = None,
+        target: Target = DEFAULT_TARGET,
+        severities: Mapping[str, str] | None = None,
+    ) -> None:
+        self.catalog = catalog if catalog is not None else Catalog()
+        self.path = path
+        self.target = target
+        self.severities = severities
+        self.starts: dict[str, int] = {}
+
+    def check(self, piece: Piece, n: int) -> StreamFindings:
+        """The ``n``th piece (counted from 0) checked against the catalog
+        (which it extends), after pieces 0 to ``n - 1``."""
+        return _findings(piece, n, self.starts, self.catalog, self.path, self.target, self.severities)
+
+
+def reads_only(piece: Piece) -> bool:
+    """Whether checking ``piece`` leaves the catalog as it was: none of its
+    statements is one the schema checker applies (a schema statement, a
+    PRAGMA, a transaction's)."""
+    return not any(type(stmt.body) in HANDLERS for stmt in piece.result.statements)
+
+
 def check_stream(
     source: str | TextIO,
     *,
@@ -58,8 +94,7 @@ def check_stream(
 ) -> Iterator[StreamFindings]:
     """Check ``source`` (text, or a text file read as it goes) piece by
     piece; ``catalog`` is extended by its schema statements as it goes."""
-    catalog = catalog if catalog is not None else Catalog()
-    starts: dict[str, int] = {}
+    checker = StreamChecker(catalog, path, target, severities)
     pieces = parse_stream(source, target, size=size)
     n = 0
     while True:
@@ -71,7 +106,7 @@ def check_stream(
             piece = next(pieces, None)
             if piece is None:
                 return
-            findings = _findings(piece, n, starts, catalog, path, target, severities)
+            findings = checker.check(piece, n)
             del piece
         n += 1
         yield findings
@@ -143,4 +178,4 @@ def _place(d: Diagnostic, offset: int, starts: Mapping[str, int]) -> Diagnostic:
     return d.replace(start=d.start + offset, end=d.end + offset, related=tuple(related))
 
 
-__all__ = ["StreamFindings", "check_stream"]
+__all__ = ["StreamChecker", "StreamFindings", "check_stream", "reads_only"]
