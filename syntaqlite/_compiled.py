@@ -41,6 +41,14 @@ COMPILED_MODULES = (
     "syntaqlite.fmt.rules.expr",
     "syntaqlite.fmt.rules.select",
     "syntaqlite.fmt.rules.stmt",
+    "syntaqlite.validator.resolve.collations",
+    "syntaqlite.validator.resolve.dml",
+    "syntaqlite.validator.resolve.expr",
+    "syntaqlite.validator.resolve.from_clause",
+    "syntaqlite.validator.resolve.functions",
+    "syntaqlite.validator.resolve.query",
+    "syntaqlite.validator.resolve.rowvalue",
+    "syntaqlite.validator.resolve.scope",
 )
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
