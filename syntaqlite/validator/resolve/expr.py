@@ -208,7 +208,11 @@ class ExprResolver:
         col_tok = parts[-1]
         table_tok = parts[-2] if len(parts) >= 2 else None
         schema_tok = parts[0] if len(parts) == 3 else None
-        if ctx.self_ref in (rules.prohibited_expression.CHECK, rules.prohibited_expression.PARTIAL_INDEX):
+        self_ref = ctx.self_ref
+        if self_ref is not None and self_ref in (
+            rules.prohibited_expression.CHECK,
+            rules.prohibited_expression.PARTIAL_INDEX,
+        ):
             schema_tok = None  # SQLite ignores a database name in these
         probe = r.probe
         if probe is not None and node.start <= probe <= node.end:
@@ -252,7 +256,7 @@ class ExprResolver:
                 if src.columns is None:
                     unknown_source = True
                     continue
-                c = src.column(col)
+                c = src.column_by_key(key)
                 if c is not None:
                     if matches and key in src.using:
                         if not src.right_join:

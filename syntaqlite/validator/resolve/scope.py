@@ -108,17 +108,21 @@ class Source:
         )
 
     def column(self, name: str) -> Column | None:
+        return self.column_by_key(normalize(name))
+
+    def column_by_key(self, key: str) -> Column | None:
+        """The first column whose name normalizes to ``key``."""
         columns = self.columns
         if columns is None:
             return None
         table = self.table
         if table is not None and columns is table.columns:
-            return table.column(name)  # the table's index, shared by every source of it
+            return table.column_by_key(key)  # the table's index, shared by every source of it
         if self._index is None:
             self._index = {}
             for c in columns:
                 self._index.setdefault(c.key, c)
-        return self._index.get(normalize(name))
+        return self._index.get(key)
 
     def column_referent(self, col: Column) -> Referent:
         if self._referents is None:
