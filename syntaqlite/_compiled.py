@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 # The modules mypyc compiles: where profiling shows the time goes when
-# parsing and formatting.  (tokens.py stays interpreted: the lexer turns its
-# mutable slots objects into Tokens by assigning __class__, which compiled
-# classes do not allow.)
+# parsing, formatting and checking.  (tokens.py stays interpreted: the lexer
+# turns its mutable slots objects into Tokens by assigning __class__, which
+# compiled classes do not allow.  The validator's resolver.py too: tests
+# monkeypatch its Resolver.  No class of a compiled module is a Record:
+# tests/test_compiled_values.py.)
 COMPILED_MODULES = (
     "syntaqlite.syntax.lexer",
     "syntaqlite.syntax.cut",
