@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 # The modules mypyc compiles: where profiling shows the time goes when
-# parsing and formatting.
+# parsing, formatting and checking.  (The validator's resolver.py stays
+# interpreted: tests monkeypatch its Resolver.  No class of a compiled
+# module is a Record: tests/test_compiled_values.py.)
 COMPILED_MODULES = (
     "syntaqlite.syntax.tokens",
     "syntaqlite.syntax.cst",
@@ -41,6 +43,14 @@ COMPILED_MODULES = (
     "syntaqlite.fmt.rules.expr",
     "syntaqlite.fmt.rules.select",
     "syntaqlite.fmt.rules.stmt",
+    "syntaqlite.validator.resolve.collations",
+    "syntaqlite.validator.resolve.dml",
+    "syntaqlite.validator.resolve.expr",
+    "syntaqlite.validator.resolve.from_clause",
+    "syntaqlite.validator.resolve.functions",
+    "syntaqlite.validator.resolve.query",
+    "syntaqlite.validator.resolve.rowvalue",
+    "syntaqlite.validator.resolve.scope",
 )
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))

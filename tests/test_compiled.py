@@ -26,13 +26,15 @@ pytestmark = pytest.mark.slow
 
 # Prints a digest of everything the compiled modules compute, for the rows
 # of the committed corpus sample: token kinds and spans, tree dumps, syntax
-# errors and formatted text (or the formatter's refusal).
+# errors and formatted text (or the formatter's refusal), and the
+# validator's diagnostics and semantic model for the sample as one file.
 _DIGEST = """
-import gzip, hashlib, json, sys
+import gzip, hashlib, json, re, sys
 import syntaqlite
 from syntaqlite.syntax.dump import dump_text
 from syntaqlite.syntax.lexer import tokenize
 from syntaqlite.fmt import FormatError, FormatOptions
+from syntaqlite.validator.checker import check_text
 h = hashlib.sha256()
 rows = [json.loads(line) for line in gzip.open("tests/data/corpus-sample.jsonl.gz", "rt", encoding="utf-8")]
 narrow = FormatOptions(line_width=30)
@@ -47,6 +49,13 @@ for row in rows:
             h.update(syntaqlite.format_sql(sql, options).encode())
         except FormatError as exc:
             h.update(repr([(d.message, d.start) for d in exc.diagnostics]).encode())
+checked = check_text(";\\n".join(row["sql"] for row in rows) + ";\\n")
+assert len(checked.diagnostics) > 1000 and not checked.internal_errors
+for d in checked.diagnostics:
+    h.update(repr((d.code, d.message, d.start, d.end, d.severity, d.help, d.replacement, d.related)).encode())
+for ref in checked.model.references + checked.model.definitions:
+    t = ref.target  # keys made from id() differ between runs
+    h.update(repr((ref.token.start, t and (t.kind, re.sub(r"\\d{9,}", "N", t.key), t.detail))).encode())
 print(len(rows), h.hexdigest())
 """
 
@@ -65,6 +74,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with zipfile.ZipFile(wheel) as whl:
         whl.extractall(out)
     shutil.copytree(ROOT / "tests", out / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    # test_check_goldens runs bench/check_agreement.py (the compiled validator against SQLite).
+    shutil.copytree(ROOT / "bench", out / "bench", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", out / "pyproject.toml")
     return out
 
@@ -86,11 +97,11 @@ def test_version_says_which_runs(built: Path) -> None:
 
 
 def test_compiled_modules_are_loaded_unless_pure(built: Path) -> None:
-    probe = "import syntaqlite.syntax.lexer as m, syntaqlite.syntax.parser as p, syntaqlite.fmt.printer as f; print(m.__file__, p.__file__, f.__file__)"
+    probe = "import syntaqlite.syntax.lexer as m, syntaqlite.syntax.parser as p, syntaqlite.fmt.printer as f, syntaqlite.validator.resolve.scope as s; print(m.__file__, p.__file__, f.__file__, s.__file__)"
     files = run(built, "-c", probe).stdout.split()
-    assert len(files) == 3 and all(not f.endswith(".py") for f in files), files
+    assert len(files) == 4 and all(not f.endswith(".py") for f in files), files
     files = run(built, "-c", probe, pure=True).stdout.split()
-    assert len(files) == 3 and all(f.endswith(".py") for f in files), files
+    assert len(files) == 4 and all(f.endswith(".py") for f in files), files
 
 
 def test_same_results_as_pure_python(built: Path) -> None:
@@ -109,6 +120,13 @@ def test_sample_of_the_suite_passes_compiled(built: Path) -> None:
         "tests/test_lossless.py",
         "tests/test_parser_edges.py",
         "tests/test_imports.py",
+        # The validator: its goldens, SQLite's deepest statements (compiled
+        # frames are C frames, on the deep thread's stack), and the value
+        # classes' equality and hashing.
+        "tests/test_check_goldens.py",
+        "tests/test_deep_nesting.py",
+        "tests/test_compiled_values.py",
+        "tests/test_record.py",
     ]
     proc = run(built, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

@@ -34,7 +34,6 @@ MODULES = [
     "syntaqlite.validator.checker",
     "syntaqlite.validator.definitions",
     "syntaqlite.validator.model",
-    "syntaqlite.validator.resolve.scope",
     "syntaqlite.validator.rules.base",
     "syntaqlite.validator.stream",
     "syntaqlite.validator.vtab_modules",

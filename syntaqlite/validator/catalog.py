@@ -295,6 +295,10 @@ class Table(Record):
 
     def column(self, name: str) -> Column | None:
         """The first column called ``name`` (compared as SQLite does)."""
+        return self.column_by_key(normalize(name))
+
+    def column_by_key(self, key: str) -> Column | None:
+        """The first column whose name normalizes to ``key``."""
         cols = self.columns
         index = self._index
         if index is None or self._indexed is not cols or self._indexed_len != len(cols):
@@ -302,7 +306,7 @@ class Table(Record):
             for c in cols:
                 index.setdefault(c.key, c)
             self._index, self._indexed, self._indexed_len = index, cols, len(cols)
-        return index.get(normalize(name))
+        return index.get(key)
 
     def columns_renamed(self) -> None:
         self._index = None

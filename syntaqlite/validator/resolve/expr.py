@@ -52,43 +52,47 @@ class ExprResolver:
         r = self.r
         rows = r.rows
         collations = r.collations
+        # Collations matter in comparisons and calls, but not in CHECK
+        # constraints (compiled only by writes).
+        collating = collations.active and ctx.clause != "CHECK"
         schema_expr = ctx.self_ref is not None
+        kinds = _KINDS
         stack: list[Node] = [node]
         pop = stack.pop
         while stack:
             item = pop()
-            if isinstance(item, ColumnRef):
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _kind_of(type(item))
+            if kind == _COLUMN:
+                assert isinstance(item, ColumnRef)
                 if not (schema_expr and self.prohibited(item, ctx, stack)):
                     self.column_ref(item, ctx)
                 continue
-            if isinstance(item, Literal):
+            if kind == _BINARY:
+                assert isinstance(item, BinaryExpr)
+                if item.op.kind == "AND" and _folded_and(item, r.state.and_folds):
+                    continue
+                if collating:
+                    collations.operation(item, ctx)
+                rows.binary_widths(item, ctx)
+            elif kind == _LITERAL:
+                assert isinstance(item, Literal)
                 if not (schema_expr and self.prohibited(item, ctx, stack)):
                     tok = item.literal_token
                     if tok.text[1:2] in ("x", "X") and tok.kind in ("INTEGER", "QNUMBER"):
                         _hex_literal(r, item, item, negated=False)
                 continue
-            if isinstance(item, InExpr) and _discarded(item):
-                continue
-            if (
-                isinstance(item, BinaryExpr)
-                and item.op.kind == "AND"
-                and _folded_and(item, r.state.and_folds)
-            ):
-                continue
-            if isinstance(item, (NullTest, IsExpr)) and _folded_null_test(item):
-                continue
-            if schema_expr and self.prohibited(item, ctx, stack):
-                continue
-            if isinstance(item, _OPERATIONS):
-                if collations.active and ctx.clause != "CHECK":  # CHECK: compiled only by writes
+            elif kind == _FUNCTION:
+                assert isinstance(item, FunctionCall)
+                if collating:
                     collations.operation(item, ctx)
-            # One kind each, the most frequent first.
-            if isinstance(item, BinaryExpr):
-                rows.binary_widths(item, ctx)
-            elif isinstance(item, FunctionCall):
                 r.functions.function_call(item, ctx)
                 continue
-            elif isinstance(item, (SubqueryExpr, ExistsExpr)):
+            elif kind == _SUBQUERY:
+                assert isinstance(item, (SubqueryExpr, ExistsExpr))
+                if schema_expr and self.prohibited(item, ctx, stack):
+                    continue
                 # Its width is checked where it is used (scalar_context,
                 # comparisons, IN).  SQLite reads one row of it (LIMIT 1).
                 state = r.state
@@ -99,30 +103,53 @@ class ExprResolver:
                 finally:
                     state.one_row, state.exists = saved
                 continue
-            elif isinstance(item, InExpr):
+            elif kind == _IN:
+                assert isinstance(item, InExpr)
+                if _discarded(item) or (schema_expr and self.prohibited(item, ctx, stack)):
+                    continue
+                if collating:
+                    collations.operation(item, ctx)
                 rows.in_expr(item, ctx)
                 continue
-            elif isinstance(item, Variable):
+            elif kind == _VARIABLE:
+                assert isinstance(item, Variable)
+                if schema_expr and self.prohibited(item, ctx, stack):
+                    continue
                 state = r.state
                 if state.definition is not None and not state.variable_reported:
                     state.variable_reported = True  # SQLite stops at the first
                     rules.schema_definition.report_variable(r, item, state.definition[0])
                 continue
-            elif isinstance(item, RaiseExpr):
+            elif kind == _RAISE:
+                assert isinstance(item, RaiseExpr)
                 if r.state.trigger is None:
                     rules.raise_outside_trigger.report(r, item)
                 if item.message is not None:
                     stack.append(item.message)
                 continue
-            elif isinstance(item, IsExpr):
+            elif kind == _IS:
+                assert isinstance(item, IsExpr)
+                if _folded_null_test(item):
+                    continue
+                if collating:
+                    collations.operation(item, ctx)
                 # IS and IS NOT DISTINCT FROM are equalities (TK_IS).
                 equality = (item.not_token is None) == (item.distinct_token is None)
                 rows.same_widths(_operands(item), ctx, equality=equality)
-            elif isinstance(item, BetweenExpr):
+            elif kind == _BETWEEN:
+                assert isinstance(item, BetweenExpr)
+                if collating:
+                    collations.operation(item, ctx)
                 rows.same_widths(_operands(item), ctx)
-            elif isinstance(item, CaseExpr):
+            elif kind == _CASE:
+                assert isinstance(item, CaseExpr)
+                if collating:
+                    collations.operation(item, ctx)
                 rows.case_widths(item, ctx)
-            elif isinstance(item, _ONE_VALUE_OPERANDS):
+            elif kind == _ONE_VALUE:
+                assert isinstance(item, _ONE_VALUE_OPERANDS)
+                if type(item) is NullTest and _folded_null_test(item):
+                    continue
                 if isinstance(item, LikeExpr) and item.operator.kind == "LIKE_KW":
                     r.functions.operator_call(item, item.operator, 2 if item.escape is None else 3)
                 if type(item) is UnaryExpr and item.op.kind == "MINUS":
@@ -181,7 +208,11 @@ class ExprResolver:
         col_tok = parts[-1]
         table_tok = parts[-2] if len(parts) >= 2 else None
         schema_tok = parts[0] if len(parts) == 3 else None
-        if ctx.self_ref in (rules.prohibited_expression.CHECK, rules.prohibited_expression.PARTIAL_INDEX):
+        self_ref = ctx.self_ref
+        if self_ref is not None and self_ref in (
+            rules.prohibited_expression.CHECK,
+            rules.prohibited_expression.PARTIAL_INDEX,
+        ):
             schema_tok = None  # SQLite ignores a database name in these
         probe = r.probe
         if probe is not None and node.start <= probe <= node.end:
@@ -225,7 +256,7 @@ class ExprResolver:
                 if src.columns is None:
                     unknown_source = True
                     continue
-                c = src.column(col)
+                c = src.column_by_key(key)
                 if c is not None:
                     if matches and key in src.using:
                         if not src.right_join:
@@ -385,11 +416,55 @@ def _hex_literal(r: Resolver, node: Expr, literal: Literal, *, negated: bool) ->
         rules.hex_literal.report(r, node, ("-" if negated else "") + text)
 
 
-_OPERATIONS = (BinaryExpr, IsExpr, BetweenExpr, InExpr, CaseExpr, FunctionCall)
-"""Comparisons and calls, where a collation may be needed."""
-
 _ONE_VALUE_OPERANDS = (UnaryExpr, NotExpr, LikeExpr, NullTest, CollateExpr, CastExpr)
 """Expressions whose operands must each be one value."""
+
+# What :meth:`ExprResolver.expr` does with a node, by its class: one
+# dictionary look-up instead of a chain of isinstance tests.  The
+# comparisons and calls (binary, IS, BETWEEN, IN, CASE, function) are
+# where a collation may be needed.
+_OTHER = 0
+_COLUMN = 1
+_BINARY = 2
+_LITERAL = 3
+_FUNCTION = 4
+_SUBQUERY = 5
+_IN = 6
+_VARIABLE = 7
+_RAISE = 8
+_IS = 9
+_BETWEEN = 10
+_CASE = 11
+_ONE_VALUE = 12
+
+_KIND_CLASSES: tuple[tuple[type[Node] | tuple[type[Node], ...], int], ...] = (
+    (ColumnRef, _COLUMN),
+    (BinaryExpr, _BINARY),
+    (Literal, _LITERAL),
+    (FunctionCall, _FUNCTION),
+    ((SubqueryExpr, ExistsExpr), _SUBQUERY),
+    (InExpr, _IN),
+    (Variable, _VARIABLE),
+    (RaiseExpr, _RAISE),
+    (IsExpr, _IS),
+    (BetweenExpr, _BETWEEN),
+    (CaseExpr, _CASE),
+    (_ONE_VALUE_OPERANDS, _ONE_VALUE),
+)
+
+_KINDS: dict[type, int] = {}
+
+
+def _kind_of(cls: type) -> int:
+    """What the walk does with a node of class ``cls`` (worked out on its
+    first meeting, by ``isinstance``, then remembered in ``_KINDS``)."""
+    kind = _OTHER
+    for classes, k in _KIND_CLASSES:
+        if issubclass(cls, classes):
+            kind = k
+            break
+    _KINDS[cls] = kind
+    return kind
 
 
 def _operands(

@@ -1,12 +1,20 @@
 """What names can be found in: scopes of sources (FROM items and the
 pseudo-tables new, old and excluded), the expression context, the shape of
-a query, CTEs, and the state one statement's resolution carries along."""
+a query, CTEs, and the state one statement's resolution carries along.
+
+These are the resolver's working state, not values: each is filled in and
+changed as resolution goes on (a scope gains sources and aliases, a CTE its
+shape, a source its caches), and the resolver tells them apart by identity
+(``is``).  So they compare and hash by identity, as plain objects do, in
+the pure-Python module and compiled alike (mypyc compiles this module; a
+compiled class ignores ``__slots__``, from which the shared ``Record`` base
+would read the fields to compare: every instance would have compared equal).
+``tests/test_compiled_values.py`` checks this, pure and compiled."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..._record import Record
 from ...syntax.names import normalize
 from ...syntax.nodes import BinaryExpr, ColumnRef, CommonTableExpression, Expr, FunctionCall, WindowDefinition
 from ...syntax.tokens import Token
@@ -16,7 +24,7 @@ from ..model import Referent
 ROWID_NAMES = frozenset({"rowid", "oid", "_rowid_"})
 
 
-class Source(Record):
+class Source:
     """One item of a FROM clause (or a pseudo-table: new, old, excluded)."""
 
     __slots__ = (
@@ -100,17 +108,21 @@ class Source(Record):
         )
 
     def column(self, name: str) -> Column | None:
+        return self.column_by_key(normalize(name))
+
+    def column_by_key(self, key: str) -> Column | None:
+        """The first column whose name normalizes to ``key``."""
         columns = self.columns
         if columns is None:
             return None
         table = self.table
         if table is not None and columns is table.columns:
-            return table.column(name)  # the table's index, shared by every source of it
+            return table.column_by_key(key)  # the table's index, shared by every source of it
         if self._index is None:
             self._index = {}
             for c in columns:
                 self._index.setdefault(c.key, c)
-        return self._index.get(normalize(name))
+        return self._index.get(key)
 
     def column_referent(self, col: Column) -> Referent:
         if self._referents is None:
@@ -141,7 +153,7 @@ class Source(Record):
         )
 
 
-class Scope(Record):
+class Scope:
     __slots__ = (
         "sources",
         "parent",
@@ -237,7 +249,7 @@ class Scope(Record):
         return by_name.get(key, [])
 
 
-class Ctx(Record):
+class Ctx:
     """Where an expression is: what it may contain."""
 
     __slots__ = ("scope", "allow_agg", "allow_win", "clause", "saw_agg", "self_ref", "ignore_schema")
@@ -274,7 +286,7 @@ class Ctx(Record):
         self.ignore_schema = ignore_schema
 
 
-class ResultItem(Record):
+class ResultItem:
     """One result column of a SELECT core, as a compound's ORDER BY matches
     it: its AS name (an alias, or the column name of a ``*`` expansion:
     SQLite's ENAME_NAME), its expression, or the source column ``*`` gave."""
@@ -299,7 +311,7 @@ class ResultItem(Record):
         self.column = column
 
 
-class Core(Record):
+class Core:
     """A SELECT core (or VALUES) of a compound: its own FROM scope and its
     result columns, against which the compound's ORDER BY terms are matched."""
 
@@ -313,7 +325,7 @@ class Core(Record):
         self.items = items
 
 
-class Shape(Record):
+class Shape:
     """What a query returns: its column names (SQLite's names), or None when
     unknown (an unknown table's ``*``)."""
 
@@ -344,7 +356,7 @@ class Shape(Record):
         return len(self.names) if self.names is not None else None
 
 
-class Cte(Record):
+class Cte:
     """A common table expression.  Like SQLite, syntaqlite resolves its body
     when it is first used (from the WITH clause's own level, which sees every
     CTE of the clause), so a CTE may use one defined after it, an unused one
@@ -385,7 +397,7 @@ class Cte(Record):
         self.direct = direct
 
 
-class StatementState(Record):
+class StatementState:
     """What resolving one statement carries from clause to clause.  Every
     top-level statement starts with a fresh one
     (:meth:`~syntaqlite.validator.resolve.Resolver.begin_statement`)."""
