@@ -37,9 +37,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-import signal
-import threading
-import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
@@ -51,6 +48,7 @@ from ..syntax.stream import PIECE_SIZE, Split, split_stream
 from ..syntax.target import Target
 from ..syntax.tokens import LINE_BREAK, Token
 from ..validator.stream import StreamChecker, StreamFindings, reads_only
+from .workers import detach_worker
 
 IN_FLIGHT = 3  # pieces given out per worker at a time: memory for a few pieces, not the file
 LONG = 4
@@ -78,21 +76,11 @@ _checker: StreamChecker | None = None
 
 
 def _init(checker: StreamChecker, parent: int) -> None:
-    """A worker (forked: ``checker`` is this process's, copied): Ctrl-C is
-    the parent's business; when the parent is gone, the worker ends too."""
+    """A worker (forked: ``checker`` is this process's, copied; see
+    :func:`~.workers.detach_worker`)."""
     global _checker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _checker = checker
-    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
-
-
-ORPHAN_CHECK = 0.2  # seconds
-
-
-def _end_with(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(ORPHAN_CHECK)
-    os._exit(1)
+    detach_worker(parent)
 
 
 def _lexed(text: str, target: Target, last: bool) -> list[Token] | None:

@@ -27,9 +27,6 @@ know alone; such a file is formatted in one process.
 from __future__ import annotations
 
 import os
-import signal
-import threading
-import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,6 +41,7 @@ from ..syntax.parser import ParseResult, parse
 from ..syntax.stream import PIECE_SIZE, Piece, Split, split_stream
 from ..syntax.target import Target
 from ..syntax.tokens import Token
+from .workers import detach_worker
 
 IN_FLIGHT = 3  # pieces given out per worker at a time: memory for a few pieces, not the file
 
@@ -52,22 +50,10 @@ _worker_target: Target | None = None
 
 
 def _init(options: FormatOptions, target: Target, parent: int) -> None:
-    """A worker: Ctrl-C is the parent's business (it finishes the file, or
-    exits at once on a second Ctrl-C); when the parent is gone, however it
-    ended, the worker ends too (within :data:`ORPHAN_CHECK` seconds)."""
+    """A worker (see :func:`~.workers.detach_worker`)."""
     global _worker_options, _worker_target
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_options, _worker_target = options, target
-    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
-
-
-ORPHAN_CHECK = 0.2  # seconds
-
-
-def _end_with(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(ORPHAN_CHECK)
-    os._exit(1)
+    detach_worker(parent)
 
 
 Reply = tuple[str, Any]

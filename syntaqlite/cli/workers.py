@@ -96,3 +96,26 @@ def plan(files: int, size: int, jobs: int | None) -> tuple[int, str]:
         f"process{'es' if busy != 1 else ''} running, {files} file{'s' if files != 1 else ''} "
         f"({size:,} bytes) worth {by_work}"
     )
+
+
+ORPHAN_CHECK = 0.2  # seconds
+
+
+def detach_worker(parent: int) -> None:
+    """In a worker process (of ``fmt``'s or ``check``'s split of one large
+    file): Ctrl-C is the parent's business (it finishes, or exits at once on
+    a second Ctrl-C); when the parent is gone, however it ended, the worker
+    ends too (within :data:`ORPHAN_CHECK` seconds)."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(1)
