@@ -11,17 +11,14 @@ one by one."""
 
 from __future__ import annotations
 
-from .parser import _COMPLETE, _COMPLETE_CLASS, _WORDLIKE
-from .tokens import COMMENT, Token
+from typing import Final
 
-# sqlite3_complete's transitions, one row of classes a state, flat: a
-# compiled module indexes a tuple of tuples of fixed length by boxing the row
-_WIDTH = len(_COMPLETE[0])
-_NEXT: tuple[int, ...] = tuple(to for row in _COMPLETE for to in row)
+from .parser import _COMPLETE, _COMPLETE_CLASS, complete_step
+from .tokens import COMMENT, Token
 
 # The states that every class but the semicolon's leaves as they are: in a
 # statement, and in a trigger's body.
-_UNTIL_SEMI = tuple(
+_UNTIL_SEMI: Final = tuple(
     state
     for state, row in enumerate(_COMPLETE)
     if all(to == state for cls, to in enumerate(row) if cls != _COMPLETE_CLASS["SEMI"])
@@ -49,12 +46,6 @@ def cut(tokens: list[Token], text: str, size: int, scan: list[int], again: int) 
     state = scan[1]
     best = 0
     n = len(tokens)
-    # (locals: a compiled module reads another module's names from a dict)
-    machine = _NEXT
-    width = _WIDTH
-    classes = _COMPLETE_CLASS
-    wordlike = _WORDLIKE
-    until_semi = _UNTIL_SEMI
     while i < n:
         if i == again:
             scan[0] = i
@@ -64,10 +55,9 @@ def cut(tokens: list[Token], text: str, size: int, scan: list[int], again: int) 
         if kind == COMMENT:
             i += 1
             continue
-        word = tok.text.upper() if kind in wordlike else kind
-        state = machine[state * width + classes.get(word, 1)]
+        state = complete_step(state, tok)
         if state != 1:
-            if state in until_semi:
+            if state in _UNTIL_SEMI:
                 j = next_semicolon(tokens, text, i)
                 if i < again < j:  # the state before it is this one
                     scan[0] = again
@@ -141,20 +131,13 @@ def ends_statement(tokens: list[Token], text: str) -> bool:
     last = tokens[n - 1]
     if last.kind != "SEMI" or last.end != len(text):
         return False
-    machine = _NEXT
-    width = _WIDTH
-    classes = _COMPLETE_CLASS
-    wordlike = _WORDLIKE
-    until_semi = _UNTIL_SEMI
     state = 0
     i = 0
     while i < n:
         tok = tokens[i]
-        kind = tok.kind
-        if kind == COMMENT:
+        if tok.kind == COMMENT:
             i += 1
             continue
-        word = tok.text.upper() if kind in wordlike else kind
-        state = machine[state * width + classes.get(word, 1)]
-        i = next_semicolon(tokens, text, i) if state in until_semi else i + 1
+        state = complete_step(state, tok)
+        i = next_semicolon(tokens, text, i) if state in _UNTIL_SEMI else i + 1
     return state == 1

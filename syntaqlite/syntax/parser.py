@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..diagnostics import Diagnostic
 from . import automaton
@@ -445,7 +445,7 @@ def _parse_statement(
 
 
 # sqlite3_complete's state machine, over tokens instead of characters.
-_COMPLETE_CLASS = {
+_COMPLETE_CLASS: Final = {
     "SEMI": 0,
     "EXPLAIN": 2,
     "CREATE": 3,
@@ -454,7 +454,7 @@ _COMPLETE_CLASS = {
     "TRIGGER": 5,
     "END": 6,
 }
-_WORDLIKE = frozenset({"ID", "EXPLAIN", "CREATE", "TEMP", "TRIGGER", "END"})
+_WORDLIKE: Final = frozenset({"ID", "EXPLAIN", "CREATE", "TEMP", "TRIGGER", "END"})
 _COMPLETE = (
     (1, 2, 3, 4, 2, 2, 2),
     (1, 2, 3, 4, 2, 2, 2),
@@ -467,6 +467,21 @@ _COMPLETE = (
 )
 
 
+# The transitions flat, one row of classes a state (compiled, indexing a
+# tuple of tuples of fixed length boxes the row).
+_COMPLETE_WIDTH: Final = len(_COMPLETE[0])
+_COMPLETE_FLAT: Final[tuple[int, ...]] = tuple(to for row in _COMPLETE for to in row)
+
+
+def complete_step(state: int, tok: Token) -> int:
+    """``sqlite3_complete``'s state after ``tok`` (not trivia) in ``state``.
+    Like ``sqlite3_complete``, it looks at the words, whatever the parser
+    made of them (a keyword it read as a name is still "END" here)."""
+    kind = tok.kind
+    word = tok.text.upper() if kind in _WORDLIKE else kind
+    return _COMPLETE_FLAT[state * _COMPLETE_WIDTH + _COMPLETE_CLASS.get(word, 1)]
+
+
 def statement_end(toks: list[Token], start: int, at_least: int) -> int:
     """Index of the semicolon that ends the statement starting at ``start``
     (the first such at or after ``at_least``), as sqlite3_complete sees it;
@@ -474,11 +489,7 @@ def statement_end(toks: list[Token], start: int, at_least: int) -> int:
     state = 0
     i = start
     while toks[i].kind != END:
-        tok = toks[i]
-        # Like sqlite3_complete, look at the words, whatever the parser made
-        # of them (a keyword it read as a name is still "END" here).
-        word = tok.text.upper() if tok.kind in _WORDLIKE else tok.kind
-        state = _COMPLETE[state][_COMPLETE_CLASS.get(word, 1)]
+        state = complete_step(state, toks[i])
         if state == 1 and i >= at_least:
             return i
         i += 1
